@@ -1,0 +1,8 @@
+/**
+ * Every `idlc` command. Each file in this folder exports one `register(program)`; add yours to the list.
+ */
+import type { Command } from "commander";
+
+export type RegisterCommand = (program: Command) => void;
+
+export const commands: RegisterCommand[] = [];
