@@ -10,6 +10,10 @@ export const Grant = z.object({
   /** `account`, `admin`, `group:<name>` or `license:<sku>`. */
   entitlement: z.string(),
   roleIds: z.array(z.string()),
+  /** A role behind it is privileged (admin rights, privileged groups): policies require an approval. */
+  privileged: z.boolean().optional(),
+  /** Time-bound grant: the ISO date after which it is gone. */
+  expires: z.string().optional(),
 });
 export type Grant = z.infer<typeof Grant>;
 
@@ -28,6 +32,8 @@ export type Approval = z.infer<typeof Approval>;
  */
 export const AccountSpec = z.object({
   employeeId: z.string().min(1),
+  /** SCIM only: the configured instance (`identity:scim.<instance>`) this account lives in. */
+  instance: z.string().optional(),
   userName: z.string().min(1),
   email: z.string().min(1),
   givenName: z.string(),
@@ -52,12 +58,18 @@ export const AccountSpec = z.object({
   approvals: z.array(Approval),
   /** Contract end or time-bound grant expiry that policies check, ISO date. */
   endDate: z.string().optional(),
+  /** ISO date the current lifecycle state began (e.g. the termination date); the deprovisioning budget reads it. */
+  lifecycleSince: z.string().optional(),
+  /** An account that maps to no HR person (service or break-glass account) must carry an owned, expiring exception. */
+  exception: z.object({ owner: z.string(), expires: z.string(), reason: z.string() }).optional(),
 });
 export type AccountSpec = z.infer<typeof AccountSpec>;
 
 /** A group the stack manages in one app: the inputs of every `<App>Group` resource. */
 export const GroupSpec = z.object({
   name: z.string().min(1),
+  /** SCIM only: the configured instance the group lives in. */
+  instance: z.string().optional(),
   displayName: z.string(),
   description: z.string().optional(),
   /** Membership in it is a privileged entitlement (policies require approval; leavers lose it at once). */
