@@ -42,7 +42,7 @@ async function collect(run: (report: (message: string) => void) => void | Promis
   try {
     await run((message) => violations.push(message));
   } catch (err) {
-    if (err instanceof UnknownValueError) return { violations, unknown: err.message };
+    if (err instanceof UnknownValueError) return { violations, unknown: (err as Error).message };
     throw err;
   }
   return { violations };
