@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { HrField, LifecycleSettings, PresetName } from "../hr";
+
+/** `identity:hr`: where the stack's HR export lives and how to read it. */
+export const HrSettings = z.strictObject({
+  /** Path of the export, relative to the stack config directory (`stackConfigDir`). */
+  file: z.string().min(1),
+  preset: PresetName.default("generic"),
+  /** Canonical field → header in the file, for headers no preset knows. */
+  mapping: z.partialRecord(HrField, z.string().min(1)).optional(),
+  /** date-fns format of the export's non-ISO dates, e.g. `dd.MM.yyyy`. */
+  dateFormat: z.string().min(1).optional(),
+  allowedDomains: z.array(z.string().min(1)).optional(),
+  contractorEndDate: z.enum(["error", "warning"]).default("error"),
+});
+export type HrSettings = z.infer<typeof HrSettings>;
+
+/** `identity:anomaly`: the gate against a truncated export (see `checkAnomalies`). */
+export const AnomalySettings = z.strictObject({
+  maxDropPercent: z.number().min(0).max(100).default(5),
+  maxDepartmentChangePercent: z.number().min(0).max(100).default(15),
+});
+export type AnomalySettings = z.infer<typeof AnomalySettings>;
+
+/**
+ * Every `identity:<key>` of a stack, namespace stripped. The keys owned here are checked strictly (a typo
+ * is an error, not a silent default); every other key (roles, apps, safety…) passes through untouched for
+ * the part of idlc that owns it, `secure:` values included, still encrypted.
+ */
+export const IdentitySettings = z.looseObject({
+  hr: HrSettings.optional(),
+  lifecycle: z.strictObject(LifecycleSettings.shape).prefault({}),
+  anomaly: AnomalySettings.prefault({}),
+});
+export type IdentitySettings = z.infer<typeof IdentitySettings>;

@@ -1,0 +1,88 @@
+import { readFileSync } from "node:fs";
+import type { Issue } from "../errors";
+import { checkPeople } from "./check-people";
+import { mapColumns } from "./columns";
+import { readCsv } from "./csv-read";
+import { dateFormatProblem, dateReader } from "./dates";
+import { HrIssueCode, HrSourceError } from "./errors";
+import type { Person } from "./person";
+import { presets, type PresetName } from "./presets";
+import { columnOf, toPerson } from "./to-person";
+import { employmentWords, statusWords } from "./vocabulary";
+
+export interface ReadHrExportOptions {
+  /** Path of the export; read unless `text` is given, and always the name used in messages. */
+  file: string;
+  text?: string;
+  preset?: PresetName;
+  /** Canonical field → header in this file; wins over the preset. */
+  mapping?: Record<string, string>;
+  /** date-fns format of non-ISO dates, e.g. `dd.MM.yyyy`. */
+  dateFormat?: string;
+  /** Work emails must be in one of these domains (exact match, case-insensitive). */
+  allowedDomains?: string[];
+  /** Severity of a contractor without a contract end date. Default `error`. */
+  contractorEndDate?: "error" | "warning";
+}
+
+/**
+ * Reads an HR export into people and every problem found, all at once. Never throws on bad content (only
+ * `HrSourceError` when the file cannot be read); a caller treats any `error` issue as "apply nothing".
+ */
+export function readHrExport(options: ReadHrExportOptions): { people: Person[]; issues: Issue[] } {
+  const { file } = options;
+  const text = options.text ?? readSource(file);
+  const preset = presets[options.preset ?? "generic"];
+  const table = readCsv(text, file);
+  const issues: Issue[] = [...table.issues];
+  if (table.header.length === 0) {
+    issues.push({ severity: "error", code: HrIssueCode.empty, message: "the export has no header row", file, row: 1,
+      fix: "Export the report again with its column headers." });
+    return { people: [], issues };
+  }
+  const formatProblem = options.dateFormat === undefined ? undefined : dateFormatProblem(options.dateFormat);
+  if (formatProblem) {
+    issues.push({ severity: "error", code: HrIssueCode.dateFormatInvalid, file,
+      message: `date format "${options.dateFormat}" is unusable: ${formatProblem}`,
+      fix: "Use date-fns tokens, e.g. dd.MM.yyyy or MM/dd/yyyy." });
+    return { people: [], issues };
+  }
+  if (table.records.length === 0) {
+    // An export with nobody in it is never real; applied, it would offboard the whole company.
+    issues.push({ severity: "error", code: HrIssueCode.empty, message: "the export has a header but no people", file, row: 2,
+      fix: "Export the report again; check its filters." });
+  }
+  const { columns, issues: columnIssues } = mapColumns(table.header, preset, options.mapping, file);
+  issues.push(...columnIssues);
+  if (columnIssues.some((i) => i.severity === "error")) return { people: [], issues };
+
+  const ctx = {
+    file,
+    header: table.header,
+    columns,
+    readDate: dateReader(options.dateFormat),
+    statusWords: { ...statusWords, ...preset.statusWords },
+    employmentWords: { ...employmentWords, ...preset.employmentWords },
+    allowedDomains: options.allowedDomains && new Set(options.allowedDomains.map((d) => d.toLowerCase().replace(/^@/, ""))),
+    contractorEndDate: options.contractorEndDate ?? "error",
+  };
+  const everyone: Person[] = [];
+  const people: Person[] = [];
+  for (const record of table.records) {
+    const result = toPerson(record, ctx, issues);
+    if (result.person) everyone.push(result.person);
+    if (result.person && result.complete) people.push(result.person);
+  }
+  issues.push(...checkPeople(everyone, file, (field) => columnOf(ctx, field)));
+  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return { people, issues };
+}
+
+function readSource(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (err) {
+    throw new HrSourceError(`cannot read HR export ${file}: ${(err as Error).message}`,
+      "Check the path (identity:hr file is relative to the stack config directory).", { file }, err);
+  }
+}

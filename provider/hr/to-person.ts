@@ -1,0 +1,140 @@
+import { z } from "zod";
+import type { Issue } from "../errors";
+import type { ColumnMap } from "./columns";
+import type { CsvRecord } from "./csv-read";
+import type { DateResult } from "./dates";
+import { HrIssueCode } from "./errors";
+import { dateFields, type HrField } from "./fields";
+import type { EmploymentType, HrStatus, Person } from "./person";
+import { normalizeValue } from "./vocabulary";
+
+/** Everything a row needs to become a person; built once per export. */
+export interface RowContext {
+  file: string;
+  header: string[];
+  columns: ColumnMap;
+  readDate: (value: string) => DateResult;
+  statusWords: Record<string, HrStatus>;
+  employmentWords: Record<string, EmploymentType>;
+  allowedDomains: Set<string> | undefined;
+  contractorEndDate: "error" | "warning";
+}
+
+const emailPattern = z.regexes.email;
+const optionalText = ["preferredName", "title", "department", "division", "location", "costCenter", "managerId"] as const;
+
+/**
+ * Turns one record into a `Person` (manager still the raw reference) and appends the row's own problems to
+ * `issues`. Checks that need other rows — duplicates, managers, cycles — happen afterwards in `checkPeople`.
+ * An incomplete row's person carries placeholders (empty name, `active`) and must only be used for those
+ * checks. Runs once per row of exports with 100k rows: no closures or throwaway arrays per call.
+ */
+export function toPerson(record: CsvRecord, ctx: RowContext, issues: Issue[]): { person?: Person; complete: boolean } {
+  const { row, fields } = record;
+  const report = (field: HrField, code: string, message: string, fix: string, severity: Issue["severity"] = "error") =>
+    issues.push({ severity, code, message, fix, file: ctx.file, row, column: columnOf(ctx, field) });
+
+  if (fields.length !== ctx.header.length && (fields.length < ctx.header.length || fields.slice(ctx.header.length).some((f) => f !== ""))) {
+    issues.push({
+      severity: "error",
+      code: HrIssueCode.rowShape,
+      message: `row has ${fields.length} values but the header has ${ctx.header.length} columns`,
+      fix: "Quote any value that contains the delimiter (e.g. \"Doe, Jane\") and re-export.",
+      file: ctx.file,
+      row,
+    });
+  }
+  for (const field of ["employeeId", "firstName", "lastName", "status"] as const) {
+    if (get(ctx, fields, field) === undefined) {
+      report(field, HrIssueCode.valueRequired, `${field} is empty`, `Fill in ${columnOf(ctx, field)} for this row.`);
+    }
+  }
+  const employeeId = get(ctx, fields, "employeeId");
+  const firstName = get(ctx, fields, "firstName") ?? "";
+  const lastName = get(ctx, fields, "lastName") ?? "";
+  const rawStatus = get(ctx, fields, "status");
+  const status = rawStatus === undefined ? undefined : ctx.statusWords[normalizeValue(rawStatus)];
+  if (rawStatus !== undefined && !status) {
+    report("status", HrIssueCode.statusUnknown, `unknown status "${rawStatus}"`,
+      "Use a status the preset knows (active, on leave, terminated, onboarding…) or fix the preset choice.");
+  }
+  const rawType = get(ctx, fields, "employmentType");
+  const knownType = rawType === undefined ? "employee" : ctx.employmentWords[normalizeValue(rawType)];
+  if (!knownType) {
+    report("employmentType", HrIssueCode.employmentTypeUnknown, `unknown employment type "${rawType}", treated as other`,
+      "Use employee, contractor or intern (or a vendor word for them).", "warning");
+  }
+  const employmentType = knownType ?? "other";
+
+  const dates: Partial<Record<(typeof dateFields)[number], string>> = {};
+  for (const field of dateFields) {
+    const value = get(ctx, fields, field);
+    if (value === undefined) continue;
+    const read = ctx.readDate(value);
+    if (!read.ok) report(field, read.code, `${field} ${read.message}`, read.fix);
+    else if (read.date) dates[field] = read.date;
+  }
+  if (dates.hireDate && dates.terminationDate && dates.terminationDate < dates.hireDate) {
+    report("terminationDate", HrIssueCode.terminationBeforeHire,
+      `termination date ${dates.terminationDate} is before hire date ${dates.hireDate}`,
+      "Correct either date in the HR system; a rehire needs a new hire date after the termination.");
+  }
+  if (status === "terminated" && !dates.terminationDate) {
+    report("terminationDate", HrIssueCode.terminationDateMissing,
+      `${employeeId ?? "this person"} is terminated without a termination date: accounts are disabled but never deleted`,
+      "Record the termination date in the HR system so retention can run out.", "warning");
+  }
+  if (employmentType === "contractor" && !dates.endDate && !dates.terminationDate && status !== "terminated") {
+    report("endDate", HrIssueCode.contractorEndDate, `contractor ${employeeId} has no contract end date`,
+      "Record the contract end date in the HR system so access ends with the contract.", ctx.contractorEndDate);
+  }
+
+  const workEmail = get(ctx, fields, "workEmail")?.toLowerCase();
+  if (workEmail !== undefined && !emailPattern.test(workEmail)) {
+    report("workEmail", HrIssueCode.emailInvalid, `invalid email "${workEmail}"`, "Correct the work email in the HR system.");
+  } else if (workEmail !== undefined && ctx.allowedDomains && !ctx.allowedDomains.has(workEmail.slice(workEmail.lastIndexOf("@") + 1))) {
+    report("workEmail", HrIssueCode.emailDomain,
+      `email "${workEmail}" is outside the allowed domains (${[...ctx.allowedDomains].join(", ")})`,
+      "Use a company address, or add the domain to identity:hr allowedDomains.");
+  }
+
+  // Every row with an id takes part in the cross-row checks, so one bad cell never hides a duplicate.
+  if (employeeId === undefined) return { complete: false };
+  const person: Person = {
+    employeeId,
+    firstName,
+    lastName,
+    displayName: `${get(ctx, fields, "preferredName") ?? firstName} ${lastName}`,
+    employmentType,
+    status: status ?? "active",
+    ...dates,
+    roles: splitRoles(get(ctx, fields, "roles")),
+    source: { file: ctx.file, row },
+  };
+  if (workEmail !== undefined) person.workEmail = workEmail;
+  const personalEmail = get(ctx, fields, "personalEmail");
+  if (personalEmail !== undefined) person.personalEmail = personalEmail.toLowerCase();
+  for (const field of optionalText) {
+    const value = get(ctx, fields, field);
+    if (value !== undefined) person[field] = value;
+  }
+  return { person, complete: firstName !== "" && lastName !== "" && status !== undefined };
+}
+
+function get(ctx: RowContext, fields: string[], field: HrField): string | undefined {
+  const index = ctx.columns[field];
+  const value = index === undefined ? undefined : fields[index];
+  return value === "" ? undefined : value;
+}
+
+/** The header as the file spells it, so a person can find the cell; the field name if the column is absent. */
+export function columnOf(ctx: Pick<RowContext, "columns" | "header">, field: HrField): string {
+  const index = ctx.columns[field];
+  return index === undefined ? field : (ctx.header[index] ?? field);
+}
+
+function splitRoles(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  if (!value.includes(";") && !value.includes(",")) return [value];
+  return [...new Set(value.split(/[;,]/).map((r) => r.trim()).filter((r) => r !== ""))];
+}

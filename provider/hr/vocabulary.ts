@@ -1,0 +1,45 @@
+import type { EmploymentType, HrStatus } from "./person";
+
+/**
+ * Vendor words for a person's status and employment type, keyed by `normalizeValue` form. One shared table:
+ * vendors rarely disagree on a word, and where one does (Personio's German `intern` means "in-house") its
+ * preset overrides it. Spellings marked [unverified] in app-apis.md §6 are included so real exports map.
+ */
+export const statusWords: Record<string, HrStatus> = words({
+  active: ["active", "employed", "current", "working", "aktiv"],
+  leave: [
+    "leave", "on leave", "leave of absence", "loa", "garden leave", "parental leave", "sabbatical",
+    "beurlaubt", "elternzeit", "abwesend", "ruhend",
+  ],
+  terminated: [
+    "terminated", "inactive", "dismissed", "former", "offboarded", "departed", "ausgeschieden", "inaktiv",
+    "gekündigt",
+  ],
+  "pre-hire": ["pre hire", "prehire", "onboarding", "hired", "accepted", "init", "pending", "pending hire", "new hire"],
+});
+
+export const employmentWords: Record<string, EmploymentType> = words({
+  employee: [
+    "employee", "full time", "fulltime", "part time", "parttime", "salaried ft", "salaried pt", "hourly ft",
+    "hourly pt", "permanent", "regular", "internal", "festangestellt", "vollzeit", "teilzeit", "angestellt",
+  ],
+  contractor: [
+    "contractor", "contract", "contingent worker", "contingent", "external", "freelancer", "freelance",
+    "consultant", "temp", "temporary", "extern", "freiberufler",
+  ],
+  intern: ["intern", "internship", "trainee", "apprentice", "working student", "werkstudent", "praktikant", "azubi"],
+  other: ["other", "sonstige"],
+});
+
+/** Values compare without case, and `_`, `-` and runs of spaces count as one space: `ON_LEAVE` = `On leave`. */
+export function normalizeValue(value: string): string {
+  return value.toLowerCase().replace(/[\s_-]+/g, " ").trim();
+}
+
+function words<T extends string>(table: Record<T, string[]>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [target, list] of Object.entries(table) as Array<[T, string[]]>) {
+    for (const word of list) out[normalizeValue(word)] = target;
+  }
+  return out;
+}
