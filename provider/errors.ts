@@ -30,6 +30,9 @@ export class IdlcError extends Error {
 
   constructor(code: string, message: string, options: IdlcErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Pulumi's closure serializer rebuilds classes as functions calling `Error.call(this, …)`, which sets no
+    // message: set it again so an error thrown by a rehydrated provider still says what went wrong.
+    this.message = message;
     this.code = code;
     this.fix = options.fix;
     this.context = options.context ?? {};

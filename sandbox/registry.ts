@@ -1,6 +1,12 @@
 /**
  * Every local emulator `idlc sandbox start` runs. Each app's emulator adds one entry to `emulators`.
  */
+import type { FaultController } from "./faults";
+import { ldapEmulator } from "./ldap";
+import { slackEmulator } from "./slack";
+import { googleEmulator } from "./google";
+import { entraEmulator } from "./entra";
+import { scimEmulator } from "./scim";
 
 export interface EmulatorStartOptions {
   /** Where to persist state between runs (`.idlc/sandbox/<name>`); in memory when absent (tests). */
@@ -19,6 +25,8 @@ export interface RunningEmulator {
   tokenUrl?: string;
   /** Anything else a client needs (bind DN, base DN, tenant id, …). */
   extra?: Record<string, string>;
+  /** Fault injection and the request log (`sandbox/faults`); also served at `<origin>/_faults`. */
+  faults?: FaultController;
   stop(): Promise<void>;
 }
 
@@ -29,4 +37,10 @@ export interface EmulatorDefinition {
   start(options: EmulatorStartOptions): Promise<RunningEmulator>;
 }
 
-export const emulators: EmulatorDefinition[] = [];
+export const emulators: EmulatorDefinition[] = [
+  ldapEmulator,
+  slackEmulator,
+  googleEmulator,
+  entraEmulator,
+  scimEmulator,
+];

@@ -9,6 +9,7 @@ import { Option, type Command } from "commander";
 import { format } from "date-fns";
 import pc from "picocolors";
 import { listStacks, findProject, loadStackSettings, StackConfigError, type StackSettings } from "../../provider/config";
+import { checkStackAccess } from "../../provider/access";
 import { formatIssue, type Issue } from "../../provider/errors";
 import {
   checkAnomalies, HrSourceError, IsoDate, lifecycleOf, LifecycleState, PresetName, readHrExport,
@@ -28,7 +29,10 @@ export type ValidateCheck = (ctx: ValidateContext) => Issue[];
  * Hook point: checks run after the HR export is read, in order, their issues reported with the export's
  * (role and persona checks register here, e.g. `extraChecks.push(checkRoles)`).
  */
-export const extraChecks: ValidateCheck[] = [];
+export const extraChecks: ValidateCheck[] = [
+  // Roles, assignment rules, approvals and persona tests of the stack (provider/access).
+  ({ people, asOf, stack }) => (stack ? checkStackAccess(people, asOf, stack) : []),
+];
 
 interface ValidateOptions {
   stack?: string;

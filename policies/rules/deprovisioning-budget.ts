@@ -20,7 +20,7 @@ export interface DeprovisioningBudgetArgs {
 }
 
 /** Accounts per app, and those newly disabled by termination inside the window. */
-export function countDeprovisions(
+export function countNewlyDisabled(
   resources: Array<{ type: string; props: Record<string, unknown> }>,
   since: string,
 ): Map<string, { total: number; disabled: number }> {
@@ -56,7 +56,7 @@ export const deprovisioningBudget: StackValidationPolicy = {
     const { maxPercent = 10, maxAccounts = 25, windowDays = 7, allowDeprovision = 0, asOf } =
       args.getConfig<DeprovisioningBudgetArgs>();
     const since = shiftDays(today(asOf), -windowDays);
-    for (const [app, { total, disabled }] of [...countDeprovisions(args.resources, since)].sort()) {
+    for (const [app, { total, disabled }] of [...countNewlyDisabled(args.resources, since)].sort()) {
       const budget = deprovisionBudget(total, { maxPercent, maxAccounts });
       if (disabled > budget && disabled !== allowDeprovision) {
         reportViolation(

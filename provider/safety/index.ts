@@ -3,21 +3,5 @@
  * The deprovisioning budget (DESIGN.md §4.8), one pure definition shared by the offline engine's `up` gate and
  * the policy pack's stack rule, so the real Pulumi CLI and idlc refuse the same waves of disables and deletes.
  */
-import { z } from "zod";
-
-export const SafetySettings = z.object({
-  /** Share of an app's accounts that one update may disable or delete. */
-  maxPercent: z.number().min(0).max(100).default(10),
-  /** Absolute cap per app, whatever the share allows. */
-  maxAccounts: z.number().int().min(0).default(25),
-});
-export type SafetySettings = z.infer<typeof SafetySettings>;
-
-/**
- * How many disables plus deletes one update may make in an app that has `accountCount` accounts: the smaller of
- * the share and the cap, and never less than one, so a single leaver in a tiny app is never blocked.
- */
-export function deprovisionBudget(accountCount: number, settings: Partial<SafetySettings> = {}): number {
-  const { maxPercent, maxAccounts } = SafetySettings.parse(settings);
-  return Math.max(1, Math.min(maxAccounts, Math.floor((accountCount * maxPercent) / 100)));
-}
+export { SafetySettings, deprovisionBudget } from "./budget";
+export { countDeprovisions, overBudget, type AccountStep, type AppDeprovisions } from "./count";

@@ -1,0 +1,91 @@
+import { resolve } from "node:path";
+import { Command, Option } from "commander";
+import { EngineUsageError } from "../errors";
+import { runOperation } from "../operations/run-operation";
+import type { OperationKind, OperationResult, PlanSummary } from "../operations/types";
+import { createRenderer } from "../output";
+import { runWithPulumiCli } from "./pulumi-cli";
+import { confirmPlan } from "./confirm";
+
+export interface OperationFlags {
+  stack?: string;
+  cwd?: string;
+  json?: boolean;
+  parallel?: number;
+  target?: string[];
+  policyPack?: string[];
+  policyPackConfig?: string[];
+  yes?: boolean;
+  engine: "local" | "pulumi";
+  debug?: boolean;
+}
+
+export interface OperationHooks {
+  /** Rewrites `--target` values (e.g. employee ids → URNs) before the engine sees them. */
+  mapTargets?: (targets: string[], flags: OperationFlags) => string[] | Promise<string[]>;
+  /** Runs after the preview of an `up`, before anything changes; false stops the update. */
+  beforeApply?: (plan: PlanSummary, flags: OperationFlags) => boolean | Promise<boolean>;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Adds the options every engine operation shares to a commander command. */
+export function addOperationOptions(command: Command, kind: OperationKind): Command {
+  command
+    .option("-s, --stack <name>", "stack to operate on (default: the only stack, or PULUMI_STACK)")
+    .option("-C, --cwd <dir>", "directory to search upward from for Pulumi.yaml")
+    .option("--json", "emit engine events as JSON lines on stdout")
+    .option("-p, --parallel <n>", "maximum number of resource operations in parallel", (v) => Number.parseInt(v, 10))
+    .option("-t, --target <urn>", "only operate on this resource (repeatable)", collect)
+    .option("--debug", "show the SDK's debug logs")
+    .addOption(new Option("--engine <engine>", "engine to run the operation").choices(["local", "pulumi"]).default("local"));
+  if (kind === "preview" || kind === "up") {
+    command.option("--policy-pack <dir>", "run this CrossGuard policy pack (repeatable)", collect);
+    command.option("--policy-pack-config <file>", "policy config JSON for the pack at the same position (repeatable)", collect);
+  }
+  if (kind !== "preview") command.option("-y, --yes", "apply without asking for confirmation");
+  return command;
+}
+
+/** Runs one operation for the CLI: renders events to stderr (JSON lines to stdout with --json); resolves an exit code. */
+export async function runOperationCommand(kind: OperationKind, flags: OperationFlags, hooks: OperationHooks = {}): Promise<number> {
+  const cwd = resolve(flags.cwd ?? process.cwd());
+  const targets = flags.target && hooks.mapTargets ? await hooks.mapTargets(flags.target, flags) : flags.target;
+  if (flags.engine === "pulumi") {
+    return runWithPulumiCli({ kind, cwd, stack: flags.stack, json: flags.json, yes: flags.yes, parallel: flags.parallel, target: targets, policyPacks: flags.policyPack });
+  }
+  if (flags.parallel !== undefined && !(flags.parallel > 0)) {
+    throw new EngineUsageError("--parallel must be a positive number", "pass --parallel N with N ≥ 1");
+  }
+  const mode = flags.json ? "json" : process.stderr.isTTY ? "tty" : "plain";
+  const renderer = createRenderer({ mode, stream: mode === "json" ? process.stdout : process.stderr });
+  let result: OperationResult;
+  try {
+    result = await runOperation({
+      kind,
+      cwd,
+      stack: flags.stack,
+      target: targets,
+      parallel: flags.parallel,
+      policyPacks: flags.policyPack?.map((p) => resolve(p)),
+      policyPackConfigs: flags.policyPackConfig?.map((p) => resolve(p)),
+      debug: flags.debug,
+      onEvent: (e) => renderer.onEvent(e),
+      // Like `pulumi up`, an interactive up previews first; `--yes` without a hook goes straight to the update.
+      beforeApply: kind === "up" && (!flags.yes || hooks.beforeApply) ? (plan) => decide(plan, flags, hooks) : undefined,
+    });
+  } finally {
+    renderer.close();
+  }
+  if (result.error && !flags.json) process.stderr.write(`error: ${result.error.message}\n`);
+  return result.result === "succeeded" ? 0 : 1;
+}
+
+async function decide(plan: PlanSummary, flags: OperationFlags, hooks: OperationHooks): Promise<boolean> {
+  if (hooks.beforeApply && !(await hooks.beforeApply(plan, flags))) return false;
+  if (flags.yes) return true;
+  if (!process.stdin.isTTY) {
+    throw new EngineUsageError("`up` needs --yes when not run interactively", "pass --yes (CI), or run in a terminal to confirm the plan");
+  }
+  return confirmPlan(plan);
+}

@@ -1,0 +1,6 @@
+/**
+ * @module engine/monitor
+ * The gRPC ResourceMonitor + Engine service the Pulumi Node SDK talks to.
+ */
+export { startMonitor, type MonitorHandler, type MonitorServer, type RegistrationResult } from "./server";
+export type { Registration } from "./registration";

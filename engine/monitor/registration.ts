@@ -1,0 +1,69 @@
+import type { PropertyMap } from "../properties";
+import type { resproto } from "../host/proto";
+
+type RegisterResourceRequest = InstanceType<typeof resproto.RegisterResourceRequest>;
+
+/** A decoded `RegisterResourceRequest`: only the fields the engine acts on. */
+export interface Registration {
+  type: string;
+  name: string;
+  parent: string;
+  custom: boolean;
+  remote: boolean;
+  inputs: PropertyMap;
+  /** `"<providerURN>::<id>"`, empty for the default provider. */
+  provider: string;
+  dependencies: string[];
+  propertyDependencies: Record<string, string[]>;
+  protect?: boolean;
+  deleteBeforeReplace?: boolean;
+  ignoreChanges: string[];
+  replaceOnChanges: string[];
+  additionalSecretOutputs: string[];
+  aliases: string[];
+  retainOnDelete?: boolean;
+  deletedWith: string;
+  importId: string;
+  customTimeouts?: { create?: number; update?: number; delete?: number };
+}
+
+/** Pulumi custom-timeout strings ("5m", "30s") → seconds, as the checkpoint stores them. */
+function seconds(duration: string): number | undefined {
+  if (!duration) return undefined;
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(duration);
+  if (!m) return undefined;
+  const scale = { ms: 0.001, s: 1, m: 60, h: 3600 }[m[2] as "ms" | "s" | "m" | "h"];
+  return Number(m[1]) * scale;
+}
+
+export function decodeRegistration(req: RegisterResourceRequest): Registration {
+  const propertyDependencies: Record<string, string[]> = {};
+  req.getPropertydependenciesMap().forEach((deps, key) => {
+    propertyDependencies[key] = deps.getUrnsList();
+  });
+  const timeouts = req.getCustomtimeouts();
+  const customTimeouts = timeouts
+    ? { create: seconds(timeouts.getCreate()), update: seconds(timeouts.getUpdate()), delete: seconds(timeouts.getDelete()) }
+    : undefined;
+  return {
+    type: req.getType(),
+    name: req.getName(),
+    parent: req.getParent(),
+    custom: req.getCustom(),
+    remote: req.getRemote(),
+    inputs: (req.getObject()?.toJavaScript() ?? {}) as PropertyMap,
+    provider: req.getProvider(),
+    dependencies: req.getDependenciesList(),
+    propertyDependencies,
+    protect: req.hasProtect() ? req.getProtect() : undefined,
+    deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
+    ignoreChanges: req.getIgnorechangesList(),
+    replaceOnChanges: req.getReplaceonchangesList(),
+    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+    aliases: req.getAliasurnsList(),
+    retainOnDelete: req.hasRetainondelete() ? req.getRetainondelete() : undefined,
+    deletedWith: req.getDeletedwith(),
+    importId: req.getImportid(),
+    customTimeouts: customTimeouts && Object.values(customTimeouts).some((v) => v !== undefined) ? customTimeouts : undefined,
+  };
+}

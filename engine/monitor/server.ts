@@ -1,0 +1,108 @@
+import type { PropertyMap } from "../properties";
+import { NeedsPulumiCliError } from "../errors";
+import { emptyproto, engproto, engrpc, grpc, GRPC_OPTIONS, resproto, resrpc, toStruct } from "../host/proto";
+import { decodeRegistration, type Registration } from "./registration";
+
+/** What the engine answers to a registration. */
+export interface RegistrationResult {
+  urn: string;
+  id: string;
+  outputs: PropertyMap;
+  /** false → the SDK keeps unknowns (`result: FAIL`). */
+  ok?: boolean;
+}
+
+/** The deployment logic behind the monitor; the server only translates protobuf. */
+export interface MonitorHandler {
+  register(registration: Registration): Promise<RegistrationResult>;
+  registerOutputs(urn: string, outputs: PropertyMap): Promise<void>;
+  log(severity: number, message: string, urn: string): void;
+  /** The program asked for something the offline engine refuses (the error is also returned to it). */
+  unsupported(error: Error): void;
+}
+
+export interface MonitorServer {
+  /** `127.0.0.1:<port>` */
+  address: string;
+  close(): Promise<void>;
+}
+
+/** Features the engine implements (reference §3.1); every other id is answered false. */
+const SUPPORTED_FEATURES = new Set(["secrets", "deletedWith"]);
+
+// grpc-js handler types are generic over each message; the stubs are untyped JS, so handlers take `any`.
+type Callback = (err: any, res?: any) => void;
+type Call = any;
+
+/** Maps a handler rejection to gRPC status UNKNOWN with the message as details (what the SDK logs). */
+function respond(promise: Promise<unknown>, callback: Callback): void {
+  promise.then(
+    (res) => callback(null, res),
+    (err: unknown) => callback({ code: grpc.status.UNKNOWN, details: err instanceof Error ? err.message : String(err) }),
+  );
+}
+
+/** Serves ResourceMonitor + Engine on one loopback port. */
+export async function startMonitor(handler: MonitorHandler): Promise<MonitorServer> {
+  const server = new grpc.Server(GRPC_OPTIONS);
+  let rootUrn = "";
+  const reject = (feature: string) => (_call: Call, callback: Callback) => {
+    const error = new NeedsPulumiCliError(feature);
+    handler.unsupported(error);
+    callback({ code: grpc.status.UNKNOWN, details: error.message });
+  };
+
+  server.addService(resrpc.ResourceMonitorService, {
+    supportsFeature(call: Call, callback: Callback) {
+      callback(null, new resproto.SupportsFeatureResponse().setHassupport(SUPPORTED_FEATURES.has(call.request.getId())));
+    },
+    registerResource(call: Call, callback: Callback) {
+      respond(
+        (async () => {
+          const result = await handler.register(decodeRegistration(call.request));
+          const res = new resproto.RegisterResourceResponse().setUrn(result.urn).setId(result.id);
+          res.setObject(toStruct(result.outputs));
+          if (result.ok === false) res.setResult(resproto.Result.FAIL);
+          return res;
+        })(),
+        callback,
+      );
+    },
+    registerResourceOutputs(call: Call, callback: Callback) {
+      const outputs = (call.request.getOutputs()?.toJavaScript() ?? {}) as PropertyMap;
+      respond(handler.registerOutputs(call.request.getUrn(), outputs).then(() => new emptyproto.Empty()), callback);
+    },
+    signalAndWaitForShutdown(_call: Call, callback: Callback) {
+      callback(null, new emptyproto.Empty());
+    },
+    readResource: reject("Reading an existing resource (Resource.get / ReadResource)"),
+    invoke: reject("Invoking a provider function (invoke, including StackReference outputs)"),
+    call: reject("Calling a component method (Call)"),
+    registerPackage: reject("Registering a package (parameterized providers)"),
+  });
+  server.addService(engrpc.EngineService, {
+    log(call: Call, callback: Callback) {
+      const r = call.request;
+      handler.log(r.getSeverity(), r.getMessage(), r.getUrn());
+      callback(null, new emptyproto.Empty());
+    },
+    getRootResource(_call: Call, callback: Callback) {
+      callback(null, new engproto.GetRootResourceResponse().setUrn(rootUrn));
+    },
+    setRootResource(call: Call, callback: Callback) {
+      rootUrn = call.request.getUrn();
+      callback(null, new engproto.SetRootResourceResponse());
+    },
+  });
+  const port = await new Promise<number>((resolve, rejectBind) =>
+    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? rejectBind(err) : resolve(p))),
+  );
+  return {
+    address: `127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.tryShutdown(() => resolve());
+        setTimeout(() => server.forceShutdown(), 2000).unref();
+      }),
+  };
+}

@@ -1,0 +1,83 @@
+import type { PolicyHook } from "../deploy/context";
+import type { EngineEventPayload } from "../events";
+import { collectDeletes, runDeletes } from "../deploy/delete-phase";
+import { journalPersistence } from "../deploy/persistence";
+import { ProgramFailedError } from "../errors";
+import type { PropertyMap } from "../properties";
+import { buildContext } from "./build-context";
+import type { PreparedStack } from "./prepare";
+import { resolvePendingOperations } from "./recover";
+import { EXIT_ERROR_REPORTED, launchProgram, withMonitor } from "./run-program";
+import type { UpdateJournal } from "./session";
+import type { RunOperationOptions } from "./types";
+
+export interface DeployOutcome {
+  ok: boolean;
+  error?: Error;
+  outputs: PropertyMap;
+  counts: Record<string, number>;
+  steps: Array<{ op: string; urn: string; type: string }>;
+}
+
+/**
+ * One run of the program: a preview (`journal` absent: no Create/Update/Delete, unknowns flow back to the program)
+ * or an update. Deletes of undeclared resources happen only after the program exits 0; otherwise every old resource
+ * stays in state.
+ */
+export async function deploy(
+  prepared: PreparedStack,
+  options: RunOperationOptions & { parallel: number; emit: (e: EngineEventPayload) => void },
+  journal: UpdateJournal | undefined,
+  policy: PolicyHook | undefined,
+): Promise<DeployOutcome> {
+  const dryRun = !journal;
+  const steps: DeployOutcome["steps"] = [];
+  const emit = (e: EngineEventPayload) => {
+    const m = e.resourcePreEvent?.metadata;
+    if (m && m.op !== "same") steps.push({ op: m.op, urn: m.urn, type: m.type });
+    options.emit(e);
+  };
+  return withMonitor(
+    (engineAddress) =>
+      buildContext({
+        prepared,
+        dryRun,
+        engineAddress,
+        persistence: journal && journalPersistence(journal, prepared.secrets),
+        parallel: options.parallel,
+        targets: options.target,
+        emit,
+        policy,
+        env: options.env,
+      }),
+    async (ctx, monitor, gen, errors, failures) => {
+      await resolvePendingOperations(ctx, prepared);
+      const exitCode = await launchProgram(ctx, monitor.address, {
+        prepared,
+        parallel: options.parallel,
+        debug: options.debug,
+        heapMb: options.programHeapMb,
+        env: options.env,
+        targets: options.target,
+      }, failures);
+      let error: Error | undefined = errors[0];
+      if (exitCode === 0 && !error) {
+        try {
+          const registered = new Set(gen.news.keys());
+          const doomed = collectDeletes(ctx, gen.processed, registered, gen.replacedOlds);
+          await runDeletes(ctx, doomed, (r) => (r.delete ? "delete-replaced" : "delete"));
+          if (policy) {
+            const violations = await policy.analyzeStack([...gen.news.values()]);
+            if (violations.length > 0) error = new Error(`mandatory stack policy violations: ${violations.join("; ")}`);
+          }
+        } catch (err) {
+          error = err as Error;
+        }
+      } else {
+        error ??= new ProgramFailedError(exitCode, exitCode === EXIT_ERROR_REPORTED);
+      }
+      return { ok: !error, error, outputs: gen.stackOutputs, counts: ctx.counts as Record<string, number>, steps };
+    },
+    options.debug,
+  );
+}

@@ -1,0 +1,44 @@
+import type { DeployContext } from "../deploy/context";
+import { fromResourceV3, urnName } from "../deploy/resource-state";
+import { stripMap } from "../properties";
+import type { PreparedStack } from "./prepare";
+
+const warn = (ctx: DeployContext, urn: string, message: string) =>
+  ctx.emit({ diagnosticEvent: { urn, message: `${message}\n`, color: "raw", severity: "warning" } });
+
+/**
+ * Resolves the operations a killed run left pending. An interrupted create is retried by this run (providers adopt
+ * the existing object instead of duplicating it); an interrupted update is retried because the old state was kept;
+ * an interrupted delete is checked with Read (old provider code) and the resource dropped from state if it is gone.
+ */
+export async function resolvePendingOperations(ctx: DeployContext, prepared: PreparedStack): Promise<void> {
+  for (const op of prepared.session.loaded.pendingOperations) {
+    const resource = fromResourceV3(op.resource, prepared.secrets);
+    const what = `an interrupted ${op.type.replace(/ing$/, "")} of ${resource.urn}`;
+    if (op.type === "creating") {
+      warn(ctx, resource.urn, `${what} was found; it is retried (the provider adopts an object the interrupted create made)`);
+      continue;
+    }
+    if (op.type !== "deleting" || !resource.id || !resource.custom) {
+      warn(ctx, resource.urn, `${what} was found; the last recorded state is kept and the operation retried`);
+      continue;
+    }
+    if (ctx.dryRun) {
+      warn(ctx, resource.urn, `${what} was found; \`up\` will check whether it is gone`);
+      continue;
+    }
+    const host = await ctx.host();
+    const ref = { urn: resource.urn, type: resource.type, name: urnName(resource.urn) };
+    const read = await host.read(ref, resource.id, stripMap(resource.outputs), stripMap(resource.inputs));
+    if (read.id) {
+      warn(ctx, resource.urn, `${what} was found; the resource still exists and stays in state`);
+      continue;
+    }
+    warn(ctx, resource.urn, `${what} was found; the resource is gone and was removed from state`);
+    const old = ctx.olds.get(resource.urn);
+    if (old) {
+      ctx.persistence.remove(old);
+      ctx.olds.delete(resource.urn);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import { createEventEmitter, type EngineEventPayload } from "../events";
+import { journalPersistence } from "../deploy/persistence";
+import { startPolicyPacks } from "../policy";
+import { buildContext, defaultParallel } from "./build-context";
+import { deploy, type DeployOutcome } from "./deploy";
+import { destroyResources } from "./destroy";
+import { prepareStack, type PreparedStack } from "./prepare";
+import { refreshResources } from "./refresh";
+import { withMonitor } from "./run-program";
+import type { OperationResult, RunOperationOptions } from "./types";
+
+/**
+ * Runs `preview`, `up`, `refresh` or `destroy` on the stack of the project found upward from `cwd`, emitting engine
+ * events. The old state is never dropped: a failed run keeps every resource it did not delete.
+ */
+export async function runOperation(options: RunOperationOptions): Promise<OperationResult> {
+  const started = Date.now();
+  const emit = createEventEmitter(options.onEvent ?? (() => undefined));
+  const env = { ...process.env, ...options.env };
+  const prepared = await prepareStack(options.cwd, options.stack, env);
+  const parallel = options.parallel ?? defaultParallel();
+  const opts = { ...options, parallel, emit, env: options.env };
+  let outcome: DeployOutcome | undefined;
+  let cancelled = false;
+  const policy = options.policyPacks?.length
+    ? await startPolicyPacks({ packDirs: options.policyPacks, configFiles: options.policyPackConfigs, prepared, emit, dryRun: options.kind === "preview" })
+    : undefined;
+  try {
+    emit({ preludeEvent: { config: maskedConfig(prepared) } });
+    if (options.kind === "preview") {
+      outcome = await deploy(prepared, opts, undefined, policy?.hook(true));
+    } else if (options.kind === "up") {
+      if (options.beforeApply) {
+        const plan = await deploy(prepared, { ...opts, emit: () => undefined }, undefined, policy?.hook(true));
+        if (!plan.ok) outcome = plan;
+        else if (!(await options.beforeApply({ resourceChanges: plan.counts, steps: plan.steps as never }))) cancelled = true;
+      }
+      if (!outcome && !cancelled) {
+        const journal = await prepared.session.startUpdate("update", prepared.secrets.secretsProviders);
+        outcome = await deploy(prepared, opts, journal, policy?.hook(false));
+        await journal.finish(finishInfo(prepared, outcome, started));
+      }
+    } else {
+      outcome = await withoutProgram(prepared, options.kind, opts);
+    }
+  } finally {
+    policy?.close();
+    await prepared.session.release();
+  }
+  const durationSeconds = (Date.now() - started) / 1000;
+  const resourceChanges = outcome?.counts ?? {};
+  if (cancelled) emit({ cancelEvent: {} });
+  emit({
+    summaryEvent: {
+      maybeCorrupt: false,
+      durationSeconds,
+      resourceChanges,
+      policyPacks: policy?.versions() ?? {},
+      isPreview: options.kind === "preview" || undefined,
+    },
+  });
+  const result = cancelled ? "cancelled" : outcome?.ok ? "succeeded" : "failed";
+  return { result, summary: { resourceChanges, durationSeconds }, outputs: outcome?.outputs ?? {}, error: outcome?.error };
+}
+
+/** Refresh and destroy: no program, but the provider host still needs an engine address to log to. */
+async function withoutProgram(
+  prepared: PreparedStack,
+  kind: "refresh" | "destroy",
+  opts: RunOperationOptions & { parallel: number; emit: (e: EngineEventPayload) => void },
+): Promise<DeployOutcome> {
+  const started = Date.now();
+  const journal = await prepared.session.startUpdate(kind, prepared.secrets.secretsProviders);
+  const outcome = await withMonitor(
+    (engineAddress) =>
+      buildContext({
+        prepared,
+        dryRun: false,
+        engineAddress,
+        persistence: journalPersistence(journal, prepared.secrets),
+        parallel: opts.parallel,
+        targets: opts.target,
+        emit: opts.emit,
+        env: opts.env,
+      }),
+    async (ctx) => {
+      let error: Error | undefined;
+      try {
+        await (kind === "refresh" ? refreshResources(ctx) : destroyResources(ctx));
+      } catch (err) {
+        error = err as Error;
+      }
+      const stack = prepared.oldOrder.find((r) => r.type === "pulumi:pulumi:Stack" && !r.parent);
+      const outputs = kind === "destroy" && !error ? {} : (stack?.outputs ?? {});
+      return { ok: !error, error, outputs, counts: ctx.counts as Record<string, number>, steps: [] };
+    },
+    opts.debug,
+  );
+  await journal.finish(finishInfo(prepared, outcome, started));
+  return outcome;
+}
+
+function finishInfo(prepared: PreparedStack, outcome: DeployOutcome, started: number) {
+  return {
+    result: outcome.ok ? ("succeeded" as const) : ("failed" as const),
+    resourceChanges: outcome.counts,
+    config: prepared.historyConfig,
+    startTime: Math.floor(started / 1000),
+  };
+}
+
+function maskedConfig(prepared: PreparedStack): Record<string, string> {
+  const secret = new Set(prepared.secretKeys);
+  return Object.fromEntries(Object.entries(prepared.config).map(([k, v]) => [k, secret.has(k) ? "[secret]" : v]));
+}

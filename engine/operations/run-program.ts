@@ -1,0 +1,123 @@
+import type { DeployContext } from "../deploy/context";
+import { StepGenerator } from "../deploy/step-generator";
+import { EXIT_ERROR_REPORTED, runProgram } from "../host";
+import { startMonitor, type MonitorServer } from "../monitor";
+import type { DiagnosticSeverity } from "../events";
+import type { PreparedStack } from "./prepare";
+
+const SEVERITIES: DiagnosticSeverity[] = ["debug", "info", "warning", "error"];
+
+export interface ProgramRunOptions {
+  prepared: PreparedStack;
+  parallel: number;
+  debug?: boolean;
+  heapMb?: number;
+  env?: NodeJS.ProcessEnv;
+  targets?: string[];
+}
+
+export interface ProgramRun {
+  gen: StepGenerator;
+  exitCode: number;
+  /** The first step error, if a registration failed. */
+  firstError?: Error;
+}
+
+/** Starts the monitor, lets the context reach it, runs the program to completion and closes the monitor. */
+export async function withMonitor<T>(
+  ctxFor: (address: () => string) => { ctx: DeployContext; closeHost: () => void },
+  body: (ctx: DeployContext, monitor: MonitorServer, gen: StepGenerator, errors: Error[], failures: FailureSignal) => Promise<T>,
+  debug = false,
+): Promise<T> {
+  let address = "";
+  const { ctx, closeHost } = ctxFor(() => address);
+  const gen = new StepGenerator(ctx);
+  const errors: Error[] = [];
+  const failures = failureSignal();
+  const monitor = await startMonitor({
+    register: (r) =>
+      gen.register(r).catch((err: Error) => {
+        errors.push(err);
+        failures.fire();
+        throw err;
+      }),
+    registerOutputs: (urn, outputs) => gen.registerOutputs(urn, outputs),
+    unsupported: (err) => {
+      errors.push(err);
+      failures.fire();
+    },
+    log: (severity, message, urn) => {
+      if (severity === 3) failures.fire();
+      if (severity === 0 && !debug) return;
+      ctx.emit({ diagnosticEvent: { urn: urn || undefined, message: `${message}\n`, color: "raw", severity: SEVERITIES[severity] ?? "info" } });
+    },
+  });
+  address = monitor.address;
+  try {
+    return await body(ctx, monitor, gen, errors, failures);
+  } finally {
+    closeHost();
+    await monitor.close();
+  }
+}
+
+export interface FailureSignal {
+  fire(): void;
+  onFirst(listener: () => void): void;
+}
+
+/** Fires its listeners once, on the first failure (a failed step or an error logged by the program). */
+function failureSignal(): FailureSignal {
+  let fired = false;
+  const listeners: Array<() => void> = [];
+  return {
+    fire() {
+      if (fired) return;
+      fired = true;
+      for (const l of listeners) l();
+    },
+    onFirst(listener) {
+      if (fired) listener();
+      else listeners.push(listener);
+    },
+  };
+}
+
+/** Runs the user's program against the monitor; resolves its exit code (32 = already reported). */
+export async function launchProgram(
+  ctx: DeployContext,
+  address: string,
+  options: ProgramRunOptions,
+  failures: { onFirst(listener: () => void): void },
+): Promise<number> {
+  const { prepared } = options;
+  const typescript = prepared.project.runtime.options.typescript !== false;
+  const program = runProgram({
+    programDir: prepared.project.dir,
+    rootDir: prepared.project.dir,
+    entry: prepared.project.main,
+    project: prepared.project.name,
+    stack: prepared.stack,
+    monitorAddress: address,
+    dryRun: ctx.dryRun,
+    parallel: options.parallel,
+    config: prepared.config,
+    secretKeys: prepared.secretKeys,
+    typescript,
+    nodeArgs: [`--max-old-space-size=${options.heapMb ?? 1536}`],
+    debug: options.debug,
+    env: {
+      ...options.env,
+      ...(options.targets && options.targets.length > 0 ? { IDLC_TARGET_URNS: JSON.stringify(options.targets) } : {}),
+    },
+    onStdout: (line) => ctx.emit({ diagnosticEvent: { message: `${line}\n`, color: "raw", severity: "info" } }),
+  });
+  // Like the Go engine, a failed step cancels the program: it gets a moment to report, then is stopped (the SDK
+  // can otherwise wait forever on a resource whose registration failed).
+  failures.onFirst(() => setTimeout(() => program.kill(), CANCEL_GRACE_MS).unref());
+  return program.exited;
+}
+
+const CANCEL_GRACE_MS = 3000;
+
+export { EXIT_ERROR_REPORTED };

@@ -1,0 +1,42 @@
+import type { EngineEventSink, StepOp } from "../events";
+import type { PropertyMap } from "../properties";
+
+export type OperationKind = "preview" | "up" | "refresh" | "destroy";
+
+/** What `up` shows a caller before applying (the plan of the preview it ran first). */
+export interface PlanSummary {
+  resourceChanges: Partial<Record<StepOp, number>>;
+  /** URNs per planned op, e.g. `{ delete: [...] }`. */
+  steps: Array<{ op: StepOp; urn: string; type: string }>;
+}
+
+export interface RunOperationOptions {
+  kind: OperationKind;
+  /** Directory to search upward from for Pulumi.yaml. */
+  cwd: string;
+  stack?: string;
+  /** `up --target URN…` (also accepted by preview/refresh/destroy to limit scope). */
+  target?: string[];
+  parallel?: number;
+  policyPacks?: string[];
+  /** Pulumi policy config JSON files, matched to `policyPacks` by position. */
+  policyPackConfigs?: string[];
+  onEvent?: EngineEventSink;
+  /** Called after the preview an `up` runs first; return false to stop before anything changes. */
+  beforeApply?: (plan: PlanSummary) => boolean | Promise<boolean>;
+  /** Show the SDK's debug logs (Engine.Log severity 0). */
+  debug?: boolean;
+  /** Extra environment for the program and plugins. */
+  env?: NodeJS.ProcessEnv;
+  /** Heap cap (MB) for the program process; default 1536. */
+  programHeapMb?: number;
+}
+
+export interface OperationResult {
+  result: "succeeded" | "failed" | "cancelled";
+  summary: { resourceChanges: Partial<Record<StepOp, number>>; durationSeconds: number };
+  /** Stack outputs with secrets as wrappers (callers mask them for display). */
+  outputs: PropertyMap;
+  /** The first error, when `result` is failed. */
+  error?: Error;
+}

@@ -1,0 +1,20 @@
+/**
+ * @module engine/project
+ * Pulumi.yaml and Pulumi.<stack>.yaml as the Pulumi CLI reads them: project discovery (upward search), stack
+ * choice, config decoding (namespaced keys, structured values as JSON strings, `secure:` values decrypted with
+ * the passphrase provider) and comment-preserving `config set`.
+ */
+export { findProject, readProject, projectSchema, type Project } from "./project-file";
+export { listStackNames, normalizeStackName, resolveStackName, stackConfigPath } from "./stack-name";
+export { decodeConfig, namespacedKey, type DecodedConfig } from "./config-values";
+export {
+  listStackConfig,
+  loadStackConfig,
+  openStackSecrets,
+  setStackConfigValue,
+  type ConfigEntry,
+  type OpenStackSecretsOptions,
+  type SetConfigOptions,
+  type StackConfig,
+} from "./stack-config";
+export { ProjectCode, ProjectError } from "./errors";

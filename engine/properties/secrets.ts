@@ -1,0 +1,83 @@
+import { SECRET_SIG, SIG_KEY, UNKNOWN, type PropertyMap, type SecretWrapper } from "./sentinels";
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+export function isSecret(v: unknown): v is SecretWrapper {
+  return isObject(v) && v[SIG_KEY] === SECRET_SIG;
+}
+
+export function makeSecret(v: unknown): unknown {
+  return isSecret(v) ? v : { [SIG_KEY]: SECRET_SIG, value: v };
+}
+
+/** Replaces every secret wrapper by its value, recursively (what the dynamic host must receive). */
+export function strip(v: unknown): unknown {
+  if (isSecret(v)) return strip(v.value);
+  if (Array.isArray(v)) return v.map(strip);
+  if (isObject(v)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = strip(x);
+    return out;
+  }
+  return v;
+}
+
+export function stripMap(m: PropertyMap): PropertyMap {
+  return strip(m) as PropertyMap;
+}
+
+export function hasSecret(v: unknown): boolean {
+  if (isSecret(v)) return true;
+  if (Array.isArray(v)) return v.some(hasSecret);
+  if (isObject(v)) return Object.values(v).some(hasSecret);
+  return false;
+}
+
+export function hasUnknown(v: unknown): boolean {
+  if (v === UNKNOWN) return true;
+  if (isSecret(v)) return hasUnknown(v.value);
+  if (Array.isArray(v)) return v.some(hasUnknown);
+  if (isObject(v)) return Object.values(v).some(hasUnknown);
+  return false;
+}
+
+/**
+ * Re-applies secretness the provider could not see (Go `annotateSecrets`): for each key in both maps, recurse
+ * when both sides are plain objects, otherwise wrap the output when the input held a secret.
+ */
+export function annotateSecrets(outputs: PropertyMap, inputs: PropertyMap): PropertyMap {
+  const out: PropertyMap = { ...outputs };
+  for (const [k, input] of Object.entries(inputs)) {
+    if (!(k in out)) continue;
+    const o = out[k];
+    if (isObject(o) && isObject(input) && !isSecret(o) && !isSecret(input)) {
+      out[k] = annotateSecrets(o, input);
+    } else if (hasSecret(input)) {
+      out[k] = makeSecret(strip(o));
+    }
+  }
+  return out;
+}
+
+/** Marks the named top-level outputs secret (`additionalSecretOutputs`). */
+export function applyAdditionalSecretOutputs(outputs: PropertyMap, keys: readonly string[]): PropertyMap {
+  if (keys.length === 0) return outputs;
+  const out: PropertyMap = { ...outputs };
+  for (const k of keys) if (k in out && out[k] !== undefined) out[k] = makeSecret(out[k]);
+  return out;
+}
+
+/** Replaces secrets by "[secret]" and unknowns by "[unknown]" for events and logs. */
+export function maskForDisplay(v: unknown): unknown {
+  if (v === UNKNOWN) return "[unknown]";
+  if (isSecret(v)) return "[secret]";
+  if (Array.isArray(v)) return v.map(maskForDisplay);
+  if (isObject(v)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = maskForDisplay(x);
+    return out;
+  }
+  return v;
+}

@@ -1,0 +1,20 @@
+import { IdlcError, type ErrorContext } from "../../provider/errors";
+
+/** Stable codes of the secrets folder. */
+export const SecretsCode = {
+  passphraseMissing: "SECRETS_PASSPHRASE_MISSING",
+  passphraseIncorrect: "SECRETS_PASSPHRASE_INCORRECT",
+  passphraseFileUnreadable: "SECRETS_PASSPHRASE_FILE_UNREADABLE",
+  stateMalformed: "SECRETS_STATE_MALFORMED",
+  ciphertextMalformed: "SECRETS_CIPHERTEXT_MALFORMED",
+  decryptFailed: "SECRETS_DECRYPT_FAILED",
+} as const;
+export type SecretsCode = (typeof SecretsCode)[keyof typeof SecretsCode];
+
+/** Anything that stops a secret from being encrypted or decrypted. Messages never contain a secret. */
+export class SecretsError extends IdlcError {
+  override name = "SecretsError";
+  constructor(code: SecretsCode, message: string, fix: string, context: ErrorContext = {}, cause?: unknown) {
+    super(code, message, { fix, context, cause });
+  }
+}

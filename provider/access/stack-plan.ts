@@ -1,0 +1,56 @@
+import { IdlcError, type Issue } from "../errors";
+import { lifecycleOf } from "../hr";
+import type { LifecycleSettings, Person } from "../hr/person";
+import { checkPersonas } from "./check-personas";
+import type { AccessPlan } from "./plan";
+import { sortIssues } from "./plan-issues";
+import { resolve } from "./resolve";
+import { loadStackAccess, type StackAccess } from "./stack-access";
+
+/**
+ * The plan of a stack on `asOf`: its people, its role files and settings, lifecycle from hr's `lifecycleOf`.
+ * @param usernames names already handed out (`usernameLedger(previousPlan)`), kept as they are.
+ */
+export function planStack(people: readonly Person[], access: StackAccess, lifecycle: LifecycleSettings, asOf: string, usernames?: Record<string, string>): AccessPlan {
+  const plan = resolve(people, access.catalog, {
+    lifecycle: (p) => lifecycleOf(p, asOf, lifecycle),
+    apps: access.apps,
+    scimInstances: access.scimInstances,
+    emailDomain: access.emailDomain,
+    approvals: access.approvals,
+    usernames,
+  }, asOf);
+  return { ...plan, issues: sortIssues([...plan.issues, ...access.issues]) };
+}
+
+/**
+ * Everything `idlc validate` reports about access: the plan's issues (unknown roles, cycles, conflicts,
+ * missing approvals, rules matching nobody) and the stack's persona tests.
+ */
+export function accessIssues(plan: AccessPlan, access: StackAccess): Issue[] {
+  return [...plan.issues, ...(access.personas ? checkPersonas(plan, access.personas) : [])];
+}
+
+/** What `checkStackAccess` needs of a stack: `loadStackSettings`'s result fits. */
+export interface StackLike {
+  stackDir: string;
+  raw: Record<string, unknown>;
+  settings: { hr?: { file: string }; lifecycle: LifecycleSettings };
+}
+
+/**
+ * The access half of `idlc validate`: loads the stack's roles, plans its people on `asOf`, checks personas.
+ * A role file that cannot be read becomes one error issue, so validate still reports everything else.
+ * @example extraChecks.push(({ people, asOf, stack }) => (stack ? checkStackAccess(people, asOf, stack) : []));
+ */
+export function checkStackAccess(people: readonly Person[], asOf: string, stack: StackLike): Issue[] {
+  let access: StackAccess;
+  try {
+    access = loadStackAccess(stack.raw, stack.stackDir, undefined, stack.settings.hr?.file);
+  } catch (err) {
+    if (!(err instanceof IdlcError)) throw err;
+    const { file, row } = err.context;
+    return [{ severity: "error", code: err.code, message: err.message, fix: err.fix, file: typeof file === "string" ? file : undefined, row: typeof row === "number" ? row : undefined }];
+  }
+  return accessIssues(planStack(people, access, stack.settings.lifecycle, asOf), access);
+}

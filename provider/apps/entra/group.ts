@@ -1,0 +1,19 @@
+/** `EntraGroup`: a managed security group (type token `pulumi-nodejs:dynamic/idlc:EntraGroup`), named `entra/group/<name>`. */
+import * as pulumi from "@pulumi/pulumi";
+import type { GroupSpec } from "../../access/account-spec";
+import { projectProvider } from "../shared";
+
+export type EntraGroupArgs = { [K in keyof GroupSpec]: pulumi.Input<GroupSpec[K]> };
+
+/** What state stores for each resource: a ~2 KB stand-in that loads `entraGroupProvider` from the project at run time. */
+export const storedEntraGroupProvider = projectProvider("provider/apps/entra/group-provider", "entraGroupProvider");
+
+export class EntraGroup extends pulumi.dynamic.Resource {
+  declare readonly entraGroupId: pulumi.Output<string>;
+  declare readonly mailNickname: pulumi.Output<string>;
+  declare readonly adopted: pulumi.Output<boolean>;
+
+  constructor(name: string, args: EntraGroupArgs, opts?: pulumi.CustomResourceOptions) {
+    super(storedEntraGroupProvider, name, { ...args, entraGroupId: undefined, mailNickname: undefined, adopted: undefined }, opts, "idlc", "EntraGroup");
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The EntraAccount dynamic provider. Pulumi serializes this object into every resource's state, so it reaches
+ * only lean local modules (no third-party import at any top level) and reads credentials in `configure` only.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { checkAccountInputs, diffFields, readAppSettings } from "../shared";
+import type { EntraAccountInputs, EntraAccountOutputs } from "./account-mapping";
+import { createAccount, deleteAccount, readAccount, updateAccount } from "./account-sync";
+import { entraSession, openEntraSession } from "./session";
+import { entraSettingsSchema } from "./settings";
+
+/** Every input field: a change to any of them is an in-place update (the state is the audit record). */
+export const ACCOUNT_FIELDS = [
+  "employeeId", "userName", "email", "givenName", "familyName", "displayName", "title", "department", "costCenter", "location",
+  "managerEmployeeId", "employmentType", "enabled", "lifecycle", "groups", "admin", "license", "grants", "approvals", "endDate", "hireDate",
+] as const;
+
+export const entraAccountProvider: pulumi.dynamic.ResourceProvider<EntraAccountInputs, EntraAccountOutputs> = {
+  async configure(req) {
+    openEntraSession(readAppSettings(req, "entra", entraSettingsSchema));
+  },
+
+  async check(_olds, news) {
+    const { failures } = checkAccountInputs(news, (z) => ({
+      employeeId: z.string().min(1).max(16, "Entra's employeeId holds at most 16 characters"),
+      hireDate: z.string().regex(/^\d{4}-\d{2}-\d{2}/, "expected an ISO date").optional(),
+    }));
+    return { inputs: news, failures };
+  },
+
+  async diff(_id, olds, news) {
+    return diffFields(olds, news, ACCOUNT_FIELDS);
+  },
+
+  async create(inputs) {
+    const outs = await createAccount(entraSession(), inputs);
+    return { id: outs.entraId, outs };
+  },
+
+  async read(id, props) {
+    const outs = props ? await readAccount(entraSession(), id, props) : undefined;
+    // An empty id tells the engine the user is gone, which drops it from the state.
+    return outs ? { id, props: outs } : { id: "" };
+  },
+
+  async update(_id, olds, news) {
+    return { outs: await updateAccount(entraSession(), olds, news) };
+  },
+
+  /** Only a disabled account is deleted; it stays restorable in deleted items for 30 days. */
+  async delete(_id, props) {
+    await deleteAccount(entraSession(), props);
+  },
+};

@@ -1,0 +1,112 @@
+/**
+ * The LdapAccount dynamic provider: one inetOrgPerson (or AD user) per person. Serialized by value into state,
+ * so it reaches only lean local modules; ldapts and zod are required inside functions, and credentials come
+ * only from `configure()` (held on globalThis by apps/shared, never in a captured variable).
+ * Contract: create adopts (employee id, then login/email); delete refuses an enabled account and succeeds when
+ * the entry is already gone; read returns an empty id when gone; a rename is an update (modifyDN), never a replace.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { appSettingsStore, checkAccountInputs, diffFields, readAppSettings, refuseEnabledDelete } from "../shared";
+import { ACCOUNT_OUTPUTS, readBack, type LdapAccountOutputs } from "./account-outputs";
+import { addAccount, convergeAccount } from "./account-sync";
+import { employeeIdAttribute } from "./account-entry";
+import { withLdap } from "./client";
+import { findByEmployeeId, findForAdoption, groupNamesOf, syncMemberships } from "./directory";
+import { LdapError } from "./errors";
+import { isEnabled } from "./lock";
+import { ldapSettingsSchema, type LdapSettings } from "./settings";
+
+type Inputs = Omit<LdapAccountOutputs, (typeof ACCOUNT_OUTPUTS)[number]> & { adopted?: boolean };
+
+const settings = () => appSettingsStore<LdapSettings>("ldap").get();
+
+export const ldapAccountProvider: pulumi.dynamic.ResourceProvider<Inputs, LdapAccountOutputs> = {
+  async configure(req) {
+    appSettingsStore<LdapSettings>("ldap").set(readAppSettings(req, "ldap", ldapSettingsSchema));
+  },
+
+  async check(_olds, news) {
+    // sAMAccountName is limited to 20 characters; only an AD directory cares.
+    const ad = settings().flavor === "ad";
+    return checkAccountInputs(news, (z) => ({
+      userName: ad ? z.string().min(1).max(20, "AD sAMAccountName allows at most 20 characters") : z.string().min(1),
+    }));
+  },
+
+  async diff(_id, olds, news) {
+    const fields = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter(
+      (field) => field !== "__provider" && !(ACCOUNT_OUTPUTS as readonly string[]).includes(field),
+    );
+    // A manager who had no entry yet at the last update is looked up again.
+    const managerPending = Boolean(news.managerEmployeeId) && !olds.managerDn;
+    return diffFields(olds as unknown as Record<string, unknown>, news, fields, { replaceOn: ["employeeId"], extraChanges: managerPending });
+  },
+
+  async create(inputs) {
+    const config = settings();
+    return withLdap(config, async (session) => {
+      const existing = await findForAdoption(session, config, inputs);
+      if (existing) {
+        const { dn, managerDn } = await convergeAccount(session, config, existing, inputs);
+        return { id: inputs.employeeId, outs: { ...inputs, dn, managerDn, adopted: true } };
+      }
+      const { dn, managerDn, initialPassword } = await addAccount(session, config, inputs);
+      return { id: inputs.employeeId, outs: { ...inputs, dn, managerDn, adopted: false, initialPassword } };
+    });
+  },
+
+  async read(id, props) {
+    const config = settings();
+    if (!props) {
+      throw new LdapError("LDAP_IMPORT_UNSUPPORTED", `cannot import LDAP account ${id}: idlc adopts existing entries instead`, {
+        fix: "Add the person to the HR export; the next `idlc up` adopts the entry by employee id, login or email.",
+        context: { employeeId: id },
+      });
+    }
+    return withLdap(config, async (session) => {
+      const entry = await findByEmployeeId(session, config, props.employeeId ?? id);
+      if (!entry) return { id: "" };
+      const groups = (await groupNamesOf(session, config, entry.dn)).map((group) => group.name);
+      const managerDn = entry.attrs["manager"]?.[0];
+      let managerEmployeeId = props.managerEmployeeId;
+      if (managerDn?.toLowerCase() !== props.managerDn?.toLowerCase()) {
+        const attribute = employeeIdAttribute(config.flavor);
+        const [manager] = managerDn ? await session.search(managerDn, "(objectClass=*)", [attribute], "base") : [];
+        managerEmployeeId = manager?.attrs[attribute.toLowerCase()]?.[0];
+      }
+      return { id, props: readBack(props, entry, config.flavor, { groups, managerEmployeeId }) };
+    });
+  },
+
+  async update(id, olds, news) {
+    const config = settings();
+    return withLdap(config, async (session) => {
+      const entry = await findByEmployeeId(session, config, olds.employeeId ?? id);
+      if (!entry) {
+        throw new LdapError("LDAP_ACCOUNT_GONE", `the entry of employee ${id} is no longer in ${config.peopleDN}`, {
+          fix: "Run `idlc refresh` so the next update recreates (or adopts) it.",
+          context: { employeeId: id },
+        });
+      }
+      const { dn, managerDn } = await convergeAccount(session, config, entry, news);
+      return { outs: { ...news, dn, managerDn, adopted: olds.adopted, initialPassword: olds.initialPassword } };
+    });
+  },
+
+  async delete(id, props) {
+    const config = settings();
+    await withLdap(config, async (session) => {
+      const entry = await findByEmployeeId(session, config, props.employeeId ?? id);
+      if (!entry) return;
+      // The directory's state decides, not the last known one: never delete an account someone re-enabled.
+      refuseEnabledDelete("ldap", { employeeId: props.employeeId ?? id, enabled: isEnabled(entry, config.flavor) });
+      // Leave groups first: a directory without refint would otherwise keep dangling member values.
+      await syncMemberships(session, config, entry.dn, [], props.employeeId ?? id);
+      try {
+        await session.remove(entry.dn);
+      } catch (error) {
+        if ((error as LdapError).resultCode !== 32) throw error;
+      }
+    });
+  },
+};

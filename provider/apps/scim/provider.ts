@@ -1,0 +1,103 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { HttpError } from "../../net";
+import { checkAccountInputs, diffFields, readAppSettings, refuseEnabledDelete, sameValue } from "../shared";
+import { scimConnection, scimSettings, scimSettingsSchema } from "./connection";
+import { findManager, ignoreNotFound, lookupAccount, syncGroups } from "./lookup";
+import { fromScimUser, toScimUser, toUserPatch, type ScimAccountInputs, type ScimAccountOutputs } from "./mapping";
+
+/** Every input the diff compares; only `instance` (another app altogether) forces a replace. */
+const accountFields = [
+  "instance", "employeeId", "userName", "email", "givenName", "familyName", "displayName", "title", "department", "costCenter",
+  "location", "managerEmployeeId", "employmentType", "enabled", "lifecycle", "groups", "admin", "license", "grants", "approvals", "endDate",
+] as const;
+
+/**
+ * The generic SCIM 2.0 account provider (one module-level object: the SDK serializes it by value into state).
+ * Contracts: create adopts (employee id, then userName) instead of duplicating; delete refuses an enabled
+ * account and succeeds when it is already gone; read returns an empty id when gone; a rename is an update.
+ */
+export const scimAccountProvider: pulumi.dynamic.ResourceProvider<ScimAccountInputs, ScimAccountOutputs> = {
+  async configure(req) {
+    scimSettings.set(readAppSettings(req, "scim", scimSettingsSchema));
+  },
+
+  async check(_olds, news) {
+    return checkAccountInputs(news, (z) => ({ instance: z.string().min(1) }));
+  },
+
+  async diff(_id, olds, news) {
+    const managerPending = Boolean(news.managerEmployeeId) && !olds.managerScimId;
+    return diffFields(olds, news, accountFields, { replaceOn: ["instance"], extraChanges: managerPending });
+  },
+
+  async create(inputs) {
+    const { settings, client } = scimConnection(inputs.instance);
+    const mapping = settings.attributeMapping;
+    let { existing, managerScimId } = await lookupAccount(client, inputs);
+    if (!existing) {
+      try {
+        const user = await client.users.create(toScimUser(inputs, mapping, managerScimId));
+        const groupIds = await syncGroups(client, inputs, user.id, { names: [], ids: {} });
+        return { id: user.id, outs: outputs(inputs, user.id, user.meta, managerScimId, groupIds) };
+      } catch (err) {
+        // 409: an earlier attempt (a retried POST whose answer was lost) or another writer made it: adopt it.
+        if (!(err instanceof HttpError && err.status === 409)) throw err;
+        existing = (await lookupAccount(client, inputs)).existing;
+        if (!existing) throw err;
+      }
+    }
+    const patch = toUserPatch(inputs, mapping, managerScimId);
+    const user = (await client.users.update(existing.id, patch, () => toScimUser(inputs, mapping, managerScimId), existing.meta?.version)) ?? existing;
+    const memberOf = new Set((existing.groups ?? []).map((g) => g.value));
+    const groupIds = await syncGroups(client, inputs, existing.id, { names: [], ids: {}, memberOf });
+    return { id: existing.id, outs: outputs(inputs, existing.id, user.meta ?? existing.meta, managerScimId, groupIds) };
+  },
+
+  async read(id, props) {
+    // Without state there is nothing to read (import is not supported: adopt by declaring the person instead).
+    if (!props) return { id: "" };
+    const { settings, client } = scimConnection(props.instance);
+    const age = props.created ? Date.now() - Date.parse(props.created) : Infinity;
+    const user = await client.users.get(id, age < settings.readAfterWriteMs ? settings.readAfterWriteMs - age : undefined);
+    if (!user) return { id: "" };
+    return { id, props: fromScimUser(user, props) };
+  },
+
+  async update(id, olds, news) {
+    const { settings, client } = scimConnection(news.instance);
+    const mapping = settings.attributeMapping;
+    const managerChanged = news.managerEmployeeId !== olds.managerEmployeeId || (news.managerEmployeeId && !olds.managerScimId);
+    const managerScimId = managerChanged ? await findManager(client, news.managerEmployeeId) : olds.managerScimId || undefined;
+    let meta: { created?: string; version?: string } = { created: olds.created, version: olds.version };
+    // Inputs that only the audit reads (grants, approvals, lifecycle) change state without an API call.
+    if (!sameValue(toScimUser(olds, mapping, olds.managerScimId || undefined), toScimUser(news, mapping, managerScimId))) {
+      const patch = toUserPatch(news, mapping, managerScimId, olds);
+      const user = await client.users.update(id, patch, () => toScimUser(news, mapping, managerScimId), olds.version);
+      meta = { created: olds.created, version: user?.meta?.version };
+    }
+    const groupIds = await syncGroups(client, news, id, { names: olds.groups, ids: olds.groupIds ?? {} });
+    return { outs: outputs(news, id, meta, managerScimId, groupIds) };
+  },
+
+  async delete(id, props) {
+    refuseEnabledDelete("scim", props);
+    const { settings, client } = scimConnection(props.instance);
+    if (settings.deleteMode === "deactivate") {
+      const disabled = { ...props, enabled: false };
+      const replacement = () => toScimUser(disabled, settings.attributeMapping, props.managerScimId || undefined);
+      await ignoreNotFound(client.users.update(id, [{ op: "replace", path: "active", value: false }], replacement, props.version));
+      return;
+    }
+    await client.users.remove(id, props.version);
+  },
+};
+
+function outputs(
+  inputs: ScimAccountInputs,
+  scimId: string,
+  meta: { created?: string; version?: string } | undefined,
+  managerScimId: string | undefined,
+  groupIds: Record<string, string>,
+): ScimAccountOutputs {
+  return { ...inputs, scimId, created: meta?.created, version: meta?.version, managerScimId: managerScimId ?? "", groupIds };
+}

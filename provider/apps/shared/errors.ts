@@ -1,0 +1,39 @@
+import { IdlcError } from "../../errors";
+
+/** The `identity:<app>` stack config is missing, not JSON, or fails its schema. */
+export class AppSettingsError extends IdlcError {
+  override name = "AppSettingsError";
+  constructor(app: string, key: string, problem: string, fix: string) {
+    super("APP_SETTINGS_INVALID", `${key}: ${problem}`, { fix, context: { app, key } });
+    // Set again: a provider rehydrated from state runs this class as a function, where `super()` cannot set it.
+    this.message = `${key}: ${problem}`;
+  }
+}
+
+/** A provider method ran before `configure()` handed it the app's settings. */
+export class AppNotConfiguredError extends IdlcError {
+  override name = "AppNotConfiguredError";
+  constructor(app: string) {
+    const message = `${app}: the provider was used before configure() received identity:${app}`;
+    super("APP_NOT_CONFIGURED", message, {
+      fix: `Set identity:${app} in the stack config (pulumi config set --path --secret identity:${app}...).`,
+      context: { app },
+    });
+    // Set again: a provider rehydrated from state runs this class as a function, where `super()` cannot set it.
+    this.message = message;
+  }
+}
+
+/** Delete reached an account that is still enabled: the two-phase leaver rule refuses (DESIGN.md §4.3). */
+export class AccountStillEnabledError extends IdlcError {
+  override name = "AccountStillEnabledError";
+  constructor(app: string, employeeId: string) {
+    const message = `${app}: refusing to delete the account of ${employeeId} because it is still enabled`;
+    super("ACCOUNT_STILL_ENABLED", message, {
+      fix: "Disable the account first (the person must be terminated in HR and the stack updated); a missing HR row never deletes.",
+      context: { app, employeeId },
+    });
+    // Set again: a provider rehydrated from state runs this class as a function, where `super()` cannot set it.
+    this.message = message;
+  }
+}

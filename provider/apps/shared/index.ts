@@ -1,0 +1,17 @@
+/**
+ * @module apps/shared
+ * What every account provider shares: reading `identity:<app>` settings in `configure()` (lazily-built zod
+ * schema, errors naming the key), the account/group input checks returning failures as data, the field-by-field
+ * diff (a name or email change is never a replace), and the refuse-to-delete-an-enabled-account guard.
+ * Nothing here imports a third-party package at its top: providers capture these modules by value.
+ */
+export { readAppSettings, appSettingsStore } from "./settings";
+export type { ConfigSource, SchemaFactory } from "./settings";
+export { checkAccountInputs, checkGroupInputs } from "./check";
+export type { CheckFailure } from "./check";
+export { diffFields, sameValue } from "./diff";
+export type { FieldDiff } from "./diff";
+export { refuseEnabledDelete } from "./guards";
+export { AccountStillEnabledError, AppNotConfiguredError, AppSettingsError } from "./errors";
+export { projectProvider } from "./project-provider";
+export { resolveSandboxSettings } from "./sandbox-settings";

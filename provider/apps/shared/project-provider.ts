@@ -1,0 +1,41 @@
+/**
+ * A dynamic provider that keeps its code out of the state. The SDK serializes a provider by value into every
+ * resource's inputs and outputs; a full connector is ~90 KB, so 10,000 accounts would carry ~1.8 GB of code.
+ * This stand-in serializes to about a kilobyte: at run time it loads the real provider from the project
+ * (the dynamic-provider host runs in the project directory, under the Pulumi CLI as under idlc's engine).
+ * The price, stated: refresh and delete run the project's current provider code, not the code that created
+ * the resource — which is what a fix to `read` or `delete` wants anyway.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+
+type Provider = pulumi.dynamic.ResourceProvider;
+
+/**
+ * @param modulePath the provider module, relative to the project root (`provider/apps/ldap/provider`)
+ * @param exportName the module-level provider object exported by it
+ */
+export function projectProvider(modulePath: string, exportName: string): Provider {
+  const load = (): Required<Provider> => {
+    const path = require("node:path") as typeof import("node:path");
+    const file = path.resolve(modulePath);
+    // The host is plain Node: teach it TypeScript, as the program's own runner does.
+    if (!(".ts" in require.extensions)) require("tsx/cjs");
+    let provider: Provider | undefined;
+    try {
+      provider = require(file)[exportName];
+    } catch (cause) {
+      throw new Error(`cannot load the idlc provider ${modulePath} from ${process.cwd()}: ${(cause as Error).message}. The dynamic-provider host must run in the idlc project directory.`);
+    }
+    if (!provider) throw new Error(`${modulePath} has no export ${exportName}`);
+    return provider as Required<Provider>;
+  };
+  return {
+    configure: (req) => load().configure(req),
+    check: (olds, news) => load().check(olds, news),
+    diff: (id, olds, news) => load().diff(id, olds, news),
+    create: (inputs) => load().create(inputs),
+    read: (id, props) => load().read(id, props),
+    update: (id, olds, news) => load().update(id, olds, news),
+    delete: (id, props) => load().delete(id, props),
+  };
+}

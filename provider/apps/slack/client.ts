@@ -1,0 +1,92 @@
+/**
+ * Slack's SCIM v2 API through the generic SCIM client (provider/apps/scim), with Slack's own rules at the wire:
+ * its documented pacing (limits.ts) and features, the filters it supports (`email`, `userName`, group
+ * `displayName`; never `externalId`), and its error details translated once, here.
+ */
+import { createHttpClient, type HttpClient, type HttpError, type HttpResponse } from "../../net";
+// From the scim modules, not its index: the index also exports the SCIM providers, which closure serialization
+// would copy into every Slack resource's state (about 45 KB each).
+import { createScimClient, scimAnyOf, scimEq, type ScimClient, type ScimGroup as ScimWireGroup, type ScimUser } from "../scim/client";
+import { appSettingsStore } from "../shared";
+import { slackPaceRules } from "./limits";
+import { createUserSnapshot, type UserSnapshot } from "./user-snapshot";
+import type { SlackSettings } from "./settings";
+
+export type { ScimUser as SlackUser, ScimWireGroup as SlackWireGroup };
+
+/** What Slack's `/ServiceProviderConfig` says (PATCH yes, ETags no, pages up to 1000): documented, so not fetched. */
+const SERVICE_PROVIDER_CONFIG = { patch: { supported: true }, etag: { supported: false }, filter: { supported: true, maxResults: 1000 } };
+
+/** Answers the generic client's feature probe locally, saving one call per process; everything else goes out. */
+function withKnownFeatures(http: HttpClient): HttpClient {
+  const known: HttpResponse = { status: 200, body: SERVICE_PROVIDER_CONFIG, headers: {} };
+  return { app: http.app, request: async (req) => (req.method === "GET" && req.path === "/ServiceProviderConfig" ? known : http.request(req)) as never };
+}
+
+export const slackSettings = appSettingsStore<SlackSettings>("slack");
+
+// A string key: a Symbol does not survive closure serialization.
+const sessionsKey = "__idlcSlackSessions";
+
+/** What one process shares across every Slack resource: the client (and its pacers) and the refresh snapshot. */
+export interface SlackSession {
+  client: ScimClient;
+  /** Every user, listed once (`userName pr`, pages of 1000) for refresh; undefined when the TTL is 0. */
+  users?: UserSnapshot<ScimUser>;
+}
+
+/**
+ * The process's Slack session for the configured settings. One per org and process: Slack's limits are org-wide,
+ * so the account and group providers (each configured separately) must draw from the same pacers. Held on
+ * globalThis, never in a captured variable; keyed by the settings' content, not the object each configure made.
+ */
+export function slackSession(): SlackSession {
+  const settings = slackSettings.get();
+  const holder = globalThis as unknown as Record<string, Map<string, SlackSession> | undefined>;
+  const sessions = (holder[sessionsKey] ??= new Map());
+  const key = JSON.stringify(settings);
+  let session = sessions.get(key);
+  if (!session) {
+    const http = createHttpClient({
+      app: "slack",
+      baseUrl: settings.baseUrl,
+      auth: async () => settings.token,
+      pacer: slackPaceRules(settings.paceScale),
+    });
+    const client = createScimClient(withKnownFeatures(http));
+    const ttl = settings.snapshotTtlSeconds * 1000;
+    const users = ttl > 0 ? createUserSnapshot(() => client.users.find("userName pr"), ttl) : undefined;
+    sessions.set(key, (session = { client, users }));
+  }
+  return session;
+}
+
+export const slackClient = (): ScimClient => slackSession().client;
+
+/** Users holding this email (primary or secondary) or this username, deactivated ones included: one GET. */
+export function findUsers(client: ScimClient, email: string, userName: string): Promise<ScimUser[]> {
+  return client.users.find(scimAnyOf([scimEq("email", email), scimEq("userName", userName)]));
+}
+
+export async function findGroupByName(client: ScimClient, name: string): Promise<ScimWireGroup | undefined> {
+  return (await client.groups.find(scimEq("displayName", name))).find((g) => g.displayName === name);
+}
+
+/**
+ * The failed call behind an error, by shape rather than `instanceof`: the client is shared by every rehydrated
+ * provider copy in the process (account and group providers are serialized separately), so its `HttpError` may
+ * be another copy's class.
+ */
+function httpFailure(err: unknown): Pick<HttpError, "kind" | "detail"> | undefined {
+  const e = err as Partial<HttpError> | null;
+  return e && typeof e === "object" && typeof e.kind === "string" && typeof e.status === "number" && e.app === "slack" ? (e as HttpError) : undefined;
+}
+
+/** Slack's error `detail` (`email_taken`, `cannot_disable_primary_owner`, …) of a failed call, if it was one. */
+export function slackDetail(err: unknown): string | undefined {
+  return httpFailure(err)?.detail;
+}
+
+export function isNotFound(err: unknown): boolean {
+  return httpFailure(err)?.kind === "not-found";
+}

@@ -1,0 +1,57 @@
+/**
+ * Account-side group membership: each account adds and removes only its own member entry by PATCH (never a PUT of
+ * all members, which would race other writers). Slack filters groups by `displayName` only, which is the group's name.
+ */
+// From the scim modules, not its index: the index also exports the SCIM providers, which closure serialization
+// would copy into every Slack resource's state (about 45 KB each).
+import { scimAnyOf, scimEq, type ScimClient } from "../scim/client";
+import { isNotFound, slackSession } from "./client";
+import { SlackGroupMissingError } from "./errors";
+
+export interface Membership {
+  /** Group names the account was in, per the last outputs. */
+  names: string[];
+  /** Their Slack ids, by name. */
+  ids: Record<string, string>;
+  /** Group ids Slack says the user is in now (when known): adds already there are skipped. */
+  memberOf?: Set<string>;
+}
+
+/** Moves user `userId` from `current` to the `wanted` group names; returns the Slack ids of `wanted`, by name. */
+export async function syncGroups(
+  client: ScimClient,
+  employeeId: string,
+  userId: string,
+  wanted: string[],
+  current: Membership,
+): Promise<Record<string, string>> {
+  const adds = wanted.filter((g) => !current.names.includes(g));
+  const removes = current.names.filter((g) => !wanted.includes(g));
+  // The user's `groups` in a refresh snapshot no longer hold.
+  if (adds.length + removes.length > 0) slackSession().users?.invalidate(userId);
+  const ids: Record<string, string> = { ...current.ids };
+  const unknown = [...adds, ...removes].filter((name) => !ids[name]);
+  if (unknown.length > 0) {
+    const found = await client.groups.find(scimAnyOf(unknown.map((name) => scimEq("displayName", name))));
+    for (const name of unknown) {
+      const group = found.find((g) => g.displayName === name);
+      if (group) ids[name] = group.id;
+    }
+  }
+  for (const name of adds) {
+    const id = ids[name];
+    if (!id) throw new SlackGroupMissingError(employeeId, name);
+    if (current.memberOf?.has(id)) continue;
+    await client.groups.patch(id, [{ op: "add", path: "members", value: [{ value: userId }] }]);
+  }
+  for (const name of removes) {
+    const id = ids[name];
+    if (!id) continue; // the group is gone, and the membership with it
+    try {
+      await client.groups.patch(id, [{ op: "remove", path: `members[value eq ${JSON.stringify(userId)}]` }]);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+  return Object.fromEntries(wanted.filter((name) => ids[name]).map((name) => [name, ids[name]!]));
+}

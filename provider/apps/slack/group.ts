@@ -1,0 +1,21 @@
+/**
+ * `SlackGroup`: one Slack user group (type token `pulumi-nodejs:dynamic/idlc:SlackGroup`). Its SCIM `displayName`
+ * is the GroupSpec `name`, the key accounts list in `groups`; membership lives on the accounts.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { GroupSpec } from "../../access/account-spec";
+import { projectProvider } from "../shared";
+
+export type SlackGroupArgs = { [K in keyof GroupSpec]: pulumi.Input<GroupSpec[K]> };
+
+/** What state stores for each resource: a ~2 KB stand-in that loads `slackGroupProvider` from the project at run time. */
+export const storedSlackGroupProvider = projectProvider("provider/apps/slack/group-provider", "slackGroupProvider");
+
+export class SlackGroup extends pulumi.dynamic.Resource {
+  /** Slack's group id (`S…`); also the resource id. */
+  declare readonly slackId: pulumi.Output<string>;
+
+  constructor(name: string, args: SlackGroupArgs, opts?: pulumi.CustomResourceOptions) {
+    super(storedSlackGroupProvider, name, { ...args, slackId: undefined }, opts, "idlc", "SlackGroup");
+  }
+}

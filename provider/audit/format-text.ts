@@ -1,0 +1,66 @@
+/** Plain-text renderings for the terminal: one line per fact, columns aligned, nothing decrypted. */
+import type { AccessAsOf } from "./access";
+import type { AuditMetrics, Distribution, Measure } from "./metrics";
+import type { PersonTimeline, UpdateRef } from "./timeline";
+import type { ChainVerification } from "./verify-chain";
+
+const hours = (h: number | undefined) => (h === undefined ? "—" : `${h.toFixed(1)} h`);
+
+/** `update 3 2026-02-02T10:00:00.000Z commit 1a2b3c4d5e by Alice Admin, CI https://…` */
+export function formatUpdateRef(u: UpdateRef): string {
+  const parts = [`update ${u.version}`, u.time];
+  if (u.result !== "succeeded") parts.push(`(${u.result})`);
+  if (u.gitHead) parts.push(`commit ${u.gitHead.slice(0, 10)}`);
+  if (u.gitAuthor) parts.push(`by ${u.gitAuthor}`);
+  if (u.ciRun) parts.push(`CI ${u.ciRun}`);
+  return parts.join(" ");
+}
+
+export function formatTimeline(t: PersonTimeline): string {
+  const lines = [`${t.displayName ?? t.employeeId} (${t.employeeId})`];
+  if (t.events.length === 0) lines.push("  no account in any recorded update");
+  for (const [app, events] of Object.entries(t.apps).sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`  ${app}`);
+    for (const e of events) {
+      const what = [e.event, e.detail, e.roleIds?.length ? `[roles: ${e.roleIds.join(", ")}]` : undefined].filter(Boolean).join(" ");
+      lines.push(`    ${e.update.time.slice(0, 16).replace("T", " ")}  ${what.padEnd(40)}  ${formatUpdateRef(e.update)}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export function formatAccess(a: AccessAsOf): string {
+  const head = a.basedOn ? `access as of ${a.asOf}, from the checkpoint of ${formatUpdateRef(a.basedOn)}` : `no state recorded by ${a.asOf}`;
+  const warn = a.unknownUpdates.length ? `\nwarning: updates ${a.unknownUpdates.join(", ")} finished before then but their checkpoints are unknown` : "";
+  const table = a.rows.map((r) => [r.employeeId, r.name, r.app, r.entitlement, r.enabled ? "enabled" : `disabled (${r.lifecycle})`,
+    r.privileged ? "privileged" : "", r.roles, r.since.slice(0, 10), r.approvedBy]);
+  return `${head}${warn}\n${columns(["id", "name", "app", "entitlement", "status", "", "roles", "since", "approved by"], table)}`;
+}
+
+export function formatMetrics(m: AuditMetrics): string {
+  const dist = (label: string, d: Distribution) => `${label}: ${d.count} measured, p50 ${hours(d.p50)}, p90 ${hours(d.p90)}, max ${hours(d.max)}`;
+  const row = (x: Measure) => [x.name, x.employeeId, x.kind, x.start ?? "unknown", x.open ? "still enabled" : (x.update?.time ?? ""), hours(x.hours), x.late ? "LATE" : ""];
+  const lines = [dist("time to provision", m.timeToProvision), dist("time to deprovision", m.timeToDeprovision),
+    m.lateLeavers.length ? `leavers over the ${m.policyHours} h policy: ${m.lateLeavers.map((x) => `${x.name} (${hours(x.hours)}${x.open ? ", still enabled" : ""})`).join(", ")}`
+      : `no leaver over the ${m.policyHours} h policy`, ""];
+  return `${lines.join("\n")}${columns(["name", "id", "kind", "from", "done", "took", ""], [...m.provisioning, ...m.deprovisioning].map(row))}`;
+}
+
+export function formatVerification(v: ChainVerification): string {
+  const lines: string[] = [];
+  if (v.firstMismatch) {
+    const f = v.firstMismatch;
+    lines.push(`FAILED: ${v.chainFile} line ${f.line}${f.version ? ` (update ${f.version}, ${f.history})` : f.history ? ` (${f.history})` : ""}: ${f.reason}`,
+      `${v.verified} entr${v.verified === 1 ? "y" : "ies"} before it verified`);
+  } else if (v.verified === 0) lines.push(`FAILED: no hash chain at ${v.chainFile}`);
+  else lines.push(`ok: ${v.verified} updates verified, head ${v.head}`);
+  if (v.notCoveredAfter.length) lines.push(`FAILED: not in the chain although newer than its start: ${v.notCoveredAfter.join(", ")}`);
+  if (v.notCoveredBefore.length) lines.push(`not covered by the chain${v.verified ? " (written before it began)" : ""}: ${v.notCoveredBefore.join(", ")}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function columns(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((c, i) => (c ?? "").padEnd(widths[i]!)).join("  ").trimEnd();
+  return [line(header), ...rows.map(line)].join("\n") + "\n";
+}

@@ -1,0 +1,54 @@
+/**
+ * `IdentityStack`: the component that turns an access plan into one resource per (person, app) and one per
+ * managed group. Directory accounts (Entra, Google) come before the app accounts that federate from them, and
+ * every account depends on the groups it joins, so groups exist before members and outlive them on delete.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { appKey, type AccessPlan, type AppName } from "../access";
+import { appResources, type AppResources } from "./app-resources";
+import { accountName, groupName } from "./names";
+
+export interface IdentityStackArgs {
+  plan: AccessPlan;
+  /** The resource classes per app; tests pass their own. Default: the real connectors. */
+  resources?: Record<AppName, AppResources>;
+}
+
+export class IdentityStack extends pulumi.ComponentResource {
+  /** Account resources by resource name (`slack/E1001`). */
+  readonly accounts: Record<string, pulumi.CustomResource> = {};
+  /** Group resources by resource name (`slack/groups/engineering`). */
+  readonly groups: Record<string, pulumi.CustomResource> = {};
+
+  constructor(name: string, { plan, resources = appResources }: IdentityStackArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("idlc:index:IdentityStack", name, {}, opts);
+    for (const { app, spec } of plan.groups) {
+      const key = groupName(app, spec.name, spec.instance);
+      this.groups[key] = resources[app].group(key, spec, { parent: this });
+    }
+    for (const person of plan.people) {
+      const ordered = [...person.accounts].sort((a, b) => Number(resources[b.app].directory) - Number(resources[a.app].directory));
+      const directories: pulumi.Resource[] = [];
+      for (const { app, spec } of ordered) {
+        const key = accountName(app, spec.employeeId, spec.instance);
+        const groups = spec.groups.map((g) => this.groups[groupName(app, g, spec.instance)]).filter(Boolean);
+        const dependsOn = [...groups, ...(resources[app].directory ? [] : directories)];
+        const resource = resources[app].account(key, spec, { parent: this, dependsOn });
+        this.accounts[key] = resource;
+        if (resources[app].directory) directories.push(resource);
+      }
+    }
+    this.registerOutputs({ summary: summarize(plan) });
+  }
+}
+
+/** Accounts per app by state: the stack output a person reads after `up`. */
+export function summarize(plan: AccessPlan): Record<string, { enabled: number; disabled: number }> {
+  const summary: Record<string, { enabled: number; disabled: number }> = {};
+  for (const { app, spec } of plan.people.flatMap((p) => p.accounts)) {
+    const key = appKey(app, spec.instance);
+    summary[key] ??= { enabled: 0, disabled: 0 };
+    summary[key][spec.enabled ? "enabled" : "disabled"] += 1;
+  }
+  return summary;
+}

@@ -1,0 +1,51 @@
+/**
+ * A stack's inputs, read and planned: HR export → kill-switch overrides → roles → access plan, with every
+ * problem found on the way. The one path the Pulumi program, `idlc kill` and the budget gate share.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { accessIssues, loadStackAccess, planStack, type AccessPlan } from "../access";
+import { loadStackSettings, StackConfigError, type StackSettings } from "../config";
+import type { Issue } from "../errors";
+import { HrSourceError, readHrExport, type Person } from "../hr";
+import { applyOverrides, readOverrides, type Override } from "./overrides";
+
+export interface StackPlan {
+  stack: StackSettings;
+  /** People after overrides. */
+  people: Person[];
+  overrides: Override[];
+  /** Where `idlc kill` records overrides: `overrides.yaml` next to the HR export. */
+  overridesFile: string;
+  plan: AccessPlan;
+  /** HR, role, approval and persona problems, errors and warnings. */
+  issues: Issue[];
+}
+
+export function loadStackPlan(options: { cwd: string; stack: string; asOf: string }): StackPlan {
+  const stack = loadStackSettings({ cwd: options.cwd, stack: options.stack });
+  const { settings, stackDir, raw } = stack;
+  if (!settings.hr) {
+    throw new StackConfigError("CONFIG_INVALID", `${stack.stackFile} has no identity:hr setting`,
+      "Add identity:hr with at least `file:` (the export, relative to the stack file).", { file: stack.stackFile });
+  }
+  const { file, ...hr } = settings.hr;
+  const hrFile = path.resolve(stackDir, file);
+  const shown = path.relative(stack.project.dir, hrFile) || hrFile;
+  const read = readHrExport({ ...hr, file: shown, text: readText(hrFile, shown) });
+  const overridesFile = path.join(path.dirname(hrFile), "overrides.yaml");
+  const overrides = readOverrides(overridesFile);
+  const people = applyOverrides(read.people, overrides);
+  const access = loadStackAccess(raw, stackDir, undefined, file);
+  const plan = planStack(people, access, settings.lifecycle, options.asOf);
+  return { stack, people, overrides, overridesFile, plan, issues: [...read.issues, ...accessIssues(plan, access)] };
+}
+
+function readText(file: string, shown: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (cause) {
+    throw new HrSourceError(`cannot read HR export ${shown}: ${(cause as Error).message}`,
+      "Check identity:hr file (relative to the stack config directory).", { file: shown }, cause);
+  }
+}

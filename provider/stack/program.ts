@@ -1,0 +1,32 @@
+/**
+ * The body of the Pulumi program (`stacks/index.ts`): plan the stack as of today (or `IDLC_AS_OF`, set by
+ * `idlc preview --as-of`), fail closed on any input error before a single resource is declared, then declare
+ * the identity stack.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { resourcesForEntraMode } from "../apps/entra-azuread";
+import { formatIssue } from "../errors";
+import { appResources } from "./app-resources";
+import { IdentityStack, summarize } from "./identity-stack";
+import { loadStackPlan } from "./load-plan";
+
+export interface IdentityProgramOptions {
+  /** Directory of the program (`stacks/`): the project and stack files are found from here. */
+  dir: string;
+  stack?: string;
+  asOf?: string;
+}
+
+export function identityProgram(options: IdentityProgramOptions) {
+  const asOf = options.asOf ?? process.env.IDLC_AS_OF ?? new Date().toISOString().slice(0, 10);
+  const { plan, issues, stack } = loadStackPlan({ cwd: options.dir, stack: options.stack ?? pulumi.getStack(), asOf });
+  const errors = issues.filter((i) => i.severity === "error");
+  if (errors.length > 0) {
+    // RunError: the SDK prints the message alone, without a stack trace; the engine keeps the old state.
+    throw new pulumi.RunError(
+      `the stack's inputs have ${errors.length} error(s); nothing was changed:\n${errors.map((i) => `  ${formatIssue(i)}`).join("\n")}\nRun \`idlc validate\` for details.`,
+    );
+  }
+  new IdentityStack("identity", { plan, resources: resourcesForEntraMode(stack.raw, plan, appResources) });
+  return { asOf, accounts: summarize(plan) };
+}

@@ -1,0 +1,56 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export type Json = Record<string, unknown>;
+
+/** A user or group in the directory, with when it was created (replication lag counts from there). */
+export interface DirectoryObject {
+  kind: "user" | "group";
+  resource: Json;
+  createdAt: number;
+  deletedAt?: number;
+}
+
+/** All emulator state; serialisable to one JSON file when the sandbox persists under a data dir. */
+export class EntraStore {
+  objects = new Map<string, DirectoryObject>();
+  deleted = new Map<string, DirectoryObject>();
+  /** Lower-cased userPrincipalName → id. */
+  upnIndex = new Map<string, string>();
+  /** Group id → member ids (kept while a user sits in deleted items, as Graph does). */
+  members = new Map<string, Set<string>>();
+  /** User id → manager id. */
+  managers = new Map<string, string>();
+  private saveTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly file?: string) {}
+
+  changed(): void {
+    if (!this.file || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => this.flush(), 100);
+  }
+
+  flush(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (!this.file) return;
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const members = [...this.members].map(([g, m]) => [g, [...m]]);
+    writeFileSync(this.file, JSON.stringify({ objects: [...this.objects], deleted: [...this.deleted], members, managers: [...this.managers] }));
+  }
+
+  load(): void {
+    if (!this.file || !existsSync(this.file)) return;
+    const data = JSON.parse(readFileSync(this.file, "utf8")) as {
+      objects: [string, DirectoryObject][];
+      deleted: [string, DirectoryObject][];
+      members: [string, string[]][];
+      managers: [string, string][];
+    };
+    this.objects = new Map(data.objects);
+    this.deleted = new Map(data.deleted);
+    this.members = new Map(data.members.map(([g, m]) => [g, new Set(m)]));
+    this.managers = new Map(data.managers);
+    for (const [id, o] of this.objects) if (o.kind === "user") this.upnIndex.set(String(o.resource.userPrincipalName).toLowerCase(), id);
+  }
+}

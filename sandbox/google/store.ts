@@ -1,0 +1,84 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export type Json = Record<string, unknown>;
+
+/** A user as the emulator keeps it: the API resource plus facts only the emulator observes. */
+export interface UserRecord {
+  resource: Json;
+  insertedAt: number;
+  passwordSetAt: number;
+  /** Times users.signOut was called (the kill switch is observable through this). */
+  signOuts: number[];
+  deletedAt?: number;
+}
+
+export interface GroupRecord {
+  resource: Json;
+  insertedAt: number;
+  /** Lower-cased member email → Member resource. */
+  members: Map<string, Json>;
+}
+
+/** All emulator state; serialisable to one JSON file when the sandbox persists under a data dir. */
+export class GoogleStore {
+  users = new Map<string, UserRecord>();
+  deleted = new Map<string, UserRecord>();
+  /** Lower-cased primary email or alias → user id. */
+  emailIndex = new Map<string, string>();
+  groups = new Map<string, GroupRecord>();
+  groupIndex = new Map<string, string>();
+  orgUnits = new Map<string, Json>();
+  private saveTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly file?: string) {}
+
+  userByKey(key: string): UserRecord | undefined {
+    return this.users.get(key) ?? this.users.get(this.emailIndex.get(key.toLowerCase()) ?? "");
+  }
+
+  groupByKey(key: string): GroupRecord | undefined {
+    return this.groups.get(key) ?? this.groups.get(this.groupIndex.get(key.toLowerCase()) ?? "");
+  }
+
+  indexUser(id: string, emails: string[]): void {
+    for (const email of emails) this.emailIndex.set(email.toLowerCase(), id);
+  }
+
+  unindexUser(record: UserRecord): void {
+    const emails = [record.resource.primaryEmail, ...((record.resource.aliases as string[] | undefined) ?? [])];
+    for (const email of emails) this.emailIndex.delete(String(email).toLowerCase());
+  }
+
+  /** Coalesces writes: one file write per burst of changes. */
+  changed(): void {
+    if (!this.file || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => this.flush(), 100);
+  }
+
+  flush(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (!this.file) return;
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const groups = [...this.groups].map(([id, g]) => [id, { ...g, members: [...g.members] }]);
+    const data = { users: [...this.users], deleted: [...this.deleted], groups, orgUnits: [...this.orgUnits] };
+    writeFileSync(this.file, JSON.stringify(data));
+  }
+
+  load(): void {
+    if (!this.file || !existsSync(this.file)) return;
+    const data = JSON.parse(readFileSync(this.file, "utf8")) as {
+      users: [string, UserRecord][];
+      deleted: [string, UserRecord][];
+      groups: [string, GroupRecord & { members: [string, Json][] }][];
+      orgUnits: [string, Json][];
+    };
+    this.users = new Map(data.users);
+    this.deleted = new Map(data.deleted);
+    this.orgUnits = new Map(data.orgUnits);
+    this.groups = new Map(data.groups.map(([id, g]) => [id, { ...g, members: new Map(g.members) }]));
+    for (const [id, u] of this.users) this.indexUser(id, [String(u.resource.primaryEmail), ...((u.resource.aliases as string[]) ?? [])]);
+    for (const [id, g] of this.groups) this.groupIndex.set(String(g.resource.email).toLowerCase(), id);
+  }
+}

@@ -1,0 +1,119 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** Enterprise-extension fields Slack stores; `managerId` is always a resolved Slack user id. */
+export interface EnterpriseFields {
+  employeeNumber?: string;
+  costCenter?: string;
+  organization?: string;
+  division?: string;
+  department?: string;
+  managerId?: string;
+}
+
+/** What Slack keeps of a user: one primary and at most one secondary email (app-apis.md §1.3). */
+export interface UserRecord {
+  id: string;
+  externalId: string;
+  userName: string;
+  displayName: string;
+  givenName: string;
+  familyName: string;
+  title: string;
+  active: boolean;
+  primaryEmail: string;
+  secondaryEmail?: string;
+  enterprise: EnterpriseFields;
+  primaryOwner: boolean;
+  created: string;
+  lastModified: string;
+}
+
+export interface GroupRecord {
+  id: string;
+  displayName: string;
+  /** Member user ids in insertion order. */
+  members: string[];
+  created: string;
+  lastModified: string;
+}
+
+interface Snapshot {
+  seq: number;
+  users: UserRecord[];
+  groups: GroupRecord[];
+}
+
+/** Channel names share the username namespace (no `@general` while `#general` exists). */
+export const SEEDED_CHANNELS = ["general", "random"];
+
+export const PRIMARY_OWNER = { userName: "primary-owner", email: "owner@example.com" };
+
+/**
+ * The emulator's whole state, in insertion order (Slack lists oldest first). Users are never removed:
+ * Slack has no hard delete. With a data dir, every write is saved atomically to `slack.json`.
+ */
+export class SlackStore {
+  readonly users = new Map<string, UserRecord>();
+  readonly groups = new Map<string, GroupRecord>();
+  private seq = 0;
+
+  constructor(private readonly file?: string) {
+    if (file && existsSync(file)) this.load(JSON.parse(readFileSync(file, "utf8")) as Snapshot);
+    else this.seedPrimaryOwner();
+  }
+
+  static open(dataDir?: string): SlackStore {
+    if (!dataDir) return new SlackStore();
+    mkdirSync(dataDir, { recursive: true });
+    return new SlackStore(path.join(dataDir, "slack.json"));
+  }
+
+  nextId(prefix: "U" | "S"): string {
+    this.seq += 1;
+    return `${prefix}${this.seq.toString(36).toUpperCase().padStart(9, "0")}`;
+  }
+
+  primaryOwner(): UserRecord {
+    return [...this.users.values()].find((u) => u.primaryOwner)!;
+  }
+
+  groupsOf(userId: string): GroupRecord[] {
+    return [...this.groups.values()].filter((g) => g.members.includes(userId));
+  }
+
+  save(): void {
+    if (!this.file) return;
+    const snapshot: Snapshot = { seq: this.seq, users: [...this.users.values()], groups: [...this.groups.values()] };
+    const tmp = `${this.file}.tmp`;
+    writeFileSync(tmp, JSON.stringify(snapshot, null, 2));
+    renameSync(tmp, this.file);
+  }
+
+  private load(snapshot: Snapshot): void {
+    this.seq = snapshot.seq;
+    for (const u of snapshot.users) this.users.set(u.id, u);
+    for (const g of snapshot.groups) this.groups.set(g.id, g);
+  }
+
+  private seedPrimaryOwner(): void {
+    const now = new Date().toISOString();
+    const id = this.nextId("U");
+    this.users.set(id, {
+      id,
+      externalId: "",
+      userName: PRIMARY_OWNER.userName,
+      displayName: "Primary Owner",
+      givenName: "Primary",
+      familyName: "Owner",
+      title: "",
+      active: true,
+      primaryEmail: PRIMARY_OWNER.email,
+      enterprise: {},
+      primaryOwner: true,
+      created: now,
+      lastModified: now,
+    });
+    this.save();
+  }
+}

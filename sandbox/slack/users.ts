@@ -1,0 +1,86 @@
+import { conflict, forbidden, noSuchUser } from "./errors";
+import { applyPatch } from "./patch";
+import { SEEDED_CHANNELS, type SlackStore, type UserRecord } from "./store";
+import { parseUser, renderUser, type UserFields } from "./user-record";
+import { ENTERPRISE_URN, SLACK_PROFILE_URN } from "./urns";
+import { parseFilter } from "./filter";
+
+/** Attributes Slack can filter users on (app-apis.md §1.6). */
+const USER_FILTERS = ["username", "email"] as const;
+
+/** Emulator switches a test flips to reproduce Slack incidents. */
+export interface SlackQuirks {
+  /** The next N user updates leave the user deactivated, as in Slack's April 2024 SCIM incident. */
+  deactivateOnNextUpdates: number;
+}
+
+/** A manager reference may be a Slack id, a primary email or a username. */
+function resolveManager(store: SlackStore, ref: string): string | undefined {
+  const lower = ref.toLowerCase();
+  if (store.users.has(ref)) return ref;
+  return [...store.users.values()].find((u) => u.primaryEmail === lower || u.userName === lower)?.id;
+}
+
+/** A deactivated user keeps both its email and its username, so neither can be reused (app-apis.md §1.7). */
+function assertUnique(store: SlackStore, fields: UserFields, selfId?: string): void {
+  const emails = [fields.primaryEmail, fields.secondaryEmail].filter(Boolean);
+  for (const other of store.users.values()) {
+    if (other.id === selfId) continue;
+    if (emails.some((e) => e === other.primaryEmail || e === other.secondaryEmail)) throw conflict("email_taken");
+    if (other.userName === fields.userName) throw conflict("username_taken");
+  }
+  if (SEEDED_CHANNELS.includes(fields.userName)) throw conflict("username_taken");
+}
+
+export function getUser(store: SlackStore, id: string): UserRecord {
+  const user = store.users.get(id);
+  if (!user) throw noSuchUser();
+  return user;
+}
+
+export function createUser(store: SlackStore, body: unknown): UserRecord {
+  const fields = parseUser(body, (ref) => resolveManager(store, ref));
+  assertUnique(store, fields);
+  const now = new Date().toISOString();
+  const user: UserRecord = { ...fields, id: store.nextId("U"), primaryOwner: false, created: now, lastModified: now };
+  store.users.set(user.id, user);
+  store.save();
+  return user;
+}
+
+/** PUT replaces; PATCH edits the current document. Both answer with what was asked, even when a quirk stores otherwise. */
+export function updateUser(store: SlackStore, quirks: SlackQuirks, id: string, body: unknown, mode: "put" | "patch"): UserRecord {
+  const previous = getUser(store, id);
+  const doc = mode === "put" ? body : applyPatch(userDocument(store, previous), body, [ENTERPRISE_URN, SLACK_PROFILE_URN]);
+  const fields = parseUser(doc, (ref) => resolveManager(store, ref), previous);
+  assertUnique(store, fields, id);
+  const next: UserRecord = { ...previous, ...fields, lastModified: new Date().toISOString() };
+  if (!("secondaryEmail" in fields)) delete next.secondaryEmail;
+  const stored = quirks.deactivateOnNextUpdates > 0 && !next.primaryOwner ? { ...next, active: false } : next;
+  if (stored !== next) quirks.deactivateOnNextUpdates -= 1;
+  store.users.set(id, stored);
+  store.save();
+  return next;
+}
+
+/** DELETE never removes a user: it deactivates, and is idempotent on an already deactivated one. */
+export function deactivateUser(store: SlackStore, id: string): void {
+  const user = getUser(store, id);
+  if (user.primaryOwner) throw forbidden("cannot_disable_primary_owner");
+  if (!user.active) return;
+  store.users.set(id, { ...user, active: false, lastModified: new Date().toISOString() });
+  store.save();
+}
+
+export function listUsers(store: SlackStore, filter: string | undefined): UserRecord[] {
+  const users = [...store.users.values()];
+  if (filter === undefined) return users;
+  const predicate = parseFilter(filter, USER_FILTERS);
+  return users.filter((u) =>
+    predicate((attr) => (attr === "username" ? [u.userName] : [u.primaryEmail, ...(u.secondaryEmail ? [u.secondaryEmail] : [])])),
+  );
+}
+
+export function userDocument(store: SlackStore, user: UserRecord, base = ""): Record<string, unknown> {
+  return renderUser(user, store.groupsOf(user.id), base);
+}

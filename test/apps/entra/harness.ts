@@ -1,0 +1,31 @@
+/** Starts an Entra emulator and configures the providers against it, as `configure()` would from stack config. */
+import type { EntraAccountInputs } from "../../../provider/apps/entra";
+import { entraAccountProvider, entraGroupProvider } from "../../../provider/apps/entra";
+import { startEntraEmulator, type EntraEmulator, type EntraEmulatorOptions } from "../../../sandbox/entra";
+
+export interface EntraHarness {
+  emulator: EntraEmulator;
+  config: { get(key: string): string | undefined };
+}
+
+export async function startEntraHarness(options: EntraEmulatorOptions = {}, settings: Record<string, unknown> = {}): Promise<EntraHarness> {
+  const emulator = await startEntraEmulator({ domains: ["example.com"], ...options });
+  const value = JSON.stringify({
+    graphUrl: emulator.url, tokenUrl: emulator.tokenUrl, tenantId: emulator.tenantId, clientId: emulator.clientId,
+    clientSecret: emulator.clientSecret, domain: emulator.domain, ...settings,
+  });
+  const config = { get: (key: string) => (key === "identity:entra" ? value : undefined) };
+  await entraAccountProvider.configure!({ config } as never);
+  await entraGroupProvider.configure!({ config } as never);
+  return { emulator, config };
+}
+
+/** A happy-path account spec; tests change one thing at a time. */
+export function spec(employeeId: string, overrides: Partial<EntraAccountInputs> = {}): EntraAccountInputs {
+  const local = `user.${employeeId.toLowerCase()}`;
+  return {
+    employeeId, userName: `${local}@example.com`, email: `${local}@example.com`, givenName: "Grace", familyName: `Person${employeeId}`,
+    displayName: `Grace Person${employeeId}`, title: "Engineer", department: "R&D", costCenter: "CC42", employmentType: "employee",
+    enabled: true, lifecycle: "active", groups: [], admin: false, grants: [], approvals: [], ...overrides,
+  };
+}

@@ -1,0 +1,89 @@
+import * as pulumi from "@pulumi/pulumi";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { AccessPlan, AccountSpec, AppName, GroupSpec } from "../../provider/access";
+import type { AppResources } from "../../provider/stack";
+
+const registered: Array<{ type: string; name: string; inputs: Record<string, unknown> }> = [];
+beforeAll(async () => {
+  await pulumi.runtime.setMocks(
+    {
+      newResource: async (args) => {
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+        return { id: `${args.name}-id`, state: args.inputs };
+      },
+      call: async (args) => args.inputs,
+    },
+    "identity",
+    "test",
+    false,
+  );
+});
+
+// Plain custom resources stand in for the connectors: what is tested here is which resources the stack
+// declares, with which names, inputs and dependencies — not the providers.
+const made: Record<string, pulumi.CustomResourceOptions> = {};
+class Fake extends pulumi.CustomResource {}
+function fakeApp(app: string, directory: boolean): AppResources {
+  const make = (kind: string) => (name: string, spec: object, opts: pulumi.CustomResourceOptions) => {
+    made[name] = opts;
+    return new Fake(`test:${app}:${kind}`, name, { ...spec }, opts);
+  };
+  return { account: make("Account"), group: make("Group"), directory };
+}
+const fakes = Object.fromEntries(
+  (["entra", "google", "slack", "scim", "ldap"] as const).map((app) => [app, fakeApp(app, app === "entra" || app === "google")]),
+) as Record<AppName, AppResources>;
+
+const spec = (employeeId: string, extra: Partial<AccountSpec> = {}): AccountSpec => ({
+  employeeId, userName: employeeId.toLowerCase(), email: `${employeeId.toLowerCase()}@example.com`, givenName: "G", familyName: "F",
+  displayName: `Person ${employeeId}`, employmentType: "employee", enabled: true, lifecycle: "active", groups: [], admin: false,
+  grants: [{ entitlement: "account", roleIds: ["birthright"] }], approvals: [], ...extra,
+});
+const group = (name: string, extra: Partial<GroupSpec> = {}): GroupSpec => ({ name, displayName: name, privileged: false, roleIds: ["r"], ...extra });
+
+const plan: AccessPlan = {
+  asOf: "2026-11-25",
+  issues: [],
+  groups: [
+    { app: "slack", spec: group("engineering") },
+    { app: "scim", spec: group("developers", { instance: "github" }) },
+  ],
+  people: [
+    {
+      employeeId: "E1", displayName: "Person E1", lifecycle: "active", employmentType: "employee", roles: [],
+      accounts: [
+        { app: "slack", spec: spec("E1", { groups: ["engineering"] }) },
+        { app: "google", spec: spec("E1") },
+        { app: "scim", spec: spec("E1", { instance: "github", groups: ["developers"] }) },
+      ],
+    },
+    { employeeId: "E2", displayName: "Person E2", lifecycle: "terminated", employmentType: "employee", roles: [], accounts: [{ app: "slack", spec: spec("E2", { enabled: false, lifecycle: "terminated" }) }] },
+  ],
+};
+
+describe("IdentityStack", () => {
+  it("declares one resource per (person, app) and per group, with stable names", async () => {
+    const { IdentityStack, summarize } = await import("../../provider/stack/index.js");
+    new IdentityStack("identity", { plan, resources: fakes });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(registered.map((r) => `${r.type} ${r.name}`).sort()).toEqual([
+      "idlc:index:IdentityStack identity",
+      "test:google:Account google/E1",
+      "test:scim:Account scim:github/E1",
+      "test:scim:Group scim:github/groups/developers",
+      "test:slack:Account slack/E1",
+      "test:slack:Account slack/E2",
+      "test:slack:Group slack/groups/engineering",
+    ]);
+    expect(registered.find((r) => r.name === "slack/E2")!.inputs).toMatchObject({ enabled: false, lifecycle: "terminated" });
+    expect(summarize(plan)).toEqual({ google: { enabled: 1, disabled: 0 }, slack: { enabled: 1, disabled: 1 }, "scim:github": { enabled: 1, disabled: 0 } });
+  });
+
+  it("creates directory accounts first and makes app accounts depend on them and on their groups", async () => {
+    const deps = (name: string) => (made[name]!.dependsOn as pulumi.Resource[]).map((r) => (r as unknown as { __name: string }).__name);
+    expect(deps("slack/E1")).toEqual(["slack/groups/engineering", "google/E1"]);
+    expect(deps("scim:github/E1")).toEqual(["scim:github/groups/developers", "google/E1"]);
+    expect(deps("google/E1")).toEqual([]);
+    expect(deps("slack/E2")).toEqual([]);
+  });
+});
