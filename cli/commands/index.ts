@@ -14,7 +14,6 @@ import * as config from "./config";
 import * as history from "./history";
 import * as audit from "./audit";
 import * as report from "./report";
-import * as codeowners from "./codeowners";
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -31,5 +30,4 @@ export const commands: RegisterCommand[] = [
   history.register,
   audit.register,
   report.register,
-  codeowners.register,
 ];
