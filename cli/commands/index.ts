@@ -14,6 +14,7 @@ import * as config from "./config";
 import * as history from "./history";
 import * as audit from "./audit";
 import * as report from "./report";
+import * as codeowners from "./codeowners";
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -30,4 +31,5 @@ export const commands: RegisterCommand[] = [
   history.register,
   audit.register,
   report.register,
+  codeowners.register,
 ];

@@ -29,8 +29,10 @@ export const privilegedAccessApproval: ResourceValidationPolicy = {
     if (props.enabled === false) return;
     const { maxApprovalAgeDays = 365, asOf } = args.getConfig<PrivilegedApprovalArgs>();
     const oldest = shiftDays(today(asOf), -maxApprovalAgeDays);
+    const judged = new Set<string>();
     for (const grant of privilegedGrants(props)) {
-      for (const roleId of grant.roleIds) {
+      // One verdict per role, however many privileged entitlements it grants.
+      for (const roleId of grant.roleIds.filter((r) => !judged.has(r) && judged.add(r))) {
         const approval = (props.approvals ?? []).find((a) => a.roleId === roleId);
         if (!approval || !approval.approver || !approval.ticket || !approval.date) {
           reportViolation(

@@ -133,7 +133,8 @@ function accountSpec(person: Person, lifecycle: LifecycleState, identity: Identi
     admin: access.admin,
     license: access.license,
     grants: access.grants,
-    approvals: approvals.size === 0 ? noApprovals : [...approvals].filter(([id]) => reaches(id)).flatMap(([, list]) => list).sort(byApproval),
+    // Each approval is recorded against the role it covers, which is what the account's grants name (policies match on it).
+    approvals: approvals.size === 0 ? noApprovals : [...approvals].filter(([id]) => reaches(id)).flatMap(([id, list]) => list.map((a) => (a.roleId === id ? a : { ...a, roleId: id }))).sort(byApproval),
     endDate,
   };
   return spec;

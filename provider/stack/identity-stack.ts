@@ -26,13 +26,20 @@ export class IdentityStack extends pulumi.ComponentResource {
       const key = groupName(app, spec.name, spec.instance);
       this.groups[key] = resources[app].group(key, spec, { parent: this });
     }
-    for (const person of plan.people) {
+    const holders = accountHolders(plan);
+    for (const person of managersFirst(plan.people)) {
       const ordered = [...person.accounts].sort((a, b) => Number(resources[b.app].directory) - Number(resources[a.app].directory));
       const directories: pulumi.Resource[] = [];
-      for (const { app, spec } of ordered) {
-        const key = accountName(app, spec.employeeId, spec.instance);
+      for (const { app, spec: planned } of ordered) {
+        const key = accountName(app, planned.employeeId, planned.instance);
+        // A manager is referenced only where they have an account in the same app, and that account comes first;
+        // otherwise the provider would look for them on every run.
+        const manager = planned.managerEmployeeId && holders.get(appKey(app, planned.instance))?.has(planned.managerEmployeeId)
+          ? this.accounts[accountName(app, planned.managerEmployeeId, planned.instance)]
+          : undefined;
+        const spec = manager ? planned : { ...planned, managerEmployeeId: undefined };
         const groups = spec.groups.map((g) => this.groups[groupName(app, g, spec.instance)]).filter(Boolean);
-        const dependsOn = [...groups, ...(resources[app].directory ? [] : directories)];
+        const dependsOn = [...groups, ...(resources[app].directory ? [] : directories), ...(manager ? [manager] : [])];
         const resource = resources[app].account(key, spec, { parent: this, dependsOn });
         this.accounts[key] = resource;
         if (resources[app].directory) directories.push(resource);
@@ -40,6 +47,28 @@ export class IdentityStack extends pulumi.ComponentResource {
     }
     this.registerOutputs({ summary: summarize(plan) });
   }
+}
+
+/** Employee ids holding an account, per app key (`slack`, `scim:github`). */
+function accountHolders(plan: AccessPlan): Map<string, Set<string>> {
+  const holders = new Map<string, Set<string>>();
+  for (const { app, spec } of plan.people.flatMap((p) => p.accounts)) {
+    const key = appKey(app, spec.instance);
+    holders.set(key, (holders.get(key) ?? new Set()).add(spec.employeeId));
+  }
+  return holders;
+}
+
+/** People ordered so everyone comes after their manager chain (HR validation rules out cycles; a cycle still ends). */
+function managersFirst<P extends { employeeId: string; managerEmployeeId?: string }>(people: readonly P[]): P[] {
+  const byId = new Map(people.map((p) => [p.employeeId, p]));
+  const depth = (p: P, seen = new Set<string>()): number => {
+    const manager = p.managerEmployeeId ? byId.get(p.managerEmployeeId) : undefined;
+    if (!manager || seen.has(p.employeeId)) return 0;
+    return 1 + depth(manager, seen.add(p.employeeId));
+  };
+  const depths = new Map(people.map((p) => [p.employeeId, depth(p)]));
+  return [...people].sort((a, b) => depths.get(a.employeeId)! - depths.get(b.employeeId)! || a.employeeId.localeCompare(b.employeeId));
 }
 
 /** Accounts per app by state: the stack output a person reads after `up`. */

@@ -29,13 +29,16 @@ export function projectProvider(modulePath: string, exportName: string): Provide
     if (!provider) throw new Error(`${modulePath} has no export ${exportName}`);
     return provider as Required<Provider>;
   };
+  // The host sends results as protobuf Structs, which have no `undefined`: a key holding it fails the whole
+  // call ("Unexpected struct type"). Drop such keys, as JSON would.
+  const defined = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? null)) ?? undefined;
   return {
     configure: (req) => load().configure(req),
-    check: (olds, news) => load().check(olds, news),
+    check: async (olds, news) => defined(await load().check(olds, news)),
     diff: (id, olds, news) => load().diff(id, olds, news),
-    create: (inputs) => load().create(inputs),
-    read: (id, props) => load().read(id, props),
-    update: (id, olds, news) => load().update(id, olds, news),
+    create: async (inputs) => defined(await load().create(inputs)),
+    read: async (id, props) => defined(await load().read(id, props)),
+    update: async (id, olds, news) => defined(await load().update(id, olds, news)),
     delete: (id, props) => load().delete(id, props),
   };
 }

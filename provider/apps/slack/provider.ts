@@ -17,7 +17,7 @@ import type { ScimClient, ScimUser } from "../scim/client";
 import { checkAccountInputs, diffFields, readAppSettings, refuseEnabledDelete, sameValue } from "../shared";
 import { findUsers, isNotFound, slackClient, slackDetail, slackSession, slackSettings } from "./client";
 import { SlackActiveFlipError, SlackPrimaryOwnerError, SlackUserGoneError } from "./errors";
-import { syncGroups } from "./group-sync";
+import { memberGroups, syncGroups } from "./group-sync";
 import { fromSlackUser, pickExisting, SLACK_MAX_USERNAME, slackUserName, toSlackPatch, toSlackUser, type SlackAccountOutputs } from "./mapping";
 import { slackSettingsSchema } from "./settings";
 
@@ -54,7 +54,7 @@ export const slackAccountProvider: pulumi.dynamic.ResourceProvider<AccountSpec, 
     if (!existing) {
       try {
         const user = await client.users.create(toSlackUser(inputs));
-        const groupIds = await syncGroups(client, inputs.employeeId, user.id, inputs.groups, { names: [], ids: {} });
+        const groupIds = await syncGroups(client, inputs.employeeId, user.id, memberGroups(inputs), { names: [], ids: {} });
         return { id: user.id, outs: outputs(inputs, user, false, groupIds) };
       } catch (err) {
         // A retried POST whose first answer was lost, or another writer, got there first: adopt what it made.
@@ -66,7 +66,7 @@ export const slackAccountProvider: pulumi.dynamic.ResourceProvider<AccountSpec, 
     }
     const user = await writeUser(client, existing.id, inputs, toSlackPatch(inputs));
     const memberOf = new Set((existing.groups ?? []).map((g) => g.value));
-    const groupIds = await syncGroups(client, inputs.employeeId, existing.id, inputs.groups, { names: [], ids: {}, memberOf });
+    const groupIds = await syncGroups(client, inputs.employeeId, existing.id, memberGroups(inputs), { names: [], ids: {}, memberOf });
     return { id: existing.id, outs: outputs(inputs, user, true, groupIds) };
   },
 
@@ -87,7 +87,7 @@ export const slackAccountProvider: pulumi.dynamic.ResourceProvider<AccountSpec, 
     // Inputs only the audit reads (grants, approvals, lifecycle, …) change state without an API call.
     const user = sameValue(toSlackUser(olds), toSlackUser(news)) ? undefined : await writeUser(client, id, news, toSlackPatch(news, olds));
     // After the user write: a reactivated user can join groups again, a deactivated one still leaves them.
-    const groupIds = await syncGroups(client, news.employeeId, id, news.groups, { names: olds.groups, ids: olds.groupIds ?? {} });
+    const groupIds = await syncGroups(client, news.employeeId, id, memberGroups(news), { names: memberGroups(olds), ids: olds.groupIds ?? {} });
     return {
       outs: {
         ...news, slackId: id, slackUserName: user?.userName ?? slackUserName(news.userName), adopted: olds.adopted,

@@ -1,0 +1,84 @@
+/**
+ * The PR workflow's own scripts (examples/github/pr-preview.yml `run:` steps), run by bash as GitHub runs them,
+ * in a clone of a repository whose main holds the demo's previous HR export and whose branch holds the new one.
+ */
+import { spawnSync } from "node:child_process";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bin, demoProject, gitEnv, npxShim, projectAt, root, scratchDir, type TempProject } from "./project";
+import { examples, readWorkflow, steps } from "./workflow-files";
+
+const scratch = scratchDir("idlc-pr-flow-");
+afterAll(() => scratch.cleanup());
+
+const workflow = readWorkflow(path.join(examples, "pr-preview.yml"));
+const step = (needle: string) => steps(workflow).find((s) => s.run?.includes(needle))!;
+const previewHelp = spawnSync(process.execPath, [bin, "preview", "--help"], { encoding: "utf8" }).stdout;
+const previewSkip = previewHelp.includes("--format") ? undefined : "`idlc preview --format md` does not exist yet (preview wiring pending)";
+
+let work: TempProject;
+const files = { summary: "", output: "" };
+
+/** One `run:` script under `bash -e -o pipefail`, with the workflow's env (stack `demo`, base `main`). */
+function runStep(script: string) {
+  const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], {
+    cwd: work.dir, encoding: "utf8",
+    env: { ...process.env, ...gitEnv, NO_COLOR: "1", PATH: `${npxShim(scratch.dir)}:${process.env.PATH}`, STACK: "demo", BASE_REF: "main",
+      PULUMI_CONFIG_PASSPHRASE: "test", GITHUB_STEP_SUMMARY: files.summary, GITHUB_OUTPUT: files.output },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  // origin: main with the previous export; the PR branch: the current one (a joiner, a mover, a leaver).
+  const origin = demoProject(path.join(scratch.dir, "origin"));
+  copyFileSync(path.join(root, "stacks/demo/people-previous.csv"), path.join(origin.dir, "stacks/demo/people.csv"));
+  origin.git("add", ".");
+  origin.git("commit", "-q", "-m", "base");
+  origin.git("clone", "-q", origin.dir, path.join(scratch.dir, "work"));
+  work = projectAt(path.join(scratch.dir, "work"));
+  work.git("switch", "-q", "-c", "hr-export-2026-11");
+  copyFileSync(path.join(root, "stacks/demo/people.csv"), path.join(work.dir, "stacks/demo/people.csv"));
+  work.git("commit", "-q", "-am", "HR export");
+  files.summary = path.join(scratch.dir, "step-summary.md");
+  files.output = path.join(scratch.dir, "github-output");
+  writeFileSync(files.summary, "");
+  writeFileSync(files.output, "");
+});
+
+describe("the PR workflow's command sequence on the demo stack", () => {
+  it("validate --previous origin/main passes (exit 0) and reports the export", () => {
+    const r = runStep(step("npx idlc validate").run!);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ok stacks\/demo\/people\.csv: 40 people as of \d{4}-\d\d-\d\d .*; 0 errors/m);
+  });
+
+  it("diff --from origin/main --format md appends the people summary to the job summary", () => {
+    const r = runStep(step("npx idlc diff").run!);
+    expect(r.code, r.stderr).toBe(0);
+    const summary = readFileSync(files.summary, "utf8");
+    expect(summary).toMatch(/^### idlc diff \d{4}-\d\d-\d\d → \d{4}-\d\d-\d\d\n\n\*\*1 joiner, 1 mover, 1 leaver, 0 rehires\*\*\n/);
+    expect(summary).toContain("#### Movers (1)\n\n- **Ava Thomas (E025), Sales, Sales Engineer**");
+  });
+
+  it.skipIf(previewSkip !== undefined)(`preview --format md writes the marked comment (skipped: ${previewSkip ?? "no"})`, () => {
+    const r = runStep(step("npx idlc preview").run!);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(files.output, "utf8")).toMatch(/^exit=[01]$/m);
+    expect(readFileSync(path.join(work.dir, "comment.md"), "utf8").split("\n")[0]).toBe("<!-- idlc:preview stack=demo -->");
+  });
+
+  it("stops the workflow at validate (exit 1, row named) when the PR breaks the export", () => {
+    const csv = path.join(work.dir, "stacks/demo/people.csv");
+    const good = readFileSync(csv, "utf8");
+    writeFileSync(csv, good.replace("amara.nwosu@example.com", "amara.nwosu@example.org"));
+    try {
+      const r = runStep(step("npx idlc validate").run!);
+      expect(r.code).toBe(1);
+      expect(`${r.stdout}${r.stderr}`).toMatch(/stacks\/demo\/people\.csv:\d+:work_email/);
+    } finally {
+      writeFileSync(csv, good);
+    }
+  });
+});
