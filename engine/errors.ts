@@ -75,8 +75,8 @@ export class EngineUsageError extends IdlcError {
 }
 
 /** `stack output NAME` for a name the stack does not export. */
-export class UsageErrorForOutput extends IdlcError {
-  override name = "UsageErrorForOutput";
+export class UnknownOutputError extends IdlcError {
+  override name = "UnknownOutputError";
   constructor(output: string, known: string[]) {
     super("ENGINE_UNKNOWN_OUTPUT", `the stack has no output named '${output}'`, {
       fix: known.length ? `use one of: ${known.join(", ")}` : "the stack has no outputs yet; run `idlc up` first",

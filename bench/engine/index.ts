@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     const load = readFileSync("/proc/loadavg", "utf8").split(" ")[0];
     const line = `${label}: ${m.seconds.toFixed(1)} s wall (load ${load}), peak RSS / CPU: ${fmt(m)}${extra}${m.exitCode ? ` (exit ${m.exitCode})` : ""}`;
     console.log(line);
-    rows.push(`| engine: ${label} (${count.toLocaleString("en-US")} dynamic resources) | ${goal} | ${m.seconds.toFixed(1)} s wall at load ${load}; peak RSS / CPU: ${fmt(m)}${extra} | ${date} |`);
+    rows.push(`| engine: ${label} (${count.toLocaleString("en-US")} dynamic resources) | ${goal} | ${m.seconds.toFixed(1)} s wall at load ${load}; peak RSS / CPU: ${fmt(m)}${extra}${m.exitCode ? ` — FAILED (exit ${m.exitCode})` : ""} | ${date} |`);
   };
   setConfig();
   const first = await idlc(["up", "--yes"]);

@@ -15,6 +15,7 @@ import * as history from "./history";
 import * as audit from "./audit";
 import * as report from "./report";
 import * as codeowners from "./codeowners";
+import * as kill from "./kill";
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -32,4 +33,5 @@ export const commands: RegisterCommand[] = [
   audit.register,
   report.register,
   codeowners.register,
+  kill.register,
 ];

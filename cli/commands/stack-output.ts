@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { maskForDisplay, readStackOutputs, strip, UsageErrorForOutput } from "../../engine";
+import { maskForDisplay, readStackOutputs, strip, UnknownOutputError } from "../../engine";
 
 /** `idlc stack output [NAME]`: the stack's outputs from the current state; secrets shown as [secret] unless asked. */
 export function register(program: Command): void {
@@ -15,7 +15,7 @@ export function register(program: Command): void {
     .action(async (name: string | undefined, flags: { stack?: string; cwd?: string; json?: boolean; showSecrets?: boolean }) => {
       const outputs = await readStackOutputs({ cwd: resolve(flags.cwd ?? process.cwd()), stack: flags.stack });
       const shown = (flags.showSecrets ? strip(outputs) : maskForDisplay(outputs)) as Record<string, unknown>;
-      if (name !== undefined && !(name in shown)) throw new UsageErrorForOutput(name, Object.keys(shown));
+      if (name !== undefined && !(name in shown)) throw new UnknownOutputError(name, Object.keys(shown));
       const value = name === undefined ? shown : shown[name];
       if (flags.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
       else if (name !== undefined) process.stdout.write(`${typeof value === "string" ? value : JSON.stringify(value)}\n`);

@@ -1,9 +1,13 @@
 import type { Command } from "commander";
-import { addOperationOptions, runOperationCommand } from "../../engine";
+import { addOperationOptions } from "../../engine";
+import { runIdentityOperation } from "../identity/hooks";
 
 /** `idlc up`: create, update and delete resources so they match the program (offline engine; `--engine pulumi` uses the Pulumi CLI). */
 export function register(program: Command): void {
-  addOperationOptions(program.command("up").description("create, update and delete resources so they match the program"), "up").action(async (flags) => {
-    process.exitCode = await runOperationCommand("up", flags);
-  });
+  addOperationOptions(program.command("up").description("create, update and delete resources so they match the program"), "up")
+    .option("--as-of <date>", "lifecycle date of the identity stack, yyyy-MM-dd (default: today)")
+    .option("--allow-deprovision <n>", "let exactly N disables + deletes through the safety budget", (v) => Number.parseInt(v, 10))
+    .action(async (flags) => {
+      process.exitCode = await runIdentityOperation("up", flags);
+    });
 }

@@ -33,8 +33,20 @@ export interface BudgetVerdict {
   message: string;
 }
 
-export function judgeBudget(steps: readonly PlannedStep[], settings: Partial<SafetySettings>, allow?: number): BudgetVerdict {
-  const counts = countDeprovisions(accountSteps(steps), settings);
+/** Accounts per app in the stack's state, from their resource types and inputs. */
+export function accountsPerApp(resources: ReadonlyArray<{ type: string; inputs?: Record<string, unknown> }>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of resources) {
+    const app = accountApp(r.type);
+    if (!app) continue;
+    const key = appKey(app, r.inputs?.instance as string | undefined);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export function judgeBudget(steps: readonly PlannedStep[], existing: ReadonlyMap<string, number>, settings: Partial<SafetySettings>, allow?: number): BudgetVerdict {
+  const counts = countDeprovisions(accountSteps(steps), existing, settings);
   const over = overBudget(counts, allow);
   if (over.length === 0) return { ok: true, message: "" };
   const total = counts.reduce((n, c) => n + c.disables + c.deletes, 0);

@@ -5,11 +5,12 @@
 import { resolve } from "node:path";
 import { openBackend } from "../../engine/state";
 import { findProject, resolveStackName } from "../../engine/project";
-import type { OperationFlags, OperationHooks, PlanSummary } from "../../engine";
+import { runOperationCommand, type OperationFlags, type OperationHooks, type OperationKind, type PlanSummary } from "../../engine";
+import { loadStackSettings } from "../../provider/config";
 import { SafetySettings } from "../../provider/safety";
 import { loadStackPlan } from "../../provider/stack";
 import { UsageError } from "../exit";
-import { judgeBudget, type PlannedStep } from "./budget";
+import { accountsPerApp, judgeBudget, type PlannedStep } from "./budget";
 import { targetUrns } from "./targets";
 
 export interface IdentityFlags extends OperationFlags {
@@ -43,12 +44,33 @@ export function identityHooks(flags: IdentityFlags): OperationHooks {
       const known = (await backend.exportStack(stack)).deployment.resources?.map((r) => r.urn) ?? [];
       return targetUrns(targets, { stack, project: project.name, plan: loaded.plan, known });
     },
-    beforeApply(plan: PlanSummary) {
-      const { loaded } = identityContext(flags);
+    async beforeApply(plan: PlanSummary) {
+      const { project, stack, loaded } = identityContext(flags);
       const settings = SafetySettings.partial().parse(loaded.stack.raw["identity:safety"] ?? {});
-      const verdict = judgeBudget(plan.steps as unknown as PlannedStep[], settings, flags.allowDeprovision);
+      const state = (await openBackend({ project }).exportStack(stack)).deployment.resources ?? [];
+      const verdict = judgeBudget(plan.steps as PlannedStep[], accountsPerApp(state as never), settings, flags.allowDeprovision);
       if (!verdict.ok) process.stderr.write(`${verdict.message}\n`);
       return verdict.ok;
     },
   };
+}
+
+/** True when the stack is an idlc identity stack (it names an HR export); any other Pulumi program runs as is. */
+function isIdentityStack(flags: IdentityFlags): boolean {
+  try {
+    const project = findProject(resolve(flags.cwd ?? process.cwd()));
+    const stack = resolveStackName(project, flags.stack).split("/").pop()!;
+    return loadStackSettings({ cwd: project.dir, stack }).settings.hr !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** `idlc preview|up|refresh|destroy` with the identity stack's additions where they apply. */
+export async function runIdentityOperation(kind: OperationKind, flags: IdentityFlags): Promise<number> {
+  if (!isIdentityStack(flags)) return runOperationCommand(kind, flags);
+  // The program reads the lifecycle date from here (provider/stack/program.ts).
+  process.env.IDLC_AS_OF = asOfDate(flags.asOf);
+  const hooks = identityHooks(flags);
+  return runOperationCommand(kind, flags, kind === "up" ? hooks : { mapTargets: hooks.mapTargets });
 }

@@ -38,3 +38,8 @@ export interface DeployContext {
 export function count(ctx: DeployContext, op: StepOp): void {
   ctx.counts[op] = (ctx.counts[op] ?? 0) + 1;
 }
+
+/** Old resources still in state, in checkpoint order (minus those crash recovery found gone). */
+export function liveOldResources(ctx: DeployContext): ResourceState[] {
+  return ctx.oldOrder.filter((r) => (r.delete ? ctx.oldPendingDeletes.includes(r) : ctx.olds.get(r.urn) === r));
+}

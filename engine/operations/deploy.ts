@@ -9,14 +9,14 @@ import type { PreparedStack } from "./prepare";
 import { resolvePendingOperations } from "./recover";
 import { EXIT_ERROR_REPORTED, launchProgram, withMonitor } from "./run-program";
 import type { UpdateJournal } from "./session";
-import type { RunOperationOptions } from "./types";
+import type { PlanSummary, RunOperationOptions } from "./types";
 
 export interface DeployOutcome {
   ok: boolean;
   error?: Error;
   outputs: PropertyMap;
   counts: Record<string, number>;
-  steps: Array<{ op: string; urn: string; type: string }>;
+  steps: PlanSummary["steps"];
 }
 
 /**
@@ -34,7 +34,9 @@ export async function deploy(
   const steps: DeployOutcome["steps"] = [];
   const emit = (e: EngineEventPayload) => {
     const m = e.resourcePreEvent?.metadata;
-    if (m && m.op !== "same") steps.push({ op: m.op, urn: m.urn, type: m.type });
+    if (m && m.op !== "same") {
+      steps.push({ op: m.op, urn: m.urn, type: m.type, old: m.old && { inputs: m.old.inputs }, new: m.new && { inputs: m.new.inputs } });
+    }
     options.emit(e);
   };
   return withMonitor(

@@ -35,8 +35,14 @@ export async function resolvePendingOperations(ctx: DeployContext, prepared: Pre
       continue;
     }
     warn(ctx, resource.urn, `${what} was found; the resource is gone and was removed from state`);
+    const leftover = ctx.oldPendingDeletes.findIndex((r) => r.urn === resource.urn && r.id === resource.id);
+    if (resource.delete && leftover >= 0) {
+      ctx.persistence.remove(ctx.oldPendingDeletes[leftover]!);
+      ctx.oldPendingDeletes.splice(leftover, 1);
+      continue;
+    }
     const old = ctx.olds.get(resource.urn);
-    if (old) {
+    if (old && old.id === resource.id) {
       ctx.persistence.remove(old);
       ctx.olds.delete(resource.urn);
     }

@@ -1,4 +1,4 @@
-import { count, type DeployContext } from "../deploy/context";
+import { count, liveOldResources, type DeployContext } from "../deploy/context";
 import { urnName, type ResourceState } from "../deploy/resource-state";
 import { emitOutputs, emitPre } from "../deploy/step-events";
 import { annotateSecrets, applyAdditionalSecretOutputs, deepEqual, stripMap } from "../properties";
@@ -9,7 +9,7 @@ import { annotateSecrets, applyAdditionalSecretOutputs, deepEqual, stripMap } fr
  * Providers and components stay as they are.
  */
 export async function refreshResources(ctx: DeployContext): Promise<void> {
-  const candidates = ctx.oldOrder.filter((r) => !ctx.targets || ctx.targets.has(r.urn));
+  const candidates = liveOldResources(ctx).filter((r) => !ctx.targets || ctx.targets.has(r.urn));
   await Promise.all(candidates.map((r) => ctx.limit(() => refreshOne(ctx, r))));
 }
 

@@ -6,7 +6,9 @@ import { deploy, type DeployOutcome } from "./deploy";
 import { destroyResources } from "./destroy";
 import { prepareStack, type PreparedStack } from "./prepare";
 import { refreshResources } from "./refresh";
+import { resolvePendingOperations } from "./recover";
 import { withMonitor } from "./run-program";
+import type { UpdateJournal } from "./session";
 import type { OperationResult, RunOperationOptions } from "./types";
 
 /**
@@ -33,12 +35,11 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
       if (options.beforeApply) {
         const plan = await deploy(prepared, { ...opts, emit: () => undefined }, undefined, policy?.hook(true));
         if (!plan.ok) outcome = plan;
-        else if (!(await options.beforeApply({ resourceChanges: plan.counts, steps: plan.steps as never }))) cancelled = true;
+        else if (!(await options.beforeApply({ resourceChanges: plan.counts, steps: plan.steps }))) cancelled = true;
       }
       if (!outcome && !cancelled) {
         const journal = await prepared.session.startUpdate("update", prepared.secrets.secretsProviders);
-        outcome = await deploy(prepared, opts, journal, policy?.hook(false));
-        await journal.finish(finishInfo(prepared, outcome, started));
+        outcome = await finishing(journal, prepared, started, () => deploy(prepared, opts, journal, policy?.hook(false)));
       }
     } else {
       outcome = await withoutProgram(prepared, options.kind, opts);
@@ -71,7 +72,7 @@ async function withoutProgram(
 ): Promise<DeployOutcome> {
   const started = Date.now();
   const journal = await prepared.session.startUpdate(kind, prepared.secrets.secretsProviders);
-  const outcome = await withMonitor(
+  return finishing(journal, prepared, started, () => withMonitor(
     (engineAddress) =>
       buildContext({
         prepared,
@@ -86,6 +87,7 @@ async function withoutProgram(
     async (ctx) => {
       let error: Error | undefined;
       try {
+        await resolvePendingOperations(ctx, prepared);
         await (kind === "refresh" ? refreshResources(ctx) : destroyResources(ctx));
       } catch (err) {
         error = err as Error;
@@ -95,7 +97,17 @@ async function withoutProgram(
       return { ok: !error, error, outputs, counts: ctx.counts as Record<string, number>, steps: [] };
     },
     opts.debug,
-  );
+  ));
+}
+
+/** Runs an update and always finishes its journal (a crash of the engine itself leaves it for recovery instead). */
+async function finishing(journal: UpdateJournal, prepared: PreparedStack, started: number, run: () => Promise<DeployOutcome>): Promise<DeployOutcome> {
+  let outcome: DeployOutcome;
+  try {
+    outcome = await run();
+  } catch (err) {
+    outcome = { ok: false, error: err as Error, outputs: {}, counts: {}, steps: [] };
+  }
   await journal.finish(finishInfo(prepared, outcome, started));
   return outcome;
 }

@@ -3,7 +3,7 @@
  */
 import { deprovisionBudget, type SafetySettings } from "./budget";
 
-/** One planned step on an account resource, as the engine's preview reports it. */
+/** One planned change to an account resource, as the engine's preview reports it. */
 export interface AccountStep {
   op: string;
   /** The app's budget key (`slack`, `scim:github`). */
@@ -24,19 +24,28 @@ export interface AppDeprovisions {
 
 const DELETING = new Set(["delete", "delete-replaced", "discard"]);
 
-/** Disables and deletes per app, with each app's budget; sorted by app. */
-export function countDeprovisions(steps: readonly AccountStep[], settings: Partial<SafetySettings> = {}): AppDeprovisions[] {
-  const byApp = new Map<string, { existing: number; disables: number; deletes: number }>();
+/**
+ * Disables and deletes per app, with each app's budget; sorted by app.
+ * @param existing accounts each app holds before the update (from the stack's state)
+ */
+export function countDeprovisions(
+  steps: readonly AccountStep[],
+  existing: ReadonlyMap<string, number>,
+  settings: Partial<SafetySettings> = {},
+): AppDeprovisions[] {
+  const byApp = new Map<string, { disables: number; deletes: number }>([...existing.keys()].map((app) => [app, { disables: 0, deletes: 0 }]));
   for (const step of steps) {
-    const entry = byApp.get(step.app) ?? { existing: 0, disables: 0, deletes: 0 };
-    if (step.op !== "create") entry.existing += 1;
+    const entry = byApp.get(step.app) ?? { disables: 0, deletes: 0 };
     if (DELETING.has(step.op)) entry.deletes += 1;
     else if (step.wasEnabled === true && step.willBeEnabled === false) entry.disables += 1;
     byApp.set(step.app, entry);
   }
   return [...byApp]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([app, counts]) => ({ app, ...counts, budget: deprovisionBudget(counts.existing, settings) }));
+    .map(([app, counts]) => {
+      const count = existing.get(app) ?? 0;
+      return { app, existing: count, ...counts, budget: deprovisionBudget(count, settings) };
+    });
 }
 
 /**

@@ -13,9 +13,9 @@ const KILL_POINTS = [1, ...Array.from({ length: 18 }, (_, i) => (i + 1) * 10), C
 
 const objects = (p: TestProject) => readdirSync(p.outDir).filter((f) => !f.startsWith("."));
 
-/** Runs `idlc up --yes` in its own process group and SIGKILLs the whole group once `threshold` objects exist. */
-async function upKilledAt(project: TestProject, threshold: number): Promise<void> {
-  const child = spawn(process.execPath, [IDLC, "up", "--yes", "--cwd", project.dir, "--parallel", "8"], {
+/** Runs `idlc <op> --yes` in its own process group and SIGKILLs the whole group once `done(project)` holds. */
+async function killedWhen(project: TestProject, op: "up" | "destroy", done: (p: TestProject) => boolean): Promise<void> {
+  const child = spawn(process.execPath, [IDLC, op, "--yes", "--cwd", project.dir, "--parallel", "8"], {
     detached: true,
     stdio: "ignore",
     env: { ...process.env, PULUMI_CONFIG_PASSPHRASE: PASSPHRASE },
@@ -23,7 +23,7 @@ async function upKilledAt(project: TestProject, threshold: number): Promise<void
   const exited = new Promise<void>((done) => child.on("exit", () => done()));
   let finished = false;
   void exited.then(() => (finished = true));
-  while (!finished && objects(project).length < threshold) await new Promise((r) => setTimeout(r, 5));
+  while (!finished && !done(project)) await new Promise((r) => setTimeout(r, 5));
   if (!finished) process.kill(-child.pid!, "SIGKILL");
   await exited;
 }
@@ -36,7 +36,7 @@ describe(`SIGKILL at ${KILL_POINTS.length} points of an up of ${COUNT} resources
     const project = createProject("files");
     projects.push(project);
     writeSpec(project, { generate: { prefix: "r", count: COUNT } });
-    await upKilledAt(project, point);
+    await killedWhen(project, "up", (p) => objects(p).length >= point);
     const r = await project.run("up");
     expect(r.result, r.error?.message).toBe("succeeded");
     const files = objects(project);
@@ -51,5 +51,19 @@ describe(`SIGKILL at ${KILL_POINTS.length} points of an up of ${COUNT} resources
     for (const res of fileResources as any[]) expect(existsSync(res.id)).toBe(true);
     expect(existsSync(join(project.dir, ".pulumi/locks/organization/files/dev"))).toBe(true);
     expect(readdirSync(join(project.dir, ".pulumi/locks/organization/files/dev"))).toEqual([]);
+  }, 180_000);
+
+  it("converges after a kill in the middle of a destroy: interrupted deletes are checked with Read", async () => {
+    const project = createProject("files");
+    projects.push(project);
+    writeSpec(project, { generate: { prefix: "r", count: COUNT } });
+    expect((await project.run("up")).result).toBe("succeeded");
+    await killedWhen(project, "destroy", (p) => objects(p).length <= COUNT / 2);
+    expect(objects(project).length).toBeGreaterThan(0);
+    const r = await project.run("destroy");
+    expect(r.result, r.error?.message).toBe("succeeded");
+    expect(objects(project)).toEqual([]);
+    expect(project.checkpoint().checkpoint.latest.resources ?? []).toEqual([]);
+    expect(project.checkpoint().checkpoint.latest.pending_operations ?? []).toEqual([]);
   }, 180_000);
 });

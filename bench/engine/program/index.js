@@ -32,8 +32,15 @@ const config = new pulumi.Config();
 const count = config.requireNumber("count");
 const changed = config.getNumber("changed");
 const targets = process.env.IDLC_TARGET_URNS ? new Set(JSON.parse(process.env.IDLC_TARGET_URNS).map((u) => u.split("::").pop())) : undefined;
-for (let i = 0; i < count; i++) {
-  const name = `item-${i}`;
-  if (targets && !targets.has(name)) continue;
-  new Item(name, { key: name, value: i === changed ? `changed ${i}` : `value ${i}` });
-}
+// Declaring in batches with a yield in between lets the provider closure be serialized while the heap is still
+// small and registrations flow while the rest are declared. One synchronous loop of 20,000 constructors first
+// grows the heap to ~1.7 GB, and the SDK's inspector-based closure serialization then crashed V8 (a fatal check in
+// ScopeIterator) in 2 of 3 runs.
+module.exports = async () => {
+  for (let i = 0; i < count; i++) {
+    const name = `item-${i}`;
+    if (targets && !targets.has(name)) continue;
+    new Item(name, { key: name, value: i === changed ? `changed ${i}` : `value ${i}` });
+    if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
+  }
+};

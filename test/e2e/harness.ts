@@ -1,0 +1,106 @@
+/**
+ * An identity project of its own for end-to-end scenarios: a throwaway copy of the demo stack, the sandbox's
+ * emulators running in this process (so tests can look inside them), and `idlc` run as a user runs it.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { emulators, sandboxDir, startEmulators, type RunningEmulator } from "../../sandbox";
+import { writeSandboxState } from "../../sandbox/state";
+import { createWorkspace, type RunResult, type Workspace } from "../../scripts/workspace";
+
+export interface AccountView {
+  exists: boolean;
+  enabled?: boolean;
+  /** Google sign-outs / Entra session revocations seen by the emulator. */
+  sessionsRevoked?: boolean;
+}
+
+export interface IdentityProject extends Workspace {
+  /** `idlc …` that must succeed; its output is returned. */
+  ok(args: string[], env?: NodeJS.ProcessEnv): Promise<RunResult>;
+  /** One person's account in one app, as the app's emulator holds it. */
+  account(app: "entra" | "google" | "slack" | "scim" | "ldap", employeeId: string): Promise<AccountView>;
+  emailOf(employeeId: string): string;
+  stop(): Promise<void>;
+}
+
+export async function identityProject(): Promise<IdentityProject> {
+  const ws = createWorkspace("idlc-e2e-");
+  const started = await startEmulators(emulators);
+  const apps = Object.fromEntries(started.running.map((e) => [e.name, { url: e.url, token: e.token, tokenUrl: e.tokenUrl, extra: e.extra }]));
+  writeSandboxState(sandboxDir(ws.dir), { pid: process.pid, startedAt: new Date().toISOString(), apps, unavailable: started.unavailable });
+  const byName = (name: string) => started.running.find((e) => e.name === name) as RunningEmulator & Record<string, any>;
+
+  const emailOf = (employeeId: string) => {
+    const row = readFileSync(ws.peopleFile, "utf8").split("\n").find((l) => l.startsWith(`${employeeId},`));
+    if (!row) throw new Error(`${employeeId} is not in the HR export`);
+    return row.split(",")[4]!;
+  };
+
+  async function account(app: string, employeeId: string): Promise<AccountView> {
+    const email = emailOf(employeeId);
+    const e = byName(app);
+    switch (app) {
+      case "google": {
+        const u = e.control.user(email);
+        return u ? { exists: true, enabled: !u.resource.suspended, sessionsRevoked: u.signOuts.length > 0 } : { exists: false };
+      }
+      case "entra": {
+        const u = e.control.object(email);
+        if (!u) return { exists: false };
+        return { exists: true, enabled: u.resource.accountEnabled, sessionsRevoked: u.resource.signInSessionsValidFromDateTime > u.resource.createdDateTime };
+      }
+      case "scim": {
+        const u = [...e.store.User.values()].find((r: any) => r.externalId === employeeId) as any;
+        return u ? { exists: true, enabled: u.active } : { exists: false };
+      }
+      case "slack": {
+        const res = await fetch(`${e.url}/Users?count=1000`, { headers: { authorization: `Bearer ${e.token}` } });
+        const u = ((await res.json()) as any).Resources.find((r: any) => r.externalId === employeeId);
+        // Slack never deletes: a deprovisioned user stays, deactivated.
+        return u ? { exists: true, enabled: u.active } : { exists: false };
+      }
+      case "ldap": {
+        const { Client } = require("ldapts") as typeof import("ldapts");
+        const client = new Client({ url: e.url });
+        try {
+          await client.bind(e.extra!.bindDN!, e.token);
+          const { searchEntries } = await client.search(e.extra!.peopleDN!, { filter: `(employeeNumber=${employeeId})`, attributes: ["pwdAccountLockedTime"] });
+          const entry = searchEntries[0];
+          // ppolicy's permanent lock is the disable (provider/apps/ldap/lock.ts); ldapts may return an absent one as [].
+          return entry ? { exists: true, enabled: [entry.pwdAccountLockedTime ?? []].flat().length === 0 } : { exists: false };
+        } finally {
+          await client.unbind();
+        }
+      }
+      default:
+        throw new Error(`no emulator view for ${app}`);
+    }
+  }
+
+  return {
+    ...ws,
+    async ok(args, env) {
+      const result = await ws.idlc(args, { env });
+      if (result.code !== 0) throw new Error(`idlc ${args.join(" ")} exited ${result.code}:\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-2000)}`);
+      return result;
+    },
+    account: account as IdentityProject["account"],
+    emailOf,
+    stop: () => started.stopAll(),
+  };
+}
+
+/** Sets fields of one person's row in the HR export. */
+export function setPerson(project: Workspace, employeeId: string, fields: Record<string, string>): void {
+  project.editPeople((rows) => {
+    const header = rows[0]!;
+    const row = rows.find((r) => r[0] === employeeId);
+    if (!row) throw new Error(`${employeeId} is not in the HR export`);
+    for (const [field, value] of Object.entries(fields)) row[header.indexOf(field)] = value;
+    return rows;
+  });
+}
+
+export const apps = ["entra", "google", "slack", "scim", "ldap"] as const;
+export const demoDir = (project: Workspace) => path.join(project.dir, "stacks", "demo");

@@ -1,0 +1,71 @@
+/**
+ * The lifecycle through `idlc` itself, on the offline engine and the sandbox: leaver, leave, mover, rehire, kill
+ * switch, joiner from pre-hire to day one, and deletion after retention — each checked in the apps' emulators.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apps, demoDir, identityProject, setPerson, type IdentityProject } from "./harness";
+
+const today = new Date().toISOString().slice(0, 10);
+let p: IdentityProject;
+const up = (...extra: string[]) => p.ok(["up", "--stack", "demo", "--yes", ...extra]);
+
+beforeAll(async () => {
+  p = await identityProject();
+  await up();
+}, 300_000);
+afterAll(() => p?.stop());
+
+describe("identity lifecycle end to end", { timeout: 300_000 }, () => {
+  it("a leaver is disabled in every app the same day, sessions revoked; leave suspends; a mover's access follows", async () => {
+    expect(await p.account("google", "E013")).toMatchObject({ exists: true, enabled: true, sessionsRevoked: false });
+    setPerson(p, "E013", { status: "terminated", termination_date: today });
+    setPerson(p, "E014", { status: "leave" });
+    setPerson(p, "E031", { department: "Sales", title: "Account Executive", manager_id: "E021" });
+    // Two people losing access in apps of 14 accounts is over the safety budget: stopped, with the exact flag.
+    const refused = await p.idlc(["up", "--stack", "demo", "--yes"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("more accounts than the safety budget allows; nothing was changed");
+    expect(await p.account("google", "E013")).toMatchObject({ enabled: true });
+    const allow = /--allow-deprovision (\d+)/.exec(refused.stderr)![1]!;
+    await up("--allow-deprovision", allow);
+    for (const app of ["google", "slack", "scim", "ldap"] as const) expect(await p.account(app, "E013"), app).toMatchObject({ exists: true, enabled: false });
+    expect((await p.account("google", "E013")).sessionsRevoked).toBe(true);
+    expect(await p.account("google", "E014")).toMatchObject({ exists: true, enabled: false });
+    expect(await p.account("slack", "E014")).toMatchObject({ exists: true, enabled: false });
+    const audit = await p.ok(["audit", "person", "E031", "--stack", "demo", "--json"]);
+    expect(audit.stdout).toContain("Sales");
+  });
+
+  it("a rehire inside retention gets the same accounts back, enabled", async () => {
+    setPerson(p, "E013", { status: "active", termination_date: "", hire_date: today });
+    await up();
+    for (const app of ["google", "slack", "scim", "ldap"] as const) expect(await p.account(app, "E013"), app).toMatchObject({ exists: true, enabled: true });
+  });
+
+  it("the kill switch disables a person everywhere at once, revokes sessions and records the override", async () => {
+    for (const app of apps) expect(await p.account(app, "E007"), app).toMatchObject({ exists: true, enabled: true });
+    const killed = await p.ok(["kill", "E007", "--stack", "demo", "--reason", "laptop stolen", "--by", "security@example.com"]);
+    expect(killed.stdout).toContain("git add");
+    for (const app of apps) expect(await p.account(app, "E007"), app).toMatchObject({ exists: true, enabled: false });
+    expect(await p.account("google", "E007")).toMatchObject({ sessionsRevoked: true });
+    expect(await p.account("entra", "E007")).toMatchObject({ sessionsRevoked: true });
+    const overrides = readFileSync(path.join(demoDir(p), "overrides.yaml"), "utf8");
+    expect(overrides).toMatch(/employeeId: E007[\s\S]*by: security@example.com[\s\S]*reason: laptop stolen/);
+    // Whatever HR still says, the next ordinary run keeps the cutoff.
+    await up();
+    expect(await p.account("slack", "E007")).toMatchObject({ enabled: false });
+  });
+
+  it("a joiner's accounts are prepared disabled before day one and enabled on it; old leavers are deleted after retention", async () => {
+    expect(await p.account("google", "E070")).toEqual({ exists: false });
+    await up("--as-of", "2027-01-28");
+    expect(await p.account("google", "E070")).toMatchObject({ exists: true, enabled: false });
+    expect(await p.account("slack", "E070")).toMatchObject({ exists: true, enabled: false });
+    await up("--as-of", "2027-02-01");
+    expect(await p.account("google", "E070")).toMatchObject({ exists: true, enabled: true });
+    // E024 left on 2026-11-20; 30 days of retention later the account is gone (Google keeps it restorable).
+    expect(await p.account("google", "E024")).toEqual({ exists: false });
+  });
+});
