@@ -28,6 +28,19 @@ function finishOutputs(raw: PropertyMap, against: PropertyMap, r: ResourceState)
   return applyAdditionalSecretOutputs(annotateSecrets(raw, against), r.additionalSecretOutputs ?? []);
 }
 
+/**
+ * A provider call that answered with an error has ended: its pending operation is cleared, as the Pulumi CLI does.
+ * Only a call cut short by a crash stays pending for the next run to resolve.
+ */
+async function ended<T>(ctx: DeployContext, opId: unknown, call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (err) {
+    ctx.persistence.end(opId);
+    throw err;
+  }
+}
+
 /** Creates the custom resource `desired` (inputs already checked). In preview the outputs are the inputs and the id is empty. */
 export async function createStep(ctx: DeployContext, desired: ResourceState, op: StepOp = "create"): Promise<ResourceState> {
   const step = { op, urn: desired.urn, type: desired.type, new: desired };
@@ -38,7 +51,7 @@ export async function createStep(ctx: DeployContext, desired: ResourceState, op:
   } else {
     const host = await ctx.host();
     const opId = await ctx.persistence.begin("creating", desired);
-    const res = await guarded(ctx, step, () => host.create(refOf(desired), stripMap(desired.inputs)));
+    const res = await ended(ctx, opId, guarded(ctx, step, () => host.create(refOf(desired), stripMap(desired.inputs))));
     if (!res.id) throw new StepFailedError(desired.urn, op, "the provider returned an empty id");
     const now = ctx.now();
     created = { ...desired, id: res.id, outputs: finishOutputs(res.outputs, desired.inputs, desired), created: now, modified: now };
@@ -64,9 +77,9 @@ export async function updateStep(
   } else {
     const host = await ctx.host();
     const opId = await ctx.persistence.begin("updating", old);
-    const raw = await guarded(ctx, step, () =>
+    const raw = await ended(ctx, opId, guarded(ctx, step, () =>
       host.update(refOf(desired), old.id!, stripMap(old.outputs), stripMap(old.inputs), stripMap(desired.inputs)),
-    );
+    ));
     updated = { ...updated, outputs: finishOutputs(raw, desired.inputs, desired), modified: ctx.now() };
     ctx.persistence.upsert(updated);
     if (old.urn !== updated.urn) ctx.persistence.remove(old);
@@ -119,7 +132,7 @@ export async function deleteStep(
     if (callProvider) {
       const host = await ctx.host();
       const opId = await ctx.persistence.begin("deleting", old);
-      await guarded(ctx, step, () => host.delete(refOf(old), old.id!, stripMap(old.outputs), stripMap(old.inputs)));
+      await ended(ctx, opId, guarded(ctx, step, () => host.delete(refOf(old), old.id!, stripMap(old.outputs), stripMap(old.inputs))));
       ctx.persistence.remove(old);
       ctx.persistence.end(opId);
     } else {

@@ -2,11 +2,13 @@
  * An identity project of its own for end-to-end scenarios: a throwaway copy of the demo stack, the sandbox's
  * emulators running in this process (so tests can look inside them), and `idlc` run as a user runs it.
  */
+import { spawn, type ChildProcessByStdio } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { Readable } from "node:stream";
 import { emulators, sandboxDir, startEmulators, type RunningEmulator } from "../../sandbox";
 import { writeSandboxState } from "../../sandbox/state";
-import { createWorkspace, type RunResult, type Workspace } from "../../scripts/workspace";
+import { createWorkspace, repoRoot, type RunResult, type Workspace } from "../../scripts/workspace";
 
 export interface AccountView {
   exists: boolean;
@@ -19,10 +21,16 @@ export interface IdentityProject extends Workspace {
   /** `idlc …` that must succeed; its output is returned. */
   ok(args: string[], env?: NodeJS.ProcessEnv): Promise<RunResult>;
   /** One person's account in one app, as the app's emulator holds it. */
-  account(app: "entra" | "google" | "slack" | "scim" | "ldap", employeeId: string): Promise<AccountView>;
+  account(app: App, employeeId: string): Promise<AccountView>;
+  /** The employee id of every account an app's emulator holds, one entry per account ("" for one without). */
+  accounts(app: App): Promise<string[]>;
+  /** `idlc …` as its own process group, so a test can SIGKILL it with everything it started (`process.kill(-pid)`). */
+  start(args: string[]): ChildProcessByStdio<null, Readable, Readable>;
   emailOf(employeeId: string): string;
   stop(): Promise<void>;
 }
+
+type App = (typeof apps)[number];
 
 export async function identityProject(): Promise<IdentityProject> {
   const ws = createWorkspace("idlc-e2e-");
@@ -31,8 +39,11 @@ export async function identityProject(): Promise<IdentityProject> {
   writeSandboxState(sandboxDir(ws.dir), { pid: process.pid, startedAt: new Date().toISOString(), apps, unavailable: started.unavailable });
   const byName = (name: string) => started.running.find((e) => e.name === name) as RunningEmulator & Record<string, any>;
 
+  // People who later vanish from the export (a truncated file) are still looked up by their first email.
+  const original = readFileSync(ws.peopleFile, "utf8");
   const emailOf = (employeeId: string) => {
-    const row = readFileSync(ws.peopleFile, "utf8").split("\n").find((l) => l.startsWith(`${employeeId},`));
+    const lines = [...readFileSync(ws.peopleFile, "utf8").split("\n"), ...original.split("\n")];
+    const row = lines.find((l) => l.startsWith(`${employeeId},`));
     if (!row) throw new Error(`${employeeId} is not in the HR export`);
     return row.split(",")[4]!;
   };
@@ -78,6 +89,46 @@ export async function identityProject(): Promise<IdentityProject> {
     }
   }
 
+  async function accounts(app: App): Promise<string[]> {
+    const e = byName(app);
+    const get = async (url: string) => {
+      const res = await fetch(url, { headers: { authorization: `Bearer ${e.token}` } });
+      if (!res.ok) throw new Error(`${app} emulator: GET ${url} answered ${res.status}`);
+      return (await res.json()) as any;
+    };
+    const ids: string[] = [];
+    switch (app) {
+      case "google":
+        for (let page: any = { nextPageToken: "" }; page.nextPageToken !== undefined; ) {
+          page = await get(`${e.url}/users?customer=my_customer&maxResults=500&pageToken=${page.nextPageToken}`);
+          for (const u of page.users ?? []) ids.push(u.externalIds?.find((x: any) => x.type === "organization")?.value ?? "");
+        }
+        return ids;
+      case "entra":
+        for (let next: string | undefined = `${e.url}/users?$top=999&$select=id,employeeId`; next; ) {
+          const page = await get(next);
+          for (const u of page.value) ids.push(u.employeeId ?? "");
+          next = page["@odata.nextLink"];
+        }
+        return ids;
+      case "slack":
+        return (await get(`${e.url}/Users?count=1000`)).Resources.map((u: any) => u.externalId ?? "");
+      case "scim":
+        return [...e.store.User.values()].map((u: any) => u.externalId ?? "");
+      case "ldap": {
+        const { Client } = require("ldapts") as typeof import("ldapts");
+        const client = new Client({ url: e.url });
+        try {
+          await client.bind(e.extra!.bindDN!, e.token);
+          const { searchEntries } = await client.search(e.extra!.peopleDN!, { scope: "one", attributes: ["employeeNumber"] });
+          return searchEntries.map((entry) => String([entry.employeeNumber ?? ""].flat()[0] ?? ""));
+        } finally {
+          await client.unbind();
+        }
+      }
+    }
+  }
+
   return {
     ...ws,
     async ok(args, env) {
@@ -86,6 +137,15 @@ export async function identityProject(): Promise<IdentityProject> {
       return result;
     },
     account: account as IdentityProject["account"],
+    accounts,
+    start: (args) =>
+      spawn(process.execPath, [path.join(repoRoot, "bin", "idlc.js"), ...args], {
+        cwd: ws.dir,
+        // The same throwaway passphrase as `ws.idlc` (scripts/workspace.ts) uses for the demo stack's state.
+        env: { PULUMI_CONFIG_PASSPHRASE: "idlc-demo", ...process.env },
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true,
+      }),
     emailOf,
     stop: () => started.stopAll(),
   };
