@@ -3,12 +3,19 @@ import { IdlcError, type ErrorContext } from "../provider/errors";
 /** A program feature the offline engine deliberately does not support (DESIGN §4.9: clear, never silent). */
 export class NeedsPulumiCliError extends IdlcError {
   override name = "NeedsPulumiCliError";
-  constructor(feature: string, context: ErrorContext = {}) {
-    super("ENGINE_NEEDS_PULUMI_CLI", `${feature} is not supported by the offline engine; it needs the Pulumi CLI`, {
-      fix: "run the same operation with `--engine pulumi` (Pulumi CLI on PATH), or remove that feature from the program",
+  /** `plugin`: the resource plugin a non-dynamic type comes from (its token's package, e.g. `azuread`). */
+  constructor(feature: string, context: ErrorContext = {}, plugin?: string) {
+    super("ENGINE_NEEDS_PULUMI_CLI", `${feature} is not supported by the offline engine; it needs the Pulumi CLI${plugin ? ` and its ${plugin} plugin` : ""}`, {
+      fix: plugin ? pluginFix(plugin) : "run the same operation with `--engine pulumi` (Pulumi CLI on PATH), or remove that feature from the program",
       context,
     });
   }
+}
+
+function pluginFix(plugin: string): string {
+  const install = `run it with \`--engine pulumi\` after \`pulumi plugin install resource ${plugin}\``;
+  // azuread is how Entra is managed in "azuread" mode; the Graph mode needs no plugin.
+  return plugin === "azuread" ? `${install}; for Entra, \`identity:entra.mode: graph\` works offline` : install;
 }
 
 /** A child process (program, provider host, policy pack) failed to start or died. */

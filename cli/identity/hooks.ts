@@ -66,11 +66,14 @@ function isIdentityStack(flags: IdentityFlags): boolean {
   }
 }
 
-/** `idlc preview|up|refresh|destroy` with the identity stack's additions where they apply. */
-export async function runIdentityOperation(kind: OperationKind, flags: IdentityFlags): Promise<number> {
-  if (!isIdentityStack(flags)) return runOperationCommand(kind, flags);
+/** Hooks a command adds on top of the identity ones (which own target mapping and the apply gate). */
+export type ExtraHooks = Omit<OperationHooks, "mapTargets" | "beforeApply">;
+
+/** `idlc preview|up|refresh|destroy` with the identity stack's additions where they apply; `extra` (e.g. `onEvent`) always. */
+export async function runIdentityOperation(kind: OperationKind, flags: IdentityFlags, extra: ExtraHooks = {}): Promise<number> {
+  if (!isIdentityStack(flags)) return runOperationCommand(kind, flags, extra);
   // The program reads the lifecycle date from here (provider/stack/program.ts).
   process.env.IDLC_AS_OF = asOfDate(flags.asOf);
   const hooks = identityHooks(flags);
-  return runOperationCommand(kind, flags, kind === "up" ? hooks : { mapTargets: hooks.mapTargets });
+  return runOperationCommand(kind, flags, { ...extra, ...(kind === "up" ? hooks : { mapTargets: hooks.mapTargets }) });
 }

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { EngineUsageError } from "../errors";
+import type { EngineEventSink } from "../events";
 import { runOperation } from "../operations/run-operation";
 import type { OperationKind, OperationResult, PlanSummary } from "../operations/types";
 import { createRenderer } from "../output";
@@ -25,6 +26,8 @@ export interface OperationHooks {
   mapTargets?: (targets: string[], flags: OperationFlags) => string[] | Promise<string[]>;
   /** Runs after the preview of an `up`, before anything changes; false stops the update. */
   beforeApply?: (plan: PlanSummary, flags: OperationFlags) => boolean | Promise<boolean>;
+  /** Sees every engine event the renderer sees (offline engine only: `--engine pulumi` hands the run to the CLI). */
+  onEvent?: EngineEventSink;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -70,7 +73,10 @@ export async function runOperationCommand(kind: OperationKind, flags: OperationF
       policyPacks: flags.policyPack?.map((p) => resolve(p)),
       policyPackConfigs: flags.policyPackConfig?.map((p) => resolve(p)),
       debug: flags.debug,
-      onEvent: (e) => renderer.onEvent(e),
+      onEvent: (e) => {
+        renderer.onEvent(e);
+        hooks.onEvent?.(e);
+      },
       // Like `pulumi up`, an interactive up previews first; `--yes` without a hook goes straight to the update.
       beforeApply: kind === "up" && (!flags.yes || hooks.beforeApply) ? (plan) => decide(plan, flags, hooks) : undefined,
     });

@@ -85,7 +85,7 @@ export class StepGenerator {
   private rejectUnsupported(urn: string, reg: Registration): void {
     if (reg.remote) throw new NeedsPulumiCliError(`The remote component ${reg.type}`, { urn });
     if (reg.importId) throw new NeedsPulumiCliError(`Importing ${urn}`, { urn });
-    if (!DYNAMIC_TYPE.test(reg.type)) throw new NeedsPulumiCliError(`The resource type ${reg.type} (not a dynamic resource)`, { urn });
+    if (!DYNAMIC_TYPE.test(reg.type)) throw new NeedsPulumiCliError(`The resource type ${reg.type} (not a dynamic resource)`, { urn }, reg.type.split(":")[0]);
     if (reg.provider && !providerUrn(reg.provider).endsWith("::pulumi:providers:pulumi-nodejs::default")) {
       throw new NeedsPulumiCliError(`The explicit provider ${providerUrn(reg.provider)}`, { urn });
     }

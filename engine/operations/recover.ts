@@ -1,10 +1,16 @@
 import type { DeployContext } from "../deploy/context";
 import { fromResourceV3, urnName } from "../deploy/resource-state";
 import { stripMap } from "../properties";
+import type { PendingStep } from "../state";
 import type { PreparedStack } from "./prepare";
 
 const warn = (ctx: DeployContext, urn: string, message: string) =>
   ctx.emit({ diagnosticEvent: { urn, message: `${message}\n`, color: "raw", severity: "warning" } });
+
+/** The operation a pending `…ing` record stands for, as the warning names it (not every verb just drops "ing"). */
+const interruptedOp: Record<PendingStep["type"], string> = {
+  creating: "create", updating: "update", deleting: "delete", reading: "read", importing: "import",
+};
 
 /**
  * Resolves the operations a killed run left pending. An interrupted create is retried by this run (providers adopt
@@ -14,7 +20,7 @@ const warn = (ctx: DeployContext, urn: string, message: string) =>
 export async function resolvePendingOperations(ctx: DeployContext, prepared: PreparedStack): Promise<void> {
   for (const op of prepared.session.loaded.pendingOperations) {
     const resource = fromResourceV3(op.resource, prepared.secrets);
-    const what = `an interrupted ${op.type.replace(/ing$/, "")} of ${resource.urn}`;
+    const what = `an interrupted ${interruptedOp[op.type]} of ${resource.urn}`;
     if (op.type === "creating") {
       warn(ctx, resource.urn, `${what} was found; it is retried (the provider adopts an object the interrupted create made)`);
       continue;

@@ -6,7 +6,7 @@ import type { ResourceV3 } from "../deploy/resource-state";
 /** The old deployment plus pending operations a crashed run left behind. */
 export interface LoadedStack {
   resources: ResourceV3[];
-  pendingOperations: Array<{ type: string; resource: ResourceV3 }>;
+  pendingOperations: Array<{ type: PendingStep["type"]; resource: ResourceV3 }>;
   salt?: string;
 }
 

@@ -68,4 +68,12 @@ describe("identity lifecycle end to end", { timeout: 300_000 }, () => {
     // E024 left on 2026-11-20; 30 days of retention later the account is gone (Google keeps it restorable).
     expect(await p.account("google", "E024")).toEqual({ exists: false });
   });
+
+  it("the audit trail tells each person's story from the engine's own history, and its hash chain verifies", async () => {
+    const story = (await p.ok(["audit", "person", "E013", "--stack", "demo"])).stdout;
+    for (const event of ["created", "disabled", "sessions-revoked", "enabled"]) expect(story, event).toContain(event);
+    const killed = (await p.ok(["audit", "person", "E007", "--stack", "demo"])).stdout;
+    expect(killed).toContain("disabled");
+    expect((await p.ok(["audit", "verify", "--stack", "demo"])).stdout).toMatch(/ok: \d+ updates verified/);
+  });
 });

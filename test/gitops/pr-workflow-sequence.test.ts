@@ -6,31 +6,33 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bin, demoProject, gitEnv, npxShim, projectAt, root, scratchDir, type TempProject } from "./project";
+import { addProgram, demoProject, gitEnv, npxShim, projectAt, root, scratchDir, startSandboxIn, type TempProject } from "./project";
 import { examples, readWorkflow, steps } from "./workflow-files";
 
 const scratch = scratchDir("idlc-pr-flow-");
-afterAll(() => scratch.cleanup());
+let stopSandbox: (() => Promise<void>) | undefined;
+afterAll(async () => {
+  await stopSandbox?.();
+  scratch.cleanup();
+});
 
 const workflow = readWorkflow(path.join(examples, "pr-preview.yml"));
 const step = (needle: string) => steps(workflow).find((s) => s.run?.includes(needle))!;
-const previewHelp = spawnSync(process.execPath, [bin, "preview", "--help"], { encoding: "utf8" }).stdout;
-const previewSkip = previewHelp.includes("--format") ? undefined : "`idlc preview --format md` does not exist yet (preview wiring pending)";
 
 let work: TempProject;
 const files = { summary: "", output: "" };
 
-/** One `run:` script under `bash -e -o pipefail`, with the workflow's env (stack `demo`, base `main`). */
+/** One `run:` script under `bash -e -o pipefail`, with the workflow's env (stack `demo`, base `main`) and GitHub's. */
 function runStep(script: string) {
   const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], {
     cwd: work.dir, encoding: "utf8",
-    env: { ...process.env, ...gitEnv, NO_COLOR: "1", PATH: `${npxShim(scratch.dir)}:${process.env.PATH}`, STACK: "demo", BASE_REF: "main",
+    env: { ...process.env, ...gitEnv, NO_COLOR: "1", PATH: `${npxShim(scratch.dir)}:${process.env.PATH}`, STACK: "demo", BASE_REF: "main", GITHUB_BASE_REF: "main",
       PULUMI_CONFIG_PASSPHRASE: "test", GITHUB_STEP_SUMMARY: files.summary, GITHUB_OUTPUT: files.output },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   // origin: main with the previous export; the PR branch: the current one (a joiner, a mover, a leaver).
   const origin = demoProject(path.join(scratch.dir, "origin"));
   copyFileSync(path.join(root, "stacks/demo/people-previous.csv"), path.join(origin.dir, "stacks/demo/people.csv"));
@@ -41,6 +43,9 @@ beforeAll(() => {
   work.git("switch", "-q", "-c", "hr-export-2026-11");
   copyFileSync(path.join(root, "stacks/demo/people.csv"), path.join(work.dir, "stacks/demo/people.csv"));
   work.git("commit", "-q", "-am", "HR export");
+  // The preview runs the program, which reaches the apps: here, the sandbox's emulators.
+  addProgram(work.dir);
+  stopSandbox = await startSandboxIn(work.dir);
   files.summary = path.join(scratch.dir, "step-summary.md");
   files.output = path.join(scratch.dir, "github-output");
   writeFileSync(files.summary, "");
@@ -62,11 +67,29 @@ describe("the PR workflow's command sequence on the demo stack", () => {
     expect(summary).toContain("#### Movers (1)\n\n- **Ava Thomas (E025), Sales, Sales Engineer**");
   });
 
-  it.skipIf(previewSkip !== undefined)(`preview --format md writes the marked comment (skipped: ${previewSkip ?? "no"})`, () => {
+  it("preview --policy-pack policies --format md writes the marked comment with the people summary and resource changes", () => {
     const r = runStep(step("npx idlc preview").run!);
     expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(files.output, "utf8")).toMatch(/^exit=[01]$/m);
-    expect(readFileSync(path.join(work.dir, "comment.md"), "utf8").split("\n")[0]).toBe("<!-- idlc:preview stack=demo -->");
+    expect(readFileSync(files.output, "utf8")).toMatch(/^exit=0$/m);
+    const comment = readFileSync(path.join(work.dir, "comment.md"), "utf8");
+    expect(comment.split("\n")[0]).toBe("<!-- idlc:preview stack=demo -->");
+    // The people summary compares against the PR's base (GITHUB_BASE_REF), not the branch itself.
+    expect(comment).toContain("**1 joiner, 1 mover, 1 leaver, 0 rehires**");
+    expect(comment).toMatch(/^✅ No mandatory policy violations\.$/m);
+    expect(comment).toMatch(/^\*\*\+ \d+ to create\*\*$/m);
+    expect(comment).toContain("| create | `slack/E071` | idlc:SlackAccount |");
+  });
+
+  it("preview --expect-no-changes (the drift check) exits 1 while the stack has changes to apply", () => {
+    const r = runStep('npx idlc preview --stack "$STACK" --expect-no-changes');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/--expect-no-changes, but the preview has \d+ pending change\(s\)/);
+  });
+
+  it("preview refuses --format md with --json (both write stdout) as a usage error", () => {
+    const r = runStep('npx idlc preview --stack "$STACK" --format md --json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--format md and --json both write to stdout");
   });
 
   it("stops the workflow at validate (exit 1, row named) when the PR breaks the export", () => {

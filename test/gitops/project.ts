@@ -1,8 +1,10 @@
 /** Throwaway copies of the demo project in git repositories, and the CLI run inside them. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { emulators, sandboxDir, startEmulators } from "../../sandbox";
+import { writeSandboxState } from "../../sandbox/state";
 
 export const root = path.resolve(__dirname, "..", "..");
 export const bin = path.join(root, "bin", "idlc.js");
@@ -47,6 +49,23 @@ export function projectAt(dir: string): TempProject {
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     },
   };
+}
+
+/**
+ * Makes a demo project runnable by the engine, as an installed checkout is: the program (stacks/index.ts, left
+ * untracked) with this checkout's code, policy pack and packages linked beside it.
+ */
+export function addProgram(dir: string): void {
+  for (const name of ["node_modules", "provider", "policies", "sandbox", "engine"]) symlinkSync(path.join(root, name), path.join(dir, name));
+  for (const name of ["stacks/index.ts", "tsconfig.json", "package.json"]) copyFileSync(path.join(root, name), path.join(dir, name));
+}
+
+/** The sandbox's emulators in this process, published in `dir`'s `.idlc/sandbox/sandbox.json` (as `idlc sandbox start` does). */
+export async function startSandboxIn(dir: string): Promise<() => Promise<void>> {
+  const started = await startEmulators(emulators);
+  const apps = Object.fromEntries(started.running.map((e) => [e.name, { url: e.url, token: e.token, tokenUrl: e.tokenUrl, extra: e.extra }]));
+  writeSandboxState(sandboxDir(dir), { pid: process.pid, startedAt: new Date().toISOString(), apps, unavailable: started.unavailable });
+  return () => started.stopAll();
 }
 
 /** A directory with an `npx` that runs this checkout's `idlc` (and nothing else), for running workflow scripts. */

@@ -8,7 +8,7 @@ import { idlcCalls, readWorkflow, steps, workflowFiles, type Step } from "./work
  * Flags the workflows use that `idlc` does not have yet: the preview wiring adds them (see docs/GITOPS.md).
  * When one lands, delete it here; a new gap fails this test.
  */
-const pendingFlags = ["preview --expect-no-changes", "preview --format"];
+const pendingFlags: string[] = [];
 
 /** Inputs of pulumi/actions@v7 (reference/testing-recipes.md §3f, plus older inputs still in its action.yml). */
 const pulumiActionInputs = new Set(["command", "stack-name", "work-dir", "cloud-url", "comment-on-pr", "comment-on-pr-number", "comment-on-summary",

@@ -58,6 +58,11 @@ const plan: AccessPlan = {
       ],
     },
     { employeeId: "E2", displayName: "Person E2", lifecycle: "terminated", employmentType: "employee", roles: [], accounts: [{ app: "slack", spec: spec("E2", { enabled: false, lifecycle: "terminated" }) }] },
+    // E3 reports to E2 (who holds Slack, declared after E3 here) and to nobody in Google (E2 has no Google account).
+    {
+      employeeId: "E3", displayName: "Person E3", lifecycle: "active", employmentType: "employee", roles: [], managerEmployeeId: "E2",
+      accounts: [{ app: "slack", spec: spec("E3", { managerEmployeeId: "E2" }) }, { app: "google", spec: spec("E3", { managerEmployeeId: "E2" }) }],
+    },
   ],
 };
 
@@ -69,14 +74,16 @@ describe("IdentityStack", () => {
     expect(registered.map((r) => `${r.type} ${r.name}`).sort()).toEqual([
       "idlc:index:IdentityStack identity",
       "test:google:Account google/E1",
+      "test:google:Account google/E3",
       "test:scim:Account scim:github/E1",
       "test:scim:Group scim:github/groups/developers",
       "test:slack:Account slack/E1",
       "test:slack:Account slack/E2",
+      "test:slack:Account slack/E3",
       "test:slack:Group slack/groups/engineering",
     ]);
     expect(registered.find((r) => r.name === "slack/E2")!.inputs).toMatchObject({ enabled: false, lifecycle: "terminated" });
-    expect(summarize(plan)).toEqual({ google: { enabled: 1, disabled: 0 }, slack: { enabled: 1, disabled: 1 }, "scim:github": { enabled: 1, disabled: 0 } });
+    expect(summarize(plan)).toEqual({ google: { enabled: 2, disabled: 0 }, slack: { enabled: 2, disabled: 1 }, "scim:github": { enabled: 1, disabled: 0 } });
   });
 
   it("creates directory accounts first and makes app accounts depend on them and on their groups", async () => {
@@ -85,5 +92,13 @@ describe("IdentityStack", () => {
     expect(deps("scim:github/E1")).toEqual(["scim:github/groups/developers", "google/E1"]);
     expect(deps("google/E1")).toEqual([]);
     expect(deps("slack/E2")).toEqual([]);
+  });
+
+  it("references a manager only where they hold an account in the same app, and creates the manager's first", async () => {
+    const deps = (name: string) => (made[name]!.dependsOn as pulumi.Resource[]).map((r) => (r as unknown as { __name: string }).__name);
+    const inputs = (name: string) => registered.find((r) => r.name === name)!.inputs;
+    expect(deps("slack/E3")).toEqual(["google/E3", "slack/E2"]);
+    expect(inputs("slack/E3").managerEmployeeId).toBe("E2");
+    expect(inputs("google/E3").managerEmployeeId).toBeUndefined();
   });
 });

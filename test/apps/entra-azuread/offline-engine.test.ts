@@ -18,7 +18,8 @@ describe("the offline engine and azuread mode", () => {
     const result = await runOperation({ kind: "preview", cwd: dir, stack: "dev", env: { PULUMI_CONFIG_PASSPHRASE: "azuread-test" } });
     expect(result.result).toBe("failed");
     expect(result.error?.message).toMatch(/azuread:index\/user:User/);
-    expect(result.error?.message).toMatch(/needs the Pulumi CLI/);
+    expect(result.error?.message).toMatch(/needs the Pulumi CLI and its azuread plugin/);
+    expect((result.error as { fix?: string }).fix).toMatch(/`pulumi plugin install resource azuread`; for Entra, `identity:entra.mode: graph` works offline/);
     expect(result.summary.resourceChanges.create ?? 0).toBe(1); // the stack itself; never the user
   });
 });
