@@ -27,6 +27,9 @@ export function identityProgram(options: IdentityProgramOptions) {
       `the stack's inputs have ${errors.length} error(s); nothing was changed:\n${errors.map((i) => `  ${formatIssue(i)}`).join("\n")}\nRun \`idlc validate\` for details.`,
     );
   }
-  new IdentityStack("identity", { plan, resources: resourcesForEntraMode(stack.raw, plan, appResources) });
+  // A targeted update (`--target`, `idlc kill`) declares only its targets; the engine keeps everything else as is.
+  const targets = process.env.IDLC_TARGET_URNS ? (JSON.parse(process.env.IDLC_TARGET_URNS) as string[]) : undefined;
+  const only = targets && new Set(targets.map((urn) => urn.split("::").pop()!));
+  new IdentityStack("identity", { plan, only, resources: resourcesForEntraMode(stack.raw, plan, appResources) });
   return { asOf, accounts: summarize(plan) };
 }

@@ -101,4 +101,13 @@ describe("IdentityStack", () => {
     expect(inputs("slack/E3").managerEmployeeId).toBe("E2");
     expect(inputs("google/E3").managerEmployeeId).toBeUndefined();
   });
+
+  it("declares only the targeted resources of a targeted update, keeping the manager reference", async () => {
+    const { IdentityStack } = await import("../../provider/stack/index.js");
+    const before = registered.length;
+    new IdentityStack("targeted", { plan, resources: fakes, only: new Set(["slack/E3", "google/E3"]) });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(registered.slice(before).map((r) => r.name).sort()).toEqual(["google/E3", "slack/E3", "targeted"]);
+    expect(registered.slice(before).find((r) => r.name === "slack/E3")!.inputs.managerEmployeeId).toBe("E2");
+  });
 });
