@@ -56,3 +56,16 @@ export function formatIssue(issue: Issue): string {
   const text = issue.fix ? `${issue.message} — ${issue.fix}` : issue.message;
   return where ? `${where}: ${issue.severity}: ${text}` : `${issue.severity}: ${text}`;
 }
+
+/**
+ * The usual shape of a folder's error family — a stable code from the folder's code table, a message, the fix and
+ * context — so each folder declares its class in one line: `class StateError extends errorFamily<StateCode>("StateError") {}`.
+ */
+export function errorFamily<Code extends string>(name: string) {
+  return class extends IdlcError {
+    override name = name;
+    constructor(code: Code, message: string, fix: string, context: ErrorContext = {}, cause?: unknown) {
+      super(code, message, { fix, context, cause });
+    }
+  };
+}

@@ -1,4 +1,4 @@
-import { IdlcError, type ErrorContext } from "../../provider/errors";
+import { errorFamily } from "../../provider/errors";
 
 /** Stable codes of the project folder. */
 export const ProjectCode = {
@@ -14,9 +14,4 @@ export const ProjectCode = {
 export type ProjectCode = (typeof ProjectCode)[keyof typeof ProjectCode];
 
 /** A problem with Pulumi.yaml, Pulumi.<stack>.yaml or a config key; `context.file` names the file. */
-export class ProjectError extends IdlcError {
-  override name = "ProjectError";
-  constructor(code: ProjectCode, message: string, fix: string, context: ErrorContext = {}, cause?: unknown) {
-    super(code, message, { fix, context, cause });
-  }
-}
+export class ProjectError extends errorFamily<ProjectCode>("ProjectError") {}

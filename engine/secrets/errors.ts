@@ -1,4 +1,4 @@
-import { IdlcError, type ErrorContext } from "../../provider/errors";
+import { errorFamily } from "../../provider/errors";
 
 /** Stable codes of the secrets folder. */
 export const SecretsCode = {
@@ -12,9 +12,4 @@ export const SecretsCode = {
 export type SecretsCode = (typeof SecretsCode)[keyof typeof SecretsCode];
 
 /** Anything that stops a secret from being encrypted or decrypted. Messages never contain a secret. */
-export class SecretsError extends IdlcError {
-  override name = "SecretsError";
-  constructor(code: SecretsCode, message: string, fix: string, context: ErrorContext = {}, cause?: unknown) {
-    super(code, message, { fix, context, cause });
-  }
-}
+export class SecretsError extends errorFamily<SecretsCode>("SecretsError") {}

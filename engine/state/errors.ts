@@ -1,4 +1,4 @@
-import { IdlcError, type ErrorContext } from "../../provider/errors";
+import { errorFamily } from "../../provider/errors";
 
 /** Stable codes of the state folder. */
 export const StateCode = {
@@ -15,9 +15,4 @@ export const StateCode = {
 export type StateCode = (typeof StateCode)[keyof typeof StateCode];
 
 /** A problem reading or writing the diy backend; `context.file` names the file involved. */
-export class StateError extends IdlcError {
-  override name = "StateError";
-  constructor(code: StateCode, message: string, fix: string, context: ErrorContext = {}, cause?: unknown) {
-    super(code, message, { fix, context, cause });
-  }
-}
+export class StateError extends errorFamily<StateCode>("StateError") {}

@@ -1,4 +1,4 @@
-import { IdlcError, type ErrorContext } from "../errors";
+import { errorFamily } from "../errors";
 
 /** Stable codes of every problem the audit readers report. */
 export const AuditCode = {
@@ -12,9 +12,4 @@ export const AuditCode = {
 export type AuditCode = (typeof AuditCode)[keyof typeof AuditCode];
 
 /** A history entry, checkpoint or export that is missing, unreadable or not in the Pulumi format. */
-export class AuditSourceError extends IdlcError {
-  override name = "AuditSourceError";
-  constructor(code: AuditCode, message: string, fix: string, context: ErrorContext = {}, cause?: unknown) {
-    super(code, message, { fix, context, cause });
-  }
-}
+export class AuditSourceError extends errorFamily<AuditCode>("AuditSourceError") {}
