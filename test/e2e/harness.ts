@@ -3,7 +3,7 @@
  * emulators running in this process (so tests can look inside them), and `idlc` run as a user runs it.
  */
 import { spawn, type ChildProcessByStdio } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { emulators, sandboxDir, startEmulators, type RunningEmulator } from "../../sandbox";
@@ -147,7 +147,10 @@ export async function identityProject(): Promise<IdentityProject> {
         detached: true,
       }),
     emailOf,
-    stop: () => started.stopAll(),
+    async stop() {
+      await started.stopAll();
+      rmSync(ws.dir, { recursive: true, force: true });
+    },
   };
 }
 
