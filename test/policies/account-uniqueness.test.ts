@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { oneAccountPerPersonPerApp } from "../../policies/rules/account-uniqueness";
-import { accountResource, happyAccount, runStackPolicy } from "./util";
+import { accountResource, happyAccount, runStackPolicy, unknown } from "./util";
 
 describe("#oneAccountPerPersonPerApp", () => {
   it("passes one account per app", async () => {
@@ -16,5 +16,14 @@ describe("#oneAccountPerPersonPerApp", () => {
     const github = accountResource("scim", happyAccount({ instance: "github" }));
     const zoom = accountResource("scim", happyAccount({ instance: "zoom" }));
     expect((await runStackPolicy(oneAccountPerPersonPerApp, [github, zoom])).violations).toEqual([]);
+  });
+});
+
+describe("#oneAccountPerPersonPerApp during preview", () => {
+  it("is not applicable to non-account resources", async () => {
+    expect((await runStackPolicy(oneAccountPerPersonPerApp, [{ type: "pulumi:pulumi:Stack", name: "s", props: {} }])).violations).toEqual([]);
+  });
+  it("cannot judge an unknown employee id", async () => {
+    expect((await runStackPolicy(oneAccountPerPersonPerApp, [accountResource("slack", happyAccount({ employeeId: unknown.string }))])).unknown).toBeDefined();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deprovisioningBudget } from "../../policies/rules/deprovisioning-budget";
 import { deprovisionBudget } from "../../provider/safety";
-import { accountResource, happyAccount, runStackPolicy } from "./util";
+import { accountResource, happyAccount, runStackPolicy, unknown } from "./util";
 
 const asOf = "2026-11-25";
 function org(size: number, leavers: number, lifecycleSince = asOf) {
@@ -43,5 +43,13 @@ describe("#deprovisioningBudget", () => {
   });
   it("is not applicable to stacks without accounts", async () => {
     expect((await runStackPolicy(deprovisioningBudget, [{ type: "pulumi:pulumi:Stack", name: "s", props: {} }], { asOf })).violations).toEqual([]);
+  });
+});
+
+describe("#deprovisioningBudget during preview", () => {
+  it("cannot judge an unknown enabled flag", async () => {
+    const resources = org(10, 0);
+    resources[0]!.props.enabled = unknown.boolean;
+    expect((await runStackPolicy(deprovisioningBudget, resources, { asOf })).unknown).toBeDefined();
   });
 });

@@ -52,3 +52,10 @@ describe("#maxAdminsPerApp", () => {
     expect((await runStackPolicy(maxAdminsPerApp, list, { maxAdminsPerApp: 2 })).violations).toEqual([]);
   });
 });
+
+describe("#maxAdminsPerApp during preview", () => {
+  it("is not applicable to stacks without accounts, and cannot judge an unknown admin flag", async () => {
+    expect((await runStackPolicy(maxAdminsPerApp, [{ type: "pulumi:pulumi:Stack", name: "s", props: {} }])).violations).toEqual([]);
+    expect((await runStackPolicy(maxAdminsPerApp, [accountResource("slack", happyAccount({ admin: unknown.boolean }))])).unknown).toBeDefined();
+  });
+});

@@ -38,3 +38,10 @@ describe("#separationOfDutiesAcrossApps", () => {
     expect((await runStackPolicy(separationOfDutiesAcrossApps, [accountResource("slack", withRoles("payments-initiate")), accountResource("slack", other)], { conflicts })).violations).toEqual([]);
   });
 });
+
+describe("#separationOfDutiesAcrossApps during preview", () => {
+  it("is not applicable without conflicts configured, and cannot judge unknown grants", async () => {
+    expect((await runStackPolicy(separationOfDutiesAcrossApps, [accountResource("slack", withRoles("payments-initiate", "payments-approve"))])).violations).toEqual([]);
+    expect((await runStackPolicy(separationOfDutiesAcrossApps, [accountResource("slack", happyAccount({ grants: unknown.array }))], { conflicts })).unknown).toBeDefined();
+  });
+});
