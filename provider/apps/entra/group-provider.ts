@@ -1,27 +1,14 @@
 /** The EntraGroup dynamic provider: one security group per managed group (mailNickname = the group's name). */
 import type * as pulumi from "@pulumi/pulumi";
 import type { GroupSpec } from "../../access/account-spec";
-import { checkGroupInputs, diffFields, readAppSettings } from "../shared";
+import { groupProviderBasics } from "../shared";
 import { entraSession, mailNicknameOf, openEntraSession } from "./session";
 import { entraSettingsSchema } from "./settings";
 
 export type EntraGroupOutputs = GroupSpec & { entraGroupId: string; mailNickname: string; adopted: boolean };
 
-const GROUP_FIELDS = ["name", "displayName", "description", "privileged", "roleIds"] as const;
-
 export const entraGroupProvider: pulumi.dynamic.ResourceProvider<GroupSpec, EntraGroupOutputs> = {
-  async configure(req) {
-    openEntraSession(readAppSettings(req, "entra", entraSettingsSchema));
-  },
-
-  async check(_olds, news) {
-    const { failures } = checkGroupInputs(news);
-    return { inputs: news, failures };
-  },
-
-  async diff(_id, olds, news) {
-    return diffFields(olds, news, GROUP_FIELDS);
-  },
+  ...groupProviderBasics("entra", entraSettingsSchema, openEntraSession),
 
   /** Adopts a group that already carries the mailNickname (Graph does not enforce its uniqueness, we do). */
   async create(inputs) {

@@ -2,7 +2,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { GroupSpec } from "../../access/account-spec";
 import { HttpError } from "../../net";
-import { checkGroupInputs, diffFields, readAppSettings } from "../shared";
+import { groupProviderBasics } from "../shared";
 import { groupEmail } from "./account-mapping";
 import type { GoogleGroup } from "./client";
 import { googleSession, openGoogleSession } from "./session";
@@ -10,21 +10,8 @@ import { googleSettingsSchema } from "./settings";
 
 export type GoogleGroupOutputs = GroupSpec & { googleGroupId: string; email: string; adopted: boolean };
 
-const GROUP_FIELDS = ["name", "displayName", "description", "privileged", "roleIds"] as const;
-
 export const googleGroupProvider: pulumi.dynamic.ResourceProvider<GroupSpec, GoogleGroupOutputs> = {
-  async configure(req) {
-    openGoogleSession(readAppSettings(req, "google", googleSettingsSchema));
-  },
-
-  async check(_olds, news) {
-    const { failures } = checkGroupInputs(news);
-    return { inputs: news, failures };
-  },
-
-  async diff(_id, olds, news) {
-    return diffFields(olds, news, GROUP_FIELDS);
-  },
+  ...groupProviderBasics("google", googleSettingsSchema, openGoogleSession),
 
   /** Adopts a group that already exists under the address (409), bringing its name and description along. */
   async create(inputs) {

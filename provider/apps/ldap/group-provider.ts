@@ -6,7 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { GroupSpec } from "../../access/account-spec";
-import { appSettingsStore, checkGroupInputs, diffFields, readAppSettings } from "../shared";
+import { appSettingsStore, groupProviderBasics } from "../shared";
 import { attributeChanges } from "./account-entry";
 import { withLdap, type LdapEntry, type LdapSession } from "./client";
 import { rdn } from "./escape";
@@ -21,20 +21,9 @@ export interface LdapGroupOutputs extends GroupSpec {
 }
 
 const settings = () => appSettingsStore<LdapSettings>("ldap").get();
-const GROUP_FIELDS = ["name", "displayName", "description", "privileged", "roleIds"];
 
 export const ldapGroupProvider: pulumi.dynamic.ResourceProvider<GroupSpec, LdapGroupOutputs> = {
-  async configure(req) {
-    appSettingsStore<LdapSettings>("ldap").set(readAppSettings(req, "ldap", ldapSettingsSchema));
-  },
-
-  async check(_olds, news) {
-    return checkGroupInputs(news);
-  },
-
-  async diff(_id, olds, news) {
-    return diffFields(olds as unknown as Record<string, unknown>, news, GROUP_FIELDS);
-  },
+  ...groupProviderBasics("ldap", ldapSettingsSchema, (loaded) => appSettingsStore<LdapSettings>("ldap").set(loaded)),
 
   async create(inputs) {
     const config = settings();

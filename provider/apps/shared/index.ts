@@ -15,3 +15,4 @@ export { refuseEnabledDelete } from "./guards";
 export { AccountStillEnabledError, AppNotConfiguredError, AppSettingsError } from "./errors";
 export { projectProvider } from "./project-provider";
 export { resolveSandboxSettings } from "./sandbox-settings";
+export { groupProviderBasics, GROUP_FIELDS } from "./group-basics";
