@@ -6,11 +6,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Option, type Command } from "commander";
-import { format } from "date-fns";
 import { diffPlans, formatDiff, loadStackAccess, planStack, usernameLedger, type DiffFormat } from "../../provider/access";
-import { findProject, listStacks, loadStackSettings, StackConfigError, type StackSettings } from "../../provider/config";
-import { IsoDate, readHrExport, readTextFromFileOrGitRef, type Person } from "../../provider/hr";
+import { StackConfigError } from "../../provider/config";
+import { readHrExport, readTextFromFileOrGitRef, type Person } from "../../provider/hr";
 import { ExitCode, UsageError } from "../exit";
+import { asOfDate, stackSettings } from "../stack-options";
 
 interface DiffOptions {
   from: string;
@@ -37,12 +37,8 @@ export function register(program: Command): void {
 
 /** Reads both sides, plans them, and returns the formatted diff. */
 export function runDiff(options: DiffOptions, cwd: string): string {
-  const asOf = options.asOf ?? format(new Date(), "yyyy-MM-dd");
-  const day = new Date(`${asOf}T00:00:00Z`);
-  if (!IsoDate.safeParse(asOf).success || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== asOf) {
-    throw new UsageError(`--as-of "${asOf}" is not a date`, "Write it as yyyy-MM-dd, e.g. --as-of 2026-12-01.");
-  }
-  const stack = loadStack(options.stack, cwd);
+  const asOf = asOfDate(options.asOf);
+  const stack = stackSettings(options.stack, cwd);
   const { settings, stackDir, raw } = stack;
   if (!settings.hr) {
     throw new StackConfigError("CONFIG_INVALID", `${stack.stackFile} has no identity:hr setting`, "Add identity:hr with at least `file:` (the export, relative to the stack file).", { file: stack.stackFile });
@@ -79,16 +75,4 @@ function readAtRef(ref: string, file: string, cwd: string): string {
 
 function note(errors: number, what: string): void {
   if (errors > 0) process.stderr.write(`note: ${what} has ${errors} error${errors === 1 ? "" : "s"}; run \`idlc validate\` to see them\n`);
-}
-
-function loadStack(name: string | undefined, cwd: string): StackSettings {
-  try {
-    const known = name === undefined ? listStacks(findProject(cwd)) : [name];
-    if (known.length !== 1) throw new UsageError(`choose a stack with --stack (stacks: ${known.join(", ") || "none"})`, "Add --stack NAME.");
-    return loadStackSettings({ cwd, stack: known[0]! });
-  } catch (err) {
-    // A stack or project that does not exist is a mistake in the command line, not in the data.
-    if (err instanceof StackConfigError && err.code !== "CONFIG_INVALID") throw new UsageError(err.message, err.fix);
-    throw err;
-  }
 }

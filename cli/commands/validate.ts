@@ -6,9 +6,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Option, type Command } from "commander";
-import { format } from "date-fns";
 import pc from "picocolors";
-import { listStacks, findProject, loadStackSettings, StackConfigError, type StackSettings } from "../../provider/config";
+import { StackConfigError, type StackSettings } from "../../provider/config";
 import { checkStackAccess } from "../../provider/access";
 import { formatIssue, type Issue } from "../../provider/errors";
 import {
@@ -16,6 +15,7 @@ import {
   readTextFromFileOrGitRef, type Person, type ReadHrExportOptions,
 } from "../../provider/hr";
 import { ExitCode, UsageError } from "../exit";
+import { asOfDate, stackSettings } from "../stack-options";
 
 /** What an extra check sees: the validated people, the date, and the stack (absent with `--file`). */
 export interface ValidateContext {
@@ -63,11 +63,7 @@ export function register(program: Command): void {
 }
 
 function runValidate(options: ValidateOptions, cwd: string): number {
-  const asOf = options.asOf ?? format(new Date(), "yyyy-MM-dd");
-  const day = new Date(`${asOf}T00:00:00Z`);
-  if (!IsoDate.safeParse(asOf).success || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== asOf) {
-    throw new UsageError(`--as-of "${asOf}" is not a date`, "Write it as yyyy-MM-dd, e.g. --as-of 2026-12-01.");
-  }
+  const asOf = asOfDate(options.asOf);
   const { stack, hr, absoluteFile, lifecycle, anomaly } = resolveSource(options, cwd);
   const { people, issues } = readHrExport(hr);
 
@@ -114,7 +110,7 @@ function resolveSource(options: ValidateOptions, cwd: string) {
     const hr: ReadHrExportOptions = { file: options.file, ...defined(flags) };
     return { stack: undefined, hr, absoluteFile, ...defaults };
   }
-  const stack = loadStack(options.stack, cwd);
+  const stack = stackSettings(options.stack, cwd, "Add --stack NAME, or use --file FILE.");
   const settings = stack.settings;
   if (!settings.hr) {
     throw new StackConfigError("CONFIG_INVALID", `${stack.stackFile} has no identity:hr setting`,
@@ -126,23 +122,6 @@ function resolveSource(options: ValidateOptions, cwd: string) {
   return { stack, hr, absoluteFile, lifecycle: settings.lifecycle, anomaly: settings.anomaly };
 }
 
-function loadStack(name: string | undefined, cwd: string): StackSettings {
-  try {
-    let stack = name;
-    if (stack === undefined) {
-      const known = listStacks(findProject(cwd));
-      if (known.length !== 1) {
-        throw new UsageError(`choose a stack with --stack (stacks: ${known.join(", ") || "none"})`, "Add --stack NAME, or use --file FILE.");
-      }
-      stack = known[0]!;
-    }
-    return loadStackSettings({ cwd, stack });
-  } catch (err) {
-    // A stack or project that does not exist is a mistake in the command line, not in the data.
-    if (err instanceof StackConfigError && err.code !== "CONFIG_INVALID") throw new UsageError(err.message, err.fix);
-    throw err;
-  }
-}
 
 function countStates(states: LifecycleState[]): Record<LifecycleState, number> {
   const counts = Object.fromEntries(LifecycleState.options.map((s) => [s, 0])) as Record<LifecycleState, number>;

@@ -9,23 +9,13 @@ import { runOperationCommand, type OperationFlags, type OperationHooks, type Ope
 import { loadStackSettings } from "../../provider/config";
 import { SafetySettings } from "../../provider/safety";
 import { loadStackPlan } from "../../provider/stack";
-import { UsageError } from "../exit";
+import { asOfDate } from "../stack-options";
 import { accountsPerApp, judgeBudget, type PlannedStep } from "./budget";
 import { targetUrns } from "./targets";
 
 export interface IdentityFlags extends OperationFlags {
   asOf?: string;
   allowDeprovision?: number;
-}
-
-/** `yyyy-MM-dd` of `--as-of`, or today. */
-export function asOfDate(value: string | undefined): string {
-  const asOf = value ?? new Date().toISOString().slice(0, 10);
-  const day = new Date(`${asOf}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== asOf) {
-    throw new UsageError(`--as-of "${asOf}" is not a date`, "Write it as yyyy-MM-dd, e.g. --as-of 2026-12-01.");
-  }
-  return asOf;
 }
 
 function identityContext(flags: IdentityFlags) {
