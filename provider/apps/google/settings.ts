@@ -40,7 +40,7 @@ export const googleSettingsSchema = (z: typeof zod.z) => {
   const orgUnit = z.string().regex(/^\/.*/, "an org unit path starts with /");
   return z
     .object({
-      baseUrl: z.string().regex(/^https?:\/\/\S+$/, "expected the Directory API root, e.g. https://admin.googleapis.com/admin/directory/v1"),
+      baseUrl: z.string().regex(/^https?:\/\/\S+$/, "expected the Directory API root, e.g. https://admin.googleapis.com/admin/directory/v1").default("https://admin.googleapis.com/admin/directory/v1"),
       tokenUrl: z.string().regex(/^https?:\/\/\S+$/).optional(),
       domain: z.string().min(1),
       customerId: z.string().default("my_customer"),

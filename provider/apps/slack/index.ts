@@ -12,7 +12,7 @@ export { slackGroupProvider, type SlackGroupOutputs } from "./group-provider";
 export { ACCOUNT_OUTPUTS, fromSlackUser, pickExisting, SLACK_MAX_USERNAME, slackUserName, toSlackPatch, toSlackUser } from "./mapping";
 export type { SlackAccountOutputs } from "./mapping";
 export { slackPaceRules } from "./limits";
-export type { SlackSettings } from "./settings";
+export { slackSettingsSchema, type SlackSettings } from "./settings";
 export {
   SlackActiveFlipError, SlackError, SlackGroupMissingError, SlackIdentityTakenError, SlackPrimaryOwnerError, SlackUserGoneError,
 } from "./errors";
