@@ -60,10 +60,13 @@ export interface RunningProgram {
 
 /** Runs the program through the SDK's `cmd/run` with the Go host's argument order. */
 export function runProgram(launch: ProgramLaunch): RunningProgram {
-  const quiet = launch.debug ? [] : ["--require", join(__dirname, "quiet-sdk-debug.js")];
+  const preloads = [
+    ...(launch.debug ? [] : ["quiet-sdk-debug.js"]),
+    ...(process.env.PULUMI_DEBUG_PROMISE_LEAKS ? [] : ["skip-promise-stacks.js"]),
+  ].flatMap((file) => ["--require", join(__dirname, file)]);
   const args = [
     ...(launch.nodeArgs ?? []),
-    ...quiet,
+    ...preloads,
     resolveSdk("cmd/run", launch.programDir),
     "--monitor", launch.monitorAddress,
     "--engine", launch.monitorAddress,

@@ -1,0 +1,56 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const HOST = join(__dirname, "../../../engine/host");
+const SDK = join(__dirname, "../../../node_modules/@pulumi/pulumi");
+
+/** Runs `script` in a fresh node with the program preloads, as the engine starts a program; returns its JSON output. */
+function inProgramProcess(script: string, env: NodeJS.ProcessEnv = {}): Record<string, unknown> {
+  const run = spawnSync(process.execPath, ["--require", join(HOST, "skip-promise-stacks.js"), "-e", script], {
+    env: { ...process.env, PULUMI_DEBUG_PROMISE_LEAKS: "", ...env, SDK },
+    encoding: "utf8",
+  });
+  expect(run.stderr).toBe("");
+  return JSON.parse(run.stdout) as Record<string, unknown>;
+}
+
+// What cmd/run does first (install source-map-support), then one promise through the SDK's debuggablePromise.
+const PROGRAM = `
+  require(require.resolve("source-map-support/register", { paths: [process.env.SDK] }));
+  const { debuggablePromise } = require(process.env.SDK + "/runtime/debuggable");
+  const p = Promise.resolve(1);
+  debuggablePromise(p, "resolveURN(x)").then(() => {
+    function userCode() { return new Error("boom").stack; }
+    const saved = Error.prepareStackTrace;
+    Error.prepareStackTrace = (_, frames) => frames;
+    const raw = new Error().stack;
+    Error.prepareStackTrace = saved;
+    console.log(JSON.stringify({
+      promiseStack: p._debugStackTrace,
+      userStack: userCode(),
+      rawFrames: Array.isArray(raw) && typeof raw[0].getFunctionName === "function",
+      restored: Error.prepareStackTrace === saved,
+      afterRestore: userCode(),
+      custom: (() => { Error.prepareStackTrace = (e, frames) => "custom " + e.message; return userCode(); })(),
+    }));
+  });
+`;
+
+describe("skip-promise-stacks preload", () => {
+  it("answers the SDK's per-promise stack with a constant and formats every other stack as before", () => {
+    const out = inProgramProcess(PROGRAM);
+    expect(out.promiseStack).toContain("set PULUMI_DEBUG_PROMISE_LEAKS=1");
+    expect(out.promiseStack).not.toContain("debuggable.js");
+    expect(out.userStack).toMatch(/^Error: boom\n\s+at userCode \(\[eval\]:\d+:\d+\)/);
+    expect(out.rawFrames).toBe(true);
+    expect(out.restored).toBe(true);
+    expect((out.afterRestore as string).split("\n").slice(0, 2)).toEqual((out.userStack as string).split("\n").slice(0, 2));
+    expect(out.custom).toBe("custom boom");
+  });
+
+  it("keeps the SDK's promise stacks when PULUMI_DEBUG_PROMISE_LEAKS is set", () => {
+    const out = inProgramProcess(PROGRAM, { PULUMI_DEBUG_PROMISE_LEAKS: "1" });
+    expect(out.promiseStack).toMatch(/^Error:? *\n\s+at (Object\.)?debuggablePromise \(.*runtime[\\/]debuggable\.[jt]s:\d+:\d+\)/);
+  });
+});
