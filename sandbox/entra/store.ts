@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { jsonFileSaver } from "../json-file-saver";
 
 export type Json = Record<string, unknown>;
 
@@ -21,22 +21,19 @@ export class EntraStore {
   members = new Map<string, Set<string>>();
   /** User id → manager id. */
   managers = new Map<string, string>();
-  private saveTimer: NodeJS.Timeout | undefined;
+  /** Coalesces writes: one file write per burst of changes. */
+  readonly changed: () => void;
+  /** Writes now (on stop). */
+  readonly flush: () => void;
 
-  constructor(private readonly file?: string) {}
-
-  changed(): void {
-    if (!this.file || this.saveTimer) return;
-    this.saveTimer = setTimeout(() => this.flush(), 100);
+  constructor(private readonly file?: string) {
+    ({ changed: this.changed, flush: this.flush } = jsonFileSaver(file, () => this.saved()));
   }
 
-  flush(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    if (!this.file) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
+  /** What the file holds (the inverse of load): every Map as its entries. */
+  private saved() {
     const members = [...this.members].map(([g, m]) => [g, [...m]]);
-    writeFileSync(this.file, JSON.stringify({ objects: [...this.objects], deleted: [...this.deleted], members, managers: [...this.managers] }));
+    return { objects: [...this.objects], deleted: [...this.deleted], members, managers: [...this.managers] };
   }
 
   load(): void {

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { jsonFileSaver } from "../json-file-saver";
 
 export type Json = Record<string, unknown>;
 
@@ -29,9 +29,20 @@ export class GoogleStore {
   groups = new Map<string, GroupRecord>();
   groupIndex = new Map<string, string>();
   orgUnits = new Map<string, Json>();
-  private saveTimer: NodeJS.Timeout | undefined;
+  /** Coalesces writes: one file write per burst of changes. */
+  readonly changed: () => void;
+  /** Writes now (on stop). */
+  readonly flush: () => void;
 
-  constructor(private readonly file?: string) {}
+  constructor(private readonly file?: string) {
+    ({ changed: this.changed, flush: this.flush } = jsonFileSaver(file, () => this.saved()));
+  }
+
+  /** What the file holds (the inverse of load): every Map as its entries. */
+  private saved() {
+    const groups = [...this.groups].map(([id, g]) => [id, { ...g, members: [...g.members] }]);
+    return { users: [...this.users], deleted: [...this.deleted], groups, orgUnits: [...this.orgUnits] };
+  }
 
   userByKey(key: string): UserRecord | undefined {
     return this.users.get(key) ?? this.users.get(this.emailIndex.get(key.toLowerCase()) ?? "");
@@ -48,22 +59,6 @@ export class GoogleStore {
   unindexUser(record: UserRecord): void {
     const emails = [record.resource.primaryEmail, ...((record.resource.aliases as string[] | undefined) ?? [])];
     for (const email of emails) this.emailIndex.delete(String(email).toLowerCase());
-  }
-
-  /** Coalesces writes: one file write per burst of changes. */
-  changed(): void {
-    if (!this.file || this.saveTimer) return;
-    this.saveTimer = setTimeout(() => this.flush(), 100);
-  }
-
-  flush(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    if (!this.file) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const groups = [...this.groups].map(([id, g]) => [id, { ...g, members: [...g.members] }]);
-    const data = { users: [...this.users], deleted: [...this.deleted], groups, orgUnits: [...this.orgUnits] };
-    writeFileSync(this.file, JSON.stringify(data));
   }
 
   load(): void {

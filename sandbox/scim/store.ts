@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from "node:fs";
+import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
+import { jsonFileSaver } from "../json-file-saver";
 
 export type ScimRecord = Record<string, any> & { id: string; meta: { created: string; lastModified: string; version: string } };
 
@@ -16,23 +17,7 @@ export interface ScimStore {
 export function createScimStore(dataDir?: string): ScimStore {
   const file = dataDir ? path.join(dataDir, "scim.json") : undefined;
   const saved = file && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { User: ScimRecord[]; Group: ScimRecord[] }) : undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const store: ScimStore = {
-    User: new Map((saved?.User ?? []).map((r) => [r.id, r])),
-    Group: new Map((saved?.Group ?? []).map((r) => [r.id, r])),
-    changed() {
-      if (!file || timer) return;
-      timer = setTimeout(() => store.flush(), 100);
-    },
-    flush() {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      if (!file) return;
-      mkdirSync(path.dirname(file), { recursive: true });
-      // write-then-rename so a crash mid-write never leaves a truncated file
-      writeFileSync(`${file}.tmp`, JSON.stringify({ User: [...store.User.values()], Group: [...store.Group.values()] }));
-      renameSync(`${file}.tmp`, file);
-    },
-  };
-  return store;
+  const User = new Map((saved?.User ?? []).map((r) => [r.id, r]));
+  const Group = new Map((saved?.Group ?? []).map((r) => [r.id, r]));
+  return { User, Group, ...jsonFileSaver(file, () => ({ User: [...User.values()], Group: [...Group.values()] })) };
 }

@@ -1,5 +1,5 @@
 import { HttpError } from "../../net";
-import { generatePassword } from "../google/password";
+import { generatePassword } from "../shared";
 import { entraUserBody, observedSpec, recentlyCreated, upnOf, type EntraAccountInputs, type EntraAccountOutputs } from "./account-mapping";
 import { LAG_MS, type EntraUser } from "./client";
 import { EntraAccountActiveError, EntraGroupMissingError } from "./errors";

@@ -1,6 +1,5 @@
 import { createHttpClient, createPacer, HttpError, type HttpClient, type HttpRequest, type Page, type RequestCounter } from "../../net";
-import { absentOn404 } from "../google/retry";
-import { tokenCache } from "../google/token";
+import { absentOn404, tokenCache } from "../shared";
 import type { EntraSettings } from "./settings";
 import { clientCredentialsToken } from "./token";
 

@@ -1,5 +1,5 @@
 import { HttpError, kindForStatus } from "../../net";
-import { retryWhen } from "../google/retry";
+import { retryWhen } from "../shared";
 import type { BatchAnswer, BatchPart, EntraClient } from "./client";
 
 /** One membership change: add or remove a user (or group) from a group. */

@@ -1,7 +1,5 @@
 import { collectPages, type RequestCounter } from "../../net";
-// By path, not the index: the index loads @pulumi/pulumi, which must stay out of the serialized provider.
-import { MemberCache, UserSnapshot } from "../google/snapshot";
-import { appSettingsStore } from "../shared";
+import { appSettingsStore, MemberCache, UserSnapshot } from "../shared";
 import { EntraClient, type EntraUser } from "./client";
 import type { EntraSettings } from "./settings";
 

@@ -1,6 +1,5 @@
 import { createHttpClient, type RequestCounter } from "../../net";
-// By path, not the index: the index loads @pulumi/pulumi, which must stay out of the serialized provider.
-import type { CachedToken } from "../google/token";
+import type { CachedToken } from "../shared";
 
 /** The client-credentials grant of an app registration, for an app-only Graph token (`…/.default`). */
 export function clientCredentialsToken(options: { tokenUrl: string; clientId: string; clientSecret: string; counter?: RequestCounter }): () => Promise<CachedToken> {

@@ -1,9 +1,9 @@
 import type { AccountSpec } from "../../access/account-spec";
 import { HttpError } from "../../net";
+import { generatePassword } from "../shared";
 import { employeeIdOf, googleUserBody, groupEmail, managerEmailOf, observedSpec, orgUnitFor, recentlyCreated, type GoogleAccountOutputs } from "./account-mapping";
 import type { GoogleUser } from "./client";
 import { GoogleAccountActiveError, GoogleGroupMissingError } from "./errors";
-import { generatePassword } from "./password";
 import type { GoogleSession } from "./session";
 
 /** Google user by employee id: the snapshot when loaded, else a users.list `externalId:` query. */

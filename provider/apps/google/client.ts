@@ -1,7 +1,8 @@
 import { createHttpClient, createPacer, HttpError, type HttpClient, type HttpRequest, type Page, type RequestCounter } from "../../net";
-import { absentOn404, googleTransient, retryWhen } from "./retry";
+import { absentOn404, retryWhen, tokenCache } from "../shared";
 import { GOOGLE_SCOPES, type GoogleSettings } from "./settings";
-import { serviceAccountToken, tokenCache } from "./token";
+import { serviceAccountToken } from "./token";
+import { googleTransient } from "./transient";
 
 /** The Directory API user fields idlc reads and writes. */
 export interface GoogleUser {

@@ -1,8 +1,7 @@
-import { appSettingsStore } from "../shared";
+import { appSettingsStore, MemberCache, UserSnapshot } from "../shared";
 import { collectPages, HttpError, type RequestCounter } from "../../net";
 import { GoogleClient, type GoogleUser } from "./client";
 import type { GoogleSettings } from "./settings";
-import { MemberCache, UserSnapshot } from "./snapshot";
 
 /** What one process shares across every Google resource: settings, the client (and its token), the snapshots. */
 export interface GoogleSession {

@@ -1,27 +1,6 @@
 import { createHttpClient, type RequestCounter } from "../../net";
+import type { CachedToken } from "../shared";
 import type { ServiceAccountKey } from "./settings";
-
-/** An access token and when to stop using it. */
-export interface CachedToken {
-  value: string;
-  expiresAt: number;
-}
-
-/**
- * Keeps one access token until shortly before it expires; concurrent callers share one token request.
- * Shared by the Google and Entra clients (imported by path: their index modules load @pulumi/pulumi).
- */
-export function tokenCache(fetchToken: () => Promise<CachedToken>, now: () => number = Date.now): () => Promise<string> {
-  let current: CachedToken | undefined;
-  let pending: Promise<CachedToken> | undefined;
-  return async () => {
-    // A minute of margin: a token must not expire between being handed out and reaching the API.
-    if (current && current.expiresAt - 60_000 > now()) return current.value;
-    pending ??= fetchToken().finally(() => (pending = undefined));
-    current = await pending;
-    return current.value;
-  };
-}
 
 /**
  * The JWT-bearer grant of a service account with domain-wide delegation: an RS256-signed assertion

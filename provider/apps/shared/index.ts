@@ -2,7 +2,9 @@
  * @module apps/shared
  * What every account provider shares: reading `identity:<app>` settings in `configure()` (lazily-built zod
  * schema, errors naming the key), the account/group input checks returning failures as data, the field-by-field
- * diff (a name or email change is never a replace), and the refuse-to-delete-an-enabled-account guard.
+ * diff (a name or email change is never a replace), the refuse-to-delete-an-enabled-account guard, and the
+ * HTTP clients' kit: initial passwords, retry-while-transient, absent-on-404, the token cache, per-process user
+ * snapshots and member caches.
  * Nothing here imports a third-party package at its top: providers capture these modules by value.
  */
 export { readAppSettings, appSettingsStore } from "./settings";
@@ -16,3 +18,8 @@ export { AccountStillEnabledError, AppNotConfiguredError, AppSettingsError } fro
 export { projectProvider } from "./project-provider";
 export { resolveSandboxSettings } from "./sandbox-settings";
 export { groupProviderBasics, GROUP_FIELDS } from "./group-basics";
+export { generatePassword } from "./password";
+export { absentOn404, retryWhen } from "./retry";
+export { tokenCache } from "./token-cache";
+export type { CachedToken } from "./token-cache";
+export { MemberCache, UserSnapshot } from "./snapshot";

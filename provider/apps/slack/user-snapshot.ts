@@ -3,7 +3,7 @@
  * GETs. Loaded by the first read, served for `ttlMs`; a user written by this process is stale until the next
  * load (its reads go to the API). A miss is never "gone": the caller confirms with a GET.
  * Closures, not a class: a class rehydrated from state loses its field initializers (only the constructor's
- * body survives closure serialization), which is also why this is not `apps/google/snapshot.ts`'s class.
+ * body survives closure serialization), which is also why this is not `apps/shared/snapshot.ts`'s class.
  */
 export interface UserSnapshot<T> {
   /** Loads (or reloads, once expired) the listing; concurrent readers share one load. */

@@ -3,7 +3,6 @@
  * of N GETs. Loaded by the first `read`, served to later reads for `ttlMs`, and invalidated per user on writes
  * (a write in this process marks that user stale; its next read goes to the API). A miss is never taken as
  * "gone": the caller confirms with a GET, so users created elsewhere after the load are not dropped.
- * Shared by the Google and Entra providers (imported by path: their index modules load @pulumi/pulumi).
  */
 export class UserSnapshot<T> {
   private byKey: Map<string, T> | undefined;

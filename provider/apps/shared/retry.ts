@@ -3,7 +3,7 @@ import { defaultRetryPolicy, HttpError, nextDelay, type RetryPolicy } from "../.
 /**
  * Retries a call while `retryable` says its failure is transient in a way the shared client cannot know
  * (Google's 403 rate reasons and "User creation is not complete", Graph's inner `$batch` failures), with the same
- * jittered backoff and budget as provider/net. Shared by both clients (imported by path, see token.ts).
+ * jittered backoff and budget as provider/net.
  */
 export async function retryWhen<T>(
   retryable: (error: HttpError) => boolean,
@@ -24,12 +24,6 @@ export async function retryWhen<T>(
       waited += delay;
     }
   }
-}
-
-/** Google failures worth retrying that are not a 429/5xx: per-user and concurrency quotas, fresh users. */
-export function googleTransient(error: HttpError): boolean {
-  if (error.status === 403 && ["userRateLimitExceeded", "quotaExceeded", "rateLimitExceeded"].includes(error.apiCode ?? "")) return true;
-  return /User creation is not complete/i.test(error.detail ?? "");
 }
 
 /** The call's answer, or undefined when the object is not there (404): absence is an answer, not a failure. */
