@@ -1,6 +1,8 @@
 /**
  * The LdapGroup dynamic provider: one groupOfNames (AD: group) per managed group, under groupsDN.
- * Membership belongs to the account resources; this resource owns the group's existence, name and description.
+ * Membership belongs to the account resources; this resource owns the group's existence, name and description,
+ * and records nothing about members (the accounts change them after the group is created, so a member count here
+ * would show as drift on every refresh after an up).
  * Same serialization rules as provider.ts. A rename (name change) is a modifyDN update; create adopts a group
  * of the same name; delete of a gone group succeeds; read returns an empty id when gone.
  */
@@ -16,8 +18,6 @@ import { ldapSettingsSchema, type LdapSettings } from "./settings";
 
 export interface LdapGroupOutputs extends GroupSpec {
   dn: string;
-  /** Real members now (the placeholder excluded); refreshed by read. */
-  memberCount: number;
 }
 
 const settings = () => appSettingsStore<LdapSettings>("ldap").get();
@@ -33,7 +33,7 @@ export const ldapGroupProvider: pulumi.dynamic.ResourceProvider<GroupSpec, LdapG
       if (existing) await converge(session, config, existing, inputs, { placeholder: true });
       else await session.add(dn, groupAddAttributes(inputs, config.flavor, dn));
       const found = await findGroup(session, config, inputs.name);
-      return { id: inputs.name, outs: outputs(inputs, found?.dn ?? dn, found?.attrs["member"] ?? []) };
+      return { id: inputs.name, outs: { ...inputs, dn: found?.dn ?? dn } };
     });
   },
 
@@ -43,7 +43,7 @@ export const ldapGroupProvider: pulumi.dynamic.ResourceProvider<GroupSpec, LdapG
       const found = await findGroup(session, config, props?.name ?? id);
       if (!found) return { id: "" };
       const description = found.attrs["description"]?.[0];
-      return { id, props: { ...outputs(props ?? ({ name: id } as GroupSpec), found.dn, found.attrs["member"] ?? []), description } };
+      return { id, props: { ...(props ?? ({ name: id } as GroupSpec)), dn: found.dn, description } };
     });
   },
 
@@ -63,7 +63,7 @@ export const ldapGroupProvider: pulumi.dynamic.ResourceProvider<GroupSpec, LdapG
       }
       // After a rename refint rewrites the placeholder (asynchronously): touching it here would race.
       await converge(session, config, found, news, { placeholder: false });
-      return { outs: outputs(news, found.dn, found.attrs["member"] ?? []) };
+      return { outs: { ...news, dn: found.dn } };
     });
   },
 
@@ -91,9 +91,3 @@ async function converge(session: LdapSession, config: LdapSettings, found: LdapE
   }
   if (changes.length > 0) await session.modify(found.dn, changes);
 }
-
-const outputs = (spec: GroupSpec, dn: string, members: string[]): LdapGroupOutputs => ({
-  ...spec,
-  dn,
-  memberCount: realMembers(dn, members).length,
-});

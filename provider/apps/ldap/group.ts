@@ -12,10 +12,9 @@ export const storedLdapGroupProvider = projectProvider("provider/apps/ldap/group
 
 export class LdapGroup extends pulumi.dynamic.Resource {
   declare readonly dn: pulumi.Output<string>;
-  declare readonly memberCount: pulumi.Output<number>;
 
   /** @param name `ldap/group/<name>`. */
   constructor(name: string, args: LdapGroupArgs, opts: pulumi.CustomResourceOptions = {}) {
-    super(storedLdapGroupProvider, name, { ...args, dn: undefined, memberCount: undefined }, opts, "idlc", "LdapGroup");
+    super(storedLdapGroupProvider, name, { ...args, dn: undefined }, opts, "idlc", "LdapGroup");
   }
 }
