@@ -3,7 +3,7 @@
  * forgotten access start.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { accountApp, appKey, type AccountProps } from "./accounts";
+import { accountsOf, appKey } from "./accounts";
 
 export const oneAccountPerPersonPerApp: StackValidationPolicy = {
   name: "one-account-per-person-per-app",
@@ -11,11 +11,10 @@ export const oneAccountPerPersonPerApp: StackValidationPolicy = {
   enforcementLevel: "mandatory",
   validateStack: (args, reportViolation) => {
     const seen = new Map<string, string[]>();
-    for (const r of args.resources) {
-      const props = r.props as AccountProps;
-      if (!accountApp(r.type) || !props.employeeId) continue;
-      const key = `${appKey(r.type, props)}\u0000${props.employeeId}`;
-      seen.set(key, [...(seen.get(key) ?? []), r.name]);
+    for (const account of accountsOf(args.resources, ["employeeId"])) {
+      if (!account.props.employeeId) continue;
+      const key = `${appKey(account)}\u0000${account.props.employeeId}`;
+      seen.set(key, [...(seen.get(key) ?? []), account.name]);
     }
     for (const [key, names] of [...seen].sort()) {
       if (names.length < 2) continue;

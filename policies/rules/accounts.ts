@@ -1,29 +1,61 @@
 /**
- * What every rule needs to know about idlc resources: which type tokens are accounts, which app they
- * belong to, and the account properties (the `AccountSpec` inputs, as the engine hands them to the pack).
+ * What every rule needs to know about idlc resources: which resources are accounts, which app they belong to,
+ * and the account properties (the `AccountSpec` inputs, as the engine hands them to the pack).
+ * Two kinds of resource are accounts: idlc's dynamic `<App>Account`, whose props are the whole spec, and in
+ * azuread mode `azuread.User`, whose props carry only part of it (`azuread-accounts.ts`). A rule names the
+ * spec fields it reads, and sees an account only where those fields are carried: a rule never judges a fact
+ * that is not in the stack.
  * @internal
  */
 import type { AccountSpec, Grant } from "../../provider/access/account-spec";
+import { azureadAdmins, azureadUserAccount, isAzureadUser, type AzureadAdmins } from "./azuread-accounts";
 
 const accountToken = /^pulumi-nodejs:dynamic\/idlc:(Entra|Google|Slack|Scim|Ldap)Account$/;
 
 export type AccountProps = Partial<AccountSpec> & { instance?: string };
 
-export interface AccountResource {
-  type: string;
+/** A spec field a rule reads. */
+export type SpecField = keyof AccountProps;
+
+/** An account as the rules see it. */
+export interface Account {
+  /** `entra`, `slack`, ... */
+  app: string;
+  /** The resource name, for messages. */
   name: string;
-  urn: string;
   props: AccountProps;
 }
 
-/** The app an account token belongs to (`slack`), or undefined for anything that is not an idlc account. */
-export function accountApp(type: string): string | undefined {
-  return accountToken.exec(type)?.[1].toLowerCase();
+export interface PolicyResourceLike {
+  type: string;
+  name: string;
+  props: Record<string, unknown>;
+}
+
+/**
+ * The account `resource` is, for a per-resource rule that reads `needs`; undefined for anything else. An azuread
+ * User carries no group memberships here (they are GroupMember resources): rules needing `admin` see it only in
+ * their stack form, through `accountsOf`.
+ */
+export function accountOf(resource: PolicyResourceLike, needs: readonly SpecField[]): Account | undefined {
+  return account(resource, needs, undefined);
+}
+
+/** Every account among a stack's resources for a stack rule that reads `needs`; azuread Users with their memberships. */
+export function accountsOf(resources: readonly PolicyResourceLike[], needs: readonly SpecField[]): Account[] {
+  const admins = azureadAdmins(resources);
+  return resources.flatMap((r) => account(r, needs, admins) ?? []);
+}
+
+function account(resource: PolicyResourceLike, needs: readonly SpecField[], admins: AzureadAdmins | undefined): Account | undefined {
+  const app = accountToken.exec(resource.type)?.[1].toLowerCase();
+  if (app) return { app, name: resource.name, props: resource.props as AccountProps };
+  if (isAzureadUser(resource.type)) return azureadUserAccount(resource, needs, admins);
+  return undefined;
 }
 
 /** `scim:github` for SCIM instances, the app name otherwise: the unit that budgets and limits count in. */
-export function appKey(type: string, props: AccountProps): string {
-  const app = accountApp(type) ?? "unknown";
+export function appKey({ app, props }: Account): string {
   return app === "scim" && props.instance ? `scim:${props.instance}` : app;
 }
 
@@ -41,6 +73,9 @@ export function rolesOf(props: AccountProps): string[] {
 export function privilegedGrants(props: AccountProps): Grant[] {
   return (props.grants ?? []).filter((g) => g.privileged === true || (g.entitlement === "admin" && props.admin === true));
 }
+
+/** The fields `who` reads, for rules that name the person. */
+export const WHO: readonly SpecField[] = ["displayName", "employeeId"];
 
 /** The date policies judge expiry against: `asOf` from policy config (tests, time travel), else today (UTC). */
 export function today(asOf?: string): string {

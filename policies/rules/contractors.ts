@@ -2,7 +2,7 @@
  * Contractors: an end date on every contractor account, and (by default) no privileged roles.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { accountApp, privilegedGrants, who, type AccountProps } from "./accounts";
+import { accountOf, privilegedGrants, who, WHO } from "./accounts";
 
 /** Arguments of the contractor rule. */
 export interface ContractorLimitsArgs {
@@ -16,9 +16,9 @@ export const contractorLimits: ResourceValidationPolicy = {
   enforcementLevel: "mandatory",
   configSchema: { properties: { allowPrivileged: { type: "boolean", default: false } } },
   validateResource: (args, reportViolation) => {
-    const app = accountApp(args.type);
-    const props = args.props as AccountProps;
-    if (!app || props.employmentType !== "contractor" || props.enabled === false) return;
+    const account = accountOf(args, ["employmentType", "enabled", "endDate", "grants", "admin", ...WHO]);
+    if (!account || account.props.employmentType !== "contractor" || account.props.enabled === false) return;
+    const { app, props } = account;
     const { allowPrivileged = false } = args.getConfig<ContractorLimitsArgs>();
     if (!props.endDate) {
       reportViolation(`${who(props)} is a contractor and must have an end date on the ${app} account; set it in the HR export.`);

@@ -4,7 +4,7 @@
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { deprovisionBudget } from "../../provider/safety";
-import { accountApp, appKey, shiftDays, today, type AccountProps } from "./accounts";
+import { accountsOf, appKey, shiftDays, today, type PolicyResourceLike } from "./accounts";
 
 /** Arguments of the budget rule. */
 export interface DeprovisioningBudgetArgs {
@@ -21,14 +21,13 @@ export interface DeprovisioningBudgetArgs {
 
 /** Accounts per app, and those newly disabled by termination inside the window. */
 export function countNewlyDisabled(
-  resources: Array<{ type: string; props: Record<string, unknown> }>,
+  resources: readonly PolicyResourceLike[],
   since: string,
 ): Map<string, { total: number; disabled: number }> {
   const counts = new Map<string, { total: number; disabled: number }>();
-  for (const r of resources) {
-    if (!accountApp(r.type)) continue;
-    const props = r.props as AccountProps;
-    const key = appKey(r.type, props);
+  for (const account of accountsOf(resources, ["enabled", "lifecycle", "lifecycleSince"])) {
+    const { props } = account;
+    const key = appKey(account);
     const entry = counts.get(key) ?? { total: 0, disabled: 0 };
     entry.total += 1;
     // Without lifecycleSince we cannot tell old leavers from new ones, so count them: fail safe.

@@ -3,7 +3,7 @@
  * Orphan accounts are where access outlives people.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { accountApp, today, type AccountProps } from "./accounts";
+import { accountOf, today } from "./accounts";
 
 /** Arguments of the identity-closure rule. */
 export interface IdentityClosureArgs {
@@ -18,9 +18,9 @@ export const identityClosure: ResourceValidationPolicy = {
   enforcementLevel: "mandatory",
   configSchema: { properties: { employeeIdPattern: { type: "string", default: ".+" }, asOf: { type: "string" } } },
   validateResource: (args, reportViolation) => {
-    const app = accountApp(args.type);
-    if (!app) return;
-    const props = args.props as AccountProps;
+    const account = accountOf(args, ["employeeId", "exception"]);
+    if (!account) return;
+    const { app, props } = account;
     const { employeeIdPattern = ".+", asOf } = args.getConfig<IdentityClosureArgs>();
     const exception = props.exception;
     if (exception) {

@@ -3,16 +3,16 @@
  * leave has no sign-in rights or admin rights while away.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { accountApp, who, type AccountProps } from "./accounts";
+import { accountOf, who, WHO } from "./accounts";
 
 export const leaversDisabled: ResourceValidationPolicy = {
   name: "leavers-disabled",
   description: "A terminated or removed person has no enabled account and no admin rights.",
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
-    const app = accountApp(args.type);
-    const props = args.props as AccountProps;
-    if (!app || (props.lifecycle !== "terminated" && props.lifecycle !== "removed")) return;
+    const account = accountOf(args, ["lifecycle", "enabled", "admin", ...WHO]);
+    if (!account || (account.props.lifecycle !== "terminated" && account.props.lifecycle !== "removed")) return;
+    const { app, props } = account;
     if (props.enabled !== false) {
       reportViolation(`${who(props)} left (${props.lifecycle}) and must have no enabled ${app} account; set enabled to false.`);
     }
@@ -27,9 +27,9 @@ export const leaveSuspended: ResourceValidationPolicy = {
   description: "A person on leave or not yet started has no sign-in rights.",
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
-    const app = accountApp(args.type);
-    const props = args.props as AccountProps;
-    if (!app || (props.lifecycle !== "leave" && props.lifecycle !== "pre-hire")) return;
+    const account = accountOf(args, ["lifecycle", "enabled", ...WHO]);
+    if (!account || (account.props.lifecycle !== "leave" && account.props.lifecycle !== "pre-hire")) return;
+    const { app, props } = account;
     if (props.enabled !== false) {
       reportViolation(`${who(props)} is ${props.lifecycle === "leave" ? "on leave" : "not started yet"} and must have a suspended ${app} account; set enabled to false.`);
     }

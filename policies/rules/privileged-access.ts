@@ -3,7 +3,7 @@
  * number of admins under a maximum.
  */
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { accountApp, appKey, privilegedGrants, shiftDays, today, who, type AccountProps } from "./accounts";
+import { accountOf, accountsOf, appKey, privilegedGrants, shiftDays, today, who, WHO } from "./accounts";
 
 /** Arguments of the approval rule. */
 export interface PrivilegedApprovalArgs {
@@ -23,10 +23,9 @@ export const privilegedAccessApproval: ResourceValidationPolicy = {
     },
   },
   validateResource: (args, reportViolation) => {
-    const app = accountApp(args.type);
-    if (!app) return;
-    const props = args.props as AccountProps;
-    if (props.enabled === false) return;
+    const account = accountOf(args, ["enabled", "grants", "admin", "approvals", ...WHO]);
+    if (!account || account.props.enabled === false) return;
+    const { app, props } = account;
     const { maxApprovalAgeDays = 365, asOf } = args.getConfig<PrivilegedApprovalArgs>();
     const oldest = shiftDays(today(asOf), -maxApprovalAgeDays);
     const judged = new Set<string>();
@@ -62,11 +61,11 @@ export const maxAdminsPerApp: StackValidationPolicy = {
   validateStack: (args, reportViolation) => {
     const { maxAdminsPerApp: max = 5 } = args.getConfig<MaxAdminsArgs>();
     const admins = new Map<string, string[]>();
-    for (const r of args.resources) {
-      const props = r.props as AccountProps;
-      if (!accountApp(r.type) || props.admin !== true || props.enabled === false) continue;
-      const key = appKey(r.type, props);
-      admins.set(key, [...(admins.get(key) ?? []), who(props)]);
+    // Stack-level on purpose: in azuread mode admin rights are a GroupMember resource, not a User input.
+    for (const account of accountsOf(args.resources, ["admin", "enabled", ...WHO])) {
+      if (account.props.admin !== true || account.props.enabled === false) continue;
+      const key = appKey(account);
+      admins.set(key, [...(admins.get(key) ?? []), who(account.props)]);
     }
     for (const [app, people] of [...admins].sort()) {
       if (people.length > max) {

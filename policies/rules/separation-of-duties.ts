@@ -2,7 +2,7 @@
  * Separation of duties: no person holds two roles that conflict, on one account or across apps.
  */
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { accountApp, rolesOf, who, type AccountProps } from "./accounts";
+import { accountOf, accountsOf, rolesOf, who, WHO, type AccountProps } from "./accounts";
 
 /** Arguments of the separation-of-duties rules. */
 export interface SeparationOfDutiesArgs {
@@ -36,9 +36,9 @@ export const separationOfDuties: ResourceValidationPolicy = {
   enforcementLevel: "mandatory",
   configSchema,
   validateResource: (args, reportViolation) => {
-    const app = accountApp(args.type);
-    if (!app) return;
-    const props = args.props as AccountProps;
+    const account = accountOf(args, ["grants", ...WHO]);
+    if (!account) return;
+    const { app, props } = account;
     const { conflicts = [] } = args.getConfig<SeparationOfDutiesArgs>();
     for (const pair of conflictingPairs(rolesOf(props), conflicts)) reportViolation(message(who(props), pair, `${app} account`));
   },
@@ -52,10 +52,8 @@ export const separationOfDutiesAcrossApps: StackValidationPolicy = {
   validateStack: (args, reportViolation) => {
     const { conflicts = [] } = args.getConfig<SeparationOfDutiesArgs>();
     const byPerson = new Map<string, { props: AccountProps; roles: Set<string>; apps: Set<string> }>();
-    for (const r of args.resources) {
-      const app = accountApp(r.type);
-      const props = r.props as AccountProps;
-      if (!app || !props.employeeId) continue;
+    for (const { app, props } of accountsOf(args.resources, ["grants", ...WHO])) {
+      if (!props.employeeId) continue;
       const entry = byPerson.get(props.employeeId) ?? { props, roles: new Set<string>(), apps: new Set<string>() };
       rolesOf(props).forEach((role) => entry.roles.add(role));
       entry.apps.add(app);

@@ -2,7 +2,7 @@
  * Time-bound grants: an expiring grant expires within the configured maximum, so "temporary" stays temporary.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { accountApp, shiftDays, today, who, type AccountProps } from "./accounts";
+import { accountOf, shiftDays, today, who, WHO } from "./accounts";
 
 /** Arguments of the time-bound grant rule. */
 export interface TimeBoundGrantArgs {
@@ -17,9 +17,9 @@ export const timeBoundGrants: ResourceValidationPolicy = {
   enforcementLevel: "mandatory",
   configSchema: { properties: { maxDays: { type: "integer", minimum: 1, default: 90 }, asOf: { type: "string" } } },
   validateResource: (args, reportViolation) => {
-    const app = accountApp(args.type);
-    if (!app) return;
-    const props = args.props as AccountProps;
+    const account = accountOf(args, ["grants", ...WHO]);
+    if (!account) return;
+    const { app, props } = account;
     const { maxDays = 90, asOf } = args.getConfig<TimeBoundGrantArgs>();
     const latest = shiftDays(today(asOf), maxDays);
     for (const grant of props.grants ?? []) {
