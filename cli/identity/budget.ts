@@ -5,6 +5,7 @@
  */
 import { countDeprovisions, overBudget, type AccountStep, type SafetySettings } from "../../provider/safety";
 import { appKey } from "../../provider/access";
+import { accountAppOf } from "../../provider/stack";
 
 /** A planned step with the account's inputs before and after, as the engine's preview reports it. */
 export interface PlannedStep {
@@ -14,12 +15,10 @@ export interface PlannedStep {
   new?: { inputs: Record<string, unknown> };
 }
 
-const accountApp = (type: string) => /^pulumi-nodejs:dynamic\/idlc:(Entra|Google|Slack|Scim|Ldap)Account$/.exec(type)?.[1]!.toLowerCase();
-
 /** Planned steps on idlc accounts, in the budget's terms. */
 export function accountSteps(steps: readonly PlannedStep[]): AccountStep[] {
   return steps.flatMap((s) => {
-    const app = accountApp(s.type);
+    const app = accountAppOf(s.type);
     if (!app) return [];
     const inputs = s.new?.inputs ?? s.old?.inputs ?? {};
     const enabled = (state?: { inputs: Record<string, unknown> }) => (state ? state.inputs.enabled === true : undefined);
@@ -37,7 +36,7 @@ export interface BudgetVerdict {
 export function accountsPerApp(resources: ReadonlyArray<{ type: string; inputs?: Record<string, unknown> }>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const r of resources) {
-    const app = accountApp(r.type);
+    const app = accountAppOf(r.type);
     if (!app) continue;
     const key = appKey(app, r.inputs?.instance as string | undefined);
     counts.set(key, (counts.get(key) ?? 0) + 1);

@@ -1,14 +1,15 @@
 /**
  * What `idlc` adds to the engine's generic `up`/`preview` for an identity stack: employee ids as targets, the
- * lifecycle date (`--as-of`), and the deprovisioning budget gate. A project without `identity:hr` gets none of it.
+ * lifecycle date (`--as-of`), the accounts the stack holds (so a mover's lost account is disabled, not deleted),
+ * and the deprovisioning budget gate. A project without `identity:hr` gets none of it.
  */
 import { resolve } from "node:path";
-import { openBackend } from "../../engine/state";
+import { openBackend, type ResourceV3 } from "../../engine/state";
 import { findProject, resolveStackName } from "../../engine/project";
 import { runOperationCommand, type OperationFlags, type OperationHooks, type OperationKind, type PlanSummary } from "../../engine";
 import { loadStackSettings } from "../../provider/config";
 import { SafetySettings } from "../../provider/safety";
-import { loadStackPlan } from "../../provider/stack";
+import { heldAccounts, loadStackPlan, writeHeldAccounts } from "../../provider/stack";
 import { asOfDate } from "../stack-options";
 import { accountsPerApp, judgeBudget, type PlannedStep } from "./budget";
 import { targetUrns } from "./targets";
@@ -18,27 +19,34 @@ export interface IdentityFlags extends OperationFlags {
   allowDeprovision?: number;
 }
 
-function identityContext(flags: IdentityFlags) {
-  const cwd = resolve(flags.cwd ?? process.cwd());
-  const project = findProject(cwd);
-  const stack = resolveStackName(project, flags.stack).split("/").pop()!;
-  const loaded = loadStackPlan({ cwd: project.dir, stack, asOf: asOfDate(flags.asOf) });
-  return { cwd, project, stack, loaded };
+/**
+ * The stack as it stands — project, name, resources in state and the accounts among them — read once per command
+ * (a 20,000-resource checkpoint takes seconds to parse) and shared by the held-accounts file, targets and budget.
+ */
+function stackNow(flags: IdentityFlags) {
+  let read: Promise<{ project: ReturnType<typeof findProject>; stack: string; state: ResourceV3[] }> | undefined;
+  return () =>
+    (read ??= (async () => {
+      const project = findProject(resolve(flags.cwd ?? process.cwd()));
+      const stack = resolveStackName(project, flags.stack).split("/").pop()!;
+      return { project, stack, state: (await openBackend({ project }).exportStack(stack)).deployment.resources ?? [] };
+    })());
 }
 
-export function identityHooks(flags: IdentityFlags): OperationHooks {
+export function identityHooks(flags: IdentityFlags, now = stackNow(flags)): OperationHooks {
+  const planNow = async () => {
+    const { project, stack, state } = await now();
+    return loadStackPlan({ cwd: project.dir, stack, asOf: asOfDate(flags.asOf), held: heldAccounts(state) });
+  };
   return {
     async mapTargets(targets) {
-      const { project, stack, loaded } = identityContext(flags);
-      const backend = openBackend({ project });
-      const known = (await backend.exportStack(stack)).deployment.resources?.map((r) => r.urn) ?? [];
-      return targetUrns(targets, { stack, project: project.name, plan: loaded.plan, known });
+      const { project, stack, state } = await now();
+      return targetUrns(targets, { stack, project: project.name, plan: (await planNow()).plan, known: state.map((r) => r.urn) });
     },
     async beforeApply(plan: PlanSummary) {
-      const { project, stack, loaded } = identityContext(flags);
-      const settings = SafetySettings.partial().parse(loaded.stack.raw["identity:safety"] ?? {});
-      const state = (await openBackend({ project }).exportStack(stack)).deployment.resources ?? [];
-      const verdict = judgeBudget(plan.steps as PlannedStep[], accountsPerApp(state as never), settings, flags.allowDeprovision);
+      const { state } = await now();
+      const settings = SafetySettings.partial().parse((await planNow()).stack.raw["identity:safety"] ?? {});
+      const verdict = judgeBudget(plan.steps as PlannedStep[], accountsPerApp(state), settings, flags.allowDeprovision);
       if (!verdict.ok) process.stderr.write(`${verdict.message}\n`);
       return verdict.ok;
     },
@@ -62,8 +70,16 @@ export type ExtraHooks = Omit<OperationHooks, "mapTargets" | "beforeApply">;
 /** `idlc preview|up|refresh|destroy` with the identity stack's additions where they apply; `extra` (e.g. `onEvent`) always. */
 export async function runIdentityOperation(kind: OperationKind, flags: IdentityFlags, extra: ExtraHooks = {}): Promise<number> {
   if (!isIdentityStack(flags)) return runOperationCommand(kind, flags, extra);
-  // The program reads the lifecycle date from here (provider/stack/program.ts).
+  // The program reads the lifecycle date and the accounts the stack holds from here (provider/stack/program.ts).
   process.env.IDLC_AS_OF = asOfDate(flags.asOf);
-  const hooks = identityHooks(flags);
-  return runOperationCommand(kind, flags, { ...extra, ...(kind === "up" ? hooks : { mapTargets: hooks.mapTargets }) });
+  const now = stackNow(flags);
+  // Under the Pulumi CLI the state is not ours to read: a mover's lost account is then refused deletion, not kept.
+  const held = kind === "preview" || kind === "up" ? (flags.engine === "pulumi" ? undefined : writeHeldAccounts(heldAccounts((await now()).state))) : undefined;
+  Object.assign(process.env, held?.env);
+  const hooks = identityHooks(flags, now);
+  try {
+    return await runOperationCommand(kind, flags, { ...extra, ...(kind === "up" ? hooks : { mapTargets: hooks.mapTargets }) });
+  } finally {
+    held?.remove();
+  }
 }

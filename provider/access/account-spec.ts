@@ -60,6 +60,11 @@ export const AccountSpec = z.object({
   endDate: z.string().optional(),
   /** ISO date the current lifecycle state began (e.g. the termination date); the deprovisioning budget reads it. */
   lifecycleSince: z.string().optional(),
+  /**
+   * ISO date this app's access was taken away while the person stayed (a mover whose new role has no account
+   * here): the account is kept disabled, with no groups, until `retentionDays` after it, then deleted.
+   */
+  revokedOn: z.string().optional(),
   /** An account that maps to no HR person (service or break-glass account) must carry an owned, expiring exception. */
   exception: z.object({ owner: z.string(), expires: z.string(), reason: z.string() }).optional(),
 });

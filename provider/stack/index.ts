@@ -8,5 +8,6 @@ export { IdentityStack, summarize, type IdentityStackArgs } from "./identity-sta
 export { identityProgram, type IdentityProgramOptions } from "./program";
 export { loadStackPlan, type StackPlan } from "./load-plan";
 export { appResources, type AppResources } from "./app-resources";
-export { accountName, groupName, employeeIdOf } from "./names";
+export { accountName, groupName, employeeIdOf, accountAppOf } from "./names";
+export { heldAccounts, writeHeldAccounts, readHeldAccounts, HeldAccountsError, HELD_ACCOUNTS_ENV } from "./held-accounts";
 export { Override, readOverrides, appendOverride, applyOverrides, settledOverrides, OverridesFileError } from "./overrides";

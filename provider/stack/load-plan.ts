@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { accessIssues, loadStackAccess, planStack, type AccessPlan } from "../access";
+import { accessIssues, keepRevokedAccounts, loadStackAccess, planStack, type AccessPlan, type HeldAccount } from "../access";
 import { loadStackSettings, StackConfigError, type StackSettings } from "../config";
 import type { Issue } from "../errors";
 import { HrSourceError, readHrExport, type Person } from "../hr";
@@ -22,7 +22,12 @@ export interface StackPlan {
   issues: Issue[];
 }
 
-export function loadStackPlan(options: { cwd: string; stack: string; asOf: string }): StackPlan {
+/**
+ * @param options.held the accounts the stack holds (from its state): those a person still in the program no longer
+ *   gets are kept, revoked, until retention ends. Without it (plain `pulumi up`) such an account is deleted, which its
+ *   provider refuses while it is enabled.
+ */
+export function loadStackPlan(options: { cwd: string; stack: string; asOf: string; held?: readonly HeldAccount[] }): StackPlan {
   const stack = loadStackSettings({ cwd: options.cwd, stack: options.stack });
   const { settings, stackDir, raw } = stack;
   if (!settings.hr) {
@@ -37,8 +42,10 @@ export function loadStackPlan(options: { cwd: string; stack: string; asOf: strin
   const overrides = readOverrides(overridesFile);
   const people = applyOverrides(read.people, overrides);
   const access = loadStackAccess(raw, stackDir, undefined, file);
-  const plan = planStack(people, access, settings.lifecycle, options.asOf);
-  return { stack, people, overrides, overridesFile, plan, issues: [...read.issues, ...accessIssues(plan, access)] };
+  const planned = planStack(people, access, settings.lifecycle, options.asOf);
+  const plan = options.held ? keepRevokedAccounts(planned, options.held, settings.lifecycle.retentionDays) : planned;
+  // Personas and rules judge what the roles give; revoked accounts are kept only until retention ends.
+  return { stack, people, overrides, overridesFile, plan, issues: [...read.issues, ...accessIssues(planned, access)] };
 }
 
 function readText(file: string, shown: string): string {

@@ -1,12 +1,13 @@
 /**
  * The body of the Pulumi program (`stacks/index.ts`): plan the stack as of today (or `IDLC_AS_OF`, set by
- * `idlc preview --as-of`), fail closed on any input error before a single resource is declared, then declare
- * the identity stack.
+ * `idlc preview --as-of`) with the accounts the stack holds (`IDLC_HELD_ACCOUNTS`, set by idlc), fail closed on
+ * any input error before a single resource is declared, then declare the identity stack.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { resourcesForEntraMode } from "../apps/entra-azuread";
 import { formatIssue } from "../errors";
 import { appResources } from "./app-resources";
+import { HeldAccountsError, readHeldAccounts } from "./held-accounts";
 import { IdentityStack, summarize } from "./identity-stack";
 import { loadStackPlan } from "./load-plan";
 
@@ -19,7 +20,8 @@ export interface IdentityProgramOptions {
 
 export function identityProgram(options: IdentityProgramOptions) {
   const asOf = options.asOf ?? process.env.IDLC_AS_OF ?? new Date().toISOString().slice(0, 10);
-  const { plan, issues, stack } = loadStackPlan({ cwd: options.dir, stack: options.stack ?? pulumi.getStack(), asOf });
+  const held = heldAccountsOrRunError();
+  const { plan, issues, stack } = loadStackPlan({ cwd: options.dir, stack: options.stack ?? pulumi.getStack(), asOf, held });
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0) {
     // RunError: the SDK prints the message alone, without a stack trace; the engine keeps the old state.
@@ -32,4 +34,14 @@ export function identityProgram(options: IdentityProgramOptions) {
   const only = targets && new Set(targets.map((urn) => urn.split("::").pop()!));
   new IdentityStack("identity", { plan, only, resources: resourcesForEntraMode(stack.raw, plan, appResources) });
   return { asOf, accounts: summarize(plan) };
+}
+
+/** A thrown IdlcError would reach the SDK as an uncaught error; a RunError is printed as one clear message. */
+function heldAccountsOrRunError() {
+  try {
+    return readHeldAccounts();
+  } catch (err) {
+    if (err instanceof HeldAccountsError) throw new pulumi.RunError(`${err.message} — ${err.fix}`);
+    throw err;
+  }
 }

@@ -17,6 +17,15 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => p?.stop());
 
+/** `idlc up`, and once more with exactly the `--allow-deprovision N` it asks for if the safety budget stops it. */
+async function upPastBudget(...extra: string[]) {
+  const first = await p.idlc(["up", "--stack", "demo", "--yes", ...extra]);
+  if (first.code === 0) return first;
+  const allow = /--allow-deprovision (\d+)\.?\n/.exec(first.stderr)?.[1];
+  if (!allow) throw new Error(`idlc up failed:\n${first.stderr}`);
+  return up(...extra, "--allow-deprovision", allow);
+}
+
 describe("identity lifecycle end to end", { timeout: 300_000 }, () => {
   it("a leaver is disabled in every app the same day, sessions revoked; leave suspends; a mover's access follows", async () => {
     expect(await p.account("google", "E013")).toMatchObject({ exists: true, enabled: true, sessionsRevoked: false });
@@ -56,6 +65,19 @@ describe("identity lifecycle end to end", { timeout: 300_000 }, () => {
     // Whatever HR still says, the next ordinary run keeps the cutoff.
     await up();
     expect(await p.account("slack", "E007")).toMatchObject({ enabled: false });
+  });
+
+  it("a mover who loses an app keeps that account disabled, out of its groups, until retention ends; then it is deleted", async () => {
+    for (const app of ["ldap", "scim", "slack"] as const) expect(await p.account(app, "E012"), app).toMatchObject({ exists: true, enabled: true });
+    setPerson(p, "E012", { department: "Sales", title: "Account Executive", manager_id: "E003" });
+    await upPastBudget();
+    for (const app of ["ldap", "scim"] as const) expect(await p.account(app, "E012"), app).toMatchObject({ exists: true, enabled: false });
+    expect(await p.account("slack", "E012")).toMatchObject({ exists: true, enabled: true });
+    // A later run inside retention keeps it as it is; after retention it goes, while the accounts still granted stay.
+    const dayAfterRetention = new Date(Date.parse(today) + 31 * 86_400_000).toISOString().slice(0, 10);
+    await upPastBudget("--as-of", dayAfterRetention);
+    for (const app of ["ldap", "scim"] as const) expect(await p.account(app, "E012"), app).toEqual({ exists: false });
+    expect(await p.account("google", "E012")).toMatchObject({ exists: true, enabled: true });
   });
 
   it("a joiner's accounts are prepared disabled before day one and enabled on it; old leavers are deleted after retention", async () => {
