@@ -33,8 +33,14 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
       outcome = await deploy(prepared, opts, undefined, policy?.hook(true));
     } else if (options.kind === "up") {
       if (options.beforeApply) {
-        const plan = await deploy(prepared, { ...opts, emit: () => undefined }, undefined, policy?.hook(true));
-        if (!plan.ok) outcome = plan;
+        // The plan the gate judges is not shown, but when it fails its diagnostics are the reason the update stops.
+        const held: EngineEventPayload[] = [];
+        const keep = (e: EngineEventPayload) => void ((e.diagnosticEvent || e.policyEvent) && held.push(e));
+        const plan = await deploy(prepared, { ...opts, emit: keep }, undefined, policy?.hook(true));
+        if (!plan.ok) {
+          held.forEach(emit);
+          outcome = plan;
+        }
         else if (!(await options.beforeApply({ resourceChanges: plan.counts, steps: plan.steps }))) cancelled = true;
       }
       if (!outcome && !cancelled) {

@@ -88,6 +88,17 @@ describe("create, same, update, delete on the files fixture", () => {
     expect(JSON.parse(readFileSync(entries.at(-1)!, "utf8")).result).toBe("failed");
   });
 
+  it("shows why when the plan an up judges before applying fails, and applies nothing", async () => {
+    writeSpec(project, { resources: [{ name: "c", content: "new" }, { name: "d", content: "x", fileName: "bad/name" }] });
+    let judged = false;
+    const r = await project.run("up", { beforeApply: () => (judged = true) });
+    expect(r.result).toBe("failed");
+    expect(judged).toBe(false);
+    const diagnostics = r.events.flatMap((e) => (e.diagnosticEvent ? [e.diagnosticEvent.message] : []));
+    expect(diagnostics.join("")).toMatch(/fileName: must not contain/);
+    expect(r.events.some((e) => e.resOutputsEvent)).toBe(false);
+  });
+
   it("destroys everything in reverse dependency order", async () => {
     const r = await project.run("destroy");
     expect(r.result).toBe("succeeded");
