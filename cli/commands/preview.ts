@@ -1,15 +1,15 @@
-import { resolve } from "node:path";
 import { Option, type Command } from "commander";
-import { addOperationOptions } from "../../engine";
-import { collectPreviewEvents, pendingChanges, renderPreviewComment } from "../../provider/gitops";
-import { ExitCode, UsageError } from "../exit";
-import { runIdentityOperation, type IdentityFlags } from "../identity/hooks";
+import { addOperationOptions } from "../../engine/command/operation-options";
+import type { IdentityFlags } from "../identity/hooks";
+import { lazy } from "../lazy";
 
-interface PreviewFlags extends IdentityFlags {
+export interface PreviewFlags extends IdentityFlags {
   format: "text" | "md";
   from?: string;
   expectNoChanges?: boolean;
 }
+
+const action = lazy<typeof import("../actions/preview")>("cli/actions/preview");
 
 /** `idlc preview`: show what an update would change, without changing anything (offline engine; `--engine pulumi` uses the Pulumi CLI). */
 export function register(program: Command): void {
@@ -19,37 +19,6 @@ export function register(program: Command): void {
     .option("--from <fileOrGitRef>", "with --format md: the HR export (file or git ref) the people summary compares against (default: origin/$GITHUB_BASE_REF, else HEAD)")
     .option("--expect-no-changes", "exit 1 when the preview has pending changes (drift check)")
     .action(async (flags: PreviewFlags) => {
-      process.exitCode = await runPreview(flags);
+      process.exitCode = await (await action()).runPreview(flags);
     });
-}
-
-async function runPreview(flags: PreviewFlags): Promise<number> {
-  checkFlags(flags);
-  const collector = collectPreviewEvents();
-  const watch = flags.format === "md" || flags.expectNoChanges;
-  const code = await runIdentityOperation("preview", flags, watch ? { onEvent: collector.onEvent } : {});
-  const collected = collector.result();
-  // Written even when the preview failed: the comment is where a reviewer reads why (policy results, errors).
-  if (flags.format === "md") {
-    process.stdout.write(renderPreviewComment({ cwd: resolve(flags.cwd ?? process.cwd()), stack: flags.stack?.split("/").pop(), from: flags.from, engine: flags.engine, collected }));
-  }
-  const pending = pendingChanges(collected.resources.changes);
-  if (code === ExitCode.ok && flags.expectNoChanges && pending > 0) {
-    process.stderr.write(`error: --expect-no-changes, but the preview has ${pending} pending change(s)\n`);
-    return ExitCode.failed;
-  }
-  return code;
-}
-
-/** Combinations commander cannot refuse by itself. */
-function checkFlags(flags: PreviewFlags): void {
-  if (flags.format === "md" && flags.json) {
-    throw new UsageError("--format md and --json both write to stdout", "Pass one of them: --format md for the PR comment, --json for engine events.");
-  }
-  if (flags.from !== undefined && flags.format !== "md") {
-    throw new UsageError("--from only sets what the PR comment (--format md) compares against", "Add --format md, or drop --from.");
-  }
-  if (flags.engine === "pulumi" && (flags.format === "md" || flags.expectNoChanges)) {
-    throw new UsageError("--format md and --expect-no-changes read the offline engine's events, which --engine pulumi does not produce", "Drop --engine pulumi, or use `pulumi preview --expect-no-changes` / the pulumi-actions workflows.");
-  }
 }

@@ -1,9 +1,12 @@
 import type { Command } from "commander";
-import { addOperationOptions, runOperationCommand } from "../../engine";
+import { addOperationOptions } from "../../engine/command/operation-options";
+import { lazy } from "../lazy";
+
+const engine = lazy<typeof import("../../engine")>("engine");
 
 /** `idlc refresh`: read every resource from its app and update the state to match (offline engine; `--engine pulumi` uses the Pulumi CLI). */
 export function register(program: Command): void {
   addOperationOptions(program.command("refresh").description("read every resource from its app and update the state to match"), "refresh").action(async (flags) => {
-    process.exitCode = await runOperationCommand("refresh", flags);
+    process.exitCode = await (await engine()).runOperationCommand("refresh", flags);
   });
 }

@@ -6,9 +6,9 @@
 import type { Command } from "commander";
 import type { SandboxState } from "../../sandbox";
 import { ExitCode } from "../exit";
+import { lazy } from "../lazy";
 
-/** Loaded on use: the sandbox pulls in every emulator (express, SCIMMY, …), which other commands never need. */
-const sandboxModule = async () => require("../../sandbox") as typeof import("../../sandbox");
+const sandboxModule = lazy<typeof import("../../sandbox")>("sandbox");
 
 export function register(program: Command): void {
   const sandbox = program.command("sandbox").description("local emulators of the app APIs (loopback only), for the demo and tests");

@@ -1,6 +1,8 @@
 import type { Command } from "commander";
-import { addOperationOptions } from "../../engine";
-import { runIdentityOperation } from "../identity/hooks";
+import { addOperationOptions } from "../../engine/command/operation-options";
+import { lazy } from "../lazy";
+
+const identity = lazy<typeof import("../identity/hooks")>("cli/identity/hooks");
 
 /** `idlc up`: create, update and delete resources so they match the program (offline engine; `--engine pulumi` uses the Pulumi CLI). */
 export function register(program: Command): void {
@@ -8,6 +10,6 @@ export function register(program: Command): void {
     .option("--as-of <date>", "lifecycle date of the identity stack, yyyy-MM-dd (default: today)")
     .option("--allow-deprovision <n>", "let exactly N disables + deletes through the safety budget", (v) => Number.parseInt(v, 10))
     .action(async (flags) => {
-      process.exitCode = await runIdentityOperation("up", flags);
+      process.exitCode = await (await identity()).runIdentityOperation("up", flags);
     });
 }

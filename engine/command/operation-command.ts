@@ -1,5 +1,4 @@
 import { resolve } from "node:path";
-import { Command, Option } from "commander";
 import { EngineUsageError } from "../errors";
 import type { EngineEventSink } from "../events";
 import { runOperation } from "../operations/run-operation";
@@ -7,6 +6,8 @@ import type { OperationKind, OperationResult, PlanSummary } from "../operations/
 import { createRenderer } from "../output";
 import { runWithPulumiCli } from "./pulumi-cli";
 import { confirmPlan } from "./confirm";
+
+export { addOperationOptions } from "./operation-options";
 
 export interface OperationFlags {
   stack?: string;
@@ -28,26 +29,6 @@ export interface OperationHooks {
   beforeApply?: (plan: PlanSummary, flags: OperationFlags) => boolean | Promise<boolean>;
   /** Sees every engine event the renderer sees (offline engine only: `--engine pulumi` hands the run to the CLI). */
   onEvent?: EngineEventSink;
-}
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-/** Adds the options every engine operation shares to a commander command. */
-export function addOperationOptions(command: Command, kind: OperationKind): Command {
-  command
-    .option("-s, --stack <name>", "stack to operate on (default: the only stack, or PULUMI_STACK)")
-    .option("-C, --cwd <dir>", "directory to search upward from for Pulumi.yaml")
-    .option("--json", "emit engine events as JSON lines on stdout")
-    .option("-p, --parallel <n>", "maximum number of resource operations in parallel", (v) => Number.parseInt(v, 10))
-    .option("-t, --target <urn>", "only operate on this resource (repeatable)", collect)
-    .option("--debug", "show the SDK's debug logs")
-    .addOption(new Option("--engine <engine>", "engine to run the operation").choices(["local", "pulumi"]).default("local"));
-  if (kind === "preview" || kind === "up") {
-    command.option("--policy-pack <dir>", "run this CrossGuard policy pack (repeatable)", collect);
-    command.option("--policy-pack-config <file>", "policy config JSON for the pack at the same position (repeatable)", collect);
-  }
-  if (kind !== "preview") command.option("-y, --yes", "apply without asking for confirmation");
-  return command;
 }
 
 /** Runs one operation for the CLI: renders events to stderr (JSON lines to stdout with --json); resolves an exit code. */

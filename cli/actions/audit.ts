@@ -1,0 +1,130 @@
+/** What the `idlc audit` subcommands do once parsed (cli/commands/audit.ts defines them), and the source they read. */
+import { existsSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { findProject, ProjectError, resolveStackName } from "../../engine/project";
+import { backendRoot } from "../../engine/state";
+import {
+  accessAsOf, accessReview, auditMetrics, AuditCode, AuditSourceError, buildSnapshots, formatAccess, formatMetrics, formatTimeline,
+  formatVerification, historyDirOf, personTimeline, readBackendHistory, readExportedHistory, reviewCsv, toCsv, verifyChain, asOfInstant,
+  type AuditUpdate, type BackendSource,
+} from "../../provider/audit";
+import { loadStackSettings } from "../../provider/config";
+import { readHrExport, type Person } from "../../provider/hr";
+import { applyOverrides, readOverrides } from "../../provider/stack";
+import type { SourceOptions } from "../commands/audit";
+import { ExitCode, UsageError } from "../exit";
+
+export interface AuditSource {
+  stack: string;
+  updates: AuditUpdate[];
+  /** Set when reading a diy backend: where the history and its hash chain live. */
+  historyDir?: string;
+  /** HR people (overrides applied), when the stack has an HR export. */
+  people?: Person[];
+}
+
+export function loadAuditSource(options: SourceOptions): AuditSource {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const project = tryProject(cwd);
+  if (options.history !== undefined || options.export?.length) {
+    const updates = readExportedHistory({ ...(options.history ? { historyFile: path.resolve(cwd, options.history) } : {}),
+      exportFiles: (options.export ?? []).map((f) => path.resolve(cwd, f)) });
+    const stack = options.stack ?? "exported";
+    return { stack, updates, ...peopleOf(cwd, project ? options.stack : undefined) };
+  }
+  const source = backendSource(options);
+  return { stack: source.stack, updates: readBackendHistory(source), historyDir: historyDirOf(source), ...peopleOf(cwd, source.stack) };
+}
+
+/** The diy backend and stack the options name, without reading anything yet. */
+export function backendSource(options: SourceOptions): BackendSource {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const project = tryProject(cwd);
+  if (!project) throw new UsageError(`no Pulumi.yaml in ${cwd} or above`, "Run inside the project, pass --cwd, or audit exported files with --history/--export.");
+  const stack = usage(() => resolveStackName(project, options.stack));
+  const url = options.backend ?? process.env.PULUMI_BACKEND_URL ?? project.backendUrl;
+  const backendDir = url && !url.includes("://") ? path.resolve(cwd, url) : usage(() => backendRoot(url, project.dir));
+  return { backendDir, project: project.name, stack };
+}
+
+function tryProject(cwd: string) {
+  try {
+    return findProject(cwd);
+  } catch (err) {
+    if (err instanceof ProjectError) return undefined;
+    throw err;
+  }
+}
+
+/** HR people of the stack's export with the kill switch's overrides, as the stack itself sees them; none without one. */
+function peopleOf(cwd: string, stack: string | undefined): { people?: Person[] } {
+  if (!stack) return {};
+  let settings;
+  try {
+    settings = loadStackSettings({ cwd, stack });
+  } catch {
+    return {};
+  }
+  if (!settings.settings.hr) return {};
+  const { file, ...hr } = settings.settings.hr;
+  const hrFile = path.resolve(settings.stackDir, file);
+  if (!existsSync(hrFile)) return {};
+  const { people, issues } = readHrExport({ ...hr, file: hrFile });
+  const errors = issues.filter((i) => i.severity === "error").length;
+  if (errors) process.stderr.write(`warning: ${hrFile} has ${errors} error(s) (run idlc validate); rows with errors give no names or dates\n`);
+  return { people: applyOverrides(people, readOverrides(path.join(path.dirname(hrFile), "overrides.yaml"))) };
+}
+
+/** Runs `fn`, turning a mistake in the command line (unknown stack, bad date or URL) into a usage error. */
+export function usage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    const isUsage = (err instanceof AuditSourceError && err.code === AuditCode.dateInvalid) || err instanceof ProjectError;
+    if (isUsage) throw new UsageError((err as Error).message, (err as AuditSourceError).fix);
+    throw err;
+  }
+}
+
+const print = (text: string) => process.stdout.write(text);
+const json = (value: unknown) => print(`${JSON.stringify(value, null, 2)}\n`);
+
+export function person(employeeId: string, o: SourceOptions & { json?: boolean }): void {
+  const timeline = personTimeline(loadAuditSource(o).updates, employeeId);
+  if (o.json) json(timeline);
+  else print(formatTimeline(timeline));
+}
+
+export function access(o: SourceOptions & { asOf: string; app?: string; format: string }): void {
+  usage(() => asOfInstant(o.asOf)); // a mistyped date is a usage error before any file is read
+  const result = accessAsOf(loadAuditSource(o).updates, o.asOf, o.app ? { app: o.app } : {});
+  if (o.format === "json") json(result);
+  else if (o.format === "text") print(formatAccess(result));
+  else print(toCsv(["employee_id", "name", "app", "entitlement", "enabled", "lifecycle", "privileged", "roles", "since", "approved_by"],
+    result.rows.map((r) => [r.employeeId, r.name, r.app, r.entitlement, r.enabled, r.lifecycle, r.privileged, r.roles, r.since, r.approvedBy])));
+}
+
+export function review(o: SourceOptions & { app?: string; by: "manager" | "app"; out?: string }): void {
+  const source = loadAuditSource(o);
+  const snapshots = buildSnapshots(source.updates);
+  const csv = reviewCsv(accessReview(snapshots[snapshots.length - 1], { by: o.by, ...(o.app ? { app: o.app } : {}), ...(source.people ? { people: source.people } : {}) }));
+  if (o.out) writeFileSync(o.out, csv);
+  else print(csv);
+}
+
+export function metrics(o: SourceOptions & { policyHours: number; now?: string; json?: boolean }): void {
+  const source = loadAuditSource(o);
+  const result = auditMetrics(buildSnapshots(source.updates), { policyHours: o.policyHours, ...(source.people ? { people: source.people } : {}),
+    ...(o.now ? { now: usage(() => asOfInstant(o.now!)) } : {}) });
+  if (o.json) json(result);
+  else print(formatMetrics(result));
+}
+
+export function verify(o: SourceOptions & { json?: boolean }): void {
+  if (o.history !== undefined || o.export?.length) throw new UsageError("verify checks a backend's history directory, not exported files", "Drop --history/--export.");
+  // Only the chain and the files' bytes: a tampered checkpoint may not even parse, and must still be named.
+  const result = verifyChain(historyDirOf(backendSource(o)));
+  if (o.json) json(result);
+  else print(formatVerification(result));
+  process.exitCode = result.ok ? ExitCode.ok : ExitCode.failed;
+}

@@ -1,0 +1,37 @@
+/** What `idlc kill` does once parsed (cli/commands/kill.ts defines the command). */
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { findProject, resolveStackName } from "../../engine/project";
+import { appendOverride, loadStackPlan } from "../../provider/stack";
+import type { KillOptions } from "../commands/kill";
+import { UsageError } from "../exit";
+import { runIdentityOperation } from "../identity/hooks";
+
+export async function kill(employeeId: string, options: KillOptions): Promise<number> {
+  const project = findProject(path.resolve(options.cwd ?? process.cwd()));
+  const stack = resolveStackName(project, options.stack).split("/").pop()!;
+  const today = new Date().toISOString().slice(0, 10);
+  const { people, overridesFile } = loadStackPlan({ cwd: project.dir, stack, asOf: today });
+  if (!people.some((p) => p.employeeId === employeeId)) {
+    throw new UsageError(`${employeeId} is not in stack ${stack}'s HR export`, "Give the employee id as the HR export spells it.");
+  }
+  const by = options.by ?? gitConfig(project.dir, "user.email") ?? process.env.USER ?? "unknown";
+  appendOverride(overridesFile, { employeeId, action: "terminate", at: new Date().toISOString(), by, reason: options.reason });
+  process.stderr.write(`recorded: ${employeeId} terminated now by ${by} (${options.reason}) in ${path.relative(project.dir, overridesFile)}\n`);
+  const code = await runIdentityOperation("up", { stack, cwd: project.dir, target: [employeeId], yes: true, engine: "local" });
+  const file = path.relative(process.cwd(), overridesFile);
+  process.stdout.write(
+    `${code === 0 ? "Every account of" : "The cutoff did not complete for"} ${employeeId}${code === 0 ? " is disabled and its sessions revoked." : "; run `idlc kill` again."}\n` +
+      `Record it in Git:\n  git add ${file} && git commit -m "kill ${employeeId}: ${options.reason.replace(/"/g, "'")}"\n` +
+      "The override stays in force until the HR export shows the termination; then remove its entry.\n",
+  );
+  return code;
+}
+
+function gitConfig(cwd: string, key: string): string | undefined {
+  try {
+    return execFileSync("git", ["config", key], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
