@@ -61,6 +61,7 @@ export interface RunningProgram {
 /** Runs the program through the SDK's `cmd/run` with the Go host's argument order. */
 export function runProgram(launch: ProgramLaunch): RunningProgram {
   const preloads = [
+    "safe-error-inspect.js",
     ...(launch.debug ? [] : ["quiet-sdk-debug.js"]),
     ...(process.env.PULUMI_DEBUG_PROMISE_LEAKS ? [] : ["skip-promise-stacks.js"]),
   ].flatMap((file) => ["--require", join(__dirname, file)]);

@@ -88,6 +88,16 @@ describe("create, same, update, delete on the files fixture", () => {
     expect(JSON.parse(readFileSync(entries.at(-1)!, "utf8")).result).toBe("failed");
   });
 
+  it("reports an error the program throws at top level (Node's coloured inspect of SDK frames used to hang it)", async () => {
+    const before = Object.keys(resourcesByName(project.checkpoint()));
+    writeSpec(project, { resources: [{ name: "c", content: "new" }], fail: true });
+    const r = await project.run("up");
+    expect(r.result).toBe("failed");
+    const diagnostics = r.events.flatMap((e) => (e.diagnosticEvent ? [e.diagnosticEvent.message] : [])).join("");
+    expect(diagnostics).toContain("fixture program failed on purpose");
+    expect(Object.keys(resourcesByName(project.checkpoint()))).toEqual(expect.arrayContaining(before));
+  });
+
   it("shows why when the plan an up judges before applying fails, and applies nothing", async () => {
     writeSpec(project, { resources: [{ name: "c", content: "new" }, { name: "d", content: "x", fileName: "bad/name" }] });
     let judged = false;

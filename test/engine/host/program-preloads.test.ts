@@ -6,10 +6,11 @@ const HOST = join(__dirname, "../../../engine/host");
 const SDK = join(__dirname, "../../../node_modules/@pulumi/pulumi");
 
 /** Runs `script` in a fresh node with the program preloads, as the engine starts a program; returns its JSON output. */
-function inProgramProcess(script: string, env: NodeJS.ProcessEnv = {}): Record<string, unknown> {
-  const run = spawnSync(process.execPath, ["--require", join(HOST, "skip-promise-stacks.js"), "-e", script], {
+function inProgramProcess(script: string, env: NodeJS.ProcessEnv = {}, preload = "skip-promise-stacks.js"): Record<string, unknown> {
+  const run = spawnSync(process.execPath, ["--require", join(HOST, preload), "-e", script], {
     env: { ...process.env, PULUMI_DEBUG_PROMISE_LEAKS: "", ...env, SDK },
     encoding: "utf8",
+    timeout: 20_000,
   });
   expect(run.stderr).toBe("");
   return JSON.parse(run.stdout) as Record<string, unknown>;
@@ -52,5 +53,34 @@ describe("skip-promise-stacks preload", () => {
   it("keeps the SDK's promise stacks when PULUMI_DEBUG_PROMISE_LEAKS is set", () => {
     const out = inProgramProcess(PROGRAM, { PULUMI_DEBUG_PROMISE_LEAKS: "1" });
     expect(out.promiseStack).toMatch(/^Error:? *\n\s+at (Object\.)?debuggablePromise \(.*runtime[\\/]debuggable\.[jt]s:\d+:\d+\)/);
+  });
+});
+
+describe("safe-error-inspect preload", () => {
+  // A frame the SDK's source maps produce, on which Node 20's coloured util.inspect never returns (nodejs/node#64011).
+  const INSPECT = `
+    const util = require("util");
+    const hanging = new Error("boom");
+    hanging.stack = "Error: boom\\n    at Stack.init (/repo/node_modules/@pulumi/resource.ts:1598:22)";
+    const wrapped = new Error("outer", { cause: hanging });
+    const plain = new Error("plain");
+    plain.stack = "Error: plain\\n    at f (/repo/node_modules/@pulumi/pulumi/resource.js:1:2)";
+    console.log(JSON.stringify({
+      hanging: util.inspect(hanging, { colors: true }),
+      legacy: util.inspect(hanging, false, 2, true),
+      cause: util.inspect(wrapped, { colors: true }).includes("resource.ts:1598"),
+      plain: util.inspect(plain, { colors: true }),
+      custom: typeof util.inspect.custom === "symbol" && util.inspect.custom === Symbol.for("nodejs.util.inspect.custom"),
+    }));
+  `;
+
+  it("inspects an error with such a frame without colours instead of hanging, and leaves other errors coloured", () => {
+    const out = inProgramProcess(INSPECT, {}, "safe-error-inspect.js");
+    expect(out.hanging).toContain("at Stack.init (/repo/node_modules/@pulumi/resource.ts:1598:22)");
+    expect(out.hanging).not.toContain("\u001b[");
+    expect(out.legacy).toBe(out.hanging);
+    expect(out.cause).toBe(true);
+    expect(out.plain).toContain("\u001b[");
+    expect(out.custom).toBe(true);
   });
 });
