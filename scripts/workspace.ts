@@ -1,15 +1,37 @@
 /**
  * A throwaway copy of the idlc project for the demo and the end-to-end tests: its own stack files, state and
  * sandbox, so nothing they do touches the repository's files. Code and packages are linked, not copied.
+ * The demo's HR, approval and role files were written as of DEMO_EPOCH; the copy moves every date in them by the
+ * days since, so the demo tells the same story on any day (a hire next week, approvals months old, a leaver
+ * inside retention) instead of ageing out of it.
  */
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { addDays } from "../provider/hr";
 
 export const repoRoot = path.resolve(__dirname, "..");
 const linked = ["node_modules", "provider", "policies", "sandbox", "cli", "engine", "bin"];
 const copied = ["Pulumi.yaml", "tsconfig.json", "package.json", "stacks"];
+
+/** The day the dates in `stacks/demo/` were written for. */
+export const DEMO_EPOCH = "2026-11-25";
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A date of the demo's story, as it falls in a workspace made today (`demoDay("2027-02-01")`: the joiner's start). */
+export function demoDay(date: string, on = today()): string {
+  return addDays(date, Math.round((Date.parse(on) - Date.parse(DEMO_EPOCH)) / 86_400_000));
+}
+
+/** Moves every ISO date in the copied demo stack files to where `demoDay` puts it. */
+function moveDemoDates(stackDir: string, on: string): void {
+  for (const name of readdirSync(stackDir)) {
+    const file = path.join(stackDir, name);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => demoDay(date, on)));
+  }
+}
 
 export interface RunResult {
   code: number;
@@ -27,10 +49,12 @@ export interface Workspace {
   editPeople(edit: (rows: string[][]) => string[][]): void;
 }
 
-export function createWorkspace(prefix = "idlc-demo-"): Workspace {
+/** @param on the day the demo's dates are moved to (default today). */
+export function createWorkspace(prefix = "idlc-demo-", on = today()): Workspace {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   for (const name of linked) symlinkSync(path.join(repoRoot, name), path.join(dir, name));
   for (const name of copied) cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true });
+  moveDemoDates(path.join(dir, "stacks", "demo"), on);
   const peopleFile = path.join(dir, "stacks", "demo", "people.csv");
   return {
     dir,

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoDay } from "../../scripts/workspace";
 import { apps, demoDir, identityProject, setPerson, type IdentityProject } from "./harness";
 
 const today = new Date().toISOString().slice(0, 10);
@@ -82,12 +83,12 @@ describe("identity lifecycle end to end", { timeout: 300_000 }, () => {
 
   it("a joiner's accounts are prepared disabled before day one and enabled on it; old leavers are deleted after retention", async () => {
     expect(await p.account("google", "E070")).toEqual({ exists: false });
-    await up("--as-of", "2027-01-28");
+    await up("--as-of", demoDay("2027-01-28"));
     expect(await p.account("google", "E070")).toMatchObject({ exists: true, enabled: false });
     expect(await p.account("slack", "E070")).toMatchObject({ exists: true, enabled: false });
-    await up("--as-of", "2027-02-01");
+    await up("--as-of", demoDay("2027-02-01"));
     expect(await p.account("google", "E070")).toMatchObject({ exists: true, enabled: true });
-    // E024 left on 2026-11-20; 30 days of retention later the account is gone (Google keeps it restorable).
+    // E024 left five days before the demo's day; 30 days of retention later the account is gone (Google keeps it restorable).
     expect(await p.account("google", "E024")).toEqual({ exists: false });
   });
 

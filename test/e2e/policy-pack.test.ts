@@ -6,6 +6,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoDay } from "../../scripts/workspace";
 import { demoDir, identityProject, setPerson, type IdentityProject } from "./harness";
 
 let p: IdentityProject;
@@ -28,7 +29,7 @@ beforeAll(async () => {
   writeFileSync(stackFile, readFileSync(stackFile, "utf8").replace(/^ *personas: demo\/personas.yaml\n/m, ""));
   setPerson(p, "E043", { roles: "payments-submitter;payments-approver" });
   appendFileSync(path.join(demoDir(p), "approvals.yaml"),
-    "  - { employeeId: E043, roleId: payments-approver, approver: olivia.bennett@example.com, ticket: FIN-77, date: 2026-11-01 }\n");
+    `  - { employeeId: E043, roleId: payments-approver, approver: olivia.bennett@example.com, ticket: FIN-77, date: ${demoDay("2026-11-01")} }\n`);
   const validated = await p.idlc(["validate", "--stack", "demo"]);
   expect(validated.code, validated.stdout).toBe(0);
 }, 300_000);
