@@ -23,6 +23,7 @@ const AccountFields = z.object({
   enabled: z.boolean(),
   lifecycle: LifecycleState.optional(),
   lifecycleSince: z.string().optional(),
+  revokedOn: z.string().optional(),
   groups: z.array(z.string()).default([]),
   admin: z.boolean().default(false),
   license: z.string().optional(),

@@ -98,5 +98,7 @@ export function diffAccount(before: AuditAccount | undefined, after: AuditAccoun
   return steps;
 }
 
+/** Why an account is in its state: access revoked while the person stayed (a mover), else their lifecycle. */
 const lifecycleDetail = (a: AuditAccount): { detail?: string } =>
-  a.lifecycle ? { detail: a.lifecycleSince ? `${a.lifecycle} since ${a.lifecycleSince}` : a.lifecycle } : {};
+  a.revokedOn ? { detail: `access revoked on ${a.revokedOn}` }
+    : a.lifecycle ? { detail: a.lifecycleSince ? `${a.lifecycle} since ${a.lifecycleSince}` : a.lifecycle } : {};
