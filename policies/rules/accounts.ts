@@ -1,14 +1,14 @@
 /**
  * What every rule needs to know about idlc resources: which resources are accounts, which app they belong to,
  * and the account properties (the `AccountSpec` inputs, as the engine hands them to the pack).
- * Two kinds of resource are accounts: idlc's dynamic `<App>Account`, whose props are the whole spec, and in
- * azuread mode `azuread.User`, whose props carry only part of it (`azuread-accounts.ts`). A rule names the
- * spec fields it reads, and sees an account only where those fields are carried: a rule never judges a fact
- * that is not in the stack.
+ * An account is a resource whose props are the whole spec: idlc's dynamic `<App>Account`, or in azuread mode
+ * the `idlc:entra:AzureadAccount` record beside each `azuread.User` (`azuread-accounts.ts`). Stack rules also
+ * read a User left without its record, for the spec fields it carries: a rule names the fields it reads and
+ * never judges a fact that is not in the stack.
  * @internal
  */
 import type { AccountSpec, Grant } from "../../provider/access/account-spec";
-import { azureadAdmins, azureadUserAccount, isAzureadUser, type AzureadAdmins } from "./azuread-accounts";
+import { AZUREAD_ACCOUNT, recordlessUserAccount, recordlessUsers } from "./azuread-accounts";
 
 const accountToken = /^pulumi-nodejs:dynamic\/idlc:(Entra|Google|Slack|Scim|Ldap)Account$/;
 
@@ -32,26 +32,16 @@ export interface PolicyResourceLike {
   props: Record<string, unknown>;
 }
 
-/**
- * The account `resource` is, for a per-resource rule that reads `needs`; undefined for anything else. An azuread
- * User carries no group memberships here (they are GroupMember resources): rules needing `admin` see it only in
- * their stack form, through `accountsOf`.
- */
-export function accountOf(resource: PolicyResourceLike, needs: readonly SpecField[]): Account | undefined {
-  return account(resource, needs, undefined);
+/** The account `resource` is, for a per-resource rule; undefined for anything else (an azuread User included). */
+export function accountOf(resource: PolicyResourceLike): Account | undefined {
+  const app = resource.type === AZUREAD_ACCOUNT ? "entra" : accountToken.exec(resource.type)?.[1].toLowerCase();
+  return app ? { app, name: resource.name, props: resource.props as AccountProps } : undefined;
 }
 
-/** Every account among a stack's resources for a stack rule that reads `needs`; azuread Users with their memberships. */
+/** Every account among a stack's resources for a stack rule that reads `needs`: one per account, never two. */
 export function accountsOf(resources: readonly PolicyResourceLike[], needs: readonly SpecField[]): Account[] {
-  const admins = azureadAdmins(resources);
-  return resources.flatMap((r) => account(r, needs, admins) ?? []);
-}
-
-function account(resource: PolicyResourceLike, needs: readonly SpecField[], admins: AzureadAdmins | undefined): Account | undefined {
-  const app = accountToken.exec(resource.type)?.[1].toLowerCase();
-  if (app) return { app, name: resource.name, props: resource.props as AccountProps };
-  if (isAzureadUser(resource.type)) return azureadUserAccount(resource, needs, admins);
-  return undefined;
+  const users = recordlessUsers(resources);
+  return resources.flatMap((r) => accountOf(r) ?? recordlessUserAccount(r, needs, users) ?? []);
 }
 
 /** `scim:github` for SCIM instances, the app name otherwise: the unit that budgets and limits count in. */

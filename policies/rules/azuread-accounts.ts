@@ -1,13 +1,16 @@
 /**
  * Entra accounts in azuread mode (`identity:entra.mode: azuread`, provider/apps/entra-azuread): per person an
- * `azuread.User` named `entra/<employeeId>` whose inputs are what `userArgs` maps from the spec, and each group
- * membership a separate `azuread.GroupMember`, the admin group's named `entra/admins/<employeeId>`. The rest of
- * the spec (lifecycle, lifecycleSince, grants, approvals, endDate, email) is not in the stack in this mode, so
- * rules that read it do not see these accounts.
+ * `azuread.User` named `entra/<employeeId>` and, of the same name, an `idlc:entra:AzureadAccount` component whose
+ * inputs and outputs are the whole spec. The record is the account, exactly like a dynamic `EntraAccount`.
+ * A stack can still hold a User without its record: state from before records existed that a targeted update
+ * carries over (an untargeted new record is not created). Stack rules read such a User for the part of the spec
+ * it carries, with admin rights from the `entra/admins/<employeeId>` GroupMember. Resource rules never meet one:
+ * every User the program registers comes with its record, so they judge the record alone.
  * @internal
  */
-import type { Account, AccountProps, SpecField } from "./accounts";
+import type { Account, AccountProps, PolicyResourceLike, SpecField } from "./accounts";
 
+export const AZUREAD_ACCOUNT = "idlc:entra:AzureadAccount";
 const USER = "azuread:index/user:User";
 const GROUP_MEMBER = "azuread:index/groupMember:GroupMember";
 const ADMIN_MEMBER = /^entra\/admins\/([^/]+)$/;
@@ -22,43 +25,36 @@ const userInput: Partial<Record<SpecField, string>> = {
   enabled: "accountEnabled",
 };
 
-/**
- * `exception` is known to be absent: this mode declares only plan accounts, each an HR person, and `userArgs` has
- * no input for one. Should an exception account ever be declared, identity-closure flags it (fails closed).
- */
-const knownAbsent: ReadonlySet<SpecField> = new Set(["exception"]);
+/** What a stack rule needs to read recordless Users: their names, and the admin group's members (by User name). */
+export interface RecordlessUsers {
+  recorded: ReadonlySet<string>;
+  admins: ReadonlySet<string>;
+}
 
-/** Resource names of azuread Users for a stack rule: `entra/<employeeId>`. */
-export type AzureadAdmins = ReadonlySet<string>;
-
-export const isAzureadUser = (type: string): boolean => type === USER;
-
-/** The Users (by resource name) that are members of the admin group, from the stack's GroupMember resources. */
-export function azureadAdmins(resources: ReadonlyArray<{ type: string; name: string }>): AzureadAdmins {
+export function recordlessUsers(resources: readonly PolicyResourceLike[]): RecordlessUsers {
+  const recorded = new Set<string>();
   const admins = new Set<string>();
   for (const r of resources) {
+    if (r.type === AZUREAD_ACCOUNT) recorded.add(r.name);
     // Joined by name, not by memberObjectId: a new user's object id is unknown during preview.
     const employeeId = r.type === GROUP_MEMBER ? ADMIN_MEMBER.exec(r.name)?.[1] : undefined;
     if (employeeId) admins.add(`entra/${employeeId}`);
   }
-  return admins;
+  return { recorded, admins };
 }
 
 /**
- * A User as an Entra account, when it carries every field in `needs`. `admins` (stack rules only) adds `admin`.
- * Props are read lazily, like a dynamic account's, so a field unknown during preview stops only the rules reading it.
+ * A User without a record as an Entra account, when it carries every field in `needs`; undefined for anything
+ * else, a User with a record included (its record is the account: counting both would count everyone twice).
+ * Props are read lazily, like a record's, so a field unknown during preview stops only the rules reading it.
  */
-export function azureadUserAccount(
-  resource: { name: string; props: Record<string, unknown> },
-  needs: readonly SpecField[],
-  admins: AzureadAdmins | undefined,
-): Account | undefined {
-  const carried = (f: SpecField) => f in userInput || knownAbsent.has(f) || (f === "admin" && admins !== undefined);
-  if (!needs.every(carried)) return undefined;
+export function recordlessUserAccount(resource: PolicyResourceLike, needs: readonly SpecField[], users: RecordlessUsers): Account | undefined {
+  if (resource.type !== USER || users.recorded.has(resource.name)) return undefined;
+  if (!needs.every((f) => f in userInput || f === "admin")) return undefined;
   const props: AccountProps = {};
   for (const [field, input] of Object.entries(userInput)) {
     Object.defineProperty(props, field, { enumerable: true, get: () => resource.props[input!] });
   }
-  if (admins) props.admin = admins.has(resource.name);
+  props.admin = users.admins.has(resource.name);
   return { app: "entra", name: resource.name, props };
 }

@@ -2,7 +2,7 @@
  * Contractors: an end date on every contractor account, and (by default) no privileged roles.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { accountOf, privilegedGrants, who, WHO } from "./accounts";
+import { accountOf, privilegedGrants, who } from "./accounts";
 
 /** Arguments of the contractor rule. */
 export interface ContractorLimitsArgs {
@@ -16,7 +16,7 @@ export const contractorLimits: ResourceValidationPolicy = {
   enforcementLevel: "mandatory",
   configSchema: { properties: { allowPrivileged: { type: "boolean", default: false } } },
   validateResource: (args, reportViolation) => {
-    const account = accountOf(args, ["employmentType", "enabled", "endDate", "grants", "admin", ...WHO]);
+    const account = accountOf(args);
     if (!account || account.props.employmentType !== "contractor" || account.props.enabled === false) return;
     const { app, props } = account;
     const { allowPrivileged = false } = args.getConfig<ContractorLimitsArgs>();

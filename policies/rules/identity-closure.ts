@@ -18,7 +18,7 @@ export const identityClosure: ResourceValidationPolicy = {
   enforcementLevel: "mandatory",
   configSchema: { properties: { employeeIdPattern: { type: "string", default: ".+" }, asOf: { type: "string" } } },
   validateResource: (args, reportViolation) => {
-    const account = accountOf(args, ["employeeId", "exception"]);
+    const account = accountOf(args);
     if (!account) return;
     const { app, props } = account;
     const { employeeIdPattern = ".+", asOf } = args.getConfig<IdentityClosureArgs>();

@@ -3,14 +3,14 @@
  * leave has no sign-in rights or admin rights while away.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { accountOf, who, WHO } from "./accounts";
+import { accountOf, who } from "./accounts";
 
 export const leaversDisabled: ResourceValidationPolicy = {
   name: "leavers-disabled",
   description: "A terminated or removed person has no enabled account and no admin rights.",
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
-    const account = accountOf(args, ["lifecycle", "enabled", "admin", ...WHO]);
+    const account = accountOf(args);
     if (!account || (account.props.lifecycle !== "terminated" && account.props.lifecycle !== "removed")) return;
     const { app, props } = account;
     if (props.enabled !== false) {
@@ -27,7 +27,7 @@ export const leaveSuspended: ResourceValidationPolicy = {
   description: "A person on leave or not yet started has no sign-in rights.",
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
-    const account = accountOf(args, ["lifecycle", "enabled", ...WHO]);
+    const account = accountOf(args);
     if (!account || (account.props.lifecycle !== "leave" && account.props.lifecycle !== "pre-hire")) return;
     const { app, props } = account;
     if (props.enabled !== false) {

@@ -2,7 +2,7 @@
  * Naming: account emails stay in the company's domains and usernames follow the configured pattern.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { accountOf, who, WHO } from "./accounts";
+import { accountOf, who } from "./accounts";
 
 /** Arguments of the naming rule. */
 export interface NamingArgs {
@@ -23,23 +23,18 @@ export const namingConventions: ResourceValidationPolicy = {
     },
   },
   validateResource: (args, reportViolation) => {
-    // Two checks, two facts: an azuread User carries its username but not the HR email.
-    const withEmail = accountOf(args, ["email", ...WHO]);
-    const withUserName = accountOf(args, ["userName", ...WHO]);
-    if (!withEmail && !withUserName) return;
+    const account = accountOf(args);
+    if (!account) return;
+    const { app, props } = account;
     const { allowedDomains = [], userNamePattern = "[a-z0-9._@-]+" } = args.getConfig<NamingArgs>();
-    if (withEmail && allowedDomains.length > 0) {
-      const { app, props } = withEmail;
+    if (allowedDomains.length > 0) {
       const domain = props.email?.split("@")[1]?.toLowerCase();
       if (!domain || !allowedDomains.includes(domain)) {
         reportViolation(`${who(props)} must have a ${app} email in ${allowedDomains.join(", ")} (got '${props.email}'); fix the work email in HR.`);
       }
     }
-    if (withUserName) {
-      const { app, props } = withUserName;
-      if (props.userName !== undefined && !new RegExp(`^(?:${userNamePattern})$`).test(props.userName)) {
-        reportViolation(`${who(props)} must have a ${app} username matching /${userNamePattern}/ (got '${props.userName}'); fix the username rule.`);
-      }
+    if (props.userName !== undefined && !new RegExp(`^(?:${userNamePattern})$`).test(props.userName)) {
+      reportViolation(`${who(props)} must have a ${app} username matching /${userNamePattern}/ (got '${props.userName}'); fix the username rule.`);
     }
   },
 };

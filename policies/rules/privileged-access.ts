@@ -23,7 +23,7 @@ export const privilegedAccessApproval: ResourceValidationPolicy = {
     },
   },
   validateResource: (args, reportViolation) => {
-    const account = accountOf(args, ["enabled", "grants", "admin", "approvals", ...WHO]);
+    const account = accountOf(args);
     if (!account || account.props.enabled === false) return;
     const { app, props } = account;
     const { maxApprovalAgeDays = 365, asOf } = args.getConfig<PrivilegedApprovalArgs>();

@@ -36,7 +36,7 @@ export const separationOfDuties: ResourceValidationPolicy = {
   enforcementLevel: "mandatory",
   configSchema,
   validateResource: (args, reportViolation) => {
-    const account = accountOf(args, ["grants", ...WHO]);
+    const account = accountOf(args);
     if (!account) return;
     const { app, props } = account;
     const { conflicts = [] } = args.getConfig<SeparationOfDutiesArgs>();

@@ -2,7 +2,7 @@
  * Time-bound grants: an expiring grant expires within the configured maximum, so "temporary" stays temporary.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { accountOf, shiftDays, today, who, WHO } from "./accounts";
+import { accountOf, shiftDays, today, who } from "./accounts";
 
 /** Arguments of the time-bound grant rule. */
 export interface TimeBoundGrantArgs {
@@ -17,7 +17,7 @@ export const timeBoundGrants: ResourceValidationPolicy = {
   enforcementLevel: "mandatory",
   configSchema: { properties: { maxDays: { type: "integer", minimum: 1, default: 90 }, asOf: { type: "string" } } },
   validateResource: (args, reportViolation) => {
-    const account = accountOf(args, ["grants", ...WHO]);
+    const account = accountOf(args);
     if (!account) return;
     const { app, props } = account;
     const { maxDays = 90, asOf } = args.getConfig<TimeBoundGrantArgs>();

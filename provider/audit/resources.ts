@@ -10,6 +10,8 @@ import { AuditCode, AuditSourceError } from "./errors";
 import { isSecret, type ResourceWire } from "./wire";
 
 const TOKEN = /^pulumi-nodejs:dynamic\/idlc:(Entra|Google|Slack|Scim|Ldap)(Account|Group)$/;
+/** In azuread mode the Entra account is this record of the spec; the azuread.User beside it is skipped like any foreign type. */
+const AZUREAD_ACCOUNT = "idlc:entra:AzureadAccount";
 
 const AccountFields = z.object({
   employeeId: z.string().min(1).optional(),
@@ -59,7 +61,7 @@ export type AuditResource = AuditAccount | AuditGroup;
 export function auditResources(resources: readonly ResourceWire[], file: string): AuditResource[] {
   const out: AuditResource[] = [];
   for (const r of resources) {
-    const token = TOKEN.exec(r.type);
+    const token = r.type === AZUREAD_ACCOUNT ? [r.type, "Entra", "Account"] : TOKEN.exec(r.type);
     if (!token || r.delete) continue;
     out.push(toResource(r, token[1]!.toLowerCase() as AppName, token[2] === "Account" ? "account" : "group", file));
   }

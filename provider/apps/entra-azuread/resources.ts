@@ -1,6 +1,7 @@
 /**
  * `azureadResources`: the Entra entry of the identity stack's app table in azuread mode. Per person one
- * `azuread.User` (`entra/<employeeId>`), per managed group one `azuread.Group` (`entra/groups/<name>`), and
+ * `azuread.User` (`entra/<employeeId>`) and beside it the person's whole spec as an `AzureadAccount` record of
+ * the same name (what policies and audit read), per managed group one `azuread.Group` (`entra/groups/<name>`), and
  * per (group, person) one `azuread.GroupMember` (`entra/groups/<name>/members/<employeeId>`), plus
  * `entra/admins/<employeeId>` in the configured admin group. A membership the plan drops (a mover, or a leaver's
  * privileged groups) is a deleted GroupMember; a person who leaves the plan after retention takes their User and
@@ -10,6 +11,7 @@ import * as azuread from "@pulumi/azuread";
 import * as pulumi from "@pulumi/pulumi";
 import type { AccessPlan, AccountSpec } from "../../access";
 import type { AppResources } from "../../stack";
+import { AzureadAccount } from "./account-record";
 import { AzureadPlanError } from "./errors";
 import { groupArgs, userArgs } from "./mapping";
 import { initialPassword } from "./password";
@@ -19,10 +21,12 @@ import type { AzureadSettings } from "./settings";
 /**
  * @param settings the stack's azuread settings (`azureadConfig`), the seed as a secret program value
  * @param plan the access plan the identity stack declares: managers are wired from it
- * @throws AzureadPlanError when the plan has Entra admins but no `adminGroupId`, or a manager loop
+ * @throws AzureadPlanError when the plan has Entra admins but no `adminGroupId`, a manager loop, or the records
+ *   would reach the engine empty
  */
 export function azureadResources(settings: AzureadSettings, plan: AccessPlan): AppResources {
   refuseAdminsWithoutGroup(settings, plan);
+  refuseEmptyRecords();
   const users = new PlannedUsers(plan);
   const groups = new Map<string, { name: string; group: azuread.Group }>();
 
@@ -42,6 +46,7 @@ export function azureadResources(settings: AzureadSettings, plan: AccessPlan): A
       // The password only matters on create; ignoring later changes means a new seed never resets anyone.
       const user = new azuread.User(name, args, pulumi.mergeOptions(opts, { ignoreChanges: ["password"] }));
       users.declare(spec.employeeId, user);
+      new AzureadAccount(name, spec, { parent: opts.parent });
       for (const groupName of spec.groups) {
         const managed = groups.get(groupName) ?? missingGroup(spec, groupName);
         member(`${managed.name}/members/${spec.employeeId}`, managed.group.objectId, user, opts.parent);
@@ -59,6 +64,13 @@ function refuseAdminsWithoutGroup(settings: AzureadSettings, plan: AccessPlan): 
     throw new AzureadPlanError(`${admin.employeeId} is an Entra admin, but identity:entra.adminGroupId is not set`,
       "Set identity:entra.adminGroupId to the object id of the role-assignable group that grants admin rights.", admin.employeeId);
   }
+}
+
+/** With this variable set the SDK sends components without inputs: resource policies would judge empty records. */
+function refuseEmptyRecords(): void {
+  if (!process.env.PULUMI_NODEJS_SKIP_COMPONENT_INPUTS) return;
+  throw new AzureadPlanError("PULUMI_NODEJS_SKIP_COMPONENT_INPUTS is set, so the policy pack would not see the Entra accounts' specs",
+    "Unset PULUMI_NODEJS_SKIP_COMPONENT_INPUTS for identity stacks in azuread mode.");
 }
 
 function missingGroup(spec: AccountSpec, group: string): never {

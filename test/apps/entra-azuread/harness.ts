@@ -1,6 +1,6 @@
 /**
  * Plans for the azuread-mode scenarios and a recorder of what the identity stack declares under `setMocks`:
- * every resource's type, name, inputs and options, one declaration at a time.
+ * every resource's type, name, inputs and options, one declaration at a time, and what the monitor recorded.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AccessPlan, AccountSpec, GroupSpec, PersonPlan } from "../../../provider/access";
@@ -38,25 +38,29 @@ export const plan = (people: AccountSpec[], groups = ["engineering", "sales", "p
 
 export interface Declared {
   type: string;
+  name: string;
   inputs: Record<string, any>;
   opts?: pulumi.CustomResourceOptions;
 }
 
-/** Records mock registrations (inputs) and transformation calls (options), keyed by resource name. */
+/** The recorder's key: names are unique per type only (a User and its AzureadAccount record share one). */
+export const key = (type: string, name: string) => `${type}::${name}`;
+
+/** Records mock registrations (inputs) and transformation calls (options), keyed by type and name. */
 export class Recorder {
   declared = new Map<string, Declared>();
 
   readonly mocks: pulumi.runtime.Mocks = {
     newResource: async ({ type, name, inputs }) => {
-      this.declared.set(name, { ...this.declared.get(name), type, inputs });
+      this.declared.set(key(type, name), { ...this.declared.get(key(type, name)), type, name, inputs });
       return { id: `${name}-id`, state: { ...inputs, objectId: `${name}-oid` } };
     },
     call: async ({ inputs }) => inputs,
   };
 
   /** Passed to the stack component: children inherit it, so it sees every resource's options. */
-  readonly capture: pulumi.ResourceTransformation = ({ name, opts }) => {
-    this.declared.set(name, { ...(this.declared.get(name) ?? { type: "", inputs: {} }), opts });
+  readonly capture: pulumi.ResourceTransformation = ({ type, name, opts }) => {
+    this.declared.set(key(type, name), { ...(this.declared.get(key(type, name)) ?? { type, name, inputs: {} }), opts });
     return undefined;
   };
 
@@ -70,10 +74,27 @@ export class Recorder {
   }
 }
 
+/** Declares the real identity stack for `p`, entra swapped by the mode `raw` selects (call after setMocks: testing-recipes §3a). */
+export async function declareStack(recorder: Recorder, p: AccessPlan, raw: Record<string, unknown> = rawConfig()): Promise<Map<string, Declared>> {
+  const { IdentityStack, appResources } = await import("../../../provider/stack/index.js");
+  const { resourcesForEntraMode } = await import("../../../provider/apps/entra-azuread/index.js");
+  return recorder.run(() => {
+    new IdentityStack("identity", { plan: p, resources: resourcesForEntraMode(raw, p, appResources) }, { transformations: [recorder.capture] });
+  });
+}
+
+/** The mock monitor's record of each registration by URN: a component's holds what it passed to registerOutputs. */
+export function registered(): Map<string, Record<string, unknown>> {
+  // Public on the SDK's MockMonitor, not in its .d.ts.
+  const monitor = pulumi.runtime.getMonitor() as unknown as { getRegisteredResources(): Map<string, { state: any }> };
+  return new Map([...monitor.getRegisteredResources()].map(([urn, { state }]) => [urn, typeof state.toJavaScript === "function" ? state.toJavaScript() : state]));
+}
+
 /** Declared resources of one type, by name. */
 export const ofType = (declared: Map<string, Declared>, type: string) =>
-  Object.fromEntries([...declared].filter(([, d]) => d.type === type).map(([name, d]) => [name, d.inputs]));
+  Object.fromEntries([...declared.values()].filter((d) => d.type === type).map((d) => [d.name, d.inputs]));
 
 export const USER = "azuread:index/user:User";
 export const GROUP = "azuread:index/group:Group";
 export const MEMBER = "azuread:index/groupMember:GroupMember";
+export const RECORD = "idlc:entra:AzureadAccount";

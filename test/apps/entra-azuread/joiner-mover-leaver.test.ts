@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AccessPlan } from "../../../provider/access";
-import { ADMIN_GROUP, GROUP, MEMBER, ofType, plan, rawConfig, Recorder, SEED, spec, USER } from "./harness";
+import { ADMIN_GROUP, declareStack, GROUP, key, MEMBER, ofType, plan, rawConfig, Recorder, SEED, spec, USER } from "./harness";
 
 const recorder = new Recorder();
 beforeAll(async () => {
@@ -9,14 +9,7 @@ beforeAll(async () => {
   pulumi.runtime.setAllConfig({ "identity:entra": JSON.stringify({ mode: "azuread", initialPasswordSeed: SEED }) }, ["identity:entra"]);
 });
 
-// Imported after setMocks (testing-recipes §3a); the real identity stack and app table, entra swapped by mode.
-async function declare(p: AccessPlan, raw: Record<string, unknown> = rawConfig()) {
-  const { IdentityStack, appResources } = await import("../../../provider/stack/index.js");
-  const { resourcesForEntraMode } = await import("../../../provider/apps/entra-azuread/index.js");
-  return recorder.run(() => {
-    new IdentityStack("identity", { plan: p, resources: resourcesForEntraMode(raw, p, appResources) }, { transformations: [recorder.capture] });
-  });
-}
+const declare = (p: AccessPlan, raw?: Record<string, unknown>) => declareStack(recorder, p, raw);
 
 const manager = spec("E300", { title: "Head of Engineering", department: "Engineering", admin: true, groups: ["engineering", "prod-admins"] });
 const joiner = spec("E200", { title: "Engineer", department: "Engineering", managerEmployeeId: "E300", groups: ["engineering", "prod-admins"] });
@@ -42,7 +35,7 @@ describe("joiner", () => {
 
   it("keeps the password out of later diffs and makes the user wait for its groups", async () => {
     const declared = await declare(plan([joiner, manager]));
-    const opts = declared.get("entra/E200")!.opts!;
+    const opts = declared.get(key(USER, "entra/E200"))!.opts!;
     expect(opts.ignoreChanges).toEqual(["password"]);
     const deps = (opts.dependsOn as pulumi.Resource[]).map((r) => (r as unknown as { __name: string }).__name);
     expect(deps).toEqual(["entra/groups/engineering", "entra/groups/prod-admins"]);
@@ -93,7 +86,7 @@ describe("leaver", () => {
 
   it("declares nothing for the person once retention is over, so the User and memberships are deleted", async () => {
     const declared = await declare(plan([joiner]));
-    expect([...declared.keys()].filter((n) => n.includes("E300"))).toEqual([]);
+    expect([...declared.values()].filter((d) => d.name.includes("E300"))).toEqual([]);
     expect(ofType(declared, USER)["entra/E200"]!.managerId).toBeUndefined();
     expect(Object.keys(ofType(declared, GROUP))).toHaveLength(3);
   });
