@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { appKey, type AccessPlan, type AppName } from "../access";
 import { appResources, type AppResources } from "./app-resources";
+import { declareInBatches } from "./batches";
 import { accountName, groupName } from "./names";
 
 export interface IdentityStackArgs {
@@ -17,6 +18,12 @@ export interface IdentityStackArgs {
   only?: ReadonlySet<string>;
   /** The resource classes per app; tests pass their own. Default: the real connectors. */
   resources?: Record<AppName, AppResources>;
+  /**
+   * Declare this many resources at a time, each batch once the engine has registered the one before last
+   * (`batches.ts`; `declared` settles after the last). Default: all in the constructor, in one loop — fine for a
+   * small org, not for thousands of people (the program: `identityProgram`).
+   */
+  batchSize?: number;
 }
 
 export class IdentityStack extends pulumi.ComponentResource {
@@ -25,12 +32,40 @@ export class IdentityStack extends pulumi.ComponentResource {
   /** Group resources by resource name (`slack/groups/engineering`). */
   readonly groups: Record<string, pulumi.CustomResource> = {};
 
-  constructor(name: string, { plan, resources = appResources, only }: IdentityStackArgs, opts?: pulumi.ComponentResourceOptions) {
+  /** Settles once every resource is declared: at once, or after the last batch with `batchSize`. */
+  readonly declared: Promise<void>;
+
+  constructor(name: string, { plan, resources = appResources, only, batchSize }: IdentityStackArgs, opts?: pulumi.ComponentResourceOptions) {
     super("idlc:index:IdentityStack", name, {}, opts);
+    const declarations = this.declarations(plan, resources, only);
+    const summary = summarize(plan);
+    if (!batchSize) {
+      for (const _ of declarations);
+      this.registerOutputs({ summary });
+      this.declared = Promise.resolve();
+    } else {
+      this.declared = declareInBatches(declarations, batchSize).then(() => this.registerOutputs({ summary }));
+    }
+  }
+
+  /**
+   * The SDK registers a component's outputs, empty, once `initialize` settles: with batches that has to wait for
+   * the last one, which registers the summary. Called from `super()`, before `declared` is set.
+   */
+  protected override async initialize(): Promise<void> {
+    await Promise.resolve();
+    // A failed declaration is the program's error (`identityProgram` awaits `declared`), not a second one here.
+    await this.declared.catch(() => undefined);
+  }
+
+  /** Declares the stack's resources one at a time, groups first, yielding each. */
+  private *declarations(plan: AccessPlan, resources: Record<AppName, AppResources>, only: ReadonlySet<string> | undefined): Generator<pulumi.Resource> {
     const wanted = (key: string) => !only || only.has(key);
     for (const { app, spec } of plan.groups) {
       const key = groupName(app, spec.name, spec.instance);
-      if (wanted(key)) this.groups[key] = resources[app].group(key, spec, { parent: this });
+      if (!wanted(key)) continue;
+      this.groups[key] = resources[app].group(key, spec, { parent: this });
+      yield this.groups[key];
     }
     const holders = accountHolders(plan);
     for (const person of managersFirst(plan.people)) {
@@ -49,9 +84,9 @@ export class IdentityStack extends pulumi.ComponentResource {
         const resource = resources[app].account(key, spec, { parent: this, dependsOn });
         this.accounts[key] = resource;
         if (resources[app].directory) directories.push(resource);
+        yield resource;
       }
     }
-    this.registerOutputs({ summary: summarize(plan) });
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The body of the Pulumi program (`stacks/index.ts`): plan the stack as of today (or `IDLC_AS_OF`, set by
  * `idlc preview --as-of`) with the accounts the stack holds (`IDLC_HELD_ACCOUNTS`, set by idlc), fail closed on
- * any input error before a single resource is declared, then declare the identity stack.
+ * any input error before a single resource is declared, then declare the identity stack in batches.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { resourcesForEntraMode } from "../apps/entra-azuread";
@@ -10,6 +10,12 @@ import { appResources } from "./app-resources";
 import { HeldAccountsError, readHeldAccounts } from "./held-accounts";
 import { IdentityStack, summarize } from "./identity-stack";
 import { loadStackPlan } from "./load-plan";
+
+/**
+ * Resources declared at a time (`IdentityStack` batchSize): bounds what the program holds while the engine works
+ * through an org of thousands (bench/identity-stack, docs/BENCHMARKS.md).
+ */
+const BATCH_SIZE = 200;
 
 export interface IdentityProgramOptions {
   /** Directory of the program (`stacks/`): the project and stack files are found from here. */
@@ -32,8 +38,9 @@ export function identityProgram(options: IdentityProgramOptions) {
   // A targeted update (`--target`, `idlc kill`) declares only its targets; the engine keeps everything else as is.
   const targets = process.env.IDLC_TARGET_URNS ? (JSON.parse(process.env.IDLC_TARGET_URNS) as string[]) : undefined;
   const only = targets && new Set(targets.map((urn) => urn.split("::").pop()!));
-  new IdentityStack("identity", { plan, only, resources: resourcesForEntraMode(stack.raw, plan, appResources) });
-  return { asOf, accounts: summarize(plan) };
+  const identity = new IdentityStack("identity", { plan, only, resources: resourcesForEntraMode(stack.raw, plan, appResources), batchSize: BATCH_SIZE });
+  // The SDK awaits a program that returns a promise; its value is the stack's outputs.
+  return identity.declared.then(() => ({ asOf, accounts: summarize(plan) }));
 }
 
 /** A thrown IdlcError would reach the SDK as an uncaught error; a RunError is printed as one clear message. */

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AccessPlan, AccountSpec, AppName, GroupSpec } from "../../provider/access";
-import type { AppResources } from "../../provider/stack";
+import type { AccessPlan } from "../../provider/access";
+import { dependsOnNames, fakeApps, group, spec } from "./fake-apps";
 
 const registered: Array<{ type: string; name: string; inputs: Record<string, unknown> }> = [];
 beforeAll(async () => {
@@ -19,27 +19,7 @@ beforeAll(async () => {
   );
 });
 
-// Plain custom resources stand in for the connectors: what is tested here is which resources the stack
-// declares, with which names, inputs and dependencies — not the providers.
-const made: Record<string, pulumi.CustomResourceOptions> = {};
-class Fake extends pulumi.CustomResource {}
-function fakeApp(app: string, directory: boolean): AppResources {
-  const make = (kind: string) => (name: string, spec: object, opts: pulumi.CustomResourceOptions) => {
-    made[name] = opts;
-    return new Fake(`test:${app}:${kind}`, name, { ...spec }, opts);
-  };
-  return { account: make("Account"), group: make("Group"), directory };
-}
-const fakes = Object.fromEntries(
-  (["entra", "google", "slack", "scim", "ldap"] as const).map((app) => [app, fakeApp(app, app === "entra" || app === "google")]),
-) as Record<AppName, AppResources>;
-
-const spec = (employeeId: string, extra: Partial<AccountSpec> = {}): AccountSpec => ({
-  employeeId, userName: employeeId.toLowerCase(), email: `${employeeId.toLowerCase()}@example.com`, givenName: "G", familyName: "F",
-  displayName: `Person ${employeeId}`, employmentType: "employee", enabled: true, lifecycle: "active", groups: [], admin: false,
-  grants: [{ entitlement: "account", roleIds: ["birthright"] }], approvals: [], ...extra,
-});
-const group = (name: string, extra: Partial<GroupSpec> = {}): GroupSpec => ({ name, displayName: name, privileged: false, roleIds: ["r"], ...extra });
+const { resources: fakes, made } = fakeApps();
 
 const plan: AccessPlan = {
   asOf: "2026-11-25",
@@ -87,7 +67,7 @@ describe("IdentityStack", () => {
   });
 
   it("creates directory accounts first and makes app accounts depend on them and on their groups", async () => {
-    const deps = (name: string) => (made[name]!.dependsOn as pulumi.Resource[]).map((r) => (r as unknown as { __name: string }).__name);
+    const deps = (name: string) => dependsOnNames(made[name]!);
     expect(deps("slack/E1")).toEqual(["slack/groups/engineering", "google/E1"]);
     expect(deps("scim:github/E1")).toEqual(["scim:github/groups/developers", "google/E1"]);
     expect(deps("google/E1")).toEqual([]);
@@ -95,7 +75,7 @@ describe("IdentityStack", () => {
   });
 
   it("references a manager only where they hold an account in the same app, and creates the manager's first", async () => {
-    const deps = (name: string) => (made[name]!.dependsOn as pulumi.Resource[]).map((r) => (r as unknown as { __name: string }).__name);
+    const deps = (name: string) => dependsOnNames(made[name]!);
     const inputs = (name: string) => registered.find((r) => r.name === name)!.inputs;
     expect(deps("slack/E3")).toEqual(["google/E3", "slack/E2"]);
     expect(inputs("slack/E3").managerEmployeeId).toBe("E2");

@@ -1,0 +1,76 @@
+/**
+ * The real identity stack at the engine's scale: the demo stack's roles and apps with a synthetic HR export of N
+ * people (`npm run bench -- identity-stack [people] [upPeople]`; default 6,500 → 16,746 resources, as the demo
+ * roles give ~2.6 accounts a person). Measures
+ * `idlc validate` and `idlc preview` of an empty stack (every account a create: each provider's configure and
+ * check run, no API is called), then — for a smaller org (default 500; 0 skips it) — `up` against the sandbox's
+ * emulators and a no-op `preview` with state. Prints wall time, peak RSS and CPU per process and the resource
+ * counts; appends rows to docs/BENCHMARKS.md (not with BENCH_NO_RECORD=1).
+ *
+ * The emulators run in this process, published in the workspace's sandbox.json as `idlc sandbox start` does:
+ * `configure` reads the app settings from there even when nothing is called, and counting the requests they
+ * serve during the empty preview shows that it calls no API.
+ */
+import { appendFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { emulators, sandboxDir, startEmulators, type StartedEmulators } from "../../sandbox";
+import { writeSandboxState } from "../../sandbox/state";
+import { createWorkspace, repoRoot } from "../../scripts/workspace";
+import { formatUsage, loadAverage, measureNode, type Measured } from "../process-sampler";
+import { writeSyntheticStack } from "./hr-export";
+
+const people = Number(process.argv[2] ?? 6500);
+const upPeople = Number(process.argv[3] ?? 500);
+const ws = createWorkspace("idlc-identity-bench-");
+const stackDir = path.join(ws.dir, "stacks", "demo");
+
+function idlc(args: string[]): Promise<Measured> {
+  return measureNode([path.join(repoRoot, "bin", "idlc.js"), ...args], { cwd: ws.dir, env: { PULUMI_CONFIG_PASSPHRASE: "bench" } });
+}
+
+/** `+ 16969 to create` / `17101 unchanged` from the end-of-run block, as `create 16969`. */
+function resourceCounts(output: string): string {
+  const block = output.slice(output.lastIndexOf("Resources:"));
+  const counts = [...block.matchAll(/(\d+) (to create|created|to update|updated|to delete|deleted|unchanged)/g)].map((m) => `${m[2]} ${m[1]}`);
+  return counts.length ? counts.join(", ") : "no summary";
+}
+
+/** HTTP requests the emulators served (LDAP's slapd keeps no log here). */
+function apiRequests(sandbox: StartedEmulators): number {
+  return sandbox.running.reduce((n, e) => n + (e.faults?.count() ?? 0), 0);
+}
+
+async function main(): Promise<void> {
+  const sandbox = await startEmulators(emulators);
+  const apps = Object.fromEntries(sandbox.running.map((e) => [e.name, { url: e.url, token: e.token, tokenUrl: e.tokenUrl, extra: e.extra }]));
+  writeSandboxState(sandboxDir(ws.dir), { pid: process.pid, startedAt: new Date().toISOString(), apps, unavailable: sandbox.unavailable });
+  const rows: string[] = [];
+  const date = new Date().toISOString().slice(0, 10);
+  const record = (label: string, org: number, m: Measured, extra = "") => {
+    const load = loadAverage();
+    const failed = m.exitCode ? ` — FAILED (exit ${m.exitCode})` : "";
+    console.log(`${label} (${org} people): ${m.seconds.toFixed(1)} s wall (load ${load}), peak RSS / CPU: ${formatUsage(m)}${extra}${failed}`);
+    if (m.exitCode) process.stderr.write(m.stderr);
+    rows.push(`| identity-stack: ${label} (${org.toLocaleString("en-US")} people, demo roles) | — | ${m.seconds.toFixed(1)} s wall at load ${load}; peak RSS / CPU: ${formatUsage(m)}${extra}${failed} | ${date} |`);
+  };
+  try {
+    writeSyntheticStack(stackDir, people);
+    record("validate", people, await idlc(["validate"]));
+    const before = apiRequests(sandbox);
+    const preview = await idlc(["preview"]);
+    record("preview of an empty stack", people, preview, `; ${resourceCounts(preview.stderr)}; ${apiRequests(sandbox) - before} API requests`);
+    if (upPeople > 0) {
+      writeSyntheticStack(stackDir, upPeople);
+      const up = await idlc(["up", "--yes"]);
+      record("first up on the sandbox", upPeople, up, `; ${resourceCounts(up.stderr)}`);
+      const noop = await idlc(["preview"]);
+      record("no-op preview", upPeople, noop, `; ${resourceCounts(noop.stderr)}`);
+    }
+    if (process.env.BENCH_NO_RECORD !== "1") appendFileSync(path.join(repoRoot, "docs/BENCHMARKS.md"), `${rows.join("\n")}\n`);
+  } finally {
+    await sandbox.stopAll();
+    rmSync(ws.dir, { recursive: true, force: true });
+  }
+}
+
+void main();
