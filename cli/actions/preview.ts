@@ -2,11 +2,10 @@
 import { resolve } from "node:path";
 import { collectPreviewEvents, pendingChanges, renderPreviewComment } from "../../provider/gitops";
 import type { PreviewFlags } from "../commands/preview";
-import { ExitCode, UsageError } from "../exit";
+import { ExitCode } from "../exit";
 import { runIdentityOperation } from "../identity/hooks";
 
 export async function runPreview(flags: PreviewFlags): Promise<number> {
-  checkFlags(flags);
   const collector = collectPreviewEvents();
   const watch = flags.format === "md" || flags.expectNoChanges;
   const code = await runIdentityOperation("preview", flags, watch ? { onEvent: collector.onEvent } : {});
@@ -21,17 +20,4 @@ export async function runPreview(flags: PreviewFlags): Promise<number> {
     return ExitCode.failed;
   }
   return code;
-}
-
-/** Combinations commander cannot refuse by itself. */
-function checkFlags(flags: PreviewFlags): void {
-  if (flags.format === "md" && flags.json) {
-    throw new UsageError("--format md and --json both write to stdout", "Pass one of them: --format md for the PR comment, --json for engine events.");
-  }
-  if (flags.from !== undefined && flags.format !== "md") {
-    throw new UsageError("--from only sets what the PR comment (--format md) compares against", "Add --format md, or drop --from.");
-  }
-  if (flags.engine === "pulumi" && (flags.format === "md" || flags.expectNoChanges)) {
-    throw new UsageError("--format md and --expect-no-changes read the offline engine's events, which --engine pulumi does not produce", "Drop --engine pulumi, or use `pulumi preview --expect-no-changes` / the pulumi-actions workflows.");
-  }
 }

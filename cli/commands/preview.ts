@@ -1,6 +1,7 @@
 import { Option, type Command } from "commander";
 import { addOperationOptions } from "../../engine/command/operation-options";
 import type { IdentityFlags } from "../identity/hooks";
+import { UsageError } from "../exit";
 import { lazy } from "../lazy";
 
 export interface PreviewFlags extends IdentityFlags {
@@ -19,6 +20,20 @@ export function register(program: Command): void {
     .option("--from <fileOrGitRef>", "with --format md: the HR export (file or git ref) the people summary compares against (default: origin/$GITHUB_BASE_REF, else HEAD)")
     .option("--expect-no-changes", "exit 1 when the preview has pending changes (drift check)")
     .action(async (flags: PreviewFlags) => {
+      checkFlags(flags);
       process.exitCode = await (await action()).runPreview(flags);
     });
+}
+
+/** Combinations commander cannot refuse by itself, checked before the preview's code loads. */
+function checkFlags(flags: PreviewFlags): void {
+  if (flags.format === "md" && flags.json) {
+    throw new UsageError("--format md and --json both write to stdout", "Pass one of them: --format md for the PR comment, --json for engine events.");
+  }
+  if (flags.from !== undefined && flags.format !== "md") {
+    throw new UsageError("--from only sets what the PR comment (--format md) compares against", "Add --format md, or drop --from.");
+  }
+  if (flags.engine === "pulumi" && (flags.format === "md" || flags.expectNoChanges)) {
+    throw new UsageError("--format md and --expect-no-changes read the offline engine's events, which --engine pulumi does not produce", "Drop --engine pulumi, or use `pulumi preview --expect-no-changes` / the pulumi-actions workflows.");
+  }
 }
