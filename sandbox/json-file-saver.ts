@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** Saves an emulator's state to one JSON file, one write per burst of changes. */
@@ -31,4 +31,27 @@ export function jsonFileSaver(file: string | undefined, snapshot: () => unknown,
     },
   };
   return saver;
+}
+
+/**
+ * An emulator store kept in one JSON file: `saved()` is what the file holds, `read()` gives it back on start.
+ * Without a file (no data dir) nothing is read or written.
+ */
+export abstract class JsonFileStore<Saved> {
+  /** Coalesces writes: one file write per burst of changes. */
+  readonly changed: () => void;
+  /** Writes now (on stop). */
+  readonly flush: () => void;
+
+  constructor(private readonly file?: string) {
+    ({ changed: this.changed, flush: this.flush } = jsonFileSaver(file, () => this.saved()));
+  }
+
+  /** What the file holds: the store's state as plain JSON-able data. */
+  protected abstract saved(): Saved;
+
+  /** What the file held, or undefined when there is none. */
+  protected read(): Saved | undefined {
+    return this.file && existsSync(this.file) ? (JSON.parse(readFileSync(this.file, "utf8")) as Saved) : undefined;
+  }
 }

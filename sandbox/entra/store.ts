@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
-import { jsonFileSaver } from "../json-file-saver";
+import { JsonFileStore } from "../json-file-saver";
 
 export type Json = Record<string, unknown>;
 
@@ -11,8 +10,16 @@ export interface DirectoryObject {
   deletedAt?: number;
 }
 
+/** What `EntraStore` keeps in its file: every Map as its entries. */
+interface SavedEntra {
+  objects: [string, DirectoryObject][];
+  deleted: [string, DirectoryObject][];
+  members: [string, string[]][];
+  managers: [string, string][];
+}
+
 /** All emulator state; serialisable to one JSON file when the sandbox persists under a data dir. */
-export class EntraStore {
+export class EntraStore extends JsonFileStore<SavedEntra> {
   objects = new Map<string, DirectoryObject>();
   deleted = new Map<string, DirectoryObject>();
   /** Lower-cased userPrincipalName → id. */
@@ -21,29 +28,16 @@ export class EntraStore {
   members = new Map<string, Set<string>>();
   /** User id → manager id. */
   managers = new Map<string, string>();
-  /** Coalesces writes: one file write per burst of changes. */
-  readonly changed: () => void;
-  /** Writes now (on stop). */
-  readonly flush: () => void;
-
-  constructor(private readonly file?: string) {
-    ({ changed: this.changed, flush: this.flush } = jsonFileSaver(file, () => this.saved()));
-  }
 
   /** What the file holds (the inverse of load): every Map as its entries. */
-  private saved() {
-    const members = [...this.members].map(([g, m]) => [g, [...m]]);
+  protected saved(): SavedEntra {
+    const members = [...this.members].map(([g, m]): [string, string[]] => [g, [...m]]);
     return { objects: [...this.objects], deleted: [...this.deleted], members, managers: [...this.managers] };
   }
 
   load(): void {
-    if (!this.file || !existsSync(this.file)) return;
-    const data = JSON.parse(readFileSync(this.file, "utf8")) as {
-      objects: [string, DirectoryObject][];
-      deleted: [string, DirectoryObject][];
-      members: [string, string[]][];
-      managers: [string, string][];
-    };
+    const data = this.read();
+    if (!data) return;
     this.objects = new Map(data.objects);
     this.deleted = new Map(data.deleted);
     this.members = new Map(data.members.map(([g, m]) => [g, new Set(m)]));

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
-import { jsonFileSaver } from "../json-file-saver";
+import { JsonFileStore } from "../json-file-saver";
 
 export type Json = Record<string, unknown>;
 
@@ -20,8 +19,16 @@ export interface GroupRecord {
   members: Map<string, Json>;
 }
 
+/** What `GoogleStore` keeps in its file: every Map as its entries. */
+interface SavedGoogle {
+  users: [string, UserRecord][];
+  deleted: [string, UserRecord][];
+  groups: [string, Omit<GroupRecord, "members"> & { members: [string, Json][] }][];
+  orgUnits: [string, Json][];
+}
+
 /** All emulator state; serialisable to one JSON file when the sandbox persists under a data dir. */
-export class GoogleStore {
+export class GoogleStore extends JsonFileStore<SavedGoogle> {
   users = new Map<string, UserRecord>();
   deleted = new Map<string, UserRecord>();
   /** Lower-cased primary email or alias → user id. */
@@ -29,18 +36,10 @@ export class GoogleStore {
   groups = new Map<string, GroupRecord>();
   groupIndex = new Map<string, string>();
   orgUnits = new Map<string, Json>();
-  /** Coalesces writes: one file write per burst of changes. */
-  readonly changed: () => void;
-  /** Writes now (on stop). */
-  readonly flush: () => void;
-
-  constructor(private readonly file?: string) {
-    ({ changed: this.changed, flush: this.flush } = jsonFileSaver(file, () => this.saved()));
-  }
 
   /** What the file holds (the inverse of load): every Map as its entries. */
-  private saved() {
-    const groups = [...this.groups].map(([id, g]) => [id, { ...g, members: [...g.members] }]);
+  protected saved(): SavedGoogle {
+    const groups = [...this.groups].map(([id, g]): SavedGoogle["groups"][number] => [id, { ...g, members: [...g.members] }]);
     return { users: [...this.users], deleted: [...this.deleted], groups, orgUnits: [...this.orgUnits] };
   }
 
@@ -62,13 +61,8 @@ export class GoogleStore {
   }
 
   load(): void {
-    if (!this.file || !existsSync(this.file)) return;
-    const data = JSON.parse(readFileSync(this.file, "utf8")) as {
-      users: [string, UserRecord][];
-      deleted: [string, UserRecord][];
-      groups: [string, GroupRecord & { members: [string, Json][] }][];
-      orgUnits: [string, Json][];
-    };
+    const data = this.read();
+    if (!data) return;
     this.users = new Map(data.users);
     this.deleted = new Map(data.deleted);
     this.orgUnits = new Map(data.orgUnits);
