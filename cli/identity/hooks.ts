@@ -34,10 +34,10 @@ function stackNow(flags: IdentityFlags) {
 }
 
 export function identityHooks(flags: IdentityFlags, now = stackNow(flags)): OperationHooks {
-  const planNow = async () => {
-    const { project, stack, state } = await now();
-    return loadStackPlan({ cwd: project.dir, stack, asOf: asOfDate(flags.asOf), held: heldAccounts(state) });
-  };
+  // Planned once per command: `idlc kill` maps its targets and then judges the budget from the same plan.
+  let planned: Promise<ReturnType<typeof loadStackPlan>> | undefined;
+  const planNow = () =>
+    (planned ??= now().then(({ project, stack, state }) => loadStackPlan({ cwd: project.dir, stack, asOf: asOfDate(flags.asOf), held: heldAccounts(state) })));
   return {
     async mapTargets(targets) {
       const { project, stack, state } = await now();

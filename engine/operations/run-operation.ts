@@ -34,11 +34,11 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
     } else if (options.kind === "up") {
       if (options.beforeApply) {
         // The plan the gate judges is not shown, but when it fails its diagnostics are the reason the update stops.
-        const held: EngineEventPayload[] = [];
-        const keep = (e: EngineEventPayload) => void ((e.diagnosticEvent || e.policyEvent) && held.push(e));
+        const diagnostics: EngineEventPayload[] = [];
+        const keep = (e: EngineEventPayload) => void ((e.diagnosticEvent || e.policyEvent) && diagnostics.push(e));
         const plan = await deploy(prepared, { ...opts, emit: keep }, undefined, policy?.hook(true));
         if (!plan.ok) {
-          held.forEach(emit);
+          diagnostics.forEach(emit);
           outcome = plan;
         }
         else if (!(await options.beforeApply({ resourceChanges: plan.counts, steps: plan.steps }))) cancelled = true;
