@@ -11,7 +11,11 @@ export const HrSettings = z.strictObject({
   /** date-fns format of the export's non-ISO dates, e.g. `dd.MM.yyyy`. */
   dateFormat: z.string().min(1).optional(),
   allowedDomains: z.array(z.string().min(1)).optional(),
-  contractorEndDate: z.enum(["error", "warning"]).default("error"),
+  /**
+   * A contractor without a contract end date: `warning` (default) lists them and provisions them; `error` stops
+   * the whole export until HR records one, for companies that require time-bound contractor access.
+   */
+  contractorEndDate: z.enum(["error", "warning"]).default("warning"),
 });
 export type HrSettings = z.infer<typeof HrSettings>;
 

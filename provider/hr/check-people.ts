@@ -3,6 +3,7 @@ import { HrIssueCode } from "./errors";
 import type { HrField } from "./fields";
 import { managerCycles } from "./manager-cycles";
 import type { Person } from "./person";
+import { shown } from "./shown";
 
 /**
  * Checks that need the whole export: duplicate ids and work emails, managers that resolve to nobody, and
@@ -23,14 +24,14 @@ export function checkPeople(
   for (const p of people) {
     const first = byId.get(p.employeeId);
     if (first) {
-      at(p, "employeeId", HrIssueCode.idDuplicate, `duplicate employee id "${p.employeeId}" (first on row ${first.source.row})`,
+      at(p, "employeeId", HrIssueCode.idDuplicate, `duplicate employee id "${shown(p.employeeId)}" (first on row ${first.source.row})`,
         "Give every person a unique employee id; remove the duplicated row.");
     } else byId.set(p.employeeId, p);
     if (p.workEmail === undefined) continue;
     const owner = byEmail.get(p.workEmail);
     if (owner) {
       at(p, "workEmail", HrIssueCode.emailDuplicate,
-        `duplicate work email "${p.workEmail}" (also ${owner.employeeId} on row ${owner.source.row})`,
+        `duplicate work email "${shown(p.workEmail)}" (also ${shown(owner.employeeId)} on row ${owner.source.row})`,
         "Give every person their own work email in the HR system.");
     } else byEmail.set(p.workEmail, p);
   }
@@ -45,7 +46,7 @@ export function checkPeople(
       p.managerId = manager.employeeId;
     } else {
       const why = byName.get(ref.toLowerCase()) === null ? "matches several people" : "matches no employee id, email or name";
-      at(p, "managerId", HrIssueCode.managerUnknown, `manager "${ref}" of ${p.employeeId} ${why}`,
+      at(p, "managerId", HrIssueCode.managerUnknown, `manager "${shown(ref)}" of ${shown(p.employeeId)} ${why}`,
         "Reference the manager by employee id, and make sure the manager's row is in the export.");
     }
   }
@@ -53,7 +54,7 @@ export function checkPeople(
   for (const cycle of managerCycles(people, byId)) {
     const head = cycle[0]!;
     at(head, "managerId", HrIssueCode.managerCycle,
-      `manager cycle: ${[...cycle, head].map((p) => p.employeeId).join(" → ")}`,
+      `manager cycle: ${[...cycle, head].map((p) => shown(p.employeeId)).join(" → ")}`,
       "Break the cycle: someone in it must report to a person outside it (or to nobody, at the top).");
   }
   return issues;

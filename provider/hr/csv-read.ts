@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import type { Issue } from "../errors";
 import { HrIssueCode } from "./errors";
+import { shown } from "./shown";
 
 /** One data record: its spreadsheet row (header = row 1) and trimmed fields. */
 export interface CsvRecord {
@@ -86,7 +87,8 @@ function malformed(file: string, row: number, detail: string): Issue {
   return {
     severity: "error",
     code: HrIssueCode.csvMalformed,
-    message: `malformed CSV: ${detail}; this row and the rows after it could not be read`,
+    // csv-parse quotes the offending cell in its message: shown like any other value from the file.
+    message: `malformed CSV: ${shown(detail, 240)}; this row and the rows after it could not be read`,
     fix: "Re-export the file from the HR system, or quote the cell (double any quote inside it).",
     file,
     row,

@@ -1,5 +1,6 @@
 import { isValid, parse } from "date-fns";
 import { HrIssueCode } from "./errors";
+import { shown } from "./shown";
 
 /** A date cell read: an ISO date, nothing (blank), or why it could not be read. */
 export type DateResult = { ok: true; date?: string } | { ok: false; code: string; message: string; fix: string };
@@ -56,7 +57,7 @@ function readDate(value: string, format: string | undefined): DateResult {
     return {
       ok: false,
       code: HrIssueCode.dateAmbiguous,
-      message: `"${value}" is ambiguous: it could be day/month or month/day`,
+      message: `"${shown(value)}" is ambiguous: it could be day/month or month/day`,
       fix: "Set identity:hr dateFormat (or --date-format) to the export's format, e.g. MM/dd/yyyy or dd/MM/yyyy.",
     };
   }
@@ -87,7 +88,7 @@ function invalid(value: string, why: string): DateResult {
   return {
     ok: false,
     code: HrIssueCode.dateInvalid,
-    message: `"${value}" ${why}`,
+    message: `"${shown(value)}" ${why}`,
     fix: "Write dates as yyyy-MM-dd, or set identity:hr dateFormat (or --date-format) to the export's format.",
   };
 }

@@ -5,17 +5,21 @@ import { IdlcError, type ErrorContext } from "../errors";
  * Tests and CI scripts match on these; never rename one.
  */
 export const HrIssueCode = {
+  notText: "HR_NOT_TEXT",
   csvMalformed: "HR_CSV_MALFORMED",
   empty: "HR_EMPTY",
   rowShape: "HR_ROW_SHAPE",
   columnMissing: "HR_COLUMN_MISSING",
   columnDuplicate: "HR_COLUMN_DUPLICATE",
+  columnUnknown: "HR_COLUMN_UNKNOWN",
+  columnsIgnored: "HR_COLUMNS_IGNORED",
   mappingUnknownField: "HR_MAPPING_FIELD_UNKNOWN",
   valueRequired: "HR_VALUE_REQUIRED",
   idDuplicate: "HR_ID_DUPLICATE",
   emailDuplicate: "HR_EMAIL_DUPLICATE",
   emailInvalid: "HR_EMAIL_INVALID",
   emailDomain: "HR_EMAIL_DOMAIN",
+  emailGenerated: "HR_EMAIL_GENERATED",
   managerUnknown: "HR_MANAGER_UNKNOWN",
   managerCycle: "HR_MANAGER_CYCLE",
   statusUnknown: "HR_STATUS_UNKNOWN",

@@ -6,6 +6,7 @@ import type { DateResult } from "./dates";
 import { HrIssueCode } from "./errors";
 import { dateFields, type HrField } from "./fields";
 import type { EmploymentType, HrStatus, Person } from "./person";
+import { shown } from "./shown";
 import { normalizeValue } from "./vocabulary";
 
 /** Everything a row needs to become a person; built once per export. */
@@ -18,6 +19,8 @@ export interface RowContext {
   employmentWords: Record<string, EmploymentType>;
   allowedDomains: Set<string> | undefined;
   contractorEndDate: "error" | "warning";
+  /** Set when the stack's apps need a work email and generate missing ones in this domain. */
+  emailDomain: string | undefined;
 }
 
 const emailPattern = z.regexes.email;
@@ -55,13 +58,13 @@ export function toPerson(record: CsvRecord, ctx: RowContext, issues: Issue[]): {
   const rawStatus = get(ctx, fields, "status");
   const status = rawStatus === undefined ? undefined : ctx.statusWords[normalizeValue(rawStatus)];
   if (rawStatus !== undefined && !status) {
-    report("status", HrIssueCode.statusUnknown, `unknown status "${rawStatus}"`,
+    report("status", HrIssueCode.statusUnknown, `unknown status "${shown(rawStatus)}"`,
       "Use a status the preset knows (active, on leave, terminated, onboarding…) or fix the preset choice.");
   }
   const rawType = get(ctx, fields, "employmentType");
   const knownType = rawType === undefined ? "employee" : ctx.employmentWords[normalizeValue(rawType)];
   if (!knownType) {
-    report("employmentType", HrIssueCode.employmentTypeUnknown, `unknown employment type "${rawType}", treated as other`,
+    report("employmentType", HrIssueCode.employmentTypeUnknown, `unknown employment type "${shown(rawType!)}", treated as other`,
       "Use employee, contractor or intern (or a vendor word for them).", "warning");
   }
   const employmentType = knownType ?? "other";
@@ -81,20 +84,29 @@ export function toPerson(record: CsvRecord, ctx: RowContext, issues: Issue[]): {
   }
   if (status === "terminated" && !dates.terminationDate) {
     report("terminationDate", HrIssueCode.terminationDateMissing,
-      `${employeeId ?? "this person"} is terminated without a termination date: accounts are disabled but never deleted`,
+      `${shown(employeeId ?? "this person")} is terminated without a termination date: accounts are disabled but never deleted`,
       "Record the termination date in the HR system so retention can run out.", "warning");
   }
   if (employmentType === "contractor" && !dates.endDate && !dates.terminationDate && status !== "terminated") {
-    report("endDate", HrIssueCode.contractorEndDate, `contractor ${employeeId} has no contract end date`,
-      "Record the contract end date in the HR system so access ends with the contract.", ctx.contractorEndDate);
+    report("endDate", HrIssueCode.contractorEndDate,
+      `contractor ${who(employeeId, firstName, lastName)} has no contract end date: they keep the accounts and ` +
+        "roles this export gives them, with no end, until HR records a contract end or termination date",
+      "Record the contract end date in the HR system so access ends with the contract " +
+        "(identity:hr contractorEndDate: error makes a missing one block).", ctx.contractorEndDate);
   }
 
   const workEmail = get(ctx, fields, "workEmail")?.toLowerCase();
+  if (workEmail === undefined && ctx.emailDomain !== undefined && ctx.columns.workEmail !== undefined) {
+    report("workEmail", HrIssueCode.emailGenerated,
+      `${who(employeeId, firstName, lastName)} has no work email: an address will be generated from their ` +
+        `name, first.last@${ctx.emailDomain}`,
+      "Fill in the work email in the HR system if the person already has one.", "warning");
+  }
   if (workEmail !== undefined && !emailPattern.test(workEmail)) {
-    report("workEmail", HrIssueCode.emailInvalid, `invalid email "${workEmail}"`, "Correct the work email in the HR system.");
+    report("workEmail", HrIssueCode.emailInvalid, `invalid email "${shown(workEmail)}"`, "Correct the work email in the HR system.");
   } else if (workEmail !== undefined && ctx.allowedDomains && !ctx.allowedDomains.has(workEmail.slice(workEmail.lastIndexOf("@") + 1))) {
     report("workEmail", HrIssueCode.emailDomain,
-      `email "${workEmail}" is outside the allowed domains (${[...ctx.allowedDomains].join(", ")})`,
+      `email "${shown(workEmail)}" is outside the allowed domains (${[...ctx.allowedDomains].join(", ")})`,
       "Use a company address, or add the domain to identity:hr allowedDomains.");
   }
 
@@ -119,6 +131,12 @@ export function toPerson(record: CsvRecord, ctx: RowContext, issues: Issue[]): {
     if (value !== undefined) person[field] = value;
   }
   return { person, complete: firstName !== "" && lastName !== "" && status !== undefined };
+}
+
+/** `E3 (Grace Hopper)`, as far as the row tells; values shown safely. */
+function who(employeeId: string | undefined, firstName: string, lastName: string): string {
+  const name = `${firstName} ${lastName}`.trim();
+  return `${shown(employeeId ?? "this person")}${name ? ` (${shown(name)})` : ""}`;
 }
 
 function get(ctx: RowContext, fields: string[], field: HrField): string | undefined {

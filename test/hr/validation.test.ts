@@ -14,7 +14,7 @@ describe("validation: each problem is reported with file, row, column and a fix"
     const [error, ...rest] = errorsOf(readRows(happyRows, {}, header.replace("employee_id", "employe_idd")));
     expect(rest).toEqual([]);
     expect(error).toMatchObject({ code: HrIssueCode.columnMissing, file: "people.csv", row: 1, column: "employee_id" });
-    expect(error!.message).toBe('missing required column "employee_id" for employeeId (closest header: "employe_idd")');
+    expect(error!.message).toBe('missing required column "employee_id" for employeeId (did you mean "employe_idd"?)');
     expect(error!.fix).toContain('mapping: { employeeId: "employe_idd" }');
   });
 
@@ -78,13 +78,23 @@ describe("validation: each problem is reported with file, row, column and a fix"
     expect(error!.message).toBe("termination date 2021-01-31 is before hire date 2021-02-01");
   });
 
-  it("contractor without end date is an error by default and a warning when configured", () => {
+  it("contractor without end date is a warning by default, naming them and how long access lasts", () => {
     const rows = withRow(2, "E3,Grace,Hopper,grace@acme.test,Sales,E1,contractor,active,2022-03-01,,");
-    const [error] = errorsOf(readRows(rows));
-    expect(error).toMatchObject({ code: HrIssueCode.contractorEndDate, row: 4, column: "end_date", message: "contractor E3 has no contract end date" });
-    const relaxed = readRows(rows, { contractorEndDate: "warning" });
-    expect(errorsOf(relaxed)).toEqual([]);
-    expect(relaxed.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.contractorEndDate, row: 4 }]);
+    const result = readRows(rows);
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.people.map((p) => p.employeeId)).toEqual(["E1", "E2", "E3"]);
+    expect(result.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.contractorEndDate, row: 4, column: "end_date" }]);
+    expect(result.issues[0]!.message).toBe("contractor E3 (Grace Hopper) has no contract end date: they keep the accounts " +
+      "and roles this export gives them, with no end, until HR records a contract end or termination date");
+    expect(result.issues[0]!.fix).toContain("identity:hr contractorEndDate: error");
+  });
+
+  it("contractorEndDate: error makes a missing contract end date block", () => {
+    const rows = withRow(2, "E3,Grace,Hopper,grace@acme.test,Sales,E1,contractor,active,2022-03-01,,");
+    const [error, ...rest] = errorsOf(readRows(rows, { contractorEndDate: "error" }));
+    expect(rest).toEqual([]);
+    expect(error).toMatchObject({ code: HrIssueCode.contractorEndDate, row: 4, column: "end_date" });
+    expect(errorsOf(readRows(happyRows, { contractorEndDate: "error" }))).toEqual([]); // an end date satisfies it
   });
 
   it("a leaver without a termination date is a warning: disabled, never deleted", () => {
