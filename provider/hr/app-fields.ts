@@ -24,3 +24,17 @@ export function fieldsNeededBy(apps: readonly string[]): Map<HrField, string[]> 
   }
   return needed;
 }
+
+/**
+ * What reading a stack's export must know about its apps, from the stack file's `config:` map: `identity:apps`
+ * (all apps when unset or not a list; `access/` reports a malformed one) and `identity:roles` emailDomain.
+ */
+export function stackNeeds(raw: Readonly<Record<string, unknown>>): { apps: readonly string[]; emailDomain?: string } {
+  const apps = raw["identity:apps"];
+  const roles = raw["identity:roles"];
+  const domain = roles && typeof roles === "object" ? (roles as { emailDomain?: unknown }).emailDomain : undefined;
+  return {
+    apps: Array.isArray(apps) && apps.every((a) => typeof a === "string") ? apps : allApps,
+    ...(typeof domain === "string" && domain !== "" ? { emailDomain: domain } : {}),
+  };
+}

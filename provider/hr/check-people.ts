@@ -6,8 +6,9 @@ import type { Person } from "./person";
 import { shown } from "./shown";
 
 /**
- * Checks that need the whole export: duplicate ids and work emails, managers that resolve to nobody, and
- * reporting cycles. Manager references are resolved in place to employee ids, trying employee id, then work
+ * Checks that need the whole export: duplicate ids and work emails (errors), managers that resolve to nobody
+ * (a warning; the reference is dropped), and reporting cycles (an error: a loop puts a manager among their own
+ * reports, so `reportsTo` rules would grant them their team's access). Manager references are resolved in place to employee ids, trying employee id, then work
  * email, then an exact "Last, First" / "First Last" name (app-apis.md §6). Linear in the number of people.
  */
 export function checkPeople(
@@ -16,8 +17,8 @@ export function checkPeople(
   columnOf: (field: HrField) => string,
 ): Issue[] {
   const issues: Issue[] = [];
-  const at = (p: Person, field: HrField, code: string, message: string, fix: string) =>
-    issues.push({ severity: "error", code, message, fix, file, row: p.source.row, column: columnOf(field) });
+  const at = (p: Person, field: HrField, code: string, message: string, fix: string, severity: Issue["severity"] = "error") =>
+    issues.push({ severity, code, message, fix, file, row: p.source.row, column: columnOf(field) });
 
   const byId = new Map<string, Person>();
   const byEmail = new Map<string, Person>();
@@ -45,9 +46,13 @@ export function checkPeople(
     if (manager) {
       p.managerId = manager.employeeId;
     } else {
+      // A manager filtered out of the export (an active-only report) is ordinary: the person is read without one,
+      // which can only withhold what a `reportsTo` rule would grant, never grant more.
       const why = byName.get(ref.toLowerCase()) === null ? "matches several people" : "matches no employee id, email or name";
-      at(p, "managerId", HrIssueCode.managerUnknown, `manager "${shown(ref)}" of ${shown(p.employeeId)} ${why}`,
-        "Reference the manager by employee id, and make sure the manager's row is in the export.");
+      delete p.managerId;
+      at(p, "managerId", HrIssueCode.managerUnknown,
+        `manager "${shown(ref)}" of ${shown(p.employeeId)} ${why}: read as having no manager, so reportsTo rules skip them`,
+        "Reference the manager by employee id, and make sure the manager's row is in the export.", "warning");
     }
   }
 

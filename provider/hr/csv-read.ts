@@ -19,12 +19,13 @@ export interface CsvTable {
 const candidates = [",", ";", "\t"] as const;
 
 /**
- * Parses an HR export: strips a BOM, picks the delimiter from the header line, keeps quoted newlines inside
+ * Parses an HR export: strips a BOM and a trailing Ctrl-Z, picks the delimiter from the header line, keeps quoted newlines inside
  * their cell, trims every value. Blank lines are skipped but still counted, so `row` is what a spreadsheet
  * shows. Malformed quoting becomes an issue, never an exception.
  */
 export function readCsv(text: string, file: string): CsvTable {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // A DOS end-of-file mark (Ctrl-Z) still ends some exports written by older tools.
+  const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\u001a\s*$/, "");
   const delimiter = detectDelimiter(body);
   const issues: Issue[] = [];
   // Records skipped for an error, as "how many records came before it": the spreadsheet row of a later

@@ -26,21 +26,50 @@ export function dateFormatProblem(format: string): string | undefined {
 /**
  * Returns a date reader for one export. ISO dates are always accepted; `format` (date-fns tokens such as
  * `dd.MM.yyyy` or `MM/dd/yyyy`) is parsed strictly; without it a day-month order is accepted only when the
- * value itself proves it (`25/12/2024`), and `03/04/2024` is ambiguous. Results are cached: exports repeat dates.
+ * value itself proves it (`25/12/2024`) or `order` says it (`provenDayOrder`), and `03/04/2024` is otherwise
+ * ambiguous. Results are cached: exports repeat dates.
  */
-export function dateReader(format?: string): (value: string) => DateResult {
+export function dateReader(format?: string, order?: DayOrder): (value: string) => DateResult {
   const cache = new Map<string, DateResult>();
   return (value) => {
     let result = cache.get(value);
     if (!result) {
-      result = readDate(value, format);
+      result = readDate(value, format, order);
       cache.set(value, result);
     }
     return result;
   };
 }
 
-function readDate(value: string, format: string | undefined): DateResult {
+/** Which comes first in a slashed or dashed numeric date. */
+export type DayOrder = "day-first" | "month-first";
+
+/**
+ * The order an export's own dates prove: a US export almost always has some `01/15/2020` and a European one some
+ * `15/01/2020`, and a system writes all its dates one way. Returned only when it decides a cell that is ambiguous
+ * on its own, with the first proving cell so the caller can say where the order came from; cells proving both
+ * orders prove nothing.
+ */
+export function provenDayOrder(cells: Iterable<{ value: string; row: number }>):
+  { order: DayOrder; value: string; row: number } | undefined {
+  let found: { order: DayOrder; value: string; row: number } | undefined;
+  let ambiguous = false;
+  for (const cell of cells) {
+    const n = numeric.exec(cell.value);
+    if (!n || n[2] === ".") continue;
+    const [a, b] = [+n[1]!, +n[3]!];
+    const order: DayOrder | undefined = a > 12 && b <= 12 ? "day-first" : b > 12 && a <= 12 ? "month-first" : undefined;
+    if (order === undefined) {
+      ambiguous ||= a !== b && a <= 12 && b <= 12;
+      continue;
+    }
+    if (found && found.order !== order) return undefined;
+    found ??= { order, value: cell.value, row: cell.row };
+  }
+  return ambiguous ? found : undefined;
+}
+
+function readDate(value: string, format: string | undefined, order: DayOrder | undefined): DateResult {
   if (blank.has(value.toLowerCase())) return { ok: true };
   const m = iso.exec(value);
   if (m) return calendar(value, +m[1]!, +m[2]!, +m[3]!);
@@ -53,7 +82,8 @@ function readDate(value: string, format: string | undefined): DateResult {
     const [a, sep, b, year] = [+n[1]!, n[2]!, +n[3]!, +n[4]!];
     // A dotted date is day-first in every locale that writes it; slashes are US or European.
     if (sep === "." || a > 12 || a === b) return calendar(value, year, b, a);
-    if (b > 12) return calendar(value, year, a, b);
+    if (b > 12 || order === "month-first") return calendar(value, year, a, b);
+    if (order === "day-first") return calendar(value, year, b, a);
     return {
       ok: false,
       code: HrIssueCode.dateAmbiguous,

@@ -26,6 +26,7 @@ export const HrIssueCode = {
   employmentTypeUnknown: "HR_EMPLOYMENT_TYPE_UNKNOWN",
   dateInvalid: "HR_DATE_INVALID",
   dateAmbiguous: "HR_DATE_AMBIGUOUS",
+  dateOrderInferred: "HR_DATE_ORDER_INFERRED",
   dateFormatInvalid: "HR_DATE_FORMAT_INVALID",
   terminationBeforeHire: "HR_TERMINATION_BEFORE_HIRE",
   terminationDateMissing: "HR_TERMINATION_DATE_MISSING",

@@ -4,13 +4,17 @@ import { fieldsNeededBy } from "./app-fields";
 import { checkPeople } from "./check-people";
 import { mapColumns } from "./columns";
 import { readCsv } from "./csv-read";
-import { dateFormatProblem, dateReader } from "./dates";
+import type { ColumnMap } from "./columns";
+import type { CsvRecord } from "./csv-read";
+import { dateFormatProblem, dateReader, provenDayOrder, type DayOrder } from "./dates";
+import { dateFields } from "./fields";
 import { HrIssueCode, HrSourceError } from "./errors";
-import type { Person } from "./person";
+import type { EmploymentType, HrStatus, Person } from "./person";
 import { presets, type PresetName } from "./presets";
 import { columnOf, toPerson } from "./to-person";
+import { shown } from "./shown";
 import { textProblem } from "./text-check";
-import { employmentWords, statusWords } from "./vocabulary";
+import { employmentWords, normalizeKeys, statusWords } from "./vocabulary";
 
 export interface ReadHrExportOptions {
   /** Path of the export; read unless `text` is given, and always the name used in messages. */
@@ -21,6 +25,10 @@ export interface ReadHrExportOptions {
   mapping?: Record<string, string>;
   /** date-fns format of non-ISO dates, e.g. `dd.MM.yyyy`. */
   dateFormat?: string;
+  /** The company's own status words (`"notice period": active`), over the shared table and the preset's. */
+  statusWords?: Record<string, HrStatus>;
+  /** The company's own employment type words (`"freelance (de)": contractor`). */
+  employmentWords?: Record<string, EmploymentType>;
   /** Work emails must be in one of these domains (exact match, case-insensitive). */
   allowedDomains?: string[];
   /**
@@ -72,13 +80,14 @@ export function readHrExport(options: ReadHrExportOptions): { people: Person[]; 
   issues.push(...columnIssues);
   if (columnIssues.some((i) => i.severity === "error")) return { people: [], issues };
 
+  const order = options.dateFormat === undefined ? dayOrderOf(table.records, columns, file, issues) : undefined;
   const ctx = {
     file,
     header: table.header,
     columns,
-    readDate: dateReader(options.dateFormat),
-    statusWords: { ...statusWords, ...preset.statusWords },
-    employmentWords: { ...employmentWords, ...preset.employmentWords },
+    readDate: dateReader(options.dateFormat, order),
+    statusWords: { ...statusWords, ...preset.statusWords, ...normalizeKeys(options.statusWords) },
+    employmentWords: { ...employmentWords, ...preset.employmentWords, ...normalizeKeys(options.employmentWords) },
     allowedDomains: options.allowedDomains && new Set(options.allowedDomains.map((d) => d.toLowerCase().replace(/^@/, ""))),
     contractorEndDate: options.contractorEndDate ?? "warning",
     emailDomain: needed?.has("workEmail") ? options.emailDomain : undefined,
@@ -93,6 +102,22 @@ export function readHrExport(options: ReadHrExportOptions): { people: Person[]; 
   issues.push(...checkPeople(everyone, file, (field) => columnOf(ctx, field)));
   issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { people, issues };
+}
+
+/** The day order the export's own dates prove, when it settles an ambiguous one: used, and said. */
+function dayOrderOf(records: CsvRecord[], columns: ColumnMap, file: string, issues: Issue[]): DayOrder | undefined {
+  const indices = dateFields.map((f) => columns[f]).filter((i) => i !== undefined);
+  function* cells() {
+    for (const r of records) for (const i of indices) yield { value: r.fields[i] ?? "", row: r.row };
+  }
+  const proven = provenDayOrder(cells());
+  if (!proven) return undefined;
+  const format = proven.order === "day-first" ? "dd/MM/yyyy" : "MM/dd/yyyy";
+  issues.push({ severity: "warning", code: HrIssueCode.dateOrderInferred, file, row: proven.row,
+    message: `dates like 03/04/2024 are read as ${format}: "${shown(proven.value)}" on row ${proven.row} can only be ` +
+      `${proven.order}, and no date in the export is the other way round`,
+    fix: `Set identity:hr dateFormat (or --date-format) to ${format} to say so explicitly.` });
+  return proven.order;
 }
 
 function readSource(file: string): string {

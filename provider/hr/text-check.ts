@@ -3,8 +3,9 @@ import { HrIssueCode } from "./errors";
 
 /** How much of the start of a file is judged for a binary signature and UTF-16's every-other-byte zeros. */
 const sniffLength = 4096;
-// C0 controls other than tab, line feed and carriage return never occur in a text export.
-const binaryControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+// C0 controls other than tab, line feed and carriage return: a stray one (a vertical tab pasted into a cell, a
+// DOS end-of-file mark) happens in real exports and is only escaped when shown; many of them mean binary.
+const binaryControl = /[\u0001-\u0008\u000b\u000c\u000e-\u001f]/g;
 
 /**
  * Judges the decoded text of an export before it is parsed: a workbook, a UTF-16 file, a binary file, or a
@@ -15,8 +16,8 @@ const binaryControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
  */
 export function textProblem(text: string, file: string): Issue | undefined {
   const head = text.slice(0, sniffLength);
-  const looks = kindOf(head);
-  const bad = looks ? head.search(/[^\t\n\r -~\u00a0-\ufffc]/) : text.indexOf("\ufffd");
+  const looks = kindOf(head) ?? (text.includes("\u0000") ? "looks binary (it contains NUL bytes)" : undefined);
+  const bad = looks ? text.search(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/) : text.indexOf("\ufffd");
   if (!looks && bad < 0) return undefined;
   const line = lineOf(text, Math.max(bad, 0));
   return {
@@ -34,7 +35,7 @@ function kindOf(head: string): string | undefined {
   if (/^\ufffd\ufffd\u0011/.test(head)) return "looks like an old Excel workbook (.xls)";
   if (head.startsWith("%PDF-")) return "looks like a PDF";
   if (isUtf16(head)) return "looks like UTF-16 (Excel's \"Unicode Text\")";
-  if (binaryControl.test(head)) return "looks binary";
+  if ((head.match(binaryControl)?.length ?? 0) > Math.max(2, head.length / 100)) return "looks binary";
   return undefined;
 }
 

@@ -59,13 +59,15 @@ export function toPerson(record: CsvRecord, ctx: RowContext, issues: Issue[]): {
   const status = rawStatus === undefined ? undefined : ctx.statusWords[normalizeValue(rawStatus)];
   if (rawStatus !== undefined && !status) {
     report("status", HrIssueCode.statusUnknown, `unknown status "${shown(rawStatus)}"`,
-      "Use a status the preset knows (active, on leave, terminated, onboarding…) or fix the preset choice.");
+      `Use a status the preset knows (active, on leave, terminated, onboarding…), fix the preset choice, or say what ` +
+        `it means with identity:hr statusWords: { "${shown(rawStatus)}": active | leave | terminated | pre-hire }.`);
   }
   const rawType = get(ctx, fields, "employmentType");
   const knownType = rawType === undefined ? "employee" : ctx.employmentWords[normalizeValue(rawType)];
   if (!knownType) {
     report("employmentType", HrIssueCode.employmentTypeUnknown, `unknown employment type "${shown(rawType!)}", treated as other`,
-      "Use employee, contractor or intern (or a vendor word for them).", "warning");
+      `Use employee, contractor or intern (or a vendor word for them), or say what it means with identity:hr ` +
+        `employmentWords: { "${shown(rawType!)}": employee | contractor | intern | other }.`, "warning");
   }
   const employmentType = knownType ?? "other";
 
@@ -78,9 +80,20 @@ export function toPerson(record: CsvRecord, ctx: RowContext, issues: Issue[]): {
     else if (read.date) dates[field] = read.date;
   }
   if (dates.hireDate && dates.terminationDate && dates.terminationDate < dates.hireDate) {
-    report("terminationDate", HrIssueCode.terminationBeforeHire,
-      `termination date ${dates.terminationDate} is before hire date ${dates.hireDate}`,
-      "Correct either date in the HR system; a rehire needs a new hire date after the termination.");
+    if (status === "terminated") {
+      report("terminationDate", HrIssueCode.terminationBeforeHire,
+        `termination date ${dates.terminationDate} is before hire date ${dates.hireDate}`,
+        "Correct either date in the HR system; a rehire needs a new hire date after the termination.");
+    } else {
+      // A rehire: vendors keep the earlier employment's termination date on the row. Read, it would disable
+      // someone who works here, so it is dropped, and said.
+      report("terminationDate", HrIssueCode.terminationBeforeHire,
+        `termination date ${dates.terminationDate} is before hire date ${dates.hireDate} and the status is ` +
+          `${status ?? "unknown"}: read as a rehire, the old termination date is ignored`,
+        "Clear the previous employment's termination date in the HR system, if the export should not carry it.",
+        "warning");
+      delete dates.terminationDate;
+    }
   }
   if (status === "terminated" && !dates.terminationDate) {
     report("terminationDate", HrIssueCode.terminationDateMissing,

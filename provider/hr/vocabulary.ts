@@ -36,6 +36,11 @@ export function normalizeValue(value: string): string {
   return value.toLowerCase().replace(/[\s_-]+/g, " ").trim();
 }
 
+/** A company's own word table from its stack settings, keyed like the shared ones. */
+export function normalizeKeys<T>(table: Record<string, T> | undefined): Record<string, T> {
+  return Object.fromEntries(Object.entries(table ?? {}).map(([word, value]) => [normalizeValue(word), value]));
+}
+
 function words<T extends string>(table: Record<T, string[]>): Record<string, T> {
   const out: Record<string, T> = {};
   for (const [target, list] of Object.entries(table) as Array<[T, string[]]>) {

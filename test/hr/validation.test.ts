@@ -48,10 +48,12 @@ describe("validation: each problem is reported with file, row, column and a fix"
     expect(error!.message).toBe('email "grace@gmail.com" is outside the allowed domains (acme.test)');
   });
 
-  it("unknown manager", () => {
-    const [error] = errorsOf(readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E9,employee,active,2021-02-01,,")));
-    expect(error).toMatchObject({ code: HrIssueCode.managerUnknown, row: 3, column: "manager_id" });
-    expect(error!.message).toBe('manager "E9" of E2 matches no employee id, email or name');
+  it("an unknown manager is a warning: the person is read without one", () => {
+    const result = readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E9,employee,active,2021-02-01,,"));
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.managerUnknown, row: 3, column: "manager_id" }]);
+    expect(result.issues[0]!.message).toBe('manager "E9" of E2 matches no employee id, email or name: read as having no manager, so reportsTo rules skip them');
+    expect(result.people.find((p) => p.employeeId === "E2")!.managerId).toBeUndefined();
   });
 
   it("manager cycle, reported once at its earliest row", () => {
@@ -72,7 +74,15 @@ describe("validation: each problem is reported with file, row, column and a fix"
     expect(error).toMatchObject({ code: HrIssueCode.statusUnknown, row: 2, column: "status", message: 'unknown status "retired?"' });
   });
 
-  it("termination before hire", () => {
+  it("a termination date before the hire date of someone still employed is a rehire: a warning, the old date dropped", () => {
+    const result = readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,active,2021-02-01,2019-06-30,"));
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.terminationBeforeHire, row: 3 }]);
+    expect(result.issues[0]!.message).toContain("read as a rehire, the old termination date is ignored");
+    expect(result.people[1]!.terminationDate).toBeUndefined();
+  });
+
+  it("termination before hire of a terminated person", () => {
     const [error] = errorsOf(readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,terminated,2021-02-01,2021-01-31,")));
     expect(error).toMatchObject({ code: HrIssueCode.terminationBeforeHire, row: 3, column: "termination_date" });
     expect(error!.message).toBe("termination date 2021-01-31 is before hire date 2021-02-01");
@@ -103,6 +113,38 @@ describe("validation: each problem is reported with file, row, column and a fix"
     expect(result.issues[0]!.message).toBe("E2 is terminated without a termination date: accounts are disabled but never deleted");
   });
 
+  it("the export's own dates settle the day order of ambiguous ones, and say so", () => {
+    const us = readRows([
+      "E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,active,03/04/2020,,",
+      "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,active,01/15/2021,,",
+    ]);
+    expect(errorsOf(us)).toEqual([]);
+    expect(us.people.map((p) => p.hireDate)).toEqual(["2020-03-04", "2021-01-15"]);
+    expect(us.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.dateOrderInferred, row: 3 }]);
+    expect(us.issues[0]!.message).toBe('dates like 03/04/2024 are read as MM/dd/yyyy: "01/15/2021" on row 3 can only be month-first, and no date in the export is the other way round');
+    const eu = readRows(["E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,active,03/04/2020,,", "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,active,15/01/2021,,"]);
+    expect(eu.people.map((p) => p.hireDate)).toEqual(["2020-04-03", "2021-01-15"]);
+  });
+
+  it("dates proving both orders settle nothing: the ambiguous one stays an error", () => {
+    const mixed = readRows([
+      "E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,active,03/04/2020,,",
+      "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,active,01/15/2021,,",
+      "E3,Grace,Hopper,grace@acme.test,Sales,E1,employee,active,15/01/2021,,",
+    ]);
+    expect(errorsOf(mixed).map((i) => [i.row, i.code])).toEqual([[2, HrIssueCode.dateAmbiguous]]);
+  });
+
+  it("a company's own status and employment words, from identity:hr statusWords / employmentWords", () => {
+    const rows = withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E1,Werkvertrag,Notice Period,2021-02-01,,2027-01-31");
+    const [unknown] = errorsOf(readRows(rows));
+    expect(unknown).toMatchObject({ code: HrIssueCode.statusUnknown, row: 3 });
+    expect(unknown!.fix).toContain('identity:hr statusWords: { "Notice Period": active | leave | terminated | pre-hire }');
+    const mapped = readRows(rows, { statusWords: { "notice period": "active" }, employmentWords: { WERKVERTRAG: "contractor" } });
+    expect(mapped.issues).toEqual([]);
+    expect(mapped.people[1]).toMatchObject({ status: "active", employmentType: "contractor" });
+  });
+
   it("unparseable date", () => {
     const [error] = errorsOf(readRows(withRow(0, "E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,active,2020-02-30,,")));
     expect(error).toMatchObject({ code: HrIssueCode.dateInvalid, row: 2, column: "hire_date", message: 'hireDate "2020-02-30" is not a calendar date' });
@@ -129,12 +171,13 @@ describe("validation: each problem is reported with file, row, column and a fix"
       "E1,Ada,Lovelace,ada@acme,Engineering,,employee,active,2020-01-15,,",
       "E1,Alan,Turing,alan@acme.test,Engineering,E7,employee,gone,2021-02-01,,",
     ];
-    const codes = errorsOf(readRows(rows)).map((i) => [i.row, i.code]);
+    const result = readRows(rows);
+    expect(result.issues.filter((i) => i.severity === "warning").map((i) => [i.row, i.code])).toEqual([[3, HrIssueCode.managerUnknown]]);
+    const codes = errorsOf(result).map((i) => [i.row, i.code]);
     expect(codes).toEqual([
       [2, HrIssueCode.emailInvalid],
       [3, HrIssueCode.statusUnknown],
       [3, HrIssueCode.idDuplicate],
-      [3, HrIssueCode.managerUnknown],
     ]);
   });
 
@@ -147,10 +190,11 @@ describe("validation: each problem is reported with file, row, column and a fix"
       "E5,Kay,Nygaard,kay@acme.test,Sales,Alan Turing,employee,active,2022-03-01,,",
     ];
     const result = readRows(rows);
-    expect(result.people.map((p) => p.managerId)).toEqual([undefined, "E1", "Turing, Alan", "E3", "Alan Turing"]);
-    expect(errorsOf(result).map((i) => [i.row, i.message])).toEqual([
-      [4, 'manager "Turing, Alan" of E3 matches several people'],
-      [6, 'manager "Alan Turing" of E5 matches several people'],
+    expect(result.people.map((p) => p.managerId)).toEqual([undefined, "E1", undefined, "E3", undefined]);
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.issues.map((i) => [i.row, i.message])).toEqual([
+      [4, 'manager "Turing, Alan" of E3 matches several people: read as having no manager, so reportsTo rules skip them'],
+      [6, 'manager "Alan Turing" of E5 matches several people: read as having no manager, so reportsTo rules skip them'],
     ]);
   });
 });
