@@ -50,7 +50,7 @@ describe("idlc validate", () => {
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toBe(`${file}:3:work_email: error: invalid email "alan@acme" — Correct the work email in the HR system.`);
     expect(lines[1]).toMatch(new RegExp(`^${file}:4:manager_id: warning: manager "E9" of E3 matches no employee id`));
-    expect(lines[2]).toMatch(/^failed .*: 2 people as of 2026-11-25 \(2 active\); 1 error, 1 warning$/);
+    expect(lines[2]).toMatch(/^failed .*: 3 people as of 2026-11-25 \(3 active\); 1 error, 1 warning$/);
   });
 
   it("--json errors carry file, row, column, code and message", () => {
