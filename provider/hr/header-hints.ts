@@ -14,20 +14,26 @@ export function namesFor(field: HrField, preset: Preset): string[] {
 }
 
 /**
- * The header (among `indices`) that is plausibly a misspelling of one of `names`: within 2 edits of a name up
- * to 7 characters (`emial` → `email`), or a quarter of its length beyond that, compared in `normalizeHeader`
- * form. The closest wins; a tie goes to the leftmost column.
+ * The header (among `indices`) that is plausibly a misspelling of one of `names`, compared in `normalizeHeader`
+ * form: one typo in a name of 4 to 7 characters (`emial` → `email`, but not `notes` → `roles`), or a quarter of
+ * its length in edits beyond that. The closest wins; a tie goes to the leftmost column.
  */
 export function nearestHeader(header: readonly string[], indices: readonly number[], names: readonly string[]): number | undefined {
   let best: { index: number; d: number } | undefined;
   for (const name of names.map(normalizeHeader)) {
-    const limit = name.length < 4 ? 0 : name.length < 8 ? 2 : Math.floor(name.length / 4);
+    const limit = name.length < 4 ? 0 : name.length < 8 ? 1 : Math.floor(name.length / 4);
     for (const index of indices) {
-      const d = distance(normalizeHeader(header[index]!), name);
+      const d = typos(normalizeHeader(header[index]!), name);
       if (d <= limit && (!best || d < best.d)) best = { index, d };
     }
   }
   return best?.index;
+}
+
+/** Edit distance counting a swap of two letters as one typo, as a person makes it (Levenshtein counts two). */
+function typos(a: string, b: string): number {
+  const d = distance(a, b);
+  return d === 2 && a.length === b.length && [...a].sort().join("") === [...b].sort().join("") ? 1 : d;
 }
 
 /**

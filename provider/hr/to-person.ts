@@ -64,7 +64,8 @@ export function toPerson(record: CsvRecord, ctx: RowContext, issues: Issue[]): {
   }
   const rawType = get(ctx, fields, "employmentType");
   const knownType = rawType === undefined ? "employee" : ctx.employmentWords[normalizeValue(rawType)];
-  if (!knownType) {
+  // A leaver's type decides nothing, and some vendors write "Terminated" there (BambooHR's employment status).
+  if (!knownType && status !== "terminated") {
     report("employmentType", HrIssueCode.employmentTypeUnknown, `unknown employment type "${shown(rawType!)}", treated as other`,
       `Use employee, contractor or intern (or a vendor word for them), or say what it means with identity:hr ` +
         `employmentWords: { "${shown(rawType!)}": employee | contractor | intern | other }.`, "warning");

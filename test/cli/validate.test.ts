@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
@@ -96,6 +96,71 @@ describe("idlc validate", () => {
     const r = idlc(...args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+});
+
+const fixtures = path.join(root, "test", "fixtures", "hr");
+
+describe("idlc validate on vendor exports as a new user runs it", () => {
+  it.each(["generic", "bamboohr", "workday", "rippling", "gusto", "personio", "hibob"])(
+    "%s: the realistic export passes, its open-ended contractors listed as warnings", (preset) => {
+      const file = path.join(fixtures, "realistic", `${preset}.csv`);
+      const r = idlc("--file", file, "--preset", preset, "--as-of", "2026-11-20");
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/: warning: contractor \S+ \(Eve Tan\) has no contract end date|: warning: contractor \S+ \(Farid Haddad\)/);
+      expect(r.stdout.trim().split("\n").at(-1)).toMatch(/^ok .*; 0 errors, \d+ warnings$/);
+    });
+
+  it("a misspelt work email header is an error with did-you-mean, before anyone is read", () => {
+    const r = idlc("--file", path.join(fixtures, "misspelt-header.csv"), "--json");
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.people).toEqual([]);
+    expect(out.errors).toEqual([expect.objectContaining({ row: 1, code: "HR_COLUMN_MISSING", column: "work_email",
+      message: 'missing required column "work_email" for workEmail, which entra, google, slack, scim, ldap need (did you mean "Emial"?)' })]);
+  });
+
+  it("an unknown header is a warning with the closest known field", () => {
+    const file = scratchFile("extra.csv", [`${header},Departmnet`, "E1,Ada,Lovelace,ada@acme.test,,active,2020-01-01,Engineering"]);
+    const r = idlc("--file", file, "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).warnings).toEqual([expect.objectContaining({ code: "HR_COLUMN_UNKNOWN", column: "Departmnet" })]);
+  });
+
+  it("a binary file is refused up front and none of its bytes reach the terminal or the JSON", () => {
+    const file = path.join(fixtures, "binary-export.xlsx");
+    const text = idlc("--file", file);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`${file}:1: error: not a text CSV: looks like a zip file or an Excel workbook (.xlsx), from line 1 — Export as CSV, UTF-8`);
+    const json = idlc("--file", file, "--json");
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).errors.map((e: { code: string }) => e.code)).toEqual(["HR_NOT_TEXT"]);
+    for (const out of [text.stdout, json.stdout]) expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\ufffd]|PK\\u/);
+  });
+
+  it("identity:hr contractorEndDate: error in a stack makes an open-ended contractor block; the default only warns", () => {
+    const project = path.join(scratch, "project");
+    mkdirSync(path.join(project, "stacks"), { recursive: true });
+    writeFileSync(path.join(project, "Pulumi.yaml"), "name: identity\nruntime: nodejs\nstackConfigDir: stacks\n");
+    copyFileSync(path.join(fixtures, "realistic", "gusto.csv"), path.join(project, "stacks", "people.csv"));
+    // roles.yaml beside the export is the stack's role file by convention: one birthright mailbox for everyone.
+    writeFileSync(path.join(project, "stacks", "roles.yaml"), ["roles:", "  - id: staff", "    description: Mail", "    owner: it@acme.test",
+      "    entitlements: { google: { groups: [everyone] } }", "rules:", "  - id: everyone", "    birthright: true",
+      "    employmentTypes: [employee, intern, contractor]", "    roles: [staff]", ""].join("\n"));
+    const stack = (extra: string) => `config:\n  identity:hr: { file: people.csv, preset: gusto${extra} }\n  identity:apps: [google]\n`;
+    writeFileSync(path.join(project, "stacks", "Pulumi.open.yaml"), stack(""));
+    writeFileSync(path.join(project, "stacks", "Pulumi.strict.yaml"), stack(", contractorEndDate: error"));
+    const run = (name: string) => spawnSync(process.execPath, [path.join(root, "bin", "idlc.js"), "validate", "--stack", name, "--json"],
+      { cwd: project, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const open = run("open");
+    expect(open.status).toBe(0);
+    expect(JSON.parse(open.stdout).warnings.filter((w: { code: string }) => w.code === "HR_CONTRACTOR_END_DATE")).toHaveLength(2);
+    const strict = run("strict");
+    expect(strict.status).toBe(1);
+    expect(JSON.parse(strict.stdout).errors.map((e: { code: string; row: number }) => [e.code, e.row])).toEqual([
+      ["HR_CONTRACTOR_END_DATE", 6], ["HR_CONTRACTOR_END_DATE", 7],
+    ]);
   });
 });
 
