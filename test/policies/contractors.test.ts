@@ -13,6 +13,17 @@ describe("#contractorLimits", () => {
       expect.stringContaining("is a contractor and must have an end date"),
     ]);
   });
+  it("requireEndDate: false accepts an open-ended contract and still refuses privileged roles", async () => {
+    const open = contractor({ endDate: undefined });
+    expect((await runResourcePolicy(contractorLimits, open, { config: { requireEndDate: false } })).violations).toEqual([]);
+    const privileged = contractor({ endDate: undefined, grants: [{ entitlement: "group:prod", roleIds: ["sre"], privileged: true }] });
+    expect((await runResourcePolicy(contractorLimits, privileged, { config: { requireEndDate: false } })).violations).toEqual([
+      expect.stringContaining("must not hold privileged role(s) 'sre'"),
+    ]);
+  });
+  it("is mandatory unless configured otherwise", () => {
+    expect(contractorLimits.enforcementLevel).toBe("mandatory");
+  });
   it("refuses privileged roles unless allowed", async () => {
     const props = contractor({ grants: [{ entitlement: "group:prod", roleIds: ["sre"], privileged: true }] });
     expect((await runResourcePolicy(contractorLimits, props)).violations).toEqual([expect.stringContaining("must not hold privileged role(s) 'sre'")]);
