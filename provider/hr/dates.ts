@@ -26,7 +26,7 @@ export function dateFormatProblem(format: string): string | undefined {
 /**
  * Returns a date reader for one export. ISO dates are always accepted; `format` (date-fns tokens such as
  * `dd.MM.yyyy` or `MM/dd/yyyy`) is parsed strictly; without it a day-month order is accepted only when the
- * value itself proves it (`25/12/2024`) or `order` says it (`provenDayOrder`), and `03/04/2024` is otherwise
+ * value itself proves it (`25/12/2024`) or `order` says it (the export's own dates, `dayOrderProvedBy`), and `03/04/2024` is otherwise
  * ambiguous. Results are cached: exports repeat dates.
  */
 export function dateReader(format?: string, order?: DayOrder): (value: string) => DateResult {
@@ -45,28 +45,22 @@ export function dateReader(format?: string, order?: DayOrder): (value: string) =
 export type DayOrder = "day-first" | "month-first";
 
 /**
- * The order an export's own dates prove: a US export almost always has some `01/15/2020` and a European one some
- * `15/01/2020`, and a system writes all its dates one way. Returned only when it decides a cell that is ambiguous
- * on its own, with the first proving cell so the caller can say where the order came from; cells proving both
- * orders prove nothing.
+ * The order a slashed or dashed numeric date proves on its own (`15/01/2024` day-first, `01/15/2024` month-first),
+ * `either` for one that could be both (`03/04/2024`), nothing for any other value. An export's own dates settle the
+ * ambiguous ones: a US export almost always has some `01/15/…` and a European one some `15/01/…`, and a system
+ * writes all its dates one way. Cheap enough to run on every date cell of a 100k-row export.
  */
-export function provenDayOrder(cells: Iterable<{ value: string; row: number }>):
-  { order: DayOrder; value: string; row: number } | undefined {
-  let found: { order: DayOrder; value: string; row: number } | undefined;
-  let ambiguous = false;
-  for (const cell of cells) {
-    const n = numeric.exec(cell.value);
-    if (!n || n[2] === ".") continue;
-    const [a, b] = [+n[1]!, +n[3]!];
-    const order: DayOrder | undefined = a > 12 && b <= 12 ? "day-first" : b > 12 && a <= 12 ? "month-first" : undefined;
-    if (order === undefined) {
-      ambiguous ||= a !== b && a <= 12 && b <= 12;
-      continue;
-    }
-    if (found && found.order !== order) return undefined;
-    found ??= { order, value: cell.value, row: cell.row };
+export function dayOrderProvedBy(value: string): DayOrder | "either" | undefined {
+  // `1/2/2024` to `12/31/2024`, never ISO (`2024-…` has its separator at index 4).
+  if (value.length < 8 || value.length > 10 || (value[1] !== "/" && value[1] !== "-" && value[2] !== "/" && value[2] !== "-")) {
+    return undefined;
   }
-  return ambiguous ? found : undefined;
+  const n = numeric.exec(value);
+  if (!n || n[2] === ".") return undefined;
+  const [a, b] = [+n[1]!, +n[3]!];
+  if (a > 12 && b <= 12) return "day-first";
+  if (b > 12 && a <= 12) return "month-first";
+  return a !== b && a <= 12 && b <= 12 ? "either" : undefined;
 }
 
 function readDate(value: string, format: string | undefined, order: DayOrder | undefined): DateResult {

@@ -6,7 +6,7 @@ import { mapColumns } from "./columns";
 import { readCsv } from "./csv-read";
 import type { ColumnMap } from "./columns";
 import type { CsvRecord } from "./csv-read";
-import { dateFormatProblem, dateReader, provenDayOrder, type DayOrder } from "./dates";
+import { dateFormatProblem, dateReader, dayOrderProvedBy, type DayOrder } from "./dates";
 import { dateFields } from "./fields";
 import { HrIssueCode, HrSourceError } from "./errors";
 import type { EmploymentType, HrStatus, Person } from "./person";
@@ -80,7 +80,7 @@ export function readHrExport(options: ReadHrExportOptions): { people: Person[]; 
   issues.push(...columnIssues);
   if (columnIssues.some((i) => i.severity === "error")) return { people: [], issues };
 
-  const order = options.dateFormat === undefined ? dayOrderOf(table.records, columns, file, issues) : undefined;
+  const order = options.dateFormat === undefined ? exportDayOrder(table.records, columns, file, issues) : undefined;
   const ctx = {
     file,
     header: table.header,
@@ -104,20 +104,31 @@ export function readHrExport(options: ReadHrExportOptions): { people: Person[]; 
   return { people, issues };
 }
 
-/** The day order the export's own dates prove, when it settles an ambiguous one: used, and said. */
-function dayOrderOf(records: CsvRecord[], columns: ColumnMap, file: string, issues: Issue[]): DayOrder | undefined {
+/**
+ * The day order the export's own dates prove (`dayOrderProvedBy`), when it settles an ambiguous date and no date
+ * contradicts it: used, and said in a warning naming the first proving cell.
+ */
+function exportDayOrder(records: CsvRecord[], columns: ColumnMap, file: string, issues: Issue[]): DayOrder | undefined {
   const indices = dateFields.map((f) => columns[f]).filter((i) => i !== undefined);
-  function* cells() {
-    for (const r of records) for (const i of indices) yield { value: r.fields[i] ?? "", row: r.row };
+  let proof: { order: DayOrder; value: string; row: number } | undefined;
+  let ambiguous = false;
+  for (const record of records) {
+    for (const index of indices) {
+      const value = record.fields[index] ?? "";
+      const order = dayOrderProvedBy(value);
+      if (order === undefined) continue;
+      if (order === "either") ambiguous = true;
+      else if (!proof) proof = { order, value, row: record.row };
+      else if (proof.order !== order) return undefined;
+    }
   }
-  const proven = provenDayOrder(cells());
-  if (!proven) return undefined;
-  const format = proven.order === "day-first" ? "dd/MM/yyyy" : "MM/dd/yyyy";
-  issues.push({ severity: "warning", code: HrIssueCode.dateOrderInferred, file, row: proven.row,
-    message: `dates like 03/04/2024 are read as ${format}: "${shown(proven.value)}" on row ${proven.row} can only be ` +
-      `${proven.order}, and no date in the export is the other way round`,
+  if (!proof || !ambiguous) return undefined;
+  const format = proof.order === "day-first" ? "dd/MM/yyyy" : "MM/dd/yyyy";
+  issues.push({ severity: "warning", code: HrIssueCode.dateOrderInferred, file, row: proof.row,
+    message: `dates like 03/04/2024 are read as ${format}: "${shown(proof.value)}" on row ${proof.row} can only be ` +
+      `${proof.order}, and no date in the export is the other way round`,
     fix: `Set identity:hr dateFormat (or --date-format) to ${format} to say so explicitly.` });
-  return proven.order;
+  return proof.order;
 }
 
 function readSource(file: string): string {

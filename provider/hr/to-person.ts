@@ -162,7 +162,7 @@ function get(ctx: RowContext, fields: string[], field: HrField): string | undefi
 /** The header as the file spells it, so a person can find the cell; the field name if the column is absent. */
 export function columnOf(ctx: Pick<RowContext, "columns" | "header">, field: HrField): string {
   const index = ctx.columns[field];
-  return index === undefined ? field : (ctx.header[index] ?? field);
+  return index === undefined ? field : shown(ctx.header[index] ?? field);
 }
 
 function splitRoles(value: string | undefined): string[] {
