@@ -5,8 +5,8 @@ import pc from "picocolors";
 import { StackConfigError } from "../../provider/config";
 import { formatIssue, type Issue } from "../../provider/errors";
 import {
-  allApps, checkAnomalies, HrSourceError, lifecycleOf, LifecycleState, readHrExport, readTextFromFileOrGitRef, stackNeeds,
-  type ReadHrExportOptions,
+  allApps, checkAnomalies, HrSourceError, lifecycleOf, LifecycleState, readHrExport, readTextFromFileOrGitRef,
+  stackNeeds, type ReadHrExportOptions,
 } from "../../provider/hr";
 import type { ValidateCheck, ValidateOptions } from "../commands/validate";
 import { ExitCode, UsageError } from "../exit";

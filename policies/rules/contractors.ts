@@ -22,7 +22,10 @@ export const contractorLimits: ResourceValidationPolicy = {
   description: "Contractor accounts carry an end date and no privileged roles.",
   enforcementLevel: "mandatory",
   configSchema: {
-    properties: { allowPrivileged: { type: "boolean", default: false }, requireEndDate: { type: "boolean", default: true } },
+    properties: {
+      allowPrivileged: { type: "boolean", default: false },
+      requireEndDate: { type: "boolean", default: true },
+    },
   },
   validateResource: (args, reportViolation) => {
     const account = accountOf(args);
@@ -30,8 +33,8 @@ export const contractorLimits: ResourceValidationPolicy = {
     const { app, props } = account;
     const { allowPrivileged = false, requireEndDate = true } = args.getConfig<ContractorLimitsArgs>();
     if (requireEndDate && !props.endDate) {
-      reportViolation(`${who(props)} is a contractor and must have an end date on the ${app} account; set it in the HR ` +
-        "export, or set requireEndDate: false if open-ended contracts are allowed.");
+      reportViolation(`${who(props)} is a contractor and must have an end date on the ${app} account; ` +
+        "set it in the HR export, or set requireEndDate: false if open-ended contracts are allowed.");
     }
     if (!allowPrivileged) {
       for (const grant of privilegedGrants(props)) {

@@ -8,8 +8,9 @@ import { shown } from "./shown";
 /**
  * Checks that need the whole export: duplicate ids and work emails (errors), managers that resolve to nobody
  * (a warning; the reference is dropped), and reporting cycles (an error: a loop puts a manager among their own
- * reports, so `reportsTo` rules would grant them their team's access). Manager references are resolved in place to employee ids, trying employee id, then work
- * email, then an exact "Last, First" / "First Last" name (app-apis.md §6). Linear in the number of people.
+ * reports, so `reportsTo` rules would grant them their team's access). Manager references are resolved in place
+ * to employee ids, trying employee id, then work email, then an exact "Last, First" / "First Last" name
+ * (app-apis.md §6). Linear in the number of people.
  */
 export function checkPeople(
   people: Person[],
@@ -17,7 +18,8 @@ export function checkPeople(
   columnOf: (field: HrField) => string,
 ): Issue[] {
   const issues: Issue[] = [];
-  const at = (p: Person, field: HrField, code: string, message: string, fix: string, severity: Issue["severity"] = "error") =>
+  const at = (p: Person, field: HrField, code: string, message: string, fix: string,
+    severity: Issue["severity"] = "error") =>
     issues.push({ severity, code, message, fix, file, row: p.source.row, column: columnOf(field) });
 
   const byId = new Map<string, Person>();
@@ -25,7 +27,8 @@ export function checkPeople(
   for (const p of people) {
     const first = byId.get(p.employeeId);
     if (first) {
-      at(p, "employeeId", HrIssueCode.idDuplicate, `duplicate employee id "${shown(p.employeeId)}" (first on row ${first.source.row})`,
+      at(p, "employeeId", HrIssueCode.idDuplicate,
+        `duplicate employee id "${shown(p.employeeId)}" (first on row ${first.source.row})`,
         "Give every person a unique employee id; remove the duplicated row.");
     } else byId.set(p.employeeId, p);
     if (p.workEmail === undefined) continue;
@@ -48,10 +51,12 @@ export function checkPeople(
     } else {
       // A manager filtered out of the export (an active-only report) is ordinary: the person is read without one,
       // which can only withhold what a `reportsTo` rule would grant, never grant more.
-      const why = byName.get(ref.toLowerCase()) === null ? "matches several people" : "matches no employee id, email or name";
+      const why = byName.get(ref.toLowerCase()) === null
+        ? "matches several people"
+        : "matches no employee id, email or name";
       delete p.managerId;
-      at(p, "managerId", HrIssueCode.managerUnknown,
-        `manager "${shown(ref)}" of ${shown(p.employeeId)} ${why}: read as having no manager, so reportsTo rules skip them`,
+      at(p, "managerId", HrIssueCode.managerUnknown, `manager "${shown(ref)}" of ${shown(p.employeeId)} ${why}: ` +
+        "read as having no manager, so reportsTo rules skip them",
         "Reference the manager by employee id, and make sure the manager's row is in the export.", "warning");
     }
   }

@@ -93,8 +93,10 @@ export function mapColumns(
     const near = nearestHeader(header, unused, namesFor(field, preset));
     if (field === "workEmail" && needs.emailDomain && near === undefined) {
       issues.push({ severity: "warning", code: HrIssueCode.emailGenerated, file, row: 1, column: "workEmail",
-        message: `the export has no work email column: every address will be generated as first.last@${needs.emailDomain}`,
-        fix: "Add the work email column to the export if people already have addresses; generated ones may not match." });
+        message: "the export has no work email column: every address will be generated as " +
+          `first.last@${needs.emailDomain}`,
+        fix: "Add the work email column to the export if people already have addresses; generated ones may not match.",
+      });
       continue;
     }
     const issue = missing(field, namesFor(field, preset), header, unused, file, "preset", apps);

@@ -19,7 +19,8 @@ export interface CsvTable {
 const candidates = [",", ";", "\t"] as const;
 
 /**
- * Parses an HR export: strips a BOM and a trailing Ctrl-Z, picks the delimiter from the header line, keeps quoted newlines inside
+ * Parses an HR export: strips a BOM and a trailing Ctrl-Z, picks the delimiter from the header line, keeps quoted
+ * newlines inside
  * their cell, trims every value. Blank lines are skipped but still counted, so `row` is what a spreadsheet
  * shows. Malformed quoting becomes an issue, never an exception.
  */

@@ -26,8 +26,8 @@ export function dateFormatProblem(format: string): string | undefined {
 /**
  * Returns a date reader for one export. ISO dates are always accepted; `format` (date-fns tokens such as
  * `dd.MM.yyyy` or `MM/dd/yyyy`) is parsed strictly; without it a day-month order is accepted only when the
- * value itself proves it (`25/12/2024`) or `order` says it (the export's own dates, `dayOrderProvedBy`), and `03/04/2024` is otherwise
- * ambiguous. Results are cached: exports repeat dates.
+ * value itself proves it (`25/12/2024`) or `order` says it (proved by the export's other dates,
+ * `dayOrderProvedBy`), and `03/04/2024` is otherwise ambiguous. Results are cached: exports repeat dates.
  */
 export function dateReader(format?: string, order?: DayOrder): (value: string) => DateResult {
   const cache = new Map<string, DateResult>();
@@ -52,9 +52,8 @@ export type DayOrder = "day-first" | "month-first";
  */
 export function dayOrderProvedBy(value: string): DayOrder | "either" | undefined {
   // `1/2/2024` to `12/31/2024`, never ISO (`2024-…` has its separator at index 4).
-  if (value.length < 8 || value.length > 10 || (value[1] !== "/" && value[1] !== "-" && value[2] !== "/" && value[2] !== "-")) {
-    return undefined;
-  }
+  if (value.length < 8 || value.length > 10) return undefined;
+  if (value[1] !== "/" && value[1] !== "-" && value[2] !== "/" && value[2] !== "-") return undefined;
   const n = numeric.exec(value);
   if (!n || n[2] === ".") return undefined;
   const [a, b] = [+n[1]!, +n[3]!];

@@ -18,7 +18,8 @@ export function namesFor(field: HrField, preset: Preset): string[] {
  * form: one typo in a name of 4 to 7 characters (`emial` → `email`, but not `notes` → `roles`), or a quarter of
  * its length in edits beyond that. The closest wins; a tie goes to the leftmost column.
  */
-export function nearestHeader(header: readonly string[], indices: readonly number[], names: readonly string[]): number | undefined {
+export function nearestHeader(header: readonly string[], indices: readonly number[],
+  names: readonly string[]): number | undefined {
   let best: { index: number; d: number } | undefined;
   for (const name of names.map(normalizeHeader)) {
     const limit = name.length < 4 ? 0 : name.length < 8 ? 1 : Math.floor(name.length / 4);
@@ -54,15 +55,18 @@ export function unknownHeaderIssues(header: readonly string[], unused: readonly 
       continue;
     }
     const spelled = namesFor(field, preset)[0]!;
-    issues.push({ severity: "warning", code: HrIssueCode.columnUnknown, file, row: 1, column: shown(header[index]!),
-      message: `header "${shown(header[index]!)}" is not a column idlc knows: did you mean "${spelled}" (${field})?`,
-      fix: `Rename the header to "${spelled}", or map it with identity:hr mapping: { ${field}: "${shown(header[index]!)}" }.` });
+    const name = shown(header[index]!);
+    issues.push({ severity: "warning", code: HrIssueCode.columnUnknown, file, row: 1, column: name,
+      message: `header "${name}" is not a column idlc knows: did you mean "${spelled}" (${field})?`,
+      fix: `Rename the header to "${spelled}", or map it with identity:hr mapping: { ${field}: "${name}" }.` });
   }
   if (ignored.length > 0) {
     const more = ignored.length > listedIgnored ? ` and ${ignored.length - listedIgnored} more` : "";
+    const listed = `${ignored.slice(0, listedIgnored).join(", ")}${more}`;
     issues.push({ severity: "warning", code: HrIssueCode.columnsIgnored, file, row: 1,
-      message: `${ignored.length} column${ignored.length === 1 ? " is" : "s are"} not read: ${ignored.slice(0, listedIgnored).join(", ")}${more}`,
-      fix: "Nothing to do if they are not meant for idlc; otherwise map them with identity:hr mapping: { field: \"header\" }." });
+      message: `${ignored.length} column${ignored.length === 1 ? " is" : "s are"} not read: ${listed}`,
+      fix: 'Nothing to do if they are not meant for idlc; otherwise map them with identity:hr mapping: { field: "header" }.',
+    });
   }
   return issues;
 }

@@ -53,8 +53,8 @@ const bamboohr: Preset = {
     location: ["Location"],
     costCenter: ["Cost Center"],
     managerId: [
-      "supervisorEId", "Supervisor EID", "supervisorEmail", "Supervisor Email", "supervisorId", "Supervisor", "Reporting to",
-      "Reports To",
+      "supervisorEId", "Supervisor EID", "supervisorEmail", "Supervisor Email", "supervisorId", "Supervisor",
+      "Reporting to", "Reports To",
     ],
     employmentType: ["employmentHistoryStatus", "Employment Status"],
     status: ["Status"],

@@ -23,12 +23,14 @@ export function textProblem(text: string, file: string): Issue | undefined {
   return {
     severity: "error",
     code: HrIssueCode.notText,
-    message: `not a text CSV: ${looks ?? "not UTF-8 (a legacy encoding such as Windows-1252 or Latin-1?)"}, from line ${line}`,
+    message: `not a text CSV: ${looks ?? legacy}, from line ${line}`,
     fix: 'Export as CSV, UTF-8 from the HR system (in Excel: Save As → "CSV UTF-8 (Comma delimited)").',
     file,
     row: line,
   };
 }
+
+const legacy = "not UTF-8 (a legacy encoding such as Windows-1252 or Latin-1?)";
 
 function kindOf(head: string): string | undefined {
   if (head.startsWith("PK\u0003\u0004")) return "looks like a zip file or an Excel workbook (.xlsx)";

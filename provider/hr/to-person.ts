@@ -66,7 +66,8 @@ export function toPerson(record: CsvRecord, ctx: RowContext, issues: Issue[]): {
   const knownType = rawType === undefined ? "employee" : ctx.employmentWords[normalizeValue(rawType)];
   // A leaver's type decides nothing, and some vendors write "Terminated" there (BambooHR's employment status).
   if (!knownType && status !== "terminated") {
-    report("employmentType", HrIssueCode.employmentTypeUnknown, `unknown employment type "${shown(rawType!)}", treated as other`,
+    report("employmentType", HrIssueCode.employmentTypeUnknown,
+      `unknown employment type "${shown(rawType!)}", treated as other`,
       `Use employee, contractor or intern (or a vendor word for them), or say what it means with identity:hr ` +
         `employmentWords: { "${shown(rawType!)}": employee | contractor | intern | other }.`, "warning");
   }
@@ -98,7 +99,8 @@ export function toPerson(record: CsvRecord, ctx: RowContext, issues: Issue[]): {
   }
   if (status === "terminated" && !dates.terminationDate) {
     report("terminationDate", HrIssueCode.terminationDateMissing,
-      `${shown(employeeId ?? "this person")} is terminated without a termination date: accounts are disabled but never deleted`,
+      `${shown(employeeId ?? "this person")} is terminated without a termination date: ` +
+        "accounts are disabled but never deleted",
       "Record the termination date in the HR system so retention can run out.", "warning");
   }
   if (employmentType === "contractor" && !dates.endDate && !dates.terminationDate && status !== "terminated") {
@@ -117,7 +119,8 @@ export function toPerson(record: CsvRecord, ctx: RowContext, issues: Issue[]): {
       "Fill in the work email in the HR system if the person already has one.", "warning");
   }
   if (workEmail !== undefined && !emailPattern.test(workEmail)) {
-    report("workEmail", HrIssueCode.emailInvalid, `invalid email "${shown(workEmail)}"`, "Correct the work email in the HR system.");
+    report("workEmail", HrIssueCode.emailInvalid, `invalid email "${shown(workEmail)}"`,
+      "Correct the work email in the HR system.");
   } else if (workEmail !== undefined && ctx.allowedDomains && !ctx.allowedDomains.has(workEmail.slice(workEmail.lastIndexOf("@") + 1))) {
     report("workEmail", HrIssueCode.emailDomain,
       `email "${shown(workEmail)}" is outside the allowed domains (${[...ctx.allowedDomains].join(", ")})`,
