@@ -66,7 +66,7 @@ describe("idlc validate", () => {
     // Without the format, 01/15/2020 on row 2 proves the export month-first, so 03/01/2021 is read that way, and said.
     const inferred = idlc("--file", fixture, "--preset", "gusto", "--json");
     expect(inferred.code).toBe(0);
-    expect(JSON.parse(inferred.stdout).warnings).toEqual([expect.objectContaining({ row: 2, code: "HR_DATE_ORDER_INFERRED" })]);
+    expect(JSON.parse(inferred.stdout).warnings).toMatchObject([{ row: 2, code: "HR_DATE_ORDER_INFERRED" }]);
   });
 
   it("the anomaly gate blocks a shrunken export unless --accept-anomalies", () => {
@@ -108,7 +108,7 @@ describe("idlc validate on vendor exports as a new user runs it", () => {
       const r = idlc("--file", file, "--preset", preset, "--as-of", "2026-11-20");
       expect(r.stderr).toBe("");
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/: warning: contractor \S+ \(Eve Tan\) has no contract end date|: warning: contractor \S+ \(Farid Haddad\)/);
+      expect(r.stdout).toMatch(/: warning: contractor \S+ \((Eve Tan|Farid Haddad)\) has no contract end date/);
       expect(r.stdout.trim().split("\n").at(-1)).toMatch(/^ok .*; 0 errors, \d+ warnings$/);
     });
 
@@ -117,45 +117,53 @@ describe("idlc validate on vendor exports as a new user runs it", () => {
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.people).toEqual([]);
-    expect(out.errors).toEqual([expect.objectContaining({ row: 1, code: "HR_COLUMN_MISSING", column: "work_email",
-      message: 'missing required column "work_email" for workEmail, which entra, google, slack, scim, ldap need (did you mean "Emial"?)' })]);
+    expect(out.errors).toMatchObject([{ row: 1, code: "HR_COLUMN_MISSING", column: "work_email" }]);
+    expect(out.errors[0].message).toBe('missing required column "work_email" for workEmail, which entra, google, ' +
+      'slack, scim, ldap need (did you mean "Emial"?)');
   });
 
   it("an unknown header is a warning with the closest known field", () => {
-    const file = scratchFile("extra.csv", [`${header},Departmnet`, "E1,Ada,Lovelace,ada@acme.test,,active,2020-01-01,Engineering"]);
+    const row = "E1,Ada,Lovelace,a@acme.test,,active,2020-01-01,Eng";
+    const file = scratchFile("extra.csv", [`${header},Departmnet`, row]);
     const r = idlc("--file", file, "--json");
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).warnings).toEqual([expect.objectContaining({ code: "HR_COLUMN_UNKNOWN", column: "Departmnet" })]);
+    expect(JSON.parse(r.stdout).warnings).toMatchObject([{ code: "HR_COLUMN_UNKNOWN", column: "Departmnet" }]);
   });
 
   it("a binary file is refused up front and none of its bytes reach the terminal or the JSON", () => {
     const file = path.join(fixtures, "binary-export.xlsx");
     const text = idlc("--file", file);
     expect(text.code).toBe(1);
-    expect(text.stdout).toContain(`${file}:1: error: not a text CSV: looks like a zip file or an Excel workbook (.xlsx), from line 1 — Export as CSV, UTF-8`);
+    expect(text.stdout).toContain(`${file}:1: error: not a text CSV: looks like a zip file or an Excel workbook ` +
+      "(.xlsx), from line 1 — Export as CSV, UTF-8");
     const json = idlc("--file", file, "--json");
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).errors.map((e: { code: string }) => e.code)).toEqual(["HR_NOT_TEXT"]);
     for (const out of [text.stdout, json.stdout]) expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\ufffd]|PK\\u/);
   });
 
-  it("identity:hr contractorEndDate: error in a stack makes an open-ended contractor block; the default only warns", () => {
+  it("identity:hr contractorEndDate: error in a stack blocks on an open-ended contractor; the default warns", () => {
     const project = path.join(scratch, "project");
     mkdirSync(path.join(project, "stacks"), { recursive: true });
     writeFileSync(path.join(project, "Pulumi.yaml"), "name: identity\nruntime: nodejs\nstackConfigDir: stacks\n");
     copyFileSync(path.join(fixtures, "realistic", "gusto.csv"), path.join(project, "stacks", "people.csv"));
     // roles.yaml beside the export is the stack's role file by convention: one birthright mailbox for everyone.
-    writeFileSync(path.join(project, "stacks", "roles.yaml"), ["roles:", "  - id: staff", "    description: Mail", "    owner: it@acme.test",
+    writeFileSync(path.join(project, "stacks", "roles.yaml"), [
+      "roles:", "  - id: staff", "    description: Mail", "    owner: it@acme.test",
       "    entitlements: { google: { groups: [everyone] } }", "rules:", "  - id: everyone", "    birthright: true",
-      "    employmentTypes: [employee, intern, contractor]", "    roles: [staff]", ""].join("\n"));
-    const stack = (extra: string) => `config:\n  identity:hr: { file: people.csv, preset: gusto${extra} }\n  identity:apps: [google]\n`;
+      "    employmentTypes: [employee, intern, contractor]", "    roles: [staff]", "",
+    ].join("\n"));
+    const stack = (extra: string) =>
+      `config:\n  identity:hr: { file: people.csv, preset: gusto${extra} }\n  identity:apps: [google]\n`;
     writeFileSync(path.join(project, "stacks", "Pulumi.open.yaml"), stack(""));
     writeFileSync(path.join(project, "stacks", "Pulumi.strict.yaml"), stack(", contractorEndDate: error"));
-    const run = (name: string) => spawnSync(process.execPath, [path.join(root, "bin", "idlc.js"), "validate", "--stack", name, "--json"],
+    const bin = path.join(root, "bin", "idlc.js");
+    const run = (name: string) => spawnSync(process.execPath, [bin, "validate", "--stack", name, "--json"],
       { cwd: project, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     const open = run("open");
     expect(open.status).toBe(0);
-    expect(JSON.parse(open.stdout).warnings.filter((w: { code: string }) => w.code === "HR_CONTRACTOR_END_DATE")).toHaveLength(2);
+    const warnings: Array<{ code: string }> = JSON.parse(open.stdout).warnings;
+    expect(warnings.filter((w) => w.code === "HR_CONTRACTOR_END_DATE")).toHaveLength(2);
     const strict = run("strict");
     expect(strict.status).toBe(1);
     expect(JSON.parse(strict.stdout).errors.map((e: { code: string; row: number }) => [e.code, e.row])).toEqual([
