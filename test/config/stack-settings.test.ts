@@ -67,7 +67,8 @@ describe("stack configuration", () => {
 
   it("identity:hr contractorEndDate is warning by default, error when a stack requires end dates, nothing else", () => {
     const hr = (extra: string) => `config:\n  identity:hr: { file: people.csv${extra} }\n`;
-    const dir = project({ open: hr(""), strict: hr(", contractorEndDate: error"), typo: hr(", contractorEndDate: fatal") });
+    const strict = hr(", contractorEndDate: error");
+    const dir = project({ open: hr(""), strict, typo: hr(", contractorEndDate: fatal") });
     expect(loadStackSettings({ cwd: dir, stack: "open" }).settings.hr?.contractorEndDate).toBe("warning");
     expect(loadStackSettings({ cwd: dir, stack: "strict" }).settings.hr?.contractorEndDate).toBe("error");
     expect(() => loadStackSettings({ cwd: dir, stack: "typo" })).toThrow(/identity:hr\.contractorEndDate/);

@@ -51,8 +51,9 @@ describe("validation: each problem is reported with file, row, column and a fix"
   it("an unknown manager is a warning: the person is read without one", () => {
     const result = readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E9,employee,active,2021-02-01,,"));
     expect(errorsOf(result)).toEqual([]);
-    expect(result.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.managerUnknown, row: 3, column: "manager_id" }]);
-    expect(result.issues[0]!.message).toBe('manager "E9" of E2 matches no employee id, email or name: read as having no manager, so reportsTo rules skip them');
+    expect(result.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.managerUnknown, row: 3 }]);
+    expect(result.issues[0]!.message).toBe('manager "E9" of E2 matches no employee id, email or name: ' +
+      "read as having no manager, so reportsTo rules skip them");
     expect(result.people.find((p) => p.employeeId === "E2")!.managerId).toBeUndefined();
   });
 
@@ -74,8 +75,9 @@ describe("validation: each problem is reported with file, row, column and a fix"
     expect(error).toMatchObject({ code: HrIssueCode.statusUnknown, row: 2, column: "status", message: 'unknown status "retired?"' });
   });
 
-  it("a termination date before the hire date of someone still employed is a rehire: a warning, the old date dropped", () => {
-    const result = readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,active,2021-02-01,2019-06-30,"));
+  it("termination before hire of someone still employed is a rehire: a warning, the old date dropped", () => {
+    const rehire = "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,active,2021-02-01,2019-06-30,";
+    const result = readRows(withRow(1, rehire));
     expect(errorsOf(result)).toEqual([]);
     expect(result.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.terminationBeforeHire, row: 3 }]);
     expect(result.issues[0]!.message).toContain("read as a rehire, the old termination date is ignored");
@@ -93,9 +95,11 @@ describe("validation: each problem is reported with file, row, column and a fix"
     const result = readRows(rows);
     expect(errorsOf(result)).toEqual([]);
     expect(result.people.map((p) => p.employeeId)).toEqual(["E1", "E2", "E3"]);
-    expect(result.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.contractorEndDate, row: 4, column: "end_date" }]);
-    expect(result.issues[0]!.message).toBe("contractor E3 (Grace Hopper) has no contract end date: they keep the accounts " +
-      "and roles this export gives them, with no end, until HR records a contract end or termination date");
+    expect(result.issues).toMatchObject([
+      { severity: "warning", code: HrIssueCode.contractorEndDate, row: 4, column: "end_date" },
+    ]);
+    expect(result.issues[0]!.message).toBe("contractor E3 (Grace Hopper) has no contract end date: they keep the " +
+      "accounts and roles this export gives them, with no end, until HR records a contract end or termination date");
     expect(result.issues[0]!.fix).toContain("identity:hr contractorEndDate: error");
   });
 
@@ -121,8 +125,12 @@ describe("validation: each problem is reported with file, row, column and a fix"
     expect(errorsOf(us)).toEqual([]);
     expect(us.people.map((p) => p.hireDate)).toEqual(["2020-03-04", "2021-01-15"]);
     expect(us.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.dateOrderInferred, row: 3 }]);
-    expect(us.issues[0]!.message).toBe('dates like 03/04/2024 are read as MM/dd/yyyy: "01/15/2021" on row 3 can only be month-first, and no date in the export is the other way round');
-    const eu = readRows(["E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,active,03/04/2020,,", "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,active,15/01/2021,,"]);
+    expect(us.issues[0]!.message).toBe('dates like 03/04/2024 are read as MM/dd/yyyy: "01/15/2021" on row 3 can ' +
+      "only be month-first, and no date in the export is the other way round");
+    const eu = readRows([
+      "E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,active,03/04/2020,,",
+      "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,active,15/01/2021,,",
+    ]);
     expect(eu.people.map((p) => p.hireDate)).toEqual(["2020-04-03", "2021-01-15"]);
   });
 
@@ -136,11 +144,15 @@ describe("validation: each problem is reported with file, row, column and a fix"
   });
 
   it("a company's own status and employment words, from identity:hr statusWords / employmentWords", () => {
-    const rows = withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E1,Werkvertrag,Notice Period,2021-02-01,,2027-01-31");
+    const rows = withRow(1, "E2,Alan,Turing,alan@acme.test,Eng,E1,Werkvertrag,Notice Period,2021-02-01,,2027-01-31");
     const [unknown] = errorsOf(readRows(rows));
     expect(unknown).toMatchObject({ code: HrIssueCode.statusUnknown, row: 3 });
-    expect(unknown!.fix).toContain('identity:hr statusWords: { "Notice Period": active | leave | terminated | pre-hire }');
-    const mapped = readRows(rows, { statusWords: { "notice period": "active" }, employmentWords: { WERKVERTRAG: "contractor" } });
+    expect(unknown!.fix).toContain('statusWords: { "Notice Period": active | leave | terminated | pre-hire }');
+    const words = {
+      statusWords: { "notice period": "active" as const },
+      employmentWords: { WERKVERTRAG: "contractor" as const },
+    };
+    const mapped = readRows(rows, words);
     expect(mapped.issues).toEqual([]);
     expect(mapped.people[1]).toMatchObject({ status: "active", employmentType: "contractor" });
   });
@@ -172,7 +184,8 @@ describe("validation: each problem is reported with file, row, column and a fix"
       "E1,Alan,Turing,alan@acme.test,Engineering,E7,employee,gone,2021-02-01,,",
     ];
     const result = readRows(rows);
-    expect(result.issues.filter((i) => i.severity === "warning").map((i) => [i.row, i.code])).toEqual([[3, HrIssueCode.managerUnknown]]);
+    const warnings = result.issues.filter((i) => i.severity === "warning");
+    expect(warnings.map((i) => [i.row, i.code])).toEqual([[3, HrIssueCode.managerUnknown]]);
     const codes = errorsOf(result).map((i) => [i.row, i.code]);
     expect(codes).toEqual([
       [2, HrIssueCode.emailInvalid],
@@ -192,9 +205,10 @@ describe("validation: each problem is reported with file, row, column and a fix"
     const result = readRows(rows);
     expect(result.people.map((p) => p.managerId)).toEqual([undefined, "E1", undefined, "E3", undefined]);
     expect(errorsOf(result)).toEqual([]);
+    const skipped = ": read as having no manager, so reportsTo rules skip them";
     expect(result.issues.map((i) => [i.row, i.message])).toEqual([
-      [4, 'manager "Turing, Alan" of E3 matches several people: read as having no manager, so reportsTo rules skip them'],
-      [6, 'manager "Alan Turing" of E5 matches several people: read as having no manager, so reportsTo rules skip them'],
+      [4, `manager "Turing, Alan" of E3 matches several people${skipped}`],
+      [6, `manager "Alan Turing" of E5 matches several people${skipped}`],
     ]);
   });
 });

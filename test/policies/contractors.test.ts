@@ -14,10 +14,12 @@ describe("#contractorLimits", () => {
     ]);
   });
   it("requireEndDate: false accepts an open-ended contract and still refuses privileged roles", async () => {
+    const openEnded = { config: { requireEndDate: false } };
     const open = contractor({ endDate: undefined });
-    expect((await runResourcePolicy(contractorLimits, open, { config: { requireEndDate: false } })).violations).toEqual([]);
-    const privileged = contractor({ endDate: undefined, grants: [{ entitlement: "group:prod", roleIds: ["sre"], privileged: true }] });
-    expect((await runResourcePolicy(contractorLimits, privileged, { config: { requireEndDate: false } })).violations).toEqual([
+    expect((await runResourcePolicy(contractorLimits, open, openEnded)).violations).toEqual([]);
+    const grants = [{ entitlement: "group:prod", roleIds: ["sre"], privileged: true }];
+    const privileged = contractor({ endDate: undefined, grants });
+    expect((await runResourcePolicy(contractorLimits, privileged, openEnded)).violations).toEqual([
       expect.stringContaining("must not hold privileged role(s) 'sre'"),
     ]);
   });
