@@ -5,8 +5,8 @@ import pc from "picocolors";
 import { StackConfigError } from "../../provider/config";
 import { formatIssue, type Issue } from "../../provider/errors";
 import {
-  allApps, checkAnomalies, HrSourceError, lifecycleOf, LifecycleState, readHrExport, readTextFromFileOrGitRef,
-  stackNeeds, type ReadHrExportOptions,
+  allApps, checkAnomalies, HrIssueCode, HrSourceError, lifecycleOf, LifecycleState, readHrExport,
+  readTextFromFileOrGitRef, stackNeeds, type ReadHrExportOptions,
 } from "../../provider/hr";
 import type { ValidateCheck, ValidateOptions } from "../commands/validate";
 import { ExitCode, UsageError } from "../exit";
@@ -25,7 +25,10 @@ export async function runValidate(options: ValidateOptions, cwd: string, extraCh
       if (err instanceof HrSourceError) throw new UsageError(err.message, err.fix);
       throw err;
     }
-    const before = readHrExport({ ...hr, file: previous.file, text: previous.text }).people;
+    const read = readHrExport({ ...hr, file: previous.file, text: previous.text });
+    // A previous export that is not text has no people: said, rather than compared as an empty company.
+    issues.push(...read.issues.filter((i) => i.code === HrIssueCode.notText));
+    const before = read.people;
     const severity: Issue["severity"] = options.acceptAnomalies ? "warning" : "error";
     issues.push(...checkAnomalies(before, people, anomaly).map((i) => ({ ...i, severity })));
   }

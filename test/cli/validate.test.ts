@@ -142,6 +142,13 @@ describe("idlc validate on vendor exports as a new user runs it", () => {
     for (const out of [text.stdout, json.stdout]) expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\ufffd]|PK\\u/);
   });
 
+  it("a previous export that is not text is reported, not compared as an empty company", () => {
+    const previous = path.join(fixtures, "binary-export.xlsx");
+    const r = idlc("--file", path.join(fixtures, "realistic", "generic.csv"), "--previous", previous, "--json");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).errors).toMatchObject([{ file: previous, code: "HR_NOT_TEXT" }]);
+  });
+
   it("identity:hr contractorEndDate: error in a stack blocks on an open-ended contractor; the default warns", () => {
     const project = path.join(scratch, "project");
     mkdirSync(path.join(project, "stacks"), { recursive: true });
