@@ -156,10 +156,17 @@ function who(employeeId: string | undefined, firstName: string, lastName: string
   return `${shown(employeeId ?? "this person")}${name ? ` (${shown(name)})` : ""}`;
 }
 
+// What exports write in an empty cell ("N/A" for a pre-hire's email, "-" for no manager). Never applied to the id,
+// names or status: `Null` and `Na` are real surnames, and an id or status must be written out.
+const placeholders = new Set(["n/a", "#n/a", "-", "--", "null", "none"]);
+const literal = new Set<HrField>(["employeeId", "firstName", "lastName", "status"]);
+
 function get(ctx: RowContext, fields: string[], field: HrField): string | undefined {
   const index = ctx.columns[field];
   const value = index === undefined ? undefined : fields[index];
-  return value === "" ? undefined : value;
+  if (value === "" || (value !== undefined && value.length <= 4 && !literal.has(field) &&
+    placeholders.has(value.toLowerCase()))) return undefined;
+  return value;
 }
 
 /** The header as the file spells it, so a person can find the cell; the field name if the column is absent. */

@@ -157,6 +157,14 @@ describe("validation: each problem is reported with file, row, column and a fix"
     expect(mapped.people[1]).toMatchObject({ status: "active", employmentType: "contractor" });
   });
 
+  it("placeholders for an empty cell (N/A, -) are empty, except in the id, names and status", () => {
+    const result = readRows(withRow(1, "E2,Alan,Null,N/A,Engineering,-,employee,active,2021-02-01,,"));
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.people[1]).toMatchObject({ lastName: "Null", department: "Engineering" });
+    expect(result.people[1]!.workEmail).toBeUndefined();
+    expect(result.people[1]!.managerId).toBeUndefined();
+  });
+
   it("unparseable date", () => {
     const [error] = errorsOf(readRows(withRow(0, "E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,active,2020-02-30,,")));
     expect(error).toMatchObject({ code: HrIssueCode.dateInvalid, row: 2, column: "hire_date", message: 'hireDate "2020-02-30" is not a calendar date' });
