@@ -4,15 +4,12 @@ import { fieldsNeededBy } from "./app-fields";
 import { checkPeople } from "./check-people";
 import { mapColumns } from "./columns";
 import { readCsv } from "./csv-read";
-import type { ColumnMap } from "./columns";
-import type { CsvRecord } from "./csv-read";
-import { dateFormatProblem, dateReader, dayOrderProvedBy, type DayOrder } from "./dates";
-import { dateFields } from "./fields";
+import { dateFormatProblem, dateReader } from "./dates";
+import { exportDayOrder } from "./day-order";
 import { HrIssueCode, HrSourceError } from "./errors";
 import type { EmploymentType, HrStatus, Person } from "./person";
 import { presets, type PresetName } from "./presets";
 import { columnOf, toPerson } from "./to-person";
-import { shown } from "./shown";
 import { textProblem } from "./text-check";
 import { employmentWords, normalizeKeys, statusWords } from "./vocabulary";
 
@@ -102,33 +99,6 @@ export function readHrExport(options: ReadHrExportOptions): { people: Person[]; 
   issues.push(...checkPeople(everyone, file, (field) => columnOf(ctx, field)));
   issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { people, issues };
-}
-
-/**
- * The day order the export's own dates prove (`dayOrderProvedBy`), when it settles an ambiguous date and no date
- * contradicts it: used, and said in a warning naming the first proving cell.
- */
-function exportDayOrder(records: CsvRecord[], columns: ColumnMap, file: string, issues: Issue[]): DayOrder | undefined {
-  const indices = dateFields.map((f) => columns[f]).filter((i) => i !== undefined);
-  let proof: { order: DayOrder; value: string; row: number } | undefined;
-  let ambiguous = false;
-  for (const record of records) {
-    for (const index of indices) {
-      const value = record.fields[index] ?? "";
-      const order = dayOrderProvedBy(value);
-      if (order === undefined) continue;
-      if (order === "either") ambiguous = true;
-      else if (!proof) proof = { order, value, row: record.row };
-      else if (proof.order !== order) return undefined;
-    }
-  }
-  if (!proof || !ambiguous) return undefined;
-  const format = proof.order === "day-first" ? "dd/MM/yyyy" : "MM/dd/yyyy";
-  issues.push({ severity: "warning", code: HrIssueCode.dateOrderInferred, file, row: proof.row,
-    message: `dates like 03/04/2024 are read as ${format}: "${shown(proof.value)}" on row ${proof.row} can only be ` +
-      `${proof.order}, and no date in the export is the other way round`,
-    fix: `Set identity:hr dateFormat (or --date-format) to ${format} to say so explicitly.` });
-  return proof.order;
 }
 
 function readSource(file: string): string {
