@@ -13,6 +13,19 @@ describe("#contractorLimits", () => {
       expect.stringContaining("is a contractor and must have an end date"),
     ]);
   });
+  it("requireEndDate: false accepts an open-ended contract and still refuses privileged roles", async () => {
+    const openEnded = { config: { requireEndDate: false } };
+    const open = contractor({ endDate: undefined });
+    expect((await runResourcePolicy(contractorLimits, open, openEnded)).violations).toEqual([]);
+    const grants = [{ entitlement: "group:prod", roleIds: ["sre"], privileged: true }];
+    const privileged = contractor({ endDate: undefined, grants });
+    expect((await runResourcePolicy(contractorLimits, privileged, openEnded)).violations).toEqual([
+      expect.stringContaining("must not hold privileged role(s) 'sre'"),
+    ]);
+  });
+  it("is mandatory unless configured otherwise", () => {
+    expect(contractorLimits.enforcementLevel).toBe("mandatory");
+  });
   it("refuses privileged roles unless allowed", async () => {
     const props = contractor({ grants: [{ entitlement: "group:prod", roleIds: ["sre"], privileged: true }] });
     expect((await runResourcePolicy(contractorLimits, props)).violations).toEqual([expect.stringContaining("must not hold privileged role(s) 'sre'")]);
