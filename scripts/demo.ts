@@ -1,13 +1,20 @@
 /**
- * `npm run demo`: the main job on the built-in sandbox, in a throwaway copy of the project — validate, preview,
- * up, then an HR change (a joiner, a mover, a leaver) with its diff, preview and up, then the history.
+ * `npm run demo`: the main job on the built-in sandbox — validate, preview, up, then an HR change (a joiner, a
+ * mover, a leaver) with its diff, preview and up, the history and the compliance report. It works in `.idlc/demo/`
+ * (a copy of the project, replaced by the next run) and leaves it there, sandbox stopped and data kept, with the
+ * commands to look around. Without slapd it runs every other app and says, in one line, how to add LDAP.
  */
-import { copyFileSync, rmSync } from "node:fs";
+import { copyFileSync } from "node:fs";
 import path from "node:path";
 import pc from "picocolors";
-import { createWorkspace, type Workspace } from "./workspace";
+import { slapdAvailable, slapdInstallCommand } from "../sandbox/ldap";
+import { createWorkspaceAt, repoRoot, type Workspace } from "./workspace";
+import { nextSteps } from "./next-steps";
 
 const today = new Date().toISOString().slice(0, 10);
+/** Today's leaver in `hrChange`. */
+const LEAVER = "E013";
+const APPS = ["entra", "google", "slack", "scim", "ldap"];
 
 async function step(ws: Workspace, title: string, args: string[]): Promise<void> {
   process.stdout.write(`\n${pc.bold(pc.cyan(`▶ ${title}`))}\n${pc.dim(`$ idlc ${args.join(" ")}`)}\n`);
@@ -27,8 +34,8 @@ function hrChange(ws: Workspace): void {
     set("E031", "department", "Sales");
     set("E031", "title", "Account Executive");
     set("E031", "manager_id", "E021");
-    set("E013", "status", "terminated");
-    set("E013", "termination_date", today);
+    set(LEAVER, "status", "terminated");
+    set(LEAVER, "termination_date", today);
     const joiner = header.map(() => "");
     Object.entries({ employee_id: "E080", first_name: "Ines", last_name: "Moreau", work_email: "ines.moreau@example.com",
       title: "Software Engineer", department: "Engineering", location: "Berlin", manager_id: "E010", employment_type: "employee",
@@ -37,12 +44,24 @@ function hrChange(ws: Workspace): void {
   });
 }
 
+/** The apps this machine can run; LDAP needs a real slapd, and is left out of the stack (one line says so) without. */
+function chooseApps(ws: Workspace): string[] {
+  const slapd = slapdAvailable();
+  if (slapd === true) return APPS;
+  ws.dropApp("ldap");
+  const why = slapd.split(":")[0];
+  process.stdout.write(`${pc.yellow(`⚠ LDAP skipped: ${why}. To include it: ${slapdInstallCommand()}, then npm run demo again.`)}\n`);
+  return APPS.filter((app) => app !== "ldap");
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
-  const ws = createWorkspace();
-  process.stdout.write(`${pc.bold("idlc demo")} in ${ws.dir} (a throwaway copy; the sandbox runs on 127.0.0.1)\n`);
+  const ws = createWorkspaceAt(path.join(repoRoot, ".idlc", "demo"));
+  const relDir = path.relative(process.cwd(), ws.dir) || ".";
+  process.stdout.write(`${pc.bold("idlc demo")} in ${relDir} (a copy of the project; the sandbox runs on 127.0.0.1)\n`);
+  const apps = chooseApps(ws);
   try {
-    await step(ws, "Start the local sandbox (Entra, Google, Slack, SCIM, LDAP emulators)", ["sandbox", "start"]);
+    await step(ws, `Start the local sandbox (apps: ${apps.join(", ")})`, ["sandbox", "start"]);
     await step(ws, "Validate the HR export, roles, approvals and persona tests", ["validate", "--stack", "demo"]);
     await step(ws, "Preview: what would change, checked by the policy pack", ["preview", "--stack", "demo", "--policy-pack", "policies"]);
     await step(ws, "Apply: one account per person per app", ["up", "--stack", "demo", "--yes"]);
@@ -53,11 +72,14 @@ async function main(): Promise<void> {
     await step(ws, "Preview the change", ["preview", "--stack", "demo", "--policy-pack", "policies"]);
     await step(ws, "Apply it: the leaver is disabled today, the mover's old access goes as the new arrives", ["up", "--stack", "demo", "--yes"]);
     await step(ws, "The audit trail: every update, with its changes", ["history", "--stack", "demo"]);
-    process.stdout.write(`\n${pc.green("✔")} demo finished in ${Math.round((Date.now() - started) / 1000)} s\n`);
+    await step(ws, "The compliance report", ["report", "--stack", "demo", "--out", "report.html"]);
   } finally {
+    // Stopped, not removed: the sandbox's data stays beside the state, so `idlc sandbox start` there resumes it.
     await ws.idlc(["sandbox", "stop"]);
-    if (!process.env.IDLC_DEMO_KEEP) rmSync(ws.dir, { recursive: true, force: true });
   }
+  process.stdout.write(`\n${pc.green("✔")} demo finished in ${Math.round((Date.now() - started) / 1000)} s (apps: ${apps.join(", ")})\n`);
+  const next = nextSteps(relDir, LEAVER).map((s) => `  ${s.line}\n    ${pc.dim(s.what)}`);
+  process.stdout.write(`\nLook around (the workspace stays in ${relDir}; \`npm run demo\` replaces it):\n${next.join("\n")}\n`);
 }
 
 main().catch((err: Error) => {
