@@ -41,12 +41,20 @@ export interface RunResult {
   stderr: string;
 }
 
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Also stream the output to this process's. */
+  echo?: boolean;
+  /** Hand idlc this process's stderr (a terminal shows its live view there); then it is not in the result. */
+  live?: boolean;
+}
+
 export interface Workspace {
   dir: string;
   /** The stack's HR export. */
   peopleFile: string;
-  /** Runs `idlc …` in the workspace; output is also streamed when `echo` is set. */
-  idlc(args: string[], options?: { env?: NodeJS.ProcessEnv; echo?: boolean }): Promise<RunResult>;
+  /** Runs `idlc …` in the workspace. */
+  idlc(args: string[], options?: RunOptions): Promise<RunResult>;
   /** Rewrites the HR export row by row (the header is row 0). */
   editPeople(edit: (rows: string[][]) => string[][]): void;
   /** Leaves an app out of the demo stack (scripts/drop-app.ts). */
@@ -82,21 +90,21 @@ function fillWorkspace(dir: string, on: string): Workspace {
   };
 }
 
-function run(cwd: string, args: string[], options: { env?: NodeJS.ProcessEnv; echo?: boolean }): Promise<RunResult> {
+function run(cwd: string, args: string[], options: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(repoRoot, "bin", "idlc.js"), ...args], {
       cwd,
       // The demo stack's state is encrypted with a passphrase; a throwaway one is fine for a throwaway stack.
       env: { PULUMI_CONFIG_PASSPHRASE: "idlc-demo", ...process.env, ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["ignore", "pipe", options.live ? "inherit" : "pipe"],
     });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d: Buffer) => {
+    child.stdout!.on("data", (d: Buffer) => {
       stdout += d;
       if (options.echo) process.stdout.write(d);
     });
-    child.stderr.on("data", (d: Buffer) => {
+    child.stderr?.on("data", (d: Buffer) => {
       stderr += d;
       if (options.echo) process.stderr.write(d);
     });
