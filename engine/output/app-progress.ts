@@ -15,7 +15,8 @@ interface AppRow {
   running: Map<string, number>;
   /** Steps that change something, by op. */
   changes: Map<StepOp, number>;
-  status?: string;
+  /** The latest status message, until the step that sent it ends. */
+  status?: { urn: string; text: string };
 }
 
 export interface Progress {
@@ -63,18 +64,25 @@ export function track(progress: Progress, event: EngineEvent, now: number): bool
   if (done) {
     const row = rowOf(progress, done.metadata.urn);
     row.running.delete(done.metadata.urn);
+    if (row.status?.urn === done.metadata.urn) row.status = undefined;
     (event.resOpFailedEvent ? row.failed : row.finished).add(done.metadata.urn);
     return true;
   }
   const diagnostic = event.diagnosticEvent;
   if (diagnostic?.ephemeral && diagnostic.urn) {
-    rowOf(progress, diagnostic.urn).status = diagnostic.message.trim().split("\n")[0];
+    rowOf(progress, diagnostic.urn).status = { urn: diagnostic.urn, text: diagnostic.message.trim().split("\n")[0]! };
     return true;
   }
   return false;
 }
 
 const BAR = 20;
+/** A step in flight this long is worth pointing at (a slow app, a lock, a wait the provider did not announce). */
+const SLOW_MS = 5_000;
+
+function stuck(ms: number): string {
+  return ms >= SLOW_MS ? ` (oldest ${formatDuration(ms / 1000)})` : "";
+}
 
 function bar(done: number, total: number): string {
   const filled = total ? Math.round((done / total) * BAR) : 0;
@@ -92,11 +100,11 @@ export function progressLines(progress: Progress, now: number, columns: number):
   const lines = apps.map(([app, r]) => {
     const done = r.finished.size + r.failed.size;
     const changes = [...r.changes.entries()].map(([op, n]) => `${opSymbol(op)}${n}`).join(" ");
-    const oldest = Math.min(...r.running.values());
-    const inFlight = r.running.size ? `${r.running.size} running, longest ${formatDuration((now - oldest) / 1000)}` : "";
+    const inFlight = r.running.size ? `${r.running.size} running${stuck(now - Math.min(...r.running.values()))}` : "";
     const failed = r.failed.size ? `${r.failed.size} failed` : "";
+    // Status before the in-flight count: on a narrow terminal the cut falls on the least telling part.
     const parts = [`${app.padEnd(width)}  ${bar(done, r.reached.size)}  ${String(done).padStart(digits)}/${String(r.reached.size).padEnd(digits)}`,
-      changes, failed, inFlight, r.status ?? ""];
+      changes, failed, r.status?.text ?? "", inFlight];
     return parts.filter(Boolean).join("  ");
   });
   return [header, ...lines].map((line) => (line.length > columns ? `${line.slice(0, Math.max(0, columns - 1))}…` : line));

@@ -26,10 +26,13 @@ export function createTtyRenderer(stream: TtyStream, now: () => number = Date.no
 
   const draw = () => {
     timer = undefined;
-    const [header, ...apps] = progressLines(progress, now(), stream.columns ?? 120);
+    const [header, ...apps] = progressLines(progress, now(), stream.columns || 120);
     const lines = [pc.dim(header!), ...apps];
-    // Move to the first line drawn last time and clear below, so the view updates in place.
-    stream.write(`${drawn ? `\x1b[${drawn}F\x1b[J` : ""}${lines.join("\n")}\n`);
+    // Back to the first line drawn last time (CUU: every terminal has it), then each line over the old one, cleared
+    // to its end (EL). Never a clear of the whole screen: tmux, for one, scrolls a cleared screen into its history.
+    const up = drawn ? `\r\x1b[${drawn}A` : "";
+    const rest = lines.length < drawn ? "\x1b[J" : "";
+    stream.write(`${up}${lines.map((line) => `${line}\x1b[K\n`).join("")}${rest}`);
     drawn = lines.length;
   };
   const schedule = () => {

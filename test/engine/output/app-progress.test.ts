@@ -28,7 +28,7 @@ describe("progress per app", () => {
     expect(progressLines(p, 64_000, 200)).toEqual([
       "1m4s elapsed · 3/4 resources",
       "google  ████████████████████  1/1",
-      "slack   █████████████░░░░░░░  2/3  +3  1 failed  1 running, longest 1m3s  waiting 4s on the rate limit (600/min)",
+      "slack   █████████████░░░░░░░  2/3  +3  1 failed  waiting 4s on the rate limit (600/min)  1 running (oldest 1m3s)",
     ]);
   });
 

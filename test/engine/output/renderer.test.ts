@@ -91,10 +91,10 @@ describe("tty renderer", () => {
     events.slice(4).forEach((e) => r.onEvent(e));
     clock = 2_000;
     r.close();
-    const frames = out.text().split("\x1b[2F\x1b[J");
+    const frames = out.text().split("\r\x1b[2A");
     expect(frames).toHaveLength(2); // the second frame moved up over the 2 lines of the first
-    expect(frames[0]).toContain("2s elapsed · 0/2 resources\nslack  ░░░░░░░░░░░░░░░░░░░░  0/2  +1 ~1  2 running, longest 2s\n");
-    expect(frames[1]).toContain("2s elapsed · 2/2 resources\nslack  ████████████████████  2/2  +1 ~1  1 failed\n");
+    expect(frames[0]).toContain("2s elapsed · 0/2 resources\x1b[K\nslack  ░░░░░░░░░░░░░░░░░░░░  0/2  +1 ~1  2 running\x1b[K\n");
+    expect(frames[1]).toContain("2s elapsed · 2/2 resources\x1b[K\nslack  ████████████████████  2/2  +1 ~1  1 failed\x1b[K\n");
     expect(frames[1]).toContain("~ pulumi-nodejs:dynamic/idlc:SlackAccount slack/E002 updating failed [diff: ~title]");
     expect(frames[1]).toContain("Resources:\n    + 1 created\n    ~ 1 updated\n    2 changes. 1 unchanged");
   });
