@@ -7,7 +7,7 @@
 import { copyFileSync } from "node:fs";
 import path from "node:path";
 import pc from "picocolors";
-import { slapdAvailable, slapdInstallCommand } from "../sandbox/ldap";
+import { slapdInstallCommand, slapdMissing } from "../sandbox/ldap";
 import { createWorkspaceAt, repoRoot, type Workspace } from "./workspace";
 import { nextSteps } from "./next-steps";
 
@@ -51,10 +51,9 @@ function hrChange(ws: Workspace): void {
 
 /** The apps this machine can run; LDAP needs a real slapd, and is left out of the stack (one line says so) without. */
 function chooseApps(ws: Workspace): string[] {
-  const slapd = slapdAvailable();
-  if (slapd === true) return APPS;
+  const why = slapdMissing();
+  if (!why) return APPS;
   ws.dropApp("ldap");
-  const why = slapd.split(":")[0];
   process.stdout.write(`${pc.yellow(`⚠ LDAP skipped: ${why}. To include it: ${slapdInstallCommand()}, then npm run demo again.`)}\n`);
   return APPS.filter((app) => app !== "ldap");
 }

@@ -41,10 +41,16 @@ export interface RunningSlapd {
   stop(): Promise<void>;
 }
 
-/** True when slapd can run here, else why not (for `idlc sandbox`, the demo and the test setup). */
-export function slapdAvailable(): true | string {
+/** Why slapd cannot run here, or undefined when it can. */
+export function slapdMissing(): string | undefined {
   const file = slapdPath();
-  return isExecutableFile(file) ? true : `slapd is not installed (${file} missing): ${slapdInstallCommand()}`;
+  return isExecutableFile(file) ? undefined : `slapd is not installed (${file} missing)`;
+}
+
+/** True when slapd can run here, else why not and how to fix it (for `idlc sandbox`). */
+export function slapdAvailable(): true | string {
+  const missing = slapdMissing();
+  return missing ? `${missing}: ${slapdInstallCommand()}` : true;
 }
 
 // A file that exists is not enough: a package half-removed, or a binary masked by /dev/null, cannot run.
