@@ -21,7 +21,8 @@ export function missingSystemPackages(): MissingPackage[] {
 
 function probeFails(probe: Probe): string | undefined {
   if ("file" in probe) {
-    return existsSync(probe.file) && statSync(probe.file).isFile() && statSync(probe.file).size > 0 ? undefined : `${probe.file} is missing`;
+    const present = existsSync(probe.file) && statSync(probe.file).isFile() && statSync(probe.file).size > 0;
+    return present ? undefined : `${probe.file} is missing`;
   }
   const [cmd, ...args] = probe.run;
   const r = spawnSync(cmd, args, { stdio: "ignore", timeout: 30_000 });

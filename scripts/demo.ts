@@ -27,7 +27,10 @@ async function step(ws: Workspace, title: string, args: string[], keep?: (line: 
   if (code !== 0) throw new Error(`idlc ${args.join(" ")} exited ${code}`);
 }
 
-/** A day of HR changes: Ines Moreau joins Engineering, Amelia Clarke moves from Marketing to Sales, Mateo Rossi leaves today. */
+/**
+ * A day of HR changes: Ines Moreau joins Engineering, Amelia Clarke moves from Marketing to Sales, Mateo Rossi
+ * leaves today.
+ */
 function hrChange(ws: Workspace): void {
   ws.editPeople((rows) => {
     const header = rows[0]!;
@@ -54,7 +57,8 @@ function chooseApps(ws: Workspace): string[] {
   const why = slapdMissing();
   if (!why) return APPS;
   ws.dropApp("ldap");
-  process.stdout.write(`${pc.yellow(`⚠ LDAP skipped: ${why}. To include it: ${slapdInstallCommand()}, then npm run demo again.`)}\n`);
+  const fix = `To include it: ${slapdInstallCommand()}, then npm run demo again.`;
+  process.stdout.write(`${pc.yellow(`⚠ LDAP skipped: ${why}. ${fix}`)}\n`);
   return APPS.filter((app) => app !== "ldap");
 }
 
@@ -69,23 +73,27 @@ async function main(): Promise<void> {
     const reported = (line: string) => apps.includes("ldap") || !/^ldap\b/.test(line);
     await step(ws, `Start the local sandbox (apps: ${apps.join(", ")})`, ["sandbox", "start"], reported);
     await step(ws, "Validate the HR export, roles, approvals and persona tests", ["validate", "--stack", "demo"]);
-    await step(ws, "Preview: what would change, checked by the policy pack", ["preview", "--stack", "demo", "--policy-pack", "policies"]);
+    const preview = ["preview", "--stack", "demo", "--policy-pack", "policies"];
+    await step(ws, "Preview: what would change, checked by the policy pack", preview);
     await step(ws, "Apply: one account per person per app", ["up", "--stack", "demo", "--yes"]);
     const before = path.join(ws.dir, "people-before.csv");
     copyFileSync(ws.peopleFile, before);
     hrChange(ws);
     await step(ws, "HR exports a change: who joins, moves and leaves", ["diff", "--stack", "demo", "--from", before]);
-    await step(ws, "Preview the change", ["preview", "--stack", "demo", "--policy-pack", "policies"]);
-    await step(ws, "Apply it: the leaver is disabled today, the mover's old access goes as the new arrives", ["up", "--stack", "demo", "--yes"]);
+    await step(ws, "Preview the change", preview);
+    const applyTitle = "Apply it: the leaver is disabled today, the mover's old access goes as the new arrives";
+    await step(ws, applyTitle, ["up", "--stack", "demo", "--yes"]);
     await step(ws, "The audit trail: every update, with its changes", ["history", "--stack", "demo"]);
     await step(ws, "The compliance report", ["report", "--stack", "demo", "--out", "report.html"]);
   } finally {
     // Stopped, not removed: the sandbox's data stays beside the state, so `idlc sandbox start` there resumes it.
     await ws.idlc(["sandbox", "stop"]);
   }
-  process.stdout.write(`\n${pc.green("✔")} demo finished in ${Math.round((Date.now() - started) / 1000)} s (apps: ${apps.join(", ")})\n`);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  process.stdout.write(`\n${pc.green("✔")} demo finished in ${seconds} s (apps: ${apps.join(", ")})\n`);
   const next = nextSteps(relDir, LEAVER).map((s) => `  ${s.line}\n    ${pc.dim(s.what)}`);
-  process.stdout.write(`\nLook around (the workspace stays in ${relDir}; \`npm run demo\` replaces it):\n${next.join("\n")}\n`);
+  const intro = `Look around (the workspace stays in ${relDir}; \`npm run demo\` replaces it):`;
+  process.stdout.write(`\n${intro}\n${next.join("\n")}\n`);
 }
 
 main().catch((err: Error) => {

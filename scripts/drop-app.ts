@@ -51,6 +51,8 @@ function dropExpectations(doc: Document, app: string): void {
     const apps = persona.getIn(["expect", "apps"]);
     if (isSeq(apps)) apps.items = apps.items.filter((item) => !(YAML.isScalar(item) && isApp(item.value)));
     const groups = persona.getIn(["expect", "groups"]);
-    if (isMap(groups)) groups.items = groups.items.filter((pair) => !(YAML.isScalar(pair.key) && isApp(pair.key.value)));
+    if (isMap(groups)) {
+      groups.items = groups.items.filter((pair) => !(YAML.isScalar(pair.key) && isApp(pair.key.value)));
+    }
   }
 }

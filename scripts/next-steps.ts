@@ -15,8 +15,11 @@ export interface NextStep {
 export function nextSteps(dir: string, leaver: string): NextStep[] {
   return [
     // A file URL opens from any terminal or browser; an "open" command differs per desktop and is absent on servers.
-    { line: pathToFileURL(path.resolve(dir, "report.html")).href, what: "the compliance report the demo wrote: open it in a browser" },
-    { line: `npx idlc audit person ${leaver} -C ${dir}`, what: "today's leaver: each access change and the update behind it" },
+    {
+      line: pathToFileURL(path.resolve(dir, "report.html")).href,
+      what: "the compliance report the demo wrote: open it in a browser",
+    },
+    { line: `npx idlc audit person ${leaver} -C ${dir}`, what: "today's leaver: each access change and its update" },
     { line: `npx idlc history -C ${dir}`, what: "every update of the demo stack" },
   ];
 }

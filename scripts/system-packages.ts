@@ -19,8 +19,16 @@ export function systemPackages(): SystemPackage[] {
   return [
     { name: "slapd", why: "the LDAP connector runs against a real OpenLDAP", probe: { run: [slapdPath(), "-VV"] } },
     { name: "ldap-utils", why: "OpenLDAP's client tools, beside slapd", probe: { run: ["ldapsearch", "-VV"] } },
-    { name: "chromium", why: "the audit report is checked in a real browser", probe: { run: ["/usr/bin/chromium", "--version"] } },
-    { name: "fonts-dejavu-core", why: "the report's fonts", probe: { file: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" } },
+    {
+      name: "chromium",
+      why: "the audit report is checked in a real browser",
+      probe: { run: ["/usr/bin/chromium", "--version"] },
+    },
+    {
+      name: "fonts-dejavu-core",
+      why: "the report's fonts",
+      probe: { file: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" },
+    },
     { name: "tmux", why: "the live view is checked on a real terminal", probe: { run: ["tmux", "-V"] } },
   ];
 }

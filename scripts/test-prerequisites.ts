@@ -7,7 +7,8 @@ import { spawnSync } from "node:child_process";
 import { missingSystemPackages, thisHost, type MissingPackage } from "./check-system-packages";
 import { aptCommand, plan } from "./system-packages";
 
-const describe = (missing: MissingPackage[]) => missing.map((m) => `  ${m.pkg.name}: ${m.reason} (${m.pkg.why})`).join("\n");
+const describe = (missing: MissingPackage[]) =>
+  missing.map((m) => `  ${m.pkg.name}: ${m.reason} (${m.pkg.why})`).join("\n");
 
 function stop(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -29,20 +30,24 @@ function main(): void {
   const decided = plan(missing.map((m) => m.pkg.name), host);
   if (decided.action === "ready") return;
   if (decided.action === "stop") {
-    stop(`The tests need system packages that are missing here:\n${describe(missing)}\nRun:\n  ${decided.command}\nthen npm test again.`);
+    const run = `Run:\n  ${decided.command}\nthen npm test again.`;
+    stop(`The tests need system packages that are missing here:\n${describe(missing)}\n${run}`);
   }
-  process.stderr.write(`Installing system packages the tests need: ${decided.packages.join(" ")}\n${describe(missing)}\n`);
+  const names = decided.packages.join(" ");
+  process.stderr.write(`Installing system packages the tests need: ${names}\n${describe(missing)}\n`);
   // slapd's package would otherwise configure a system-wide directory; the tests start their own.
-  if (apt(["debconf-set-selections"], "slapd slapd/no_configuration boolean true\n") && apt(["apt-get", "update", "-q"])) {
+  const noSystemDirectory = "slapd slapd/no_configuration boolean true\n";
+  if (apt(["debconf-set-selections"], noSystemDirectory) && apt(["apt-get", "update", "-q"])) {
     apt(["apt-get", "install", "-y", "-q", "--reinstall", "--no-install-recommends", ...decided.packages]);
   }
   // Judged by probing again, not by apt's exit code: what counts is that the tools now run.
   const still = missingSystemPackages();
   if (still.length) {
     const command = aptCommand(still.map((m) => m.pkg.name), host.root);
-    stop(`Installing them did not make them work:\n${describe(still)}\nFix that (apt-get's output is above), then run:\n  ${command}`);
+    const fix = `Fix that (apt-get's output is above), then run:\n  ${command}`;
+    stop(`Installing them did not make them work:\n${describe(still)}\n${fix}`);
   }
-  process.stderr.write(`Installed: ${decided.packages.join(" ")}\n`);
+  process.stderr.write(`Installed: ${names}\n`);
 }
 
 main();

@@ -21,8 +21,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const missing = missingSystemPackages();
   if (missing.length) {
     const names = missing.map((m) => m.pkg.name);
-    throw new Error(`the tests need system packages that are missing here: ${missing.map((m) => `${m.pkg.name} (${m.reason})`).join("; ")}. ` +
-      `\`npm test\` installs them on Debian as root; or run: ${aptCommand(names, thisHost().root)}`);
+    const what = missing.map((m) => `${m.pkg.name} (${m.reason})`).join("; ");
+    const fix = `\`npm test\` installs them on Debian as root; or run: ${aptCommand(names, thisHost().root)}`;
+    throw new Error(`the tests need system packages that are missing here: ${what}. ${fix}`);
   }
   const { stop, pid: _pid, ...ldap } = await startSlapd();
   project.provide("ldap", ldap);

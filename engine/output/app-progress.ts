@@ -103,9 +103,11 @@ export function progressLines(progress: Progress, now: number, columns: number):
     const inFlight = r.running.size ? `${r.running.size} running${stuck(now - Math.min(...r.running.values()))}` : "";
     const failed = r.failed.size ? `${r.failed.size} failed` : "";
     // Status before the in-flight count: on a narrow terminal the cut falls on the least telling part.
-    const parts = [`${app.padEnd(width)}  ${bar(done, r.reached.size)}  ${String(done).padStart(digits)}/${String(r.reached.size).padEnd(digits)}`,
-      changes, failed, r.status?.text ?? "", inFlight];
+    const count = `${String(done).padStart(digits)}/${String(r.reached.size).padEnd(digits)}`;
+    const head = `${app.padEnd(width)}  ${bar(done, r.reached.size)}  ${count}`;
+    const parts = [head, changes, failed, r.status?.text ?? "", inFlight];
     return parts.filter(Boolean).join("  ");
   });
-  return [header, ...lines].map((line) => (line.length > columns ? `${line.slice(0, Math.max(0, columns - 1))}…` : line));
+  const cut = (line: string) => (line.length > columns ? `${line.slice(0, Math.max(0, columns - 1))}…` : line);
+  return [header, ...lines].map(cut);
 }
