@@ -42,7 +42,7 @@ describe("npm run demo on a fresh machine", () => {
     expect(out).toContain("apps: entra, google, slack, scim)");
     expect(out).not.toMatch(/^\s*error:/m);
     for (const type of ACCOUNT_TYPES.slice(0, 4)) expect(out).toMatch(created(type));
-  }, 600_000);
+  }, 900_000);
 
   it("with slapd: all five apps, and the next commands it prints work as printed", async () => {
     const out = await demo({ IDLC_SLAPD: SLAPD_PATH });
@@ -78,5 +78,5 @@ describe("npm run demo on a fresh machine", () => {
     } finally {
       await browser.close();
     }
-  }, 600_000);
+  }, 900_000);
 });
