@@ -97,5 +97,5 @@ export function refusedValues(plan: AccessPlan, people: readonly Person[], optio
   judgePlan(plan, options, (f) => {
     if (f.mapped === undefined) issues.push(describe(f, source(f.person.employeeId)));
   });
-  return issues;
+  return sortIssues(issues);
 }
