@@ -13,6 +13,13 @@ import { AccessCode, accessIssue } from "./errors";
 import type { AccessPlan, PersonPlan } from "./plan";
 import { sortIssues } from "./plan-issues";
 
+/** What a stack's config says about the apps' rules: `identity:ldap`'s dialect (the provider checks the rest). */
+export function acceptsOptions(raw: Readonly<Record<string, unknown>>): AcceptsOptions {
+  const ldap = raw["identity:ldap"];
+  const flavor = ldap && typeof ldap === "object" ? (ldap as { flavor?: unknown }).flavor : undefined;
+  return flavor === "ad" || flavor === "openldap" ? { ldapFlavor: flavor } : {};
+}
+
 /** The HR column each field comes from, for the issue's location and its fix. */
 function columnOf(field: AcceptedField, person: Person | undefined): string {
   if (field === "givenName") return person?.preferredName !== undefined ? "preferredName" : "firstName";
@@ -98,4 +105,13 @@ export function refusedValues(plan: AccessPlan, people: readonly Person[], optio
     if (f.mapped === undefined) issues.push(describe(f, source(f.person.employeeId)));
   });
   return sortIssues(issues);
+}
+
+/**
+ * What `idlc preview` shows before the engine runs, for a plan from `planStack`: the names mapped for an app
+ * (warnings, already in the plan's issues) and the values an app would still refuse (errors).
+ */
+export function appValueIssues(plan: AccessPlan, people: readonly Person[], raw: Readonly<Record<string, unknown>>): Issue[] {
+  const mapped = plan.issues.filter((i) => i.code === AccessCode.appValueMapped);
+  return [...mapped, ...refusedValues(plan, people, acceptsOptions(raw))];
 }

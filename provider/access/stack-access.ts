@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Issue } from "../errors";
 import type { AcceptsOptions } from "../apps/accepts";
 import { AppName } from "./account-spec";
+import { acceptsOptions } from "./fit-to-apps";
 import { parseApprovalsYaml, type ApprovalDef } from "./approvals";
 import { AccessFileError } from "./errors";
 import { parsePersonasYaml, type Personas } from "./personas";
@@ -66,7 +67,7 @@ export function loadStackAccess(raw: Record<string, unknown>, stackDir: string, 
     apps: enabledApps(raw["identity:apps"]),
     scimInstances: scim && typeof scim === "object" ? Object.keys(scim).sort() : undefined,
     emailDomain,
-    accepts: acceptsOptions(raw["identity:ldap"]),
+    accepts: acceptsOptions(raw),
     issues: approved.issues,
   };
 }
@@ -77,12 +78,6 @@ function enabledApps(value: unknown): AppName[] {
   const apps = z.array(AppName).safeParse(value);
   if (apps.success) return apps.data;
   throw new AccessFileError(`identity:apps must list app names, got ${JSON.stringify(value)}`, `list some of ${AppName.options.join(", ")}`, { file: "identity:apps" });
-}
-
-/** `identity:ldap`'s dialect, which sets the directory's limits; the provider validates the rest of it. */
-function acceptsOptions(ldap: unknown): AcceptsOptions {
-  const flavor = ldap && typeof ldap === "object" ? (ldap as { flavor?: unknown }).flavor : undefined;
-  return flavor === "ad" || flavor === "openldap" ? { ldapFlavor: flavor } : {};
 }
 
 /** `identity:roles` by convention: whichever of the usual files sit next to the HR export. */

@@ -85,7 +85,7 @@ export function judgeValue(rule: FieldRule, value: string): Verdict {
   if (!rule.mappable) return { kind: "refused", reasons };
   const mapped = mapValue(rule, value);
   const left = reasonsRefused(rule, mapped);
-  if (left.length > 0) return { kind: "refused", reasons: [...reasons, `mapping leaves ${showValue(mapped)}, which ${left.join(" and ")}`] };
+  if (left.length > 0) return { kind: "refused", reasons: [...reasons, `after mapping (${showValue(mapped)}) ${left.join(" and ")}`] };
   return { kind: "mapped", value: mapped, reasons };
 }
 

@@ -41,7 +41,7 @@ describe("Google names", () => {
   it("refuses a name with nothing Google takes in it: an error, not an empty name", () => {
     const verdict = judge("google", "givenName", "🙂🙂");
     expect(verdict.kind).toBe("refused");
-    expect(verdict.kind === "refused" && verdict.reasons.join("; ")).toMatch(/mapping leaves "", which it is empty/);
+    expect(verdict.kind === "refused" && verdict.reasons.join("; ")).toMatch(/after mapping \(""\) it is empty/);
   });
 
   it("never rewrites the address: a refused username is an error", () => {

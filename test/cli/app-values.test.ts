@@ -1,0 +1,86 @@
+/**
+ * "Refused values are caught before merge" through `idlc` as a user runs it, on a copy of the demo project and the
+ * sandbox: a CEO and a VP whose names Google refuses are flagged by validate and preview (mapped for Google, exact
+ * elsewhere), a value nothing can map fails both for that person alone, and the first apply creates every account
+ * with the mapped name in Google and the exact one in the other apps.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sandboxDir } from "../../sandbox";
+import { readSandboxState } from "../../sandbox/state";
+import { apps, identityProject, type IdentityProject } from "../e2e/harness";
+
+let p: IdentityProject;
+beforeAll(async () => {
+  p = await identityProject();
+}, 120_000);
+afterAll(() => p?.stop());
+
+/** Sets cells of several people in one rewrite (a quoted cell with a comma would not survive a second split). */
+function setPeople(changes: Record<string, Record<string, string>>): void {
+  p.editPeople((rows) => {
+    const header = rows[0]!;
+    for (const [id, fields] of Object.entries(changes)) {
+      const row = rows.find((r) => r[0] === id)!;
+      for (const [field, value] of Object.entries(fields)) row[header.indexOf(field)] = value.includes(",") ? `"${value}"` : value;
+    }
+    return rows;
+  });
+}
+
+/** One user as the app's emulator answers it over its API (the sandbox state holds each emulator's URL and token). */
+async function user(app: "google" | "entra", email: string): Promise<any> {
+  const { url, token } = readSandboxState(sandboxDir(p.dir))!.apps[app]!;
+  const path = app === "google" ? `/users/${email}` : `/users/${email}?$select=surname,givenName,displayName`;
+  const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status, `${app} ${email}`).toBe(200);
+  return res.json();
+}
+
+const lines = (text: string, code: string) => text.split("\n").filter((l) => l.includes(code));
+
+describe("values an app would refuse, before anything runs", { timeout: 600_000 }, () => {
+  it("validate and preview flag the CEO's and a VP's names for Google, and fail for a value nothing can map", async () => {
+    setPeople({
+      E001: { last_name: "Bennett, Jr." },
+      E003: { last_name: "Raman (Iyer)" },
+      E004: { first_name: "🙂" },
+    });
+    const validate = await p.idlc(["validate", "--stack", "demo"]);
+    expect(validate.code, validate.stdout).toBe(1);
+    expect(lines(validate.stdout, "Google name.familyName"), validate.stdout).toEqual([
+      expect.stringMatching(/people\.csv:2:lastName: warning: E001 \(Olivia Bennett, Jr\.\): Google name\.familyName "Bennett, Jr\." is refused: it contains ','; Google gets "Bennett Jr\."/),
+      expect.stringMatching(/people\.csv:4:lastName: warning: E003 \(Priya Raman \(Iyer\)\): Google name\.familyName "Raman \(Iyer\)" is refused: it contains '\(' '\)'; Google gets "Raman Iyer"/),
+    ]);
+    const refused = validate.stdout.split("\n").filter((l) => l.includes(": error: "));
+    expect(refused).toEqual([expect.stringMatching(/people\.csv:5:firstName: error: E004 \(🙂 Alvarez\): Google name\.givenName "🙂" is refused: .*everyone else's accounts go ahead/)]);
+
+    const preview = await p.idlc(["preview", "--stack", "demo"]);
+    expect(preview.code, preview.stderr.slice(-3000)).toBe(1);
+    // E004's emoji is also mapped out of their Slack display name: three mappings.
+    expect(preview.stderr).toContain("3 name(s) mapped for an app, 1 value(s) an app would refuse");
+    for (const id of ["E001", "E003"]) expect(preview.stderr).toMatch(new RegExp(`warning: ${id} .*Google name\\.familyName`));
+    expect(preview.stderr).toMatch(/error: E004 \(🙂 Alvarez\): Google name\.givenName "🙂"/);
+  });
+
+  it("once the unmappable name is fixed, preview passes still flagging both, and the first apply creates every account", async () => {
+    setPeople({ E004: { first_name: "Sofia" } });
+    const validate = await p.idlc(["validate", "--stack", "demo"]);
+    expect(validate.code, validate.stdout).toBe(0);
+    const preview = await p.ok(["preview", "--stack", "demo"]);
+    expect(preview.stderr).toContain("2 name(s) mapped for an app, 0 value(s) an app would refuse");
+    expect(lines(preview.stderr, "Google name.familyName").map((l) => l.trim().slice(0, 60))).toHaveLength(2);
+
+    await p.ok(["up", "--stack", "demo", "--yes"]);
+    // Every account of the plan exists: the mapped names held nobody back.
+    const planned = JSON.parse((await p.ok(["stack", "output", "accounts", "--stack", "demo", "--json"])).stdout);
+    for (const app of apps) {
+      const { enabled, disabled } = planned[app === "scim" ? "scim:github" : app];
+      expect((await p.accounts(app)).filter((id) => id !== "").length, app).toBe(enabled + disabled);
+    }
+    // Google holds the mapped names, Entra the exact ones; the next preview finds nothing to change (no drift).
+    expect((await user("google", "olivia.bennett@example.com")).name).toMatchObject({ familyName: "Bennett Jr." });
+    expect((await user("google", "priya.raman@example.com")).name).toMatchObject({ familyName: "Raman Iyer" });
+    expect(await user("entra", "olivia.bennett@example.com")).toMatchObject({ surname: "Bennett, Jr." });
+    await p.ok(["preview", "--stack", "demo", "--expect-no-changes"]);
+  });
+});
