@@ -28,12 +28,12 @@ function setPeople(changes: Record<string, Record<string, string>>): void {
 }
 
 /** One user as the app's emulator answers it over its API (the sandbox state holds each emulator's URL and token). */
-async function user(app: "google" | "entra", email: string): Promise<any> {
+async function user(app: "google" | "slack", email: string, employeeId: string): Promise<any> {
   const { url, token } = readSandboxState(sandboxDir(p.dir))!.apps[app]!;
-  const path = app === "google" ? `/users/${email}` : `/users/${email}?$select=surname,givenName,displayName`;
-  const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${url}${app === "google" ? `/users/${email}` : "/Users?count=1000"}`, { headers: { authorization: `Bearer ${token}` } });
   expect(res.status, `${app} ${email}`).toBe(200);
-  return res.json();
+  const body = (await res.json()) as any;
+  return app === "google" ? body : body.Resources.find((u: any) => u.externalId === employeeId);
 }
 
 const lines = (text: string, code: string) => text.split("\n").filter((l) => l.includes(code));
@@ -77,10 +77,10 @@ describe("values an app would refuse, before anything runs", { timeout: 600_000 
       const { enabled, disabled } = planned[app === "scim" ? "scim:github" : app];
       expect((await p.accounts(app)).filter((id) => id !== "").length, app).toBe(enabled + disabled);
     }
-    // Google holds the mapped names, Entra the exact ones; the next preview finds nothing to change (no drift).
-    expect((await user("google", "olivia.bennett@example.com")).name).toMatchObject({ familyName: "Bennett Jr." });
-    expect((await user("google", "priya.raman@example.com")).name).toMatchObject({ familyName: "Raman Iyer" });
-    expect(await user("entra", "olivia.bennett@example.com")).toMatchObject({ surname: "Bennett, Jr." });
+    // Google holds the mapped names, Slack the exact ones; the next preview finds nothing to change (no drift).
+    expect((await user("google", "olivia.bennett@example.com", "E001")).name).toMatchObject({ familyName: "Bennett Jr." });
+    expect((await user("google", "priya.raman@example.com", "E003")).name).toMatchObject({ familyName: "Raman Iyer" });
+    expect((await user("slack", "olivia.bennett@example.com", "E001")).name).toMatchObject({ familyName: "Bennett, Jr." });
     await p.ok(["preview", "--stack", "demo", "--expect-no-changes"]);
   });
 });
