@@ -5,16 +5,19 @@
  * means preview, diff and the audit trail show exactly what the app gets, and a disable carries a name the app
  * takes (Google replaces the whole user on update).
  */
-import { appAccepts, judgeValue, showValue, type AcceptedField, type AcceptsOptions, type FieldRule } from "../apps/accepts";
+import { appAccepts, judgeValue, showValue } from "../apps/accepts";
+import type { AcceptedField, AcceptsOptions, FieldRule } from "../apps/accepts";
 import type { Issue } from "../errors";
 import type { Person } from "../hr/person";
 import type { AccountSpec, AppName } from "./account-spec";
 import { AccessCode, accessIssue } from "./errors";
-import type { AccessPlan, PersonPlan } from "./plan";
+import type { AccessPlan, AccountEntry, PersonPlan } from "./plan";
 import { sortIssues } from "./plan-issues";
 
+type StackConfig = Readonly<Record<string, unknown>>;
+
 /** What a stack's config says about the apps' rules: `identity:ldap`'s dialect (the provider checks the rest). */
-export function acceptsOptions(raw: Readonly<Record<string, unknown>>): AcceptsOptions {
+export function acceptsOptions(raw: StackConfig): AcceptsOptions {
   const ldap = raw["identity:ldap"];
   const flavor = ldap && typeof ldap === "object" ? (ldap as { flavor?: unknown }).flavor : undefined;
   return flavor === "ad" || flavor === "openldap" ? { ldapFlavor: flavor } : {};
@@ -40,14 +43,21 @@ interface Finding {
 
 function describe(f: Finding, source: Person | undefined): Issue {
   const column = columnOf(f.rule.field, source);
-  const what = `${f.person.employeeId} (${f.person.displayName}): ${f.label} ${f.rule.appField} ${showValue(f.value)} is refused: ${f.reasons.join("; ")}`;
+  const id = f.person.employeeId;
+  const what = `${id} (${f.person.displayName}): ${f.label} ${f.rule.appField} ${showValue(f.value)} is refused: ` +
+    f.reasons.join("; ");
   const where = source ? { ...source.source, column } : { column };
   if (f.mapped !== undefined) {
-    return accessIssue("warning", AccessCode.appValueMapped, `${what}; ${f.label} gets ${showValue(f.mapped)} (${f.rule.rule}), the other apps the exact value`,
-      `nothing to do if ${showValue(f.mapped)} is right in ${f.label}; otherwise correct ${column} of ${f.person.employeeId} in the HR export`, where);
+    const mapped = showValue(f.mapped);
+    return accessIssue("warning", AccessCode.appValueMapped,
+      `${what}; ${f.label} gets ${mapped} (${f.rule.rule}), the other apps the exact value`,
+      `nothing to do if ${mapped} is right in ${f.label}; otherwise correct ${column} of ${id} in the HR export`,
+      where);
   }
-  return accessIssue("error", AccessCode.appValueRefused, `${what} (${f.rule.rule}); ${f.label} would refuse ${f.person.employeeId}'s account`,
-    `correct ${column} of ${f.person.employeeId} in the HR export so that ${f.label} takes it; everyone else's accounts go ahead`, where);
+  return accessIssue("error", AccessCode.appValueRefused,
+    `${what} (${f.rule.rule}); ${f.label} would refuse ${id}'s account`,
+    `correct ${column} of ${id} in the HR export so that ${f.label} takes it; everyone else's accounts go ahead`,
+    where);
 }
 
 /** Judges every constrained field of every account; `onFinding` sees each value an app would refuse as it is. */
@@ -59,7 +69,8 @@ function judgePlan(plan: AccessPlan, options: AcceptsOptions, onFinding: (f: Fin
         const value = spec[rule.field];
         const verdict = judgeValue(rule, value);
         if (verdict.kind === "ok") continue;
-        onFinding({ person, app, label: accepts.label, rule, value, reasons: verdict.reasons, mapped: verdict.kind === "mapped" ? verdict.value : undefined });
+        const mapped = verdict.kind === "mapped" ? verdict.value : undefined;
+        onFinding({ person, app, label: accepts.label, rule, value, reasons: verdict.reasons, mapped });
       }
     }
   }
@@ -88,7 +99,8 @@ export function fitPlanToApps(plan: AccessPlan, people: readonly Person[], optio
   const people2 = plan.people.map((p) => {
     const byApp = changes.get(p);
     if (!byApp) return p;
-    return { ...p, accounts: p.accounts.map((a) => (byApp.has(a.app) ? { app: a.app, spec: { ...a.spec, ...byApp.get(a.app) } } : a)) };
+    const fit = (a: AccountEntry) => (byApp.has(a.app) ? { app: a.app, spec: { ...a.spec, ...byApp.get(a.app) } } : a);
+    return { ...p, accounts: p.accounts.map(fit) };
   });
   return { ...plan, people: people2, issues: sortIssues([...plan.issues, ...issues]) };
 }
@@ -111,7 +123,7 @@ export function refusedValues(plan: AccessPlan, people: readonly Person[], optio
  * What `idlc preview` shows before the engine runs, for a plan from `planStack`: the names mapped for an app
  * (warnings, already in the plan's issues) and the values an app would still refuse (errors).
  */
-export function appValueIssues(plan: AccessPlan, people: readonly Person[], raw: Readonly<Record<string, unknown>>): Issue[] {
+export function appValueIssues(plan: AccessPlan, people: readonly Person[], raw: StackConfig): Issue[] {
   const mapped = plan.issues.filter((i) => i.code === AccessCode.appValueMapped);
   return [...mapped, ...refusedValues(plan, people, acceptsOptions(raw))];
 }

@@ -22,7 +22,9 @@ const mailNicknameOk = (v: unknown) => typeof v === "string" && /^[\x21-\x7e]+$/
 function checkLengths(body: Json): void {
   for (const [key, max] of Object.entries(MAX_LENGTH)) {
     const v = body[key];
-    if (typeof v === "string" && [...v].length > max) throw badRequest(`Invalid value specified for property '${key}' of resource 'User'.`);
+    if (typeof v === "string" && [...v].length > max) {
+      throw badRequest(`Invalid value specified for property '${key}' of resource 'User'.`);
+    }
   }
 }
 

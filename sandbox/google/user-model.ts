@@ -36,7 +36,9 @@ export function writableFields(body: Json): Json {
     if (v !== undefined && v !== null && (typeof v !== "string" || !NAME_PART.test(v))) throw invalid(`Invalid ${part}`);
   }
   const display = name?.displayName;
-  if (display !== undefined && display !== null && (typeof display !== "string" || [...display].length > 256)) throw invalid("Invalid displayName");
+  if (display !== undefined && display !== null && (typeof display !== "string" || [...display].length > 256)) {
+    throw invalid("Invalid displayName");
+  }
   const email = out.primaryEmail;
   if (email !== undefined && (typeof email !== "string" || !USERNAME.test(email))) throw invalid("primary_user_email");
   if (out.password !== undefined && out.hashFunction === undefined) {

@@ -4,6 +4,8 @@
  */
 import { localPart, type AppAccepts } from "../shared/accepts";
 
+const NAME = { maxLength: 64, mappable: true };
+
 export const entraAccepts: AppAccepts = {
   label: "Entra",
   rules: [
@@ -16,8 +18,11 @@ export const entraAccepts: AppAccepts = {
       maxLength: 64,
       allowed: /[A-Za-z0-9'.\-_!#^~]/,
     },
-    { field: "displayName", appField: "displayName", rule: "Entra needs a display name of at most 256 characters", required: true, maxLength: 256, mappable: true },
-    { field: "givenName", appField: "givenName", rule: "Entra takes a given name of at most 64 characters", maxLength: 64, mappable: true },
-    { field: "familyName", appField: "surname", rule: "Entra takes a surname of at most 64 characters", maxLength: 64, mappable: true },
+    {
+      field: "displayName", appField: "displayName", rule: "Entra needs a display name of at most 256 characters",
+      required: true, maxLength: 256, mappable: true,
+    },
+    { field: "givenName", appField: "givenName", rule: "Entra takes a given name of at most 64 characters", ...NAME },
+    { field: "familyName", appField: "surname", rule: "Entra takes a surname of at most 64 characters", ...NAME },
   ],
 };

@@ -6,18 +6,25 @@ import { localPart, type AppAccepts } from "../shared/accepts";
 
 /** Letters (any script, with their accents), digits, spaces, `-`, `/`, `.`, and the apostrophe of O'Brien. */
 const NAME_CHAR = /[\p{L}\p{M}\p{N} \-/.']/u;
-const NAME_RULE = "Google takes letters, digits, spaces, '-', '/', '.' and ''' in a name, at most 60 characters";
+const NAME = {
+  rule: "Google takes letters, digits, spaces, '-', '/', '.' and ''' in a name, at most 60 characters",
+  required: true, maxLength: 60, allowed: NAME_CHAR, mappable: true,
+};
 
 export const googleAccepts: AppAccepts = {
   label: "Google",
   rules: [
-    { field: "givenName", appField: "name.givenName", rule: NAME_RULE, required: true, maxLength: 60, allowed: NAME_CHAR, mappable: true },
-    { field: "familyName", appField: "name.familyName", rule: NAME_RULE, required: true, maxLength: 60, allowed: NAME_CHAR, mappable: true },
-    { field: "displayName", appField: "name.displayName", rule: "Google takes a display name of at most 256 characters", maxLength: 256, mappable: true },
+    { field: "givenName", appField: "name.givenName", ...NAME },
+    { field: "familyName", appField: "name.familyName", ...NAME },
+    {
+      field: "displayName", appField: "name.displayName", rule: "Google takes a display name of at most 256 characters",
+      maxLength: 256, mappable: true,
+    },
     {
       field: "email",
       appField: "primaryEmail",
-      rule: "a Google username (before the @) has at most 64 letters, digits, '-', '_', ''' and '.', no two periods in a row",
+      rule: "a Google username (before the @) has at most 64 letters, digits, '-', '_', ''' and '.', " +
+        "no two periods in a row",
       view: localPart,
       required: true,
       maxLength: 64,

@@ -8,8 +8,10 @@ import type { AppAccepts, FieldRule } from "../shared/accepts";
 import type { LdapFlavor } from "./settings";
 
 const displayName: FieldRule = {
-  field: "displayName", appField: "cn and displayName", rule: "LDAP needs a non-empty cn (the display name)", required: true, mappable: true,
+  field: "displayName", appField: "cn and displayName", rule: "LDAP needs a non-empty cn (the display name)",
+  required: true, mappable: true,
 };
+const AD_NAME = { maxLength: 64, mappable: true };
 
 const ad: FieldRule[] = [
   {
@@ -21,8 +23,9 @@ const ad: FieldRule[] = [
     refused: /["/\\[\]:;|=,+*?<>]/,
   },
   { ...displayName, rule: "Active Directory takes a cn (the display name) of 1–64 characters", maxLength: 64 },
-  { field: "givenName", appField: "givenName", rule: "Active Directory takes a givenName of at most 64 characters", maxLength: 64, mappable: true },
-  { field: "familyName", appField: "sn", rule: "Active Directory takes an sn of at most 64 characters", maxLength: 64, mappable: true },
+  { field: "givenName", appField: "givenName", rule: "Active Directory takes a givenName of at most 64 characters",
+    ...AD_NAME },
+  { field: "familyName", appField: "sn", rule: "Active Directory takes an sn of at most 64 characters", ...AD_NAME },
 ];
 
 /** The rules of one directory dialect. */

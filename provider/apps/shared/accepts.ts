@@ -47,7 +47,8 @@ export type Verdict =
   | { kind: "refused"; reasons: string[] };
 
 /** An address's or UPN's part before the last `@` (the whole value when it has none). */
-export const localPart = (value: string): string => (value.includes("@") ? value.slice(0, value.lastIndexOf("@")) : value);
+export const localPart = (value: string): string =>
+  value.includes("@") ? value.slice(0, value.lastIndexOf("@")) : value;
 
 const codePoints = (value: string) => [...value];
 
@@ -56,7 +57,9 @@ export function reasonsRefused(rule: FieldRule, value: string): string[] {
   const reasons: string[] = [];
   if (rule.required && value.trim() === "") reasons.push("it is empty");
   const length = codePoints(value).length;
-  if (rule.maxLength !== undefined && length > rule.maxLength) reasons.push(`it has ${length} characters, more than ${rule.maxLength}`);
+  if (rule.maxLength !== undefined && length > rule.maxLength) {
+    reasons.push(`it has ${length} characters, more than ${rule.maxLength}`);
+  }
   const bad = new Set(codePoints(value).filter((c) => isRefusedChar(rule, c)));
   if (bad.size > 0) reasons.push(`it contains ${[...bad].map(showChar).join(" ")}`);
   for (const { pattern, why } of rule.forbidden ?? []) if (value.search(pattern) >= 0) reasons.push(why);
@@ -86,8 +89,9 @@ function acceptsQuickly(rule: FieldRule): (value: string) => boolean {
     const allowed = rule.allowed && new RegExp(`^(?:${rule.allowed.source})*$`, rule.allowed.flags);
     const { refused, forbidden = [], maxLength, required } = rule;
     test = (v) =>
-      (!required || v.trim() !== "") && (maxLength === undefined || v.length <= maxLength) && (!allowed || allowed.test(v)) &&
-      (!refused || v.search(refused) < 0) && forbidden.every(({ pattern }) => v.search(pattern) < 0);
+      (!required || v.trim() !== "") && (maxLength === undefined || v.length <= maxLength) &&
+      (!allowed || allowed.test(v)) && (!refused || v.search(refused) < 0) &&
+      forbidden.every(({ pattern }) => v.search(pattern) < 0);
     compiled.set(rule, test);
   }
   return test;
@@ -103,7 +107,9 @@ export function judgeValue(rule: FieldRule, value: string): Verdict {
   if (!rule.mappable) return { kind: "refused", reasons };
   const mapped = mapValue(rule, value);
   const left = reasonsRefused(rule, mapped);
-  if (left.length > 0) return { kind: "refused", reasons: [...reasons, `after mapping (${showValue(mapped)}) ${left.join(" and ")}`] };
+  if (left.length > 0) {
+    return { kind: "refused", reasons: [...reasons, `after mapping (${showValue(mapped)}) ${left.join(" and ")}`] };
+  }
   return { kind: "mapped", value: mapped, reasons };
 }
 
@@ -114,7 +120,8 @@ export function judgeValue(rule: FieldRule, value: string): Verdict {
 export function showValue(value: string): string {
   const chars = codePoints(value);
   const shown = chars.slice(0, 80).map((c) => (invisible(c) || c === '"' || c === "\\" ? escapeChar(c) : c)).join("");
-  return `"${shown.replace(/[<>`]/g, (c) => escapeChar(c))}${chars.length > 80 ? `…" (${chars.length} characters)` : '"'}`;
+  const end = chars.length > 80 ? `…" (${chars.length} characters)` : '"';
+  return `"${shown.replace(/[<>`]/g, (c) => escapeChar(c))}${end}`;
 }
 
 const invisible = (c: string) => /[\p{C}\p{Z}]/u.test(c) && c !== " ";
