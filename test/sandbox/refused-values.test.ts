@@ -14,16 +14,23 @@ import { call as googleCall, newUser as googleUser } from "./google/api";
 import { caller, newUser as slackUser } from "./slack/call";
 
 const names = [
-  "Olivia", "O'Brien", "José María", "李小龙", "Smith, Jr.", 'Ann "Nan" Lee', "Zoë 🙂", "\u200fAli", "Ali\u200b",
-  "<script>alert(1)</script>", "a".repeat(300), "b".repeat(61), "  Mary  Ann ", "🙂", "@sam", "Sam 👍🏽 Lee", "Anne & Co",
+  "Olivia", "O'Brien", "José María", "李小龙", "Smith, Jr.", 'Ann "Nan" Lee', "Zoë 🙂", "\u200fAli",
+  "Ali\u200b", "<script>alert(1)</script>", "a".repeat(300), "b".repeat(61), "  Mary  Ann ", "🙂", "@sam",
+  "Sam 👍🏽 Lee", "Anne & Co",
 ];
-const ids = ["jane.doe", "o'neil", "jane+sales", "jane..doe", "josé", "jane doe", "x".repeat(65), "alexandra.montgomery-smith"];
+const ids = [
+  "jane.doe", "o'neil", "jane+sales", "jane..doe", "josé", "jane doe", "x".repeat(65), "alexandra.montgomery-smith",
+];
 
 let google: GoogleEmulator;
 let entra: EntraEmulator;
 let slack: SlackEmulator;
 beforeAll(async () => {
-  [google, entra, slack] = await Promise.all([startGoogleEmulator(), startEntraEmulator({ domains: ["example.com"] }), startSlackEmulator({ rateLimitScale: false })]);
+  [google, entra, slack] = await Promise.all([
+    startGoogleEmulator(),
+    startEntraEmulator({ domains: ["example.com"] }),
+    startSlackEmulator({ rateLimitScale: false }),
+  ]);
 });
 afterAll(() => Promise.all([google.stop(), entra.stop(), slack.stop()]));
 
@@ -38,19 +45,25 @@ const accepted: Record<string, (field: AcceptedField, value: string) => Promise<
   },
   async entra(field, value) {
     const key = { givenName: "givenName", familyName: "surname", displayName: "displayName" }[field as string];
-    const extra = field === "userName" ? { userPrincipalName: `${value}@example.com`, mailNickname: value } : { [key!]: value };
+    const upn = { userPrincipalName: `${value}@example.com`, mailNickname: value };
+    const extra = field === "userName" ? upn : { [key!]: value };
     const res = await entraCall(entra, "POST", "/users", entraUser(extra));
     return res.status === 201;
   },
   async slack(field, value) {
-    const user = field === "userName" ? slackUser(value, `s${++n}@example.com`) : slackUser(`s${++n}`, `s${n}@example.com`, { displayName: value });
+    n += 1;
+    const user = field === "userName"
+      ? slackUser(value, `s${n}@example.com`)
+      : slackUser(`s${n}`, `s${n}@example.com`, { displayName: value });
     const res = await caller(slack)("POST", "/Users", user);
     return res.status === 201;
   },
 };
 
 const cases = (app: AppName, fields: AcceptedField[], values: string[]) =>
-  fields.flatMap((field) => values.map((value) => ({ app, field, value, label: `${app} ${field} ${JSON.stringify(value).slice(0, 40)}` })));
+  fields.flatMap((field) => values.map((value) => ({
+    app, field, value, label: `${app} ${field} ${JSON.stringify(value).slice(0, 40)}`,
+  })));
 
 describe.each([
   ...cases("google", ["givenName", "familyName", "displayName"], names),
