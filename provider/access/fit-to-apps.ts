@@ -23,11 +23,12 @@ export function acceptsOptions(raw: StackConfig): AcceptsOptions {
   return flavor === "ad" || flavor === "openldap" ? { ldapFlavor: flavor } : {};
 }
 
-/** The HR column each field comes from, for the issue's location and its fix. */
+/** The HR column(s) each field comes from, for the issue's location and its fix (hr builds the display name). */
 function columnOf(field: AcceptedField, person: Person | undefined): string {
-  if (field === "givenName") return person?.preferredName !== undefined ? "preferredName" : "firstName";
+  const given = person?.preferredName !== undefined ? "preferredName" : "firstName";
+  if (field === "givenName") return given;
   if (field === "familyName") return "lastName";
-  if (field === "displayName") return "displayName";
+  if (field === "displayName") return `${given}, lastName`;
   return "workEmail";
 }
 

@@ -45,7 +45,7 @@ describe("fitPlanToApps", () => {
     expect(mapped[0]).toMatchObject({
       message: expect.stringContaining(`Google gets "Smith Jr." (Google takes letters`),
     });
-    expect(mapped[1]).toMatchObject({ row: 2, column: "displayName" });
+    expect(mapped[1]).toMatchObject({ row: 2, column: "firstName, lastName" });
     expect(mapped[1]!.message).toContain("Slack displayName");
   });
 
