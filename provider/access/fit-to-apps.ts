@@ -5,7 +5,7 @@
  * means preview, diff and the audit trail show exactly what the app gets, and a disable carries a name the app
  * takes (Google replaces the whole user on update).
  */
-import { appAccepts, judgeValue, showValue } from "../apps/accepts";
+import { appAccepts, judgeValue, safeText, showValue } from "../apps/accepts";
 import type { AcceptedField, AcceptsOptions, FieldRule } from "../apps/accepts";
 import type { Issue } from "../errors";
 import type { Person } from "../hr/person";
@@ -45,7 +45,7 @@ interface Finding {
 function describe(f: Finding, source: Person | undefined): Issue {
   const column = columnOf(f.rule.field, source);
   const id = f.person.employeeId;
-  const what = `${id} (${f.person.displayName}): ${f.label} ${f.rule.appField} ${showValue(f.value)} is refused: ` +
+  const what = `${id} (${safeText(f.person.displayName)}): ${f.label} ${f.rule.appField} ${showValue(f.value)} is refused: ` +
     f.reasons.join("; ");
   const where = source ? { ...source.source, column } : { column };
   if (f.mapped !== undefined) {

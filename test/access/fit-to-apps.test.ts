@@ -82,6 +82,12 @@ describe("refusedValues", () => {
     expect(specOf(fitted, "E7", "google").givenName).toBe("🙂");
   });
 
+  it("shows the person's name safely too", () => {
+    const people = [person("E5", { firstName: "Ali\u200f", lastName: "<b>Doe</b>", displayName: "Ali\u200f <b>Doe</b>" })];
+    const [issue] = fitPlanToApps(plan(people, everywhere), people).issues;
+    expect(issue!.message).toMatch(/^E5 \(Ali\\u\{200f\} \\u\{3c\}b\\u\{3e\}Doe\\u\{3c\}\/b\\u\{3e\}\): Google name\.givenName/);
+  });
+
   it("judges an LDAP directory by its dialect", () => {
     const people = [person("E9", { firstName: "Alexandra", lastName: "Montgomery-Smithers" })];
     const planned = plan(people, everywhere);

@@ -16,7 +16,7 @@ import { scimAccepts } from "../scim/accepts";
 import type { AppAccepts } from "../shared/accepts";
 import { slackAccepts } from "../slack/accepts";
 
-export { judgeValue, mapValue, reasonsRefused, showValue, localPart } from "../shared/accepts";
+export { judgeValue, mapValue, reasonsRefused, showValue, safeText, localPart } from "../shared/accepts";
 export type { AcceptedField, AppAccepts, FieldRule, Verdict } from "../shared/accepts";
 export { googleAccepts, entraAccepts, slackAccepts, scimAccepts, ldapAccepts };
 

@@ -119,11 +119,16 @@ export function judgeValue(rule: FieldRule, value: string): Verdict {
  */
 export function showValue(value: string): string {
   const chars = codePoints(value);
-  const shown = chars.slice(0, 80).map((c) => (invisible(c) || c === '"' || c === "\\" ? escapeChar(c) : c)).join("");
   const end = chars.length > 80 ? `…" (${chars.length} characters)` : '"';
-  return `"${shown.replace(/[<>`]/g, (c) => escapeChar(c))}${end}`;
+  return `"${safeText(chars.slice(0, 80).join(""))}${end}`;
+}
+
+/** Text with the characters `showValue` escapes escaped, unquoted and whole (a person's name in a message). */
+export function safeText(value: string): string {
+  return codePoints(value).map((c) => (unsafe(c) ? escapeChar(c) : c)).join("");
 }
 
 const invisible = (c: string) => /[\p{C}\p{Z}]/u.test(c) && c !== " ";
+const unsafe = (c: string) => invisible(c) || /[<>`"\\]/.test(c);
 const escapeChar = (c: string) => `\\u{${c.codePointAt(0)!.toString(16)}}`;
-const showChar = (c: string) => (invisible(c) || /[<>`"\\]/.test(c) ? escapeChar(c) : `'${c}'`);
+const showChar = (c: string) => (unsafe(c) ? escapeChar(c) : `'${c}'`);
