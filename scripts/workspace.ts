@@ -7,6 +7,7 @@
  * inside retention) instead of ageing out of it.
  */
 import { spawn } from "node:child_process";
+import { parse } from "csv-parse/sync";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,6 +17,17 @@ import { dropApp } from "./drop-app";
 export const repoRoot = path.resolve(__dirname, "..");
 const linked = ["node_modules", "provider", "policies", "sandbox", "cli", "engine", "bin"];
 const copied = ["Pulumi.yaml", "tsconfig.json", "package.json", "stacks"];
+
+/** A CSV file's rows, the header first (quoted cells such as `"Smith, Jr."` stay one cell). */
+export function csvRows(text: string): string[][] {
+  return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+}
+
+/** Rows back to CSV, quoting only the cells that need it (RFC 4180). */
+export function csvText(rows: readonly (readonly string[])[]): string {
+  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return `${rows.map((r) => r.map(cell).join(",")).join("\n")}\n`;
+}
 
 /** The day the dates in `stacks/demo/` were written for. */
 export const DEMO_EPOCH = "2026-11-25";
@@ -83,8 +95,7 @@ function fillWorkspace(dir: string, on: string): Workspace {
     peopleFile,
     idlc: (args, options = {}) => run(dir, args, options),
     editPeople(edit) {
-      const rows = readFileSync(peopleFile, "utf8").trimEnd().split("\n").map((line) => line.split(","));
-      writeFileSync(peopleFile, `${edit(rows).map((r) => r.join(",")).join("\n")}\n`);
+      writeFileSync(peopleFile, csvText(edit(csvRows(readFileSync(peopleFile, "utf8")))));
     },
     dropApp: (app) => dropApp(path.join(dir, "stacks"), "demo", app),
   };

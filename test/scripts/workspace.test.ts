@@ -30,3 +30,13 @@ describe("demo workspace dates", () => {
     expect(new Set(Object.values(lifecycles(asWritten)))).toEqual(new Set(["active", "pre-hire", "not-yet", "leave", "terminated", "removed"]));
   });
 });
+
+describe("workspace CSV editing", () => {
+  it("keeps a quoted cell with commas and quotes one cell through a read and write", async () => {
+    const { csvRows, csvText } = await import("../../scripts/workspace");
+    const text = 'employee_id,last_name,title\nE1,"Smith, Jr.","VP, ""Sales"""\nE2,Lee,\n';
+    const rows = csvRows(text);
+    expect(rows).toEqual([["employee_id", "last_name", "title"], ["E1", "Smith, Jr.", 'VP, "Sales"'], ["E2", "Lee", ""]]);
+    expect(csvText(rows)).toBe(text);
+  });
+});
