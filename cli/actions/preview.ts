@@ -6,6 +6,8 @@ import { ExitCode } from "../exit";
 import { runIdentityOperation } from "../identity/hooks";
 
 export async function runPreview(flags: PreviewFlags): Promise<number> {
+  // Providers configure without credentials under either engine (the offline engine also decrypts nothing).
+  process.env.IDLC_CREDENTIALS = "none";
   const collector = collectPreviewEvents();
   const watch = flags.format === "md" || flags.expectNoChanges;
   const code = await runIdentityOperation("preview", flags, watch ? { onEvent: collector.onEvent } : {});
