@@ -6,11 +6,12 @@ import { ExitCode } from "../exit";
 import { runIdentityOperation } from "../identity/hooks";
 
 export async function runPreview(flags: PreviewFlags): Promise<number> {
-  // Providers configure without credentials under either engine (the offline engine also decrypts nothing).
-  process.env.IDLC_CREDENTIALS = "none";
+  // No credential and no decryption (DESIGN.md §4.12): providers configure without credentials under either engine,
+  // and the offline engine leaves every secret ciphertext. IDLC_CREDENTIALS=write asks for the old, decrypting kind.
+  const sealed = (process.env.IDLC_CREDENTIALS ??= "none") === "none";
   const collector = collectPreviewEvents();
   const watch = flags.format === "md" || flags.expectNoChanges;
-  const code = await runIdentityOperation("preview", flags, watch ? { onEvent: collector.onEvent } : {});
+  const code = await runIdentityOperation("preview", { ...flags, sealed }, watch ? { onEvent: collector.onEvent } : {});
   const collected = collector.result();
   // Written even when the preview failed: the comment is where a reviewer reads why (policy results, errors).
   if (flags.format === "md") {

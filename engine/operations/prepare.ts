@@ -1,7 +1,7 @@
 import { findProject, loadSealedStackConfig, loadStackConfig, openStackSecrets, resolveStackName, type Project, type StackConfig } from "../project";
 import { fromResourceV3, type ResourceState } from "../deploy/resource-state";
-import { makeSecret, type PropertyMap } from "../properties";
-import { passphraseFromEnv, sealedSecretsManager, type SecretsManager } from "../secrets";
+import { hasSecret, makeSecret, type PropertyMap } from "../properties";
+import { passphraseFromEnv, SecretsCode, SecretsError, sealedSecretsManager, type SecretsManager } from "../secrets";
 import { openSession, type StackSession } from "./session";
 
 /** Everything an operation needs before it runs: project, config, secrets, the locked stack and its old state. */
@@ -13,8 +13,8 @@ export interface PreparedStack {
   sealed: boolean;
   config: Record<string, string>;
   secretKeys: string[];
-  /** Config as history records it: secrets as `{secure: <ciphertext of the raw string>}` (read only by updates). */
-  readonly historyConfig: Record<string, string | { secure: string }>;
+  /** Config as history records it: secrets as `{secure: <ciphertext of the raw string>}` (only updates ask). */
+  historyConfig(): Record<string, string | { secure: string }>;
   /** The default provider's inputs: all config, namespaced, secret values wrapped. */
   providerConfig: PropertyMap;
   session: StackSession;
@@ -49,19 +49,31 @@ export async function prepareStack(cwd: string, stackName: string | undefined, e
     const providerConfig: PropertyMap = {};
     for (const key of Object.keys(config).sort()) providerConfig[key] = secretSet.has(key) ? makeSecret(config[key]) : config[key];
     const oldOrder = session.loaded.resources.map((r) => fromResourceV3(r, secrets));
-    let history: PreparedStack["historyConfig"] | undefined;
+    if (sealed) refuseSecretInputs(oldOrder);
     return {
       project, stack, secrets, sealed, config, secretKeys, providerConfig, session, oldOrder,
-      // Encrypting each secret key again costs a little per key; only an update that records history pays it.
-      get historyConfig() {
-        history ??= Object.fromEntries(
-          Object.keys(config).sort().map((key) => [key, secretSet.has(key) ? { secure: secrets.encrypt(config[key]!) } : config[key]!]),
-        );
-        return history;
-      },
+      historyConfig: () =>
+        Object.fromEntries(Object.keys(config).sort().map((key) => [key, secretSet.has(key) ? { secure: secrets.encrypt(config[key]!) } : config[key]!])),
     };
   } catch (err) {
     await session.release();
     throw err;
   }
+}
+
+/**
+ * A sealed run compares the program's inputs with state, so an old resource whose inputs hold a secret would be
+ * compared with its ciphertext and planned as changed: refuse instead of showing a wrong plan. Providers are
+ * exempt (their inputs are the stack config, which a sealed run hands them sealed too); idlc's account and group
+ * resources never hold a secret input (DESIGN.md §4.5).
+ */
+function refuseSecretInputs(oldOrder: ResourceState[]): void {
+  const found = oldOrder.find((r) => r.custom && !r.type.startsWith("pulumi:providers:") && hasSecret(r.inputs));
+  if (!found) return;
+  throw new SecretsError(
+    SecretsCode.sealed,
+    `${found.urn} holds a secret input in state, which a preview without the passphrase cannot compare`,
+    "preview this stack with its passphrase and IDLC_CREDENTIALS=write (the preview then decrypts), or keep secrets out of resource inputs",
+    { urn: found.urn },
+  );
 }

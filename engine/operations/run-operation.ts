@@ -20,8 +20,8 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
   const started = Date.now();
   const emit = createEventEmitter(options.onEvent ?? (() => undefined));
   const env = { ...process.env, ...options.env };
-  // A preview decrypts nothing and its program, provider host and policy packs get no passphrase (DESIGN.md §4.12).
-  const sealed = options.kind === "preview";
+  // A sealed preview decrypts nothing; its program, provider host and policy packs get no passphrase (DESIGN.md §4.12).
+  const sealed = options.kind === "preview" && options.sealed === true;
   const prepared = await prepareStack(options.cwd, options.stack, env, { sealed });
   const parallel = options.parallel ?? defaultParallel();
   const opts = { ...options, parallel, emit, env: sealed ? sealedEnv(options.env) : options.env };
@@ -125,7 +125,7 @@ function finishInfo(prepared: PreparedStack, outcome: DeployOutcome, started: nu
   return {
     result: outcome.ok ? ("succeeded" as const) : ("failed" as const),
     resourceChanges: outcome.counts,
-    config: prepared.historyConfig,
+    config: prepared.historyConfig(),
     startTime: Math.floor(started / 1000),
   };
 }

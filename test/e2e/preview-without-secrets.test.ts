@@ -6,6 +6,7 @@
 import { copyFileSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPassphraseSecretsManager } from "../../engine/secrets";
 import { sandboxDir } from "../../sandbox";
 import { demoDir, identityProject, setPerson, type IdentityProject } from "./harness";
 
@@ -30,8 +31,9 @@ beforeAll(async () => {
   p = await identityProject();
   sandboxFile = path.join(sandboxDir(p.dir), "sandbox.json");
   const sandbox = JSON.parse(readFileSync(sandboxFile, "utf8")) as { apps: Record<string, { url: string; token: string; extra?: Record<string, string> }> };
+  // Words such as the slapd sandbox's "admin" password would match ordinary text: only distinctive values count.
   secrets = [PASSPHRASE, ...Object.values(sandbox.apps).flatMap((a) => [a.token, ...Object.entries(a.extra ?? {})
-    .filter(([k]) => /secret|password|key/i.test(k)).map(([, v]) => v)])];
+    .filter(([k]) => /secret|password|key/i.test(k)).map(([, v]) => v)])].filter((v) => v.length >= 8);
   // Slack's credentials as a production stack holds them: a secret in the stack file, not the sandbox's file.
   const slack = JSON.stringify({ baseUrl: sandbox.apps.slack!.url, token: sandbox.apps.slack!.token });
   await p.ok(["config", "set", "--stack", "demo", "--secret", "identity:slack", slack]);
@@ -54,8 +56,10 @@ describe("idlc preview without a passphrase or app credentials", () => {
 
   it("gives the same PR comment and the same plan as a preview with both", async () => {
     const args = ["preview", "--stack", "demo", "--policy-pack", "policies"];
-    const withAll = await p.idlc([...args, "--format", "md", "--from", baseExport], { env: { PULUMI_CONFIG_PASSPHRASE: PASSPHRASE } });
-    const withAllJson = await p.idlc([...args, "--json"], { env: { PULUMI_CONFIG_PASSPHRASE: PASSPHRASE } });
+    // IDLC_CREDENTIALS=write: the preview decrypts config and state and configures every provider with its credentials.
+    const all = { PULUMI_CONFIG_PASSPHRASE: PASSPHRASE, IDLC_CREDENTIALS: "write" };
+    const withAll = await p.idlc([...args, "--format", "md", "--from", baseExport], { env: all });
+    const withAllJson = await p.idlc([...args, "--json"], { env: all });
     hideSandbox();
     try {
       const bare = await p.idlc([...args, "--format", "md", "--from", baseExport], { env: noSecrets });
@@ -73,3 +77,86 @@ describe("idlc preview without a passphrase or app credentials", () => {
     }
   }, 600_000);
 });
+
+/**
+ * The identity program plus what a hostile change to it would add: it collects every credential it can reach — its
+ * environment, the config the SDK exposes, the stack's state files — and a dynamic resource does the same inside the
+ * provider host (the config `configure` receives, the host's environment, the settings idlc's providers stored).
+ */
+const SPY_PROGRAM = `
+import * as pulumi from "@pulumi/pulumi";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { identityProgram } from "../provider/stack";
+
+const root = path.join(__dirname, "..");
+const apps = ["entra", "google", "slack", "scim", "ldap"];
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? filesUnder(path.join(dir, n)) : [path.join(dir, n)]));
+const config = new pulumi.Config("identity");
+writeFileSync(path.join(root, "spy-program.json"), JSON.stringify({
+  env: process.env,
+  config: Object.fromEntries(apps.map((a) => [a, config.get(a)])),
+  state: filesUnder(path.join(root, ".pulumi")).map((f) => readFileSync(f, "utf8")),
+}));
+
+const spy: pulumi.dynamic.ResourceProvider = {
+  async configure(req) {
+    (globalThis as any).spyConfig = ["entra", "google", "slack", "scim", "ldap"].map((a) => req.config.get("identity:" + a));
+  },
+  async check(_olds, news) {
+    const g = globalThis as any;
+    const maps = Object.fromEntries(["__idlcAppSettings", "__idlcPublicSettings"].map((k) => [k, g[k] ? [...g[k]] : []]));
+    require("node:fs").writeFileSync(news.out, JSON.stringify({ env: process.env, config: g.spyConfig, stores: maps }));
+    return { inputs: news };
+  },
+  async create() {
+    return { id: "spy" };
+  },
+};
+new pulumi.dynamic.Resource(spy, "spy", { out: path.join(root, "spy-host.json") }, {});
+
+export = identityProgram({ dir: __dirname });
+`;
+
+describe("a program under preview that looks for credentials", () => {
+  it("finds none in its environment, its config, the state, or the provider host", async () => {
+    const index = path.join(demoDir(p), "..", "index.ts");
+    const original = readFileSync(index, "utf8");
+    writeFileSync(index, SPY_PROGRAM);
+    hideSandbox();
+    try {
+      // The passphrase is in idlc's own environment (a laptop): the sealed preview still hands it to nobody.
+      const run = await p.idlc(["preview", "--stack", "demo", "--json"], { env: { PULUMI_CONFIG_PASSPHRASE: PASSPHRASE } });
+      expect(run.code, run.stderr.slice(-3000)).toBe(0);
+    } finally {
+      showSandbox();
+      writeFileSync(index, original);
+    }
+    const program = JSON.parse(readFileSync(path.join(p.dir, "spy-program.json"), "utf8"));
+    const host = JSON.parse(readFileSync(path.join(p.dir, "spy-host.json"), "utf8"));
+    // The plaintexts of the state's own secrets (initial passwords), read with the passphrase here, in the test.
+    const stateSecrets = await decryptedStateSecrets(program.state as string[]);
+    expect(stateSecrets.length).toBeGreaterThan(0);
+    const seen = JSON.stringify({ program, host });
+    for (const s of [...secrets, ...stateSecrets]) expect(seen.includes(s), `a secret reached the preview: ${s.slice(0, 3)}…`).toBe(false);
+    for (const env of [program.env, host.env]) {
+      expect(env).not.toHaveProperty("PULUMI_CONFIG_PASSPHRASE");
+      expect(env.IDLC_CREDENTIALS).toBe("none");
+    }
+    // Slack's settings reach both as the ciphertext the stack file holds, and the providers stored no settings.
+    expect(JSON.parse(program.config.slack)).toEqual({ secure: expect.stringMatching(/^v1:/) });
+    expect(JSON.parse(host.config[2])).toEqual({ secure: expect.stringMatching(/^v1:/) });
+    expect(host.stores.__idlcAppSettings).toEqual([]);
+    expect(Object.fromEntries(host.stores.__idlcPublicSettings)).toMatchObject({ slack: {}, ldap: {} });
+  }, 600_000);
+});
+
+/** Every secret value in the checkpoint files, decrypted with the stack's passphrase. */
+async function decryptedStateSecrets(files: string[]): Promise<string[]> {
+  const cts = files.flatMap((text) => [...text.matchAll(/"ciphertext":\s*"(v1:[^"]+)"/g)].map((m) => m[1]!));
+  const salt = files.map((text) => /"salt":\s*"(v1:[^"]+)"/.exec(text)?.[1]).find(Boolean)!;
+  const sm = await createPassphraseSecretsManager({ passphrase: PASSPHRASE, salt });
+  const values = cts.map((ct) => JSON.parse(sm.decrypt(ct)) as unknown).filter((v): v is string => typeof v === "string");
+  return [...new Set(values)].filter((v) => v.length >= 8);
+}

@@ -59,10 +59,11 @@ export function guardCredentials(app: string, provider: Provider, mode = credent
   const refuse = (op: string, props: unknown): never => {
     throw new CredentialsWithheldError(app, op, mode as Exclude<CredentialsMode, "write">, employeeOf(props));
   };
+  // Async, as the methods they stand in for: a refusal is a rejected promise, never a synchronous throw.
   const writes = {
-    create: (inputs: unknown) => refuse("create", inputs),
-    update: (_id: string, _olds: unknown, news: unknown) => refuse("update", news),
-    delete: (_id: string, props: unknown) => refuse("delete", props),
+    create: async (inputs: unknown) => refuse("create", inputs),
+    update: async (_id: string, _olds: unknown, news: unknown) => refuse("update", news),
+    delete: async (_id: string, props: unknown) => refuse("delete", props),
   };
   if (mode === "read-only") return { ...provider, ...writes };
   return {
@@ -78,6 +79,6 @@ export function guardCredentials(app: string, provider: Provider, mode = credent
       }
       publicStore().set(app, (publicPart(value) ?? {}) as Record<string, unknown>);
     },
-    read: (_id, props) => refuse("read", props),
+    read: async (_id, props) => refuse("read", props),
   };
 }
