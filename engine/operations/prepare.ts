@@ -1,6 +1,7 @@
 import { findProject, loadSealedStackConfig, loadStackConfig, openStackSecrets, resolveStackName, type Project, type StackConfig } from "../project";
+import { DEFAULT_PROVIDER_TYPE } from "../deploy/default-provider";
 import { fromResourceV3, type ResourceState } from "../deploy/resource-state";
-import { hasSecret, makeSecret, type PropertyMap } from "../properties";
+import { hasSecret, isSecret, makeSecret, type PropertyMap } from "../properties";
 import { passphraseFromEnv, SecretsCode, SecretsError, sealedSecretsManager, type SecretsManager } from "../secrets";
 import { openSession, type StackSession } from "./session";
 
@@ -49,7 +50,10 @@ export async function prepareStack(cwd: string, stackName: string | undefined, e
     const providerConfig: PropertyMap = {};
     for (const key of Object.keys(config).sort()) providerConfig[key] = secretSet.has(key) ? makeSecret(config[key]) : config[key];
     const oldOrder = session.loaded.resources.map((r) => fromResourceV3(r, secrets));
-    if (sealed) refuseSecretInputs(oldOrder);
+    if (sealed) {
+      refuseSecretInputs(oldOrder);
+      keepSealedProviderSecrets(providerConfig, secretKeys, oldOrder);
+    }
     return {
       project, stack, secrets, sealed, config, secretKeys, providerConfig, session, oldOrder,
       historyConfig: () =>
@@ -76,4 +80,16 @@ function refuseSecretInputs(oldOrder: ResourceState[]): void {
     "preview this stack with its passphrase and IDLC_CREDENTIALS=write (the preview then decrypts), or keep secrets out of resource inputs",
     { urn: found.urn },
   );
+}
+
+/**
+ * The default provider's inputs are the stack config, compared with the last update's to plan a provider update.
+ * A sealed run sees two different ciphertexts of what may be the same secret, so it cannot tell a rotated credential
+ * from an unchanged one: it keeps the old sealed value for every key that was and still is secret (no provider
+ * update is planned for it; the next `up` records the new value). Non-secret config is compared as always.
+ */
+function keepSealedProviderSecrets(providerConfig: PropertyMap, secretKeys: string[], oldOrder: ResourceState[]): void {
+  const old = oldOrder.find((r) => r.type === DEFAULT_PROVIDER_TYPE && r.urn.endsWith("::default") && !r.delete);
+  if (!old) return;
+  for (const key of secretKeys) if (isSecret(old.inputs[key])) providerConfig[key] = old.inputs[key];
 }
