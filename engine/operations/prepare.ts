@@ -1,8 +1,12 @@
-import { findProject, loadSealedStackConfig, loadStackConfig, openStackSecrets, resolveStackName, type Project, type StackConfig } from "../project";
+import {
+  findProject, loadSealedStackConfig, loadStackConfig, openStackSecrets, resolveStackName,
+  type Project, type StackConfig,
+} from "../project";
 import { DEFAULT_PROVIDER_TYPE } from "../deploy/default-provider";
 import { fromResourceV3, type ResourceState } from "../deploy/resource-state";
 import { hasSecret, isSecret, makeSecret, type PropertyMap } from "../properties";
 import { passphraseFromEnv, SecretsCode, SecretsError, sealedSecretsManager, type SecretsManager } from "../secrets";
+import { historyConfig } from "../state";
 import { openSession, type StackSession } from "./session";
 
 /** Everything an operation needs before it runs: project, config, secrets, the locked stack and its old state. */
@@ -10,13 +14,11 @@ export interface PreparedStack {
   project: Project;
   stack: string;
   secrets: SecretsManager;
-  /** True when nothing was decrypted (a preview): secret config and state values are their ciphertext. */
-  sealed: boolean;
   config: Record<string, string>;
   secretKeys: string[];
   /** Config as history records it: secrets as `{secure: <ciphertext of the raw string>}` (only updates ask). */
   historyConfig(): Record<string, string | { secure: string }>;
-  /** The default provider's inputs: all config, namespaced, secret values wrapped. */
+  /** The default provider's inputs: all config, namespaced, secret values wrapped (sealed in a sealed run). */
   providerConfig: PropertyMap;
   session: StackSession;
   oldOrder: ResourceState[];
@@ -30,7 +32,12 @@ export interface PrepareOptions {
   sealed?: boolean;
 }
 
-export async function prepareStack(cwd: string, stackName: string | undefined, env: NodeJS.ProcessEnv, options: PrepareOptions = {}): Promise<PreparedStack> {
+export async function prepareStack(
+  cwd: string,
+  stackName: string | undefined,
+  env: NodeJS.ProcessEnv,
+  options: PrepareOptions = {},
+): Promise<PreparedStack> {
   const project = findProject(cwd);
   const stack = resolveStackName(project, stackName, env);
   const session = await openSession(project, stack, env);
@@ -42,22 +49,26 @@ export async function prepareStack(cwd: string, stackName: string | undefined, e
       loaded = await loadSealedStackConfig(project, stack);
       secrets = sealedSecretsManager(loaded.encryptionSalt ?? session.loaded.salt);
     } else {
-      secrets = await openStackSecrets(project, stack, { passphrase: passphraseFromEnv(env), fallbackSalt: session.loaded.salt });
+      const passphrase = passphraseFromEnv(env);
+      secrets = await openStackSecrets(project, stack, { passphrase, fallbackSalt: session.loaded.salt });
       loaded = await loadStackConfig(project, stack, secrets);
     }
     const { config, secretKeys } = loaded;
     const secretSet = new Set(secretKeys);
+    const sortedConfig = Object.fromEntries(Object.keys(config).sort().map((key) => [key, config[key]!]));
     const providerConfig: PropertyMap = {};
-    for (const key of Object.keys(config).sort()) providerConfig[key] = secretSet.has(key) ? makeSecret(config[key]) : config[key];
+    for (const [key, value] of Object.entries(sortedConfig)) {
+      providerConfig[key] = secretSet.has(key) ? makeSecret(value) : value;
+    }
     const oldOrder = session.loaded.resources.map((r) => fromResourceV3(r, secrets));
     if (sealed) {
       refuseSecretInputs(oldOrder);
       keepSealedProviderSecrets(providerConfig, secretKeys, oldOrder);
     }
     return {
-      project, stack, secrets, sealed, config, secretKeys, providerConfig, session, oldOrder,
-      historyConfig: () =>
-        Object.fromEntries(Object.keys(config).sort().map((key) => [key, secretSet.has(key) ? { secure: secrets.encrypt(config[key]!) } : config[key]!])),
+      project, stack, secrets, config, secretKeys, providerConfig, session, oldOrder,
+      // Only an update records history; a sealed run has nothing to encrypt with.
+      historyConfig: () => historyConfig(sortedConfig, secretKeys, (plaintext) => secrets.encrypt(plaintext)),
     };
   } catch (err) {
     await session.release();
@@ -77,7 +88,7 @@ function refuseSecretInputs(oldOrder: ResourceState[]): void {
   throw new SecretsError(
     SecretsCode.sealed,
     `${found.urn} holds a secret input in state, which a preview without the passphrase cannot compare`,
-    "preview this stack with its passphrase and IDLC_CREDENTIALS=write (the preview then decrypts), or keep secrets out of resource inputs",
+    "preview it with the passphrase and IDLC_CREDENTIALS=write (that preview decrypts), or keep secrets out of inputs",
     { urn: found.urn },
   );
 }

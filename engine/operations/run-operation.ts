@@ -20,7 +20,7 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
   const started = Date.now();
   const emit = createEventEmitter(options.onEvent ?? (() => undefined));
   const env = { ...process.env, ...options.env };
-  // A sealed preview decrypts nothing; its program, provider host and policy packs get no passphrase (DESIGN.md §4.12).
+  // A sealed preview decrypts nothing; its program, provider host and policy packs get no passphrase (DESIGN §4.12).
   const sealed = options.kind === "preview" && options.sealed === true;
   const prepared = await prepareStack(options.cwd, options.stack, env, { sealed });
   const parallel = options.parallel ?? defaultParallel();
@@ -28,7 +28,10 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
   let outcome: DeployOutcome | undefined;
   let cancelled = false;
   const policy = options.policyPacks?.length
-    ? await startPolicyPacks({ packDirs: options.policyPacks, configFiles: options.policyPackConfigs, prepared, emit, dryRun: options.kind === "preview", env: opts.env })
+    ? await startPolicyPacks({
+      packDirs: options.policyPacks, configFiles: options.policyPackConfigs, prepared, emit,
+      dryRun: options.kind === "preview", env: opts.env,
+    })
     : undefined;
   try {
     emit({ preludeEvent: { config: maskedConfig(prepared) } });

@@ -105,6 +105,8 @@ const spy: pulumi.dynamic.ResourceProvider = {
     (globalThis as any).spyConfig = ["entra", "google", "slack", "scim", "ldap"].map((a) => req.config.get("identity:" + a));
   },
   async check(_olds, news) {
+    // The identity resources registered just before are checked (and their providers configured) meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     const g = globalThis as any;
     const maps = Object.fromEntries(["__idlcAppSettings", "__idlcPublicSettings"].map((k) => [k, g[k] ? [...g[k]] : []]));
     require("node:fs").writeFileSync(news.out, JSON.stringify({ env: process.env, config: g.spyConfig, stores: maps }));
@@ -114,9 +116,16 @@ const spy: pulumi.dynamic.ResourceProvider = {
     return { id: "spy" };
   },
 };
-new pulumi.dynamic.Resource(spy, "spy", { out: path.join(root, "spy-host.json") }, {});
-
-export = identityProgram({ dir: __dirname });
+class Spy extends pulumi.dynamic.Resource {
+  constructor(name: string, props: Record<string, unknown>) {
+    super(spy, name, props, {});
+  }
+}
+// Declared after the identity stack, so idlc's providers have been configured in the host when it looks.
+export = identityProgram({ dir: __dirname }).then((outputs) => {
+  new Spy("spy", { out: path.join(root, "spy-host.json") });
+  return outputs;
+});
 `;
 
 describe("a program under preview that looks for credentials", () => {
@@ -160,3 +169,28 @@ async function decryptedStateSecrets(files: string[]): Promise<string[]> {
   const values = cts.map((ct) => JSON.parse(sm.decrypt(ct)) as unknown).filter((v): v is string => typeof v === "string");
   return [...new Set(values)].filter((v) => v.length >= 8);
 }
+
+describe("idlc refresh with identity:ldap.readOnly", () => {
+  it("binds as the read-only DN: the refresh passes, and with a wrong read-only password it fails binding as that DN", async () => {
+    const sandbox = JSON.parse(readFileSync(sandboxFile, "utf8")) as { apps: { ldap: { url: string; token: string; extra: Record<string, string> } } };
+    const ldap = sandbox.apps.ldap;
+    const reader = { bindDN: `cn=reader,${ldap.extra.baseDN}`, bindPassword: "reader-e2e-5d1f" };
+    const { Client } = await import("ldapts");
+    const admin = new Client({ url: ldap.url });
+    await admin.bind(ldap.extra.bindDN!, ldap.token);
+    await admin.add(reader.bindDN, { objectClass: ["organizationalRole", "simpleSecurityObject"], cn: "reader", userPassword: reader.bindPassword });
+    await admin.unbind();
+    const setLdap = (readOnly: typeof reader) =>
+      p.ok(["config", "set", "--stack", "demo", "--secret", "identity:ldap", JSON.stringify({ sandbox: true, readOnly })]);
+
+    await setLdap(reader);
+    const right = await p.idlc(["refresh", "--stack", "demo", "--yes"]);
+    expect(right.code, right.stderr.slice(-3000)).toBe(0);
+
+    // Last: slapd's password policy locks the reader after three failed binds.
+    await setLdap({ ...reader, bindPassword: "not-the-readers-password" });
+    const wrong = await p.idlc(["refresh", "--stack", "demo", "--yes"]);
+    expect(wrong.code).toBe(1);
+    expect(`${wrong.stdout}${wrong.stderr}`).toContain(`cannot bind to ${ldap.url} as "${reader.bindDN}"`);
+  }, 600_000);
+});

@@ -37,9 +37,12 @@ export function publicPart(value: unknown): unknown {
   return Object.fromEntries(kept.map(([k, v]) => [k, publicPart(v)]));
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 /** A `secure:` value a run without the passphrase left encrypted. */
 export function isSealed(value: unknown): value is { secure: string } {
-  return typeof value === "object" && value !== null && Object.keys(value).length === 1 && typeof (value as { secure?: unknown }).secure === "string";
+  if (typeof value !== "object" || value === null || Object.keys(value).length !== 1) return false;
+  return typeof (value as { secure?: unknown }).secure === "string";
 }
 
 /** The non-secret fields of `identity:<app>` in a credential-free run; undefined in any other run. */
@@ -77,7 +80,9 @@ export function guardCredentials(app: string, provider: Provider, mode = credent
       } catch {
         // Not JSON: the credentialed run reports it with the key's name; a preview needs none of it.
       }
-      publicStore().set(app, (publicPart(value) ?? {}) as Record<string, unknown>);
+      const open = publicPart(value);
+      // A sealed value that is not a map (the whole key one secret) has no public fields.
+      publicStore().set(app, isRecord(open) ? open : {});
     },
     read: async (_id, props) => refuse("read", props),
   };

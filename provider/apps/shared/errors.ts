@@ -43,7 +43,8 @@ export class CredentialsModeError extends IdlcError {
   override name = "CredentialsModeError";
   constructor(value: string) {
     const message = `IDLC_CREDENTIALS is "${value}", which is not none, read-only or write`;
-    super("CREDENTIALS_MODE_INVALID", message, { fix: "Unset IDLC_CREDENTIALS (idlc sets it per command), or set none, read-only or write." });
+    const fix = "Unset IDLC_CREDENTIALS (idlc sets it per command), or set none, read-only or write.";
+    super("CREDENTIALS_MODE_INVALID", message, { fix });
     this.message = message;
   }
 }
@@ -54,7 +55,8 @@ export class CredentialsWithheldError extends IdlcError {
   constructor(app: string, operation: string, mode: "none" | "read-only", employeeId?: string) {
     const who = employeeId ? ` for ${employeeId}` : "";
     const message = mode === "none"
-      ? `${app}: ${operation}${who} needs the app's credentials, and this run has none (preview, diff and validate run without secrets)`
+      ? `${app}: ${operation}${who} needs the app's credentials, and this run has none ` +
+        "(preview, diff and validate run without secrets)"
       : `${app}: ${operation}${who} writes to the app, and this run holds read-only credentials (refresh)`;
     super("CREDENTIALS_WITHHELD", message, {
       fix: mode === "none"

@@ -30,8 +30,8 @@ export function projectProvider(modulePath: string, exportName: string): Provide
     if (!provider) throw new Error(`${modulePath} has no export ${exportName}`);
     // What this run's credentials allow (IDLC_CREDENTIALS: a preview has none); loaded like the provider, so the
     // stand-in serialized into every resource stays small. The app is the folder: provider/apps/<app>/….
-    const { guardCredentials } = require(path.resolve("provider/apps/shared/credentials")) as typeof import("./credentials");
-    return guardCredentials(modulePath.split("/")[2]!, provider as Required<Provider>);
+    const guard = require(path.resolve("provider/apps/shared/credentials")) as typeof import("./credentials");
+    return guard.guardCredentials(modulePath.split("/")[2]!, provider as Required<Provider>);
   };
   // The host sends results as protobuf Structs, which have no `undefined`: a key holding it fails the whole
   // call ("Unexpected struct type"). Drop such keys, as JSON would.

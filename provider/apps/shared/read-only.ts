@@ -22,7 +22,7 @@ export const READ_ONLY_GRANTS: Record<string, ReadOnlyGrant | string> = {
   ldap: { fields: ["bindDN", "bindPassword"] },
   // Only where the app issues a read-only provisioning token; SCIM itself has no scopes.
   scim: { fields: ["token"] },
-  slack: "Slack's SCIM API has no read-only token (it takes an admin-scoped user token): refresh uses identity:slack.token",
+  slack: "Slack's SCIM API has no read-only token (only an admin-scoped user token): refresh uses identity:slack.token",
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -35,12 +35,15 @@ export function applyReadOnly(app: string, key: string, node: unknown, readOnlyR
   if (!isObject(node) || !("readOnly" in node)) return node;
   const { readOnly, ...base } = node;
   const grant = READ_ONLY_GRANTS[app];
-  const fix = `Remove ${key}.readOnly, or give it only the app's read-only credential fields (see docs/GITOPS.md, Read-only refresh).`;
-  if (grant === undefined || typeof grant === "string") throw new AppSettingsError(app, `${key}.readOnly`, grant ?? `${app} has no read-only credential`, fix);
+  const fix = `Remove ${key}.readOnly, or give it only the app's read-only credential fields (docs/GITOPS.md §2).`;
+  if (grant === undefined || typeof grant === "string") {
+    throw new AppSettingsError(app, `${key}.readOnly`, grant ?? `${app} has no read-only credential`, fix);
+  }
   if (!isObject(readOnly)) throw new AppSettingsError(app, `${key}.readOnly`, "is not a map of credential fields", fix);
   const unknown = Object.keys(readOnly).filter((f) => !grant.fields.includes(f));
   if (unknown.length > 0) {
-    throw new AppSettingsError(app, `${key}.readOnly.${unknown[0]}`, `is not a read-only credential field of ${app} (${grant.fields.join(", ")})`, fix);
+    const problem = `is not a read-only credential field of ${app} (${grant.fields.join(", ")})`;
+    throw new AppSettingsError(app, `${key}.readOnly.${unknown[0]}`, problem, fix);
   }
   return readOnlyRun ? { ...base, ...readOnly, ...grant.marks } : base;
 }

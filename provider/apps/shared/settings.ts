@@ -29,7 +29,8 @@ export function readAppSettings<T>(req: ConfigSource, app: string, schema: Schem
   }
   const sealed = findSealed(value);
   if (sealed !== undefined) {
-    throw new AppSettingsError(app, `${key}${sealed}`, "is still encrypted: this run holds no passphrase", "Run it where PULUMI_CONFIG_PASSPHRASE is set (a preview needs none: idlc configures its providers without credentials).");
+    throw new AppSettingsError(app, `${key}${sealed}`, "is still encrypted: this run holds no passphrase",
+      "Run it where PULUMI_CONFIG_PASSPHRASE is set (a preview needs none: its providers run without credentials).");
   }
   const { z } = require("zod") as typeof zod;
   const parsed = schema(z).safeParse(resolveSandboxSettings(app, withReadOnly(app, key, value)));
@@ -47,7 +48,8 @@ function withReadOnly(app: string, key: string, value: unknown): unknown {
   // SCIM's settings map instance names to settings (`identity:scim.<instance>`).
   if (app !== "scim" || typeof value !== "object" || value === null) return applyReadOnly(app, key, value, readOnlyRun);
   const instances = Object.entries(value as Record<string, unknown>);
-  return Object.fromEntries(instances.map(([name, node]) => [name, applyReadOnly(app, `${key}.${name}`, node, readOnlyRun)]));
+  const each = instances.map(([name, node]) => [name, applyReadOnly(app, `${key}.${name}`, node, readOnlyRun)]);
+  return Object.fromEntries(each);
 }
 
 /** The path (`.a.b`) of the first `{secure: …}` value left encrypted, if any. */
