@@ -16,11 +16,13 @@ describe("validate and diff without a passphrase", () => {
 
   beforeAll(async () => {
     ws = createWorkspace("idlc-nosecret-");
-    const set = await ws.idlc(["config", "set", "--stack", "demo", "--secret", "identity:slack", JSON.stringify({ baseUrl: "https://api.slack.com/scim/v2", token: TOKEN })]);
+    const slack = JSON.stringify({ baseUrl: "https://api.slack.com/scim/v2", token: TOKEN });
+    const set = await ws.idlc(["config", "set", "--stack", "demo", "--secret", "identity:slack", slack]);
     expect(set.code, set.stderr).toBe(0);
     base = path.join(ws.dir, "base-people.csv");
     copyFileSync(ws.peopleFile, base);
-    ws.editPeople((rows) => rows.map((r) => (r[0] === "E031" ? r.map((v, i) => (rows[0]![i] === "department" ? "Sales" : v)) : r)));
+    const moved = (row: string[], header: string[]) => row.map((v, i) => (header[i] === "department" ? "Sales" : v));
+    ws.editPeople((rows) => rows.map((r) => (r[0] === "E031" ? moved(r, rows[0]!) : r)));
   }, 120_000);
 
   afterAll(() => rmSync(ws.dir, { recursive: true, force: true }));

@@ -111,7 +111,9 @@ describe("examples/github workflows", () => {
 
   it("only apply-on-merge's job in the protected environment, and drift's refresh step, get the passphrase", () => {
     const passphrase = "${{ secrets.PULUMI_CONFIG_PASSPHRASE }}";
-    for (const file of ["apply-on-merge.yml", "drift.yml", "pr-preview.yml"]) expect(byName(file).env ?? {}, file).not.toHaveProperty("PULUMI_CONFIG_PASSPHRASE");
+    for (const file of ["apply-on-merge.yml", "drift.yml", "pr-preview.yml"]) {
+      expect(byName(file).env ?? {}, file).not.toHaveProperty("PULUMI_CONFIG_PASSPHRASE");
+    }
     const apply = Object.values(byName("apply-on-merge.yml").jobs);
     expect(apply).toHaveLength(1);
     expect(apply[0]).toMatchObject({ environment: "identity-prod", env: { PULUMI_CONFIG_PASSPHRASE: passphrase } });

@@ -9,7 +9,9 @@ import { ldapAccountProvider as p, type LdapAccountOutputs, type LdapSettings } 
 import { CredentialsWithheldError, guardCredentials } from "../../../provider/apps/shared";
 import { accountSpec, asAdmin, configRequest, isolatedTree, ldapUnavailable } from "./ldap-fixture";
 
-describe.skipIf(ldapUnavailable)(`LDAP read-only credentials${ldapUnavailable ? ` (skipped: ${ldapUnavailable})` : ""}`, () => {
+const title = `LDAP read-only credentials${ldapUnavailable ? ` (skipped: ${ldapUnavailable})` : ""}`;
+
+describe.skipIf(ldapUnavailable)(title, () => {
   let tree: LdapSettings;
   let reader: { bindDN: string; bindPassword: string };
   let created: { id: string; outs: LdapAccountOutputs };
@@ -20,9 +22,12 @@ describe.skipIf(ldapUnavailable)(`LDAP read-only credentials${ldapUnavailable ? 
     created = (await p.create!(spec)) as { id: string; outs: LdapAccountOutputs };
     // The sandbox's ACL (`access to * by * read`) lets any bound DN read and only the rootdn write.
     reader = { bindDN: `cn=reader,${tree.baseDN}`, bindPassword: randomBytes(12).toString("hex") };
-    await asAdmin((c) => c.add(reader.bindDN, { objectClass: ["organizationalRole", "simpleSecurityObject"], cn: "reader", userPassword: reader.bindPassword }));
+    const objectClass = ["organizationalRole", "simpleSecurityObject"];
+    const entry = { objectClass, cn: "reader", userPassword: reader.bindPassword };
+    await asAdmin((c) => c.add(reader.bindDN, entry));
     process.env.IDLC_CREDENTIALS = "read-only";
-    await p.configure!(configRequest({ url: tree.url, bindDN: tree.bindDN, bindPassword: "the-write-password-is-not-used", baseDN: tree.baseDN, readOnly: reader }) as never);
+    const settings = { url: tree.url, bindDN: tree.bindDN, bindPassword: "write-password-unused", baseDN: tree.baseDN };
+    await p.configure!(configRequest({ ...settings, readOnly: reader }) as never);
   });
 
   afterAll(() => {
@@ -41,13 +46,15 @@ describe.skipIf(ldapUnavailable)(`LDAP read-only credentials${ldapUnavailable ? 
     // 0x32: insufficientAccessRights (RFC 4511), slapd's answer to a write its ACL does not allow.
     expect((err as Error).message).toContain("Code: 0x32");
     expect(((err as Error).cause as Error).constructor.name).toBe("InsufficientAccessError");
-    const entry = await asAdmin((c) => c.search(tree.peopleDN, { filter: "(employeeNumber=E7001)", attributes: ["title"] }));
-    expect(entry.searchEntries[0]!.title).not.toBe("Changed");
+    const query = { filter: "(employeeNumber=E7001)", attributes: ["title"] };
+    const found = await asAdmin((c) => c.search(tree.peopleDN, query));
+    expect(found.searchEntries[0]!.title).not.toBe("Changed");
   });
 
   it("idlc refuses the write before it reaches the directory", async () => {
     const guarded = guardCredentials("ldap", p as never);
-    await expect(guarded.update(created.id, created.outs, { ...spec, title: "Changed" })).rejects.toBeInstanceOf(CredentialsWithheldError);
-    await expect(guarded.delete(created.id, created.outs)).rejects.toThrow(/ldap: delete for E7001 writes to the app, and this run holds read-only credentials/);
+    const changed = { ...spec, title: "Changed" };
+    await expect(guarded.update(created.id, created.outs, changed)).rejects.toBeInstanceOf(CredentialsWithheldError);
+    await expect(guarded.delete(created.id, created.outs)).rejects.toThrow(/ldap: delete for E7001 writes to the app/);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
-  AppSettingsError, credentialsMode, CredentialsModeError, CredentialsWithheldError, guardCredentials, publicSettings, readAppSettings,
+  AppSettingsError, credentialsMode, CredentialsModeError, CredentialsWithheldError, guardCredentials, publicSettings,
+  readAppSettings,
 } from "../../../provider/apps/shared";
 import { configRequest } from "../../support/provider-config";
 
@@ -29,7 +30,8 @@ afterEach(() => {
 });
 
 describe("credentialsMode", () => {
-  it.each([[undefined, "write"], ["", "write"], ["write", "write"], ["none", "none"], ["read-only", "read-only"]])("%j → %s", (value, mode) => {
+  const modes = [[undefined, "write"], ["", "write"], ["write", "write"], ["none", "none"], ["read-only", "read-only"]];
+  it.each(modes)("%j → %s", (value, mode) => {
     expect(credentialsMode({ IDLC_CREDENTIALS: value })).toBe(mode);
   });
 
@@ -43,7 +45,8 @@ describe("guardCredentials in a run without credentials (preview)", () => {
   it("never runs the provider's configure, keeps only non-secret fields, and runs check and diff locally", async () => {
     const { calls, provider } = recordingProvider();
     const g = guardCredentials("ldap", provider as never, "none");
-    const sealed = { ...write, bindPassword: { secure: "v1:abc:def" }, sandbox: true, readOnly: { bindPassword: { secure: "v1:x:y" } } };
+    const readOnlySealed = { bindPassword: { secure: "v1:x:y" } };
+    const sealed = { ...write, bindPassword: { secure: "v1:abc:def" }, sandbox: true, readOnly: readOnlySealed };
     await g.configure(configRequest({ "identity:ldap": sealed }) as never);
     expect(publicSettings("ldap")).toEqual({ url: write.url, bindDN: "cn=admin", flavor: "ad" });
     await g.check({}, { employeeId: "E1" });
@@ -51,14 +54,21 @@ describe("guardCredentials in a run without credentials (preview)", () => {
     expect(calls).toEqual(["check", "diff"]);
   });
 
-  it.each(["create", "read", "update", "delete"] as const)("fails %s closed with the app, the person and the fix", async (op) => {
+  const ops = ["create", "read", "update", "delete"] as const;
+  it.each(ops)("fails %s closed with the app, the person and the fix", async (op) => {
     const { calls, provider } = recordingProvider();
     const g = guardCredentials("slack", provider as never, "none");
     const props = { employeeId: "E42" };
-    const call = { create: () => g.create(props), read: () => g.read("id", props), update: () => g.update("id", props, props), delete: () => g.delete("id", props) }[op];
+    const call = {
+      create: () => g.create(props), read: () => g.read("id", props),
+      update: () => g.update("id", props, props), delete: () => g.delete("id", props),
+    }[op];
     const err = await call().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CredentialsWithheldError);
-    expect((err as Error).message).toBe(`slack: ${op} for E42 needs the app's credentials, and this run has none (preview, diff and validate run without secrets)`);
+    expect((err as Error).message).toBe(
+      `slack: ${op} for E42 needs the app's credentials, and this run has none ` +
+        "(preview, diff and validate run without secrets)",
+    );
     expect((err as CredentialsWithheldError).fix).toMatch(/idlc up/);
     expect(calls).toEqual([]);
   });
@@ -70,8 +80,9 @@ describe("guardCredentials in a read-only run (refresh)", () => {
     const g = guardCredentials("entra", provider as never, "read-only");
     await g.configure(configRequest({}) as never);
     await g.read("id", { employeeId: "E1" });
-    for (const w of [() => g.create({ employeeId: "E1" }), () => g.update("id", {}, { employeeId: "E1" }), () => g.delete("id", { employeeId: "E1" })]) {
-      await expect(w()).rejects.toThrow(/entra: \w+ for E1 writes to the app, and this run holds read-only credentials/);
+    const e1 = { employeeId: "E1" };
+    for (const w of [() => g.create(e1), () => g.update("id", {}, e1), () => g.delete("id", e1)]) {
+      await expect(w()).rejects.toThrow(/entra: \w+ for E1 writes to the app, and this run holds read-only/);
     }
     expect(calls).toEqual(["configure", "read"]);
   });
@@ -98,18 +109,22 @@ describe("readAppSettings and identity:<app>.readOnly", () => {
 
   it("applies readOnly per SCIM instance", () => {
     process.env.IDLC_CREDENTIALS = "read-only";
-    const scim = (z: typeof import("zod").z) => z.record(z.string(), z.object({ baseUrl: z.string(), token: z.string() }));
-    const value = { hr: { baseUrl: "http://a", token: "w", readOnly: { token: "r" } }, wiki: { baseUrl: "http://b", token: "w2" } };
-    expect(readAppSettings(configRequest({ "identity:scim": value }), "scim", scim)).toEqual({ hr: { baseUrl: "http://a", token: "r" }, wiki: { baseUrl: "http://b", token: "w2" } });
+    const scim = (z: typeof import("zod").z) =>
+      z.record(z.string(), z.object({ baseUrl: z.string(), token: z.string() }));
+    const wiki = { baseUrl: "http://b", token: "w2" };
+    const value = { hr: { baseUrl: "http://a", token: "w", readOnly: { token: "r" } }, wiki };
+    const read = readAppSettings(configRequest({ "identity:scim": value }), "scim", scim);
+    expect(read).toEqual({ hr: { baseUrl: "http://a", token: "r" }, wiki });
   });
 
   it.each([
     ["slack", { token: "x" }, /identity:slack\.readOnly: Slack's SCIM API has no read-only token/],
-    ["ldap", { url: "ldap://elsewhere" }, /identity:ldap\.readOnly\.url: is not a read-only credential field of ldap \(bindDN, bindPassword\)/],
+    ["ldap", { url: "ldap://x" }, /identity:ldap\.readOnly\.url: is not a read-only credential field of ldap \(bindDN, bindPass/],
     ["ldap", "cn=reader", /identity:ldap\.readOnly: is not a map of credential fields/],
   ])("refuses %s readOnly %j", (app, ro, message) => {
     const schema = (z: typeof import("zod").z) => z.looseObject({});
-    expect(() => readAppSettings(configRequest({ [`identity:${app}`]: { ...write, readOnly: ro } }), app, schema)).toThrow(message);
+    const req = configRequest({ [`identity:${app}`]: { ...write, readOnly: ro } });
+    expect(() => readAppSettings(req, app, schema)).toThrow(message);
   });
 
   it("names a value still encrypted instead of failing on its type", () => {
