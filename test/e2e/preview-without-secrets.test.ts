@@ -13,6 +13,10 @@ import { demoDir, identityProject, setPerson, type IdentityProject } from "./har
 const PASSPHRASE = "idlc-demo";
 const noSecrets = { PULUMI_CONFIG_PASSPHRASE: undefined, PULUMI_CONFIG_PASSPHRASE_FILE: undefined };
 
+interface SandboxFile {
+  apps: Record<string, { url: string; token: string; extra?: Record<string, string> }>;
+}
+
 let p: IdentityProject;
 let sandboxFile: string;
 let baseExport: string;
@@ -30,7 +34,7 @@ const showSandbox = () => renameSync(`${sandboxFile}.hidden`, sandboxFile);
 beforeAll(async () => {
   p = await identityProject();
   sandboxFile = path.join(sandboxDir(p.dir), "sandbox.json");
-  const sandbox = JSON.parse(readFileSync(sandboxFile, "utf8")) as { apps: Record<string, { url: string; token: string; extra?: Record<string, string> }> };
+  const sandbox = JSON.parse(readFileSync(sandboxFile, "utf8")) as SandboxFile;
   // Words such as the slapd sandbox's "admin" password would match ordinary text: only distinctive values count.
   secrets = [PASSPHRASE, ...Object.values(sandbox.apps).flatMap((a) => [a.token, ...Object.entries(a.extra ?? {})
     .filter(([k]) => /secret|password|key/i.test(k)).map(([, v]) => v)])].filter((v) => v.length >= 8);
@@ -92,7 +96,7 @@ import { identityProgram } from "../provider/stack";
 const root = path.join(__dirname, "..");
 const apps = ["entra", "google", "slack", "scim", "ldap"];
 const filesUnder = (dir: string): string[] =>
-  readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? filesUnder(path.join(dir, n)) : [path.join(dir, n)]));
+  readdirSync(dir).map((n) => path.join(dir, n)).flatMap((f) => (statSync(f).isDirectory() ? filesUnder(f) : [f]));
 const config = new pulumi.Config("identity");
 writeFileSync(path.join(root, "spy-program.json"), JSON.stringify({
   env: process.env,
@@ -102,13 +106,14 @@ writeFileSync(path.join(root, "spy-program.json"), JSON.stringify({
 
 const spy: pulumi.dynamic.ResourceProvider = {
   async configure(req) {
-    (globalThis as any).spyConfig = ["entra", "google", "slack", "scim", "ldap"].map((a) => req.config.get("identity:" + a));
+    (globalThis as any).spyConfig = apps.map((a) => req.config.get("identity:" + a));
   },
   async check(_olds, news) {
     // The identity resources registered just before are checked (and their providers configured) meanwhile.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const g = globalThis as any;
-    const maps = Object.fromEntries(["__idlcAppSettings", "__idlcPublicSettings"].map((k) => [k, g[k] ? [...g[k]] : []]));
+    const stores = ["__idlcAppSettings", "__idlcPublicSettings"];
+    const maps = Object.fromEntries(stores.map((k) => [k, g[k] ? [...g[k]] : []]));
     require("node:fs").writeFileSync(news.out, JSON.stringify({ env: process.env, config: g.spyConfig, stores: maps }));
     return { inputs: news };
   },
@@ -136,7 +141,8 @@ describe("a program under preview that looks for credentials", () => {
     hideSandbox();
     try {
       // The passphrase is in idlc's own environment (a laptop): the sealed preview still hands it to nobody.
-      const run = await p.idlc(["preview", "--stack", "demo", "--json"], { env: { PULUMI_CONFIG_PASSPHRASE: PASSPHRASE } });
+      const env = { PULUMI_CONFIG_PASSPHRASE: PASSPHRASE };
+      const run = await p.idlc(["preview", "--stack", "demo", "--json"], { env });
       expect(run.code, `${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`).toBe(0);
     } finally {
       showSandbox();
@@ -148,7 +154,9 @@ describe("a program under preview that looks for credentials", () => {
     const stateSecrets = await decryptedStateSecrets(program.state as string[]);
     expect(stateSecrets.length).toBeGreaterThan(0);
     const seen = JSON.stringify({ program, host });
-    for (const s of [...secrets, ...stateSecrets]) expect(seen.includes(s), `a secret reached the preview: ${s.slice(0, 3)}…`).toBe(false);
+    for (const s of [...secrets, ...stateSecrets]) {
+      expect(seen.includes(s), `a secret reached the preview: ${s.slice(0, 3)}…`).toBe(false);
+    }
     for (const env of [program.env, host.env]) {
       expect(env).not.toHaveProperty("PULUMI_CONFIG_PASSPHRASE");
       expect(env.IDLC_CREDENTIALS).toBe("none");
@@ -166,22 +174,26 @@ async function decryptedStateSecrets(files: string[]): Promise<string[]> {
   const cts = files.flatMap((text) => [...text.matchAll(/"ciphertext":\s*"(v1:[^"]+)"/g)].map((m) => m[1]!));
   const salt = files.map((text) => /"salt":\s*"(v1:[^"]+)"/.exec(text)?.[1]).find(Boolean)!;
   const sm = await createPassphraseSecretsManager({ passphrase: PASSPHRASE, salt });
-  const values = cts.map((ct) => JSON.parse(sm.decrypt(ct)) as unknown).filter((v): v is string => typeof v === "string");
+  const values = cts.map((ct) => JSON.parse(sm.decrypt(ct)) as unknown)
+    .filter((v): v is string => typeof v === "string");
   return [...new Set(values)].filter((v) => v.length >= 8);
 }
 
 describe("idlc refresh with identity:ldap.readOnly", () => {
-  it("binds as the read-only DN: the refresh passes, and with a wrong read-only password it fails binding as that DN", async () => {
-    const sandbox = JSON.parse(readFileSync(sandboxFile, "utf8")) as { apps: { ldap: { url: string; token: string; extra: Record<string, string> } } };
-    const ldap = sandbox.apps.ldap;
-    const reader = { bindDN: `cn=reader,${ldap.extra.baseDN}`, bindPassword: "reader-e2e-5d1f" };
+  it("binds as the read-only DN: refresh passes; a wrong read-only password fails it binding as that DN", async () => {
+    const ldap = (JSON.parse(readFileSync(sandboxFile, "utf8")) as SandboxFile).apps.ldap!;
+    const extra = ldap.extra!;
+    const reader = { bindDN: `cn=reader,${extra.baseDN}`, bindPassword: "reader-e2e-5d1f" };
     const { Client } = await import("ldapts");
     const admin = new Client({ url: ldap.url });
-    await admin.bind(ldap.extra.bindDN!, ldap.token);
-    await admin.add(reader.bindDN, { objectClass: ["organizationalRole", "simpleSecurityObject"], cn: "reader", userPassword: reader.bindPassword });
+    await admin.bind(extra.bindDN!, ldap.token);
+    const objectClass = ["organizationalRole", "simpleSecurityObject"];
+    await admin.add(reader.bindDN, { objectClass, cn: "reader", userPassword: reader.bindPassword });
     await admin.unbind();
-    const setLdap = (readOnly: typeof reader) =>
-      p.ok(["config", "set", "--stack", "demo", "--secret", "identity:ldap", JSON.stringify({ sandbox: true, readOnly })]);
+    const setLdap = (readOnly: typeof reader) => {
+      const value = JSON.stringify({ sandbox: true, readOnly });
+      return p.ok(["config", "set", "--stack", "demo", "--secret", "identity:ldap", value]);
+    };
 
     await setLdap(reader);
     const right = await p.idlc(["refresh", "--stack", "demo", "--yes"]);
