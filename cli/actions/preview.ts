@@ -10,9 +10,12 @@ export async function runPreview(flags: PreviewFlags): Promise<number> {
   // Flagged before the engine runs, so a reviewer sees them even when the preview itself fails.
   const appValues = previewAppValues(flags);
   process.stderr.write(formatAppValues(appValues));
+  // No credential and no decryption (DESIGN.md §4.12): providers configure without credentials under either engine,
+  // and the offline engine leaves every secret ciphertext. IDLC_CREDENTIALS=write asks for the old, decrypting kind.
+  const sealed = (process.env.IDLC_CREDENTIALS ??= "none") === "none";
   const collector = collectPreviewEvents();
   const watch = flags.format === "md" || flags.expectNoChanges;
-  const code = await runIdentityOperation("preview", flags, watch ? { onEvent: collector.onEvent } : {});
+  const code = await runIdentityOperation("preview", { ...flags, sealed }, watch ? { onEvent: collector.onEvent } : {});
   const collected = collector.result();
   // Written even when the preview failed: the comment is where a reviewer reads why (policy results, errors).
   if (flags.format === "md") {

@@ -4,9 +4,14 @@ import { lazy } from "../lazy";
 
 const engine = lazy<typeof import("../../engine")>("engine");
 
-/** `idlc refresh`: read every resource from its app and update the state to match (offline engine; `--engine pulumi` uses the Pulumi CLI). */
+/**
+ * `idlc refresh`: read every resource from its app and update the state to match (offline engine; `--engine pulumi`
+ * uses the Pulumi CLI). Providers use `identity:<app>.readOnly` where set and refuse every write.
+ */
 export function register(program: Command): void {
   addOperationOptions(program.command("refresh").description("read every resource from its app and update the state to match"), "refresh").action(async (flags) => {
+    // Read by the providers in the plugin processes, which inherit this environment under either engine.
+    process.env.IDLC_CREDENTIALS = "read-only";
     process.exitCode = await (await engine()).runOperationCommand("refresh", flags);
   });
 }

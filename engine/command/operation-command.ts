@@ -20,6 +20,8 @@ export interface OperationFlags {
   yes?: boolean;
   engine: "local" | "pulumi";
   debug?: boolean;
+  /** A preview that decrypts nothing (RunOperationOptions.sealed); set by `idlc preview`, not a command-line flag. */
+  sealed?: boolean;
 }
 
 export interface OperationHooks {
@@ -54,6 +56,7 @@ export async function runOperationCommand(kind: OperationKind, flags: OperationF
       policyPacks: flags.policyPack?.map((p) => resolve(p)),
       policyPackConfigs: flags.policyPackConfig?.map((p) => resolve(p)),
       debug: flags.debug,
+      sealed: flags.sealed,
       onEvent: (e) => {
         renderer.onEvent(e);
         hooks.onEvent?.(e);

@@ -1,6 +1,7 @@
 import { createEventEmitter, type EngineEventPayload } from "../events";
 import { journalPersistence } from "../deploy/persistence";
 import { startPolicyPacks } from "../policy";
+import { PASSPHRASE_VARIABLES } from "../secrets";
 import { buildContext, defaultParallel } from "./build-context";
 import { deploy, type DeployOutcome } from "./deploy";
 import { destroyResources } from "./destroy";
@@ -19,13 +20,18 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
   const started = Date.now();
   const emit = createEventEmitter(options.onEvent ?? (() => undefined));
   const env = { ...process.env, ...options.env };
-  const prepared = await prepareStack(options.cwd, options.stack, env);
+  // A sealed preview decrypts nothing; its program, provider host and policy packs get no passphrase (DESIGN §4.12).
+  const sealed = options.kind === "preview" && options.sealed === true;
+  const prepared = await prepareStack(options.cwd, options.stack, env, { sealed });
   const parallel = options.parallel ?? defaultParallel();
-  const opts = { ...options, parallel, emit, env: options.env };
+  const opts = { ...options, parallel, emit, env: sealed ? sealedEnv(options.env) : options.env };
   let outcome: DeployOutcome | undefined;
   let cancelled = false;
   const policy = options.policyPacks?.length
-    ? await startPolicyPacks({ packDirs: options.policyPacks, configFiles: options.policyPackConfigs, prepared, emit, dryRun: options.kind === "preview" })
+    ? await startPolicyPacks({
+      packDirs: options.policyPacks, configFiles: options.policyPackConfigs, prepared, emit,
+      dryRun: options.kind === "preview", env: opts.env,
+    })
     : undefined;
   try {
     emit({ preludeEvent: { config: maskedConfig(prepared) } });
@@ -122,7 +128,7 @@ function finishInfo(prepared: PreparedStack, outcome: DeployOutcome, started: nu
   return {
     result: outcome.ok ? ("succeeded" as const) : ("failed" as const),
     resourceChanges: outcome.counts,
-    config: prepared.historyConfig,
+    config: prepared.historyConfig(),
     startTime: Math.floor(started / 1000),
   };
 }
@@ -130,4 +136,12 @@ function finishInfo(prepared: PreparedStack, outcome: DeployOutcome, started: nu
 function maskedConfig(prepared: PreparedStack): Record<string, string> {
   const secret = new Set(prepared.secretKeys);
   return Object.fromEntries(Object.entries(prepared.config).map(([k, v]) => [k, secret.has(k) ? "[secret]" : v]));
+}
+
+/**
+ * The environment of a sealed run's children: no passphrase variable (undefined drops it from a spawned process's
+ * environment), and `IDLC_CREDENTIALS=none`, which tells idlc's providers to configure without credentials.
+ */
+function sealedEnv(extra: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+  return { ...extra, ...Object.fromEntries(PASSPHRASE_VARIABLES.map((v) => [v, undefined])), IDLC_CREDENTIALS: "none" };
 }

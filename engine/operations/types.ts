@@ -29,6 +29,11 @@ export interface RunOperationOptions {
   debug?: boolean;
   /** Extra environment for the program and plugins. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Preview only: decrypt nothing and hand the program, provider host and policy packs no passphrase — config and
+   * state secrets stay ciphertext, and providers are told `IDLC_CREDENTIALS=none`. `idlc preview` sets it.
+   */
+  sealed?: boolean;
   /** Heap cap (MB) for the program process; default 1536. */
   programHeapMb?: number;
 }

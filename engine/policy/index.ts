@@ -19,6 +19,8 @@ export interface PolicyPacksOptions {
   prepared: PreparedStack;
   emit: (payload: EngineEventPayload) => void;
   dryRun: boolean;
+  /** Overrides of the analyzers' environment (a sealed preview drops the passphrase). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface PolicyPacks {
@@ -48,7 +50,7 @@ export async function startPolicyPacks(options: PolicyPacksOptions): Promise<Pol
       packs.push(
         await startAnalyzer({
           packDir,
-          env: process.env,
+          env: { ...process.env, ...options.env },
           stack: prepared.stack,
           project: prepared.project.name,
           dryRun: options.dryRun,

@@ -1,10 +1,16 @@
 import { ProjectCode, ProjectError } from "./errors";
 
-/** Decrypts a config `secure:` ciphertext (the raw string, not JSON); absent when no passphrase is available. */
-export type ConfigDecrypt = (ciphertext: string) => string;
+/**
+ * What a config `secure:` value becomes: its plaintext (the raw string, not JSON), or — in a run that holds no
+ * passphrase — `keepSealed`'s `{secure: <ciphertext>}`. Absent when secrets are an error.
+ */
+export type ConfigDecrypt = (ciphertext: string) => unknown;
+
+/** Leaves a `secure:` value as the stack file holds it: a sealed run (preview) sees ciphertext only. */
+export const keepSealed: ConfigDecrypt = (ciphertext) => ({ secure: ciphertext });
 
 export interface DecodedConfig {
-  /** `<namespace>:<key>` → string; objects and arrays as JSON strings, secure values decrypted. */
+  /** `<namespace>:<key>` → string; objects and arrays as JSON strings, secure values decrypted (or kept sealed). */
   config: Record<string, string>;
   /** Keys whose value is or contains a secure value, sorted. */
   secretKeys: string[];
@@ -26,7 +32,7 @@ function isSecure(value: unknown): value is { secure: string } {
 }
 
 /** Replaces every `{secure: …}` inside `value` by its plaintext; reports whether any was found. */
-function reveal(value: unknown, decrypt: (ct: string) => string): { value: unknown; secret: boolean } {
+function reveal(value: unknown, decrypt: ConfigDecrypt): { value: unknown; secret: boolean } {
   if (isSecure(value)) return { value: decrypt(value.secure), secret: true };
   if (Array.isArray(value)) {
     const items = value.map((item) => reveal(item, decrypt));

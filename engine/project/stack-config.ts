@@ -1,7 +1,7 @@
 import { isMap, isScalar } from "yaml";
 import type { SecretsManager } from "../secrets";
 import { createPassphraseSecretsManager } from "../secrets";
-import { decodeConfig, namespacedKey } from "./config-values";
+import { decodeConfig, keepSealed, namespacedKey } from "./config-values";
 import { ProjectCode, ProjectError } from "./errors";
 import type { Project } from "./project-file";
 import { stackConfigPath } from "./stack-name";
@@ -23,6 +23,17 @@ export async function loadStackConfig(project: Project, stack: string, secrets?:
   const { data } = await readStackDocument(file);
   if (secrets && data.encryptionsalt && data.encryptionsalt !== secrets.salt) throw saltMismatch(file);
   const decoded = decodeConfig(project.name, data.config ?? {}, project.configDefaults, secrets ? (ct) => secrets.decrypt(ct) : undefined, file);
+  return { ...decoded, ...(data.encryptionsalt ? { encryptionSalt: data.encryptionsalt } : {}) };
+}
+
+/**
+ * The stack's config for a run that holds no passphrase: every `secure:` value stays `{secure: <ciphertext>}`
+ * inside its key's JSON, and the key is still listed as secret.
+ */
+export async function loadSealedStackConfig(project: Project, stack: string): Promise<StackConfig> {
+  const file = stackConfigPath(project, stack);
+  const { data } = await readStackDocument(file);
+  const decoded = decodeConfig(project.name, data.config ?? {}, project.configDefaults, keepSealed, file);
   return { ...decoded, ...(data.encryptionsalt ? { encryptionSalt: data.encryptionsalt } : {}) };
 }
 

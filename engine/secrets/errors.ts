@@ -8,6 +8,7 @@ export const SecretsCode = {
   stateMalformed: "SECRETS_STATE_MALFORMED",
   ciphertextMalformed: "SECRETS_CIPHERTEXT_MALFORMED",
   decryptFailed: "SECRETS_DECRYPT_FAILED",
+  sealed: "SECRETS_SEALED",
 } as const;
 export type SecretsCode = (typeof SecretsCode)[keyof typeof SecretsCode];
 

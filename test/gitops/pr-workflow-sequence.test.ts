@@ -27,7 +27,9 @@ function runStep(script: string) {
   const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], {
     cwd: work.dir, encoding: "utf8",
     env: { ...process.env, ...gitEnv, NO_COLOR: "1", PATH: `${npxShim(scratch.dir)}:${process.env.PATH}`, STACK: "demo", BASE_REF: "main", GITHUB_BASE_REF: "main",
-      PULUMI_CONFIG_PASSPHRASE: "test", GITHUB_STEP_SUMMARY: files.summary, GITHUB_OUTPUT: files.output },
+      GITHUB_STEP_SUMMARY: files.summary, GITHUB_OUTPUT: files.output,
+      // As in the workflow: the PR job holds no passphrase (docs/GITOPS.md, section 2).
+      PULUMI_CONFIG_PASSPHRASE: undefined, PULUMI_CONFIG_PASSPHRASE_FILE: undefined },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -79,13 +81,13 @@ describe("the PR workflow's command sequence on the demo stack", { timeout: 240_
     expect(comment).toMatch(/^✅ No mandatory policy violations\.$/m);
     expect(comment).toMatch(/^\*\*\+ \d+ to create\*\*$/m);
     expect(comment).toContain("| create | `slack/E071` | idlc:SlackAccount |");
-  });
+  }, 180_000); // a preview of the demo stack: minutes, not seconds, on a loaded 2-core machine
 
   it("preview --expect-no-changes (the drift check) exits 1 while the stack has changes to apply", () => {
     const r = runStep('npx idlc preview --stack "$STACK" --expect-no-changes');
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/--expect-no-changes, but the preview has \d+ pending change\(s\)/);
-  });
+  }, 180_000);
 
   it("preview refuses --format md with --json (both write stdout) as a usage error", () => {
     const r = runStep('npx idlc preview --stack "$STACK" --format md --json');

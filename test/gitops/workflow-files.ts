@@ -21,7 +21,7 @@ export interface Workflow {
   env?: Record<string, string>;
   permissions?: Record<string, string>;
   concurrency?: { group: string; "cancel-in-progress": boolean };
-  jobs: Record<string, { steps: Step[]; concurrency?: Workflow["concurrency"] }>;
+  jobs: Record<string, { steps: Step[]; concurrency?: Workflow["concurrency"]; environment?: string; env?: Record<string, string> }>;
 }
 
 export function workflowFiles(dir = examples): string[] {

@@ -1,8 +1,10 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { commentMarker } from "../../provider/gitops";
 import { bin, root } from "./project";
-import { idlcCalls, readWorkflow, steps, workflowFiles, type Step } from "./workflow-files";
+import { examples, idlcCalls, readWorkflow, steps, workflowFiles, type Step } from "./workflow-files";
 
 /**
  * Flags the workflows use that `idlc` does not have yet: the preview wiring adds them (see docs/GITOPS.md).
@@ -96,6 +98,30 @@ describe("examples/github workflows", () => {
       expect(w.concurrency, file).toEqual({ group: "idlc-apply-prod", "cancel-in-progress": false });
     }
     expect(idlcCalls(byName("apply-on-merge.yml"))).toContainEqual({ command: "up", flags: ["--stack", "--policy-pack", "--yes"] });
+  });
+
+  it("pr-preview holds no secret at all: no `secrets.` reference, no passphrase, no environment", () => {
+    const text = readFileSync(path.join(examples, "pr-preview.yml"), "utf8");
+    expect(text).not.toMatch(/secrets\./);
+    expect(text).not.toContain("PULUMI_CONFIG_PASSPHRASE");
+    const w = byName("pr-preview.yml");
+    expect(JSON.stringify(w)).not.toMatch(/secrets\.|PASSPHRASE/);
+    expect(Object.values(w.jobs).some((j) => "environment" in j)).toBe(false);
+  });
+
+  it("only apply-on-merge's job in the protected environment, and drift's refresh step, get the passphrase", () => {
+    const passphrase = "${{ secrets.PULUMI_CONFIG_PASSPHRASE }}";
+    for (const file of ["apply-on-merge.yml", "drift.yml", "pr-preview.yml"]) {
+      expect(byName(file).env ?? {}, file).not.toHaveProperty("PULUMI_CONFIG_PASSPHRASE");
+    }
+    const apply = Object.values(byName("apply-on-merge.yml").jobs);
+    expect(apply).toHaveLength(1);
+    expect(apply[0]).toMatchObject({ environment: "identity-prod", env: { PULUMI_CONFIG_PASSPHRASE: passphrase } });
+    const drift = Object.values(byName("drift.yml").jobs)[0]!;
+    expect(drift).toMatchObject({ environment: "identity-prod" });
+    const withPassphrase = drift.steps.filter((x) => x.env?.PULUMI_CONFIG_PASSPHRASE);
+    expect(withPassphrase.map((x) => x.run)).toEqual(['npx idlc refresh --stack "$STACK" --yes']);
+    expect(drift.steps.find((x) => x.id === "check")!.env ?? {}).not.toHaveProperty("PULUMI_CONFIG_PASSPHRASE");
   });
 
   it("drift: scheduled refresh, a no-changes preview, an issue on drift; shares the apply's lock", () => {

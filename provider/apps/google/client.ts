@@ -1,6 +1,6 @@
 import { createHttpClient, createPacer, HttpError, type HttpClient, type HttpRequest, type Page, type RequestCounter } from "../../net";
 import { absentOn404, retryWhen, tokenCache } from "../shared";
-import { GOOGLE_SCOPES, type GoogleSettings } from "./settings";
+import { GOOGLE_READONLY_SCOPES, GOOGLE_SCOPES, type GoogleSettings } from "./settings";
 import { serviceAccountToken } from "./token";
 import { googleTransient } from "./transient";
 
@@ -45,7 +45,9 @@ export class GoogleClient {
   private readonly customer: string;
 
   constructor(settings: GoogleSettings, counter?: RequestCounter) {
-    const token = tokenCache(serviceAccountToken({ key: settings.serviceAccountKey, subject: settings.subject, scopes: GOOGLE_SCOPES, tokenUrl: settings.tokenUrl, counter }));
+    const scopes = settings.scopes === "readonly" ? GOOGLE_READONLY_SCOPES : GOOGLE_SCOPES;
+    const { serviceAccountKey: key, subject, tokenUrl } = settings;
+    const token = tokenCache(serviceAccountToken({ key, subject, scopes, tokenUrl, counter }));
     // Google's default quota: 2,400 queries per minute per user per project (403 userRateLimitExceeded above it).
     const pacer = createPacer({ perMinute: 2400 * settings.paceScale, burst: 100 * settings.paceScale });
     this.http = createHttpClient({ app: "google", baseUrl: settings.baseUrl, auth: token, counter, pacer });

@@ -30,10 +30,14 @@ export interface GoogleSettings {
   snapshotTtlSeconds: number;
   /** Multiplies the documented 2,400 queries/min the client paces itself to; only a sandbox tolerates more than 1. */
   paceScale: number;
+  /** `readonly` asks only for the `.readonly` scopes: set by a read-only refresh (`identity:google.readOnly`). */
+  scopes: "full" | "readonly";
 }
 
 const SCOPES = ["user", "group", "group.member", "orgunit"].map((s) => `https://www.googleapis.com/auth/admin.directory.${s}`);
 export const GOOGLE_SCOPES = SCOPES.join(" ");
+/** What a read-only refresh asks for: Google's `.readonly` variant of each scope. */
+export const GOOGLE_READONLY_SCOPES = SCOPES.map((s) => `${s}.readonly`).join(" ");
 
 export const googleSettingsSchema = (z: typeof zod.z) => {
   const key = z.object({ client_email: z.string().min(1), private_key: z.string().includes("PRIVATE KEY"), private_key_id: z.string().optional(), token_uri: z.string().optional() }).passthrough();
@@ -58,6 +62,7 @@ export const googleSettingsSchema = (z: typeof zod.z) => {
       defaultOrgUnit: orgUnit.default("/"),
       snapshotTtlSeconds: z.number().int().min(0).default(300),
       paceScale: z.number().positive().default(1),
+      scopes: z.enum(["full", "readonly"]).default("full"),
     })
     .strict()
     .transform((raw): GoogleSettings => {

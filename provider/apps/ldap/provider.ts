@@ -14,7 +14,7 @@ import { withLdap } from "./client";
 import { findByEmployeeId, findForAdoption, groupNamesOf, syncMemberships } from "./directory";
 import { LdapError } from "./errors";
 import { isEnabled } from "./lock";
-import { ldapSettingsSchema, type LdapSettings } from "./settings";
+import { ldapFlavor, ldapSettingsSchema, type LdapSettings } from "./settings";
 
 type Inputs = Omit<LdapAccountOutputs, (typeof ACCOUNT_OUTPUTS)[number]> & { adopted?: boolean };
 
@@ -27,7 +27,7 @@ export const ldapAccountProvider: pulumi.dynamic.ResourceProvider<Inputs, LdapAc
 
   async check(_olds, news) {
     // sAMAccountName is limited to 20 characters; only an AD directory cares.
-    const ad = settings().flavor === "ad";
+    const ad = ldapFlavor() === "ad";
     return checkAccountInputs(news, (z) => ({
       userName: ad ? z.string().min(1).max(20, "AD sAMAccountName allows at most 20 characters") : z.string().min(1),
     }));

@@ -3,6 +3,7 @@
  * The schema is a factory given zod, so the serialized provider carries no zod objects.
  */
 import type * as zod from "zod";
+import { appSettingsStore, credentialsMode, publicSettings } from "../shared";
 
 export type LdapFlavor = "openldap" | "ad";
 
@@ -47,3 +48,12 @@ export const ldapSettingsSchema = (z: typeof zod.z) =>
         dnAttribute: raw.dnAttribute ?? (raw.flavor === "ad" ? "cn" : "uid"),
       }),
     );
+
+/**
+ * The directory's flavor: from the settings `configure()` stored, or — in a run without credentials (preview) —
+ * from the non-secret fields of `identity:ldap`, defaulting as the schema does.
+ */
+export function ldapFlavor(): LdapFlavor {
+  if (credentialsMode() === "none") return publicSettings("ldap")?.flavor === "ad" ? "ad" : "openldap";
+  return appSettingsStore<LdapSettings>("ldap").get().flavor;
+}

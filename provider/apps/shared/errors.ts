@@ -37,3 +37,34 @@ export class AccountStillEnabledError extends IdlcError {
     this.message = message;
   }
 }
+
+/** `IDLC_CREDENTIALS` holds a value idlc does not know. */
+export class CredentialsModeError extends IdlcError {
+  override name = "CredentialsModeError";
+  constructor(value: string) {
+    const message = `IDLC_CREDENTIALS is "${value}", which is not none, read-only or write`;
+    const fix = "Unset IDLC_CREDENTIALS (idlc sets it per command), or set none, read-only or write.";
+    super("CREDENTIALS_MODE_INVALID", message, { fix });
+    this.message = message;
+  }
+}
+
+/** A provider method that needs an app credential ran where this run has none (preview) or only a read-only one. */
+export class CredentialsWithheldError extends IdlcError {
+  override name = "CredentialsWithheldError";
+  constructor(app: string, operation: string, mode: "none" | "read-only", employeeId?: string) {
+    const who = employeeId ? ` for ${employeeId}` : "";
+    const message = mode === "none"
+      ? `${app}: ${operation}${who} needs the app's credentials, and this run has none ` +
+        "(preview, diff and validate run without secrets)"
+      : `${app}: ${operation}${who} writes to the app, and this run holds read-only credentials (refresh)`;
+    super("CREDENTIALS_WITHHELD", message, {
+      fix: mode === "none"
+        ? "Run `idlc up` (or `idlc refresh`) where PULUMI_CONFIG_PASSPHRASE is set; a preview only plans."
+        : "Run `idlc up` to change accounts; refresh only reads.",
+      context: { app, ...(employeeId ? { employeeId } : {}) },
+    });
+    // Set again: a provider rehydrated from state runs this class as a function, where `super()` cannot set it.
+    this.message = message;
+  }
+}

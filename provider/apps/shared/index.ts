@@ -1,7 +1,8 @@
 /**
  * @module apps/shared
  * What every account provider shares: reading `identity:<app>` settings in `configure()` (lazily-built zod
- * schema, errors naming the key), the account/group input checks returning failures as data, the field-by-field
+ * schema, errors naming the key; `readOnly` credentials for refresh; none at all in a preview — credentials.ts),
+ * the account/group input checks returning failures as data, the field-by-field
  * diff (a name or email change is never a replace), the refuse-to-delete-an-enabled-account guard, and the
  * HTTP clients' kit: initial passwords, retry-while-transient, absent-on-404, the token cache, per-process user
  * snapshots and member caches.
@@ -14,7 +15,11 @@ export type { CheckFailure } from "./check";
 export { diffFields, sameValue } from "./diff";
 export type { FieldDiff } from "./diff";
 export { refuseEnabledDelete } from "./guards";
-export { AccountStillEnabledError, AppNotConfiguredError, AppSettingsError } from "./errors";
+export {
+  AccountStillEnabledError, AppNotConfiguredError, AppSettingsError, CredentialsModeError, CredentialsWithheldError,
+} from "./errors";
+export { credentialsMode, guardCredentials, publicSettings, type CredentialsMode } from "./credentials";
+export { READ_ONLY_GRANTS } from "./read-only";
 export { projectProvider } from "./project-provider";
 export { resolveSandboxSettings } from "./sandbox-settings";
 export { groupProviderBasics, GROUP_FIELDS } from "./group-basics";

@@ -4,7 +4,8 @@
  * This stand-in serializes to about a kilobyte: at run time it loads the real provider from the project
  * (the dynamic-provider host runs in the project directory, under the Pulumi CLI as under idlc's engine).
  * The price, stated: refresh and delete run the project's current provider code, not the code that created
- * the resource — which is what a fix to `read` or `delete` wants anyway.
+ * the resource — which is what a fix to `read` or `delete` wants anyway. Every call goes through the
+ * credentials guard (apps/shared/credentials.ts): a preview configures no credential and calls no app.
  */
 import type * as pulumi from "@pulumi/pulumi";
 
@@ -27,7 +28,10 @@ export function projectProvider(modulePath: string, exportName: string): Provide
       throw new Error(`cannot load the idlc provider ${modulePath} from ${process.cwd()}: ${(cause as Error).message}. The dynamic-provider host must run in the idlc project directory.`);
     }
     if (!provider) throw new Error(`${modulePath} has no export ${exportName}`);
-    return provider as Required<Provider>;
+    // What this run's credentials allow (IDLC_CREDENTIALS: a preview has none); loaded like the provider, so the
+    // stand-in serialized into every resource stays small. The app is the folder: provider/apps/<app>/….
+    const guard = require(path.resolve("provider/apps/shared/credentials")) as typeof import("./credentials");
+    return guard.guardCredentials(modulePath.split("/")[2]!, provider as Required<Provider>);
   };
   // The host sends results as protobuf Structs, which have no `undefined`: a key holding it fails the whole
   // call ("Unexpected struct type"). Drop such keys, as JSON would.

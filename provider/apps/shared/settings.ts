@@ -1,5 +1,7 @@
 import type * as zod from "zod";
+import { credentialsMode, isSealed } from "./credentials";
 import { AppNotConfiguredError, AppSettingsError } from "./errors";
+import { applyReadOnly } from "./read-only";
 import { resolveSandboxSettings } from "./sandbox-settings";
 
 /** The part of the dynamic-provider `ConfigureRequest` we read (the SDK's `Config`). */
@@ -25,14 +27,40 @@ export function readAppSettings<T>(req: ConfigSource, app: string, schema: Schem
   } catch {
     throw new AppSettingsError(app, key, "is not a JSON object", fix);
   }
+  const sealed = findSealed(value);
+  if (sealed !== undefined) {
+    throw new AppSettingsError(app, `${key}${sealed}`, "is still encrypted: this run holds no passphrase",
+      "Run it where PULUMI_CONFIG_PASSPHRASE is set (a preview needs none: its providers run without credentials).");
+  }
   const { z } = require("zod") as typeof zod;
-  const parsed = schema(z).safeParse(resolveSandboxSettings(app, value));
+  const parsed = schema(z).safeParse(resolveSandboxSettings(app, withReadOnly(app, key, value)));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? `.${issue.path.join(".")}` : "";
     throw new AppSettingsError(app, `${key}${where}`, issue.message, fix);
   }
   return parsed.data;
+}
+
+/** `readOnly` applied per settings node: the app's own, or each SCIM instance's. */
+function withReadOnly(app: string, key: string, value: unknown): unknown {
+  const readOnlyRun = credentialsMode() === "read-only";
+  // SCIM's settings map instance names to settings (`identity:scim.<instance>`).
+  if (app !== "scim" || typeof value !== "object" || value === null) return applyReadOnly(app, key, value, readOnlyRun);
+  const instances = Object.entries(value as Record<string, unknown>);
+  const each = instances.map(([name, node]) => [name, applyReadOnly(app, `${key}.${name}`, node, readOnlyRun)]);
+  return Object.fromEntries(each);
+}
+
+/** The path (`.a.b`) of the first `{secure: …}` value left encrypted, if any. */
+function findSealed(value: unknown, at = ""): string | undefined {
+  if (isSealed(value)) return at;
+  if (typeof value !== "object" || value === null) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const found = findSealed(v, `${at}.${k}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** A string key, not a symbol: the closure serializer would turn a registered symbol into a fresh one. */
