@@ -9,7 +9,6 @@ import { ldapAccountProvider as p, type LdapAccountOutputs, type LdapSettings } 
 import { CredentialsWithheldError, guardCredentials } from "../../../provider/apps/shared";
 import { accountSpec, asAdmin, configRequest, isolatedTree } from "./ldap-fixture";
 
-
 describe("LDAP read-only credentials", () => {
   let tree: LdapSettings;
   let reader: { bindDN: string; bindPassword: string };
