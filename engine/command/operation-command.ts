@@ -20,6 +20,7 @@ export interface OperationFlags {
   yes?: boolean;
   engine: "local" | "pulumi";
   debug?: boolean;
+  continueOnError?: boolean;
 }
 
 export interface OperationHooks {
@@ -36,7 +37,10 @@ export async function runOperationCommand(kind: OperationKind, flags: OperationF
   const cwd = resolve(flags.cwd ?? process.cwd());
   const targets = flags.target && hooks.mapTargets ? await hooks.mapTargets(flags.target, flags) : flags.target;
   if (flags.engine === "pulumi") {
-    return runWithPulumiCli({ kind, cwd, stack: flags.stack, json: flags.json, yes: flags.yes, parallel: flags.parallel, target: targets, policyPacks: flags.policyPack });
+    return runWithPulumiCli({
+      kind, cwd, stack: flags.stack, json: flags.json, yes: flags.yes, parallel: flags.parallel, target: targets, policyPacks: flags.policyPack,
+      continueOnError: flags.continueOnError,
+    });
   }
   if (flags.parallel !== undefined && !(flags.parallel > 0)) {
     throw new EngineUsageError("--parallel must be a positive number", "pass --parallel N with N ≥ 1");
@@ -54,6 +58,7 @@ export async function runOperationCommand(kind: OperationKind, flags: OperationF
       policyPacks: flags.policyPack?.map((p) => resolve(p)),
       policyPackConfigs: flags.policyPackConfig?.map((p) => resolve(p)),
       debug: flags.debug,
+      continueOnError: flags.continueOnError,
       onEvent: (e) => {
         renderer.onEvent(e);
         hooks.onEvent?.(e);

@@ -19,5 +19,6 @@ export function addOperationOptions(command: Command, kind: OperationKind): Comm
     command.option("--policy-pack-config <file>", "policy config JSON for the pack at the same position (repeatable)", collect);
   }
   if (kind !== "preview") command.option("-y, --yes", "apply without asking for confirmation");
+  if (kind === "up") command.option("--continue-on-error", "keep applying the other changes when one resource fails; the update still fails");
   return command;
 }

@@ -11,6 +11,12 @@ import { EXIT_ERROR_REPORTED, launchProgram, withMonitor } from "./run-program";
 import type { UpdateJournal } from "./session";
 import type { PlanSummary, RunOperationOptions } from "./types";
 
+/** The failed steps of a `--continue-on-error` run as one error, or undefined when none failed. */
+function stepsFailed(errors: readonly Error[]): Error | undefined {
+  if (errors.length <= 1) return errors[0];
+  return new Error(`${errors.length} resource operations failed; every other change was applied:\n${errors.map((e) => `  ${e.message}`).join("\n")}`);
+}
+
 export interface DeployOutcome {
   ok: boolean;
   error?: Error;
@@ -51,6 +57,7 @@ export async function deploy(
         emit,
         policy,
         env: options.env,
+        continueOnError: options.continueOnError,
       }),
     async (ctx, monitor, gen, errors, failures) => {
       await resolvePendingOperations(ctx, prepared);
@@ -67,7 +74,7 @@ export async function deploy(
         try {
           const registered = new Set(gen.news.keys());
           const doomed = collectDeletes(ctx, gen.processed, registered, gen.replacedOlds);
-          await runDeletes(ctx, doomed, (r) => (r.delete ? "delete-replaced" : "delete"));
+          await runDeletes(ctx, doomed, (r) => (r.delete ? "delete-replaced" : "delete"), (urn) => gen.news.get(urn) ?? ctx.olds.get(urn));
           if (policy) {
             const violations = await policy.analyzeStack([...gen.news.values()]);
             if (violations.length > 0) error = new Error(`mandatory stack policy violations: ${violations.join("; ")}`);
@@ -78,6 +85,8 @@ export async function deploy(
       } else {
         error ??= new ProgramFailedError(exitCode, exitCode === EXIT_ERROR_REPORTED);
       }
+      // `--continue-on-error`: everything else was applied, and the run still ends failed (as Go's does).
+      error ??= stepsFailed(ctx.failed.errors);
       return { ok: !error, error, outputs: gen.stackOutputs, counts: ctx.counts as Record<string, number>, steps };
     },
     options.debug,

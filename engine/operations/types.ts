@@ -29,6 +29,11 @@ export interface RunOperationOptions {
   debug?: boolean;
   /** Extra environment for the program and plugins. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * `up --continue-on-error`: a failed resource operation does not stop the others; only its dependents are skipped,
+   * and the update still ends failed (the Pulumi CLI's flag of the same name).
+   */
+  continueOnError?: boolean;
   /** Heap cap (MB) for the program process; default 1536. */
   programHeapMb?: number;
 }
