@@ -28,6 +28,8 @@ export interface OperationHooks {
   mapTargets?: (targets: string[], flags: OperationFlags) => string[] | Promise<string[]>;
   /** Runs after the preview of an `up`, before anything changes; false stops the update. */
   beforeApply?: (plan: PlanSummary, flags: OperationFlags) => boolean | Promise<boolean>;
+  /** URNs an `up` applies first, in a targeted update of their own, once `beforeApply` let the plan through. */
+  applyFirst?: (plan: PlanSummary) => string[];
   /** Sees every engine event the renderer sees (offline engine only: `--engine pulumi` hands the run to the CLI). */
   onEvent?: EngineEventSink;
 }
@@ -65,6 +67,7 @@ export async function runOperationCommand(kind: OperationKind, flags: OperationF
       },
       // Like `pulumi up`, an interactive up previews first; `--yes` without a hook goes straight to the update.
       beforeApply: kind === "up" && (!flags.yes || hooks.beforeApply) ? (plan) => decide(plan, flags, hooks) : undefined,
+      applyFirst: hooks.applyFirst,
     });
   } finally {
     renderer.close();

@@ -25,6 +25,11 @@ export interface RunOperationOptions {
   onEvent?: EngineEventSink;
   /** Called after the preview an `up` runs first; return false to stop before anything changes. */
   beforeApply?: (plan: PlanSummary) => boolean | Promise<boolean>;
+  /**
+   * Called with the same plan once `beforeApply` let it through: URNs to apply first, in a targeted update of their
+   * own committed before the rest of the `up` starts (idlc: every cutoff before anything else). Default: none.
+   */
+  applyFirst?: (plan: PlanSummary) => string[];
   /** Show the SDK's debug logs (Engine.Log severity 0). */
   debug?: boolean;
   /** Extra environment for the program and plugins. */
