@@ -3,6 +3,7 @@ import type { EngineEventPayload } from "../events";
 import { collectDeletes, runDeletes } from "../deploy/delete-phase";
 import { journalPersistence } from "../deploy/persistence";
 import { ProgramFailedError } from "../errors";
+import type { FailedStep } from "../state";
 import type { PropertyMap } from "../properties";
 import { buildContext } from "./build-context";
 import type { PreparedStack } from "./prepare";
@@ -10,6 +11,13 @@ import { resolvePendingOperations } from "./recover";
 import { EXIT_ERROR_REPORTED, launchProgram, withMonitor } from "./run-program";
 import type { UpdateJournal } from "./session";
 import type { PlanSummary, RunOperationOptions } from "./types";
+
+const failedStep = (err: Error): FailedStep => {
+  const context = (err as { context?: { urn?: string; op?: string } }).context ?? {};
+  // A step error reads "<op> of <urn> failed: <provider's message>"; the history keeps the provider's part.
+  const message = err.message.replace(/^\S+ of \S+ failed: /, "").slice(0, 1000);
+  return { urn: context.urn ?? "", op: context.op ?? "", message };
+};
 
 /** The failed steps of a `--continue-on-error` run as one error, or undefined when none failed. */
 function stepsFailed(errors: readonly Error[]): Error | undefined {
@@ -20,6 +28,8 @@ function stepsFailed(errors: readonly Error[]): Error | undefined {
 export interface DeployOutcome {
   ok: boolean;
   error?: Error;
+  /** With `--continue-on-error`: the steps that failed, for the history entry (engine/state `failedStepsEnvironment`). */
+  failedSteps?: FailedStep[];
   outputs: PropertyMap;
   counts: Record<string, number>;
   steps: PlanSummary["steps"];
@@ -87,7 +97,8 @@ export async function deploy(
       }
       // `--continue-on-error`: everything else was applied, and the run still ends failed (as Go's does).
       error ??= stepsFailed(ctx.failed.errors);
-      return { ok: !error, error, outputs: gen.stackOutputs, counts: ctx.counts as Record<string, number>, steps };
+      const failedSteps = ctx.failed.errors.map(failedStep);
+      return { ok: !error, error, failedSteps, outputs: gen.stackOutputs, counts: ctx.counts as Record<string, number>, steps };
     },
     options.debug,
   );

@@ -3,6 +3,7 @@ import type { PolicyHook } from "../deploy/context";
 import { journalPersistence } from "../deploy/persistence";
 import { startPolicyPacks } from "../policy";
 import { buildContext, defaultParallel } from "./build-context";
+import { failedStepsEnvironment } from "../state";
 import { deploy, type DeployOutcome } from "./deploy";
 import { destroyResources } from "./destroy";
 import { prepareStack, type PreparedStack } from "./prepare";
@@ -101,7 +102,8 @@ function combine(a: DeployOutcome, b: DeployOutcome): DeployOutcome {
   const counts: Record<string, number> = { ...a.counts };
   delete counts.same;
   for (const [op, n] of Object.entries(b.counts)) counts[op] = (counts[op] ?? 0) + n;
-  return { ok: a.ok && b.ok, error: a.error ?? b.error, outputs: b.outputs, counts, steps: [...a.steps, ...b.steps] };
+  const failedSteps = [...(a.failedSteps ?? []), ...(b.failedSteps ?? [])];
+  return { ok: a.ok && b.ok, error: a.error ?? b.error, failedSteps, outputs: b.outputs, counts, steps: [...a.steps, ...b.steps] };
 }
 
 /** Refresh and destroy: no program, but the provider host still needs an engine address to log to. */
@@ -158,6 +160,7 @@ function finishInfo(prepared: PreparedStack, outcome: DeployOutcome, started: nu
     resourceChanges: outcome.counts,
     config: prepared.historyConfig,
     startTime: Math.floor(started / 1000),
+    environment: failedStepsEnvironment(outcome.failedSteps),
   };
 }
 
