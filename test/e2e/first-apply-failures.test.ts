@@ -24,6 +24,11 @@ describe("a first apply with refused creates", { timeout: 600_000 }, () => {
     expect(first.stderr).toMatch(/2 people not updated, \d+ applied/);
     expect(first.stderr).toMatch(/E001 google: create failed: google: GET \S+ failed \(HTTP 500\).* — fix: The app did not answer properly/);
     expect(first.stderr).toMatch(/E003 google: create failed/);
+    // The audit trail keeps the failed attempt: on the person, and in the metrics.
+    const story = (await p.ok(["audit", "person", "E001", "--stack", "demo"])).stdout;
+    expect(story).toMatch(/attempt-failed create: google: GET \S+ failed \(HTTP 500\)/);
+    const metrics = (await p.ok(["audit", "metrics", "--stack", "demo"])).stdout;
+    expect(metrics).toMatch(/failed attempts: 2\n[\s\S]*E001\s+google\s+create/);
     const before = await holders();
     expect(before.google!.has("E001")).toBe(false);
     expect(before.google!.has("E003")).toBe(false);
