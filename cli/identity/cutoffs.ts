@@ -8,9 +8,10 @@ import type { PlannedStep } from "./budget";
 
 /** URNs of the planned updates that disable an enabled account, in plan order. */
 export function cutoffUrns(steps: ReadonlyArray<PlannedStep & { urn: string }>): string[] {
-  return steps
-    .filter((s) => s.op === "update" && accountAppOf(s.type) && s.old?.inputs.enabled === true && s.new && isCutoff(cutoffFields(s.new.inputs)))
-    .map((s) => s.urn);
+  const cuts = (s: PlannedStep) => !!s.new && s.old?.inputs.enabled === true && isCutoff(fields(s.new.inputs));
+  return steps.filter((s) => s.op === "update" && accountAppOf(s.type) && cuts(s)).map((s) => s.urn);
 }
 
-const cutoffFields = (inputs: Record<string, unknown>) => ({ enabled: inputs.enabled === true, lifecycle: String(inputs.lifecycle) as never });
+type CutoffFields = Parameters<typeof isCutoff>[0];
+const fields = (inputs: Record<string, unknown>): CutoffFields =>
+  ({ enabled: inputs.enabled === true, lifecycle: String(inputs.lifecycle) as CutoffFields["lifecycle"] });

@@ -99,7 +99,8 @@ export async function runIdentityOperation(kind: OperationKind, flags: IdentityF
     },
   };
   try {
-    const code = await runOperationCommand(kind, flags, { ...extra, ...(kind === "up" ? upHooks : { mapTargets: hooks.mapTargets }) });
+    const kindHooks = kind === "up" ? upHooks : { mapTargets: hooks.mapTargets };
+    const code = await runOperationCommand(kind, flags, { ...extra, ...kindHooks });
     const summary = kind === "up" ? log.summary() : "";
     if (summary) process.stderr.write(`${summary}\n`);
     return code;

@@ -31,8 +31,10 @@ export function outcomeLog(): OutcomeLog {
       const d = e.diagnosticEvent;
       if (!d?.urn) return;
       const message = d.message.trim();
-      if (d.severity === "error" && !problems.has(d.urn)) problems.set(d.urn, { name: nameOf(d.urn), kind: "failed", message });
-      if (d.severity === "warning" && message.startsWith("skipped:")) problems.set(d.urn, { name: nameOf(d.urn), kind: "skipped", message });
+      const name = nameOf(d.urn);
+      const skipped = d.severity === "warning" && message.startsWith("skipped:");
+      if (d.severity === "error" && !problems.has(d.urn)) problems.set(d.urn, { name, kind: "failed", message });
+      if (skipped) problems.set(d.urn, { name, kind: "skipped", message });
     },
     planned(steps) {
       for (const s of steps) planned.add(nameOf(s.urn));

@@ -39,10 +39,8 @@ export async function runOperationCommand(kind: OperationKind, flags: OperationF
   const cwd = resolve(flags.cwd ?? process.cwd());
   const targets = flags.target && hooks.mapTargets ? await hooks.mapTargets(flags.target, flags) : flags.target;
   if (flags.engine === "pulumi") {
-    return runWithPulumiCli({
-      kind, cwd, stack: flags.stack, json: flags.json, yes: flags.yes, parallel: flags.parallel, target: targets, policyPacks: flags.policyPack,
-      continueOnError: flags.continueOnError,
-    });
+    const { stack, json, yes, parallel, policyPack: policyPacks, continueOnError } = flags;
+    return runWithPulumiCli({ kind, cwd, stack, json, yes, parallel, target: targets, policyPacks, continueOnError });
   }
   if (flags.parallel !== undefined && !(flags.parallel > 0)) {
     throw new EngineUsageError("--parallel must be a positive number", "pass --parallel N with N ≥ 1");

@@ -29,7 +29,10 @@ export async function runDeletes(
 }
 
 /** Every URN the given resources depend on, transitively (Go `TransitiveDependenciesOf`). */
-export function dependenciesOf(urns: Iterable<string>, stateOf: (urn: string) => ResourceState | undefined): Set<string> {
+export function dependenciesOf(
+  urns: Iterable<string>,
+  stateOf: (urn: string) => ResourceState | undefined,
+): Set<string> {
   const found = new Set<string>();
   const walk = (urn: string) => {
     for (const dep of stateOf(urn) ? dependencyUrns(stateOf(urn)!) : []) {

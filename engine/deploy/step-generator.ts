@@ -60,7 +60,8 @@ export class StepGenerator {
     this.rejectUnsupported(urn, reg);
     desired.provider = await (this.providerRef ??= registerDefaultProvider(this.ctx, this.news));
     if (this.ctx.targets && !this.ctx.targets.has(urn)) return this.untargeted(desired, old);
-    const failedDependency = this.ctx.continueOnError && dependencyUrns(desired).find((d) => this.ctx.failed.urns.has(d));
+    const failedDependency =
+      this.ctx.continueOnError && dependencyUrns(desired).find((d) => this.ctx.failed.urns.has(d));
     if (failedDependency) return this.skipped(desired, old, failedDependency);
     let state: ResourceState;
     try {
@@ -81,7 +82,8 @@ export class StepGenerator {
    * as in Go: a check failure or a policy violation still stops it.
    */
   private continuesPast(err: unknown): boolean {
-    return !!this.ctx.continueOnError && err instanceof StepFailedError && !["check", "register"].includes(String(err.context.op));
+    const op = err instanceof StepFailedError ? String(err.context.op) : undefined;
+    return !!this.ctx.continueOnError && op !== undefined && op !== "check" && op !== "register";
   }
 
   /**
@@ -90,9 +92,8 @@ export class StepGenerator {
    */
   private skipped(desired: ResourceState, old: ResourceState | undefined, failed: string): RegistrationResult {
     this.ctx.failed.urns.add(desired.urn);
-    this.ctx.emit({
-      diagnosticEvent: { urn: desired.urn, message: `skipped: it depends on ${urnName(failed)}, which failed or was skipped\n`, color: "raw", severity: "warning" },
-    });
+    const message = `skipped: it depends on ${urnName(failed)}, which failed or was skipped\n`;
+    this.ctx.emit({ diagnosticEvent: { urn: desired.urn, message, color: "raw", severity: "warning" } });
     if (old) {
       this.ctx.persistence.same(old.urn);
       this.news.set(desired.urn, old);

@@ -22,13 +22,14 @@ const failedStep = (err: Error): FailedStep => {
 /** The failed steps of a `--continue-on-error` run as one error, or undefined when none failed. */
 function stepsFailed(errors: readonly Error[]): Error | undefined {
   if (errors.length <= 1) return errors[0];
-  return new Error(`${errors.length} resource operations failed; every other change was applied:\n${errors.map((e) => `  ${e.message}`).join("\n")}`);
+  const lines = errors.map((e) => `  ${e.message}`).join("\n");
+  return new Error(`${errors.length} resource operations failed; every other change was applied:\n${lines}`);
 }
 
 export interface DeployOutcome {
   ok: boolean;
   error?: Error;
-  /** With `--continue-on-error`: the steps that failed, for the history entry (engine/state `failedStepsEnvironment`). */
+  /** With `--continue-on-error`: the steps that failed, for the history (engine/state `failedStepsEnvironment`). */
   failedSteps?: FailedStep[];
   outputs: PropertyMap;
   counts: Record<string, number>;
@@ -84,7 +85,8 @@ export async function deploy(
         try {
           const registered = new Set(gen.news.keys());
           const doomed = collectDeletes(ctx, gen.processed, registered, gen.replacedOlds);
-          await runDeletes(ctx, doomed, (r) => (r.delete ? "delete-replaced" : "delete"), (urn) => gen.news.get(urn) ?? ctx.olds.get(urn));
+          const stateOf = (urn: string) => gen.news.get(urn) ?? ctx.olds.get(urn);
+          await runDeletes(ctx, doomed, (r) => (r.delete ? "delete-replaced" : "delete"), stateOf);
           if (policy) {
             const violations = await policy.analyzeStack([...gen.news.values()]);
             if (violations.length > 0) error = new Error(`mandatory stack policy violations: ${violations.join("; ")}`);
@@ -98,7 +100,8 @@ export async function deploy(
       // `--continue-on-error`: everything else was applied, and the run still ends failed (as Go's does).
       error ??= stepsFailed(ctx.failed.errors);
       const failedSteps = ctx.failed.errors.map(failedStep);
-      return { ok: !error, error, failedSteps, outputs: gen.stackOutputs, counts: ctx.counts as Record<string, number>, steps };
+      const counts = ctx.counts as Record<string, number>;
+      return { ok: !error, error, failedSteps, outputs: gen.stackOutputs, counts, steps };
     },
     options.debug,
   );

@@ -103,7 +103,8 @@ function combine(a: DeployOutcome, b: DeployOutcome): DeployOutcome {
   delete counts.same;
   for (const [op, n] of Object.entries(b.counts)) counts[op] = (counts[op] ?? 0) + n;
   const failedSteps = [...(a.failedSteps ?? []), ...(b.failedSteps ?? [])];
-  return { ok: a.ok && b.ok, error: a.error ?? b.error, failedSteps, outputs: b.outputs, counts, steps: [...a.steps, ...b.steps] };
+  const steps = [...a.steps, ...b.steps];
+  return { ok: a.ok && b.ok, error: a.error ?? b.error, failedSteps, outputs: b.outputs, counts, steps };
 }
 
 /** Refresh and destroy: no program, but the provider host still needs an engine address to log to. */

@@ -57,7 +57,9 @@ export function personTimeline(updates: readonly AuditUpdate[], employeeId: stri
     for (const app of [...new Set([...previous.keys(), ...current.keys()])].sort()) {
       for (const step of diffAccount(previous.get(app), current.get(app))) events.push({ app, ...step, update: ref });
     }
-    for (const f of failedAttemptsOf(snapshot.update, employeeId)) events.push({ app: f.app, event: "attempt-failed", detail: `${f.op}: ${f.message}`, update: ref });
+    for (const f of failedAttemptsOf(snapshot.update, employeeId)) {
+      events.push({ app: f.app, event: "attempt-failed", detail: `${f.op}: ${f.message}`, update: ref });
+    }
     for (const a of current.values()) displayName = a.displayName ?? displayName;
     previous = current;
   }
@@ -67,10 +69,14 @@ export function personTimeline(updates: readonly AuditUpdate[], employeeId: stri
 }
 
 /** The attempts an update made on accounts (one person's, or everyone's) and could not apply, with app key and id. */
-export function failedAttemptsOf(update: AuditUpdate, employeeId?: string): Array<FailedAttempt & { app: string; employeeId: string }> {
+export function failedAttemptsOf(
+  update: AuditUpdate,
+  employeeId?: string,
+): Array<FailedAttempt & { app: string; employeeId: string }> {
   return (update.environment.failedSteps ?? []).flatMap((f) => {
     const [app, id, more] = f.resource.split("/");
-    return app && id && id !== "groups" && more === undefined && (!employeeId || id === employeeId) ? [{ ...f, app, employeeId: id }] : [];
+    const mine = app && id && id !== "groups" && more === undefined && (!employeeId || id === employeeId);
+    return mine ? [{ ...f, app, employeeId: id }] : [];
   });
 }
 

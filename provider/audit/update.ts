@@ -19,7 +19,7 @@ export interface UpdateEnvironment {
   /** The CI run: its URL, else its id. */
   ciRun?: string;
   execKind?: string;
-  /** Steps this update failed to apply (`up --continue-on-error`); absent when none failed or the source cannot tell. */
+  /** Steps this update failed to apply (`up --continue-on-error`); absent when none did or the source cannot tell. */
   failedSteps?: FailedAttempt[];
   raw: Record<string, string>;
 }
@@ -57,7 +57,8 @@ export function updateEnvironment(raw: Record<string, string> | null | undefined
   set("ciSystem", pick("ci.system"));
   set("ciRun", pick("ci.build.url", "ci.build.id"));
   set("execKind", pick("exec.kind"));
-  const failed = readFailedSteps(env).map((f) => ({ resource: f.urn.split("::").pop() ?? f.urn, op: f.op, message: f.message }));
+  const resourceOf = (urn: string) => urn.split("::").pop() ?? urn;
+  const failed = readFailedSteps(env).map(({ urn, op, message }) => ({ resource: resourceOf(urn), op, message }));
   if (failed.length) out.failedSteps = failed;
   return out;
 }

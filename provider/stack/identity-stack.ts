@@ -83,7 +83,8 @@ export class IdentityStack extends pulumi.ComponentResource {
         // for them on every run.
         const hasManager = Boolean(planned.managerEmployeeId && holders.get(appKey(app, planned.instance))?.has(planned.managerEmployeeId));
         const spec = hasManager ? planned : { ...planned, managerEmployeeId: undefined };
-        const resource = resources[app].account(key, spec, { parent: this, dependsOn: this.prerequisites(app, spec, resources, directories) });
+        const dependsOn = this.prerequisites(app, spec, resources[app].directory, directories);
+        const resource = resources[app].account(key, spec, { parent: this, dependsOn });
         this.accounts[key] = resource;
         if (resources[app].directory) directories.push(resource);
         yield resource;
@@ -96,10 +97,15 @@ export class IdentityStack extends pulumi.ComponentResource {
    * account or anyone else's data; otherwise the groups it joins and, for a non-directory app, the person's
    * directory accounts declared before it.
    */
-  private prerequisites(app: AppName, spec: AccountSpec, resources: Record<AppName, AppResources>, directories: readonly pulumi.Resource[]): pulumi.Resource[] {
+  private prerequisites(
+    app: AppName,
+    spec: AccountSpec,
+    directory: boolean,
+    directories: readonly pulumi.Resource[],
+  ): pulumi.Resource[] {
     if (isCutoff(spec)) return [];
-    const groups = spec.groups.map((g) => this.groups[groupName(app, g, spec.instance)]).filter((g): g is pulumi.CustomResource => Boolean(g));
-    return [...groups, ...(resources[app].directory ? [] : directories)];
+    const groups = spec.groups.flatMap((g) => this.groups[groupName(app, g, spec.instance)] ?? []);
+    return [...groups, ...(directory ? [] : directories)];
   }
 }
 
