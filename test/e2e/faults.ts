@@ -28,10 +28,13 @@ export async function clearFaults(project: Workspace, app: string): Promise<void
 /** A Google user's id, as the Directory API names it in `PUT /users/<id>`. */
 export async function googleIdOf(project: Workspace, email: string): Promise<string> {
   const { url, token } = appOf(project, "google");
-  const res = await fetch(`${url}/users/${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${token}` } });
+  const headers = { authorization: `Bearer ${token}` };
+  const res = await fetch(`${url}/users/${encodeURIComponent(email)}`, { headers });
   if (!res.ok) throw new Error(`google: GET /users/${email} answered ${res.status}`);
   return ((await res.json()) as { id: string }).id;
 }
 
 /** A regular expression source matching a path that ends in this value, escaped or not. */
-export const endingIn = (value: string) => `/${encodeURIComponent(value).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$|/${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`;
+export const endingIn = (value: string) => `/${escape(encodeURIComponent(value))}$|/${escape(value)}$`;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -13,16 +13,19 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => p?.stop());
 
-const holders = async () => Object.fromEntries(await Promise.all(apps.map(async (app) => [app, new Set(await p.accounts(app))] as const)));
+/** Employee ids holding an account, per app, as the emulators see them. */
+const holders = async () =>
+  Object.fromEntries(await Promise.all(apps.map(async (app) => [app, new Set(await p.accounts(app))] as const)));
 
 describe("a first apply with refused creates", { timeout: 600_000 }, () => {
   it("creates every account but the refused ones and their own dependents; the next up adds only those", async () => {
     const refused = ["E001", "E003"].map((id) => p.emailOf(id));
-    await injectFault(p, "google", { serverError: { count: 100_000, status: 500 }, match: { path: refused.map(endingIn).join("|"), methods: ["GET"] } });
+    const match = { path: refused.map(endingIn).join("|"), methods: ["GET"] };
+    await injectFault(p, "google", { serverError: { count: 100_000, status: 500 }, match });
     const first = await p.idlc(["up", "--stack", "demo", "--yes"]);
     expect(first.code, first.stderr).toBe(1);
     expect(first.stderr).toMatch(/2 people not updated, \d+ applied/);
-    expect(first.stderr).toMatch(/E001 google: create failed: google: GET \S+ failed \(HTTP 500\).* — fix: The app did not answer properly/);
+    expect(first.stderr).toMatch(/E001 google: create failed: google: GET \S+ failed \(HTTP 500\).* — fix: The app did not answer/);
     expect(first.stderr).toMatch(/E003 google: create failed/);
     // The audit trail keeps the failed attempt: on the person, and in the metrics.
     const story = (await p.ok(["audit", "person", "E001", "--stack", "demo"])).stdout;
@@ -37,7 +40,8 @@ describe("a first apply with refused creates", { timeout: 600_000 }, () => {
     const second = await p.idlc(["up", "--stack", "demo", "--yes"]);
     expect(second.code, second.stderr).toBe(0);
     const after = await holders();
-    const added = apps.flatMap((app) => [...after[app]!].filter((id) => !before[app]!.has(id)).map((id) => `${app}/${id}`));
+    const newIn = (app: (typeof apps)[number]) => [...after[app]!].filter((id) => !before[app]!.has(id));
+    const added = apps.flatMap((app) => newIn(app).map((id) => `${app}/${id}`));
     expect(added.length).toBeGreaterThan(0);
     expect(added.filter((a) => !/\/E00[13]$/.test(a)), "created only in the second run").toEqual([]);
     expect(added).toEqual(expect.arrayContaining(["google/E001", "google/E003"]));

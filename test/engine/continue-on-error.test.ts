@@ -11,8 +11,10 @@ import { checkpointSchemaErrors } from "./helpers/schema";
 import { writeSpec } from "./helpers/spec";
 
 const refuse = { refuse: true };
-const warnings = (events: Array<{ diagnosticEvent?: { urn?: string; message: string; severity: string } }>) =>
-  events.flatMap((e) => (e.diagnosticEvent?.severity === "warning" && e.diagnosticEvent.urn ? [`${e.diagnosticEvent.urn.split("::").pop()}: ${e.diagnosticEvent.message.trim()}`] : []));
+type Diagnostic = { urn?: string; message: string; severity: string };
+const warnings = (events: Array<{ diagnosticEvent?: Diagnostic }>) =>
+  events.flatMap(({ diagnosticEvent: d }) =>
+    (d?.severity === "warning" && d.urn ? [`${d.urn.split("::").pop()}: ${d.message.trim()}`] : []));
 
 describe("up --continue-on-error", { timeout: 120_000 }, () => {
   const project = createProject("files");
@@ -41,7 +43,7 @@ describe("up --continue-on-error", { timeout: 120_000 }, () => {
     expect(Object.keys(resourcesByName(ckpt)).sort()).toEqual(["c", "default", "files-dev"]);
   });
 
-  it("keeps a failed update's and its dependents' old state, applies the rest and the deletes, sparing what the failure needs", async () => {
+  it("keeps a failed update's and its dependents' state, applies the rest and deletes but what it needs", async () => {
     writeSpec(project, {
       resources: [
         { name: "x", content: "x" },
@@ -73,14 +75,18 @@ describe("up --continue-on-error", { timeout: 120_000 }, () => {
   });
 
   it("converges on the next run once the cause is fixed", async () => {
-    writeSpec(project, { resources: [{ name: "a", content: "a2" }, { name: "b", content: "b2", dependsOn: ["a"] }, { name: "c", content: "c2" }] });
+    const fixed = [
+      { name: "a", content: "a2" }, { name: "b", content: "b2", dependsOn: ["a"] }, { name: "c", content: "c2" },
+    ];
+    writeSpec(project, { resources: fixed });
     const r = await project.run("up", { continueOnError: true });
     expect(r.result).toBe("succeeded");
     expect(r.summary.resourceChanges).toEqual({ same: 3, update: 2, delete: 1 });
   });
 
   it("without the flag, the first failure fails the update and nothing depending on it runs", async () => {
-    writeSpec(project, { resources: [{ name: "a", content: "a3", extra: refuse }, { name: "b", content: "b3", dependsOn: ["a"] }] });
+    const refused = [{ name: "a", content: "a3", extra: refuse }, { name: "b", content: "b3", dependsOn: ["a"] }];
+    writeSpec(project, { resources: refused });
     const r = await project.run("up");
     expect(r.result).toBe("failed");
     expect(resourcesByName(project.checkpoint()).b.inputs.content).toBe("b2");
