@@ -12,6 +12,8 @@ import { SafetySettings } from "../../provider/safety";
 import { heldAccounts, loadStackPlan, writeHeldAccounts } from "../../provider/stack";
 import { asOfDate } from "../stack-options";
 import { accountsPerApp, judgeBudget, type PlannedStep } from "./budget";
+import { cutoffUrns } from "./cutoffs";
+import { outcomeLog } from "./outcome";
 import { targetUrns } from "./targets";
 
 export interface IdentityFlags extends OperationFlags {
@@ -67,9 +69,15 @@ function isIdentityStack(flags: IdentityFlags): boolean {
 /** Hooks a command adds on top of the identity ones (which own target mapping and the apply gate). */
 export type ExtraHooks = Omit<OperationHooks, "mapTargets" | "beforeApply">;
 
-/** `idlc preview|up|refresh|destroy` with the identity stack's additions where they apply; `extra` (e.g. `onEvent`) always. */
+/**
+ * `idlc preview|up|refresh|destroy` with the identity stack's additions where they apply; `extra` (e.g. `onEvent`)
+ * always. An identity `up` keeps each failure with its person (DESIGN.md §4.11): it runs with `--continue-on-error`,
+ * applies every cutoff first in a targeted update of its own (unless the run is targeted already), and ends with a
+ * per-person summary of what failed and how to fix it.
+ */
 export async function runIdentityOperation(kind: OperationKind, flags: IdentityFlags, extra: ExtraHooks = {}): Promise<number> {
   if (!isIdentityStack(flags)) return runOperationCommand(kind, flags, extra);
+  if (kind === "up") flags = { ...flags, continueOnError: true };
   // The program reads the lifecycle date and the accounts the stack holds from here (provider/stack/program.ts).
   process.env.IDLC_AS_OF = asOfDate(flags.asOf);
   const now = stackNow(flags);
@@ -77,8 +85,25 @@ export async function runIdentityOperation(kind: OperationKind, flags: IdentityF
   const held = kind === "preview" || kind === "up" ? (flags.engine === "pulumi" ? undefined : writeHeldAccounts(heldAccounts((await now()).state))) : undefined;
   Object.assign(process.env, held?.env);
   const hooks = identityHooks(flags, now);
+  const log = outcomeLog();
+  const upHooks: OperationHooks = {
+    ...hooks,
+    async beforeApply(plan, f) {
+      log.planned(plan.steps);
+      return hooks.beforeApply!(plan, f);
+    },
+    applyFirst: flags.target?.length ? undefined : (plan) => cutoffUrns(plan.steps),
+    onEvent: (e) => {
+      log.onEvent(e);
+      extra.onEvent?.(e);
+    },
+  };
   try {
-    return await runOperationCommand(kind, flags, { ...extra, ...(kind === "up" ? hooks : { mapTargets: hooks.mapTargets }) });
+    const kindHooks = kind === "up" ? upHooks : { mapTargets: hooks.mapTargets };
+    const code = await runOperationCommand(kind, flags, { ...extra, ...kindHooks });
+    const summary = kind === "up" ? log.summary() : "";
+    if (summary) process.stderr.write(`${summary}\n`);
+    return code;
   } finally {
     held?.remove();
   }

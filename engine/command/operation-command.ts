@@ -22,6 +22,7 @@ export interface OperationFlags {
   debug?: boolean;
   /** A preview that decrypts nothing (RunOperationOptions.sealed); set by `idlc preview`, not a command-line flag. */
   sealed?: boolean;
+  continueOnError?: boolean;
 }
 
 export interface OperationHooks {
@@ -29,6 +30,8 @@ export interface OperationHooks {
   mapTargets?: (targets: string[], flags: OperationFlags) => string[] | Promise<string[]>;
   /** Runs after the preview of an `up`, before anything changes; false stops the update. */
   beforeApply?: (plan: PlanSummary, flags: OperationFlags) => boolean | Promise<boolean>;
+  /** URNs an `up` applies first, in a targeted update of their own, once `beforeApply` let the plan through. */
+  applyFirst?: (plan: PlanSummary) => string[];
   /** Sees every engine event the renderer sees (offline engine only: `--engine pulumi` hands the run to the CLI). */
   onEvent?: EngineEventSink;
 }
@@ -38,7 +41,8 @@ export async function runOperationCommand(kind: OperationKind, flags: OperationF
   const cwd = resolve(flags.cwd ?? process.cwd());
   const targets = flags.target && hooks.mapTargets ? await hooks.mapTargets(flags.target, flags) : flags.target;
   if (flags.engine === "pulumi") {
-    return runWithPulumiCli({ kind, cwd, stack: flags.stack, json: flags.json, yes: flags.yes, parallel: flags.parallel, target: targets, policyPacks: flags.policyPack });
+    const { stack, json, yes, parallel, policyPack: policyPacks, continueOnError } = flags;
+    return runWithPulumiCli({ kind, cwd, stack, json, yes, parallel, target: targets, policyPacks, continueOnError });
   }
   if (flags.parallel !== undefined && !(flags.parallel > 0)) {
     throw new EngineUsageError("--parallel must be a positive number", "pass --parallel N with N ≥ 1");
@@ -57,12 +61,14 @@ export async function runOperationCommand(kind: OperationKind, flags: OperationF
       policyPackConfigs: flags.policyPackConfig?.map((p) => resolve(p)),
       debug: flags.debug,
       sealed: flags.sealed,
+      continueOnError: flags.continueOnError,
       onEvent: (e) => {
         renderer.onEvent(e);
         hooks.onEvent?.(e);
       },
       // Like `pulumi up`, an interactive up previews first; `--yes` without a hook goes straight to the update.
       beforeApply: kind === "up" && (!flags.yes || hooks.beforeApply) ? (plan) => decide(plan, flags, hooks) : undefined,
+      applyFirst: hooks.applyFirst,
     });
   } finally {
     renderer.close();

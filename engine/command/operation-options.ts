@@ -19,5 +19,9 @@ export function addOperationOptions(command: Command, kind: OperationKind): Comm
     command.option("--policy-pack-config <file>", "policy config JSON for the pack at the same position (repeatable)", collect);
   }
   if (kind !== "preview") command.option("-y, --yes", "apply without asking for confirmation");
+  if (kind === "up") {
+    const what = "keep applying the other changes when one resource fails; the update still fails";
+    command.option("--continue-on-error", what);
+  }
   return command;
 }

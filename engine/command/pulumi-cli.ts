@@ -11,6 +11,7 @@ export interface PulumiCliArgs {
   parallel?: number;
   target?: string[];
   policyPacks?: string[];
+  continueOnError?: boolean;
 }
 
 /** `--engine pulumi`: hands the same operation to the Pulumi CLI on PATH; resolves its exit code. */
@@ -26,6 +27,7 @@ export function runWithPulumiCli(args: PulumiCliArgs): number {
   if (args.parallel) argv.push("--parallel", String(args.parallel));
   for (const t of args.target ?? []) argv.push("--target", t);
   for (const p of args.policyPacks ?? []) argv.push("--policy-pack", p);
+  if (args.continueOnError && args.kind === "up") argv.push("--continue-on-error");
   const res = spawnSync(which.stdout.trim(), argv, { stdio: "inherit" });
   return res.status ?? 1;
 }

@@ -33,6 +33,13 @@ export interface DeployContext {
   targets?: Set<string>;
   counts: Partial<Record<StepOp, number>>;
   now(): string;
+  /**
+   * `--continue-on-error` (Go `ContinueOnError`): a failed step is recorded in `failed` instead of cancelling the
+   * run; steps that depend on a failed or skipped resource are skipped; the run still ends failed.
+   */
+  continueOnError?: boolean;
+  /** With `continueOnError`: the URNs whose step failed or was skipped, and the errors of the failed ones. */
+  failed: { urns: Set<string>; errors: Error[] };
 }
 
 export function count(ctx: DeployContext, op: StepOp): void {

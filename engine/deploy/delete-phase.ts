@@ -1,20 +1,48 @@
 import type { DeployContext } from "./context";
-import type { ResourceState } from "./resource-state";
+import { dependencyUrns, type ResourceState } from "./resource-state";
 import { scheduleDeletes } from "./schedule-deletes";
 import { deleteStep } from "./steps";
 
-/** Runs deletes layer by layer (antichains in reverse dependency order), each layer in parallel under `--parallel`. */
+/**
+ * Runs deletes layer by layer (antichains in reverse dependency order), each layer in parallel under `--parallel`.
+ * The first failure stops them; with `--continue-on-error` (Go `performPostSteps`) a failure is recorded and the
+ * next layers go on, sparing whatever a failed resource depends on (`dependenciesOf`), so none is left dangling.
+ */
 export async function runDeletes(
   ctx: DeployContext,
   doomed: readonly ResourceState[],
   opFor: (r: ResourceState) => "delete" | "delete-replaced",
+  stateOf: (urn: string) => ResourceState | undefined = (urn) => ctx.olds.get(urn),
 ): Promise<void> {
   const urns = new Set(doomed.map((r) => r.urn));
   for (const layer of scheduleDeletes(doomed)) {
-    const results = await Promise.allSettled(layer.map((r) => ctx.limit(() => deleteStep(ctx, r, opFor(r), urns))));
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-    if (failed) throw failed.reason;
+    const spared = ctx.continueOnError ? dependenciesOf(ctx.failed.urns, stateOf) : new Set<string>();
+    const due = layer.filter((r) => !spared.has(r.urn));
+    const results = await Promise.allSettled(due.map((r) => ctx.limit(() => deleteStep(ctx, r, opFor(r), urns))));
+    results.forEach((result, i) => {
+      if (result.status === "fulfilled") return;
+      if (!ctx.continueOnError) throw result.reason;
+      ctx.failed.urns.add(due[i]!.urn);
+      ctx.failed.errors.push(result.reason as Error);
+    });
   }
+}
+
+/** Every URN the given resources depend on, transitively (Go `TransitiveDependenciesOf`). */
+export function dependenciesOf(
+  urns: Iterable<string>,
+  stateOf: (urn: string) => ResourceState | undefined,
+): Set<string> {
+  const found = new Set<string>();
+  const walk = (urn: string) => {
+    for (const dep of stateOf(urn) ? dependencyUrns(stateOf(urn)!) : []) {
+      if (found.has(dep)) continue;
+      found.add(dep);
+      walk(dep);
+    }
+  };
+  for (const urn of urns) walk(urn);
+  return found;
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 import { count, type DeployContext } from "./context";
 import { registerDefaultProvider } from "./default-provider";
 import { replaceStep } from "./replace";
-import { makeUrn, providerUrn, urnName, type ResourceState } from "./resource-state";
+import { dependencyUrns, makeUrn, providerUrn, urnName, type ResourceState } from "./resource-state";
 import { emitOutputs, emitPre } from "./step-events";
 import { createStep, sameStep, updateStep } from "./steps";
 
@@ -60,9 +60,45 @@ export class StepGenerator {
     this.rejectUnsupported(urn, reg);
     desired.provider = await (this.providerRef ??= registerDefaultProvider(this.ctx, this.news));
     if (this.ctx.targets && !this.ctx.targets.has(urn)) return this.untargeted(desired, old);
-    const state = await this.ctx.limit(() => this.registerCustom(desired, old, reg));
+    const failedDependency =
+      this.ctx.continueOnError && dependencyUrns(desired).find((d) => this.ctx.failed.urns.has(d));
+    if (failedDependency) return this.skipped(desired, old, failedDependency);
+    let state: ResourceState;
+    try {
+      state = await this.ctx.limit(() => this.registerCustom(desired, old, reg));
+    } catch (err) {
+      if (!this.continuesPast(err)) throw err;
+      this.ctx.failed.urns.add(urn);
+      this.ctx.failed.errors.push(err as Error);
+      // Go `Fail()`: the program gets `result: FAIL` and goes on; the old state, if any, stays as it was.
+      return { urn, id: old?.id ?? "", outputs: old?.outputs ?? {}, ok: false };
+    }
     this.news.set(urn, state);
     return { urn, id: state.id ?? "", outputs: state.outputs };
+  }
+
+  /**
+   * With `--continue-on-error` only a provider call that failed (create, update, delete, replace) lets the run go on,
+   * as in Go: a check failure or a policy violation still stops it.
+   */
+  private continuesPast(err: unknown): boolean {
+    const op = err instanceof StepFailedError ? String(err.context.op) : undefined;
+    return !!this.ctx.continueOnError && op !== undefined && op !== "check" && op !== "register";
+  }
+
+  /**
+   * `--continue-on-error`: a resource depending on a failed or skipped one is skipped (Go `Skip()`): not created, or
+   * kept as it was; the program gets `result: SKIP`. Its own dependents are skipped in turn.
+   */
+  private skipped(desired: ResourceState, old: ResourceState | undefined, failed: string): RegistrationResult {
+    this.ctx.failed.urns.add(desired.urn);
+    const message = `skipped: it depends on ${urnName(failed)}, which failed or was skipped\n`;
+    this.ctx.emit({ diagnosticEvent: { urn: desired.urn, message, color: "raw", severity: "warning" } });
+    if (old) {
+      this.ctx.persistence.same(old.urn);
+      this.news.set(desired.urn, old);
+    }
+    return { urn: desired.urn, id: old?.id ?? "", outputs: old?.outputs ?? desired.inputs, skipped: true };
   }
 
   async registerOutputs(urn: string, outputs: PropertyMap): Promise<void> {

@@ -10,6 +10,8 @@ export interface RegistrationResult {
   outputs: PropertyMap;
   /** false → the SDK keeps unknowns (`result: FAIL`). */
   ok?: boolean;
+  /** The step was skipped because a dependency failed (`--continue-on-error`): `result: SKIP`. */
+  skipped?: boolean;
 }
 
 /** The deployment logic behind the monitor; the server only translates protobuf. */
@@ -63,6 +65,7 @@ export async function startMonitor(handler: MonitorHandler): Promise<MonitorServ
           const res = new resproto.RegisterResourceResponse().setUrn(result.urn).setId(result.id);
           res.setObject(toStruct(result.outputs));
           if (result.ok === false) res.setResult(resproto.Result.FAIL);
+          if (result.skipped) res.setResult(resproto.Result.SKIP);
           return res;
         })(),
         callback,

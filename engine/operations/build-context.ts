@@ -20,6 +20,7 @@ export interface ContextOptions {
   emit: (payload: EngineEventPayload) => void;
   policy?: PolicyHook;
   env?: NodeJS.ProcessEnv;
+  continueOnError?: boolean;
 }
 
 /** Builds the shared run context; the provider host starts lazily, once, and is configured with the stack config. */
@@ -54,6 +55,8 @@ export function buildContext(options: ContextOptions): { ctx: DeployContext; clo
     targets: options.targets && options.targets.length > 0 ? new Set(options.targets) : undefined,
     counts: {},
     now: () => new Date().toISOString(),
+    continueOnError: options.continueOnError,
+    failed: { urns: new Set(), errors: [] },
   };
   return { ctx, closeHost: () => void host?.then((h) => h.close(), () => undefined) };
 }

@@ -1,8 +1,10 @@
 import { createEventEmitter, type EngineEventPayload } from "../events";
+import type { PolicyHook } from "../deploy/context";
 import { journalPersistence } from "../deploy/persistence";
 import { startPolicyPacks } from "../policy";
 import { PASSPHRASE_VARIABLES } from "../secrets";
 import { buildContext, defaultParallel } from "./build-context";
+import { failedStepsEnvironment } from "../state";
 import { deploy, type DeployOutcome } from "./deploy";
 import { destroyResources } from "./destroy";
 import { prepareStack, type PreparedStack } from "./prepare";
@@ -22,7 +24,7 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
   const env = { ...process.env, ...options.env };
   // A sealed preview decrypts nothing; its program, provider host and policy packs get no passphrase (DESIGN §4.12).
   const sealed = options.kind === "preview" && options.sealed === true;
-  const prepared = await prepareStack(options.cwd, options.stack, env, { sealed });
+  let prepared = await prepareStack(options.cwd, options.stack, env, { sealed });
   const parallel = options.parallel ?? defaultParallel();
   const opts = { ...options, parallel, emit, env: sealed ? sealedEnv(options.env) : options.env };
   let outcome: DeployOutcome | undefined;
@@ -33,32 +35,43 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
       dryRun: options.kind === "preview", env: opts.env,
     })
     : undefined;
+  let release = () => prepared.session.release();
   try {
     emit({ preludeEvent: { config: maskedConfig(prepared) } });
     if (options.kind === "preview") {
       outcome = await deploy(prepared, opts, undefined, policy?.hook(true));
     } else if (options.kind === "up") {
+      let first: string[] = [];
       if (options.beforeApply) {
         // The plan the gate judges is not shown, but when it fails its diagnostics are the reason the update stops.
         const diagnostics: EngineEventPayload[] = [];
         const keep = (e: EngineEventPayload) => void ((e.diagnosticEvent || e.policyEvent) && diagnostics.push(e));
         const plan = await deploy(prepared, { ...opts, emit: keep }, undefined, policy?.hook(true));
+        const summary = { resourceChanges: plan.counts, steps: plan.steps };
         if (!plan.ok) {
           diagnostics.forEach(emit);
           outcome = plan;
         }
-        else if (!(await options.beforeApply({ resourceChanges: plan.counts, steps: plan.steps }))) cancelled = true;
+        else if (!(await options.beforeApply(summary))) cancelled = true;
+        else first = options.applyFirst?.(summary) ?? [];
       }
-      if (!outcome && !cancelled) {
-        const journal = await prepared.session.startUpdate("update", prepared.secrets.secretsProviders);
-        outcome = await finishing(journal, prepared, started, () => deploy(prepared, opts, journal, policy?.hook(false)));
+      if (!outcome && !cancelled && first.length > 0) {
+        // A targeted update of its own, committed to history before the rest starts; then the stack is read again.
+        const early = await update(prepared, started, { ...opts, target: first }, policy?.hook(false));
+        await release();
+        release = async () => undefined;
+        prepared = await prepareStack(options.cwd, options.stack, env);
+        release = () => prepared.session.release();
+        outcome = combine(early, await update(prepared, started, opts, policy?.hook(false)));
+      } else if (!outcome && !cancelled) {
+        outcome = await update(prepared, started, opts, policy?.hook(false));
       }
     } else {
       outcome = await withoutProgram(prepared, options.kind, opts);
     }
   } finally {
     policy?.close();
-    await prepared.session.release();
+    await release();
   }
   const durationSeconds = (Date.now() - started) / 1000;
   const resourceChanges = outcome?.counts ?? {};
@@ -74,6 +87,30 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
   });
   const result = cancelled ? "cancelled" : outcome?.ok ? "succeeded" : "failed";
   return { result, summary: { resourceChanges, durationSeconds }, outputs: outcome?.outputs ?? {}, error: outcome?.error };
+}
+
+/** One update: a journal, the program run against it, the journal finished whatever happened. */
+async function update(
+  prepared: PreparedStack,
+  started: number,
+  opts: RunOperationOptions & { parallel: number; emit: (e: EngineEventPayload) => void },
+  policy: PolicyHook | undefined,
+): Promise<DeployOutcome> {
+  const journal = await prepared.session.startUpdate("update", prepared.secrets.secretsProviders);
+  return finishing(journal, prepared, started, () => deploy(prepared, opts, journal, policy));
+}
+
+/**
+ * Two updates of one `up` as one outcome: changes added up (`same` from the second, which saw every resource),
+ * failed if either failed, the first error kept.
+ */
+function combine(a: DeployOutcome, b: DeployOutcome): DeployOutcome {
+  const counts: Record<string, number> = { ...a.counts };
+  delete counts.same;
+  for (const [op, n] of Object.entries(b.counts)) counts[op] = (counts[op] ?? 0) + n;
+  const failedSteps = [...(a.failedSteps ?? []), ...(b.failedSteps ?? [])];
+  const steps = [...a.steps, ...b.steps];
+  return { ok: a.ok && b.ok, error: a.error ?? b.error, failedSteps, outputs: b.outputs, counts, steps };
 }
 
 /** Refresh and destroy: no program, but the provider host still needs an engine address to log to. */
@@ -130,6 +167,7 @@ function finishInfo(prepared: PreparedStack, outcome: DeployOutcome, started: nu
     resourceChanges: outcome.counts,
     config: prepared.historyConfig(),
     startTime: Math.floor(started / 1000),
+    environment: failedStepsEnvironment(outcome.failedSteps),
   };
 }
 

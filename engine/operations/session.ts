@@ -15,6 +15,8 @@ export interface FinishInfo {
   resourceChanges: Record<string, number>;
   config: Record<string, string | { secure: string }>;
   startTime: number;
+  /** Entries added to the history entry's `environment` (e.g. the steps that failed), next to git's and CI's. */
+  environment?: Record<string, string>;
 }
 
 export interface UpdateJournal extends JournalLike {
@@ -55,7 +57,7 @@ export async function openSession(project: Project, stack: string, env: NodeJS.P
               resourceChanges: info.resourceChanges,
               config: info.config,
               startTime: info.startTime,
-              environment: await collectEnvironment(project.dir, env),
+              environment: { ...(await collectEnvironment(project.dir, env)), ...info.environment },
             }),
         };
       },

@@ -25,6 +25,11 @@ export interface RunOperationOptions {
   onEvent?: EngineEventSink;
   /** Called after the preview an `up` runs first; return false to stop before anything changes. */
   beforeApply?: (plan: PlanSummary) => boolean | Promise<boolean>;
+  /**
+   * Called with the same plan once `beforeApply` let it through: URNs to apply first, in a targeted update of their
+   * own committed before the rest of the `up` starts (idlc: every cutoff before anything else). Default: none.
+   */
+  applyFirst?: (plan: PlanSummary) => string[];
   /** Show the SDK's debug logs (Engine.Log severity 0). */
   debug?: boolean;
   /** Extra environment for the program and plugins. */
@@ -34,6 +39,11 @@ export interface RunOperationOptions {
    * state secrets stay ciphertext, and providers are told `IDLC_CREDENTIALS=none`. `idlc preview` sets it.
    */
   sealed?: boolean;
+  /**
+   * `up --continue-on-error`: a failed resource operation does not stop the others; only its dependents are skipped,
+   * and the update still ends failed (the Pulumi CLI's flag of the same name).
+   */
+  continueOnError?: boolean;
   /** Heap cap (MB) for the program process; default 1536. */
   programHeapMb?: number;
 }

@@ -31,3 +31,4 @@ export { historyConfig, unixSeconds } from "./history";
 export { validateDeployment, type SchemaResult } from "./validate";
 export { StateCode, StateError } from "./errors";
 export { appendToChain, chainEntry, hashOf, sha256, CHAIN_FILE, GENESIS, type ChainLine } from "./chain";
+export { FAILED_STEPS_KEY, FailedStep, failedStepsEnvironment, readFailedSteps } from "./failed-steps";

@@ -43,7 +43,12 @@ export function formatMetrics(m: AuditMetrics): string {
   const lines = [dist("time to provision", m.timeToProvision), dist("time to deprovision", m.timeToDeprovision),
     m.lateLeavers.length ? `leavers over the ${m.policyHours} h policy: ${m.lateLeavers.map((x) => `${x.name} (${hours(x.hours)}${x.open ? ", still enabled" : ""})`).join(", ")}`
       : `no leaver over the ${m.policyHours} h policy`, ""];
-  return `${lines.join("\n")}${columns(["name", "id", "kind", "from", "done", "took", ""], [...m.provisioning, ...m.deprovisioning].map(row))}`;
+  const measures = [...m.provisioning, ...m.deprovisioning].map(row);
+  const measured = `${lines.join("\n")}${columns(["name", "id", "kind", "from", "done", "took", ""], measures)}`;
+  if (m.failedAttempts.length === 0) return measured;
+  const failed = m.failedAttempts.map((f) => [f.employeeId, f.app, f.op, f.message, formatUpdateRef(f.update)]);
+  const table = columns(["id", "app", "op", "answer", "update"], failed);
+  return `${measured}\nfailed attempts: ${m.failedAttempts.length}\n${table}`;
 }
 
 export function formatVerification(v: ChainVerification): string {

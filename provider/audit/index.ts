@@ -14,9 +14,12 @@
 export { readBackendHistory, historyDirOf, bookkeepingDir, listHistoryFiles, type BackendSource, type HistoryFiles } from "./read-backend";
 export { readExportedHistory, joinExports, type ExportedSource } from "./read-exports";
 export { parseHistoryEntry, parseCheckpoint, parseStackExport, parseHistoryJson, parseTime, type UpdateRecord, type StateRecord } from "./parse";
-export { effectiveTime, type AuditUpdate, type UpdateEnvironment } from "./update";
+export {
+  effectiveTime, updateEnvironment, type AuditUpdate, type FailedAttempt, type UpdateEnvironment,
+} from "./update";
 export type { AuditAccount, AuditGroup, AuditResource } from "./resources";
 export { buildSnapshots, snapshotAt, entitlementsOf, accountsOf, type Snapshot, type Entitlement } from "./snapshots";
+export { failedAttemptsOf } from "./timeline";
 export { personTimeline, diffAccount, updateRef, type PersonTimeline, type TimelineEvent, type TimelineEventType, type UpdateRef } from "./timeline";
 export { accessAsOf, accessRows, type AccessAsOf, type AccessRow, type AccessOptions } from "./access";
 export { accessReview, reviewCsv, type ReviewRow, type ReviewOptions } from "./review";

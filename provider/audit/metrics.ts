@@ -11,7 +11,7 @@ import type { Person } from "../hr";
 import { hoursBetween, startOfDay } from "./dates";
 import type { AuditAccount } from "./resources";
 import { accountsOf, type Snapshot } from "./snapshots";
-import { updateRef, type UpdateRef } from "./timeline";
+import { failedAttemptsOf, updateRef, type UpdateRef } from "./timeline";
 import { effectiveTime } from "./update";
 
 export interface Measure {
@@ -47,6 +47,8 @@ export interface AuditMetrics {
   timeToDeprovision: Distribution;
   /** Leavers over the policy, finished or still open, slowest first. */
   lateLeavers: Measure[];
+  /** Every account change an update attempted and could not apply, oldest first: why a leaver may still be on. */
+  failedAttempts: Array<{ employeeId: string; app: string; op: string; message: string; update: UpdateRef }>;
 }
 
 export interface MetricsOptions {
@@ -66,8 +68,10 @@ export function auditMetrics(snapshots: readonly Snapshot[], options: MetricsOpt
   const provisioning = measures.filter((m) => m.kind === "provision");
   const deprovisioning = measures.filter((m) => m.kind === "deprovision");
   const lateLeavers = deprovisioning.filter((m) => m.late).sort((a, b) => b.hours! - a.hours!);
+  const failedAttempts = snapshots.flatMap((s) => failedAttemptsOf(s.update).map(({ employeeId, app, op, message }) =>
+    ({ employeeId, app, op, message, update: updateRef(s.update) })));
   return { policyHours, now, provisioning, deprovisioning, timeToProvision: distribution(provisioning),
-    timeToDeprovision: distribution(deprovisioning.filter((m) => !m.open)), lateLeavers };
+    timeToDeprovision: distribution(deprovisioning.filter((m) => !m.open)), lateLeavers, failedAttempts };
 }
 
 function personMeasures(id: string, snapshots: readonly Snapshot[], person: Person | undefined, policyHours: number, now: number): Measure[] {

@@ -4,11 +4,12 @@
  */
 import type { AuditAccount } from "./resources";
 import { buildSnapshots, type Snapshot } from "./snapshots";
-import { effectiveTime, type AuditUpdate } from "./update";
+import { effectiveTime, type AuditUpdate, type FailedAttempt } from "./update";
 
 export type TimelineEventType =
   | "created" | "enabled" | "disabled" | "sessions-revoked" | "group-added" | "group-removed"
-  | "admin-granted" | "admin-revoked" | "license-assigned" | "license-removed" | "attributes-changed" | "deleted";
+  | "admin-granted" | "admin-revoked" | "license-assigned" | "license-removed" | "attributes-changed" | "deleted"
+  | "attempt-failed";
 
 /** The change behind a step: what an auditor follows back to the pull request and the CI run. */
 export interface UpdateRef {
@@ -56,12 +57,27 @@ export function personTimeline(updates: readonly AuditUpdate[], employeeId: stri
     for (const app of [...new Set([...previous.keys(), ...current.keys()])].sort()) {
       for (const step of diffAccount(previous.get(app), current.get(app))) events.push({ app, ...step, update: ref });
     }
+    for (const f of failedAttemptsOf(snapshot.update, employeeId)) {
+      events.push({ app: f.app, event: "attempt-failed", detail: `${f.op}: ${f.message}`, update: ref });
+    }
     for (const a of current.values()) displayName = a.displayName ?? displayName;
     previous = current;
   }
   const apps: Record<string, TimelineEvent[]> = {};
   for (const e of events) (apps[e.app] ??= []).push(e);
   return { employeeId, ...(displayName ? { displayName } : {}), events, apps };
+}
+
+/** The attempts an update made on accounts (one person's, or everyone's) and could not apply, with app key and id. */
+export function failedAttemptsOf(
+  update: AuditUpdate,
+  employeeId?: string,
+): Array<FailedAttempt & { app: string; employeeId: string }> {
+  return (update.environment.failedSteps ?? []).flatMap((f) => {
+    const [app, id, more] = f.resource.split("/");
+    const mine = app && id && id !== "groups" && more === undefined && (!employeeId || id === employeeId);
+    return mine ? [{ ...f, app, employeeId: id }] : [];
+  });
 }
 
 type Step = Omit<TimelineEvent, "app" | "update">;

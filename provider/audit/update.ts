@@ -1,4 +1,14 @@
+import { readFailedSteps } from "../../engine/state";
 import type { AuditResource } from "./resources";
+
+/** A resource operation an update attempted and could not apply (kept by the offline engine's history). */
+export interface FailedAttempt {
+  /** Resource name: `google/E1002`, `slack/groups/engineering`. */
+  resource: string;
+  op: string;
+  /** What the app answered. */
+  message: string;
+}
 
 /** Who and what ran an update, from the history entry's `environment` (pkg/backend/updates.go keys). */
 export interface UpdateEnvironment {
@@ -9,6 +19,8 @@ export interface UpdateEnvironment {
   /** The CI run: its URL, else its id. */
   ciRun?: string;
   execKind?: string;
+  /** Steps this update failed to apply (`up --continue-on-error`); absent when none did or the source cannot tell. */
+  failedSteps?: FailedAttempt[];
   raw: Record<string, string>;
 }
 
@@ -36,7 +48,7 @@ export function updateEnvironment(raw: Record<string, string> | null | undefined
   const env = raw ?? {};
   const pick = (...keys: string[]) => keys.map((k) => env[k]).find((v) => v !== undefined && v !== "");
   const out: UpdateEnvironment = { raw: { ...env } };
-  const set = <K extends keyof Omit<UpdateEnvironment, "raw">>(key: K, value: string | undefined) => {
+  const set = <K extends keyof Omit<UpdateEnvironment, "raw" | "failedSteps">>(key: K, value: string | undefined) => {
     if (value !== undefined) out[key] = value;
   };
   set("gitHead", pick("git.head"));
@@ -45,6 +57,9 @@ export function updateEnvironment(raw: Record<string, string> | null | undefined
   set("ciSystem", pick("ci.system"));
   set("ciRun", pick("ci.build.url", "ci.build.id"));
   set("execKind", pick("exec.kind"));
+  const resourceOf = (urn: string) => urn.split("::").pop() ?? urn;
+  const failed = readFailedSteps(env).map(({ urn, op, message }) => ({ resource: resourceOf(urn), op, message }));
+  if (failed.length) out.failedSteps = failed;
   return out;
 }
 

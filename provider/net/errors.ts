@@ -80,6 +80,11 @@ export function kindForStatus(status: number): HttpErrorKind {
   return "invalid";
 }
 
+/** The one-sentence fix for a failed call that answered this HTTP status (as `HttpError.fix` carries it). */
+export function fixForStatus(status: number): string {
+  return fixes[kindForStatus(status)];
+}
+
 /** A list walk handed back a page token it had already given: a connector or server bug that would loop forever. */
 export class PageTokenRepeatedError extends IdlcError {
   override name = "PageTokenRepeatedError";

@@ -17,5 +17,5 @@ export type { CallCounts, RequestCounter } from "./counter";
 export { collectPages, walkPages } from "./pages";
 export type { Page } from "./pages";
 export { errorDetailOf } from "./error-detail";
-export { HttpError, PageTokenRepeatedError, kindForStatus } from "./errors";
+export { HttpError, PageTokenRepeatedError, fixForStatus, kindForStatus } from "./errors";
 export type { HttpCallContext, HttpErrorKind } from "./errors";

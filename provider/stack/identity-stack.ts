@@ -1,10 +1,12 @@
 /**
  * `IdentityStack`: the component that turns an access plan into one resource per (person, app) and one per
- * managed group. Directory accounts (Entra, Google) come before the app accounts that federate from them, and
- * every account depends on the groups it joins, so groups exist before members and outlive them on delete.
+ * managed group. An enabled account depends on the groups it joins (groups exist before members and outlive them on
+ * delete) and, outside the directories, on its person's directory accounts (Entra, Google) it federates from.
+ * A disabled account depends on nothing, and no account depends on its manager's (DESIGN.md §4.11): an engine skips
+ * the dependents of a failed resource, so any such edge would let one person's failure hold back another's cutoff.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { appKey, type AccessPlan, type AppName } from "../access";
+import { appKey, type AccessPlan, type AccountSpec, type AppName } from "../access";
 import { appResources, type AppResources } from "./app-resources";
 import { declareInBatches } from "./batches";
 import { accountName, groupName } from "./names";
@@ -68,19 +70,20 @@ export class IdentityStack extends pulumi.ComponentResource {
       yield this.groups[key];
     }
     const holders = accountHolders(plan);
+    // Managers are declared before their reports only so that, run in parallel, a manager's new account usually
+    // exists when a report's is made and the link is set at once; a provider resolves the manager by employee id at
+    // apply time and leaves the link unset (filled by the next run) when there is none yet, so nothing waits on it.
     for (const person of managersFirst(plan.people)) {
       const ordered = [...person.accounts].sort((a, b) => Number(resources[b.app].directory) - Number(resources[a.app].directory));
       const directories: pulumi.Resource[] = [];
       for (const { app, spec: planned } of ordered) {
         const key = accountName(app, planned.employeeId, planned.instance);
         if (!wanted(key)) continue;
-        // A manager is referenced only where they have an account in the same app, and that account comes first;
-        // otherwise the provider would look for them on every run.
+        // A manager is named only where they hold an account in the same app: otherwise the provider would look
+        // for them on every run.
         const hasManager = Boolean(planned.managerEmployeeId && holders.get(appKey(app, planned.instance))?.has(planned.managerEmployeeId));
-        const manager = hasManager ? this.accounts[accountName(app, planned.managerEmployeeId!, planned.instance)] : undefined;
         const spec = hasManager ? planned : { ...planned, managerEmployeeId: undefined };
-        const groups = spec.groups.map((g) => this.groups[groupName(app, g, spec.instance)]).filter(Boolean);
-        const dependsOn = [...groups, ...(resources[app].directory ? [] : directories), ...(manager ? [manager] : [])];
+        const dependsOn = this.prerequisites(app, spec, resources[app].directory, directories);
         const resource = resources[app].account(key, spec, { parent: this, dependsOn });
         this.accounts[key] = resource;
         if (resources[app].directory) directories.push(resource);
@@ -88,6 +91,30 @@ export class IdentityStack extends pulumi.ComponentResource {
       }
     }
   }
+
+  /**
+   * What an account must wait for: nothing for a cutoff (`isCutoff`), so it never waits on a group, a directory
+   * account or anyone else's data; otherwise the groups it joins and, for a non-directory app, the person's
+   * directory accounts declared before it.
+   */
+  private prerequisites(
+    app: AppName,
+    spec: AccountSpec,
+    directory: boolean,
+    directories: readonly pulumi.Resource[],
+  ): pulumi.Resource[] {
+    if (isCutoff(spec)) return [];
+    const groups = spec.groups.flatMap((g) => this.groups[groupName(app, g, spec.instance)] ?? []);
+    return [...groups, ...(directory ? [] : directories)];
+  }
+}
+
+/**
+ * A disabled account that is not being prepared for a joiner: a leaver, a leave, the kill switch, a mover's revoked
+ * account. A pre-hire account is disabled too, but it is a create that may wait for its groups like any other.
+ */
+export function isCutoff(spec: Pick<AccountSpec, "enabled" | "lifecycle">): boolean {
+  return !spec.enabled && spec.lifecycle !== "pre-hire" && spec.lifecycle !== "not-yet";
 }
 
 /** Employee ids holding an account, per app key (`slack`, `scim:github`). */

@@ -4,7 +4,7 @@
  * (`IdentityStack`), read from a stack's HR export, roles and kill-switch overrides (`loadStackPlan`).
  * `identityProgram` is the whole Pulumi program; `stacks/index.ts` only calls it.
  */
-export { IdentityStack, summarize, type IdentityStackArgs } from "./identity-stack";
+export { IdentityStack, isCutoff, summarize, type IdentityStackArgs } from "./identity-stack";
 export { identityProgram, type IdentityProgramOptions } from "./program";
 export { loadStackPlan, type StackPlan } from "./load-plan";
 export { appResources, type AppResources } from "./app-resources";

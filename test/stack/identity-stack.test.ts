@@ -74,12 +74,38 @@ describe("IdentityStack", () => {
     expect(deps("slack/E2")).toEqual([]);
   });
 
-  it("references a manager only where they hold an account in the same app, and creates the manager's first", async () => {
+  it("names a manager only where they hold an account in the same app, and never waits for the manager's account", async () => {
     const deps = (name: string) => dependsOnNames(made[name]!);
     const inputs = (name: string) => registered.find((r) => r.name === name)!.inputs;
-    expect(deps("slack/E3")).toEqual(["google/E3", "slack/E2"]);
+    expect(deps("slack/E3")).toEqual(["google/E3"]);
     expect(inputs("slack/E3").managerEmployeeId).toBe("E2");
     expect(inputs("google/E3").managerEmployeeId).toBeUndefined();
+  });
+
+  it("makes a cutoff depend on nothing, while a pre-hire account still waits for its groups and directory", async () => {
+    const { IdentityStack, isCutoff } = await import("../../provider/stack/index.js");
+    const cut = { enabled: false, groups: ["engineering"] };
+    const cutoffs: AccessPlan = {
+      ...plan,
+      people: [
+        { ...plan.people[0]!, employeeId: "L1", accounts: [
+          { app: "google", spec: spec("L1", { ...cut, lifecycle: "terminated" }) },
+          { app: "slack", spec: spec("L1", { ...cut, lifecycle: "terminated", managerEmployeeId: "E1" }) },
+        ] },
+        { ...plan.people[0]!, employeeId: "L2", accounts: [{ app: "slack", spec: spec("L2", { ...cut, lifecycle: "leave" }) }] },
+        { ...plan.people[0]!, employeeId: "J1", accounts: [
+          { app: "google", spec: spec("J1", { ...cut, lifecycle: "pre-hire" }) },
+          { app: "slack", spec: spec("J1", { ...cut, lifecycle: "pre-hire" }) },
+        ] },
+      ],
+    };
+    new IdentityStack("cutoffs", { plan: cutoffs, resources: fakes });
+    await new Promise((r) => setTimeout(r, 50));
+    const deps = (name: string) => dependsOnNames(made[name]!);
+    expect(deps("slack/L1")).toEqual([]);
+    expect(deps("slack/L2")).toEqual([]);
+    expect(deps("slack/J1")).toEqual(["slack/groups/engineering", "google/J1"]);
+    expect([isCutoff({ enabled: false, lifecycle: "terminated" }), isCutoff({ enabled: false, lifecycle: "pre-hire" })]).toEqual([true, false]);
   });
 
   it("declares only the targeted resources of a targeted update, keeping the manager reference", async () => {

@@ -28,12 +28,24 @@ async function syncGroups(s: EntraSession, spec: EntraAccountInputs, userId: str
   for (const c of changes) await s.members.changed(c.groupId, userId, c.op === "add");
 }
 
-/** Points the manager `$ref` at the manager's object; answers the manager's employee id when set. */
+/**
+ * Points the manager `$ref` at the manager's object; answers the manager's employee id when set. The link never
+ * fails the person's own change (DESIGN.md §4.11): a manager with no account yet, or a `$ref` the API refuses (other
+ * than for the credential), leaves it unset, and the next run's diff sees that and tries again.
+ */
 async function syncManager(s: EntraSession, spec: EntraAccountInputs, userId: string, hadManager: boolean): Promise<string | undefined> {
   const manager = spec.managerEmployeeId ? await byEmployeeId(s, spec.managerEmployeeId) : undefined;
-  if (manager) await s.client.setManager(userId, manager.id);
-  else if (hadManager) await s.client.removeManager(userId);
-  return manager ? spec.managerEmployeeId : undefined;
+  if (!manager) {
+    if (hadManager) await s.client.removeManager(userId);
+    return undefined;
+  }
+  try {
+    await s.client.setManager(userId, manager.id);
+    return spec.managerEmployeeId;
+  } catch (err) {
+    if (err instanceof HttpError && err.status !== 401 && err.status !== 403) return undefined;
+    throw err;
+  }
 }
 
 function outputs(spec: EntraAccountInputs, user: { id: string }, upn: string, extra: { manager?: string; initialPassword?: string; adopted: boolean; createdAt?: string }): EntraAccountOutputs {

@@ -35,6 +35,21 @@ describe("EntraAccount managers", () => {
   });
 });
 
+describe("EntraAccount manager link never fails the person's change", () => {
+  it("leaves the link unset when the API refuses the $ref, keeps the person's update, and sets it on the next run", async () => {
+    const boss = await p.create(spec("R1"));
+    const report = await p.create(spec("R2"));
+    h.emulator.faults.set({ serverError: { count: 1000, status: 500 }, match: { path: "/manager/\\$ref$", methods: ["PUT"] } });
+    const moved = await p.update(report.id, report.outs, spec("R2", { managerEmployeeId: "R1", title: "Lead" }));
+    h.emulator.faults.clear();
+    expect(moved.outs).toMatchObject({ title: "Lead", managerEmployeeId: undefined });
+    expect(h.emulator.control.managerOf(report.id)).toBeUndefined();
+    expect((await p.diff(report.id, moved.outs, spec("R2", { managerEmployeeId: "R1", title: "Lead" }))).changes).toBe(true);
+    await p.update(report.id, moved.outs, spec("R2", { managerEmployeeId: "R1", title: "Lead" }));
+    expect(h.emulator.control.managerOf(report.id)).toBe(boss.id);
+  }, 60_000);
+});
+
 describe("EntraGroup and memberships", () => {
   it("adds and removes memberships through $batch, 20 per request, idempotently", async () => {
     const names = Array.from({ length: 25 }, (_, i) => `team-${i}`);
