@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { HrField, LifecycleSettings, PresetName } from "../hr";
 
+/**
+ * `identity:hr.source` (the HR system `idlc hr pull` reads; checked strictly by provider/hr-sources when pulling)
+ * and `identity:hr.fastLane` (`leavers`: `--apply-leavers` may apply terminations before the PR).
+ */
+const hrPullKeys = {
+  source: z.looseObject({ vendor: z.string().min(1) }).optional(),
+  fastLane: z.enum(["leavers"]).optional(),
+};
+
 /** `identity:hr`: where the stack's HR export lives and how to read it. */
 export const HrSettings = z.strictObject({
   /** Path of the export, relative to the stack config directory (`stackConfigDir`). */
@@ -12,6 +21,7 @@ export const HrSettings = z.strictObject({
   dateFormat: z.string().min(1).optional(),
   allowedDomains: z.array(z.string().min(1)).optional(),
   contractorEndDate: z.enum(["error", "warning"]).default("error"),
+  ...hrPullKeys,
 });
 export type HrSettings = z.infer<typeof HrSettings>;
 
