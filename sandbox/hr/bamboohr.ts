@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Express, Request, Response } from "express";
-import type { HrTwinFaults } from "./control-routes";
+import { listed, type HrTwinFaults } from "./control-routes";
 import type { HrPerson, HrStore } from "./people";
 import { basicCredentials, startHrTwin, type HrTwinOptions, type RunningHrTwin } from "./serve";
 
@@ -41,10 +41,9 @@ function list(req: Request, res: Response, store: HrStore, faults: HrTwinFaults)
   }
   const after = page.after === undefined ? 0 : Number(Buffer.from(page.after, "base64url").toString("utf8"));
   const fields = ["employeeId", ...String(req.query.fields ?? "").split(",").filter(Boolean)];
-  const everyone = store.list().filter((p) => p.internalId > after);
-  const items = everyone.slice(0, limit);
-  const pageNumber = Math.ceil((store.list().length - everyone.length) / limit) + 1;
-  const more = everyone.length > limit && !(faults.cutAfterPages !== undefined && pageNumber >= faults.cutAfterPages);
+  const remaining = listed(store.list(), faults).filter((p) => p.internalId > after);
+  const items = remaining.slice(0, Math.min(limit, faults.pageSize ?? limit));
+  const more = remaining.length > items.length;
   const cursor = faults.repeatCursor && page.after ? page.after : Buffer.from(String(items.at(-1)?.internalId ?? 0)).toString("base64url");
   const restricted = fields.filter((f) => faults.restricted.has(f));
   res.json({

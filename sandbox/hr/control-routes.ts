@@ -6,8 +6,10 @@ import type { HrStore } from "./people";
 export interface HrTwinFaults {
   /** Vendor field names (or HiBob categories) the credential may not read. */
   restricted: Set<string>;
-  /** End the list after this many pages, as if the last page were the end (paging cut short). */
-  cutAfterPages?: number;
+  /** End the list silently after this many people, as if the last page came early (paging cut short). */
+  truncateAt?: number;
+  /** Serve at most this many people per page whatever the client asks (a server-side cap), to force paging. */
+  pageSize?: number;
   /** Hand back the same cursor again from the second page on (a repeated cursor). */
   repeatCursor?: boolean;
 }
@@ -15,14 +17,15 @@ export interface HrTwinFaults {
 const Person = z.object({ employeeId: z.string().min(1) }).catchall(z.string().optional());
 const Faults = z.strictObject({
   restricted: z.array(z.string()).default([]),
-  cutAfterPages: z.number().int().min(1).optional(),
+  truncateAt: z.number().int().min(0).optional(),
+  pageSize: z.number().int().min(1).optional(),
   repeatCursor: z.boolean().optional(),
 });
 
 /**
  * `/_hr`, the twin's control endpoint (what the HR admin does in the vendor's UI, and what a test breaks):
  * `GET /_hr/people`; `POST /_hr/people/:id/terminate` `{date?}`; `POST /_hr/people` `{employeeId, …}` (a joiner,
- * or a mover's changed fields); `DELETE /_hr/people/:id`; `POST /_hr/faults` `{restricted, cutAfterPages,
+ * or a mover's changed fields); `DELETE /_hr/people/:id`; `POST /_hr/faults` `{restricted, truncateAt, pageSize,
  * repeatCursor}` (replaces them); `DELETE /_hr/faults`.
  */
 export function hrControlRoutes(store: HrStore, faults: HrTwinFaults): Router {
@@ -43,15 +46,19 @@ export function hrControlRoutes(store: HrStore, faults: HrTwinFaults): Router {
     const parsed = Faults.safeParse(req.body ?? {});
     if (!parsed.success) return void res.status(400).json({ error: z.prettifyError(parsed.error) });
     faults.restricted = new Set(parsed.data.restricted);
-    faults.cutAfterPages = parsed.data.cutAfterPages;
-    faults.repeatCursor = parsed.data.repeatCursor;
-    res.json({ restricted: [...faults.restricted], cutAfterPages: faults.cutAfterPages, repeatCursor: faults.repeatCursor });
+    const { restricted: _r, ...rest } = parsed.data;
+    Object.assign(faults, { truncateAt: undefined, pageSize: undefined, repeatCursor: undefined }, rest);
+    res.json({ ...rest, restricted: [...faults.restricted] });
   });
   router.delete("/_hr/faults", (_req, res) => {
     faults.restricted.clear();
-    faults.cutAfterPages = undefined;
-    faults.repeatCursor = undefined;
+    Object.assign(faults, { truncateAt: undefined, pageSize: undefined, repeatCursor: undefined });
     res.status(204).end();
   });
   return router;
+}
+
+/** The people a list call serves: everyone, or the first `truncateAt` of them when the list is cut short. */
+export function listed<T>(people: T[], faults: HrTwinFaults): T[] {
+  return faults.truncateAt === undefined ? people : people.slice(0, faults.truncateAt);
 }

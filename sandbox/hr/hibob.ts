@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import express, { type Express } from "express";
 import { z } from "zod";
-import type { HrTwinFaults } from "./control-routes";
+import { listed, type HrTwinFaults } from "./control-routes";
 import type { HrPerson, HrStore } from "./people";
 import { windowLimiter } from "./rate-limit";
 import { basicCredentials, startHrTwin, type HrTwinOptions, type RunningHrTwin } from "./serve";
@@ -39,7 +39,7 @@ export function startHiBobTwin(options: HrTwinOptions & { perMinute?: number } =
           const parsed = Search.safeParse(req.body ?? {});
           if (!parsed.success) return void res.status(400).json(errorBody(400, z.prettifyError(parsed.error)));
           const { fields, showInactive } = parsed.data;
-          const people = store.list().filter((p) => showInactive || p.status !== "terminated");
+          const people = listed(store.list(), faults).filter((p) => showInactive || p.status !== "terminated");
           res.json({ employees: people.map((p) => pick(wire(p), fields, faults.restricted)) });
         });
     },

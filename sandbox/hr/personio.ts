@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Express, Request, Response } from "express";
-import type { HrTwinFaults } from "./control-routes";
+import { listed, type HrTwinFaults } from "./control-routes";
 import type { HrPerson, HrStore } from "./people";
 import { windowLimiter } from "./rate-limit";
 import { startHrTwin, type HrTwinOptions, type RunningHrTwin } from "./serve";
@@ -53,12 +53,11 @@ function list(req: Request, res: Response, store: HrStore, faults: HrTwinFaults)
     return void res.status(400).json({ success: false, error: { code: 400, message: `limit must be 1..${maxLimit}, offset ≥ 0` } });
   }
   const everyone = store.list();
-  const page = offset / limit + 1;
-  const cut = faults.cutAfterPages !== undefined && page > faults.cutAfterPages;
-  const items = cut ? [] : everyone.slice(offset, offset + limit);
+  // A cut-short list still reports the whole company's total, as a failing backend would.
+  const items = listed(everyone, faults).slice(offset, offset + Math.min(limit, faults.pageSize ?? limit));
   res.json({
     success: true,
-    metadata: { total_elements: everyone.length, current_page: page - 1, total_pages: Math.ceil(everyone.length / limit) },
+    metadata: { total_elements: everyone.length, current_page: Math.floor(offset / limit), total_pages: Math.ceil(everyone.length / limit) },
     offset, limit,
     data: items.map((p) => ({ type: "Employee", attributes: attributes(p, store, faults.restricted) })),
   });

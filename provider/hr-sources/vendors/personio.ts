@@ -57,7 +57,8 @@ export const personio: HrVendorSource = {
       const { body } = await http.request({ method: "GET", path: "/v1/company/employees", query: { limit, offset: at } });
       const page = Page.parse(body);
       total = page.metadata.total_elements;
-      const next = page.data.length === limit && at + limit < total ? String(at + limit) : undefined;
+      // Offsets advance by what came back: a server that serves fewer than `limit` is still walked to the end.
+      const next = page.data.length > 0 && at + page.data.length < total ? String(at + page.data.length) : undefined;
       return { items: page.data.map((d) => d.attributes as Attributes), next };
     });
     if (rows.length !== total) {
