@@ -59,7 +59,9 @@ export function createHrStore(text: string, now: () => number = Date.now): HrSto
   const { people } = readHrExport({ file: "people.csv", text });
   const all = new Map<string, HrPerson>();
   let nextId = 100;
-  for (const p of people) all.set(p.employeeId, fromPerson(p, nextId++, now()));
+  // The company was entered in HR before the twin started: a day ago, so a change feed sees only what tests do.
+  const seededAt = now() - 86_400_000;
+  for (const p of people) all.set(p.employeeId, fromPerson(p, nextId++, seededAt));
   const must = (employeeId: string) => {
     const found = all.get(employeeId);
     if (!found) throw new RangeError(`no person ${employeeId} in HR`);
