@@ -49,7 +49,9 @@ export const personio: HrVendorSource = {
     const { body: authBody } = await auth.request({ method: "POST", path: "/v1/auth",
       query: { client_id: clientId, client_secret: clientSecret } });
     const token = Auth.parse(authBody).data.token;
-    const pacer = createPacer({ perMinute: 300, burst: 15 });
+    // A token bucket lets `burst + rate·window` through in any window; Personio counts sliding windows, so
+    // 10 + 290/min stays within both 15 in any second (10 + 4.8) and 300 in any minute (10 + 290).
+    const pacer = createPacer({ perMinute: 290, burst: 10 });
     const http = client({ authorization: `Bearer ${token}`, pacer: [{ pacer }] });
     let total = 0;
     const rows = await collectPages("hr-personio", async (offset) => {
