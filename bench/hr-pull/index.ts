@@ -8,7 +8,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pullExport, type HrVendor } from "../../provider/hr-sources";
 import { createRequestCounter } from "../../provider/net";
-import { personioEmployeeIdAttribute, startBambooHrTwin, startHiBobTwin, startPersonioTwin, type RunningHrTwin } from "../../sandbox/hr";
+import {
+  personioEmployeeIdAttribute, startBambooHrTwin, startHiBobTwin, startPersonioTwin, startRipplingTwin, type RunningHrTwin,
+} from "../../sandbox/hr";
 
 const people = Number(process.argv[2] ?? 10_000);
 const departments = ["Engineering", "Sales", "Marketing", "Finance", "People", "IT", "Support", "Legal"];
@@ -32,6 +34,7 @@ const vendors: Array<{ vendor: HrVendor; start: (text: string) => Promise<Runnin
   { vendor: "bamboohr", start: (text) => startBambooHrTwin({ people: text }), page: 2500, auth: 0, limit: "none published; 429/503 + Retry-After" },
   { vendor: "hibob", start: (text) => startHiBobTwin({ people: text }), page: Infinity, auth: 0, limit: "50 req/min" },
   { vendor: "personio", start: (text) => startPersonioTwin({ people: text }), page: 100, auth: 1, limit: "300 req/min, 15 req/s" },
+  { vendor: "rippling", start: (text) => startRipplingTwin({ people: text }), page: 100, auth: 0, limit: "none published; cursor pages of 100" },
 ];
 
 async function main() {

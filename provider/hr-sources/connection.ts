@@ -8,6 +8,7 @@ const defaultUrls: Record<HrSourceSettings["vendor"], (s: HrSourceSettings) => s
   bamboohr: (s) => (s.vendor === "bamboohr" && s.companyDomain ? `https://${s.companyDomain}.bamboohr.com` : undefined),
   hibob: () => "https://api.hibob.com",
   personio: () => "https://api.personio.de",
+  rippling: () => "https://rest.ripplingapis.com",
 };
 
 /** The name an HR twin has in the sandbox (`.idlc/sandbox/sandbox.json` → `apps`). */

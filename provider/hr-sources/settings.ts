@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Every vendor `idlc hr pull` can read from; `identity:hr.source.vendor` names one. */
-export const HrVendor = z.enum(["bamboohr", "hibob", "personio"]);
+export const HrVendor = z.enum(["bamboohr", "hibob", "personio", "rippling"]);
 export type HrVendor = z.infer<typeof HrVendor>;
 
 const common = {
@@ -24,6 +24,7 @@ export const HrSourceSettings = z.discriminatedUnion("vendor", [
     /** The attribute holding the employee id the export uses (default `id`; often a `dynamic_…` attribute). */
     employeeIdAttribute: z.string().min(1).optional(),
   }),
+  z.strictObject({ vendor: z.literal("rippling"), ...common }),
 ]);
 export type HrSourceSettings = z.infer<typeof HrSourceSettings>;
 

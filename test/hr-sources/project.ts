@@ -6,17 +6,18 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sandboxDir } from "../../sandbox";
-import { startBambooHrTwin, startHiBobTwin, startPersonioTwin, type RunningHrTwin } from "../../sandbox/hr";
+import { startBambooHrTwin, startHiBobTwin, startPersonioTwin, startRipplingTwin, type RunningHrTwin } from "../../sandbox/hr";
 import { writeSandboxState } from "../../sandbox/state";
 import { createWorkspace, type Workspace } from "../../scripts/workspace";
 
-export const hrVendors = ["bamboohr", "hibob", "personio"] as const;
+export const hrVendors = ["bamboohr", "hibob", "personio", "rippling"] as const;
 export type Vendor = (typeof hrVendors)[number];
 
 const starters: Record<Vendor, () => Promise<RunningHrTwin>> = {
   bamboohr: () => startBambooHrTwin(),
   hibob: () => startHiBobTwin(),
   personio: () => startPersonioTwin(),
+  rippling: () => startRipplingTwin(),
 };
 
 export interface HrProject extends Workspace {

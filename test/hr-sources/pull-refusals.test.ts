@@ -34,6 +34,7 @@ const hidden: Record<Vendor, { restrict: string; field: string; grant: RegExp }>
   bamboohr: { restrict: "workEmail", field: "workEmail", grant: /access level that can view "workEmail"/ },
   hibob: { restrict: "work", field: "department", grant: /permission group that can view the "work" category/ },
   personio: { restrict: "email", field: "workEmail", grant: /whitelist the "email" attribute/ },
+  rippling: { restrict: "departments.read", field: "department", grant: /give the API token the "departments.read" scope/ },
 };
 
 describe("idlc hr pull refuses partial data and writes nothing", { timeout: 120_000 }, () => {
@@ -51,16 +52,16 @@ describe("idlc hr pull refuses partial data and writes nothing", { timeout: 120_
     expect(await refused(projects.personio)).toContain("paging ended after 25 of 40 employees");
   });
 
-  it.each(["bamboohr", "hibob"] as const)("%s: a list cut short trips the anomaly gate (people gone without a termination)", async (vendor) => {
+  it.each(["bamboohr", "hibob", "rippling"] as const)("%s: a list cut short trips the anomaly gate (people gone without a termination)", async (vendor) => {
     projects[vendor].twin.listFaults.truncateAt = 30;
     const stderr = await refused(projects[vendor]);
     expect(stderr).toContain("the export has 30 people, 25.0% fewer than the previous 40");
     expect(stderr).toMatch(/is gone from the export without a termination record/);
   });
 
-  it("bamboohr: a repeated cursor is refused instead of looping", async () => {
-    Object.assign(projects.bamboohr.twin.listFaults, { pageSize: 10, repeatCursor: true });
-    expect(await refused(projects.bamboohr)).toContain("HR_PULL_PAGING");
+  it.each(["bamboohr", "rippling"] as const)("%s: a repeated cursor is refused instead of looping", async (vendor) => {
+    Object.assign(projects[vendor].twin.listFaults, { pageSize: 10, repeatCursor: true });
+    expect(await refused(projects[vendor])).toContain("HR_PULL_PAGING");
   });
 
   it("bamboohr: a server that pages by 7 is walked to the end (the export stays the same)", async () => {

@@ -3,6 +3,7 @@ import type { HrVendor } from "../settings";
 import { bamboohr } from "./bamboohr";
 import { hibob } from "./hibob";
 import { personio } from "./personio";
+import { rippling } from "./rippling";
 
 /** One entry per vendor `identity:hr.source.vendor` can name. */
-export const vendors: Record<HrVendor, HrVendorSource> = { bamboohr, hibob, personio };
+export const vendors: Record<HrVendor, HrVendorSource> = { bamboohr, hibob, personio, rippling };

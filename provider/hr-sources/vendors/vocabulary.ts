@@ -7,13 +7,14 @@ const statusWords: Record<string, string> = {
   active: "active", employed: "active",
   inactive: "terminated", terminated: "terminated",
   leave: "leave", "leave of absence": "leave", "garden leave": "leave", "on leave": "leave",
-  onboarding: "pre-hire", hired: "pre-hire",
+  onboarding: "pre-hire", hired: "pre-hire", accepted: "pre-hire", init: "pre-hire",
 };
 
 const employmentWords: Record<string, string> = {
   "full-time": "employee", "part-time": "employee", permanent: "employee", internal: "employee", employee: "employee",
   contractor: "contractor", contract: "contractor", external: "contractor", freelancer: "contractor",
   intern: "intern", internship: "intern", trainee: "intern",
+  "salaried ft": "employee", "salaried pt": "employee", "hourly ft": "employee", "hourly pt": "employee",
 };
 
 const normal = (word: string) => word.trim().toLowerCase().replace(/[_\s]+/g, " ");

@@ -3,7 +3,9 @@
  * restricted fields, inactive people, rate limits with the vendor's headers, and the `/_hr` control endpoint.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { personioEmployeeIdAttribute, startBambooHrTwin, startHiBobTwin, startPersonioTwin, type RunningHrTwin } from "../../../sandbox/hr";
+import {
+  personioEmployeeIdAttribute, startBambooHrTwin, startHiBobTwin, startPersonioTwin, startRipplingTwin, type RunningHrTwin,
+} from "../../../sandbox/hr";
 
 const basic = (credential: string) => `Basic ${Buffer.from(credential).toString("base64")}`;
 const json = async (res: Response) => ({ status: res.status, headers: res.headers, body: (await res.json()) as any });
@@ -117,5 +119,34 @@ describe("Personio twin", () => {
     const bearer = await token();
     const statuses = await Promise.all(Array.from({ length: 17 }, () => list("?limit=1", bearer).then((r) => r.status)));
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("Rippling twin", () => {
+  let twin: RunningHrTwin;
+  const get = (url: string, token = twin.token) => fetch(url, { headers: { authorization: `Bearer ${token}` } }).then(json);
+  beforeAll(async () => void (twin = await startRipplingTwin()));
+  afterAll(() => twin?.stop());
+
+  it("refuses a wrong token, caps limit at 100, and walks next_link cursors to the end", async () => {
+    expect((await get(`${twin.url}/workers`, "nope")).status).toBe(401);
+    expect((await get(`${twin.url}/workers?limit=101`)).status).toBe(400);
+    const numbers: string[] = [];
+    for (let url: string | null = `${twin.url}/workers?limit=15&expand=user`; url; ) {
+      const page = await get(url);
+      numbers.push(...page.body.results.map((w: any) => w.number));
+      url = page.body.next_link;
+    }
+    expect(numbers).toHaveLength(40);
+    expect(new Set(numbers).size).toBe(40);
+  });
+
+  it("leaves out what the token's scopes cannot read, and expands only on request", async () => {
+    twin.listFaults.restricted = new Set(["users.read"]);
+    const page = await get(`${twin.url}/workers?limit=1&expand=user,department`);
+    twin.listFaults.restricted.clear();
+    expect(page.body.results[0].user).toBeUndefined();
+    expect(page.body.results[0].department).toEqual({ id: expect.any(String), name: "Executive" });
+    expect((await get(`${twin.url}/workers?limit=1`)).body.results[0].department).toBeUndefined();
   });
 });
