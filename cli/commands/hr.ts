@@ -25,7 +25,10 @@ export function register(program: Command): void {
     .option("--stack <name>", "stack whose identity:hr export to pull (default: the only stack)")
     .option("--check", "write nothing; exit 1 when the HR system's data differs from the committed export")
     .option("--json", "print the joiners, movers and leavers the pull brings as JSON on stdout")
-    .option("--apply-leavers", "after a successful pull, disable the new leavers now (needs identity:hr.fastLane: leavers)")
+    .option(
+      "--apply-leavers",
+      "after a successful pull, disable the new leavers now (needs identity:hr.fastLane: leavers)",
+    )
     .option("--accept-anomalies", "write even when the anomaly gate trips (a real mass change)")
     .option("--full", "always fetch everyone, even when the vendor's change feed says nothing changed")
     .action(async (options: HrPullOptions) => {

@@ -18,18 +18,34 @@ const markerFile = (projectDir: string, stack: string) => path.join(projectDir, 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** The `since` to ask the change feed with, when the marker still describes the committed export. */
-export function feedSince(projectDir: string, stack: string, vendor: string, exportText: string | undefined): string | undefined {
+export function feedSince(
+  projectDir: string,
+  stack: string,
+  vendor: string,
+  exportText: string | undefined,
+): string | undefined {
   const file = markerFile(projectDir, stack);
   if (exportText === undefined || !existsSync(file)) return undefined;
   const parsed = Marker.safeParse(JSON.parse(readFileSync(file, "utf8")));
-  if (!parsed.success || parsed.data.vendor !== vendor || parsed.data.exportSha256 !== sha256(exportText)) return undefined;
+  if (!parsed.success || parsed.data.vendor !== vendor || parsed.data.exportSha256 !== sha256(exportText))
+    return undefined;
   return parsed.data.since;
 }
 
 /** Records a successful pull that started at `startedAt` and left the export as `exportText`. */
-export function saveFeedMarker(projectDir: string, stack: string, vendor: string, startedAt: number, exportText: string): void {
+export function saveFeedMarker(
+  projectDir: string,
+  stack: string,
+  vendor: string,
+  startedAt: number,
+  exportText: string,
+): void {
   const file = markerFile(projectDir, stack);
   mkdirSync(path.dirname(file), { recursive: true });
-  const marker: FeedMarker = { vendor, since: new Date(startedAt - overlapMs).toISOString(), exportSha256: sha256(exportText) };
+  const marker: FeedMarker = {
+    vendor,
+    since: new Date(startedAt - overlapMs).toISOString(),
+    exportSha256: sha256(exportText),
+  };
   writeFileSync(file, `${JSON.stringify(marker, null, 2)}\n`);
 }

@@ -13,7 +13,11 @@ const normal = (header: string) => header.toLowerCase().replace(/[^\p{L}\p{N}#]/
  * The layout of the export the stack already has (its header, so the column order never moves), or, for a first
  * pull, every canonical field under its canonical name, which every preset reads.
  */
-export function exportLayout(header: string[] | undefined, preset: PresetName, mapping: Record<string, string> = {}): ExportLayout {
+export function exportLayout(
+  header: string[] | undefined,
+  preset: PresetName,
+  mapping: Record<string, string> = {},
+): ExportLayout {
   if (!header || header.length === 0) return { header: [...HrField.options], fields: [...HrField.options] };
   const names = new Map<string, HrField>();
   for (const field of HrField.options) {

@@ -1,6 +1,13 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { Issue } from "../errors";
-import { checkAnomalies, readHrExport, type AnomalyOptions, type HrField, type Person, type ReadHrExportOptions } from "../hr";
+import {
+  checkAnomalies,
+  readHrExport,
+  type AnomalyOptions,
+  type HrField,
+  type Person,
+  type ReadHrExportOptions,
+} from "../hr";
 import { unreadableIssues } from "./completeness";
 import { fetchRecords } from "./fetch-records";
 import { exportLayout } from "./layout";
@@ -50,9 +57,14 @@ export async function pullExport(options: PullExportOptions): Promise<PulledExpo
   const rows = parseExport(previousText);
   const layout = exportLayout(rows[0], options.read.preset ?? "generic", options.read.mapping);
   if (!layout.fields.includes("employeeId")) {
-    const issue: Issue = { severity: "error", code: "HR_PULL_LAYOUT", file: name, row: 1,
+    const issue: Issue = {
+      severity: "error",
+      code: "HR_PULL_LAYOUT",
+      file: name,
+      row: 1,
       message: "the committed export has no employee id column to match pulled people to",
-      fix: "Add an employee id column to the export (or delete it and pull again to start from idlc's layout)." };
+      fix: "Add an employee id column to the export (or delete it and pull again to start from idlc's layout).",
+    };
     return { previousText, changed: false, people: [], previous, issues: [issue] };
   }
   const supplied = new Set(Object.keys(source.permissions) as HrField[]);

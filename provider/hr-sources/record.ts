@@ -47,10 +47,14 @@ export type ClientFactory = (options: { authorization?: string; pacer?: PaceRule
 export function credentialPair(vendor: string, credential: string, form: string): [string, string] {
   const at = credential.indexOf(":");
   if (at <= 0 || at === credential.length - 1) {
-    throw new HrPullError("HR_PULL_CREDENTIAL", `${vendor}: ${credentialKey} is not ${form}`,
-      `Set it with \`idlc config set --secret ${credentialKey}\` and give ${form} on stdin.`);
+    throw new HrPullError(
+      "HR_PULL_CREDENTIAL",
+      `${vendor}: ${credentialKey} is not ${form}`,
+      `Set it with \`idlc config set --secret ${credentialKey}\` and give ${form} on stdin.`,
+    );
   }
   return [credential.slice(0, at), credential.slice(at + 1)];
 }
 
-export const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+export const basic = (user: string, password: string) =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;

@@ -19,8 +19,13 @@ export function parseExport(text: string | undefined): string[][] {
  * changed and a Git diff is one line per changed person.
  * @param dateFormat the stack's `identity:hr.dateFormat` (date-fns), when the export is not ISO.
  */
-export function renderExport(records: readonly PulledRecord[], layout: ExportLayout, previous: string[][],
-  supplied: ReadonlySet<HrField>, dateFormat?: string): string {
+export function renderExport(
+  records: readonly PulledRecord[],
+  layout: ExportLayout,
+  previous: string[][],
+  supplied: ReadonlySet<HrField>,
+  dateFormat?: string,
+): string {
   const idColumn = layout.fields.indexOf("employeeId");
   const before = new Map(previous.slice(1).map((row) => [row[idColumn] ?? "", row]));
   const rows = records.map((record) => {

@@ -19,31 +19,43 @@ export function startHiBobTwin(options: HrTwinOptions & { perMinute?: number } =
   const token = randomBytes(20).toString("hex");
   const errorBody = (status: number, detail: string) => ({ key: String(status), error: detail });
   const perMinute = options.perMinute ?? 50;
-  return startHrTwin({
-    name: "hr-hibob",
-    token: `${serviceUser}:${token}`,
-    errorBody,
-    routes(app: Express, store: HrStore, faults: HrTwinFaults) {
-      app.use("/v1", (req, res, next) => {
-        const given = basicCredentials(req.headers.authorization);
-        if (given?.user !== serviceUser || given.password !== token) return void res.status(401).json(errorBody(401, "Unauthorized"));
-        next();
-      });
-      app.post("/v1/people/search",
-        windowLimiter([{ count: perMinute, windowMs: 60_000 }], () => errorBody(429, "Too Many Requests"), (limit, resetAt) => ({
-          "X-RateLimit-Limit": String(limit.count), "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": String(Math.ceil(resetAt / 1000)),
-        })),
-        // Parsed after the limiter, so a throttled request costs the twin nothing.
-        express.json(),
-        (req, res) => {
-          const parsed = Search.safeParse(req.body ?? {});
-          if (!parsed.success) return void res.status(400).json(errorBody(400, z.prettifyError(parsed.error)));
-          const { fields, showInactive } = parsed.data;
-          const people = listed(store.list(), faults).filter((p) => showInactive || p.status !== "terminated");
-          res.json({ employees: people.map((p) => pick(wire(p), fields, faults.restricted)) });
+  return startHrTwin(
+    {
+      name: "hr-hibob",
+      token: `${serviceUser}:${token}`,
+      errorBody,
+      routes(app: Express, store: HrStore, faults: HrTwinFaults) {
+        app.use("/v1", (req, res, next) => {
+          const given = basicCredentials(req.headers.authorization);
+          if (given?.user !== serviceUser || given.password !== token)
+            return void res.status(401).json(errorBody(401, "Unauthorized"));
+          next();
         });
+        app.post(
+          "/v1/people/search",
+          windowLimiter(
+            [{ count: perMinute, windowMs: 60_000 }],
+            () => errorBody(429, "Too Many Requests"),
+            (limit, resetAt) => ({
+              "X-RateLimit-Limit": String(limit.count),
+              "X-RateLimit-Remaining": "0",
+              "X-RateLimit-Reset": String(Math.ceil(resetAt / 1000)),
+            }),
+          ),
+          // Parsed after the limiter, so a throttled request costs the twin nothing.
+          express.json(),
+          (req, res) => {
+            const parsed = Search.safeParse(req.body ?? {});
+            if (!parsed.success) return void res.status(400).json(errorBody(400, z.prettifyError(parsed.error)));
+            const { fields, showInactive } = parsed.data;
+            const people = listed(store.list(), faults).filter((p) => showInactive || p.status !== "terminated");
+            res.json({ employees: people.map((p) => pick(wire(p), fields, faults.restricted)) });
+          },
+        );
+      },
     },
-  }, options);
+    options,
+  );
 }
 
 /** The requested field ids of a person, in HiBob's nested response shape; unviewable categories omitted. */
@@ -75,9 +87,19 @@ function wire(p: HrPerson): Record<string, unknown> {
     firstName: p.firstName,
     surname: p.lastName,
     email: p.workEmail,
-    work: { employeeIdInCompany: p.employeeId, title: p.title, department: p.department, site: p.location,
-      reportsToIdInCompany: p.managerId, startDate: p.hireDate },
-    internal: { status: p.status === "terminated" ? "Inactive" : "Active", lifecycleStatus: lifecycle, terminationDate: p.terminationDate },
+    work: {
+      employeeIdInCompany: p.employeeId,
+      title: p.title,
+      department: p.department,
+      site: p.location,
+      reportsToIdInCompany: p.managerId,
+      startDate: p.hireDate,
+    },
+    internal: {
+      status: p.status === "terminated" ? "Inactive" : "Active",
+      lifecycleStatus: lifecycle,
+      terminationDate: p.terminationDate,
+    },
     payroll: { employment: { type: { contractor: "Contractor", intern: "Intern" }[p.employmentType] ?? "Permanent" } },
   };
 }

@@ -1,8 +1,8 @@
 /**
  * @module sandbox/hr
- * Twins of the HR systems `idlc hr pull` reads — BambooHR, HiBob, Personio, Rippling — serving the demo company (the 40 people
- * of `stacks/demo/people.csv`) with each vendor's auth, paging, field names, restricted-field behaviour, rate
- * limits and fault injection (`/_faults`), plus `/_hr` to act as the HR admin (terminate someone, add a joiner,
+ * Twins of the HR systems `idlc hr pull` reads — BambooHR, HiBob, Personio, Rippling — serving the demo company
+ * (the 40 people of `stacks/demo/people.csv`) with each vendor's auth, paging, field names, restricted-field
+ * behaviour, rate limits and fault injection (`/_faults`), plus `/_hr` to act as the HR admin (terminate someone, add a joiner,
  * change a mover) and to break the list (restricted fields, paging cut short, a repeated cursor).
  */
 import type { EmulatorDefinition } from "../registry";

@@ -73,14 +73,26 @@ export function createHrStore(text: string, now: () => number = Date.now): HrSto
     byInternalId: (id) => [...all.values()].find((p) => p.internalId === id),
     terminate(employeeId, date) {
       const p = must(employeeId);
-      Object.assign(p, { status: "terminated", terminationDate: date ?? new Date(now()).toISOString().slice(0, 10), changedAt: now() });
+      Object.assign(p, {
+        status: "terminated",
+        terminationDate: date ?? new Date(now()).toISOString().slice(0, 10),
+        changedAt: now(),
+      });
       return p;
     },
     upsert(fields) {
       const existing = all.get(fields.employeeId);
       const next = existing
         ? Object.assign(existing, fields, { changedAt: now() })
-        : { employmentType: "employee", status: "active", firstName: "", lastName: "", ...fields, internalId: nextId++, changedAt: now() };
+        : {
+            employmentType: "employee",
+            status: "active",
+            firstName: "",
+            lastName: "",
+            ...fields,
+            internalId: nextId++,
+            changedAt: now(),
+          };
       all.set(next.employeeId, next);
       return next;
     },
@@ -90,6 +102,14 @@ export function createHrStore(text: string, now: () => number = Date.now): HrSto
 }
 
 function fromPerson(p: Person, internalId: number, at: number): HrPerson {
-  const { source: _source, roles: _roles, displayName: _displayName, personalEmail: _pe, division: _d, costCenter: _c, ...rest } = p;
+  const {
+    source: _source,
+    roles: _roles,
+    displayName: _displayName,
+    personalEmail: _pe,
+    division: _d,
+    costCenter: _c,
+    ...rest
+  } = p;
   return { ...rest, internalId, changedAt: at };
 }

@@ -20,45 +20,63 @@ export function startPersonioTwin(options: HrTwinOptions = {}): Promise<RunningH
   const tokens = new Set<string>();
   const errorBody = (status: number, detail: string) => ({ success: false, error: { code: status, message: detail } });
   const throttled = () => errorBody(429, "Too Many Requests");
-  return startHrTwin({
-    name: "hr-personio",
-    token: `${clientId}:${clientSecret}`,
-    extra: { employeeIdAttribute: personioEmployeeIdAttribute },
-    errorBody,
-    routes(app: Express, store: HrStore, faults: HrTwinFaults) {
-      app.post("/v1/auth", windowLimiter([{ count: 60, windowMs: 60_000 }], throttled), (req, res) => {
-        if (req.query.client_id !== clientId || req.query.client_secret !== clientSecret) {
-          return void res.status(401).json(errorBody(401, "Wrong credentials"));
-        }
-        const token = `papi-${randomBytes(24).toString("hex")}`;
-        tokens.add(token);
-        res.json({ success: true, data: { token } });
-      });
-      app.get("/v1/company/employees",
-        windowLimiter([{ count: 300, windowMs: 60_000 }, { count: 15, windowMs: 1000 }], throttled),
-        (req, res) => {
-          if (!tokens.has(String(req.headers.authorization ?? "").replace(/^Bearer\s+/i, ""))) {
-            return void res.status(401).json(errorBody(401, "The provided token is invalid"));
+  return startHrTwin(
+    {
+      name: "hr-personio",
+      token: `${clientId}:${clientSecret}`,
+      extra: { employeeIdAttribute: personioEmployeeIdAttribute },
+      errorBody,
+      routes(app: Express, store: HrStore, faults: HrTwinFaults) {
+        app.post("/v1/auth", windowLimiter([{ count: 60, windowMs: 60_000 }], throttled), (req, res) => {
+          if (req.query.client_id !== clientId || req.query.client_secret !== clientSecret) {
+            return void res.status(401).json(errorBody(401, "Wrong credentials"));
           }
-          list(req, res, store, faults);
+          const token = `papi-${randomBytes(24).toString("hex")}`;
+          tokens.add(token);
+          res.json({ success: true, data: { token } });
         });
+        app.get(
+          "/v1/company/employees",
+          windowLimiter(
+            [
+              { count: 300, windowMs: 60_000 },
+              { count: 15, windowMs: 1000 },
+            ],
+            throttled,
+          ),
+          (req, res) => {
+            if (!tokens.has(String(req.headers.authorization ?? "").replace(/^Bearer\s+/i, ""))) {
+              return void res.status(401).json(errorBody(401, "The provided token is invalid"));
+            }
+            list(req, res, store, faults);
+          },
+        );
+      },
     },
-  }, options);
+    options,
+  );
 }
 
 function list(req: Request, res: Response, store: HrStore, faults: HrTwinFaults): void {
   const limit = req.query.limit === undefined ? 50 : Number(req.query.limit);
   const offset = req.query.offset === undefined ? 0 : Number(req.query.offset);
   if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit || !Number.isInteger(offset) || offset < 0) {
-    return void res.status(400).json({ success: false, error: { code: 400, message: `limit must be 1..${maxLimit}, offset ≥ 0` } });
+    return void res
+      .status(400)
+      .json({ success: false, error: { code: 400, message: `limit must be 1..${maxLimit}, offset ≥ 0` } });
   }
   const everyone = store.list();
   // A cut-short list still reports the whole company's total, as a failing backend would.
   const items = listed(everyone, faults).slice(offset, offset + Math.min(limit, faults.pageSize ?? limit));
   res.json({
     success: true,
-    metadata: { total_elements: everyone.length, current_page: Math.floor(offset / limit), total_pages: Math.ceil(everyone.length / limit) },
-    offset, limit,
+    metadata: {
+      total_elements: everyone.length,
+      current_page: Math.floor(offset / limit),
+      total_pages: Math.ceil(everyone.length / limit),
+    },
+    offset,
+    limit,
     data: items.map((p) => ({ type: "Employee", attributes: attributes(p, store, faults.restricted) })),
   });
 }
@@ -77,11 +95,20 @@ function attributes(p: HrPerson, store: HrStore, restricted: Set<string>): Recor
     preferred_name: attr("Preferred name", p.preferredName),
     email: attr("Email", p.workEmail),
     position: attr("Position", p.title),
-    department: attr("Department", p.department ? { type: "Department", attributes: { id: 0, name: p.department } } : null),
+    department: attr(
+      "Department",
+      p.department ? { type: "Department", attributes: { id: 0, name: p.department } } : null,
+    ),
     office: attr("Office", p.location ? { type: "Office", attributes: { id: 0, name: p.location } } : null),
-    supervisor: attr("Supervisor", manager
-      ? { type: "Employee", attributes: { id: attr("ID", manager.internalId, "integer"), email: attr("Email", manager.workEmail) } }
-      : null),
+    supervisor: attr(
+      "Supervisor",
+      manager
+        ? {
+            type: "Employee",
+            attributes: { id: attr("ID", manager.internalId, "integer"), email: attr("Email", manager.workEmail) },
+          }
+        : null,
+    ),
     employment_type: attr("Employment type", p.employmentType === "contractor" ? "external" : "internal"),
     status: attr("Status", status),
     hire_date: attr("Hire date", p.hireDate && `${p.hireDate}T00:00:00+00:00`, "date"),

@@ -11,8 +11,11 @@ export interface WindowLimit {
  * reached — the sliding-window behaviour HR APIs document (HiBob 50/min, Personio 300/min with 15/s bursts).
  * @param headers extra headers the vendor sends on a 429 (HiBob's `X-RateLimit-*`).
  */
-export function windowLimiter(limits: WindowLimit[], body: (retryAfter: number) => unknown,
-  headers: (limit: WindowLimit, resetAt: number) => Record<string, string> = () => ({})): RequestHandler {
+export function windowLimiter(
+  limits: WindowLimit[],
+  body: (retryAfter: number) => unknown,
+  headers: (limit: WindowLimit, resetAt: number) => Record<string, string> = () => ({}),
+): RequestHandler {
   const seen: number[] = [];
   const longest = Math.max(0, ...limits.map((l) => l.windowMs));
   return (_req, res, next) => {
@@ -23,7 +26,10 @@ export function windowLimiter(limits: WindowLimit[], body: (retryAfter: number) 
       if (inWindow.length >= limit.count) {
         const resetAt = inWindow[inWindow.length - limit.count]! + limit.windowMs;
         const retryAfter = Math.max(1, Math.ceil((resetAt - now) / 1000));
-        res.status(429).set({ "Retry-After": String(retryAfter), ...headers(limit, resetAt) }).json(body(retryAfter));
+        res
+          .status(429)
+          .set({ "Retry-After": String(retryAfter), ...headers(limit, resetAt) })
+          .json(body(retryAfter));
         return;
       }
     }

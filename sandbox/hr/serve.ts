@@ -44,8 +44,18 @@ export async function startHrTwin(spec: HrTwinSpec, options: HrTwinOptions): Pro
   await new Promise<void>((resolve, reject) => server.once("listening", resolve).once("error", reject));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    name: spec.name, url, token: spec.token, extra: spec.extra, faults, store, listFaults,
-    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    name: spec.name,
+    url,
+    token: spec.token,
+    extra: spec.extra,
+    faults,
+    store,
+    listFaults,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

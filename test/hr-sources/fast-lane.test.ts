@@ -19,25 +19,41 @@ beforeAll(async () => {
   p = await identityProject();
   nameHrSource(path.join(p.dir, "stacks", "Pulumi.demo.yaml"), "bamboohr");
   await p.ok(["up", "--stack", "demo", "--yes"]);
-  twinUrl = JSON.parse(readFileSync(path.join(p.dir, ".idlc", "sandbox", "sandbox.json"), "utf8")).apps["hr-bamboohr"].url;
+  twinUrl = JSON.parse(readFileSync(path.join(p.dir, ".idlc", "sandbox", "sandbox.json"), "utf8")).apps["hr-bamboohr"]
+    .url;
 }, 600_000);
 afterAll(() => p?.stop());
 
 describe("idlc hr pull --apply-leavers", { timeout: 300_000 }, () => {
   it("disables a leaver terminated in HR in every app, and leaves the joiner and the mover for the PR", async () => {
     for (const app of apps) expect(await p.account(app, "E007"), app).toMatchObject({ exists: true, enabled: true });
-    const control = (route: string, body: unknown) => fetch(`${twinUrl}/_hr/${route}`, {
-      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const control = (route: string, body: unknown) =>
+      fetch(`${twinUrl}/_hr/${route}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     const changedAt = Date.now();
     expect((await control("people/E007/terminate", { date: today })).status).toBe(200);
-    await control("people", { employeeId: "E090", firstName: "Ines", lastName: "Moreau", workEmail: "ines.moreau@example.com",
-      title: "Data Analyst", department: "Finance", location: "Paris", managerId: "E040", hireDate: today });
+    await control("people", {
+      employeeId: "E090",
+      firstName: "Ines",
+      lastName: "Moreau",
+      workEmail: "ines.moreau@example.com",
+      title: "Data Analyst",
+      department: "Finance",
+      location: "Paris",
+      managerId: "E040",
+      hireDate: today,
+    });
     await control("people", { employeeId: "E031", department: "Sales", title: "Account Executive", managerId: "E021" });
 
     const run = await p.ok(["hr", "pull", "--stack", "demo", "--apply-leavers"]);
     for (const app of apps) expect(await p.account(app, "E007"), app).toMatchObject({ exists: true, enabled: false });
     const seconds = (Date.now() - changedAt) / 1000;
-    console.log(`fast lane: terminated in the BambooHR twin → disabled in ${apps.length} apps in ${seconds.toFixed(1)} s`);
+    console.log(
+      `fast lane: terminated in the BambooHR twin → disabled in ${apps.length} apps in ${seconds.toFixed(1)} s`,
+    );
     expect(run.stdout).toContain("Disabled E007");
 
     // The export holds all three changes for the PR; only the leaver was applied and recorded as an override.

@@ -17,7 +17,9 @@ import { nameHrSource } from "./project";
 
 const scratch = scratchDir("idlc-hr-sync-");
 const workflow = readWorkflow(path.join(examples, "hr-sync.yml"));
-const scripts = steps(workflow).map((s) => s.run).filter((run): run is string => !!run && run !== "npm ci");
+const scripts = steps(workflow)
+  .map((s) => s.run)
+  .filter((run): run is string => !!run && run !== "npm ci");
 const today = new Date().toISOString().slice(0, 10);
 let twin: RunningHrTwin;
 let work: TempProject;
@@ -26,13 +28,18 @@ let origin: string;
 /** `gh` as the workflow uses it: `pr list` answers the open PR's number once `pr create` made one. */
 function ghShim(dir: string): void {
   const shim = path.join(dir, "gh");
-  writeFileSync(shim, [
-    "#!/bin/sh",
-    `echo "$*" >> "${dir}/gh.log"`,
-    `case "$1 $2" in "pr list") cat "${dir}/pr" 2>/dev/null;; "pr create") echo 7 > "${dir}/pr";; esac`,
-    `for a in "$@"; do case "$prev" in --body-file) cp "$a" "${dir}/body-$(wc -l < "${dir}/gh.log").md";; esac; prev="$a"; done`,
-    "",
-  ].join("\n"));
+  writeFileSync(
+    shim,
+    [
+      "#!/bin/sh",
+      `echo "$*" >> "${dir}/gh.log"`,
+      `case "$1 $2" in "pr list") cat "${dir}/pr" 2>/dev/null;; "pr create") echo 7 > "${dir}/pr";; esac`,
+      // Keeps each body the workflow sends, named by the gh.log line of the call that sent it.
+      `for a in "$@"; do case "$prev" in --body-file) cp "$a" "${dir}/body-$(wc -l < "${dir}/gh.log").md";; esac;` +
+        ` prev="$a"; done`,
+      "",
+    ].join("\n"),
+  );
   chmodSync(shim, 0o755);
 }
 
@@ -50,8 +57,18 @@ function bash(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number | 
 /** Every `run:` script of the workflow in order, with its env; stops at the first that fails (as the job does). */
 async function runWorkflow(): Promise<{ code: number | null; out: string }> {
   const shims = path.join(scratch.dir, "bin");
-  const env = { ...process.env, ...gitEnv, NO_COLOR: "1", PATH: `${shims}:${process.env.PATH}`, STACK: "demo",
-    EXPORT: "stacks/demo/people.csv", BRANCH: "idlc/hr-sync-demo", FAST_LANE: "", RUNNER_TEMP: scratch.dir, PULUMI_CONFIG_PASSPHRASE: "test" };
+  const env = {
+    ...process.env,
+    ...gitEnv,
+    NO_COLOR: "1",
+    PATH: `${shims}:${process.env.PATH}`,
+    STACK: "demo",
+    EXPORT: "stacks/demo/people.csv",
+    BRANCH: "idlc/hr-sync-demo",
+    FAST_LANE: "",
+    RUNNER_TEMP: scratch.dir,
+    PULUMI_CONFIG_PASSPHRASE: "test",
+  };
   let out = "";
   work.git("switch", "-q", "main");
   for (const script of scripts) {
@@ -62,8 +79,12 @@ async function runWorkflow(): Promise<{ code: number | null; out: string }> {
   return { code: 0, out };
 }
 
-const ghLog = () => (existsSync(path.join(scratch.dir, "bin", "gh.log")) ? readFileSync(path.join(scratch.dir, "bin", "gh.log"), "utf8") : "");
-const exportAt = (ref: string) => spawnSync("git", ["show", `${ref}:stacks/demo/people.csv`], { cwd: origin, encoding: "utf8" }).stdout;
+const ghLog = () =>
+  existsSync(path.join(scratch.dir, "bin", "gh.log"))
+    ? readFileSync(path.join(scratch.dir, "bin", "gh.log"), "utf8")
+    : "";
+const exportAt = (ref: string) =>
+  spawnSync("git", ["show", `${ref}:stacks/demo/people.csv`], { cwd: origin, encoding: "utf8" }).stdout;
 
 beforeAll(async () => {
   mkdirSync(path.join(scratch.dir, "bin"));
@@ -76,8 +97,12 @@ beforeAll(async () => {
   writeFileSync(path.join(work.dir, ".gitignore"), ".idlc/\n");
   // The twin serves the repository's demo file as it is (no date shift); main starts from one pull of it.
   twin = await startBambooHrTwin({ people: readFileSync(path.join(work.dir, "stacks", "demo", "people.csv"), "utf8") });
-  writeSandboxState(sandboxDir(work.dir), { pid: process.pid, startedAt: new Date().toISOString(), unavailable: {},
-    apps: { [twin.name]: { url: twin.url, token: twin.token } } });
+  writeSandboxState(sandboxDir(work.dir), {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    unavailable: {},
+    apps: { [twin.name]: { url: twin.url, token: twin.token } },
+  });
   const pulled = await bash(`"${process.execPath}" "${bin}" hr pull --stack demo`, process.env);
   expect(pulled.code, pulled.out).toBe(0);
   work.git("add", ".");
@@ -116,8 +141,17 @@ describe("the HR sync workflow's command sequence", { timeout: 180_000 }, () => 
   });
 
   it("the next change updates the same branch and PR instead of opening another", async () => {
-    twin.store.upsert({ employeeId: "E090", firstName: "Ines", lastName: "Moreau", workEmail: "ines.moreau@example.com",
-      title: "Data Analyst", department: "Finance", location: "Paris", managerId: "E040", hireDate: today });
+    twin.store.upsert({
+      employeeId: "E090",
+      firstName: "Ines",
+      lastName: "Moreau",
+      workEmail: "ines.moreau@example.com",
+      title: "Data Analyst",
+      department: "Finance",
+      location: "Paris",
+      managerId: "E040",
+      hireDate: today,
+    });
     const run = await runWorkflow();
     expect(run.code, run.out).toBe(0);
     const branch = exportAt("idlc/hr-sync-demo");

@@ -6,7 +6,13 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sandboxDir } from "../../sandbox";
-import { startBambooHrTwin, startHiBobTwin, startPersonioTwin, startRipplingTwin, type RunningHrTwin } from "../../sandbox/hr";
+import {
+  startBambooHrTwin,
+  startHiBobTwin,
+  startPersonioTwin,
+  startRipplingTwin,
+  type RunningHrTwin,
+} from "../../sandbox/hr";
 import { writeSandboxState } from "../../sandbox/state";
 import { createWorkspace, type Workspace } from "../../scripts/workspace";
 
@@ -31,8 +37,10 @@ export interface HrProject extends Workspace {
 /** Writes `source` (and `fastLane: leavers`) into the demo stack's identity:hr. */
 export function nameHrSource(stackFile: string, vendor: Vendor): void {
   const text = readFileSync(stackFile, "utf8");
-  const withSource = text.replace(/(\n  identity:hr:\n(?: {4}.*\n)*?)( {4}preset: .*\n)/,
-    `$1$2    source:\n      vendor: ${vendor}\n      sandbox: true\n    fastLane: leavers\n`);
+  const withSource = text.replace(
+    /(\n  identity:hr:\n(?: {4}.*\n)*?)( {4}preset: .*\n)/,
+    `$1$2    source:\n      vendor: ${vendor}\n      sandbox: true\n    fastLane: leavers\n`,
+  );
   if (withSource === text) throw new Error(`cannot find identity:hr preset in ${stackFile}`);
   writeFileSync(stackFile, withSource);
 }
@@ -40,8 +48,12 @@ export function nameHrSource(stackFile: string, vendor: Vendor): void {
 export async function hrProject(vendor: Vendor): Promise<HrProject> {
   const ws = createWorkspace(`idlc-hr-${vendor}-`);
   const twin = await starters[vendor]();
-  writeSandboxState(sandboxDir(ws.dir), { pid: process.pid, startedAt: new Date().toISOString(), unavailable: {},
-    apps: { [twin.name]: { url: twin.url, token: twin.token, extra: twin.extra } } });
+  writeSandboxState(sandboxDir(ws.dir), {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    unavailable: {},
+    apps: { [twin.name]: { url: twin.url, token: twin.token, extra: twin.extra } },
+  });
   const stackFile = path.join(ws.dir, "stacks", "Pulumi.demo.yaml");
   nameHrSource(stackFile, vendor);
   return {

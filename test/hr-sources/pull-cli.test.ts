@@ -19,18 +19,25 @@ describe.each(hrVendors)("idlc hr pull from the %s twin", { timeout: 120_000 }, 
     const pulled = await p.idlc(["hr", "pull", "--stack", "demo"]);
     expect(pulled.code, pulled.stderr).toBe(0);
     expect(pulled.stdout).toMatch(new RegExp(`${vendor}: 40 people`));
-    const view = (text: string) => readHrExport({ file: "people.csv", text }).people.map((person) => ({
-      id: person.employeeId, name: person.displayName, email: person.workEmail, department: person.department,
-      title: person.title, manager: person.managerId, hired: person.hireDate, left: person.terminationDate,
-      state: lifecycleOf(person, today, lifecycle),
-    }));
+    const view = (text: string) =>
+      readHrExport({ file: "people.csv", text }).people.map((person) => ({
+        id: person.employeeId,
+        name: person.displayName,
+        email: person.workEmail,
+        department: person.department,
+        title: person.title,
+        manager: person.managerId,
+        hired: person.hireDate,
+        left: person.terminationDate,
+        state: lifecycleOf(person, today, lifecycle),
+      }));
     expect(view(p.exported())).toEqual(view(demo));
     const validated = await p.idlc(["validate", "--stack", "demo"]);
     expect(validated.code, validated.stdout).toBe(0);
     if (vendor !== "personio") expect(p.exported()).toBe(demo); // Personio only knows internal/external employment
   });
 
-  it("--check exits 1 on an HR change without writing; --json lists it; a pull writes one line per person", async () => {
+  it("--check exits 1 on an HR change without writing; --json lists it; a pull changes one line", async () => {
     const before = p.exported();
     p.twin.store.terminate("E012", today);
     const check = await p.idlc(["hr", "pull", "--stack", "demo", "--check"]);
@@ -45,6 +52,8 @@ describe.each(hrVendors)("idlc hr pull from the %s twin", { timeout: 120_000 }, 
     const pulled = await p.idlc(["hr", "pull", "--stack", "demo"]);
     expect(pulled.code, pulled.stderr).toBe(0);
     const changedLines = (a: string, b: string) => a.split("\n").filter((line, i) => line !== b.split("\n")[i]);
-    expect(changedLines(p.exported(), before)).toEqual([expect.stringMatching(new RegExp(`^E012,.*,terminated,.*${today}`))]);
+    expect(changedLines(p.exported(), before)).toEqual([
+      expect.stringMatching(new RegExp(`^E012,.*,terminated,.*${today}`)),
+    ]);
   });
 });

@@ -17,7 +17,12 @@ afterAll(async () => Promise.all(Object.values(projects).map((p) => p.stop())));
 afterEach(() => {
   for (const p of Object.values(projects)) {
     p.twin.faults.clear();
-    Object.assign(p.twin.listFaults, { restricted: new Set(), truncateAt: undefined, pageSize: undefined, repeatCursor: undefined });
+    Object.assign(p.twin.listFaults, {
+      restricted: new Set(),
+      truncateAt: undefined,
+      pageSize: undefined,
+      repeatCursor: undefined,
+    });
   }
 });
 
@@ -34,17 +39,24 @@ const hidden: Record<Vendor, { restrict: string; field: string; grant: RegExp }>
   bamboohr: { restrict: "workEmail", field: "workEmail", grant: /access level that can view "workEmail"/ },
   hibob: { restrict: "work", field: "department", grant: /permission group that can view the "work" category/ },
   personio: { restrict: "email", field: "workEmail", grant: /whitelist the "email" attribute/ },
-  rippling: { restrict: "departments.read", field: "department", grant: /give the API token the "departments.read" scope/ },
+  rippling: {
+    restrict: "departments.read",
+    field: "department",
+    grant: /give the API token the "departments.read" scope/,
+  },
 };
 
 describe("idlc hr pull refuses partial data and writes nothing", { timeout: 120_000 }, () => {
-  it.each(hrVendors)("%s: a field the credential may not read names the field, the count and the permission", async (vendor) => {
-    const p = projects[vendor];
-    p.twin.listFaults.restricted = new Set([hidden[vendor].restrict]);
-    const stderr = await refused(p);
-    expect(stderr).toContain(`did not let the credential read ${hidden[vendor].field} for 40 of 40 people`);
-    expect(stderr).toMatch(hidden[vendor].grant);
-  });
+  it.each(hrVendors)(
+    "%s: a field the credential may not read names the field, the count and the permission",
+    async (vendor) => {
+      const p = projects[vendor];
+      p.twin.listFaults.restricted = new Set([hidden[vendor].restrict]);
+      const stderr = await refused(p);
+      expect(stderr).toContain(`did not let the credential read ${hidden[vendor].field} for 40 of 40 people`);
+      expect(stderr).toMatch(hidden[vendor].grant);
+    },
+  );
 
   it("personio: paging that ends before metadata.total_elements is refused", async () => {
     projects.personio.twin.listFaults.pageSize = 10;
@@ -52,12 +64,15 @@ describe("idlc hr pull refuses partial data and writes nothing", { timeout: 120_
     expect(await refused(projects.personio)).toContain("paging ended after 25 of 40 employees");
   });
 
-  it.each(["bamboohr", "hibob", "rippling"] as const)("%s: a list cut short trips the anomaly gate (people gone without a termination)", async (vendor) => {
-    projects[vendor].twin.listFaults.truncateAt = 30;
-    const stderr = await refused(projects[vendor]);
-    expect(stderr).toContain("the export has 30 people, 25.0% fewer than the previous 40");
-    expect(stderr).toMatch(/is gone from the export without a termination record/);
-  });
+  it.each(["bamboohr", "hibob", "rippling"] as const)(
+    "%s: a list cut short trips the anomaly gate (people gone without a termination)",
+    async (vendor) => {
+      projects[vendor].twin.listFaults.truncateAt = 30;
+      const stderr = await refused(projects[vendor]);
+      expect(stderr).toContain("the export has 30 people, 25.0% fewer than the previous 40");
+      expect(stderr).toMatch(/is gone from the export without a termination record/);
+    },
+  );
 
   it.each(["bamboohr", "rippling"] as const)("%s: a repeated cursor is refused instead of looping", async (vendor) => {
     Object.assign(projects[vendor].twin.listFaults, { pageSize: 10, repeatCursor: true });
@@ -108,7 +123,10 @@ describe("idlc hr pull refuses partial data and writes nothing", { timeout: 120_
 
   it.each(hrVendors)("%s: half the company gone in HR trips the anomaly gate", async (vendor) => {
     const p = projects[vendor];
-    const removed = p.twin.store.list().slice(20).map((person) => person.employeeId);
+    const removed = p.twin.store
+      .list()
+      .slice(20)
+      .map((person) => person.employeeId);
     const saved = removed.map((id) => p.twin.store.get(id)!);
     for (const id of removed) p.twin.store.remove(id);
     try {

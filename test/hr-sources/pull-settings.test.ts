@@ -16,7 +16,10 @@ afterAll(() => p?.stop());
 
 /** The stack file with its `source:` block replaced (and fastLane kept or dropped). */
 function setSource(lines: string[], fastLane = true): void {
-  const replaced = stackText.replace(/ {4}source:\n(?: {6}.*\n)+ {4}fastLane: leavers\n/, [...lines, ...(fastLane ? ["    fastLane: leavers"] : []), ""].join("\n"));
+  const replaced = stackText.replace(
+    / {4}source:\n(?: {6}.*\n)+ {4}fastLane: leavers\n/,
+    [...lines, ...(fastLane ? ["    fastLane: leavers"] : []), ""].join("\n"),
+  );
   writeFileSync(p.stackFile, replaced);
 }
 
@@ -28,8 +31,15 @@ describe("idlc hr pull settings", { timeout: 120_000 }, () => {
     expect(missing.stderr).toContain("identity:hrCredential is not set for this stack");
     const set = await new Promise<number>((resolve) => {
       const { spawn } = require("node:child_process") as typeof import("node:child_process");
-      const child = spawn(process.execPath, [require.resolve("../../bin/idlc.js"), "config", "set", "--secret", "identity:hrCredential", "--stack", "demo"],
-        { cwd: p.dir, env: { ...process.env, PULUMI_CONFIG_PASSPHRASE: "idlc-demo" }, stdio: ["pipe", "ignore", "inherit"] });
+      const child = spawn(
+        process.execPath,
+        [require.resolve("../../bin/idlc.js"), "config", "set", "--secret", "identity:hrCredential", "--stack", "demo"],
+        {
+          cwd: p.dir,
+          env: { ...process.env, PULUMI_CONFIG_PASSPHRASE: "idlc-demo" },
+          stdio: ["pipe", "ignore", "inherit"],
+        },
+      );
       child.stdin.end(`${p.twin.token}\n`);
       child.on("close", (code: number) => resolve(code));
     });
@@ -41,7 +51,11 @@ describe("idlc hr pull settings", { timeout: 120_000 }, () => {
   });
 
   it("refuses a credential written in plain text", async () => {
-    writeFileSync(p.stackFile, `${readFileSync(p.stackFile, "utf8").replace(/\n  identity:hrCredential:\n(?: {4}.*\n)+/, "\n")}  identity:hrCredential: ${p.twin.token}\n`);
+    writeFileSync(
+      p.stackFile,
+      readFileSync(p.stackFile, "utf8").replace(/\n  identity:hrCredential:\n(?: {4}.*\n)+/, "\n") +
+        `  identity:hrCredential: ${p.twin.token}\n`,
+    );
     const run = await p.idlc(["hr", "pull", "--stack", "demo", "--check"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("identity:hrCredential is stored in plain text");

@@ -31,7 +31,10 @@ const wire = {
 
 const Page = z.object({
   data: z.array(z.record(z.string(), z.unknown())),
-  meta: z.object({ page: z.object({ nextCursor: z.string().nullish() }).loose() }).loose().optional(),
+  meta: z
+    .object({ page: z.object({ nextCursor: z.string().nullish() }).loose() })
+    .loose()
+    .optional(),
   _restrictedFields: z.array(z.string()).optional(),
 });
 
@@ -47,8 +50,11 @@ export const bamboohr: HrVendorSource = {
     const fields = [...new Set(["employeeId", ...Object.values(wire)])].join(",");
     const rows: Array<{ row: Record<string, unknown>; restricted: Set<string> }> = [];
     await collectPages("hr-bamboohr", async (after) => {
-      const { body } = await http.request({ method: "GET", path: "/api/v1/employees",
-        query: { fields, "page[limit]": pageLimit, "page[after]": after } });
+      const { body } = await http.request({
+        method: "GET",
+        path: "/api/v1/employees",
+        query: { fields, "page[limit]": pageLimit, "page[after]": after },
+      });
       const page = Page.parse(body);
       const restricted = new Set(page._restrictedFields ?? []);
       for (const row of page.data) rows.push({ row, restricted });
@@ -65,8 +71,12 @@ export const bamboohr: HrVendorSource = {
   },
 };
 
-function toRecord(row: Record<string, unknown>, restricted: Set<string>, numberOf: Map<string, string | undefined>,
-  today: string): PulledRecord {
+function toRecord(
+  row: Record<string, unknown>,
+  restricted: Set<string>,
+  numberOf: Map<string, string | undefined>,
+  today: string,
+): PulledRecord {
   const values: PulledRecord["values"] = {};
   const unreadable: HrField[] = [];
   for (const [field, name] of Object.entries(wire) as Array<[HrField, string]>) {

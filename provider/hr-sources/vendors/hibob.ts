@@ -33,20 +33,30 @@ const Search = z.object({ employees: z.array(z.record(z.string(), z.unknown())) 
 
 const category = (path: string) => (path.includes(".") ? path.split(".")[0]! : "root");
 const grant = (path: string) =>
-  `add the service user to a permission group that can view the "${category(path)}" category (field ${requestId(path)})`;
+  `add the service user to a permission group that can view the "${category(path)}" category ` +
+  `(field ${requestId(path)})`;
 
 export const hibob: HrVendorSource = {
   vendor: "hibob",
   permissions: Object.fromEntries(Object.entries(wire).map(([f, w]) => [f, grant(w)])),
   async pull(connection, client) {
     const [id, token] = credentialPair("hibob", connection.credential, "SERVICE-USER-ID:TOKEN");
-    const http = client({ authorization: basic(id, token), pacer: [{ pacer: createPacer({ perMinute: 50, burst: 5 }) }] });
-    const { body } = await http.request({ method: "POST", path: "/v1/people/search",
-      body: { fields: Object.values(wire).map(requestId), showInactive: true } });
+    const http = client({
+      authorization: basic(id, token),
+      pacer: [{ pacer: createPacer({ perMinute: 50, burst: 5 }) }],
+    });
+    const { body } = await http.request({
+      method: "POST",
+      path: "/v1/people/search",
+      body: { fields: Object.values(wire).map(requestId), showInactive: true },
+    });
     const parsed = Search.safeParse(body);
     if (!parsed.success) {
-      throw new HrPullError("HR_PULL_RESPONSE", "hibob: people search did not return an `employees` list",
-        "Check identity:hr.source.url points at HiBob's API root (https://api.hibob.com).");
+      throw new HrPullError(
+        "HR_PULL_RESPONSE",
+        "hibob: people search did not return an `employees` list",
+        "Check identity:hr.source.url points at HiBob's API root (https://api.hibob.com).",
+      );
     }
     return parsed.data.employees.map((person) => toRecord(person, connection.today));
   },

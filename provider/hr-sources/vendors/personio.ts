@@ -38,7 +38,8 @@ const Page = z.object({
 });
 
 const grant = (attribute: string) =>
-  `whitelist the "${attribute}" attribute as readable for the API credential (Settings → Integrations → API credentials)`;
+  `whitelist the "${attribute}" attribute as readable for the API credential ` +
+  "(Settings → Integrations → API credentials)";
 
 export const personio: HrVendorSource = {
   vendor: "personio",
@@ -46,8 +47,11 @@ export const personio: HrVendorSource = {
   async pull(connection, client) {
     const [clientId, clientSecret] = credentialPair("personio", connection.credential, "CLIENT_ID:CLIENT_SECRET");
     const auth = client({});
-    const { body: authBody } = await auth.request({ method: "POST", path: "/v1/auth",
-      query: { client_id: clientId, client_secret: clientSecret } });
+    const { body: authBody } = await auth.request({
+      method: "POST",
+      path: "/v1/auth",
+      query: { client_id: clientId, client_secret: clientSecret },
+    });
     const token = Auth.parse(authBody).data.token;
     // A token bucket lets `burst + rate·window` through in any window; Personio counts sliding windows, so
     // 10 + 290/min stays within both 15 in any second (10 + 4.8) and 300 in any minute (10 + 290).
@@ -56,7 +60,11 @@ export const personio: HrVendorSource = {
     let total = 0;
     const rows = await collectPages("hr-personio", async (offset) => {
       const at = Number(offset ?? 0);
-      const { body } = await http.request({ method: "GET", path: "/v1/company/employees", query: { limit, offset: at } });
+      const { body } = await http.request({
+        method: "GET",
+        path: "/v1/company/employees",
+        query: { limit, offset: at },
+      });
       const page = Page.parse(body);
       total = page.metadata.total_elements;
       // Offsets advance by what came back: a server that serves fewer than `limit` is still walked to the end.
@@ -64,9 +72,12 @@ export const personio: HrVendorSource = {
       return { items: page.data.map((d) => d.attributes as Attributes), next };
     });
     if (rows.length !== total) {
-      throw new HrPullError("HR_PULL_PAGING", `personio: paging ended after ${rows.length} of ${total} employees`,
+      throw new HrPullError(
+        "HR_PULL_PAGING",
+        `personio: paging ended after ${rows.length} of ${total} employees`,
         "Run the pull again; if it persists, Personio's paging is failing: nothing was written.",
-        { app: "hr-personio" });
+        { app: "hr-personio" },
+      );
     }
     const idAttribute = connection.options.employeeIdAttribute ?? "id";
     const numberOf = new Map(rows.map((a) => [String(a.id?.value), text(a[idAttribute]?.value)]));
@@ -74,7 +85,12 @@ export const personio: HrVendorSource = {
   },
 };
 
-function toRecord(a: Attributes, idAttribute: string, numberOf: Map<string, string | undefined>, today: string): PulledRecord {
+function toRecord(
+  a: Attributes,
+  idAttribute: string,
+  numberOf: Map<string, string | undefined>,
+  today: string,
+): PulledRecord {
   const values: PulledRecord["values"] = {};
   const unreadable: HrField[] = [];
   for (const [field, name] of [["employeeId", idAttribute], ...Object.entries(wire)] as Array<[HrField, string]>) {

@@ -32,24 +32,36 @@ const Page = z.object({ results: z.array(z.record(z.string(), z.unknown())), nex
 
 export const rippling: HrVendorSource = {
   vendor: "rippling",
-  permissions: Object.fromEntries(Object.entries(wire).map(([f, [path, scope]]) =>
-    [f, `give the API token the "${scope}" scope (it reads ${path})`])),
+  permissions: Object.fromEntries(
+    Object.entries(wire).map(([f, [path, scope]]) => [f, `give the API token the "${scope}" scope (it reads ${path})`]),
+  ),
   async pull(connection, client) {
     const http = client({ authorization: `Bearer ${connection.credential}` });
     const workers = await collectPages("hr-rippling", async (cursor) => {
-      const { body } = await http.request({ method: "GET", path: "/workers",
-        query: { limit, cursor, expand: "user,department,employment_type" } });
+      const { body } = await http.request({
+        method: "GET",
+        path: "/workers",
+        query: { limit, cursor, expand: "user,department,employment_type" },
+      });
       const page = Page.parse(body);
       // next_link is a whole URL; its cursor is the opaque token for the walk.
-      const next = page.next_link ? new URL(page.next_link, connection.url).searchParams.get("cursor") ?? undefined : undefined;
+      const next = page.next_link
+        ? (new URL(page.next_link, connection.url).searchParams.get("cursor") ?? undefined)
+        : undefined;
       return { items: page.results, next };
     });
-    const numberOf = new Map(workers.map((w) => [String(w.id), w.number === undefined || w.number === null ? undefined : String(w.number)]));
+    const numberOf = new Map(
+      workers.map((w) => [String(w.id), w.number === undefined || w.number === null ? undefined : String(w.number)]),
+    );
     return workers.map((worker) => toRecord(worker, numberOf, connection.today));
   },
 };
 
-function toRecord(worker: Record<string, unknown>, numberOf: Map<string, string | undefined>, today: string): PulledRecord {
+function toRecord(
+  worker: Record<string, unknown>,
+  numberOf: Map<string, string | undefined>,
+  today: string,
+): PulledRecord {
   const values: PulledRecord["values"] = {};
   const unreadable: HrField[] = [];
   for (const [field, [path]] of Object.entries(wire) as Array<[HrField, readonly [string, string]]>) {

@@ -4,7 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  personioEmployeeIdAttribute, startBambooHrTwin, startHiBobTwin, startPersonioTwin, startRipplingTwin, type RunningHrTwin,
+  personioEmployeeIdAttribute,
+  startBambooHrTwin,
+  startHiBobTwin,
+  startPersonioTwin,
+  startRipplingTwin,
+  type RunningHrTwin,
 } from "../../../sandbox/hr";
 
 const basic = (credential: string) => `Basic ${Buffer.from(credential).toString("base64")}`;
@@ -25,7 +30,9 @@ describe("BambooHR twin", () => {
   it("pages by cursor (default 250), returns Active and Inactive people, internal ids with reportsToId", async () => {
     const first = await get("?fields=employeeNumber,status,reportsToId&page[limit]=30");
     expect(first.body.data).toHaveLength(30);
-    const next = await get(`?fields=employeeNumber,status,reportsToId&page[limit]=30&page[after]=${first.body.meta.page.nextCursor}`);
+    const next = await get(
+      `?fields=employeeNumber,status,reportsToId&page[limit]=30&page[after]=${first.body.meta.page.nextCursor}`,
+    );
     expect(next.body.data).toHaveLength(10);
     expect(next.body.meta.page.nextCursor).toBeNull();
     const all = [...first.body.data, ...next.body.data];
@@ -47,24 +54,35 @@ describe("BambooHR twin", () => {
 
   it("a termination through /_hr shows as Inactive and in employees/changed", async () => {
     const since = new Date().toISOString();
-    const res = await fetch(`${twin.url}/_hr/people/E012/terminate`, { method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ date: "2026-12-02" }) });
+    const res = await fetch(`${twin.url}/_hr/people/E012/terminate`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ date: "2026-12-02" }),
+    });
     expect(res.status).toBe(200);
-    const changed = await fetch(`${twin.url}/api/v1/employees/changed?since=${since}`, { headers: { authorization: basic(`${twin.token}:x`) } }).then(json);
+    const changed = await fetch(`${twin.url}/api/v1/employees/changed?since=${since}`, {
+      headers: { authorization: basic(`${twin.token}:x`) },
+    }).then(json);
     expect(Object.values(changed.body.employees)).toEqual([expect.objectContaining({ action: "Updated" })]);
-    const e012 = (await get("?fields=employeeNumber,status,terminationDate")).body.data.find((e: any) => e.employeeNumber === "E012");
+    const e012 = (await get("?fields=employeeNumber,status,terminationDate")).body.data.find(
+      (e: any) => e.employeeNumber === "E012",
+    );
     expect(e012).toMatchObject({ status: "Inactive", terminationDate: "2026-12-02" });
   });
 });
 
 describe("HiBob twin", () => {
   let twin: RunningHrTwin;
-  const search = (body: unknown) => fetch(`${twin.url}/v1/people/search`, { method: "POST",
-    headers: { authorization: basic(twin.token), "content-type": "application/json" }, body: JSON.stringify(body) }).then(json);
+  const search = (body: unknown) =>
+    fetch(`${twin.url}/v1/people/search`, {
+      method: "POST",
+      headers: { authorization: basic(twin.token), "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }).then(json);
   beforeAll(async () => void (twin = await startHiBobTwin({ perMinute: 4 })));
   afterAll(() => twin?.stop());
 
-  it("returns active people only unless showInactive, nested by category, omitting categories it may not view", async () => {
+  it("answers active people unless showInactive, nested by category, without categories it may not view", async () => {
     const fields = ["root.id", "work.employeeIdInCompany", "internal.lifecycleStatus"];
     const active = await search({ fields });
     expect(active.body.employees.map((e: any) => e.internal.lifecycleStatus)).not.toContain("Terminated");
@@ -91,10 +109,13 @@ describe("Personio twin", () => {
   afterAll(() => twin?.stop());
   const token = async () => {
     const [id, secret] = twin.token.split(":");
-    return (await fetch(`${twin.url}/v1/auth?client_id=${id}&client_secret=${secret}`, { method: "POST" }).then(json)).body.data.token as string;
+    return (await fetch(`${twin.url}/v1/auth?client_id=${id}&client_secret=${secret}`, { method: "POST" }).then(json))
+      .body.data.token as string;
   };
   const list = async (query: string, bearer?: string) =>
-    fetch(`${twin.url}/v1/company/employees${query}`, { headers: { authorization: `Bearer ${bearer ?? (await token())}` } }).then(json);
+    fetch(`${twin.url}/v1/company/employees${query}`, {
+      headers: { authorization: `Bearer ${bearer ?? (await token())}` },
+    }).then(json);
 
   it("issues a papi- token for the right client only, and refuses lists without one", async () => {
     expect((await fetch(`${twin.url}/v1/auth?client_id=x&client_secret=y`, { method: "POST" })).status).toBe(401);
@@ -117,14 +138,17 @@ describe("Personio twin", () => {
 
   it("allows bursts of 15 per second, then 429", async () => {
     const bearer = await token();
-    const statuses = await Promise.all(Array.from({ length: 17 }, () => list("?limit=1", bearer).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 17 }, () => list("?limit=1", bearer).then((r) => r.status)),
+    );
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
   });
 });
 
 describe("Rippling twin", () => {
   let twin: RunningHrTwin;
-  const get = (url: string, token = twin.token) => fetch(url, { headers: { authorization: `Bearer ${token}` } }).then(json);
+  const get = (url: string, token = twin.token) =>
+    fetch(url, { headers: { authorization: `Bearer ${token}` } }).then(json);
   beforeAll(async () => void (twin = await startRipplingTwin()));
   afterAll(() => twin?.stop());
 
@@ -132,7 +156,7 @@ describe("Rippling twin", () => {
     expect((await get(`${twin.url}/workers`, "nope")).status).toBe(401);
     expect((await get(`${twin.url}/workers?limit=101`)).status).toBe(400);
     const numbers: string[] = [];
-    for (let url: string | null = `${twin.url}/workers?limit=15&expand=user`; url; ) {
+    for (let url: string | null = `${twin.url}/workers?limit=15&expand=user`; url;) {
       const page = await get(url);
       numbers.push(...page.body.results.map((w: any) => w.number));
       url = page.body.next_link;
