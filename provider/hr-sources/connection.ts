@@ -9,6 +9,8 @@ const defaultUrls: Record<HrSourceSettings["vendor"], (s: HrSourceSettings) => s
   hibob: () => "https://api.hibob.com",
   personio: () => "https://api.personio.de",
   rippling: () => "https://rest.ripplingapis.com",
+  // A Workday report has no default: its URL names the tenant, the owner and the report.
+  workday: () => undefined,
 };
 
 /** The name an HR twin has in the sandbox (`.idlc/sandbox/sandbox.json` → `apps`). */
@@ -42,7 +44,7 @@ export function resolveConnection(
     throw new HrPullError(
       "HR_PULL_SETTINGS",
       `identity:hr.source for ${source.vendor} names no API root`,
-      "Add `companyDomain:` (your BambooHR subdomain) or `url:` to identity:hr.source.",
+      "Add `url:` to identity:hr.source (BambooHR: or `companyDomain:`; Workday: the report's URL).",
     );
   }
   if (!credential) {

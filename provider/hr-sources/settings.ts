@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Every vendor `idlc hr pull` can read from; `identity:hr.source.vendor` names one. */
-export const HrVendor = z.enum(["bamboohr", "hibob", "personio", "rippling"]);
+export const HrVendor = z.enum(["bamboohr", "hibob", "personio", "rippling", "workday"]);
 export type HrVendor = z.infer<typeof HrVendor>;
 
 const common = {
@@ -25,6 +25,8 @@ export const HrSourceSettings = z.discriminatedUnion("vendor", [
     employeeIdAttribute: z.string().min(1).optional(),
   }),
   z.strictObject({ vendor: z.literal("rippling"), ...common }),
+  /** Workday: `url` is the report's JSON URL without `?format=json` (Actions → Web Service → View URLs). */
+  z.strictObject({ vendor: z.literal("workday"), ...common }),
 ]);
 export type HrSourceSettings = z.infer<typeof HrSourceSettings>;
 

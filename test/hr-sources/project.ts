@@ -11,12 +11,13 @@ import {
   startHiBobTwin,
   startPersonioTwin,
   startRipplingTwin,
+  startWorkdayTwin,
   type RunningHrTwin,
 } from "../../sandbox/hr";
 import { writeSandboxState } from "../../sandbox/state";
 import { createWorkspace, type Workspace } from "../../scripts/workspace";
 
-export const hrVendors = ["bamboohr", "hibob", "personio", "rippling"] as const;
+export const hrVendors = ["bamboohr", "hibob", "personio", "rippling", "workday"] as const;
 export type Vendor = (typeof hrVendors)[number];
 
 const starters: Record<Vendor, () => Promise<RunningHrTwin>> = {
@@ -24,6 +25,7 @@ const starters: Record<Vendor, () => Promise<RunningHrTwin>> = {
   hibob: () => startHiBobTwin(),
   personio: () => startPersonioTwin(),
   rippling: () => startRipplingTwin(),
+  workday: () => startWorkdayTwin(),
 };
 
 export interface HrProject extends Workspace {

@@ -44,6 +44,11 @@ const hidden: Record<Vendor, { restrict: string; field: string; grant: RegExp }>
     field: "department",
     grant: /give the API token the "departments.read" scope/,
   },
+  workday: {
+    restrict: "Supervisory_Organization",
+    field: "department",
+    grant: /add the column Supervisory_Organization/,
+  },
 };
 
 describe("idlc hr pull refuses partial data and writes nothing", { timeout: 120_000 }, () => {

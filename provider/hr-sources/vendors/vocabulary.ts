@@ -25,6 +25,7 @@ const employmentWords: Record<string, string> = {
   internal: "employee",
   employee: "employee",
   contractor: "contractor",
+  "contingent worker": "contractor",
   contract: "contractor",
   external: "contractor",
   freelancer: "contractor",
