@@ -14,6 +14,7 @@ import {
   startHiBobTwin,
   startPersonioTwin,
   startRipplingTwin,
+  startWorkdayTwin,
   type RunningHrTwin,
 } from "../../sandbox/hr";
 
@@ -68,6 +69,13 @@ const vendors: Array<{
     page: 100,
     auth: 0,
     limit: "none published; cursor pages of 100",
+  },
+  {
+    vendor: "workday",
+    start: (text) => startWorkdayTwin({ people: text }),
+    page: Infinity,
+    auth: 0,
+    limit: "none published; one report run",
   },
 ];
 

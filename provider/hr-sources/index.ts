@@ -1,7 +1,7 @@
 /**
  * @module hr-sources
  * HR integration that runs itself: `idlc hr pull` reads everyone (active and inactive) from the HR system's API —
- * BambooHR, HiBob, Personio, Rippling — maps the vendor's fields to the stack's export file, and refuses partial data
+ * BambooHR, HiBob, Personio, Rippling, Workday — maps the vendor's fields to the stack's export file, and refuses partial data
  * (unreadable fields, paging cut short, a repeated cursor, errors past the retry budget) before anything is
  * written. The I/O half of HR ingestion; provider/hr stays the pure core that validates what comes back.
  *
