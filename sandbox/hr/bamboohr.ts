@@ -79,9 +79,9 @@ function changed(req: Request, res: Response, store: HrStore): void {
   const employees = Object.fromEntries(
     store
       .changedSince(since)
-      .map((p) => [
-        String(p.internalId),
-        { id: String(p.internalId), action: "Updated", lastChanged: new Date(p.changedAt).toISOString() },
+      .map((c) => [
+        String(c.internalId),
+        { id: String(c.internalId), action: c.action, lastChanged: new Date(c.changedAt).toISOString() },
       ]),
   );
   res.json({ latest: new Date().toISOString(), employees });

@@ -39,8 +39,8 @@ export interface HrStore {
   upsert(fields: Partial<HrPerson> & { employeeId: string }): HrPerson;
   /** Remove someone entirely (HR deleted the record). */
   remove(employeeId: string): boolean;
-  /** Ids changed after `since` (ms epoch), for change feeds. */
-  changedSince(since: number): HrPerson[];
+  /** Who changed after `since` (ms epoch), for change feeds; a removed record is a deletion, not silence. */
+  changedSince(since: number): Array<{ internalId: number; changedAt: number; action: "Updated" | "Deleted" }>;
 }
 
 /**
@@ -58,6 +58,7 @@ export function demoPeopleText(projectDir?: string): string {
 export function createHrStore(text: string, now: () => number = Date.now): HrStore {
   const { people } = readHrExport({ file: "people.csv", text });
   const all = new Map<string, HrPerson>();
+  const deleted: Array<{ internalId: number; changedAt: number; action: "Deleted" }> = [];
   let nextId = 100;
   // The company was entered in HR before the twin started: a day ago, so a change feed sees only what tests do.
   const seededAt = now() - 86_400_000;
@@ -96,8 +97,15 @@ export function createHrStore(text: string, now: () => number = Date.now): HrSto
       all.set(next.employeeId, next);
       return next;
     },
-    remove: (employeeId) => all.delete(employeeId),
-    changedSince: (since) => [...all.values()].filter((p) => p.changedAt > since),
+    remove(employeeId) {
+      const gone = all.get(employeeId);
+      if (gone) deleted.push({ internalId: gone.internalId, changedAt: now(), action: "Deleted" });
+      return all.delete(employeeId);
+    },
+    changedSince: (since) => [
+      ...[...all.values()].map((p) => ({ internalId: p.internalId, changedAt: p.changedAt, action: "Updated" as const })),
+      ...deleted,
+    ].filter((change) => change.changedAt > since),
   };
 }
 

@@ -63,7 +63,7 @@ describe("idlc hr pull settings", { timeout: 120_000 }, () => {
   });
 
   it("names an unknown vendor or setting as a config error", async () => {
-    setSource(["    source:", "      vendor: workday", "      sandbox: true"]);
+    setSource(["    source:", "      vendor: gusto", "      sandbox: true"]);
     const run = await p.idlc(["hr", "pull", "--stack", "demo"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/identity:hr\.source\.vendor: /);
