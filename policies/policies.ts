@@ -4,7 +4,7 @@
  */
 import type { Policies } from "@pulumi/policy";
 import { oneAccountPerPersonPerApp } from "./rules/account-uniqueness";
-import { contractorLimits } from "./rules/contractors";
+import { contractorEndDate, contractorLimits } from "./rules/contractors";
 import { deprovisioningBudget } from "./rules/deprovisioning-budget";
 import { identityClosure } from "./rules/identity-closure";
 import { leaversDisabled, leaveSuspended } from "./rules/lifecycle";
@@ -21,6 +21,7 @@ export const policies: Policies = [
   leaversDisabled,
   leaveSuspended,
   identityClosure,
+  contractorEndDate,
   contractorLimits,
   timeBoundGrants,
   namingConventions,

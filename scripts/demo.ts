@@ -1,21 +1,36 @@
 /**
- * `npm run demo`: the main job on the built-in sandbox, in a throwaway copy of the project — validate, preview,
- * up, then an HR change (a joiner, a mover, a leaver) with its diff, preview and up, then the history.
+ * `npm run demo`: the main job on the built-in sandbox — validate, preview, up, then an HR change (a joiner, a
+ * mover, a leaver) with its diff, preview and up, the history and the compliance report. It works in `.idlc/demo/`
+ * (a copy of the project, replaced by the next run) and leaves it there, sandbox stopped and data kept, with the
+ * commands to look around. Without slapd it runs every other app and says, in one line, how to add LDAP.
  */
-import { copyFileSync, rmSync } from "node:fs";
+import { copyFileSync } from "node:fs";
 import path from "node:path";
 import pc from "picocolors";
-import { createWorkspace, type Workspace } from "./workspace";
+import { slapdInstallCommand, slapdMissing } from "../sandbox/ldap";
+import { createWorkspaceAt, repoRoot, type Workspace } from "./workspace";
+import { nextSteps } from "./next-steps";
 
 const today = new Date().toISOString().slice(0, 10);
+/** Today's leaver in `hrChange`. */
+const LEAVER = "E013";
+const APPS = ["entra", "google", "slack", "scim", "ldap"];
 
-async function step(ws: Workspace, title: string, args: string[]): Promise<void> {
+/** A person at a terminal watches the live view of each step; CI and pipes get its plain lines. */
+const live = Boolean(process.stderr.isTTY && !process.env.CI);
+
+/** Runs one idlc command of the story, streaming its output; with `keep`, only the lines it keeps, once it ends. */
+async function step(ws: Workspace, title: string, args: string[], keep?: (line: string) => boolean): Promise<void> {
   process.stdout.write(`\n${pc.bold(pc.cyan(`▶ ${title}`))}\n${pc.dim(`$ idlc ${args.join(" ")}`)}\n`);
-  const { code } = await ws.idlc(args, { echo: true, env: { CI: process.env.CI ?? "1" } });
+  const { code, stdout, stderr } = await ws.idlc(args, { echo: !keep, live });
+  if (keep) process.stdout.write(`${stdout}${stderr}`.split("\n").filter(keep).join("\n"));
   if (code !== 0) throw new Error(`idlc ${args.join(" ")} exited ${code}`);
 }
 
-/** A day of HR changes: Ines Moreau joins Engineering, Amelia Clarke moves from Marketing to Sales, Mateo Rossi leaves today. */
+/**
+ * A day of HR changes: Ines Moreau joins Engineering, Amelia Clarke moves from Marketing to Sales, Mateo Rossi
+ * leaves today.
+ */
 function hrChange(ws: Workspace): void {
   ws.editPeople((rows) => {
     const header = rows[0]!;
@@ -27,8 +42,8 @@ function hrChange(ws: Workspace): void {
     set("E031", "department", "Sales");
     set("E031", "title", "Account Executive");
     set("E031", "manager_id", "E021");
-    set("E013", "status", "terminated");
-    set("E013", "termination_date", today);
+    set(LEAVER, "status", "terminated");
+    set(LEAVER, "termination_date", today);
     const joiner = header.map(() => "");
     Object.entries({ employee_id: "E080", first_name: "Ines", last_name: "Moreau", work_email: "ines.moreau@example.com",
       title: "Software Engineer", department: "Engineering", location: "Berlin", manager_id: "E010", employment_type: "employee",
@@ -37,27 +52,48 @@ function hrChange(ws: Workspace): void {
   });
 }
 
+/** The apps this machine can run; LDAP needs a real slapd, and is left out of the stack (one line says so) without. */
+function chooseApps(ws: Workspace): string[] {
+  const why = slapdMissing();
+  if (!why) return APPS;
+  ws.dropApp("ldap");
+  const fix = `To include it: ${slapdInstallCommand()}, then npm run demo again.`;
+  process.stdout.write(`${pc.yellow(`⚠ LDAP skipped: ${why}. ${fix}`)}\n`);
+  return APPS.filter((app) => app !== "ldap");
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
-  const ws = createWorkspace();
-  process.stdout.write(`${pc.bold("idlc demo")} in ${ws.dir} (a throwaway copy; the sandbox runs on 127.0.0.1)\n`);
+  const ws = createWorkspaceAt(path.join(repoRoot, ".idlc", "demo"));
+  const relDir = path.relative(process.cwd(), ws.dir) || ".";
+  process.stdout.write(`${pc.bold("idlc demo")} in ${relDir} (a copy of the project; the sandbox runs on 127.0.0.1)\n`);
+  const apps = chooseApps(ws);
   try {
-    await step(ws, "Start the local sandbox (Entra, Google, Slack, SCIM, LDAP emulators)", ["sandbox", "start"]);
+    // The stack was told why LDAP is left out; the sandbox need not say it again.
+    const reported = (line: string) => apps.includes("ldap") || !/^ldap\b/.test(line);
+    await step(ws, `Start the local sandbox (apps: ${apps.join(", ")})`, ["sandbox", "start"], reported);
     await step(ws, "Validate the HR export, roles, approvals and persona tests", ["validate", "--stack", "demo"]);
-    await step(ws, "Preview: what would change, checked by the policy pack", ["preview", "--stack", "demo", "--policy-pack", "policies"]);
+    const preview = ["preview", "--stack", "demo", "--policy-pack", "policies"];
+    await step(ws, "Preview: what would change, checked by the policy pack", preview);
     await step(ws, "Apply: one account per person per app", ["up", "--stack", "demo", "--yes"]);
     const before = path.join(ws.dir, "people-before.csv");
     copyFileSync(ws.peopleFile, before);
     hrChange(ws);
     await step(ws, "HR exports a change: who joins, moves and leaves", ["diff", "--stack", "demo", "--from", before]);
-    await step(ws, "Preview the change", ["preview", "--stack", "demo", "--policy-pack", "policies"]);
-    await step(ws, "Apply it: the leaver is disabled today, the mover's old access goes as the new arrives", ["up", "--stack", "demo", "--yes"]);
+    await step(ws, "Preview the change", preview);
+    const applyTitle = "Apply it: the leaver is disabled today, the mover's old access goes as the new arrives";
+    await step(ws, applyTitle, ["up", "--stack", "demo", "--yes"]);
     await step(ws, "The audit trail: every update, with its changes", ["history", "--stack", "demo"]);
-    process.stdout.write(`\n${pc.green("✔")} demo finished in ${Math.round((Date.now() - started) / 1000)} s\n`);
+    await step(ws, "The compliance report", ["report", "--stack", "demo", "--out", "report.html"]);
   } finally {
+    // Stopped, not removed: the sandbox's data stays beside the state, so `idlc sandbox start` there resumes it.
     await ws.idlc(["sandbox", "stop"]);
-    if (!process.env.IDLC_DEMO_KEEP) rmSync(ws.dir, { recursive: true, force: true });
   }
+  const seconds = Math.round((Date.now() - started) / 1000);
+  process.stdout.write(`\n${pc.green("✔")} demo finished in ${seconds} s (apps: ${apps.join(", ")})\n`);
+  const next = nextSteps(relDir, LEAVER).map((s) => `  ${s.line}\n    ${pc.dim(s.what)}`);
+  const intro = `Look around (the workspace stays in ${relDir}; \`npm run demo\` replaces it):`;
+  process.stdout.write(`\n${intro}\n${next.join("\n")}\n`);
 }
 
 main().catch((err: Error) => {

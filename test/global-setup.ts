@@ -1,14 +1,15 @@
 /**
  * Services shared by every test file, started once per vitest run.
  * Each service adds itself here and hands its address to tests through `provide`/`inject`.
+ * A missing system package stops the run here, loudly, instead of letting suites skip.
  */
 import type { TestProject } from "vitest/node" with { "resolution-mode": "import" };
-import { slapdAvailable, startSlapd } from "../sandbox/ldap";
+import { startSlapd, type RunningSlapd } from "../sandbox/ldap";
+import { missingSystemPackages, thisHost } from "../scripts/check-system-packages";
+import { aptCommand } from "../scripts/system-packages";
 
-/** The shared slapd (sandbox/ldap), or why it could not run here. */
-export type ProvidedLdap =
-  | { url: string; bindDN: string; password: string; baseDN: string; peopleDN: string; groupsDN: string }
-  | { unavailable: string };
+/** The shared slapd (sandbox/ldap). */
+export type ProvidedLdap = Omit<RunningSlapd, "stop" | "pid">;
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,14 +18,14 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const stops: Array<() => Promise<void>> = [];
-  const ldapReady = slapdAvailable();
-  if (ldapReady === true) {
-    const { stop, pid: _pid, ...ldap } = await startSlapd();
-    stops.push(stop);
-    project.provide("ldap", ldap);
-  } else project.provide("ldap", { unavailable: ldapReady });
-  return async () => {
-    for (const stop of stops.reverse()) await stop();
-  };
+  const missing = missingSystemPackages();
+  if (missing.length) {
+    const names = missing.map((m) => m.pkg.name);
+    const what = missing.map((m) => `${m.pkg.name} (${m.reason})`).join("; ");
+    const fix = `\`npm test\` installs them on Debian as root; or run: ${aptCommand(names, thisHost().root)}`;
+    throw new Error(`the tests need system packages that are missing here: ${what}. ${fix}`);
+  }
+  const { stop, pid: _pid, ...ldap } = await startSlapd();
+  project.provide("ldap", ldap);
+  return stop;
 }

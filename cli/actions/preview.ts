@@ -4,8 +4,12 @@ import { collectPreviewEvents, pendingChanges, renderPreviewComment } from "../.
 import type { PreviewFlags } from "../commands/preview";
 import { ExitCode } from "../exit";
 import { runIdentityOperation } from "../identity/hooks";
+import { formatAppValues, previewAppValues } from "./app-values";
 
 export async function runPreview(flags: PreviewFlags): Promise<number> {
+  // Flagged before the engine runs, so a reviewer sees them even when the preview itself fails.
+  const appValues = previewAppValues(flags);
+  process.stderr.write(formatAppValues(appValues));
   const collector = collectPreviewEvents();
   const watch = flags.format === "md" || flags.expectNoChanges;
   const code = await runIdentityOperation("preview", flags, watch ? { onEvent: collector.onEvent } : {});
@@ -19,5 +23,6 @@ export async function runPreview(flags: PreviewFlags): Promise<number> {
     process.stderr.write(`error: --expect-no-changes, but the preview has ${pending} pending change(s)\n`);
     return ExitCode.failed;
   }
-  return code;
+  // A value an app would refuse fails the PR's preview (caught before merge); `up` still applies everyone else.
+  return code === ExitCode.ok && appValues.some((i) => i.severity === "error") ? ExitCode.failed : code;
 }

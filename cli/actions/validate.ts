@@ -4,7 +4,10 @@ import path from "node:path";
 import pc from "picocolors";
 import { StackConfigError } from "../../provider/config";
 import { formatIssue, type Issue } from "../../provider/errors";
-import { checkAnomalies, HrSourceError, lifecycleOf, LifecycleState, readHrExport, readTextFromFileOrGitRef, type ReadHrExportOptions } from "../../provider/hr";
+import {
+  allApps, checkAnomalies, HrIssueCode, HrSourceError, lifecycleOf, LifecycleState, readHrExport,
+  readTextFromFileOrGitRef, stackNeeds, type ReadHrExportOptions,
+} from "../../provider/hr";
 import type { ValidateCheck, ValidateOptions } from "../commands/validate";
 import { ExitCode, UsageError } from "../exit";
 import { asOfDate, stackSettings } from "../stack-options";
@@ -22,7 +25,10 @@ export async function runValidate(options: ValidateOptions, cwd: string, extraCh
       if (err instanceof HrSourceError) throw new UsageError(err.message, err.fix);
       throw err;
     }
-    const before = readHrExport({ ...hr, file: previous.file, text: previous.text }).people;
+    const read = readHrExport({ ...hr, file: previous.file, text: previous.text });
+    // A previous export that is not text has no people: said, rather than compared as an empty company.
+    issues.push(...read.issues.filter((i) => i.code === HrIssueCode.notText));
+    const before = read.people;
     const severity: Issue["severity"] = options.acceptAnomalies ? "warning" : "error";
     issues.push(...checkAnomalies(before, people, anomaly).map((i) => ({ ...i, severity })));
   }
@@ -54,7 +60,8 @@ function resolveSource(options: ValidateOptions, cwd: string) {
     if (options.stack !== undefined) throw new UsageError("--file and --stack exclude each other", "Give one of them.");
     const absoluteFile = path.resolve(cwd, options.file);
     if (!existsSync(absoluteFile)) throw new UsageError(`--file ${options.file} does not exist`, "Give the path of an HR export (CSV).");
-    const hr: ReadHrExportOptions = { file: options.file, ...defined(flags) };
+    // Without a stack every app is assumed, as with `identity:apps` unset: the work email is needed.
+    const hr: ReadHrExportOptions = { file: options.file, apps: allApps, ...defined(flags) };
     return { stack: undefined, hr, absoluteFile, ...defaults };
   }
   const stack = stackSettings(options.stack, cwd, "Add --stack NAME, or use --file FILE.");
@@ -65,7 +72,8 @@ function resolveSource(options: ValidateOptions, cwd: string) {
   }
   const { file, ...hrSettings } = settings.hr;
   const absoluteFile = path.resolve(stack.stackDir, file);
-  const hr: ReadHrExportOptions = { ...hrSettings, ...defined(flags), file: path.relative(cwd, absoluteFile) || absoluteFile };
+  const hr: ReadHrExportOptions = { ...hrSettings, ...stackNeeds(stack.raw), ...defined(flags),
+    file: path.relative(cwd, absoluteFile) || absoluteFile };
   return { stack, hr, absoluteFile, lifecycle: settings.lifecycle, anomaly: settings.anomaly };
 }
 

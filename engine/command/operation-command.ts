@@ -3,7 +3,7 @@ import { EngineUsageError } from "../errors";
 import type { EngineEventSink } from "../events";
 import { runOperation } from "../operations/run-operation";
 import type { OperationKind, OperationResult, PlanSummary } from "../operations/types";
-import { createRenderer } from "../output";
+import { createRenderer, rendererMode } from "../output";
 import { runWithPulumiCli } from "./pulumi-cli";
 import { confirmPlan } from "./confirm";
 
@@ -41,7 +41,7 @@ export async function runOperationCommand(kind: OperationKind, flags: OperationF
   if (flags.parallel !== undefined && !(flags.parallel > 0)) {
     throw new EngineUsageError("--parallel must be a positive number", "pass --parallel N with N ≥ 1");
   }
-  const mode = flags.json ? "json" : process.stderr.isTTY ? "tty" : "plain";
+  const mode = rendererMode({ json: flags.json, stream: process.stderr });
   const renderer = createRenderer({ mode, stream: mode === "json" ? process.stdout : process.stderr });
   let result: OperationResult;
   try {

@@ -1,8 +1,8 @@
 /**
  * @module engine/output
  * Renders engine events (engine/events.ts, shaped like Pulumi's EngineEvent) the way the Pulumi CLI shows them:
- * `tty` a live resource tree redrawn in place, `plain` one line per step for CI logs with property diffs, `json`
- * one event per line for tools. Values arrive already masked (`[secret]`, `[unknown]`); nothing here unmasks.
+ * `tty` a live progress view per app redrawn in place, `plain` one line per step for CI logs with property diffs,
+ * `json` one event per line for tools. Values arrive already masked (`[secret]`, `[unknown]`); nothing here unmasks.
  */
 import type { EngineEvent } from "../events";
 import { createPlainRenderer } from "./renderer-plain";
@@ -21,7 +21,17 @@ export interface Renderer {
   close(): void;
 }
 
-/** @example const r = createRenderer({ mode: process.stderr.isTTY ? "tty" : "plain", stream: process.stderr }); */
+/**
+ * The live view only for a person at a terminal: CI logs and pipes get plain lines, whatever the terminal claims.
+ * @example const r = createRenderer({ mode: rendererMode({ json: false, stream: process.stderr }), stream: process.stderr });
+ */
+export function rendererMode(options: { json?: boolean; stream: { isTTY?: boolean }; env?: NodeJS.ProcessEnv }): RendererOptions["mode"] {
+  const env = options.env ?? process.env;
+  if (options.json) return "json";
+  return options.stream.isTTY && !env.CI ? "tty" : "plain";
+}
+
+
 export function createRenderer(options: RendererOptions): Renderer {
   switch (options.mode) {
     case "tty":
@@ -37,6 +47,6 @@ export { formatValue, valueAtPath } from "./format-value";
 export { diffLabel, formatStepLine, opSymbol, resourceName, stepStatus, type StepPhase } from "./format-step";
 export { propertyDiffLines } from "./format-diff";
 export { formatDuration, formatSummary } from "./format-summary";
-export { renderTree, type TreeRow } from "./tree-view";
+export { appOf, newProgress, progressLines, track, type Progress } from "./app-progress";
 export { diagnosticLines, policyLines, RunReport } from "./run-report";
 export { formatChanges, formatHistory, type HistoryEntry } from "./format-history";

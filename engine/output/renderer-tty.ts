@@ -1,40 +1,38 @@
 import pc from "picocolors";
 import type { EngineEvent, StepEventMetadata } from "../events";
-import { diffLabel, resourceName, stepStatus, type StepPhase } from "./format-step";
+import { newProgress, progressLines, track } from "./app-progress";
+import { formatStepLine } from "./format-step";
 import { RunReport } from "./run-report";
-import { renderTree, type TreeRow } from "./tree-view";
 
 const REDRAW_MS = 100;
+/** The elapsed time and the in-flight ages move on even when no event arrives. */
+const TICK_MS = 1000;
 
-/** A live tree (Type / Name / Status / Info) redrawn in place on a terminal, then the report below it. */
-export function createTtyRenderer(stream: NodeJS.WritableStream & { columns?: number }) {
+type TtyStream = NodeJS.WritableStream & { columns?: number };
+
+/**
+ * The live view on a terminal: one progress line per app (done / total, changes, failures, what is in flight and
+ * for how long, the app's latest status such as a rate-limit wait), redrawn in place — a fixed handful of lines
+ * whether the run touches forty accounts or forty thousand. Then the failed steps and the report below it.
+ */
+export function createTtyRenderer(stream: TtyStream, now: () => number = Date.now) {
   const report = new RunReport();
-  const steps = new Map<string, { meta: StepEventMetadata; phase: StepPhase }>();
+  const progress = newProgress(now());
+  const failed: StepEventMetadata[] = [];
   let drawn = 0;
   let timer: NodeJS.Timeout | undefined;
+  const ticker = setInterval(() => drawn && draw(), TICK_MS);
+  ticker.unref?.();
 
-  const info = (meta: StepEventMetadata): string => {
-    const errors = report.diagnosticsOf(meta.urn).filter((d) => d.severity === "error");
-    const last = errors.at(-1)?.message.trim().split("\n")[0];
-    return [diffLabel(meta), last ? `${errors.length} error${errors.length > 1 ? "s" : ""}: ${last}` : ""].filter(Boolean).join(" ");
-  };
-  // Rows are derived at draw time: a resource's error diagnostic usually arrives after its failure event.
-  const row = ({ meta, phase }: { meta: StepEventMetadata; phase: StepPhase }): TreeRow => ({
-    urn: meta.urn,
-    parent: meta.new?.parent || meta.old?.parent || undefined,
-    op: meta.op,
-    type: meta.type,
-    name: resourceName(meta.urn),
-    status: stepStatus(meta.op, phase),
-    info: info(meta),
-    failed: phase === "failed",
-  });
   const draw = () => {
     timer = undefined;
-    const rows = [...steps.values()].map(row);
-    const lines = renderTree(rows, stream.columns ?? 120, (line, r) => (r.failed ? pc.red(line) : line));
-    // Move to the first line drawn last time and clear below, so the table updates in place.
-    stream.write(`${drawn ? `\x1b[${drawn}F\x1b[J` : ""}${lines.join("\n")}\n`);
+    const [header, ...apps] = progressLines(progress, now(), stream.columns || 120);
+    const lines = [pc.dim(header!), ...apps];
+    // Back to the first line drawn last time (CUU: every terminal has it), then each line over the old one, cleared
+    // to its end (EL). Never a clear of the whole screen: tmux, for one, scrolls a cleared screen into its history.
+    const up = drawn ? `\r\x1b[${drawn}A` : "";
+    const rest = lines.length < drawn ? "\x1b[J" : "";
+    stream.write(`${up}${lines.map((line) => `${line}\x1b[K\n`).join("")}${rest}`);
     drawn = lines.length;
   };
   const schedule = () => {
@@ -45,18 +43,14 @@ export function createTtyRenderer(stream: NodeJS.WritableStream & { columns?: nu
   return {
     onEvent(event: EngineEvent): void {
       report.add(event);
-      const pre = event.resourcePreEvent;
-      if (pre) steps.set(pre.metadata.urn, { meta: pre.metadata, phase: pre.planning ? "planned" : "running" });
-      const done = event.resOutputsEvent;
-      if (done) steps.set(done.metadata.urn, { meta: done.metadata, phase: done.planning ? "planned" : "done" });
-      const failed = event.resOpFailedEvent;
-      if (failed) steps.set(failed.metadata.urn, { meta: failed.metadata, phase: "failed" });
-      if (pre || done || failed || event.diagnosticEvent?.urn) schedule();
+      if (event.resOpFailedEvent) failed.push(event.resOpFailedEvent.metadata);
+      if (track(progress, event, now())) schedule();
     },
     close(): void {
       if (timer) clearTimeout(timer);
-      if (steps.size) draw();
-      const lines = report.lines();
+      clearInterval(ticker);
+      if (progress.apps.size) draw();
+      const lines = [...failed.map((meta) => pc.red(formatStepLine(meta, "failed"))), ...report.lines()];
       if (lines.length) stream.write(`\n${lines.join("\n")}\n`);
     },
   };

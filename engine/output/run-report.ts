@@ -28,11 +28,6 @@ export class RunReport {
     if (event.summaryEvent) this.summary = event.summaryEvent;
   }
 
-  /** Diagnostics of one resource so far (for the live view's Info column). */
-  diagnosticsOf(urn: string): DiagnosticEvent[] {
-    return this.diagnostics.get(urn) ?? [];
-  }
-
   lines(): string[] {
     const out: string[] = [];
     if (this.diagnostics.size) {

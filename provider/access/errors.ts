@@ -24,6 +24,8 @@ export const AccessCode = {
   emailUnavailable: "EMAIL_UNAVAILABLE",
   personaInvalid: "PERSONA_INVALID",
   personaFailed: "PERSONA_FAILED",
+  appValueMapped: "APP_VALUE_MAPPED",
+  appValueRefused: "APP_VALUE_REFUSED",
 } as const;
 export type AccessCode = (typeof AccessCode)[keyof typeof AccessCode];
 

@@ -31,4 +31,5 @@ export { diffPlans, type JmlDiff, type Joiner, type Mover, type Leaver, type Reh
 export { formatDiff, formatDiffText, formatDiffMarkdown, formatDiffJson, type DiffFormat } from "./diff-format";
 export { loadStackAccess, RolesSettings, type StackAccess, type ReadText } from "./stack-access";
 export { planStack, accessIssues, checkStackAccess, type StackLike } from "./stack-plan";
+export { fitPlanToApps, refusedValues, appValueIssues, acceptsOptions } from "./fit-to-apps";
 export { keepRevokedAccounts, type HeldAccount } from "./revocations";

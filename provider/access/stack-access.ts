@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Issue } from "../errors";
+import type { AcceptsOptions } from "../apps/accepts";
 import { AppName } from "./account-spec";
+import { acceptsOptions } from "./fit-to-apps";
 import { parseApprovalsYaml, type ApprovalDef } from "./approvals";
 import { AccessFileError } from "./errors";
 import { parsePersonasYaml, type Personas } from "./personas";
@@ -29,6 +31,8 @@ export interface StackAccess {
   apps: AppName[];
   scimInstances?: string[];
   emailDomain?: string;
+  /** What decides the apps' rules on values (the LDAP dialect). */
+  accepts: AcceptsOptions;
   issues: Issue[];
 }
 
@@ -63,6 +67,7 @@ export function loadStackAccess(raw: Record<string, unknown>, stackDir: string, 
     apps: enabledApps(raw["identity:apps"]),
     scimInstances: scim && typeof scim === "object" ? Object.keys(scim).sort() : undefined,
     emailDomain,
+    accepts: acceptsOptions(raw),
     issues: approved.issues,
   };
 }

@@ -2,13 +2,15 @@ import { IdlcError, type Issue } from "../errors";
 import { lifecycleOf } from "../hr";
 import type { LifecycleSettings, Person } from "../hr/person";
 import { checkPersonas } from "./check-personas";
+import { fitPlanToApps, refusedValues } from "./fit-to-apps";
 import type { AccessPlan } from "./plan";
 import { sortIssues } from "./plan-issues";
 import { resolve } from "./resolve";
 import { loadStackAccess, type StackAccess } from "./stack-access";
 
 /**
- * The plan of a stack on `asOf`: its people, its role files and settings, lifecycle from hr's `lifecycleOf`.
+ * The plan of a stack on `asOf`: its people, its role files and settings, lifecycle from hr's `lifecycleOf`;
+ * every value as its app receives it (`fitPlanToApps`: a name an app cannot store is mapped, with a warning).
  * @param usernames names already handed out (`usernameLedger(previousPlan)`), kept as they are.
  */
 export function planStack(people: readonly Person[], access: StackAccess, lifecycle: LifecycleSettings, asOf: string, usernames?: Record<string, string>): AccessPlan {
@@ -20,7 +22,7 @@ export function planStack(people: readonly Person[], access: StackAccess, lifecy
     approvals: access.approvals,
     usernames,
   }, asOf);
-  return { ...plan, issues: sortIssues([...plan.issues, ...access.issues]) };
+  return fitPlanToApps({ ...plan, issues: sortIssues([...plan.issues, ...access.issues]) }, people, access.accepts);
 }
 
 /**
@@ -39,7 +41,8 @@ export interface StackLike {
 }
 
 /**
- * The access half of `idlc validate`: loads the stack's roles, plans its people on `asOf`, checks personas.
+ * The access half of `idlc validate`: loads the stack's roles, plans its people on `asOf`, checks personas, and
+ * reports every value an app would refuse (an error for that person and app) or gets mapped (a warning).
  * A role file that cannot be read becomes one error issue, so validate still reports everything else.
  * @example extraChecks.push(({ people, asOf, stack }) => (stack ? checkStackAccess(people, asOf, stack) : []));
  */
@@ -52,5 +55,6 @@ export function checkStackAccess(people: readonly Person[], asOf: string, stack:
     const { file, row } = err.context;
     return [{ severity: "error", code: err.code, message: err.message, fix: err.fix, file: typeof file === "string" ? file : undefined, row: typeof row === "number" ? row : undefined }];
   }
-  return accessIssues(planStack(people, access, stack.settings.lifecycle, asOf), access);
+  const plan = planStack(people, access, stack.settings.lifecycle, asOf);
+  return [...accessIssues(plan, access), ...refusedValues(plan, people, access.accepts)];
 }

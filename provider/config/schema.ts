@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HrField, LifecycleSettings, PresetName } from "../hr";
+import { EmploymentType, HrField, HrStatus, LifecycleSettings, PresetName } from "../hr";
 
 /**
  * `identity:hr.source` (the HR system `idlc hr pull` reads; checked strictly by provider/hr-sources when pulling)
@@ -20,7 +20,15 @@ export const HrSettings = z.strictObject({
   /** date-fns format of the export's non-ISO dates, e.g. `dd.MM.yyyy`. */
   dateFormat: z.string().min(1).optional(),
   allowedDomains: z.array(z.string().min(1)).optional(),
-  contractorEndDate: z.enum(["error", "warning"]).default("error"),
+  /** The company's own status words → idlc's statuses, e.g. `{ "notice period": active }`. */
+  statusWords: z.record(z.string().min(1), HrStatus).optional(),
+  /** The company's own employment type words, e.g. `{ "freelance (de)": contractor }`. */
+  employmentWords: z.record(z.string().min(1), EmploymentType).optional(),
+  /**
+   * A contractor without a contract end date: `warning` (default) lists them and provisions them; `error` stops
+   * the whole export until HR records one, for companies that require time-bound contractor access.
+   */
+  contractorEndDate: z.enum(["error", "warning"]).default("warning"),
   ...hrPullKeys,
 });
 export type HrSettings = z.infer<typeof HrSettings>;

@@ -1,6 +1,7 @@
 import type { Issue } from "../errors";
 import { HrIssueCode } from "./errors";
 import type { Person } from "./person";
+import { shown } from "./shown";
 
 export interface AnomalyOptions {
   /** Largest tolerated drop in row count, in percent of the previous export. Default 5. */
@@ -34,7 +35,8 @@ export function checkAnomalies(previous: Person[], current: Person[], options: A
   const gone = previous.filter((p) => !now.has(p.employeeId) && p.status !== "terminated" && !p.terminationDate);
   for (const p of gone.slice(0, listedGone)) {
     issues.push({ severity: "error", code: HrIssueCode.anomalyPersonGone, file: p.source.file, row: p.source.row, fix,
-      message: `${p.employeeId} (${p.displayName}) is gone from the export without a termination record` });
+      message: `${shown(p.employeeId)} (${shown(p.displayName)}) is gone from the export without a termination record`,
+    });
   }
   if (gone.length > listedGone) {
     issues.push({ severity: "error", code: HrIssueCode.anomalyPersonGone, file, fix,

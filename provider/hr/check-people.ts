@@ -3,11 +3,14 @@ import { HrIssueCode } from "./errors";
 import type { HrField } from "./fields";
 import { managerCycles } from "./manager-cycles";
 import type { Person } from "./person";
+import { shown } from "./shown";
 
 /**
- * Checks that need the whole export: duplicate ids and work emails, managers that resolve to nobody, and
- * reporting cycles. Manager references are resolved in place to employee ids, trying employee id, then work
- * email, then an exact "Last, First" / "First Last" name (app-apis.md §6). Linear in the number of people.
+ * Checks that need the whole export: duplicate ids and work emails (errors), managers that resolve to nobody
+ * (a warning; the reference is dropped), and reporting cycles (an error: a loop puts a manager among their own
+ * reports, so `reportsTo` rules would grant them their team's access). Manager references are resolved in place
+ * to employee ids, trying employee id, then work email, then an exact "Last, First" / "First Last" name
+ * (app-apis.md §6). Linear in the number of people.
  */
 export function checkPeople(
   people: Person[],
@@ -15,22 +18,24 @@ export function checkPeople(
   columnOf: (field: HrField) => string,
 ): Issue[] {
   const issues: Issue[] = [];
-  const at = (p: Person, field: HrField, code: string, message: string, fix: string) =>
-    issues.push({ severity: "error", code, message, fix, file, row: p.source.row, column: columnOf(field) });
+  const at = (p: Person, field: HrField, code: string, message: string, fix: string,
+    severity: Issue["severity"] = "error") =>
+    issues.push({ severity, code, message, fix, file, row: p.source.row, column: columnOf(field) });
 
   const byId = new Map<string, Person>();
   const byEmail = new Map<string, Person>();
   for (const p of people) {
     const first = byId.get(p.employeeId);
     if (first) {
-      at(p, "employeeId", HrIssueCode.idDuplicate, `duplicate employee id "${p.employeeId}" (first on row ${first.source.row})`,
+      at(p, "employeeId", HrIssueCode.idDuplicate,
+        `duplicate employee id "${shown(p.employeeId)}" (first on row ${first.source.row})`,
         "Give every person a unique employee id; remove the duplicated row.");
     } else byId.set(p.employeeId, p);
     if (p.workEmail === undefined) continue;
     const owner = byEmail.get(p.workEmail);
     if (owner) {
       at(p, "workEmail", HrIssueCode.emailDuplicate,
-        `duplicate work email "${p.workEmail}" (also ${owner.employeeId} on row ${owner.source.row})`,
+        `duplicate work email "${shown(p.workEmail)}" (also ${shown(owner.employeeId)} on row ${owner.source.row})`,
         "Give every person their own work email in the HR system.");
     } else byEmail.set(p.workEmail, p);
   }
@@ -44,16 +49,22 @@ export function checkPeople(
     if (manager) {
       p.managerId = manager.employeeId;
     } else {
-      const why = byName.get(ref.toLowerCase()) === null ? "matches several people" : "matches no employee id, email or name";
-      at(p, "managerId", HrIssueCode.managerUnknown, `manager "${ref}" of ${p.employeeId} ${why}`,
-        "Reference the manager by employee id, and make sure the manager's row is in the export.");
+      // A manager filtered out of the export (an active-only report) is ordinary: the person is read without one,
+      // which can only withhold what a `reportsTo` rule would grant, never grant more.
+      const why = byName.get(ref.toLowerCase()) === null
+        ? "matches several people"
+        : "matches no employee id, email or name";
+      delete p.managerId;
+      at(p, "managerId", HrIssueCode.managerUnknown, `manager "${shown(ref)}" of ${shown(p.employeeId)} ${why}: ` +
+        "read as having no manager, so reportsTo rules skip them",
+        "Reference the manager by employee id, and make sure the manager's row is in the export.", "warning");
     }
   }
 
   for (const cycle of managerCycles(people, byId)) {
     const head = cycle[0]!;
     at(head, "managerId", HrIssueCode.managerCycle,
-      `manager cycle: ${[...cycle, head].map((p) => p.employeeId).join(" → ")}`,
+      `manager cycle: ${[...cycle, head].map((p) => shown(p.employeeId)).join(" → ")}`,
       "Break the cycle: someone in it must report to a person outside it (or to nobody, at the top).");
   }
   return issues;

@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import type { Issue } from "../errors";
 import { HrIssueCode } from "./errors";
+import { shown } from "./shown";
 
 /** One data record: its spreadsheet row (header = row 1) and trimmed fields. */
 export interface CsvRecord {
@@ -18,12 +19,14 @@ export interface CsvTable {
 const candidates = [",", ";", "\t"] as const;
 
 /**
- * Parses an HR export: strips a BOM, picks the delimiter from the header line, keeps quoted newlines inside
+ * Parses an HR export: strips a BOM and a trailing Ctrl-Z, picks the delimiter from the header line, keeps quoted
+ * newlines inside
  * their cell, trims every value. Blank lines are skipped but still counted, so `row` is what a spreadsheet
  * shows. Malformed quoting becomes an issue, never an exception.
  */
 export function readCsv(text: string, file: string): CsvTable {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // A DOS end-of-file mark (Ctrl-Z) still ends some exports written by older tools.
+  const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\u001a\s*$/, "");
   const delimiter = detectDelimiter(body);
   const issues: Issue[] = [];
   // Records skipped for an error, as "how many records came before it": the spreadsheet row of a later
@@ -86,7 +89,8 @@ function malformed(file: string, row: number, detail: string): Issue {
   return {
     severity: "error",
     code: HrIssueCode.csvMalformed,
-    message: `malformed CSV: ${detail}; this row and the rows after it could not be read`,
+    // csv-parse quotes the offending cell in its message: shown like any other value from the file.
+    message: `malformed CSV: ${shown(detail, 240)}; this row and the rows after it could not be read`,
     fix: "Re-export the file from the HR system, or quote the cell (double any quote inside it).",
     file,
     row,

@@ -1,5 +1,6 @@
 import { isValid, parse } from "date-fns";
 import { HrIssueCode } from "./errors";
+import { shown } from "./shown";
 
 /** A date cell read: an ISO date, nothing (blank), or why it could not be read. */
 export type DateResult = { ok: true; date?: string } | { ok: false; code: string; message: string; fix: string };
@@ -25,21 +26,43 @@ export function dateFormatProblem(format: string): string | undefined {
 /**
  * Returns a date reader for one export. ISO dates are always accepted; `format` (date-fns tokens such as
  * `dd.MM.yyyy` or `MM/dd/yyyy`) is parsed strictly; without it a day-month order is accepted only when the
- * value itself proves it (`25/12/2024`), and `03/04/2024` is ambiguous. Results are cached: exports repeat dates.
+ * value itself proves it (`25/12/2024`) or `order` says it (proved by the export's other dates,
+ * `dayOrderProvedBy`), and `03/04/2024` is otherwise ambiguous. Results are cached: exports repeat dates.
  */
-export function dateReader(format?: string): (value: string) => DateResult {
+export function dateReader(format?: string, order?: DayOrder): (value: string) => DateResult {
   const cache = new Map<string, DateResult>();
   return (value) => {
     let result = cache.get(value);
     if (!result) {
-      result = readDate(value, format);
+      result = readDate(value, format, order);
       cache.set(value, result);
     }
     return result;
   };
 }
 
-function readDate(value: string, format: string | undefined): DateResult {
+/** Which comes first in a slashed or dashed numeric date. */
+export type DayOrder = "day-first" | "month-first";
+
+/**
+ * The order a slashed or dashed numeric date proves on its own (`15/01/2024` day-first, `01/15/2024` month-first),
+ * `either` for one that could be both (`03/04/2024`), nothing for any other value. An export's own dates settle the
+ * ambiguous ones: a US export almost always has some `01/15/…` and a European one some `15/01/…`, and a system
+ * writes all its dates one way. Cheap enough to run on every date cell of a 100k-row export.
+ */
+export function dayOrderProvedBy(value: string): DayOrder | "either" | undefined {
+  // `1/2/2024` to `12/31/2024`, never ISO (`2024-…` has its separator at index 4).
+  if (value.length < 8 || value.length > 10) return undefined;
+  if (value[1] !== "/" && value[1] !== "-" && value[2] !== "/" && value[2] !== "-") return undefined;
+  const n = numeric.exec(value);
+  if (!n || n[2] === ".") return undefined;
+  const [a, b] = [+n[1]!, +n[3]!];
+  if (a > 12 && b <= 12) return "day-first";
+  if (b > 12 && a <= 12) return "month-first";
+  return a !== b && a <= 12 && b <= 12 ? "either" : undefined;
+}
+
+function readDate(value: string, format: string | undefined, order: DayOrder | undefined): DateResult {
   if (blank.has(value.toLowerCase())) return { ok: true };
   const m = iso.exec(value);
   if (m) return calendar(value, +m[1]!, +m[2]!, +m[3]!);
@@ -52,11 +75,12 @@ function readDate(value: string, format: string | undefined): DateResult {
     const [a, sep, b, year] = [+n[1]!, n[2]!, +n[3]!, +n[4]!];
     // A dotted date is day-first in every locale that writes it; slashes are US or European.
     if (sep === "." || a > 12 || a === b) return calendar(value, year, b, a);
-    if (b > 12) return calendar(value, year, a, b);
+    if (b > 12 || order === "month-first") return calendar(value, year, a, b);
+    if (order === "day-first") return calendar(value, year, b, a);
     return {
       ok: false,
       code: HrIssueCode.dateAmbiguous,
-      message: `"${value}" is ambiguous: it could be day/month or month/day`,
+      message: `"${shown(value)}" is ambiguous: it could be day/month or month/day`,
       fix: "Set identity:hr dateFormat (or --date-format) to the export's format, e.g. MM/dd/yyyy or dd/MM/yyyy.",
     };
   }
@@ -87,7 +111,7 @@ function invalid(value: string, why: string): DateResult {
   return {
     ok: false,
     code: HrIssueCode.dateInvalid,
-    message: `"${value}" ${why}`,
+    message: `"${shown(value)}" ${why}`,
     fix: "Write dates as yyyy-MM-dd, or set identity:hr dateFormat (or --date-format) to the export's format.",
   };
 }

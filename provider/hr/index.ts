@@ -17,6 +17,7 @@ export { checkAnomalies, type AnomalyOptions } from "./anomalies";
 export { readTextFromFileOrGitRef } from "./git-source";
 export { PresetName, presets, type Preset } from "./presets";
 export { HrField, requiredFields } from "./fields";
+export { allApps, fieldsNeededBy, stackNeeds } from "./app-fields";
 export { HrIssueCode, HrSourceError } from "./errors";
 export {
   Person,

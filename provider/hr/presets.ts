@@ -52,7 +52,10 @@ const bamboohr: Preset = {
     division: ["Division"],
     location: ["Location"],
     costCenter: ["Cost Center"],
-    managerId: ["supervisorEId", "Supervisor EID", "supervisorEmail", "Supervisor Email", "supervisorId", "Supervisor"],
+    managerId: [
+      "supervisorEId", "Supervisor EID", "supervisorEmail", "Supervisor Email", "supervisorId", "Supervisor",
+      "Reporting to", "Reports To",
+    ],
     employmentType: ["employmentHistoryStatus", "Employment Status"],
     status: ["Status"],
     hireDate: ["Hire Date", "originalHireDate"],

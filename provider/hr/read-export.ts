@@ -1,14 +1,17 @@
 import { readFileSync } from "node:fs";
 import type { Issue } from "../errors";
+import { fieldsNeededBy } from "./app-fields";
 import { checkPeople } from "./check-people";
 import { mapColumns } from "./columns";
 import { readCsv } from "./csv-read";
 import { dateFormatProblem, dateReader } from "./dates";
+import { exportDayOrder } from "./day-order";
 import { HrIssueCode, HrSourceError } from "./errors";
-import type { Person } from "./person";
+import type { EmploymentType, HrStatus, Person } from "./person";
 import { presets, type PresetName } from "./presets";
 import { columnOf, toPerson } from "./to-person";
-import { employmentWords, statusWords } from "./vocabulary";
+import { textProblem } from "./text-check";
+import { employmentWords, normalizeKeys, statusWords } from "./vocabulary";
 
 export interface ReadHrExportOptions {
   /** Path of the export; read unless `text` is given, and always the name used in messages. */
@@ -19,10 +22,24 @@ export interface ReadHrExportOptions {
   mapping?: Record<string, string>;
   /** date-fns format of non-ISO dates, e.g. `dd.MM.yyyy`. */
   dateFormat?: string;
+  /** The company's own status words (`"notice period": active`), over the shared table and the preset's. */
+  statusWords?: Record<string, HrStatus>;
+  /** The company's own employment type words (`"freelance (de)": contractor`). */
+  employmentWords?: Record<string, EmploymentType>;
   /** Work emails must be in one of these domains (exact match, case-insensitive). */
   allowedDomains?: string[];
-  /** Severity of a contractor without a contract end date. Default `error`. */
+  /**
+   * Severity of a contractor without a contract end date. Default `warning`: most exports have such contractors,
+   * and one of them must not stop everyone's provisioning; a company that requires end dates sets `error`.
+   */
   contractorEndDate?: "error" | "warning";
+  /**
+   * The stack's apps (`identity:apps`, all of them when unset): a field one of them needs, such as the work
+   * email, missing from the header is an error. Omitted, no app's needs are checked (readers that only look).
+   */
+  apps?: readonly string[];
+  /** `identity:roles` emailDomain: people without a work email get a generated address, reported as a warning. */
+  emailDomain?: string;
 }
 
 /**
@@ -33,6 +50,8 @@ export function readHrExport(options: ReadHrExportOptions): { people: Person[]; 
   const { file } = options;
   const text = options.text ?? readSource(file);
   const preset = presets[options.preset ?? "generic"];
+  const notText = textProblem(text, file);
+  if (notText) return { people: [], issues: [notText] };
   const table = readCsv(text, file);
   const issues: Issue[] = [...table.issues];
   if (table.header.length === 0) {
@@ -52,19 +71,23 @@ export function readHrExport(options: ReadHrExportOptions): { people: Person[]; 
     issues.push({ severity: "error", code: HrIssueCode.empty, message: "the export has a header but no people", file, row: 2,
       fix: "Export the report again; check its filters." });
   }
-  const { columns, issues: columnIssues } = mapColumns(table.header, preset, options.mapping, file);
+  const needed = options.apps && fieldsNeededBy(options.apps);
+  const { columns, issues: columnIssues } = mapColumns(table.header, preset, options.mapping, file,
+    { needed, emailDomain: options.emailDomain });
   issues.push(...columnIssues);
   if (columnIssues.some((i) => i.severity === "error")) return { people: [], issues };
 
+  const order = options.dateFormat === undefined ? exportDayOrder(table.records, columns, file, issues) : undefined;
   const ctx = {
     file,
     header: table.header,
     columns,
-    readDate: dateReader(options.dateFormat),
-    statusWords: { ...statusWords, ...preset.statusWords },
-    employmentWords: { ...employmentWords, ...preset.employmentWords },
+    readDate: dateReader(options.dateFormat, order),
+    statusWords: { ...statusWords, ...preset.statusWords, ...normalizeKeys(options.statusWords) },
+    employmentWords: { ...employmentWords, ...preset.employmentWords, ...normalizeKeys(options.employmentWords) },
     allowedDomains: options.allowedDomains && new Set(options.allowedDomains.map((d) => d.toLowerCase().replace(/^@/, ""))),
-    contractorEndDate: options.contractorEndDate ?? "error",
+    contractorEndDate: options.contractorEndDate ?? "warning",
+    emailDomain: needed?.has("workEmail") ? options.emailDomain : undefined,
   };
   const everyone: Person[] = [];
   const people: Person[] = [];

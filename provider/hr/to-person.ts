@@ -6,6 +6,7 @@ import type { DateResult } from "./dates";
 import { HrIssueCode } from "./errors";
 import { dateFields, type HrField } from "./fields";
 import type { EmploymentType, HrStatus, Person } from "./person";
+import { shown } from "./shown";
 import { normalizeValue } from "./vocabulary";
 
 /** Everything a row needs to become a person; built once per export. */
@@ -18,6 +19,8 @@ export interface RowContext {
   employmentWords: Record<string, EmploymentType>;
   allowedDomains: Set<string> | undefined;
   contractorEndDate: "error" | "warning";
+  /** Set when the stack's apps need a work email and generate missing ones in this domain. */
+  emailDomain: string | undefined;
 }
 
 const emailPattern = z.regexes.email;
@@ -55,14 +58,18 @@ export function toPerson(record: CsvRecord, ctx: RowContext, issues: Issue[]): {
   const rawStatus = get(ctx, fields, "status");
   const status = rawStatus === undefined ? undefined : ctx.statusWords[normalizeValue(rawStatus)];
   if (rawStatus !== undefined && !status) {
-    report("status", HrIssueCode.statusUnknown, `unknown status "${rawStatus}"`,
-      "Use a status the preset knows (active, on leave, terminated, onboarding…) or fix the preset choice.");
+    report("status", HrIssueCode.statusUnknown, `unknown status "${shown(rawStatus)}"`,
+      `Use a status the preset knows (active, on leave, terminated, onboarding…), fix the preset choice, or say what ` +
+        `it means with identity:hr statusWords: { "${shown(rawStatus)}": active | leave | terminated | pre-hire }.`);
   }
   const rawType = get(ctx, fields, "employmentType");
   const knownType = rawType === undefined ? "employee" : ctx.employmentWords[normalizeValue(rawType)];
-  if (!knownType) {
-    report("employmentType", HrIssueCode.employmentTypeUnknown, `unknown employment type "${rawType}", treated as other`,
-      "Use employee, contractor or intern (or a vendor word for them).", "warning");
+  // A leaver's type decides nothing, and some vendors write "Terminated" there (BambooHR's employment status).
+  if (!knownType && status !== "terminated") {
+    report("employmentType", HrIssueCode.employmentTypeUnknown,
+      `unknown employment type "${shown(rawType!)}", treated as other`,
+      `Use employee, contractor or intern (or a vendor word for them), or say what it means with identity:hr ` +
+        `employmentWords: { "${shown(rawType!)}": employee | contractor | intern | other }.`, "warning");
   }
   const employmentType = knownType ?? "other";
 
@@ -75,26 +82,48 @@ export function toPerson(record: CsvRecord, ctx: RowContext, issues: Issue[]): {
     else if (read.date) dates[field] = read.date;
   }
   if (dates.hireDate && dates.terminationDate && dates.terminationDate < dates.hireDate) {
-    report("terminationDate", HrIssueCode.terminationBeforeHire,
-      `termination date ${dates.terminationDate} is before hire date ${dates.hireDate}`,
-      "Correct either date in the HR system; a rehire needs a new hire date after the termination.");
+    if (status === "terminated") {
+      report("terminationDate", HrIssueCode.terminationBeforeHire,
+        `termination date ${dates.terminationDate} is before hire date ${dates.hireDate}`,
+        "Correct either date in the HR system; a rehire needs a new hire date after the termination.");
+    } else {
+      // A rehire: vendors keep the earlier employment's termination date on the row. Read, it would disable
+      // someone who works here, so it is dropped, and said.
+      report("terminationDate", HrIssueCode.terminationBeforeHire,
+        `termination date ${dates.terminationDate} is before hire date ${dates.hireDate} and the status is ` +
+          `${status ?? "unknown"}: read as a rehire, the old termination date is ignored`,
+        "Clear the previous employment's termination date in the HR system, if the export should not carry it.",
+        "warning");
+      delete dates.terminationDate;
+    }
   }
   if (status === "terminated" && !dates.terminationDate) {
     report("terminationDate", HrIssueCode.terminationDateMissing,
-      `${employeeId ?? "this person"} is terminated without a termination date: accounts are disabled but never deleted`,
+      `${shown(employeeId ?? "this person")} is terminated without a termination date: ` +
+        "accounts are disabled but never deleted",
       "Record the termination date in the HR system so retention can run out.", "warning");
   }
   if (employmentType === "contractor" && !dates.endDate && !dates.terminationDate && status !== "terminated") {
-    report("endDate", HrIssueCode.contractorEndDate, `contractor ${employeeId} has no contract end date`,
-      "Record the contract end date in the HR system so access ends with the contract.", ctx.contractorEndDate);
+    report("endDate", HrIssueCode.contractorEndDate,
+      `contractor ${who(employeeId, firstName, lastName)} has no contract end date: they keep the accounts and ` +
+        "roles this export gives them, with no end, until HR records a contract end or termination date",
+      "Record the contract end date in the HR system so access ends with the contract " +
+        "(identity:hr contractorEndDate: error makes a missing one block).", ctx.contractorEndDate);
   }
 
   const workEmail = get(ctx, fields, "workEmail")?.toLowerCase();
+  if (workEmail === undefined && ctx.emailDomain !== undefined && ctx.columns.workEmail !== undefined) {
+    report("workEmail", HrIssueCode.emailGenerated,
+      `${who(employeeId, firstName, lastName)} has no work email: an address will be generated from their ` +
+        `name, first.last@${ctx.emailDomain}`,
+      "Fill in the work email in the HR system if the person already has one.", "warning");
+  }
   if (workEmail !== undefined && !emailPattern.test(workEmail)) {
-    report("workEmail", HrIssueCode.emailInvalid, `invalid email "${workEmail}"`, "Correct the work email in the HR system.");
+    report("workEmail", HrIssueCode.emailInvalid, `invalid email "${shown(workEmail)}"`,
+      "Correct the work email in the HR system.");
   } else if (workEmail !== undefined && ctx.allowedDomains && !ctx.allowedDomains.has(workEmail.slice(workEmail.lastIndexOf("@") + 1))) {
     report("workEmail", HrIssueCode.emailDomain,
-      `email "${workEmail}" is outside the allowed domains (${[...ctx.allowedDomains].join(", ")})`,
+      `email "${shown(workEmail)}" is outside the allowed domains (${[...ctx.allowedDomains].join(", ")})`,
       "Use a company address, or add the domain to identity:hr allowedDomains.");
   }
 
@@ -121,16 +150,29 @@ export function toPerson(record: CsvRecord, ctx: RowContext, issues: Issue[]): {
   return { person, complete: firstName !== "" && lastName !== "" && status !== undefined };
 }
 
+/** `E3 (Grace Hopper)`, as far as the row tells; values shown safely. */
+function who(employeeId: string | undefined, firstName: string, lastName: string): string {
+  const name = `${firstName} ${lastName}`.trim();
+  return `${shown(employeeId ?? "this person")}${name ? ` (${shown(name)})` : ""}`;
+}
+
+// What exports write in an empty cell ("N/A" for a pre-hire's email, "-" for no manager). Never applied to the id,
+// names or status: `Null` and `Na` are real surnames, and an id or status must be written out.
+const placeholders = new Set(["n/a", "#n/a", "-", "--", "null", "none"]);
+const literal = new Set<HrField>(["employeeId", "firstName", "lastName", "status"]);
+
 function get(ctx: RowContext, fields: string[], field: HrField): string | undefined {
   const index = ctx.columns[field];
   const value = index === undefined ? undefined : fields[index];
-  return value === "" ? undefined : value;
+  if (value === "" || (value !== undefined && value.length <= 4 && !literal.has(field) &&
+    placeholders.has(value.toLowerCase()))) return undefined;
+  return value;
 }
 
 /** The header as the file spells it, so a person can find the cell; the field name if the column is absent. */
 export function columnOf(ctx: Pick<RowContext, "columns" | "header">, field: HrField): string {
   const index = ctx.columns[field];
-  return index === undefined ? field : (ctx.header[index] ?? field);
+  return index === undefined ? field : shown(ctx.header[index] ?? field);
 }
 
 function splitRoles(value: string | undefined): string[] {

@@ -9,7 +9,8 @@ export const statusWords: Record<string, HrStatus> = words({
   active: ["active", "employed", "current", "working", "aktiv"],
   leave: [
     "leave", "on leave", "leave of absence", "loa", "garden leave", "parental leave", "sabbatical",
-    "beurlaubt", "elternzeit", "abwesend", "ruhend",
+    "maternity leave", "paternity leave", "sick leave", "medical leave", "unpaid leave", "beurlaubt", "elternzeit",
+    "abwesend", "ruhend",
   ],
   terminated: [
     "terminated", "inactive", "dismissed", "former", "offboarded", "departed", "ausgeschieden", "inaktiv",
@@ -21,7 +22,8 @@ export const statusWords: Record<string, HrStatus> = words({
 export const employmentWords: Record<string, EmploymentType> = words({
   employee: [
     "employee", "full time", "fulltime", "part time", "parttime", "salaried ft", "salaried pt", "hourly ft",
-    "hourly pt", "permanent", "regular", "internal", "festangestellt", "vollzeit", "teilzeit", "angestellt",
+    "hourly pt", "salaried full time", "salaried part time", "hourly full time", "hourly part time", "fixed term",
+    "permanent", "regular", "internal", "festangestellt", "vollzeit", "teilzeit", "angestellt",
   ],
   contractor: [
     "contractor", "contract", "contingent worker", "contingent", "external", "freelancer", "freelance",
@@ -31,9 +33,17 @@ export const employmentWords: Record<string, EmploymentType> = words({
   other: ["other", "sonstige"],
 });
 
-/** Values compare without case, and `_`, `-` and runs of spaces count as one space: `ON_LEAVE` = `On leave`. */
+/**
+ * Values compare without case, and `_`, `-`, `,` and runs of spaces count as one space: `ON_LEAVE` = `On leave`,
+ * Rippling's `Salaried, full-time` = `salaried full time`.
+ */
 export function normalizeValue(value: string): string {
-  return value.toLowerCase().replace(/[\s_-]+/g, " ").trim();
+  return value.toLowerCase().replace(/[\s_,-]+/g, " ").trim();
+}
+
+/** A company's own word table from its stack settings, keyed like the shared ones. */
+export function normalizeKeys<T>(table: Record<string, T> | undefined): Record<string, T> {
+  return Object.fromEntries(Object.entries(table ?? {}).map(([word, value]) => [normalizeValue(word), value]));
 }
 
 function words<T extends string>(table: Record<T, string[]>): Record<string, T> {

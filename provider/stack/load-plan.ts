@@ -7,7 +7,7 @@ import path from "node:path";
 import { accessIssues, keepRevokedAccounts, loadStackAccess, planStack, type AccessPlan, type HeldAccount } from "../access";
 import { loadStackSettings, StackConfigError, type StackSettings } from "../config";
 import type { Issue } from "../errors";
-import { HrSourceError, readHrExport, type Person } from "../hr";
+import { HrSourceError, readHrExport, stackNeeds, type Person } from "../hr";
 import { applyOverrides, readOverrides, type Override } from "./overrides";
 
 export interface StackPlan {
@@ -37,7 +37,7 @@ export function loadStackPlan(options: { cwd: string; stack: string; asOf: strin
   const { file, ...hr } = settings.hr;
   const hrFile = path.resolve(stackDir, file);
   const shown = path.relative(stack.project.dir, hrFile) || hrFile;
-  const read = readHrExport({ ...hr, file: shown, text: readText(hrFile, shown) });
+  const read = readHrExport({ ...hr, ...stackNeeds(raw), file: shown, text: readText(hrFile, shown) });
   const overridesFile = path.join(path.dirname(hrFile), "overrides.yaml");
   const overrides = readOverrides(overridesFile);
   const people = applyOverrides(read.people, overrides);

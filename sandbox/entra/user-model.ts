@@ -13,6 +13,21 @@ export const USER_DEFAULT_SELECT = ["businessPhones", "displayName", "givenName"
 export const USER_FILTERABLE = new Set(["id", "userPrincipalName", "mail", "mailNickname", "displayName", "employeeId", "accountEnabled", "givenName", "surname", "department", "jobTitle", "employeeType"]);
 const REQUIRED = ["accountEnabled", "displayName", "mailNickname", "userPrincipalName"] as const;
 
+/** Graph's documented maximum lengths of the user's name properties. */
+const MAX_LENGTH: Record<string, number> = { displayName: 256, givenName: 64, surname: 64, mailNickname: 64 };
+/** mailNickname: printable ASCII without @ ( ) \ [ ] " ; : < > , or space. */
+const MAIL_NICKNAME = /^[^@()\\[\]";:<>,\s]+$/;
+const mailNicknameOk = (v: unknown) => typeof v === "string" && /^[\x21-\x7e]+$/.test(v) && MAIL_NICKNAME.test(v);
+
+function checkLengths(body: Json): void {
+  for (const [key, max] of Object.entries(MAX_LENGTH)) {
+    const v = body[key];
+    if (typeof v === "string" && [...v].length > max) {
+      throw badRequest(`Invalid value specified for property '${key}' of resource 'User'.`);
+    }
+  }
+}
+
 /** Graph's default complexity rule: 8–256 characters from at least three of lower, upper, digit, symbol. */
 function passwordOk(password: unknown): boolean {
   if (typeof password !== "string" || password.length < 8 || password.length > 256) return false;
@@ -32,12 +47,17 @@ export function checkUserBody(body: Json, options: { create: boolean; domains: S
   const upn = body.userPrincipalName;
   if (upn !== undefined) {
     const [local, domain] = String(upn).split("@");
-    if (!local || !/^[A-Za-z0-9'.\-_!#^~]+$/.test(local) || String(upn).split("@").length !== 2) {
+    if (!local || local.length > 64 || !/^[A-Za-z0-9'.\-_!#^~]+$/.test(local) || String(upn).split("@").length !== 2) {
       throw badRequest("Invalid value specified for property 'userPrincipalName' of resource 'User'.");
     }
     if (!options.domains.has(String(domain).toLowerCase())) {
       throw badRequest("The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.");
     }
+  }
+  checkLengths(body);
+  const nickname = body.mailNickname;
+  if (nickname !== undefined && !mailNicknameOk(nickname)) {
+    throw badRequest("Invalid value specified for property 'mailNickname' of resource 'User'.");
   }
   const password = (body.passwordProfile as Json | undefined)?.password;
   if (password !== undefined && !passwordOk(password)) {

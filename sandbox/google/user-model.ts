@@ -16,7 +16,10 @@ const OUTPUT_ONLY = new Set([
 const EXTERNAL_ID_TYPES = new Set(["account", "custom", "customer", "login_id", "network", "organization"]);
 const RELATION_TYPES = new Set(("admin_assistant assistant brother child custom domestic_partner dotted_line_manager exec_assistant " +
   "father friend manager mother parent partner referred_by relative sister spouse").split(" "));
-const NAME_PART = /^[\p{L}\p{N} \-/.']{1,60}$/u;
+/** Given and family names: letters of any script with their accents, digits, spaces, - / . and '; ≤ 60 characters. */
+const NAME_PART = /^[\p{L}\p{M}\p{N} \-/.']{1,60}$/u;
+/** The username before the @: ≤ 64 letters, digits, . _ ' -; no two periods in a row, none first or last. */
+const USERNAME = /^(?!\.)(?!.*\.\.)[\p{L}\p{M}\p{N}._'-]{1,64}(?<!\.)@[^@\s]+$/u;
 const REPEATED = new Set(["externalIds", "relations", "organizations", "locations", "phones", "addresses", "emails", "languages", "keywords"]);
 
 /** Throws Google's 400 for a body insert/update would reject; returns the writable part of it. */
@@ -32,6 +35,12 @@ export function writableFields(body: Json): Json {
     const v = name?.[part];
     if (v !== undefined && v !== null && (typeof v !== "string" || !NAME_PART.test(v))) throw invalid(`Invalid ${part}`);
   }
+  const display = name?.displayName;
+  if (display !== undefined && display !== null && (typeof display !== "string" || [...display].length > 256)) {
+    throw invalid("Invalid displayName");
+  }
+  const email = out.primaryEmail;
+  if (email !== undefined && (typeof email !== "string" || !USERNAME.test(email))) throw invalid("primary_user_email");
   if (out.password !== undefined && out.hashFunction === undefined) {
     const p = out.password;
     if (typeof p !== "string" || p.length < 8 || p.length > 100 || !/^[\x20-\x7e]+$/.test(p)) throw invalid("Invalid Password");

@@ -3,7 +3,7 @@
  * daemonized) on 127.0.0.1, in a fresh temporary directory or a persistent one, seeded on first start.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -11,7 +11,17 @@ import path from "node:path";
 import { Client } from "ldapts";
 import { DEFAULT_LAYOUT, dnsFor, renderSlapdConf, seedEntries } from "./slapd-config";
 
+/** Where Debian's slapd package puts the server; `IDLC_SLAPD` names another binary (tests hide slapd with it). */
 export const SLAPD_PATH = "/usr/sbin/slapd";
+
+export function slapdPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.IDLC_SLAPD || SLAPD_PATH;
+}
+
+/** The one command that installs slapd here (`sudo` unless already root). */
+export function slapdInstallCommand(): string {
+  return `${process.getuid?.() === 0 ? "" : "sudo "}apt-get install slapd ldap-utils`;
+}
 
 export interface SlapdOptions {
   /** Keep the database here between runs; a temporary directory (removed on stop) when absent. */
@@ -31,11 +41,26 @@ export interface RunningSlapd {
   stop(): Promise<void>;
 }
 
-/** True when slapd can run here, else why not (for `test.skipIf` and `idlc sandbox`). */
+/** Why slapd cannot run here, or undefined when it can. */
+export function slapdMissing(): string | undefined {
+  const file = slapdPath();
+  return isExecutableFile(file) ? undefined : `slapd is not installed (${file} missing)`;
+}
+
+/** True when slapd can run here, else why not and how to fix it (for `idlc sandbox`). */
 export function slapdAvailable(): true | string {
-  return existsSync(SLAPD_PATH)
-    ? true
-    : `slapd is not installed (${SLAPD_PATH} missing): apt-get install slapd ldap-utils (.ci/run does this)`;
+  const missing = slapdMissing();
+  return missing ? `${missing}: ${slapdInstallCommand()}` : true;
+}
+
+// A file that exists is not enough: a package half-removed, or a binary masked by /dev/null, cannot run.
+function isExecutableFile(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export async function startSlapd(options: SlapdOptions = {}): Promise<RunningSlapd> {
@@ -50,7 +75,7 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<RunningSla
 
   const port = options.port || (await freePort());
   const url = `ldap://127.0.0.1:${port}`;
-  const child = spawn(SLAPD_PATH, ["-d", "0", "-f", path.join(dir, "slapd.conf"), "-h", `${url}/`], {
+  const child = spawn(slapdPath(), ["-d", "0", "-f", path.join(dir, "slapd.conf"), "-h", `${url}/`], {
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

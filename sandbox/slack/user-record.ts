@@ -6,6 +6,8 @@ import { ENTERPRISE_URN, SLACK_PROFILE_URN, USER_URN } from "./urns";
 /** v1 documents 21 characters; v2 keeps the same limit (app-apis.md §1.3). */
 export const MAX_USERNAME = 21;
 const MAX_DISPLAY_NAME = 80;
+/** Pictographs, skin-tone modifiers and the emoji presentation selector: `invalid_emoji_not_allowed`. */
+const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{fe0f}]/u;
 
 const text = z.string().nullish();
 const Email = z.object({ value: text, primary: z.unknown().optional(), type: text }).loose();
@@ -95,6 +97,7 @@ export function parseUser(body: unknown, resolveManager: (ref: string) => string
   const displayName = doc.displayName || userName;
   if (displayName.length > MAX_DISPLAY_NAME) throw badRequest("invalid_display_name");
   if (displayName.startsWith("@")) throw badRequest("invalid_starts_with_at");
+  if (EMOJI.test(displayName)) throw badRequest("invalid_emoji_not_allowed");
   const active = doc.active === undefined ? (previous?.active ?? true) : isTrue(doc.active);
   if (previous?.primaryOwner && !active) throw forbidden("cannot_disable_primary_owner");
   return {

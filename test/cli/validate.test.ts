@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
@@ -49,8 +49,8 @@ describe("idlc validate", () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toBe(`${file}:3:work_email: error: invalid email "alan@acme" — Correct the work email in the HR system.`);
-    expect(lines[1]).toMatch(new RegExp(`^${file}:4:manager_id: error: manager "E9" of E3 matches no employee id`));
-    expect(lines[2]).toMatch(/^failed .*: 3 people as of 2026-11-25 \(3 active\); 2 errors, 0 warnings$/);
+    expect(lines[1]).toMatch(new RegExp(`^${file}:4:manager_id: warning: manager "E9" of E3 matches no employee id`));
+    expect(lines[2]).toMatch(/^failed .*: 3 people as of 2026-11-25 \(3 active\); 1 error, 1 warning$/);
   });
 
   it("--json errors carry file, row, column, code and message", () => {
@@ -63,9 +63,10 @@ describe("idlc validate", () => {
   it("--file with --preset and --date-format reads a vendor export", () => {
     const fixture = path.join(root, "test", "fixtures", "hr", "gusto.csv");
     expect(idlc("--file", fixture, "--preset", "gusto", "--date-format", "MM/dd/yyyy").code).toBe(0);
-    const guessing = idlc("--file", fixture, "--preset", "gusto", "--json");
-    expect(guessing.code).toBe(1); // 03/01/2021 could be either order without the format
-    expect(JSON.parse(guessing.stdout).errors[0]).toMatchObject({ row: 3, column: "hire_date", code: "HR_DATE_AMBIGUOUS" });
+    // Without the format, 01/15/2020 on row 2 proves the export month-first, so 03/01/2021 is read that way, and said.
+    const inferred = idlc("--file", fixture, "--preset", "gusto", "--json");
+    expect(inferred.code).toBe(0);
+    expect(JSON.parse(inferred.stdout).warnings).toMatchObject([{ row: 2, code: "HR_DATE_ORDER_INFERRED" }]);
   });
 
   it("the anomaly gate blocks a shrunken export unless --accept-anomalies", () => {
@@ -95,6 +96,86 @@ describe("idlc validate", () => {
     const r = idlc(...args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+});
+
+const fixtures = path.join(root, "test", "fixtures", "hr");
+
+describe("idlc validate on vendor exports as a new user runs it", () => {
+  it.each(["generic", "bamboohr", "workday", "rippling", "gusto", "personio", "hibob"])(
+    "%s: the realistic export passes, its open-ended contractors listed as warnings", (preset) => {
+      const file = path.join(fixtures, "realistic", `${preset}.csv`);
+      const r = idlc("--file", file, "--preset", preset, "--as-of", "2026-11-20");
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/: warning: contractor \S+ \((Eve Tan|Farid Haddad)\) has no contract end date/);
+      expect(r.stdout.trim().split("\n").at(-1)).toMatch(/^ok .*; 0 errors, \d+ warnings$/);
+    });
+
+  it("a misspelt work email header is an error with did-you-mean, before anyone is read", () => {
+    const r = idlc("--file", path.join(fixtures, "misspelt-header.csv"), "--json");
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.people).toEqual([]);
+    expect(out.errors).toMatchObject([{ row: 1, code: "HR_COLUMN_MISSING", column: "work_email" }]);
+    expect(out.errors[0].message).toBe('missing required column "work_email" for workEmail, which entra, google, ' +
+      'slack, scim, ldap need (did you mean "Emial"?)');
+  });
+
+  it("an unknown header is a warning with the closest known field", () => {
+    const row = "E1,Ada,Lovelace,a@acme.test,,active,2020-01-01,Eng";
+    const file = scratchFile("extra.csv", [`${header},Departmnet`, row]);
+    const r = idlc("--file", file, "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).warnings).toMatchObject([{ code: "HR_COLUMN_UNKNOWN", column: "Departmnet" }]);
+  });
+
+  it("a binary file is refused up front and none of its bytes reach the terminal or the JSON", () => {
+    const file = path.join(fixtures, "binary-export.xlsx");
+    const text = idlc("--file", file);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`${file}:1: error: not a text CSV: looks like a zip file or an Excel workbook ` +
+      "(.xlsx), from line 1 — Export as CSV, UTF-8");
+    const json = idlc("--file", file, "--json");
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).errors.map((e: { code: string }) => e.code)).toEqual(["HR_NOT_TEXT"]);
+    for (const out of [text.stdout, json.stdout]) expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\ufffd]|PK\\u/);
+  });
+
+  it("a previous export that is not text is reported, not compared as an empty company", () => {
+    const previous = path.join(fixtures, "binary-export.xlsx");
+    const r = idlc("--file", path.join(fixtures, "realistic", "generic.csv"), "--previous", previous, "--json");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).errors).toMatchObject([{ file: previous, code: "HR_NOT_TEXT" }]);
+  });
+
+  it("identity:hr contractorEndDate: error in a stack blocks on an open-ended contractor; the default warns", () => {
+    const project = path.join(scratch, "project");
+    mkdirSync(path.join(project, "stacks"), { recursive: true });
+    writeFileSync(path.join(project, "Pulumi.yaml"), "name: identity\nruntime: nodejs\nstackConfigDir: stacks\n");
+    copyFileSync(path.join(fixtures, "realistic", "gusto.csv"), path.join(project, "stacks", "people.csv"));
+    // roles.yaml beside the export is the stack's role file by convention: one birthright mailbox for everyone.
+    writeFileSync(path.join(project, "stacks", "roles.yaml"), [
+      "roles:", "  - id: staff", "    description: Mail", "    owner: it@acme.test",
+      "    entitlements: { google: { groups: [everyone] } }", "rules:", "  - id: everyone", "    birthright: true",
+      "    employmentTypes: [employee, intern, contractor]", "    roles: [staff]", "",
+    ].join("\n"));
+    const stack = (extra: string) =>
+      `config:\n  identity:hr: { file: people.csv, preset: gusto${extra} }\n  identity:apps: [google]\n`;
+    writeFileSync(path.join(project, "stacks", "Pulumi.open.yaml"), stack(""));
+    writeFileSync(path.join(project, "stacks", "Pulumi.strict.yaml"), stack(", contractorEndDate: error"));
+    const bin = path.join(root, "bin", "idlc.js");
+    const run = (name: string) => spawnSync(process.execPath, [bin, "validate", "--stack", name, "--json"],
+      { cwd: project, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const open = run("open");
+    expect(open.status).toBe(0);
+    const warnings: Array<{ code: string }> = JSON.parse(open.stdout).warnings;
+    expect(warnings.filter((w) => w.code === "HR_CONTRACTOR_END_DATE")).toHaveLength(2);
+    const strict = run("strict");
+    expect(strict.status).toBe(1);
+    expect(JSON.parse(strict.stdout).errors.map((e: { code: string; row: number }) => [e.code, e.row])).toEqual([
+      ["HR_CONTRACTOR_END_DATE", 6], ["HR_CONTRACTOR_END_DATE", 7],
+    ]);
   });
 });
 

@@ -56,13 +56,22 @@ describe("stack configuration", () => {
     const loaded = loadStackSettings({ cwd: dir, stack: "demo" });
     expect(loaded.stackFile).toBe(path.join(dir, "stacks", "Pulumi.demo.yaml"));
     expect(loaded.stackDir).toBe(path.join(dir, "stacks"));
-    expect(loaded.settings.hr).toEqual({ file: "demo/people.csv", preset: "personio", dateFormat: "dd.MM.yyyy", mapping: { employeeId: "Personalnummer" }, contractorEndDate: "error" });
+    expect(loaded.settings.hr).toEqual({ file: "demo/people.csv", preset: "personio", dateFormat: "dd.MM.yyyy", mapping: { employeeId: "Personalnummer" }, contractorEndDate: "warning" });
     expect(loaded.settings.lifecycle).toEqual({ preHireDays: 3, retentionDays: 30 });
     expect(loaded.settings.anomaly).toEqual({ maxDropPercent: 5, maxDepartmentChangePercent: 15 });
     expect(loaded.settings.slack).toEqual({ baseUrl: "http://127.0.0.1:9/", token: { secure: "v1:AAAAAAAAAAAAAAAA:opaque" } });
     expect(loaded.settings.roles).toEqual({ file: "demo/roles.csv" });
     expect(loaded.raw["aws:region"]).toBe("eu-west-1");
     expect("aws:region" in loaded.settings).toBe(false);
+  });
+
+  it("identity:hr contractorEndDate is warning by default, error when a stack requires end dates, nothing else", () => {
+    const hr = (extra: string) => `config:\n  identity:hr: { file: people.csv${extra} }\n`;
+    const strict = hr(", contractorEndDate: error");
+    const dir = project({ open: hr(""), strict, typo: hr(", contractorEndDate: fatal") });
+    expect(loadStackSettings({ cwd: dir, stack: "open" }).settings.hr?.contractorEndDate).toBe("warning");
+    expect(loadStackSettings({ cwd: dir, stack: "strict" }).settings.hr?.contractorEndDate).toBe("error");
+    expect(() => loadStackSettings({ cwd: dir, stack: "typo" })).toThrow(/identity:hr\.contractorEndDate/);
   });
 
   it("an empty stack file gives defaults and no hr", () => {

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { emulators, sandboxDir, startEmulators, type RunningEmulator } from "../../sandbox";
 import { writeSandboxState } from "../../sandbox/state";
-import { createWorkspace, repoRoot, type RunResult, type Workspace } from "../../scripts/workspace";
+import { createWorkspace, csvRows, repoRoot, type RunResult, type Workspace } from "../../scripts/workspace";
 
 export interface AccountView {
   exists: boolean;
@@ -42,10 +42,10 @@ export async function identityProject(): Promise<IdentityProject> {
   // People who later vanish from the export (a truncated file) are still looked up by their first email.
   const original = readFileSync(ws.peopleFile, "utf8");
   const emailOf = (employeeId: string) => {
-    const lines = [...readFileSync(ws.peopleFile, "utf8").split("\n"), ...original.split("\n")];
-    const row = lines.find((l) => l.startsWith(`${employeeId},`));
+    const [header = [], ...rows] = csvRows(readFileSync(ws.peopleFile, "utf8"));
+    const row = [...rows, ...csvRows(original).slice(1)].find((r) => r[0] === employeeId);
     if (!row) throw new Error(`${employeeId} is not in the HR export`);
-    return row.split(",")[4]!;
+    return row[header.indexOf("work_email")]!;
   };
 
   async function account(app: string, employeeId: string): Promise<AccountView> {

@@ -52,7 +52,8 @@ beforeAll(async () => {
   writeFileSync(files.output, "");
 });
 
-describe("the PR workflow's command sequence on the demo stack", () => {
+// Each step runs idlc to completion (a preview of the 40-person demo: ~10 s alone, minutes on a loaded machine).
+describe("the PR workflow's command sequence on the demo stack", { timeout: 240_000 }, () => {
   it("validate --previous origin/main passes (exit 0) and reports the export", () => {
     const r = runStep(step("npx idlc validate").run!);
     expect(r.code, r.stderr).toBe(0);

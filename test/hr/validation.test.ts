@@ -14,7 +14,7 @@ describe("validation: each problem is reported with file, row, column and a fix"
     const [error, ...rest] = errorsOf(readRows(happyRows, {}, header.replace("employee_id", "employe_idd")));
     expect(rest).toEqual([]);
     expect(error).toMatchObject({ code: HrIssueCode.columnMissing, file: "people.csv", row: 1, column: "employee_id" });
-    expect(error!.message).toBe('missing required column "employee_id" for employeeId (closest header: "employe_idd")');
+    expect(error!.message).toBe('missing required column "employee_id" for employeeId (did you mean "employe_idd"?)');
     expect(error!.fix).toContain('mapping: { employeeId: "employe_idd" }');
   });
 
@@ -48,10 +48,13 @@ describe("validation: each problem is reported with file, row, column and a fix"
     expect(error!.message).toBe('email "grace@gmail.com" is outside the allowed domains (acme.test)');
   });
 
-  it("unknown manager", () => {
-    const [error] = errorsOf(readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E9,employee,active,2021-02-01,,")));
-    expect(error).toMatchObject({ code: HrIssueCode.managerUnknown, row: 3, column: "manager_id" });
-    expect(error!.message).toBe('manager "E9" of E2 matches no employee id, email or name');
+  it("an unknown manager is a warning: the person is read without one", () => {
+    const result = readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E9,employee,active,2021-02-01,,"));
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.managerUnknown, row: 3 }]);
+    expect(result.issues[0]!.message).toBe('manager "E9" of E2 matches no employee id, email or name: ' +
+      "read as having no manager, so reportsTo rules skip them");
+    expect(result.people.find((p) => p.employeeId === "E2")!.managerId).toBeUndefined();
   });
 
   it("manager cycle, reported once at its earliest row", () => {
@@ -72,25 +75,94 @@ describe("validation: each problem is reported with file, row, column and a fix"
     expect(error).toMatchObject({ code: HrIssueCode.statusUnknown, row: 2, column: "status", message: 'unknown status "retired?"' });
   });
 
-  it("termination before hire", () => {
+  it("termination before hire of someone still employed is a rehire: a warning, the old date dropped", () => {
+    const rehire = "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,active,2021-02-01,2019-06-30,";
+    const result = readRows(withRow(1, rehire));
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.terminationBeforeHire, row: 3 }]);
+    expect(result.issues[0]!.message).toContain("read as a rehire, the old termination date is ignored");
+    expect(result.people[1]!.terminationDate).toBeUndefined();
+  });
+
+  it("termination before hire of a terminated person", () => {
     const [error] = errorsOf(readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,terminated,2021-02-01,2021-01-31,")));
     expect(error).toMatchObject({ code: HrIssueCode.terminationBeforeHire, row: 3, column: "termination_date" });
     expect(error!.message).toBe("termination date 2021-01-31 is before hire date 2021-02-01");
   });
 
-  it("contractor without end date is an error by default and a warning when configured", () => {
+  it("contractor without end date is a warning by default, naming them and how long access lasts", () => {
     const rows = withRow(2, "E3,Grace,Hopper,grace@acme.test,Sales,E1,contractor,active,2022-03-01,,");
-    const [error] = errorsOf(readRows(rows));
-    expect(error).toMatchObject({ code: HrIssueCode.contractorEndDate, row: 4, column: "end_date", message: "contractor E3 has no contract end date" });
-    const relaxed = readRows(rows, { contractorEndDate: "warning" });
-    expect(errorsOf(relaxed)).toEqual([]);
-    expect(relaxed.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.contractorEndDate, row: 4 }]);
+    const result = readRows(rows);
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.people.map((p) => p.employeeId)).toEqual(["E1", "E2", "E3"]);
+    expect(result.issues).toMatchObject([
+      { severity: "warning", code: HrIssueCode.contractorEndDate, row: 4, column: "end_date" },
+    ]);
+    expect(result.issues[0]!.message).toBe("contractor E3 (Grace Hopper) has no contract end date: they keep the " +
+      "accounts and roles this export gives them, with no end, until HR records a contract end or termination date");
+    expect(result.issues[0]!.fix).toContain("identity:hr contractorEndDate: error");
+  });
+
+  it("contractorEndDate: error makes a missing contract end date block", () => {
+    const rows = withRow(2, "E3,Grace,Hopper,grace@acme.test,Sales,E1,contractor,active,2022-03-01,,");
+    const [error, ...rest] = errorsOf(readRows(rows, { contractorEndDate: "error" }));
+    expect(rest).toEqual([]);
+    expect(error).toMatchObject({ code: HrIssueCode.contractorEndDate, row: 4, column: "end_date" });
+    expect(errorsOf(readRows(happyRows, { contractorEndDate: "error" }))).toEqual([]); // an end date satisfies it
   });
 
   it("a leaver without a termination date is a warning: disabled, never deleted", () => {
     const result = readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,terminated,2021-02-01,,"));
     expect(result.issues).toEqual([expect.objectContaining({ severity: "warning", code: HrIssueCode.terminationDateMissing, row: 3, column: "termination_date" })]);
     expect(result.issues[0]!.message).toBe("E2 is terminated without a termination date: accounts are disabled but never deleted");
+  });
+
+  it("the export's own dates settle the day order of ambiguous ones, and say so", () => {
+    const us = readRows([
+      "E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,active,03/04/2020,,",
+      "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,active,01/15/2021,,",
+    ]);
+    expect(errorsOf(us)).toEqual([]);
+    expect(us.people.map((p) => p.hireDate)).toEqual(["2020-03-04", "2021-01-15"]);
+    expect(us.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.dateOrderInferred, row: 3 }]);
+    expect(us.issues[0]!.message).toBe('dates like 03/04/2024 are read as MM/dd/yyyy: "01/15/2021" on row 3 can ' +
+      "only be month-first, and no date in the export is the other way round");
+    const eu = readRows([
+      "E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,active,03/04/2020,,",
+      "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,active,15/01/2021,,",
+    ]);
+    expect(eu.people.map((p) => p.hireDate)).toEqual(["2020-04-03", "2021-01-15"]);
+  });
+
+  it("dates proving both orders settle nothing: the ambiguous one stays an error", () => {
+    const mixed = readRows([
+      "E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,active,03/04/2020,,",
+      "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,active,01/15/2021,,",
+      "E3,Grace,Hopper,grace@acme.test,Sales,E1,employee,active,15/01/2021,,",
+    ]);
+    expect(errorsOf(mixed).map((i) => [i.row, i.code])).toEqual([[2, HrIssueCode.dateAmbiguous]]);
+  });
+
+  it("a company's own status and employment words, from identity:hr statusWords / employmentWords", () => {
+    const rows = withRow(1, "E2,Alan,Turing,alan@acme.test,Eng,E1,Werkvertrag,Notice Period,2021-02-01,,2027-01-31");
+    const [unknown] = errorsOf(readRows(rows));
+    expect(unknown).toMatchObject({ code: HrIssueCode.statusUnknown, row: 3 });
+    expect(unknown!.fix).toContain('statusWords: { "Notice Period": active | leave | terminated | pre-hire }');
+    const words = {
+      statusWords: { "notice period": "active" as const },
+      employmentWords: { WERKVERTRAG: "contractor" as const },
+    };
+    const mapped = readRows(rows, words);
+    expect(mapped.issues).toEqual([]);
+    expect(mapped.people[1]).toMatchObject({ status: "active", employmentType: "contractor" });
+  });
+
+  it("placeholders for an empty cell (N/A, -) are empty, except in the id, names and status", () => {
+    const result = readRows(withRow(1, "E2,Alan,Null,N/A,Engineering,-,employee,active,2021-02-01,,"));
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.people[1]).toMatchObject({ lastName: "Null", department: "Engineering" });
+    expect(result.people[1]!.workEmail).toBeUndefined();
+    expect(result.people[1]!.managerId).toBeUndefined();
   });
 
   it("unparseable date", () => {
@@ -119,12 +191,14 @@ describe("validation: each problem is reported with file, row, column and a fix"
       "E1,Ada,Lovelace,ada@acme,Engineering,,employee,active,2020-01-15,,",
       "E1,Alan,Turing,alan@acme.test,Engineering,E7,employee,gone,2021-02-01,,",
     ];
-    const codes = errorsOf(readRows(rows)).map((i) => [i.row, i.code]);
+    const result = readRows(rows);
+    const warnings = result.issues.filter((i) => i.severity === "warning");
+    expect(warnings.map((i) => [i.row, i.code])).toEqual([[3, HrIssueCode.managerUnknown]]);
+    const codes = errorsOf(result).map((i) => [i.row, i.code]);
     expect(codes).toEqual([
       [2, HrIssueCode.emailInvalid],
       [3, HrIssueCode.statusUnknown],
       [3, HrIssueCode.idDuplicate],
-      [3, HrIssueCode.managerUnknown],
     ]);
   });
 
@@ -137,10 +211,12 @@ describe("validation: each problem is reported with file, row, column and a fix"
       "E5,Kay,Nygaard,kay@acme.test,Sales,Alan Turing,employee,active,2022-03-01,,",
     ];
     const result = readRows(rows);
-    expect(result.people.map((p) => p.managerId)).toEqual([undefined, "E1", "Turing, Alan", "E3", "Alan Turing"]);
-    expect(errorsOf(result).map((i) => [i.row, i.message])).toEqual([
-      [4, 'manager "Turing, Alan" of E3 matches several people'],
-      [6, 'manager "Alan Turing" of E5 matches several people'],
+    expect(result.people.map((p) => p.managerId)).toEqual([undefined, "E1", undefined, "E3", undefined]);
+    expect(errorsOf(result)).toEqual([]);
+    const skipped = ": read as having no manager, so reportsTo rules skip them";
+    expect(result.issues.map((i) => [i.row, i.message])).toEqual([
+      [4, `manager "Turing, Alan" of E3 matches several people${skipped}`],
+      [6, `manager "Alan Turing" of E5 matches several people${skipped}`],
     ]);
   });
 });

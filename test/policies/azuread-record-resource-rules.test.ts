@@ -1,6 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { describe, expect, it } from "vitest";
-import { contractorLimits } from "../../policies/rules/contractors";
+import { contractorEndDate, contractorLimits } from "../../policies/rules/contractors";
 import { leaversDisabled, leaveSuspended } from "../../policies/rules/lifecycle";
 import { privilegedAccessApproval } from "../../policies/rules/privileged-access";
 import { separationOfDuties } from "../../policies/rules/separation-of-duties";
@@ -60,12 +60,20 @@ const cases: Record<string, Case> = {
     outOfScope: spec({ lifecycle: "terminated", enabled: false }),
     unknown: { lifecycle: unknown.string },
   },
-  "contractor-limits": {
-    policy: contractorLimits, config: {},
+  "contractor-end-date": {
+    policy: contractorEndDate, config: {},
     pass: spec({ employmentType: "contractor", endDate: "2027-03-31" }),
     violation: spec({ employmentType: "contractor" }),
-    message: "Jane Doe (E1001) is a contractor and must have an end date on the entra account",
+    message: "Jane Doe (E1001) is a contractor without an end date on the entra account",
     outOfScope: spec({ employmentType: "employee" }),
+    unknown: { employmentType: unknown.string },
+  },
+  "contractor-limits": {
+    policy: contractorLimits, config: {},
+    pass: spec({ employmentType: "contractor" }),
+    violation: spec({ employmentType: "contractor", admin: true, grants: [adminGrant] }),
+    message: "Jane Doe (E1001) is a contractor and must not hold privileged role(s) 'it-admin' in entra",
+    outOfScope: spec({ employmentType: "employee", admin: true, grants: [adminGrant] }),
     unknown: { employmentType: unknown.string },
   },
   "time-bound-grants": {

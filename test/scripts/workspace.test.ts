@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createWorkspace, demoDay, DEMO_EPOCH, repoRoot, type Workspace } from "../../scripts/workspace";
+import { createWorkspace, csvRows, csvText, demoDay, DEMO_EPOCH, repoRoot, type Workspace } from "../../scripts/workspace";
 
 const made: Workspace[] = [];
 afterAll(() => made.forEach((w) => rmSync(w.dir, { recursive: true, force: true })));
@@ -28,5 +28,14 @@ describe("demo workspace dates", () => {
     const asWritten = execFileSync(process.execPath, [path.join(repoRoot, "bin/idlc.js"), "validate", "--stack", "demo", "--as-of", DEMO_EPOCH, "--json"], { cwd: repoRoot, encoding: "utf8" });
     expect(lifecycles(then.stdout)).toEqual(lifecycles(asWritten));
     expect(new Set(Object.values(lifecycles(asWritten)))).toEqual(new Set(["active", "pre-hire", "not-yet", "leave", "terminated", "removed"]));
+  });
+});
+
+describe("workspace CSV editing", () => {
+  it("keeps a quoted cell with commas and quotes one cell through a read and write", () => {
+    const text = 'employee_id,last_name,title\nE1,"Smith, Jr.","VP, ""Sales"""\nE2,Lee,\n';
+    const rows = csvRows(text);
+    expect(rows).toEqual([["employee_id", "last_name", "title"], ["E1", "Smith, Jr.", 'VP, "Sales"'], ["E2", "Lee", ""]]);
+    expect(csvText(rows)).toBe(text);
   });
 });

@@ -6,7 +6,7 @@ import {
   type LdapAccountOutputs,
   type LdapSettings,
 } from "../../../provider/apps/ldap";
-import { accountSpec, asAdmin, isolatedTree, ldapUnavailable } from "./ldap-fixture";
+import { accountSpec, asAdmin, isolatedTree } from "./ldap-fixture";
 
 // Hostile or merely unusual HR values. The wildcard-like ones come last, so that if a filter were injectable,
 // creating them would adopt (hijack) one of the entries already there.
@@ -27,7 +27,7 @@ const NAMES = [
 const search = (base: string, filter: string) =>
   asAdmin(async (client) => (await client.search(base, { filter, attributes: ["uid", "employeeNumber", "cn"] })).searchEntries);
 
-describe.skipIf(ldapUnavailable)(`escaping against slapd: no HR value can inject${ldapUnavailable ? ` (skipped: ${ldapUnavailable})` : ""}`, () => {
+describe("escaping against slapd: no HR value can inject", () => {
   let tree: LdapSettings;
   const created = new Map<string, LdapAccountOutputs>();
   const id = (name: string) => `id:${name}`;

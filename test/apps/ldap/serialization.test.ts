@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { LdapAccountOutputs, LdapGroupOutputs, ldapAccountProvider, ldapGroupProvider } from "../../../provider/apps/ldap";
 import { rehydrateProvider, serializeProvider } from "../../support/serialize-provider";
-import { accountSpec, configRequest, groupSpec, isolatedTree, ldapUnavailable } from "./ldap-fixture";
+import { accountSpec, configRequest, groupSpec, isolatedTree } from "./ldap-fixture";
 
 type AccountProvider = typeof ldapAccountProvider;
 type GroupProvider = typeof ldapGroupProvider;
 
-describe.skipIf(ldapUnavailable)(`LDAP providers after a closure-serialization round trip${ldapUnavailable ? ` (skipped: ${ldapUnavailable})` : ""}`, () => {
+describe("LDAP providers after a closure-serialization round trip", () => {
   let accountText: string;
   let accounts: AccountProvider;
   let groups: GroupProvider;

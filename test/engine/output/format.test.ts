@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffLabel, formatDuration, formatStepLine, formatSummary, formatValue, propertyDiffLines, renderTree, stepStatus, valueAtPath } from "../../../engine/output";
+import { diffLabel, formatDuration, formatStepLine, formatSummary, formatValue, propertyDiffLines, stepStatus, valueAtPath } from "../../../engine/output";
 import { meta, SLACK_TYPE, slackUrn, STACK } from "./events";
 
 describe("formatValue", () => {
@@ -78,21 +78,4 @@ describe("formatSummary", () => {
     expect(formatSummary({ resourceChanges: changes, isPreview, durationSeconds: seconds, maybeCorrupt: false, policyPacks: {} })).toEqual(lines);
   });
   it.each([[0, "0s"], [59.6, "1m0s"], [3600, "1h0m0s"]])("formatDuration(%d) = %s", (s, text) => expect(formatDuration(s)).toBe(text));
-});
-
-describe("renderTree", () => {
-  it("draws the resource tree with glyphs and cuts lines to the width", () => {
-    const rows = [
-      { urn: STACK, op: "same" as const, type: "pulumi:pulumi:Stack", name: "identity-dev", status: "", info: "" },
-      { urn: slackUrn("E1"), parent: STACK, op: "create" as const, type: SLACK_TYPE, name: "slack/E1", status: "created", info: "" },
-      { urn: slackUrn("E2"), parent: STACK, op: "update" as const, type: SLACK_TYPE, name: "slack/E2", status: "updating", info: "[diff: ~title]" },
-    ];
-    expect(renderTree(rows, 200)).toEqual([
-      "   Type                                        Name          Status    Info",
-      "   pulumi:pulumi:Stack                         identity-dev",
-      "+  ├─ pulumi-nodejs:dynamic/idlc:SlackAccount  slack/E1      created",
-      "~  └─ pulumi-nodejs:dynamic/idlc:SlackAccount  slack/E2      updating  [diff: ~title]",
-    ]);
-    expect(renderTree(rows, 30).every((l) => l.length <= 30)).toBe(true);
-  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createRenderer } from "../../../engine/output";
+import { createRenderer, rendererMode } from "../../../engine/output";
+import { createTtyRenderer } from "../../../engine/output/renderer-tty";
 import type { EngineEvent } from "../../../engine/events";
 import { captureStream, ev, meta, SLACK_TYPE, slackUrn, STACK } from "./events";
 
@@ -79,23 +80,33 @@ describe("plain renderer", () => {
 });
 
 describe("tty renderer", () => {
-  it("redraws the live tree in place and ends with the report", async () => {
+  it("redraws one line per app in place, lists failed steps, and ends with the report", async () => {
     const out = captureStream(200);
-    const r = createRenderer({ mode: "tty", stream: out.stream });
+    let clock = 0;
+    const r = createTtyRenderer(out.stream, () => clock);
     const events = upEvents();
     events.slice(0, 4).forEach((e) => r.onEvent(e));
+    clock = 1_500;
     await new Promise((resolve) => setTimeout(resolve, 150)); // one throttled redraw
     events.slice(4).forEach((e) => r.onEvent(e));
+    clock = 2_000;
     r.close();
-    const text = out.text();
-    const frames = text.split("\x1b[4F\x1b[J");
-    expect(frames).toHaveLength(2); // second frame moved up over the 4 lines of the first
-    expect(frames[0]).toContain("updating  [diff: ~title]");
-    expect(frames[1]).toContain("├─ pulumi-nodejs:dynamic/idlc:SlackAccount  slack/E001");
-    expect(frames[1]).toMatch(/created\s*\n/);
-    expect(frames[1]).toContain("updating failed  [diff: ~title] 1 error: Slack said 500");
+    const frames = out.text().split("\r\x1b[2A");
+    expect(frames).toHaveLength(2); // the second frame moved up over the 2 lines of the first
+    expect(frames[0]).toContain("2s elapsed · 0/2 resources\x1b[K\nslack  ░░░░░░░░░░░░░░░░░░░░  0/2  +1 ~1  2 running\x1b[K\n");
+    expect(frames[1]).toContain("2s elapsed · 2/2 resources\x1b[K\nslack  ████████████████████  2/2  +1 ~1  1 failed\x1b[K\n");
+    expect(frames[1]).toContain("~ pulumi-nodejs:dynamic/idlc:SlackAccount slack/E002 updating failed [diff: ~title]");
     expect(frames[1]).toContain("Resources:\n    + 1 created\n    ~ 1 updated\n    2 changes. 1 unchanged");
   });
+});
+
+describe("renderer mode", () => {
+  it.each([
+    [{ json: true, stream: { isTTY: true }, env: {} }, "json"],
+    [{ stream: { isTTY: true }, env: {} }, "tty"],
+    [{ stream: { isTTY: true }, env: { CI: "true" } }, "plain"],
+    [{ stream: { isTTY: false }, env: {} }, "plain"],
+  ])("%j → %s", (options, mode) => expect(rendererMode(options)).toBe(mode));
 });
 
 describe("json renderer", () => {
