@@ -9,6 +9,7 @@ import {
   startHiBobTwin,
   startPersonioTwin,
   startRipplingTwin,
+  startWorkdayTwin,
   type RunningHrTwin,
 } from "../../../sandbox/hr";
 
@@ -172,5 +173,30 @@ describe("Rippling twin", () => {
     expect(page.body.results[0].user).toBeUndefined();
     expect(page.body.results[0].department).toEqual({ id: expect.any(String), name: "Executive" });
     expect((await get(`${twin.url}/workers?limit=1`)).body.results[0].department).toBeUndefined();
+  });
+});
+
+describe("Workday RaaS twin", () => {
+  let twin: RunningHrTwin;
+  const report = (query = "?format=json", credential = twin.token) =>
+    fetch(`${twin.url}${query}`, { headers: { authorization: basic(credential) } }).then(json);
+  beforeAll(async () => void (twin = await startWorkdayTwin()));
+  afterAll(() => twin?.stop());
+
+  it("serves the report at its customreport2 URL to the ISU only, as JSON", async () => {
+    expect(twin.url).toMatch(/\/ccx\/service\/customreport2\/idlc_demo\/ISU_idlc\/idlc_People$/);
+    expect((await report("?format=json", "ISU_idlc:wrong")).status).toBe(401);
+    const { body } = await report();
+    expect(body.Report_Entry).toHaveLength(40);
+  });
+
+  it("leaves empty values out of a row, and a column the ISU cannot see out of every row", async () => {
+    const ceo = (await report()).body.Report_Entry.find((e: any) => e.Employee_ID === "E001");
+    expect(ceo.Manager_ID).toBeUndefined();
+    expect(ceo.Hire_Date).toMatch(/^\d{4}-\d{2}-\d{2}-08:00$/);
+    twin.listFaults.restricted = new Set(["Email_Primary_Work"]);
+    const rows = (await report()).body.Report_Entry;
+    twin.listFaults.restricted.clear();
+    expect(rows.some((e: any) => "Email_Primary_Work" in e)).toBe(false);
   });
 });
