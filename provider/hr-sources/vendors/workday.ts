@@ -3,8 +3,8 @@
  * service (data source "All Active and Terminated Workers"), as an Integration System User over HTTP Basic. No
  * paging: the whole report at once, as `{Report_Entry: [...]}` keyed by the report's column aliases (docs/HR.md
  * lists the aliases idlc reads). RaaS leaves an empty value out of an entry, so a column is only "unreadable" when
- * no one has it (the ISU's security group cannot see it, or the report lacks it), or when an always-set one is
- * missing for someone.
+ * no one has it (the ISU's security group cannot see it, or the report lacks it) and it is one everyone or nearly
+ * everyone has, or when an always-set one is missing for someone.
  */
 import { z } from "zod";
 import type { HrField } from "../../hr";
@@ -31,6 +31,11 @@ const wire = {
 
 /** Columns every worker has a value in; missing for one person means the ISU could not read it for them. */
 const alwaysSet = new Set<HrField>(["employeeId", "firstName", "lastName", "employmentType", "status", "hireDate"]);
+/**
+ * Columns a whole company may have no value in (no preferred names, no leavers in a filtered report, no contracts
+ * ending): their absence from every row says nothing. Every other column missing from every row is unreadable.
+ */
+const oftenEmpty = new Set<HrField>(["preferredName", "terminationDate", "endDate"]);
 
 const Report = z.object({ Report_Entry: z.array(z.record(z.string(), z.unknown())) });
 
@@ -57,7 +62,8 @@ function toRecord(entry: Record<string, unknown>, seen: Set<string>, today: stri
   const values: PulledRecord["values"] = {};
   const unreadable: HrField[] = [];
   for (const [field, column] of Object.entries(wire) as Array<[HrField, string]>) {
-    if (!seen.has(column) || (alwaysSet.has(field) && !(column in entry))) unreadable.push(field);
+    const missingForAll = !seen.has(column) && !oftenEmpty.has(field);
+    if (missingForAll || (alwaysSet.has(field) && !(column in entry))) unreadable.push(field);
     else values[field] = text(entry[column]);
   }
   // RaaS dates carry the tenant's offset (`2019-03-04-08:00`); HR dates are days.
