@@ -69,7 +69,7 @@ describe("idlc hr pull refuses partial data and writes nothing", { timeout: 120_
     expect(await refused(projects.personio)).toContain("paging ended after 25 of 40 employees");
   });
 
-  it.each(["bamboohr", "hibob", "rippling"] as const)(
+  it.each(["bamboohr", "hibob", "rippling", "workday"] as const)(
     "%s: a list cut short trips the anomaly gate (people gone without a termination)",
     async (vendor) => {
       projects[vendor].twin.listFaults.truncateAt = 30;
