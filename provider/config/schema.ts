@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { EmploymentType, HrField, HrStatus, LifecycleSettings, PresetName } from "../hr";
 
+/**
+ * `identity:hr.source` (the HR system `idlc hr pull` reads; checked strictly by provider/hr-sources when pulling)
+ * and `identity:hr.fastLane` (`leavers`: `--apply-leavers` may apply terminations before the PR).
+ */
+const hrPullKeys = {
+  source: z.looseObject({ vendor: z.string().min(1) }).optional(),
+  fastLane: z.enum(["leavers"]).optional(),
+};
+
 /** `identity:hr`: where the stack's HR export lives and how to read it. */
 export const HrSettings = z.strictObject({
   /** Path of the export, relative to the stack config directory (`stackConfigDir`). */
@@ -20,6 +29,7 @@ export const HrSettings = z.strictObject({
    * the whole export until HR records one, for companies that require time-bound contractor access.
    */
   contractorEndDate: z.enum(["error", "warning"]).default("warning"),
+  ...hrPullKeys,
 });
 export type HrSettings = z.infer<typeof HrSettings>;
 
