@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     console.log(`${label}: ${measured}${failed}`);
     rows.push(`| engine: ${label} (${count.toLocaleString("en-US")} dynamic resources) | ${goal} | ${measured}${failed} | ${date} |`);
   };
-  const floorProgram = { programDir: dir, project: "enginebench", stack: "bench", config: { "enginebench:count": String(count) } };
+  const floorProgram = { programDir: dir, entry: "index.js", project: "enginebench", stack: "bench", config: { "enginebench:count": String(count) } };
   const floors = { up: await measureSdkFloor(floorProgram, "up"), preview: await measureSdkFloor(floorProgram, "preview") };
   for (const [mode, floor] of Object.entries(floors)) {
     if (floor.exitCode) process.stderr.write(floor.stderr);

@@ -13,11 +13,13 @@ const PRELOADS = ["safe-error-inspect.js", "skip-promise-stacks.js"].flatMap((f)
 
 export interface FloorProgram {
   programDir: string;
+  /** `main:` from Pulumi.yaml, relative to programDir. */
+  entry: string;
   project: string;
   stack: string;
   /** Plain config values keyed `<namespace>:<key>`, as in Pulumi.<stack>.yaml. */
   config: Record<string, string>;
-  /** Extra node flags the engine gives the program (e.g. a heap cap). */
+  /** Extra node flags: the engine's heap cap, a TypeScript loader (`--require tsx/cjs`). */
   nodeArgs?: string[];
   env?: NodeJS.ProcessEnv;
 }
@@ -29,7 +31,7 @@ const envKey = (key: string) => key.replace(/^([^:]+):(?!config:)/, "$1:config:"
 export function measureSdkFloor(program: FloorProgram, mode: "preview" | "up"): Promise<Measured> {
   const config = Object.fromEntries(Object.entries(program.config).map(([k, v]) => [envKey(k), v]));
   const runner = join(__dirname, "run-with-mocks.js");
-  return measureNode([...(program.nodeArgs ?? []), ...PRELOADS, runner, program.programDir, mode], {
+  return measureNode([...(program.nodeArgs ?? []), ...PRELOADS, runner, program.programDir, program.entry, mode], {
     cwd: program.programDir,
     env: {
       ...program.env,
