@@ -31,21 +31,29 @@ async function main(): Promise<void> {
     const load = loadAverage();
     const failed = m.exitCode ? ` — FAILED (exit ${m.exitCode})` : "";
     const ratio = floor ? `${ratios(m, floor)}; ` : "";
-    const measured = `${ratio}${m.seconds.toFixed(1)} s wall at load ${load}; peak RSS / CPU: ${formatUsage(m)}${extra}`;
+    const usage = `peak RSS / CPU: ${formatUsage(m)}${extra}`;
+    const measured = `${ratio}${m.seconds.toFixed(1)} s wall at load ${load}; ${usage}`;
     console.log(`${label}: ${measured}${failed}`);
-    rows.push(`| engine: ${label} (${count.toLocaleString("en-US")} dynamic resources) | ${goal} | ${measured}${failed} | ${date} |`);
+    const what = `${label} (${count.toLocaleString("en-US")} dynamic resources)`;
+    rows.push(`| engine: ${what} | ${goal} | ${measured}${failed} | ${date} |`);
   };
-  const floorProgram = { programDir: dir, entry: "index.js", project: "enginebench", stack: "bench", config: { "enginebench:count": String(count) } };
-  const floors = { up: await measureSdkFloor(floorProgram, "up"), preview: await measureSdkFloor(floorProgram, "preview") };
+  const config = { "enginebench:count": String(count) };
+  const floorProgram = { programDir: dir, entry: "index.js", project: "enginebench", stack: "bench", config };
+  const floors = {
+    up: await measureSdkFloor(floorProgram, "up"),
+    preview: await measureSdkFloor(floorProgram, "preview"),
+  };
   for (const [mode, floor] of Object.entries(floors)) {
     if (floor.exitCode) process.stderr.write(floor.stderr);
     console.log(describeFloor(mode, floor));
-    rows.push(`| engine: ${describeFloor(mode, floor).replace(":", ` (${count.toLocaleString("en-US")} resources) | — |`)} at load ${loadAverage()} | ${date} |`);
+    const floorRow = describeFloor(mode, floor).replace(":", ` (${count.toLocaleString("en-US")} resources) | — |`);
+    rows.push(`| engine: ${floorRow} at load ${loadAverage()} | ${date} |`);
   }
   setConfig();
   const first = await idlc(["up", "--yes"]);
   const stateFile = join(dir, ".pulumi/stacks/enginebench/bench.json");
-  record("first up", "≤ 1.5× floor wall", first, floors.up, `; state ${(statSync(stateFile).size / 1e6).toFixed(1)} MB`);
+  const state = `; state ${(statSync(stateFile).size / 1e6).toFixed(1)} MB`;
+  record("first up", "≤ 1.5× floor wall", first, floors.up, state);
   const goal = "≤ 1.25× floor wall, engine CPU ≤ 0.25× program's, engine ≤ 600 MB";
   record("no-op preview", goal, await idlc(["preview"]), floors.preview);
   record("no-op up", "< 2 GB RSS per process", await idlc(["up", "--yes"]), floors.up);

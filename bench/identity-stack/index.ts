@@ -50,11 +50,13 @@ async function floorPreview(org: number, rows: string[], date: string): Promise<
   const { config } = await loadStackConfig(project, "demo", secrets);
   const entry = project.main;
   const nodeArgs = ["--max-old-space-size=1536", "--require", "tsx/cjs"];
-  const floor = await measureSdkFloor({ programDir: ws.dir, entry, project: project.name, stack: "demo", config, nodeArgs }, "preview");
+  const program = { programDir: ws.dir, entry, project: project.name, stack: "demo", config, nodeArgs };
+  const floor = await measureSdkFloor(program, "preview");
   if (floor.exitCode) process.stderr.write(floor.stderr);
   const line = describeFloor("preview", floor);
   console.log(`${line} (${org} people)`);
-  rows.push(`| identity-stack: ${line.replace(":", ` (${org.toLocaleString("en-US")} people) | — |`)} at load ${loadAverage()} | ${date} |`);
+  const row = line.replace(":", ` (${org.toLocaleString("en-US")} people) | — |`);
+  rows.push(`| identity-stack: ${row} at load ${loadAverage()} | ${date} |`);
   return floor;
 }
 
@@ -67,10 +69,13 @@ async function main(): Promise<void> {
   const record = (label: string, org: number, m: Measured, extra = "", floor?: Measured) => {
     const load = loadAverage();
     const failed = m.exitCode ? ` — FAILED (exit ${m.exitCode})` : "";
-    const measured = `${floor ? `${ratios(m, floor)}; ` : ""}${m.seconds.toFixed(1)} s wall at load ${load}; peak RSS / CPU: ${formatUsage(m)}${extra}`;
+    const ratio = floor ? `${ratios(m, floor)}; ` : "";
+    const usage = `peak RSS / CPU: ${formatUsage(m)}${extra}`;
+    const measured = `${ratio}${m.seconds.toFixed(1)} s wall at load ${load}; ${usage}`;
     console.log(`${label} (${org} people): ${measured}${failed}`);
     if (m.exitCode) process.stderr.write(m.stderr);
-    rows.push(`| identity-stack: ${label} (${org.toLocaleString("en-US")} people, demo roles) | — | ${measured}${failed} | ${date} |`);
+    const what = `${label} (${org.toLocaleString("en-US")} people, demo roles)`;
+    rows.push(`| identity-stack: ${what} | — | ${measured}${failed} | ${date} |`);
   };
   try {
     writeSyntheticStack(stackDir, people);

@@ -1,7 +1,8 @@
 /**
  * The SDK's floor for a benchmark: the same program, declaring the same resources, run by the Node SDK alone with
  * `pulumi.runtime.setMocks` (no engine, no provider host) in the same run as the operations it is compared with.
- * Absolute times on the shared 2 cores move 2–3× between runs; a multiple of a floor measured minutes apart does not.
+ * Absolute times on the shared 2 cores move 2–3× between runs; a multiple of a floor measured in the same run moves
+ * far less.
  */
 import { join, resolve } from "node:path";
 import { measureNode, type Measured } from "../process-sampler";
@@ -9,7 +10,10 @@ import { measureNode, type Measured } from "../process-sampler";
 const REPO = resolve(__dirname, "../..");
 // The program process gets the same preloads the engine gives it (engine/host/program.ts), so the floor is not
 // slowed by work the engine already spares the program (a formatted stack per SDK promise).
-const PRELOADS = ["safe-error-inspect.js", "skip-promise-stacks.js"].flatMap((f) => ["--require", join(REPO, "engine/host", f)]);
+const PRELOADS = ["safe-error-inspect.js", "skip-promise-stacks.js"].flatMap((f) => [
+  "--require",
+  join(REPO, "engine/host", f),
+]);
 
 export interface FloorProgram {
   programDir: string;
@@ -50,8 +54,10 @@ const cpuOf = (m: Measured) => Object.values(m.cpu).reduce((a, b) => a + b, 0);
  * time, and CPU of all its processes against the floor's one), and the engine's own CPU against the program's.
  */
 export function ratios(m: Measured, floor: Measured): string {
-  const engineShare = m.cpu.engine !== undefined && m.cpu.program ? `; engine CPU ${(m.cpu.engine / m.cpu.program).toFixed(2)}× program's` : "";
-  return `${(m.seconds / floor.seconds).toFixed(2)}× floor wall, ${(cpuOf(m) / cpuOf(floor)).toFixed(2)}× floor CPU${engineShare}`;
+  const { engine, program } = m.cpu;
+  const share = engine !== undefined && program ? `; engine CPU ${(engine / program).toFixed(2)}× program's` : "";
+  const wall = (m.seconds / floor.seconds).toFixed(2);
+  return `${wall}× floor wall, ${(cpuOf(m) / cpuOf(floor)).toFixed(2)}× floor CPU${share}`;
 }
 
 /** `floor (SDK + mocks, preview): 43.0 s wall / 57.8 s CPU, 1520 MB`. */

@@ -137,7 +137,8 @@ export class StepGenerator {
     const legacy = diff.changes === 0;
     const changed = legacy ? !deepEqual(old.inputs, checked) : diff.changes === 2;
     const diffs = diff.diffs.length > 0 ? diff.diffs : diffKeys(oldInputs, newInputs);
-    const keys = [...new Set([...diff.replaces, ...matchesReplaceOnChanges(oldInputs, newInputs, reg.replaceOnChanges)])];
+    const replaceOnChanges = matchesReplaceOnChanges(oldInputs, newInputs, reg.replaceOnChanges);
+    const keys = [...new Set([...diff.replaces, ...replaceOnChanges])];
     if (providerChanged || keys.length > 0) {
       const deleteBeforeReplace = reg.deleteBeforeReplace ?? diff.deleteBeforeReplace;
       const reChecked = { ...next, inputs: await this.check(desired, {}, inputs) };
