@@ -33,7 +33,13 @@ function sampleProcess(pid: number): { name: string; mb: number; cpu: number } |
     const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
     const hwm = /VmHWM:\s+(\d+)/.exec(status);
-    const name = cmd.includes("dynamic-provider") ? "provider host" : cmd.includes("cmd/run") ? "program" : "engine";
+    const name = cmd.includes("dynamic-provider")
+      ? "provider host"
+      : cmd.includes("cmd/run")
+        ? "program"
+        : cmd.includes("run-with-mocks")
+          ? "sdk floor"
+          : "engine";
     const cpu = (Number(stat[11]) + Number(stat[12])) / 100; // utime + stime, in clock ticks of 1/100 s
     return hwm ? { name, mb: Number(hwm[1]) / 1024, cpu } : undefined;
   } catch {

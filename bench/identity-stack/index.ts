@@ -5,7 +5,8 @@
  * `idlc validate` and `idlc preview` of an empty stack (every account a create: each provider's configure and
  * check run, no API is called), then — for a smaller org (default 500; 0 skips it) — `up` against the sandbox's
  * emulators and a no-op `preview` with state. Prints wall time, peak RSS and CPU per process and the resource
- * counts; appends rows to docs/BENCHMARKS.md (not with BENCH_NO_RECORD=1).
+ * counts; appends rows to docs/BENCHMARKS.md (not with BENCH_NO_RECORD=1). Each preview is also given as a multiple
+ * of the SDK's floor for the same org, measured in the same run: the program against mocks, no engine.
  *
  * The emulators run in this process, published in the workspace's sandbox.json as `idlc sandbox start` does:
  * `configure` reads the app settings from there even when nothing is called, and counting the requests they
@@ -16,7 +17,9 @@ import path from "node:path";
 import { emulators, sandboxDir, startEmulators, type StartedEmulators } from "../../sandbox";
 import { writeSandboxState } from "../../sandbox/state";
 import { createWorkspace, repoRoot } from "../../scripts/workspace";
+import { findProject, loadStackConfig, openStackSecrets } from "../../engine/project";
 import { formatUsage, loadAverage, measureNode, type Measured } from "../process-sampler";
+import { describeFloor, measureSdkFloor, ratios } from "../sdk-floor/measure";
 import { writeSyntheticStack } from "./hr-export";
 
 const people = Number(process.argv[2] ?? 6500);
@@ -40,31 +43,55 @@ function apiRequests(sandbox: StartedEmulators): number {
   return sandbox.running.reduce((n, e) => n + (e.faults?.count() ?? 0), 0);
 }
 
+/** The SDK's floor for a preview of the stack as it is now: the same program and config, against mocks. */
+async function floorPreview(org: number, rows: string[], date: string): Promise<Measured> {
+  const project = findProject(ws.dir);
+  const secrets = await openStackSecrets(project, "demo", { passphrase: "bench", persist: false });
+  const { config } = await loadStackConfig(project, "demo", secrets);
+  const entry = project.main;
+  const nodeArgs = ["--max-old-space-size=1536", "--require", "tsx/cjs"];
+  const program = { programDir: ws.dir, entry, project: project.name, stack: "demo", config, nodeArgs };
+  const floor = await measureSdkFloor(program, "preview");
+  if (floor.exitCode) process.stderr.write(floor.stderr);
+  const line = describeFloor("preview", floor);
+  console.log(`${line} (${org} people)`);
+  const row = line.replace(":", ` (${org.toLocaleString("en-US")} people) | — |`);
+  rows.push(`| identity-stack: ${row} at load ${loadAverage()} | ${date} |`);
+  return floor;
+}
+
 async function main(): Promise<void> {
   const sandbox = await startEmulators(emulators);
   const apps = Object.fromEntries(sandbox.running.map((e) => [e.name, { url: e.url, token: e.token, tokenUrl: e.tokenUrl, extra: e.extra }]));
   writeSandboxState(sandboxDir(ws.dir), { pid: process.pid, startedAt: new Date().toISOString(), apps, unavailable: sandbox.unavailable });
   const rows: string[] = [];
   const date = new Date().toISOString().slice(0, 10);
-  const record = (label: string, org: number, m: Measured, extra = "") => {
+  const record = (label: string, org: number, m: Measured, extra = "", floor?: Measured) => {
     const load = loadAverage();
     const failed = m.exitCode ? ` — FAILED (exit ${m.exitCode})` : "";
-    console.log(`${label} (${org} people): ${m.seconds.toFixed(1)} s wall (load ${load}), peak RSS / CPU: ${formatUsage(m)}${extra}${failed}`);
+    const ratio = floor ? `${ratios(m, floor)}; ` : "";
+    const usage = `peak RSS / CPU: ${formatUsage(m)}${extra}`;
+    const measured = `${ratio}${m.seconds.toFixed(1)} s wall at load ${load}; ${usage}`;
+    console.log(`${label} (${org} people): ${measured}${failed}`);
     if (m.exitCode) process.stderr.write(m.stderr);
-    rows.push(`| identity-stack: ${label} (${org.toLocaleString("en-US")} people, demo roles) | — | ${m.seconds.toFixed(1)} s wall at load ${load}; peak RSS / CPU: ${formatUsage(m)}${extra}${failed} | ${date} |`);
+    const what = `${label} (${org.toLocaleString("en-US")} people, demo roles)`;
+    rows.push(`| identity-stack: ${what} | — | ${measured}${failed} | ${date} |`);
   };
   try {
     writeSyntheticStack(stackDir, people);
     record("validate", people, await idlc(["validate"]));
+    const floor = await floorPreview(people, rows, date);
     const before = apiRequests(sandbox);
     const preview = await idlc(["preview"]);
-    record("preview of an empty stack", people, preview, `; ${resourceCounts(preview.stderr)}; ${apiRequests(sandbox) - before} API requests`);
+    const requests = `${apiRequests(sandbox) - before} API requests`;
+    record("preview of an empty stack", people, preview, `; ${resourceCounts(preview.stderr)}; ${requests}`, floor);
     if (upPeople > 0) {
       writeSyntheticStack(stackDir, upPeople);
       const up = await idlc(["up", "--yes"]);
       record("first up on the sandbox", upPeople, up, `; ${resourceCounts(up.stderr)}`);
+      const upFloor = await floorPreview(upPeople, rows, date);
       const noop = await idlc(["preview"]);
-      record("no-op preview", upPeople, noop, `; ${resourceCounts(noop.stderr)}`);
+      record("no-op preview", upPeople, noop, `; ${resourceCounts(noop.stderr)}`, upFloor);
     }
     if (process.env.BENCH_NO_RECORD !== "1") appendFileSync(path.join(repoRoot, "docs/BENCHMARKS.md"), `${rows.join("\n")}\n`);
   } finally {

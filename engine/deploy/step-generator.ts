@@ -168,13 +168,13 @@ export class StepGenerator {
     const host = await ctx.host();
     const ref = { urn: desired.urn, type: desired.type, name: urnName(desired.urn) };
     const providerChanged = !!old.provider && providerUrn(old.provider) !== providerUrn(desired.provider!);
-    const diff = await host.diff(ref, old.id ?? "", stripMap(old.outputs), stripMap(old.inputs), stripMap(checked), reg.ignoreChanges);
+    const [oldInputs, newInputs] = [stripMap(old.inputs), stripMap(checked)];
+    const diff = await host.diff(ref, old.id ?? "", stripMap(old.outputs), oldInputs, newInputs, reg.ignoreChanges);
     const legacy = diff.changes === 0;
     const changed = legacy ? !deepEqual(old.inputs, checked) : diff.changes === 2;
-    const diffs = diff.diffs.length > 0 ? diff.diffs : diffKeys(stripMap(old.inputs), stripMap(checked));
-    const keys = [
-      ...new Set([...diff.replaces, ...matchesReplaceOnChanges(stripMap(old.inputs), stripMap(checked), reg.replaceOnChanges)]),
-    ];
+    const diffs = diff.diffs.length > 0 ? diff.diffs : diffKeys(oldInputs, newInputs);
+    const replaceOnChanges = matchesReplaceOnChanges(oldInputs, newInputs, reg.replaceOnChanges);
+    const keys = [...new Set([...diff.replaces, ...replaceOnChanges])];
     if (providerChanged || keys.length > 0) {
       const deleteBeforeReplace = reg.deleteBeforeReplace ?? diff.deleteBeforeReplace;
       const reChecked = { ...next, inputs: await this.check(desired, {}, inputs) };
