@@ -7,6 +7,7 @@ import { slackEmulator } from "./slack";
 import { googleEmulator } from "./google";
 import { entraEmulator } from "./entra";
 import { scimEmulator } from "./scim";
+import { mailEmulator } from "./mail";
 
 export interface EmulatorStartOptions {
   /** Where to persist state between runs (`.idlc/sandbox/<name>`); in memory when absent (tests). */
@@ -43,4 +44,5 @@ export const emulators: EmulatorDefinition[] = [
   googleEmulator,
   entraEmulator,
   scimEmulator,
+  mailEmulator,
 ];

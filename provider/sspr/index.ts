@@ -24,3 +24,5 @@ export { ldapTarget, ldapPasswordChanges } from "./ldap-target";
 export { linkMail, changedMail, type Mail } from "./mail-text";
 export { SsprService, type SsprServiceOptions, type ResetOutcome, type OpenedLink } from "./service";
 export { SsprError, type SsprCode } from "./errors";
+export { smtpMailer, type SmtpSettings } from "./smtp-mailer";
+export { portalApp, type PortalOptions } from "./portal/app";

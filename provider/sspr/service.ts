@@ -67,7 +67,9 @@ export class SsprService {
       return { pending: Promise.resolve() };
     }
     this.options.audit({ type: "sspr.requested", ...base });
-    return { pending: this.sendLink(subject!, "reset", client) };
+    // Issuing and sending wait for the next turn, after the caller has answered: no extra work on this path.
+    const pending = new Promise((resolve) => setImmediate(resolve)).then(() => this.sendLink(subject!, "reset", client));
+    return { pending };
   }
 
   /** A link from the helpdesk: no eligibility shortcut for leavers, but the recovery address need not exist. */
