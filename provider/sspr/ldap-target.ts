@@ -18,9 +18,10 @@ export function ldapPasswordChanges(flavor: LdapSettings["flavor"], password: st
       ...(forceChange ? [{ operation: "replace" as const, type: "pwdLastSet", values: ["0"] }] : []),
     ];
   }
+  // The person chose this password: clear a pending forced change (an empty replace removes it, if present).
   return [
     { operation: "replace", type: "userPassword", values: [password] },
-    ...(forceChange ? [{ operation: "replace" as const, type: "pwdReset", values: ["TRUE"] }] : []),
+    { operation: "replace", type: "pwdReset", values: forceChange ? ["TRUE"] : [] },
   ];
 }
 
