@@ -16,6 +16,7 @@ import * as audit from "./audit";
 import * as report from "./report";
 import * as codeowners from "./codeowners";
 import * as kill from "./kill";
+import * as sspr from "./sspr";
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -34,4 +35,5 @@ export const commands: RegisterCommand[] = [
   report.register,
   codeowners.register,
   kill.register,
+  sspr.register,
 ];

@@ -26,3 +26,4 @@ export { SsprService, type SsprServiceOptions, type ResetOutcome, type OpenedLin
 export { SsprError, type SsprCode } from "./errors";
 export { smtpMailer, type SmtpSettings } from "./smtp-mailer";
 export { portalApp, type PortalOptions } from "./portal/app";
+export { subjectsOf } from "./subjects";

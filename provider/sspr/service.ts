@@ -11,6 +11,7 @@ import { readState, writeState, type SsprState } from "./state-file";
 import { changedMail, linkMail, type Mail } from "./mail-text";
 import { setEverywhere, type PasswordTarget, type TargetResult } from "./target";
 import type { SsprEvent } from "./audit-log";
+import { SsprError } from "./errors";
 
 export interface SsprServiceOptions {
   subjects: () => readonly Subject[];
@@ -69,16 +70,25 @@ export class SsprService {
     this.options.audit({ type: "sspr.requested", ...base });
     // Issuing and sending wait for the next turn, after the caller has answered: no extra work on this path.
     const pending = new Promise((resolve) => setImmediate(resolve)).then(() => this.sendLink(subject!, "reset", client));
-    return { pending };
+    return { pending: pending.then(() => undefined) };
   }
 
   /** A link from the helpdesk: no eligibility shortcut for leavers, but the recovery address need not exist. */
   async sendHelpdeskLink(employeeId: string, by: string, reason: string, to?: string): Promise<void> {
     const subject = this.options.subjects().find((s) => s.employeeId === employeeId);
     const allowed = eligibility(subject && { ...subject, recoveryEmail: to ?? subject.recoveryEmail ?? subject.workEmail });
-    if (!allowed.ok) throw new Error(`${employeeId} may not reset a password: ${allowed.refusal}`);
+    if (!allowed.ok) {
+      this.options.audit({ type: "sspr.refused", employeeId, detail: `${allowed.refusal} (helpdesk ${by}: ${reason})` });
+      throw new SsprError("SSPR_NOT_ELIGIBLE", `${employeeId} may not reset a password (${allowed.refusal})`,
+        "Only people active today in the HR export, with no kill switch, get a link; check the export.", { employeeId });
+    }
     this.options.audit({ type: "sspr.helpdesk-requested", employeeId, detail: `${by}: ${reason}` });
-    await this.sendLink({ ...subject!, recoveryEmail: to ?? subject!.recoveryEmail ?? subject!.workEmail }, "helpdesk", by);
+    const sent = await this.sendLink({ ...subject!, recoveryEmail: to ?? subject!.recoveryEmail ?? subject!.workEmail },
+      "helpdesk", by);
+    if (!sent) {
+      throw new SsprError("SSPR_MAIL_FAILED", `the link for ${employeeId} could not be mailed`,
+        "Check identity:sspr.smtp and the SMTP server, then run the command again.", { employeeId });
+    }
   }
 
   openLink(token: string): OpenedLink {
@@ -129,7 +139,8 @@ export class SsprService {
     return { status: "done", results };
   }
 
-  private async sendLink(subject: Subject, purpose: TokenPurpose, client: string): Promise<void> {
+  /** False when the mail could not be sent (recorded in the audit log). */
+  private async sendLink(subject: Subject, purpose: TokenPurpose, client: string): Promise<boolean> {
     const now = this.now();
     const { token, record } = issueToken(subject.employeeId, purpose, now);
     this.save({ ...this.state, tokens: [...pruneTokens(this.state.tokens, now), record] });
@@ -137,8 +148,10 @@ export class SsprService {
     try {
       await this.options.send(linkMail(subject.recoveryEmail!, purpose, link, TOKEN_MINUTES));
       this.options.audit({ type: "sspr.link-sent", employeeId: subject.employeeId, client, detail: purpose });
+      return true;
     } catch (error) {
       this.options.audit({ type: "sspr.mail-failed", employeeId: subject.employeeId, detail: (error as Error).message });
+      return false;
     }
   }
 
