@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import { createServer } from "node:http";
 import { startCatcher, type RunningCatcher } from "../../sandbox/mail";
 import {
   auditLog, DEFAULT_POLICY, DEFAULT_RATE_RULES, portalApp, smtpMailer, SsprService,
@@ -26,6 +26,7 @@ export interface Portal {
 export async function startPortal(options: {
   subjects: Subject[];
   targets: PasswordTarget[];
+  /** Default `https://reset.example.com/portal/`; `"self"` uses the portal's own loopback URL (browser tests). */
   publicUrl?: string;
   rates?: RateRules;
   dir?: string;
@@ -34,13 +35,18 @@ export async function startPortal(options: {
   answerFloorMs?: number;
 }): Promise<Portal> {
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), "sspr-"));
+  // Listen first, so a portal that links to itself knows its port before the service is built.
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const publicUrl = options.publicUrl === "self" ? `${url}/` : options.publicUrl ?? "https://reset.example.com/portal/";
   const catcher = options.catcher ?? await startCatcher();
   const stateFile = path.join(dir, "sspr-state.json");
   const auditFile = path.join(dir, "sspr-audit.jsonl");
   const service = new SsprService({
     subjects: () => options.subjects,
     stateFile,
-    publicUrl: options.publicUrl ?? "https://reset.example.com/portal/",
+    publicUrl,
     policy: DEFAULT_POLICY,
     rates: options.rates ?? DEFAULT_RATE_RULES,
     companyWords: ["Example Corp"],
@@ -50,12 +56,7 @@ export async function startPortal(options: {
     audit: auditLog(auditFile),
     now: options.now,
   });
-  const app = portalApp({ service, policy: DEFAULT_POLICY, publicUrl: options.publicUrl ?? "https://reset.example.com/portal/",
-    answerFloorMs: options.answerFloorMs });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server.on("request", portalApp({ service, policy: DEFAULT_POLICY, publicUrl, answerFloorMs: options.answerFloorMs }));
   return {
     url, dir, stateFile, auditFile, catcher, service,
     async stop() {

@@ -47,6 +47,8 @@ export function portalApp(options: PortalOptions): express.Express {
 
   app.get("/static/portal.css", (_req, res) => void res.type("css").send(PORTAL_CSS));
   app.get("/static/check.js", (_req, res) => void res.type("js").send(CHECK_JS));
+  // Browsers ask for it unprompted; an empty answer keeps their consoles (and the logs) free of 404s.
+  app.get("/favicon.ico", (_req, res) => void res.status(204).end());
   app.get("/", (_req, res) => page(res, "request", "Reset your password"));
 
   app.post("/request", async (req, res) => {
