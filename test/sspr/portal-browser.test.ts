@@ -69,7 +69,7 @@ describe.skipIf(!existsSync(CHROMIUM) || ldapUnavailable)("sspr reset in a real 
     await page.screenshot({ path: path.join(artifacts, "sspr-3-live-check.png") });
 
     await page.fill("#password", CHOSEN);
-    await expect.poll(() => page.locator("#strength").evaluate((m) => (m as HTMLMeterElement).value), { timeout: 10_000 })
+    await expect.poll(() => page.locator("#strength").evaluate((m) => (m as unknown as { value: number }).value), { timeout: 10_000 })
       .toBeGreaterThanOrEqual(3);
     await expect.poll(() => page.locator("#live li").count()).toBe(0);
     await page.fill("#confirm", CHOSEN);
