@@ -5,9 +5,10 @@ import { findProject, resolveStackName } from "../../engine/project";
 import { loadStackPlan } from "../../provider/stack";
 import type { SsprSettings } from "../../provider/config";
 import { ldapSettingsSchema } from "../../provider/apps/ldap";
+import { entraSettingsSchema, type EntraSettings } from "../../provider/apps/entra";
 import { resolveSandboxSettings } from "../../provider/apps/shared";
 import {
-  auditLog, DEFAULT_RATE_RULES, ldapTarget, policyFrom, portalApp, smtpMailer, SsprService, subjectsOf,
+  auditLog, DEFAULT_RATE_RULES, entraTarget, ldapTarget, policyFrom, portalApp, smtpMailer, SsprService, subjectsOf,
   type PasswordTarget, type SmtpSettings, type Subject,
 } from "../../provider/sspr";
 import type { SsprSendLinkOptions, SsprServeOptions } from "../commands/sspr";
@@ -61,13 +62,14 @@ function fromPlan(plan: ReturnType<typeof loadStackPlan>): Subject[] {
 }
 
 function targetFor(app: string, raw: Record<string, unknown>, projectDir: string): PasswordTarget {
-  if (app !== "ldap") {
+  if (app !== "ldap" && app !== "entra") {
     throw new UsageError(`identity:sspr.targets names ${app}, which idlc sspr cannot write to yet`,
-      "Use targets: [ldap] for now; Entra and Google password writes are the next step of issue #20.");
+      "Use ldap and entra for now; Google password writes are the next step of issue #20.");
   }
-  const value = resolveSandboxSettings("ldap", raw["identity:ldap"], projectDir);
-  refuseEncrypted("identity:ldap", value);
-  return ldapTarget(ldapSettingsSchema(z).parse(value));
+  const value = resolveSandboxSettings(app, raw[`identity:${app}`], projectDir);
+  refuseEncrypted(`identity:${app}`, value);
+  return app === "ldap" ? ldapTarget(ldapSettingsSchema(z).parse(value))
+    : entraTarget(entraSettingsSchema(z).parse(value) as EntraSettings);
 }
 
 function smtpOf(settings: SsprSettings, projectDir: string): SmtpSettings {

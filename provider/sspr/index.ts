@@ -27,3 +27,4 @@ export { SsprError, type SsprCode } from "./errors";
 export { smtpMailer, type SmtpSettings } from "./smtp-mailer";
 export { portalApp, type PortalOptions } from "./portal/app";
 export { subjectsOf } from "./subjects";
+export { entraTarget } from "./entra-target";
