@@ -8,6 +8,7 @@ import { googleEmulator } from "./google";
 import { entraEmulator } from "./entra";
 import { scimEmulator } from "./scim";
 import { hrEmulators } from "./hr";
+import { mailEmulator } from "./mail";
 
 export interface EmulatorStartOptions {
   /** Where to persist state between runs (`.idlc/sandbox/<name>`); in memory when absent (tests). */
@@ -45,4 +46,5 @@ export const emulators: EmulatorDefinition[] = [
   entraEmulator,
   scimEmulator,
   ...hrEmulators,
+  mailEmulator,
 ];

@@ -17,6 +17,7 @@ import * as report from "./report";
 import * as codeowners from "./codeowners";
 import * as kill from "./kill";
 import * as hr from "./hr";
+import * as sspr from "./sspr";
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -36,4 +37,5 @@ export const commands: RegisterCommand[] = [
   codeowners.register,
   kill.register,
   hr.register,
+  sspr.register,
 ];

@@ -11,5 +11,5 @@
  */
 export { findProject, type Project } from "./project";
 export { loadStackSettings, listStacks, namespace, type StackSettings } from "./stack";
-export { IdentitySettings, HrSettings, AnomalySettings } from "./schema";
+export { IdentitySettings, HrSettings, AnomalySettings, SsprSettings } from "./schema";
 export { StackConfigError } from "./errors";

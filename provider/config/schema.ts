@@ -40,6 +40,34 @@ export const AnomalySettings = z.strictObject({
 });
 export type AnomalySettings = z.infer<typeof AnomalySettings>;
 
+/** `identity:sspr`: the password-reset portal (provider/sspr, docs/SSPR.md). Secrets are `secure:` values. */
+export const SsprSettings = z.strictObject({
+  /** Where people reach the portal; every link is built from it, never from a request's Host header. */
+  publicUrl: z.url(),
+  /** The password authorities, written in this order. */
+  targets: z.array(z.enum(["ldap", "entra", "google"])).min(1).default(["ldap"]),
+  minLength: z.number().int().min(8).default(15),
+  maxLength: z.number().int().min(64).default(64),
+  /** Ask each target to require a change at next sign-in (off: the person chose this password). */
+  forceChange: z.boolean().default(false),
+  /** express `trust proxy` for a reverse proxy in front, e.g. `loopback` or `10.0.0.0/8`. */
+  trustProxy: z.union([z.boolean(), z.string(), z.number()]).default(false),
+  /** Words no password may contain besides the person's own: the company's names and products. */
+  companyWords: z.array(z.string().min(1)).default([]),
+  smtp: z.union([
+    z.strictObject({ sandbox: z.literal(true), from: z.string().min(3).default("it-helpdesk@example.com") }),
+    z.strictObject({
+      host: z.string().min(1),
+      port: z.number().int().min(1).max(65535).default(587),
+      starttls: z.boolean().default(true),
+      user: z.string().min(1).optional(),
+      password: z.unknown().optional(),
+      from: z.string().min(3),
+    }),
+  ]),
+});
+export type SsprSettings = z.infer<typeof SsprSettings>;
+
 /**
  * Every `identity:<key>` of a stack, namespace stripped. The keys owned here are checked strictly (a typo
  * is an error, not a silent default); every other key (roles, apps, safety…) passes through untouched for
@@ -49,5 +77,6 @@ export const IdentitySettings = z.looseObject({
   hr: HrSettings.optional(),
   lifecycle: z.strictObject(LifecycleSettings.shape).prefault({}),
   anomaly: AnomalySettings.prefault({}),
+  sspr: SsprSettings.optional(),
 });
 export type IdentitySettings = z.infer<typeof IdentitySettings>;

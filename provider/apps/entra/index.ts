@@ -12,4 +12,5 @@ export { entraAccountProvider, ACCOUNT_FIELDS } from "./provider";
 export { entraGroupProvider, type EntraGroupOutputs } from "./group-provider";
 export { entraUserBody, observedSpec, upnOf, type EntraAccountInputs, type EntraAccountOutputs } from "./account-mapping";
 export { entraSettingsSchema, type EntraSettings } from "./settings";
+export { EntraClient } from "./client";
 export { EntraAccountActiveError, EntraGroupMissingError } from "./errors";

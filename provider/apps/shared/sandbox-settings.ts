@@ -20,6 +20,7 @@ const fromSandbox: Record<string, (app: SandboxApp) => Record<string, unknown>> 
   scim: (a) => ({ baseUrl: a.url, token: a.token }),
   google: (a) => ({ baseUrl: a.url, tokenUrl: a.tokenUrl, ...pick(a.extra, ["domain", "customerId", "subject", "serviceAccountKey"]) }),
   entra: (a) => ({ graphUrl: a.url, tokenUrl: a.tokenUrl, ...pick(a.extra, ["tenantId", "clientId", "clientSecret", "domain"]) }),
+  mail: (a) => ({ host: a.extra?.smtpHost, port: Number(a.extra?.smtpPort), starttls: false }),
   ldap: (a) => ({ url: a.url, bindPassword: a.token, flavor: "openldap", ...pick(a.extra, ["bindDN", "baseDN", "peopleDN", "groupsDN"]) }),
 };
 

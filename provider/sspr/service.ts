@@ -1,0 +1,166 @@
+/**
+ * The reset flow, without HTTP: `requestLink` (always the same neutral outcome to the caller), `openLink`,
+ * `completeReset`, and `sendHelpdeskLink`. Every decision is a pure function (eligibility, tokens, rate limits,
+ * password policy); this file wires them to the state file, the mailer, the targets and the audit sink.
+ */
+import { eligibility, findSubject, type Subject } from "./subject";
+import { checkPassword, contextWords, type PasswordPolicy, type PasswordVerdict } from "./password-policy";
+import { hit, pruneRates, type RateRules } from "./rate-limit";
+import { checkToken, issueToken, pruneTokens, TOKEN_MINUTES, type TokenPurpose } from "./tokens";
+import { readState, writeState, type SsprState } from "./state-file";
+import { changedMail, linkMail, type Mail } from "./mail-text";
+import { setEverywhere, type PasswordTarget, type TargetResult } from "./target";
+import type { SsprEvent } from "./audit-log";
+import { SsprError } from "./errors";
+
+export interface SsprServiceOptions {
+  subjects: () => readonly Subject[];
+  stateFile: string;
+  /** Links are built from this, never from a request's Host header. */
+  publicUrl: string;
+  policy: PasswordPolicy;
+  rates: RateRules;
+  companyWords: readonly string[];
+  targets: readonly PasswordTarget[];
+  forceChange: boolean;
+  send: (mail: Mail) => Promise<void>;
+  audit: (event: SsprEvent) => void;
+  now?: () => number;
+}
+
+export type OpenedLink = { ok: true; subject: Subject; purpose: TokenPurpose } | { ok: false };
+
+export type ResetOutcome =
+  | { status: "invalid-link" }
+  | { status: "rejected"; verdict: PasswordVerdict }
+  | { status: "done" | "partial"; results: TargetResult[] };
+
+export class SsprService {
+  private state: SsprState;
+  private readonly now: () => number;
+
+  constructor(private readonly options: SsprServiceOptions) {
+    this.state = readState(options.stateFile);
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * The caller learns nothing: known or not, eligible or not, limited or not, it resolves the same way. The mail
+   * goes out in the background (`pending` resolves when it has), so sending time never shows in the answer.
+   */
+  requestLink(identifier: string, client: string): { pending: Promise<void> } {
+    const now = this.now();
+    const subject = findSubject(this.options.subjects(), identifier);
+    const limited = hit(this.state.rates, this.options.rates, {
+      account: subject?.employeeId ?? `?${identifier.trim().toLowerCase()}`,
+      recovery: subject?.recoveryEmail?.toLowerCase(),
+      client,
+    }, now);
+    this.save({ ...this.state, rates: pruneRates(limited.state, this.options.rates, now) });
+    const base = { client, employeeId: subject?.employeeId };
+    if (!limited.allowed) {
+      this.options.audit({ type: "sspr.rate-limited", ...base, detail: limited.refusedBy });
+      return { pending: Promise.resolve() };
+    }
+    const allowed = eligibility(subject);
+    if (!allowed.ok) {
+      this.options.audit({ type: "sspr.refused", ...base, detail: allowed.refusal });
+      return { pending: Promise.resolve() };
+    }
+    this.options.audit({ type: "sspr.requested", ...base });
+    // Issuing and sending wait for the next turn, after the caller has answered: no extra work on this path.
+    const pending = new Promise((resolve) => setImmediate(resolve)).then(() => this.sendLink(subject!, "reset", client));
+    return { pending: pending.then(() => undefined) };
+  }
+
+  /** A link from the helpdesk: no eligibility shortcut for leavers, but the recovery address need not exist. */
+  async sendHelpdeskLink(employeeId: string, by: string, reason: string, to?: string): Promise<void> {
+    const subject = this.options.subjects().find((s) => s.employeeId === employeeId);
+    const allowed = eligibility(subject && { ...subject, recoveryEmail: to ?? subject.recoveryEmail ?? subject.workEmail });
+    if (!allowed.ok) {
+      this.options.audit({ type: "sspr.refused", employeeId, detail: `${allowed.refusal} (helpdesk ${by}: ${reason})` });
+      throw new SsprError("SSPR_NOT_ELIGIBLE", `${employeeId} may not reset a password (${allowed.refusal})`,
+        "Only people active today in the HR export, with no kill switch, get a link; check the export.", { employeeId });
+    }
+    this.options.audit({ type: "sspr.helpdesk-requested", employeeId, detail: `${by}: ${reason}` });
+    const sent = await this.sendLink({ ...subject!, recoveryEmail: to ?? subject!.recoveryEmail ?? subject!.workEmail },
+      "helpdesk", by);
+    if (!sent) {
+      throw new SsprError("SSPR_MAIL_FAILED", `the link for ${employeeId} could not be mailed`,
+        "Check identity:sspr.smtp and the SMTP server, then run the command again.", { employeeId });
+    }
+  }
+
+  openLink(token: string): OpenedLink {
+    const checked = checkToken(this.state.tokens, token, this.now());
+    if (!checked.ok) return { ok: false };
+    const subject = this.options.subjects().find((s) => s.employeeId === checked.record.employeeId);
+    // A person who left (or was kill-switched) after the link went out can no longer use it.
+    if (!eligibility(subject && { ...subject, recoveryEmail: subject.recoveryEmail ?? "-" }).ok) return { ok: false };
+    return { ok: true, subject: subject!, purpose: checked.record.purpose };
+  }
+
+  verdict(subject: Subject, password: string): PasswordVerdict {
+    const words = contextWords([subject.firstName, subject.lastName, subject.displayName, subject.userName,
+      subject.workEmail?.split("@")[0], subject.recoveryEmail?.split("@")[0], ...this.options.companyWords]);
+    return checkPassword(password, words, this.options.policy);
+  }
+
+  async completeReset(token: string, password: string, client: string): Promise<ResetOutcome> {
+    const opened = this.openLink(token);
+    if (!opened.ok) {
+      this.options.audit({ type: "sspr.link-invalid", client });
+      return { status: "invalid-link" };
+    }
+    const { subject } = opened;
+    const verdict = this.verdict(subject, password);
+    if (!verdict.ok) {
+      this.options.audit({ type: "sspr.password-rejected", employeeId: subject.employeeId, client,
+        detail: verdict.problems.join(",") });
+      return { status: "rejected", verdict };
+    }
+    this.options.audit({ type: "sspr.link-used", employeeId: subject.employeeId, client });
+    const results = await setEverywhere(this.options.targets, subject, password, this.options.forceChange);
+    for (const result of results) {
+      this.options.audit({ type: `sspr.reset.${result.outcome}`, employeeId: subject.employeeId, app: result.app,
+        detail: result.detail });
+    }
+    if (results.some((r) => r.outcome === "policy")) {
+      return { status: "rejected", verdict: { ...verdict, ok: false, problems: ["target-policy"] } };
+    }
+    const done = results.length === this.options.targets.length && results.every((r) => r.outcome === "set");
+    if (!done) return { status: "partial", results };
+    const hash = checkToken(this.state.tokens, token, this.now());
+    this.save({ ...this.state, tokens: this.state.tokens.map((r) =>
+      hash.ok && r.hash === hash.record.hash ? { ...r, usedAt: this.now() } : r) });
+    const to = [subject.workEmail, subject.recoveryEmail].filter((a): a is string => Boolean(a));
+    await this.options.send(changedMail(to, results)).catch((error: Error) =>
+      this.options.audit({ type: "sspr.mail-failed", employeeId: subject.employeeId, detail: error.message }));
+    return { status: "done", results };
+  }
+
+  /** False when the mail could not be sent (recorded in the audit log). */
+  private async sendLink(subject: Subject, purpose: TokenPurpose, client: string): Promise<boolean> {
+    const now = this.now();
+    const { token, record } = issueToken(subject.employeeId, purpose, now);
+    this.save({ ...this.state, tokens: [...pruneTokens(this.state.tokens, now), record] });
+    const link = new URL(`reset?token=${token}`, withSlash(this.options.publicUrl)).href;
+    try {
+      await this.options.send(linkMail(subject.recoveryEmail!, purpose, link, TOKEN_MINUTES));
+      this.options.audit({ type: "sspr.link-sent", employeeId: subject.employeeId, client, detail: purpose });
+      return true;
+    } catch (error) {
+      this.options.audit({ type: "sspr.mail-failed", employeeId: subject.employeeId, detail: (error as Error).message });
+      return false;
+    }
+  }
+
+  private save(state: SsprState): void {
+    this.state = state;
+    writeState(this.options.stateFile, state);
+  }
+}
+
+function withSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}

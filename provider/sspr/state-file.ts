@@ -1,0 +1,45 @@
+/**
+ * The portal's state — token hashes and rate counters — in one JSON file under the stack's work dir, mode 0600,
+ * replaced atomically (write a sibling, then rename) so a crash never leaves half a file and a restart keeps
+ * every limit and every issued link.
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { SsprError } from "./errors";
+
+const TokenRecordSchema = z.object({
+  hash: z.string(),
+  employeeId: z.string(),
+  purpose: z.enum(["reset", "activation", "helpdesk"]),
+  issuedAt: z.number(),
+  expiresAt: z.number(),
+  usedAt: z.number().optional(),
+});
+
+export const SsprState = z.object({
+  version: z.literal(1),
+  tokens: z.array(TokenRecordSchema),
+  rates: z.record(z.string(), z.array(z.number())),
+});
+export type SsprState = z.infer<typeof SsprState>;
+
+export const EMPTY_STATE: SsprState = { version: 1, tokens: [], rates: {} };
+
+export function readState(file: string): SsprState {
+  if (!existsSync(file)) return EMPTY_STATE;
+  try {
+    return SsprState.parse(JSON.parse(readFileSync(file, "utf8")));
+  } catch (cause) {
+    throw new SsprError("SSPR_STATE_INVALID", `${file} is not a valid sspr state file`,
+      "Stop the portal and delete the file: issued links stop working and rate counters restart.", { file }, cause);
+  }
+}
+
+export function writeState(file: string, state: SsprState): void {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(state)}\n`, { mode: 0o600 });
+  chmodSync(temporary, 0o600);
+  renameSync(temporary, file);
+}

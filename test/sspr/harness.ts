@@ -1,0 +1,122 @@
+/**
+ * A running portal for the sspr tests: the real service, state file and audit log in a temp dir, mail through
+ * nodemailer to the sandbox SMTP catcher, and a small cookie-keeping HTTP client that fills in CSRF fields.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
+import { startCatcher, type RunningCatcher } from "../../sandbox/mail";
+import {
+  auditLog, DEFAULT_POLICY, DEFAULT_RATE_RULES, portalApp, smtpMailer, SsprService,
+  type PasswordTarget, type RateRules, type Subject,
+} from "../../provider/sspr";
+
+export interface Portal {
+  url: string;
+  dir: string;
+  stateFile: string;
+  auditFile: string;
+  catcher: RunningCatcher;
+  service: SsprService;
+  stop(): Promise<void>;
+}
+
+export async function startPortal(options: {
+  subjects: Subject[];
+  targets: PasswordTarget[];
+  /** Default `https://reset.example.com/portal/`; `"self"` uses the portal's own loopback URL (browser tests). */
+  publicUrl?: string;
+  rates?: RateRules;
+  dir?: string;
+  catcher?: RunningCatcher;
+  now?: () => number;
+  answerFloorMs?: number;
+}): Promise<Portal> {
+  const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), "sspr-"));
+  // Listen first, so a portal that links to itself knows its port before the service is built.
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const publicUrl = options.publicUrl === "self" ? `${url}/` : options.publicUrl ?? "https://reset.example.com/portal/";
+  const catcher = options.catcher ?? await startCatcher();
+  const stateFile = path.join(dir, "sspr-state.json");
+  const auditFile = path.join(dir, "sspr-audit.jsonl");
+  const service = new SsprService({
+    subjects: () => options.subjects,
+    stateFile,
+    publicUrl,
+    policy: DEFAULT_POLICY,
+    rates: options.rates ?? DEFAULT_RATE_RULES,
+    companyWords: ["Example Corp"],
+    targets: options.targets,
+    forceChange: false,
+    send: smtpMailer({ host: "127.0.0.1", port: catcher.smtpPort, starttls: false, from: "it@example.com" }),
+    audit: auditLog(auditFile),
+    now: options.now,
+  });
+  server.on("request", portalApp({ service, policy: DEFAULT_POLICY, publicUrl, answerFloorMs: options.answerFloorMs }));
+  return {
+    url, dir, stateFile, auditFile, catcher, service,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!options.catcher) await catcher.stop();
+    },
+  };
+}
+
+export interface Page {
+  status: number;
+  html: string;
+  headers: Headers;
+}
+
+/** A browser stand-in: keeps the CSRF cookie and reads the form's hidden csrf field from the last page. */
+export class Browser {
+  private cookie = "";
+  csrf = "";
+  constructor(private readonly base: string) {}
+
+  async get(pathname: string, headers: Record<string, string> = {}): Promise<Page> {
+    return this.remember(await fetch(new URL(pathname, this.base), { headers: { ...headers, cookie: this.cookie } }));
+  }
+
+  async post(pathname: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Page> {
+    return this.remember(await fetch(new URL(pathname, this.base), {
+      method: "POST",
+      headers: { ...headers, cookie: this.cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields).toString(),
+    }));
+  }
+
+  private async remember(response: Response): Promise<Page> {
+    const set = response.headers.get("set-cookie");
+    if (set) this.cookie = set.split(";")[0]!;
+    const html = await response.text();
+    this.csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? this.csrf;
+    return { status: response.status, html, headers: response.headers };
+  }
+}
+
+/** An in-memory password authority: what it holds, and an optional refusal, for tests not about a real app. */
+export function memoryTarget(app: string, refuse?: (password: string) => Error | undefined):
+PasswordTarget & { held: Map<string, string> } {
+  const held = new Map<string, string>();
+  return {
+    app,
+    held,
+    async setPassword(subject, password) {
+      const error = refuse?.(password);
+      if (error) throw error;
+      held.set(subject.employeeId, password);
+    },
+  };
+}
+
+/** The link in a mail, as the person would click it. */
+export function linkIn(text: string): string {
+  const match = /https?:\/\/\S+/.exec(text);
+  if (!match) throw new Error(`no link in mail: ${text}`);
+  return match[0];
+}
