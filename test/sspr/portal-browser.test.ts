@@ -4,7 +4,7 @@
  * slapd binds with the new password and not the old → the confirmation mail arrives → the audit log shows each
  * step. Screenshots of every page go to test-artifacts/sspr-*.png (copies checked by a person are in docs/sspr/).
  */
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
