@@ -13,6 +13,7 @@ import { heldAccounts, loadStackPlan, writeHeldAccounts } from "../../provider/s
 import { asOfDate } from "../stack-options";
 import { accountsPerApp, judgeBudget, type PlannedStep } from "./budget";
 import { cutoffUrns } from "./cutoffs";
+import { managerLinkUrns } from "./manager-links";
 import { outcomeLog } from "./outcome";
 import { targetUrns } from "./targets";
 
@@ -93,6 +94,7 @@ export async function runIdentityOperation(kind: OperationKind, flags: IdentityF
       return hooks.beforeApply!(plan, f);
     },
     applyFirst: flags.target?.length ? undefined : (plan) => cutoffUrns(plan.steps),
+    applyAfter: flags.target?.length ? undefined : (plan, failed) => managerLinkUrns(plan.steps, failed),
     onEvent: (e) => {
       log.onEvent(e);
       extra.onEvent?.(e);

@@ -32,6 +32,8 @@ export interface OperationHooks {
   beforeApply?: (plan: PlanSummary, flags: OperationFlags) => boolean | Promise<boolean>;
   /** URNs an `up` applies first, in a targeted update of their own, once `beforeApply` let the plan through. */
   applyFirst?: (plan: PlanSummary) => string[];
+  /** URNs an `up` applies again after the whole update, given those whose step failed (RunOperationOptions). */
+  applyAfter?: (plan: PlanSummary, failed: ReadonlySet<string>) => string[];
   /** Sees every engine event the renderer sees (offline engine only: `--engine pulumi` hands the run to the CLI). */
   onEvent?: EngineEventSink;
 }
@@ -69,6 +71,7 @@ export async function runOperationCommand(kind: OperationKind, flags: OperationF
       // Like `pulumi up`, an interactive up previews first; `--yes` without a hook goes straight to the update.
       beforeApply: kind === "up" && (!flags.yes || hooks.beforeApply) ? (plan) => decide(plan, flags, hooks) : undefined,
       applyFirst: hooks.applyFirst,
+      applyAfter: hooks.applyAfter,
     });
   } finally {
     renderer.close();

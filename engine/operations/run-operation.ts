@@ -42,6 +42,7 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
       outcome = await deploy(prepared, opts, undefined, policy?.hook(true));
     } else if (options.kind === "up") {
       let first: string[] = [];
+      let after: AfterHook | undefined;
       if (options.beforeApply) {
         // The plan the gate judges is not shown, but when it fails its diagnostics are the reason the update stops.
         const diagnostics: EngineEventPayload[] = [];
@@ -53,19 +54,28 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
           outcome = plan;
         }
         else if (!(await options.beforeApply(summary))) cancelled = true;
-        else first = options.applyFirst?.(summary) ?? [];
+        else {
+          first = options.applyFirst?.(summary) ?? [];
+          after = options.applyAfter && ((failed) => options.applyAfter!(summary, failed));
+        }
       }
-      if (!outcome && !cancelled && first.length > 0) {
-        // A targeted update of its own, committed to history before the rest starts; then the stack is read again.
-        const early = await update(prepared, started, { ...opts, target: first }, policy?.hook(false));
+      // Each further update of this `up` reads the stack again, as a new `up` would.
+      const again = async (target?: string[]) => {
         await release();
         release = async () => undefined;
         prepared = await prepareStack(options.cwd, options.stack, env);
         release = () => prepared.session.release();
-        outcome = combine(early, await update(prepared, started, opts, policy?.hook(false)));
+        return update(prepared, started, target ? { ...opts, target } : opts, policy?.hook(false));
+      };
+      if (!outcome && !cancelled && first.length > 0) {
+        // A targeted update of its own, committed to history before the rest starts.
+        const early = await update(prepared, started, { ...opts, target: first }, policy?.hook(false));
+        outcome = combine(early, await again());
       } else if (!outcome && !cancelled) {
         outcome = await update(prepared, started, opts, policy?.hook(false));
       }
+      const late = outcome && after ? after(new Set(outcome.failedSteps?.map((f) => f.urn))) : [];
+      if (outcome && late.length > 0) outcome = followUp(outcome, await again(late));
     } else {
       outcome = await withoutProgram(prepared, options.kind, opts);
     }
@@ -112,6 +122,16 @@ function combine(a: DeployOutcome, b: DeployOutcome): DeployOutcome {
   const steps = [...a.steps, ...b.steps];
   return { ok: a.ok && b.ok, error: a.error ?? b.error, failedSteps, outputs: b.outputs, counts, steps };
 }
+
+/** A targeted update after the whole one (`applyAfter`): its changes added to the update's, which saw everything. */
+function followUp(whole: DeployOutcome, late: DeployOutcome): DeployOutcome {
+  const counts = { ...whole.counts };
+  for (const [op, n] of Object.entries(late.counts)) if (op !== "same") counts[op] = (counts[op] ?? 0) + n;
+  const failedSteps = [...(whole.failedSteps ?? []), ...(late.failedSteps ?? [])];
+  return { ...whole, ok: whole.ok && late.ok, error: whole.error ?? late.error, failedSteps, counts, steps: [...whole.steps, ...late.steps] };
+}
+
+type AfterHook = (failed: ReadonlySet<string>) => string[];
 
 /** Refresh and destroy: no program, but the provider host still needs an engine address to log to. */
 async function withoutProgram(

@@ -30,6 +30,11 @@ export interface RunOperationOptions {
    * own committed before the rest of the `up` starts (idlc: every cutoff before anything else). Default: none.
    */
   applyFirst?: (plan: PlanSummary) => string[];
+  /**
+   * URNs an `up` applies again, in a targeted update after the whole one, given the URNs whose step failed (idlc: an
+   * account created before its manager's account existed, so the manager link is set in the same `up`). Default: none.
+   */
+  applyAfter?: (plan: PlanSummary, failed: ReadonlySet<string>) => string[];
   /** Show the SDK's debug logs (Engine.Log severity 0). */
   debug?: boolean;
   /** Extra environment for the program and plugins. */
