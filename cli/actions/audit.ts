@@ -6,7 +6,7 @@ import { backendRoot } from "../../engine/state";
 import {
   accessAsOf, accessReview, auditMetrics, AuditCode, AuditSourceError, buildSnapshots, formatAccess, formatMetrics, formatTimeline,
   formatVerification, historyDirOf, personTimeline, readBackendHistory, readExportedHistory, reviewCsv, toCsv, verifyChain, asOfInstant,
-  type AuditUpdate, type BackendSource,
+  readEventChain, serviceLogFile, type AuditUpdate, type BackendSource, type ChainedEvent,
 } from "../../provider/audit";
 import { loadStackSettings } from "../../provider/config";
 import { readHrExport, type Person } from "../../provider/hr";
@@ -21,6 +21,8 @@ export interface AuditSource {
   historyDir?: string;
   /** HR people (overrides applied), when the stack has an HR export. */
   people?: Person[];
+  /** The reset portal's event chain (`idlc sspr`), when the stack has one: its file and its verified events. */
+  serviceLog?: { file: string; events: ChainedEvent[] };
 }
 
 export function loadAuditSource(options: SourceOptions): AuditSource {
@@ -30,10 +32,22 @@ export function loadAuditSource(options: SourceOptions): AuditSource {
     const updates = readExportedHistory({ ...(options.history ? { historyFile: path.resolve(cwd, options.history) } : {}),
       exportFiles: (options.export ?? []).map((f) => path.resolve(cwd, f)) });
     const stack = options.stack ?? "exported";
-    return { stack, updates, ...peopleOf(cwd, project ? options.stack : undefined) };
+    return { stack, updates, ...peopleOf(cwd, project ? options.stack : undefined),
+      ...(project && options.stack ? serviceLogOf(project.dir, options.stack) : {}) };
   }
   const source = backendSource(options);
-  return { stack: source.stack, updates: readBackendHistory(source), historyDir: historyDirOf(source), ...peopleOf(cwd, source.stack) };
+  return { stack: source.stack, updates: readBackendHistory(source), historyDir: historyDirOf(source), ...peopleOf(cwd, source.stack),
+    ...serviceLogOf(tryProject(cwd)!.dir, source.stack) };
+}
+
+/** The portal's log, when the stack has one; a log that does not verify gives only its proven lines, and a warning. */
+function serviceLogOf(projectDir: string, stack: string): Pick<AuditSource, "serviceLog"> {
+  const file = serviceLogFile(projectDir, stack);
+  if (!existsSync(file)) return {};
+  const { events, verification } = readEventChain(file);
+  const broken = verification.firstMismatch;
+  if (broken) process.stderr.write(`warning: ${file} line ${broken.line}: ${broken.reason}; later events are left out (run idlc audit verify)\n`);
+  return { serviceLog: { file, events } };
 }
 
 /** The diy backend and stack the options name, without reading anything yet. */
@@ -90,7 +104,8 @@ const print = (text: string) => process.stdout.write(text);
 const json = (value: unknown) => print(`${JSON.stringify(value, null, 2)}\n`);
 
 export function person(employeeId: string, o: SourceOptions & { json?: boolean }): void {
-  const timeline = personTimeline(loadAuditSource(o).updates, employeeId);
+  const source = loadAuditSource(o);
+  const timeline = personTimeline(source.updates, employeeId, undefined, source.serviceLog?.events);
   if (o.json) json(timeline);
   else print(formatTimeline(timeline));
 }
@@ -123,7 +138,9 @@ export function metrics(o: SourceOptions & { policyHours: number; now?: string; 
 export function verify(o: SourceOptions & { json?: boolean }): void {
   if (o.history !== undefined || o.export?.length) throw new UsageError("verify checks a backend's history directory, not exported files", "Drop --history/--export.");
   // Only the chain and the files' bytes: a tampered checkpoint may not even parse, and must still be named.
-  const result = verifyChain(historyDirOf(backendSource(o)));
+  const source = backendSource(o);
+  const log = serviceLogFile(tryProject(path.resolve(o.cwd ?? process.cwd()))!.dir, source.stack);
+  const result = verifyChain(historyDirOf(source), existsSync(log) ? [log] : []);
   if (o.json) json(result);
   else print(formatVerification(result));
   process.exitCode = result.ok ? ExitCode.ok : ExitCode.failed;

@@ -1,7 +1,9 @@
 /** What `idlc report` does once parsed (cli/commands/report.ts defines the command). */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { asOfInstant, auditMetrics, buildSnapshots, policyResults, renderReport, reportModel, verifyChain } from "../../provider/audit";
+import {
+  asOfInstant, auditMetrics, buildSnapshots, policyResults, renderReport, reportModel, selfServiceCounts, verifyChain,
+} from "../../provider/audit";
 import type { ReportOptions } from "../commands/report";
 import { loadAuditSource, usage } from "./audit";
 
@@ -12,7 +14,9 @@ export function report(o: ReportOptions): void {
   const metrics = auditMetrics(snapshots, { policyHours: o.policyHours, ...(source.people ? { people: source.people } : {}), ...(now ? { now } : {}) });
   const policies = o.policyEvents ? policyResults(o.policyEvents.map((file) => ({ file, text: readFileSync(file, "utf8") }))) : undefined;
   const model = reportModel({ stack: source.stack, updates: source.updates, snapshots, metrics, ...(o.title ? { title: o.title } : {}),
-    ...(policies ? { policies } : {}), ...(source.historyDir ? { chain: verifyChain(source.historyDir) } : {}), ...(now ? { generatedAt: now } : {}) });
+    ...(policies ? { policies } : {}), ...(now ? { generatedAt: now } : {}),
+    ...(source.historyDir ? { chain: verifyChain(source.historyDir, source.serviceLog ? [source.serviceLog.file] : []) } : {}),
+    ...(source.serviceLog ? { selfService: selfServiceCounts(source.serviceLog.events) } : {}) });
   writeFileSync(o.out, renderReport(model));
   process.stderr.write(`wrote ${path.resolve(o.out)}: ${source.updates.length} updates, ${metrics.lateLeavers.length} late leaver(s)\n`);
 }

@@ -8,7 +8,7 @@ import { ldapSettingsSchema } from "../../provider/apps/ldap";
 import { entraSettingsSchema, type EntraSettings } from "../../provider/apps/entra";
 import { resolveSandboxSettings } from "../../provider/apps/shared";
 import {
-  auditLog, DEFAULT_RATE_RULES, entraTarget, ldapTarget, policyFrom, portalApp, smtpMailer, SsprService, subjectsOf,
+  auditLog, serviceLogFile, DEFAULT_RATE_RULES, entraTarget, ldapTarget, policyFrom, portalApp, smtpMailer, SsprService, subjectsOf,
   type PasswordTarget, type SmtpSettings, type Subject,
 } from "../../provider/sspr";
 import type { SsprSendLinkOptions, SsprServeOptions } from "../commands/sspr";
@@ -51,7 +51,7 @@ function context(options: { cwd?: string; stack?: string; publicUrl?: string }, 
     targets: settings.targets.map((app) => targetFor(app, raw, project.dir)),
     forceChange: settings.forceChange,
     send: smtpMailer(smtpOf(settings, project.dir)),
-    audit: auditLog(path.join(workDir, "audit.jsonl")),
+    audit: auditLog(serviceLogFile(project.dir, stack)),
   });
   process.stderr.write(`sspr: stack ${stack}, state and audit log in ${path.relative(process.cwd(), workDir)} (${by})\n`);
   return { service, settings, publicUrl };

@@ -26,6 +26,12 @@ export function formatTimeline(t: PersonTimeline): string {
       lines.push(`    ${e.update.time.slice(0, 16).replace("T", " ")}  ${what.padEnd(40)}  ${formatUpdateRef(e.update)}`);
     }
   }
+  if (t.selfService?.length) lines.push("  password self-service (idlc sspr)");
+  for (const step of t.selfService ?? []) {
+    const what = [step.event, step.app, step.detail].filter(Boolean).join(" ");
+    const from = step.client ? `from ${step.client}, ` : "";
+    lines.push(`    ${step.at.slice(0, 16).replace("T", " ")}  ${what.padEnd(40)}  ${from}portal log line ${step.line}`);
+  }
   return `${lines.join("\n")}\n`;
 }
 
@@ -61,6 +67,10 @@ export function formatVerification(v: ChainVerification): string {
   else lines.push(`ok: ${v.verified} updates verified, head ${v.head}`);
   if (v.notCoveredAfter.length) lines.push(`FAILED: not in the chain although newer than its start: ${v.notCoveredAfter.join(", ")}`);
   if (v.notCoveredBefore.length) lines.push(`not covered by the chain${v.verified ? " (written before it began)" : ""}: ${v.notCoveredBefore.join(", ")}`);
+  for (const log of v.eventLogs ?? []) {
+    lines.push(log.firstMismatch ? `FAILED: ${log.file} line ${log.firstMismatch.line}: ${log.firstMismatch.reason}`
+      : `ok: ${log.verified} portal events verified in ${log.file}, head ${log.head ?? "(empty)"}`);
+  }
   return `${lines.join("\n")}\n`;
 }
 

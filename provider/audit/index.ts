@@ -27,6 +27,10 @@ export { toCsv, neutraliseCell } from "./csv";
 export { asOfInstant } from "./dates";
 export { auditMetrics, distribution, type AuditMetrics, type Measure, type Distribution, type MetricsOptions } from "./metrics";
 export { appendToChain, chainEntry, sha256, CHAIN_FILE, GENESIS, type ChainLine } from "../../engine/state";
+export {
+  eventChainAppender, readEventChain, serviceLogFile, type ServiceEvent, type ChainedEvent, type EventChainVerification,
+} from "./event-chain";
+export { selfServiceSteps, selfServiceCounts, type SelfServiceStep, type SelfServiceCounts } from "./self-service";
 export { verifyChain, type ChainVerification, type ChainMismatch } from "./verify-chain";
 export { policyResults, type PolicyResult } from "./policy-events";
 export { reportModel, type ReportModel, type ReportInput } from "./report-model";

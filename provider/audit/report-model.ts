@@ -1,10 +1,12 @@
 /**
  * Everything the compliance report shows, computed from the history (pure): joiners and leavers per month, the
- * time-to-deprovision distribution, privileged accounts per app, policy results, late leavers and the changes.
+ * time-to-deprovision distribution, privileged accounts per app, policy results, late leavers, the changes, and
+ * (when the stack runs the reset portal) its resets and lockouts.
  */
 import { accessRows, type AccessRow } from "./access";
 import type { AuditMetrics, Measure } from "./metrics";
 import type { PolicyResult } from "./policy-events";
+import type { SelfServiceCounts } from "./self-service";
 import { entitlementsOf, type Snapshot } from "./snapshots";
 import { updateRef, type UpdateRef } from "./timeline";
 import type { AuditUpdate } from "./update";
@@ -26,6 +28,8 @@ export interface ReportModel {
   /** Undefined when no event log was given: the report says none were recorded. */
   policies?: PolicyResult[];
   chain?: ChainVerification;
+  /** The reset portal's counts; undefined when the stack has no portal log. */
+  selfService?: SelfServiceCounts;
   changes: UpdateRef[];
 }
 
@@ -37,6 +41,7 @@ export interface ReportInput {
   metrics: AuditMetrics;
   policies?: PolicyResult[];
   chain?: ChainVerification;
+  selfService?: SelfServiceCounts;
   generatedAt?: string;
 }
 
@@ -74,6 +79,7 @@ export function reportModel(input: ReportInput): ReportModel {
     metrics,
     ...(input.policies ? { policies: input.policies } : {}),
     ...(input.chain ? { chain: input.chain } : {}),
+    ...(input.selfService ? { selfService: input.selfService } : {}),
     changes: input.updates.map(updateRef).reverse(),
   };
 }

@@ -68,9 +68,20 @@ td.ci { font-size: 12px; word-break: break-all; } .charts { display: flex; flex-
 <% } %>
 </table><% } %>
 
+<% if (it.selfService) { const ss = it.selfService; %>
+<h2>Password self-service</h2>
+<table id="self-service">
+<tr><th>link requests</th><th>links sent</th><th>resets</th><th>target failures</th><th>refused (not eligible)</th><th>lockouts (rate limit)</th><th>accounts locked out</th></tr>
+<tr><td><%= ss.requests %></td><td><%= ss.linksSent %></td><td id="sspr-resets"><%= ss.resets %></td><td class="<%= ss.targetFailures ? 'bad' : '' %>"><%= ss.targetFailures %></td><td><%= ss.refusals %></td><td id="sspr-lockouts"><%= ss.lockouts %></td><td><%= ss.lockedOutAccounts %></td></tr>
+</table>
+<% } %>
+
 <% if (it.chain) { %>
 <h2>Tamper evidence</h2>
 <p id="chain" class="<%= it.chain.ok ? 'ok' : 'bad' %>"><%= it.chain.ok ? "Hash chain verified: " + it.chain.verified + " updates, head " + it.chain.head : "Hash chain does NOT verify" + (it.chain.firstMismatch ? ": line " + it.chain.firstMismatch.line + ", " + it.chain.firstMismatch.reason : "") %></p>
+<% for (const log of it.chain.eventLogs || []) { %>
+<p class="event-log <%= log.ok ? 'ok' : 'bad' %>"><%= log.ok ? "Portal log verified: " + log.verified + " events, head " + (log.head || "(empty)") : "Portal log does NOT verify: line " + log.firstMismatch.line + ", " + log.firstMismatch.reason %></p>
+<% } %>
 <% } %>
 
 <h2>Changes</h2>

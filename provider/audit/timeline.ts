@@ -1,7 +1,10 @@
 /**
  * One person's access history per app, found by diffing consecutive checkpoints: each step carries the update
- * that made it, with its time, git commit, author and CI run.
+ * that made it, with its time, git commit, author and CI run; plus the person's steps in the reset portal's event
+ * chain (requests, links, resets per app, refusals, rate limits), which are not stack updates.
  */
+import type { ChainedEvent } from "./event-chain";
+import { selfServiceSteps, type SelfServiceStep } from "./self-service";
 import type { AuditAccount } from "./resources";
 import { buildSnapshots, type Snapshot } from "./snapshots";
 import { effectiveTime, type AuditUpdate, type FailedAttempt } from "./update";
@@ -39,6 +42,8 @@ export interface PersonTimeline {
   events: TimelineEvent[];
   /** The same steps grouped by app key. */
   apps: Record<string, TimelineEvent[]>;
+  /** Steps in the reset portal (`idlc sspr`), oldest first; absent when there are none. */
+  selfService?: SelfServiceStep[];
 }
 
 export function updateRef(u: AuditUpdate): UpdateRef {
@@ -47,7 +52,8 @@ export function updateRef(u: AuditUpdate): UpdateRef {
     ...(gitHead ? { gitHead } : {}), ...(gitAuthor ? { gitAuthor } : {}), ...(ciRun ? { ciRun } : {}) };
 }
 
-export function personTimeline(updates: readonly AuditUpdate[], employeeId: string, snapshots: readonly Snapshot[] = buildSnapshots(updates)): PersonTimeline {
+export function personTimeline(updates: readonly AuditUpdate[], employeeId: string,
+  snapshots: readonly Snapshot[] = buildSnapshots(updates), serviceEvents: readonly ChainedEvent[] = []): PersonTimeline {
   const events: TimelineEvent[] = [];
   let displayName: string | undefined;
   let previous = new Map<string, AuditAccount>();
@@ -65,7 +71,8 @@ export function personTimeline(updates: readonly AuditUpdate[], employeeId: stri
   }
   const apps: Record<string, TimelineEvent[]> = {};
   for (const e of events) (apps[e.app] ??= []).push(e);
-  return { employeeId, ...(displayName ? { displayName } : {}), events, apps };
+  const selfService = selfServiceSteps(serviceEvents, employeeId);
+  return { employeeId, ...(displayName ? { displayName } : {}), events, apps, ...(selfService.length ? { selfService } : {}) };
 }
 
 /** The attempts an update made on accounts (one person's, or everyone's) and could not apply, with app key and id. */

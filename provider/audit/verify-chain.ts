@@ -1,11 +1,13 @@
 /**
  * Recomputes a history directory's hash chain and names the first entry that does not match, plus every history
- * entry the chain does not cover.
+ * entry the chain does not cover. Event chains kept beside the stack (the reset portal's log) are verified with it:
+ * the stack verifies only when every one of them does too.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { CHAIN_FILE, GENESIS, hashOf, sha256 } from "../../engine/state";
+import { readEventChain, type EventChainVerification } from "./event-chain";
 import { listHistoryFiles } from "./read-backend";
 
 const ChainLineWire = z.object({
@@ -39,9 +41,12 @@ export interface ChainVerification {
   notCoveredBefore: string[];
   /** History entries not chained although newer than its start: inserted, or written by a tool that does not chain. */
   notCoveredAfter: string[];
+  /** The event chains verified with the stack's (absent when none was given). */
+  eventLogs?: EventChainVerification[];
 }
 
-export function verifyChain(historyDir: string): ChainVerification {
+/** `eventLogs`: event-chain files to verify with the stack's chain; a missing file is an empty, intact log. */
+export function verifyChain(historyDir: string, eventLogs: readonly string[] = []): ChainVerification {
   const chainFile = path.join(historyDir, CHAIN_FILE);
   const entries = listHistoryFiles(historyDir);
   const position = new Map(entries.map((e, i) => [e.history, i + 1]));
@@ -66,8 +71,9 @@ export function verifyChain(historyDir: string): ChainVerification {
   const notCoveredBefore = firstMismatch ? [] : uncovered.filter((e) => position.get(e.history)! < first).map((e) => e.history);
   const notCoveredAfter = firstMismatch ? [] : uncovered.filter((e) => position.get(e.history)! > first).map((e) => e.history);
   const verified = firstMismatch ? firstMismatch.line - 1 : lines.length;
-  const ok = !firstMismatch && lines.length > 0 && notCoveredAfter.length === 0;
-  return { ok, chainFile, verified, ...(verified && !firstMismatch ? { head: previous } : {}), ...(firstMismatch ? { firstMismatch } : {}),
+  const logs = eventLogs.map((file) => readEventChain(file).verification);
+  const ok = !firstMismatch && lines.length > 0 && notCoveredAfter.length === 0 && logs.every((l) => l.ok);
+  return { ok, chainFile, ...(logs.length ? { eventLogs: logs } : {}), verified, ...(verified && !firstMismatch ? { head: previous } : {}), ...(firstMismatch ? { firstMismatch } : {}),
     notCoveredBefore: lines.length ? notCoveredBefore : entries.map((e) => e.history), notCoveredAfter };
 }
 

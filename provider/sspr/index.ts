@@ -3,7 +3,7 @@
  * Self-service password reset: a person asks for a link at the recovery address HR holds for them, follows it
  * and chooses a password that is written to every password authority of the stack (`identity:sspr.targets`).
  * Pure decisions — eligibility, tokens, NIST password policy, rate limits — plus thin shells: the state file
- * (0600), the hash-chained audit log, the LDAP target, the SMTP mailer and the HTTP portal.
+ * (0600), the stack's event chain for audit, the LDAP target, the SMTP mailer and the HTTP portal.
  *
  * @example
  * const service = new SsprService({ subjects: () => subjects, stateFile, publicUrl, ... });
@@ -18,7 +18,10 @@ export {
 } from "./password-policy";
 export { strength, type Strength } from "./strength";
 export { readState, writeState, EMPTY_STATE, type SsprState } from "./state-file";
-export { auditLog, readAuditLog, type SsprEvent, type LoggedEvent } from "./audit-log";
+// The portal's log is an event chain the audit readers verify and merge (provider/audit/event-chain.ts).
+export {
+  eventChainAppender as auditLog, readEventChain, serviceLogFile, type ServiceEvent as SsprEvent, type ChainedEvent,
+} from "../audit";
 export { setEverywhere, TargetRefusal, type PasswordTarget, type TargetResult } from "./target";
 export { ldapTarget, ldapPasswordChanges } from "./ldap-target";
 export { linkMail, changedMail, type Mail } from "./mail-text";

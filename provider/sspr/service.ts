@@ -10,7 +10,7 @@ import { checkToken, issueToken, pruneTokens, TOKEN_MINUTES, type TokenPurpose }
 import { readState, writeState, type SsprState } from "./state-file";
 import { changedMail, linkMail, type Mail } from "./mail-text";
 import { setEverywhere, type PasswordTarget, type TargetResult } from "./target";
-import type { SsprEvent } from "./audit-log";
+import type { ServiceEvent as SsprEvent } from "../audit";
 import { SsprError } from "./errors";
 
 export interface SsprServiceOptions {
@@ -133,6 +133,8 @@ export class SsprService {
     const hash = checkToken(this.state.tokens, token, this.now());
     this.save({ ...this.state, tokens: this.state.tokens.map((r) =>
       hash.ok && r.hash === hash.record.hash ? { ...r, usedAt: this.now() } : r) });
+    this.options.audit({ type: "sspr.completed", employeeId: subject.employeeId, client,
+      detail: `${opened.purpose}: ${results.map((r) => r.app).join(", ")}` });
     const to = [subject.workEmail, subject.recoveryEmail].filter((a): a is string => Boolean(a));
     await this.options.send(changedMail(to, results)).catch((error: Error) =>
       this.options.audit({ type: "sspr.mail-failed", employeeId: subject.employeeId, detail: error.message }));

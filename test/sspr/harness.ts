@@ -30,6 +30,8 @@ export async function startPortal(options: {
   publicUrl?: string;
   rates?: RateRules;
   dir?: string;
+  /** Where the portal's event chain goes (default: in `dir`), e.g. a stack's own `serviceLogFile`. */
+  auditFile?: string;
   catcher?: RunningCatcher;
   now?: () => number;
   answerFloorMs?: number;
@@ -42,7 +44,7 @@ export async function startPortal(options: {
   const publicUrl = options.publicUrl === "self" ? `${url}/` : options.publicUrl ?? "https://reset.example.com/portal/";
   const catcher = options.catcher ?? await startCatcher();
   const stateFile = path.join(dir, "sspr-state.json");
-  const auditFile = path.join(dir, "sspr-audit.jsonl");
+  const auditFile = options.auditFile ?? path.join(dir, "sspr-audit.jsonl");
   const service = new SsprService({
     subjects: () => options.subjects,
     stateFile,

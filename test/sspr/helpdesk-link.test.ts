@@ -1,6 +1,6 @@
 /** `idlc sspr send-link`'s service call: a link for an active person, recorded with who asked and why. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readAuditLog } from "../../provider/sspr";
+import { readEventChain } from "../../provider/sspr";
 import { linkIn, memoryTarget, startPortal, type Portal } from "./harness";
 import { people, subject } from "./fixtures";
 
@@ -19,7 +19,7 @@ describe("helpdesk-sent links", () => {
     const mail = await portal.catcher.waitFor("ada@home.example");
     expect(mail.text).toMatch(/IT helpdesk sent you this link/);
     expect(linkIn(mail.text)).toMatch(/^https:\/\/reset\.example\.com\/portal\/reset\?token=/);
-    const events = readAuditLog(portal.auditFile).events;
+    const events = readEventChain(portal.auditFile).events;
     expect(events).toContainEqual(expect.objectContaining({ type: "sspr.helpdesk-requested", employeeId: "E100",
       detail: "helpdesk@example.com: ticket 4711: lost phone" }));
   });

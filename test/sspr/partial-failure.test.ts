@@ -3,7 +3,7 @@
  * and the same link works again to retry once the app is back.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readAuditLog } from "../../provider/sspr";
+import { readEventChain } from "../../provider/sspr";
 import { Browser, linkIn, memoryTarget, startPortal, type Portal } from "./harness";
 import { people } from "./fixtures";
 
@@ -37,8 +37,8 @@ describe("a reset that fails on one target", () => {
     const done = await browser.post("/reset", { token, password: GOOD, confirm: GOOD, csrf: browser.csrf });
     expect(done.status).toBe(200);
     expect(google.held.get("E100")).toBe(GOOD);
-    const types = readAuditLog(portal.auditFile).events.map((e) => `${e.type}${e.app ? `:${e.app}` : ""}`);
+    const types = readEventChain(portal.auditFile).events.map((e) => `${e.type}${e.app ? `:${e.app}` : ""}`);
     expect(types).toEqual(["sspr.requested", "sspr.link-sent", "sspr.link-used", "sspr.reset.set:ldap",
-      "sspr.reset.failed:google", "sspr.link-used", "sspr.reset.set:ldap", "sspr.reset.set:google"]);
+      "sspr.reset.failed:google", "sspr.link-used", "sspr.reset.set:ldap", "sspr.reset.set:google", "sspr.completed"]);
   });
 });

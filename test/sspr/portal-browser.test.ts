@@ -10,7 +10,7 @@ import path from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ldapAccountProvider, type LdapAccountOutputs } from "../../provider/apps/ldap";
-import { ldapTarget, readAuditLog } from "../../provider/sspr";
+import { ldapTarget, readEventChain } from "../../provider/sspr";
 import { accountSpec, canBind, isolatedTree } from "../apps/ldap/ldap-fixture";
 import { linkIn, startPortal, type Portal } from "./harness";
 import { subject } from "./fixtures";
@@ -87,7 +87,7 @@ describe("sspr reset in a real browser", () => {
     expect(await page.locator("#invalid").count()).toBe(1);
     expect(problems.filter((p) => !p.includes("400"))).toEqual([]);
 
-    const steps = readAuditLog(portal.auditFile).events.filter((e) => e.employeeId === "E2001").map((e) => e.type);
-    expect(steps).toEqual(["sspr.requested", "sspr.link-sent", "sspr.link-used", "sspr.reset.set"]);
+    const steps = readEventChain(portal.auditFile).events.filter((e) => e.employeeId === "E2001").map((e) => e.type);
+    expect(steps).toEqual(["sspr.requested", "sspr.link-sent", "sspr.link-used", "sspr.reset.set", "sspr.completed"]);
   }, 90_000);
 });

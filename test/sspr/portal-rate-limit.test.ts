@@ -1,6 +1,6 @@
 /** The default limits over HTTP: 5 requests per account and 30 per client address in 15 minutes, answered neutrally. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readAuditLog } from "../../provider/sspr";
+import { readEventChain } from "../../provider/sspr";
 import { Browser, memoryTarget, startPortal, type Portal } from "./harness";
 import { people } from "./fixtures";
 
@@ -24,16 +24,16 @@ describe("sspr rate limits", () => {
     expect(new Set(pages.map((p) => `${p.status} ${p.html}`)).size).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(portal.catcher.messages.filter((m) => m.to.includes("ada@home.example"))).toHaveLength(5);
-    const limited = readAuditLog(portal.auditFile).events.filter((e) => e.type === "sspr.rate-limited");
+    const limited = readEventChain(portal.auditFile).events.filter((e) => e.type === "sspr.rate-limited");
     expect(limited.map((e) => e.detail)).toEqual(["account", "account"]);
   });
 
   it("stops one client address after 30 requests, whatever account it names", async () => {
     // 7 requests above came from this address already.
     for (let i = 0; i < 23; i++) expect((await request(`nobody${i}@example.com`)).status).toBe(200);
-    const before = readAuditLog(portal.auditFile).events.length;
+    const before = readEventChain(portal.auditFile).events.length;
     await request("nobody-else@example.com");
-    const last = readAuditLog(portal.auditFile).events.slice(before);
+    const last = readEventChain(portal.auditFile).events.slice(before);
     expect(last).toMatchObject([{ type: "sspr.rate-limited", detail: "client" }]);
   });
 
@@ -41,10 +41,10 @@ describe("sspr rate limits", () => {
     const { dir, catcher } = portal;
     await portal.stop();
     portal = await startPortal({ subjects: people, targets: [memoryTarget("ldap")], dir, catcher, answerFloorMs: 5 });
-    const before = readAuditLog(portal.auditFile).events.length;
+    const before = readEventChain(portal.auditFile).events.length;
     await request("ada.lovelace");
-    expect(readAuditLog(portal.auditFile).events.slice(before)).toMatchObject([{ type: "sspr.rate-limited" }]);
-    expect(readAuditLog(portal.auditFile).brokenAt).toBeUndefined();
+    expect(readEventChain(portal.auditFile).events.slice(before)).toMatchObject([{ type: "sspr.rate-limited" }]);
+    expect(readEventChain(portal.auditFile).verification.ok).toBe(true);
     await catcher.stop();
   });
 });

@@ -4,7 +4,7 @@
  */
 import { statSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readAuditLog } from "../../provider/sspr";
+import { readEventChain } from "../../provider/sspr";
 import { Browser, linkIn, memoryTarget, startPortal, type Portal } from "./harness";
 import { people, subject } from "./fixtures";
 
@@ -72,7 +72,7 @@ describe("sspr portal security", () => {
       expect(page.status).toBe(200);
       expect(page.html).toContain('id="neutral"');
       expect(await noMailTo(recovery)).toBe(true);
-      const refused = readAuditLog(portal.auditFile).events.filter((e) => e.type === "sspr.refused");
+      const refused = readEventChain(portal.auditFile).events.filter((e) => e.type === "sspr.refused");
       expect(refused.some((e) => e.employeeId === people.find((p) => p.userName === id)!.employeeId)).toBe(true);
     });
 
@@ -152,9 +152,9 @@ describe("sspr portal security", () => {
       if (token) expect(state + audit).not.toContain(token);
     }
     expect(audit).not.toContain(GOOD);
-    const { events, brokenAt } = readAuditLog(portal.auditFile);
-    expect(brokenAt).toBeUndefined();
+    const { events, verification } = readEventChain(portal.auditFile);
+    expect(verification.ok).toBe(true);
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(["sspr.requested", "sspr.link-sent", "sspr.refused",
-      "sspr.password-rejected", "sspr.link-used", "sspr.reset.set", "sspr.link-invalid"]));
+      "sspr.password-rejected", "sspr.link-used", "sspr.reset.set", "sspr.completed", "sspr.link-invalid"]));
   });
 });
