@@ -6,9 +6,10 @@ import { loadStackPlan } from "../../provider/stack";
 import type { SsprSettings } from "../../provider/config";
 import { ldapSettingsSchema } from "../../provider/apps/ldap";
 import { entraSettingsSchema, type EntraSettings } from "../../provider/apps/entra";
+import { googleSettingsSchema, type GoogleSettings } from "../../provider/apps/google";
 import { resolveSandboxSettings } from "../../provider/apps/shared";
 import {
-  auditLog, serviceLogFile, DEFAULT_RATE_RULES, entraTarget, ldapTarget, policyFrom, portalApp, smtpMailer, SsprService, subjectsOf,
+  auditLog, serviceLogFile, DEFAULT_RATE_RULES, entraTarget, googleTarget, ldapTarget, policyFrom, portalApp, smtpMailer, SsprService, subjectsOf,
   type PasswordTarget, type SmtpSettings, type Subject,
 } from "../../provider/sspr";
 import type { SsprSendLinkOptions, SsprServeOptions } from "../commands/sspr";
@@ -62,14 +63,15 @@ function fromPlan(plan: ReturnType<typeof loadStackPlan>): Subject[] {
 }
 
 function targetFor(app: string, raw: Record<string, unknown>, projectDir: string): PasswordTarget {
-  if (app !== "ldap" && app !== "entra") {
-    throw new UsageError(`identity:sspr.targets names ${app}, which idlc sspr cannot write to yet`,
-      "Use ldap and entra for now; Google password writes are the next step of issue #20.");
+  if (app !== "ldap" && app !== "entra" && app !== "google") {
+    throw new UsageError(`identity:sspr.targets names ${app}, which idlc sspr cannot write passwords to`,
+      "Name only ldap, entra and google: the apps that hold a password (Slack and SCIM apps sign in through them).");
   }
   const value = resolveSandboxSettings(app, raw[`identity:${app}`], projectDir);
   refuseEncrypted(`identity:${app}`, value);
-  return app === "ldap" ? ldapTarget(ldapSettingsSchema(z).parse(value))
-    : entraTarget(entraSettingsSchema(z).parse(value) as EntraSettings);
+  if (app === "ldap") return ldapTarget(ldapSettingsSchema(z).parse(value));
+  if (app === "entra") return entraTarget(entraSettingsSchema(z).parse(value) as EntraSettings);
+  return googleTarget(googleSettingsSchema(z).parse(value) as GoogleSettings);
 }
 
 function smtpOf(settings: SsprSettings, projectDir: string): SmtpSettings {

@@ -31,3 +31,4 @@ export { smtpMailer, type SmtpSettings } from "./smtp-mailer";
 export { portalApp, type PortalOptions } from "./portal/app";
 export { subjectsOf } from "./subjects";
 export { entraTarget } from "./entra-target";
+export { googleTarget } from "./google-target";

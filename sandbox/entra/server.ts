@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { passwordCheckRoute, passwordMatches } from "../held-password";
 import { createFaultController, faultControlRoutes, faultMiddleware, type FaultController } from "../faults";
 import { Clock, entraTokenEndpoint, TokenIssuer } from "../oauth";
 import type { EmulatorStartOptions, RunningEmulator } from "../registry";
@@ -36,6 +37,8 @@ export interface EntraControl {
   membersOf(groupId: string): string[];
   /** POST /users without HTTP, for seeding large tenants. */
   seedUser(body: Json): Json;
+  /** Whether `password` is the one the user holds (undefined: no such user, or none held). */
+  passwordMatches(idOrUpn: string, password: string): boolean | undefined;
   tokensIssued(): number;
 }
 
@@ -63,11 +66,17 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
   const token = issuer.permanent({ client: clientId, scopes: ["https://graph.microsoft.com/.default"] });
   const throttle = new Throttle(() => behaviour, clock);
   const faults = createFaultController(clock.now);
+  const findObject = (key: string) =>
+    store.objects.get(key) ?? store.objects.get(store.upnIndex.get(key.toLowerCase()) ?? "") ?? store.deleted.get(key);
   const faultBody = (status: number, detail: string) =>
     graphErrorBody(new GraphApiError(status, status === 429 ? "TooManyRequests" : "ServiceUnavailable", detail));
 
   const web = express();
   web.use(faultControlRoutes(faults));
+  web.use(passwordCheckRoute((key) => {
+    const user = findObject(key);
+    return user?.kind === "user" ? { held: user.password } : undefined;
+  }));
   web.post("/:tenant/oauth2/v2.0/token", ...entraTokenEndpoint({ issuer, tenantId, clients: () => new Map([[clientId, clientSecret]]) }));
   const api = express.Router();
   api.use(faultMiddleware(faults, { errorBody: faultBody }), requireGraphToken((h) => issuer.resolve(h)), throttle.middleware);
@@ -83,10 +92,11 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
     behaviour,
     throttleNext: (count, retryAfterSeconds = 1) => throttle.queued.push(...Array<number>(count).fill(retryAfterSeconds)),
     advanceClock: (ms) => clock.advance(ms),
-    object: (key) => store.objects.get(key) ?? store.objects.get(store.upnIndex.get(key.toLowerCase()) ?? "") ?? store.deleted.get(key),
+    object: findObject,
     managerOf: (id) => store.managers.get(id),
     membersOf: (id) => [...(store.members.get(id) ?? [])],
     seedUser: (body) => createUser(ctx, body).resource,
+    passwordMatches: (key, password) => passwordMatches(findObject(key)?.password, password),
     tokensIssued: () => issuer.issuedCount,
   };
   return {

@@ -1,3 +1,4 @@
+import type { HeldPassword } from "../held-password";
 import { JsonFileStore } from "../json-file-saver";
 
 export type Json = Record<string, unknown>;
@@ -8,6 +9,8 @@ export interface DirectoryObject {
   resource: Json;
   createdAt: number;
   deletedAt?: number;
+  /** The user's password as a hash (Graph never returns it; `/_sandbox/password-check` compares against it). */
+  password?: HeldPassword;
 }
 
 /** What `EntraStore` keeps in its file: every Map as its entries. */

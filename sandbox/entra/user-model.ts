@@ -28,9 +28,13 @@ function checkLengths(body: Json): void {
   }
 }
 
-/** Graph's default complexity rule: 8–256 characters from at least three of lower, upper, digit, symbol. */
+/**
+ * Graph's default password policy: 8–256 characters, only A–Z a–z 0–9, the ASCII symbols and the blank space (no
+ * Unicode), from at least three of lower, upper, digit, symbol.
+ */
 function passwordOk(password: unknown): boolean {
   if (typeof password !== "string" || password.length < 8 || password.length > 256) return false;
+  if (!/^[\x20-\x7e]+$/.test(password)) return false;
   return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z\d]/].filter((re) => re.test(password)).length >= 3;
 }
 

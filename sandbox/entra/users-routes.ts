@@ -1,4 +1,5 @@
 import { Router, type Request } from "express";
+import { holdPassword } from "../held-password";
 import type { EntraContext } from "./context";
 import { objectConflict, resourceNotFound, unsupportedQuery } from "./errors";
 import { compileFilter } from "./odata-filter";
@@ -55,7 +56,11 @@ export function usersRouter(ctx: EntraContext): Router {
       store.upnIndex.set(upn, id);
     }
     user.resource = applyUserBody(user.resource, body);
-    if ((body.passwordProfile as Json | undefined)?.password) user.resource.lastPasswordChangeDateTime = clock.iso();
+    const password = (body.passwordProfile as Json | undefined)?.password;
+    if (password) {
+      user.resource.lastPasswordChangeDateTime = clock.iso();
+      user.password = holdPassword(String(password));
+    }
     store.changed();
     res.status(204).end();
   });
@@ -125,7 +130,8 @@ export function createUser(ctx: EntraContext, body: Json): DirectoryObject {
   if (store.upnIndex.has(upn)) throw objectConflict("userPrincipalName");
   const id = ctx.newId();
   const base: Json = { id, businessPhones: [], createdDateTime: clock.iso(), signInSessionsValidFromDateTime: clock.iso(), userType: "Member", creationType: null };
-  const user: DirectoryObject = { kind: "user", resource: applyUserBody(base, body), createdAt: clock.now() };
+  const password = holdPassword(String((body.passwordProfile as Json).password));
+  const user: DirectoryObject = { kind: "user", resource: applyUserBody(base, body), createdAt: clock.now(), password };
   store.objects.set(id, user);
   store.upnIndex.set(upn, id);
   store.changed();

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { passwordCheckRoute, passwordMatches } from "../held-password";
 import { createFaultController, faultControlRoutes, faultMiddleware, type FaultController } from "../faults";
 import { Clock, createServiceAccountKey, googleTokenEndpoint, TokenIssuer, type ServiceAccountKey } from "../oauth";
 import type { EmulatorStartOptions, RunningEmulator } from "../registry";
@@ -34,6 +35,8 @@ export interface GoogleControl {
   deletedUser(id: string): UserRecord | undefined;
   /** users.insert without HTTP, for seeding large directories. */
   seedUser(body: Json): Json;
+  /** Whether `password` is the one the user holds (undefined: no such user, none held, or a crypt hash). */
+  passwordMatches(key: string, password: string): boolean | undefined;
   tokensIssued(): number;
 }
 
@@ -68,6 +71,10 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
 
   const app = express();
   app.use(faultControlRoutes(faults));
+  app.use(passwordCheckRoute((key) => {
+    const user = store.userByKey(key);
+    return user && { held: user.password };
+  }));
   app.post("/token", ...googleTokenEndpoint({
     issuer, tokenUrl: () => tokenUrl, nowSeconds: () => Math.floor(clock.now() / 1000),
     serviceAccounts: () => new Map([[sa.key.client_email, sa.publicKeyPem]]), delegatedAdmins: () => new Set([adminEmail]),
@@ -90,6 +97,7 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
     user: (key) => store.userByKey(key),
     deletedUser: (id) => store.deleted.get(id),
     seedUser: (body) => insertUser(ctx, writableFields(body)).resource,
+    passwordMatches: (key, password) => passwordMatches(store.userByKey(key)?.password, password),
     tokensIssued: () => issuer.issuedCount,
   };
   return {

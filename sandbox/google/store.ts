@@ -1,3 +1,4 @@
+import type { HeldPassword } from "../held-password";
 import { JsonFileStore } from "../json-file-saver";
 
 export type Json = Record<string, unknown>;
@@ -7,6 +8,8 @@ export interface UserRecord {
   resource: Json;
   insertedAt: number;
   passwordSetAt: number;
+  /** The password as a hash (the API never returns it; `/_sandbox/password-check` compares against it). */
+  password?: HeldPassword;
   /** Times users.signOut was called (the kill switch is observable through this). */
   signOuts: number[];
   deletedAt?: number;

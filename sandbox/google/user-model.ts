@@ -41,16 +41,22 @@ export function writableFields(body: Json): Json {
   }
   const email = out.primaryEmail;
   if (email !== undefined && (typeof email !== "string" || !USERNAME.test(email))) throw invalid("primary_user_email");
-  if (out.password !== undefined && out.hashFunction === undefined) {
-    const p = out.password;
-    if (typeof p !== "string" || p.length < 8 || p.length > 100 || !/^[\x20-\x7e]+$/.test(p)) throw invalid("Invalid Password");
-  }
+  if (out.password !== undefined && !passwordOk(out.password, out.hashFunction)) throw invalid("Invalid Password");
   checkRepeated(out.externalIds, 2048, "externalIds", (e) => EXTERNAL_ID_TYPES.has(String(e.type)) || !e.type);
   checkRepeated(out.relations, 2048, "relations", (r) => RELATION_TYPES.has(String(r.type)));
   checkRepeated(out.organizations, 10240, "organizations", () => true);
   const orgs = out.organizations as Json[] | undefined;
   if (Array.isArray(orgs) && orgs.filter((o) => o.primary === true).length > 1) throw invalid("Only one primary organization is allowed");
   return out;
+}
+
+/** A clear password: 8–100 printable ASCII characters; with `hashFunction`, a hash in that function's format. */
+const HASH_FORMAT: Record<string, RegExp> = { "SHA-1": /^[0-9a-f]{40}$/i, MD5: /^[0-9a-f]{32}$/i, crypt: /^(\$[156]\$\S+|[./0-9A-Za-z]{13})$/ };
+
+function passwordOk(password: unknown, hashFunction: unknown): boolean {
+  if (typeof password !== "string") return false;
+  if (hashFunction !== undefined) return typeof hashFunction === "string" && HASH_FORMAT[hashFunction]?.test(password) === true;
+  return password.length >= 8 && password.length <= 100 && /^[\x20-\x7e]+$/.test(password);
 }
 
 function checkRepeated(value: unknown, maxBytes: number, field: string, ok: (item: Json) => boolean): void {

@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { holdPassword } from "../held-password";
 import type { GoogleContext } from "./context";
 import { duplicate, GoogleApiError, notFound } from "./errors";
 import { paginate } from "./paging";
@@ -51,7 +52,10 @@ export function usersRouter(ctx: GoogleContext): Router {
       store.indexUser(String(record.resource.id), [String(next.primaryEmail), previousEmail]);
     }
     record.resource = { ...next, etag: ctx.etag() };
-    if (body.password !== undefined) record.passwordSetAt = clock.now();
+    if (body.password !== undefined) {
+      record.passwordSetAt = clock.now();
+      record.password = holdPassword(String(body.password), body.hashFunction as string | undefined);
+    }
     store.changed();
     res.json(show(record));
   };
@@ -119,7 +123,9 @@ export function insertUser(ctx: GoogleContext, body: Json): UserRecord {
     isEnrolledIn2Sv: false, isEnforcedIn2Sv: false, includeInGlobalAddressList: true,
     emails: [{ address: body.primaryEmail, primary: true }],
   };
-  const record: UserRecord = { resource: mergeUser(base, body, "update"), insertedAt: clock.now(), passwordSetAt: clock.now(), signOuts: [] };
+  const record: UserRecord = { resource: mergeUser(base, body, "update"), insertedAt: clock.now(), passwordSetAt: clock.now(),
+    ...(typeof body.password === "string" ? { password: holdPassword(body.password, body.hashFunction as string | undefined) } : {}),
+    signOuts: [] };
   store.users.set(id, record);
   store.indexUser(id, [email]);
   store.changed();

@@ -97,5 +97,5 @@ describe("sspr events in the stack's audit trail", () => {
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain(`FAILED: ${log} line 4: the line was changed after it was written`);
     expect(bad.stdout).toMatch(/^ok: 7 updates verified/); // the stack's own chain is intact
-  });
+  }, 90_000);
 });

@@ -30,12 +30,14 @@ describe("sspr entra target", () => {
     h.emulator.control.advanceClock(60_000);
     await entraTarget(settings).setPassword(person, "Velvet harbor quinoa 42", { forceChange: false });
     expect(changedAt()).not.toEqual(before);
+    expect(h.emulator.control.passwordMatches(userId, "Velvet harbor quinoa 42")).toBe(true);
     expect(h.emulator.control.object(userId)).toMatchObject({ resource: { passwordProfile: { forceChangePasswordNextSignIn: false } } });
   });
 
   it("translates Graph's complexity refusal and stops writing to later targets", async () => {
     await expect(entraTarget(settings).setPassword(person, "velvet harbor quinoa sprocket", { forceChange: false }))
       .rejects.toBeInstanceOf(TargetRefusal);
+    expect(h.emulator.control.passwordMatches(userId, "Velvet harbor quinoa 42")).toBe(true);
     const later = { app: "google", setPassword: async () => { throw new Error("must not be called"); } };
     expect(await setEverywhere([entraTarget(settings), later], person, "velvet harbor quinoa sprocket", false))
       .toEqual([{ app: "entra", outcome: "policy", detail: "entra refused the password under its own policy: password complexity" }]);

@@ -71,6 +71,13 @@ export class GoogleClient {
     });
     return { items: body.users ?? [], next: body.nextPageToken };
   }
+  /**
+   * users.update with only `password` (8–100 ASCII, sent in clear over TLS; Google hashes it) and
+   * `changePasswordAtNextLogin`: the password reset portal's write. Google's own policy answers 400 "Invalid Password".
+   */
+  async setPassword(key: string, password: string, changeAtNextLogin: boolean): Promise<void> {
+    await this.updateUser(key, { password, changePasswordAtNextLogin: changeAtNextLogin });
+  }
   /** users.update (PUT): repeated fields are replaced whole, so an empty list clears them (patch cannot). */
   updateUser(key: string, body: object): Promise<GoogleUser> {
     return this.call({ method: "PUT", path: `/users/${enc(key)}`, body, retryNotFoundFor: LAG_MS });

@@ -12,4 +12,6 @@ export { googleAccountProvider, ACCOUNT_FIELDS } from "./provider";
 export { googleGroupProvider, type GoogleGroupOutputs } from "./group-provider";
 export { googleUserBody, observedSpec, orgUnitFor, groupEmail, type GoogleAccountOutputs } from "./account-mapping";
 export { googleSettingsSchema, type GoogleSettings } from "./settings";
+export { GoogleClient, type GoogleUser } from "./client";
+export { employeeIdOf } from "./account-mapping";
 export { GoogleAccountActiveError, GoogleGroupMissingError } from "./errors";
