@@ -1,4 +1,4 @@
-/** What `idlc sspr serve` and `idlc sspr send-link` do once parsed (cli/commands/sspr.ts defines them). */
+/** What `idlc sspr serve`, `send-link` and `activate` do once parsed (cli/commands/sspr.ts defines them). */
 import path from "node:path";
 import { z } from "zod";
 import { findProject, resolveStackName } from "../../engine/project";
@@ -9,10 +9,12 @@ import { entraSettingsSchema, type EntraSettings } from "../../provider/apps/ent
 import { googleSettingsSchema, type GoogleSettings } from "../../provider/apps/google";
 import { resolveSandboxSettings } from "../../provider/apps/shared";
 import {
-  auditLog, serviceLogFile, DEFAULT_RATE_RULES, entraTarget, googleTarget, ldapTarget, policyFrom, portalApp, smtpMailer, SsprService, subjectsOf,
+  accountsSince, auditLog, serviceLogFile, DEFAULT_RATE_RULES, entraTarget, googleTarget, ldapTarget, policyFrom, portalApp, smtpMailer, SsprService, subjectsOf,
   type PasswordTarget, type SmtpSettings, type Subject,
 } from "../../provider/sspr";
-import type { SsprSendLinkOptions, SsprServeOptions } from "../commands/sspr";
+import { buildSnapshots, effectiveTime } from "../../provider/audit";
+import type { SsprActivateOptions, SsprSendLinkOptions, SsprServeOptions } from "../commands/sspr";
+import { loadAuditSource } from "./audit";
 import { UsageError } from "../exit";
 
 /** How long the portal trusts its view of HR before reading the export again. */
@@ -116,4 +118,23 @@ export async function sendLink(employeeId: string, options: SsprSendLinkOptions)
   await service.sendHelpdeskLink(employeeId, by, options.reason, options.to);
   process.stdout.write(`A reset link for ${employeeId} was sent${options.to ? ` to ${options.to}` : ""}; it works once, for 15 minutes.\n`);
   return 0;
+}
+
+export async function activate(options: SsprActivateOptions): Promise<number> {
+  const withinDays = Number(options.withinDays);
+  if (!Number.isInteger(withinDays) || withinDays < 0) {
+    throw new UsageError(`--within-days ${options.withinDays} is not a number of days`, "Give a whole number, e.g. 14.");
+  }
+  const by = options.by ?? process.env.USER ?? "unknown";
+  const { service, settings } = context(options, `activate by ${by}`);
+  // Which accounts exist, and since when: the stack's own recorded states, as the audit commands read them.
+  const states = buildSnapshots(loadAuditSource({ stack: options.stack, cwd: options.cwd, backend: options.backend }).updates)
+    .map((s) => ({ time: effectiveTime(s.update), accounts: s.accounts.values() }));
+  const today = new Date().toISOString().slice(0, 10);
+  const run = await service.sendActivations({ accountsSince: accountsSince(states, settings.targets), today, withinDays },
+    by, options.dryRun);
+  const verb = options.dryRun ? "would send" : "sent";
+  process.stdout.write(`${verb} ${run.sent.length} activation link(s)${run.sent.length ? `: ${run.sent.join(", ")}` : ""}\n`);
+  if (run.failed.length) process.stdout.write(`could not mail: ${run.failed.join(", ")} (see the portal log)\n`);
+  return run.failed.length ? 1 : 0;
 }

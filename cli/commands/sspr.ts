@@ -1,6 +1,7 @@
 /**
  * `idlc sspr serve` runs the self-service password reset portal for a stack; `idlc sspr send-link EMPLOYEE_ID
- * --reason TEXT` is the helpdesk's way to send a person a link, recorded with who asked and why.
+ * --reason TEXT` is the helpdesk's way to send a person a link, recorded with who asked and why; `idlc sspr
+ * activate` sends joiners whose start day has come an activation link to set their first password.
  */
 import type { Command } from "commander";
 import { lazy } from "../lazy";
@@ -18,6 +19,15 @@ export interface SsprSendLinkOptions {
   reason: string;
   by?: string;
   to?: string;
+}
+
+export interface SsprActivateOptions {
+  stack?: string;
+  cwd?: string;
+  withinDays: string;
+  dryRun?: boolean;
+  by?: string;
+  backend?: string;
 }
 
 const action = lazy<typeof import("../actions/sspr")>("cli/actions/sspr");
@@ -45,5 +55,17 @@ export function register(program: Command): void {
     .option("-C, --cwd <dir>", "directory to search upward from for Pulumi.yaml")
     .action(async (employeeId: string, options: SsprSendLinkOptions) => {
       process.exitCode = await (await action()).sendLink(employeeId, options);
+    });
+  sspr
+    .command("activate")
+    .description("send activation links to joiners whose start day has come and whose account exists (run after idlc up, or daily)")
+    .option("--within-days <n>", "only people whose start day (or account) is at most this many days old", "14")
+    .option("--dry-run", "list who would get a link; send nothing")
+    .option("--by <who>", "who runs it, for the audit record (default: $USER)")
+    .option("--backend <url>", "state backend to read which accounts exist (default: the project's)")
+    .option("-s, --stack <name>", "stack (default: the only stack)")
+    .option("-C, --cwd <dir>", "directory to search upward from for Pulumi.yaml")
+    .action(async (options: SsprActivateOptions) => {
+      process.exitCode = await (await action()).activate(options);
     });
 }

@@ -4,6 +4,7 @@
  * password policy); this file wires them to the state file, the mailer, the targets and the audit sink.
  */
 import { eligibility, findSubject, type Subject } from "./subject";
+import { ACTIVATION_HOURS, activationDecision, type ActivationFacts, type ActivationSkip } from "./activation";
 import { checkPassword, contextWords, type PasswordPolicy, type PasswordVerdict } from "./password-policy";
 import { hit, pruneRates, type RateRules } from "./rate-limit";
 import { checkToken, issueToken, pruneTokens, TOKEN_MINUTES, type TokenPurpose } from "./tokens";
@@ -29,6 +30,12 @@ export interface SsprServiceOptions {
 }
 
 export type OpenedLink = { ok: true; subject: Subject; purpose: TokenPurpose } | { ok: false };
+
+export interface ActivationRun {
+  sent: string[];
+  failed: string[];
+  skipped: Record<string, ActivationSkip>;
+}
 
 export type ResetOutcome =
   | { status: "invalid-link" }
@@ -91,6 +98,34 @@ export class SsprService {
     }
   }
 
+  /**
+   * Sends an activation link to every joiner `activationDecision` finds due (none twice: the state file records
+   * each link, and a completed activation or reset ends it); `dryRun` only reports who would get one.
+   */
+  async sendActivations(facts: Omit<ActivationFacts, "records" | "now">, by: string, dryRun = false): Promise<ActivationRun> {
+    const run: ActivationRun = { sent: [], failed: [], skipped: {} };
+    for (const subject of this.options.subjects()) {
+      const decision = activationDecision(subject, { ...facts, records: this.state.activations, now: this.now() });
+      if (!decision.due) {
+        run.skipped[subject.employeeId] = decision.why;
+        continue;
+      }
+      if (dryRun) {
+        run.sent.push(subject.employeeId);
+        continue;
+      }
+      this.options.audit({ type: "sspr.activation-requested", employeeId: subject.employeeId, detail: by });
+      const sent = await this.sendLink(subject, "activation", by, ACTIVATION_HOURS * 60);
+      (sent ? run.sent : run.failed).push(subject.employeeId);
+      if (sent) {
+        const now = this.now();
+        this.save({ ...this.state, activations: { ...this.state.activations,
+          [subject.employeeId]: { sentAt: now, expiresAt: now + ACTIVATION_HOURS * 3_600_000 } } });
+      }
+    }
+    return run;
+  }
+
   openLink(token: string): OpenedLink {
     const checked = checkToken(this.state.tokens, token, this.now());
     if (!checked.ok) return { ok: false };
@@ -131,8 +166,12 @@ export class SsprService {
     const done = results.length === this.options.targets.length && results.every((r) => r.outcome === "set");
     if (!done) return { status: "partial", results };
     const hash = checkToken(this.state.tokens, token, this.now());
+    const now = this.now();
+    // A person who set a password through the portal, by activation or reset, needs no activation link any more.
+    const activation = this.state.activations[subject.employeeId] ?? { sentAt: now, expiresAt: now };
     this.save({ ...this.state, tokens: this.state.tokens.map((r) =>
-      hash.ok && r.hash === hash.record.hash ? { ...r, usedAt: this.now() } : r) });
+      hash.ok && r.hash === hash.record.hash ? { ...r, usedAt: now } : r),
+    activations: { ...this.state.activations, [subject.employeeId]: { ...activation, completedAt: activation.completedAt ?? now } } });
     this.options.audit({ type: "sspr.completed", employeeId: subject.employeeId, client,
       detail: `${opened.purpose}: ${results.map((r) => r.app).join(", ")}` });
     const to = [subject.workEmail, subject.recoveryEmail].filter((a): a is string => Boolean(a));
@@ -142,13 +181,13 @@ export class SsprService {
   }
 
   /** False when the mail could not be sent (recorded in the audit log). */
-  private async sendLink(subject: Subject, purpose: TokenPurpose, client: string): Promise<boolean> {
+  private async sendLink(subject: Subject, purpose: TokenPurpose, client: string, minutes = TOKEN_MINUTES): Promise<boolean> {
     const now = this.now();
-    const { token, record } = issueToken(subject.employeeId, purpose, now);
+    const { token, record } = issueToken(subject.employeeId, purpose, now, minutes);
     this.save({ ...this.state, tokens: [...pruneTokens(this.state.tokens, now), record] });
     const link = new URL(`reset?token=${token}`, withSlash(this.options.publicUrl)).href;
     try {
-      await this.options.send(linkMail(subject.recoveryEmail!, purpose, link, TOKEN_MINUTES));
+      await this.options.send(linkMail(subject.recoveryEmail!, purpose, link, minutes));
       this.options.audit({ type: "sspr.link-sent", employeeId: subject.employeeId, client, detail: purpose });
       return true;
     } catch (error) {

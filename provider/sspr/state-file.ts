@@ -1,6 +1,6 @@
 /**
- * The portal's state — token hashes and rate counters — in one JSON file under the stack's work dir, mode 0600,
- * replaced atomically (write a sibling, then rename) so a crash never leaves half a file and a restart keeps
+ * The portal's state — token hashes, rate counters and activation progress — in one JSON file under the stack's
+ * work dir, mode 0600, replaced atomically (write a sibling, then rename) so a crash never leaves half a file and a restart keeps
  * every limit and every issued link.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -17,14 +17,18 @@ const TokenRecordSchema = z.object({
   usedAt: z.number().optional(),
 });
 
+const ActivationSchema = z.object({ sentAt: z.number(), expiresAt: z.number(), completedAt: z.number().optional() });
+
 export const SsprState = z.object({
   version: z.literal(1),
   tokens: z.array(TokenRecordSchema),
   rates: z.record(z.string(), z.array(z.number())),
+  /** Employee id → their activation link's progress (files written before activation existed have none). */
+  activations: z.record(z.string(), ActivationSchema).default({}),
 });
 export type SsprState = z.infer<typeof SsprState>;
 
-export const EMPTY_STATE: SsprState = { version: 1, tokens: [], rates: {} };
+export const EMPTY_STATE: SsprState = { version: 1, tokens: [], rates: {}, activations: {} };
 
 export function readState(file: string): SsprState {
   if (!existsSync(file)) return EMPTY_STATE;

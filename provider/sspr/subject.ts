@@ -14,6 +14,8 @@ export interface Subject {
   /** The address HR holds for them outside work (`personalEmail`): where links go. */
   recoveryEmail?: string;
   lifecycle: LifecycleState;
+  /** First working day (HR's hire date, yyyy-MM-dd), when HR gives one: activation links wait for it. */
+  startDate?: string;
   /** An `idlc kill` override is in force. */
   killSwitched: boolean;
 }

@@ -21,6 +21,7 @@ export function subjectsOf(people: readonly Person[], plan: AccessPlan, killed: 
       workEmail: person.workEmail ?? account?.email,
       recoveryEmail: person.personalEmail,
       lifecycle: entry?.lifecycle ?? "removed",
+      ...(person.hireDate ? { startDate: person.hireDate } : {}),
       killSwitched: kill.has(person.employeeId),
     };
   });
