@@ -10,7 +10,7 @@ import { googleSettingsSchema, type GoogleSettings } from "../../provider/apps/g
 import { resolveSandboxSettings } from "../../provider/apps/shared";
 import {
   accountsSince, auditLog, serviceLogFile, DEFAULT_RATE_RULES, entraTarget, googleTarget, ldapTarget, policyFrom, portalApp, smtpMailer, SsprService, subjectsOf,
-  type PasswordTarget, type SmtpSettings, type Subject,
+  workMailChannel, type PasswordTarget, type SmtpSettings, type Subject,
 } from "../../provider/sspr";
 import { buildSnapshots, effectiveTime } from "../../provider/audit";
 import type { SsprActivateOptions, SsprSendLinkOptions, SsprServeOptions } from "../commands/sspr";
@@ -44,6 +44,7 @@ function context(options: { cwd?: string; stack?: string; publicUrl?: string }, 
     return cached.subjects;
   };
   const workDir = path.join(project.dir, ".idlc", "sspr", stack);
+  const send = smtpMailer(smtpOf(settings, project.dir));
   const service = new SsprService({
     subjects,
     stateFile: path.join(workDir, "state.json"),
@@ -53,7 +54,8 @@ function context(options: { cwd?: string; stack?: string; publicUrl?: string }, 
     companyWords: settings.companyWords,
     targets: settings.targets.map((app) => targetFor(app, raw, project.dir)),
     forceChange: settings.forceChange,
-    send: smtpMailer(smtpOf(settings, project.dir)),
+    send,
+    ...(settings.codes ? { codes: workMailChannel(send) } : {}),
     audit: auditLog(serviceLogFile(project.dir, stack)),
   });
   process.stderr.write(`sspr: stack ${stack}, state and audit log in ${path.relative(process.cwd(), workDir)} (${by})\n`);

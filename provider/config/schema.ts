@@ -50,6 +50,8 @@ export const SsprSettings = z.strictObject({
   maxLength: z.number().int().min(64).default(64),
   /** Ask each target to require a change at next sign-in (off: the person chose this password). */
   forceChange: z.boolean().default(false),
+  /** Each link also needs a 6-digit code sent to the work mailbox (10 minutes, 3 tries). */
+  codes: z.boolean().default(false),
   /** express `trust proxy` for a reverse proxy in front, e.g. `loopback` or `10.0.0.0/8`. */
   trustProxy: z.union([z.boolean(), z.string(), z.number()]).default(false),
   /** Words no password may contain besides the person's own: the company's names and products. */

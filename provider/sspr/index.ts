@@ -32,6 +32,7 @@ export { portalApp, type PortalOptions } from "./portal/app";
 export { subjectsOf } from "./subjects";
 export { entraTarget } from "./entra-target";
 export { googleTarget } from "./google-target";
+export { checkCode, issueCode, workMailChannel, CODE_MINUTES, CODE_TRIES, type CodeChannel, type CodeRecord } from "./codes";
 export {
   accountsSince, activationDecision, ACTIVATION_HOURS, type ActivationFacts, type RecordedState, type ActivationRecord, type ActivationSkip,
 } from "./activation";

@@ -13,6 +13,7 @@ import { changedMail, linkMail, type Mail } from "./mail-text";
 import { setEverywhere, type PasswordTarget, type TargetResult } from "./target";
 import type { ServiceEvent as SsprEvent } from "../audit";
 import { SsprError } from "./errors";
+import { checkCode, CODE_MINUTES, CODE_TRIES, issueCode, type CodeChannel } from "./codes";
 
 export interface SsprServiceOptions {
   subjects: () => readonly Subject[];
@@ -26,10 +27,12 @@ export interface SsprServiceOptions {
   forceChange: boolean;
   send: (mail: Mail) => Promise<void>;
   audit: (event: SsprEvent) => void;
+  /** `identity:sspr.codes`: each link also needs a 6-digit code sent through this second channel. */
+  codes?: CodeChannel;
   now?: () => number;
 }
 
-export type OpenedLink = { ok: true; subject: Subject; purpose: TokenPurpose } | { ok: false };
+export type OpenedLink = { ok: true; subject: Subject; purpose: TokenPurpose; needsCode: boolean } | { ok: false };
 
 export interface ActivationRun {
   sent: string[];
@@ -39,6 +42,7 @@ export interface ActivationRun {
 
 export type ResetOutcome =
   | { status: "invalid-link" }
+  | { status: "wrong-code"; triesLeft: number }
   | { status: "rejected"; verdict: PasswordVerdict }
   | { status: "done" | "partial"; results: TargetResult[] };
 
@@ -132,7 +136,7 @@ export class SsprService {
     const subject = this.options.subjects().find((s) => s.employeeId === checked.record.employeeId);
     // A person who left (or was kill-switched) after the link went out can no longer use it.
     if (!eligibility(subject && { ...subject, recoveryEmail: subject.recoveryEmail ?? "-" }).ok) return { ok: false };
-    return { ok: true, subject: subject!, purpose: checked.record.purpose };
+    return { ok: true, subject: subject!, purpose: checked.record.purpose, needsCode: checked.record.code !== undefined };
   }
 
   verdict(subject: Subject, password: string): PasswordVerdict {
@@ -141,13 +145,15 @@ export class SsprService {
     return checkPassword(password, words, this.options.policy);
   }
 
-  async completeReset(token: string, password: string, client: string): Promise<ResetOutcome> {
+  async completeReset(token: string, password: string, client: string, code = ""): Promise<ResetOutcome> {
     const opened = this.openLink(token);
     if (!opened.ok) {
       this.options.audit({ type: "sspr.link-invalid", client });
       return { status: "invalid-link" };
     }
     const { subject } = opened;
+    const codeOutcome = this.checkLinkCode(token, code, subject.employeeId, client);
+    if (codeOutcome) return codeOutcome;
     const verdict = this.verdict(subject, password);
     if (!verdict.ok) {
       this.options.audit({ type: "sspr.password-rejected", employeeId: subject.employeeId, client,
@@ -180,15 +186,34 @@ export class SsprService {
     return { status: "done", results };
   }
 
+  /** Undefined when the link needs no code or the right one was given; else the outcome, the failure counted. */
+  private checkLinkCode(token: string, code: string, employeeId: string, client: string): ResetOutcome | undefined {
+    const now = this.now();
+    const checked = checkToken(this.state.tokens, token, now);
+    if (!checked.ok || !checked.record.code) return undefined;
+    const result = checkCode(checked.record.code, token, code, now);
+    if (result.ok) return undefined;
+    const spent = result.reason !== "wrong";
+    this.save({ ...this.state, tokens: this.state.tokens.map((r) => (r.hash === checked.record.hash
+      ? { ...r, code: result.record, ...(spent ? { usedAt: now } : {}) } : r)) });
+    this.options.audit({ type: "sspr.code-rejected", employeeId, client, detail: result.reason });
+    return spent ? { status: "invalid-link" } : { status: "wrong-code", triesLeft: CODE_TRIES - result.record.failures };
+  }
+
   /** False when the mail could not be sent (recorded in the audit log). */
   private async sendLink(subject: Subject, purpose: TokenPurpose, client: string, minutes = TOKEN_MINUTES): Promise<boolean> {
     const now = this.now();
     const { token, record } = issueToken(subject.employeeId, purpose, now, minutes);
-    this.save({ ...this.state, tokens: [...pruneTokens(this.state.tokens, now), record] });
+    const code = this.options.codes ? issueCode(token, now) : undefined;
+    this.save({ ...this.state, tokens: [...pruneTokens(this.state.tokens, now), { ...record, ...(code ? { code: code.record } : {}) }] });
     const link = new URL(`reset?token=${token}`, withSlash(this.options.publicUrl)).href;
     try {
       await this.options.send(linkMail(subject.recoveryEmail!, purpose, link, minutes));
       this.options.audit({ type: "sspr.link-sent", employeeId: subject.employeeId, client, detail: purpose });
+      if (code) {
+        await this.options.codes!.send(subject, code.code, CODE_MINUTES);
+        this.options.audit({ type: "sspr.code-sent", employeeId: subject.employeeId, detail: this.options.codes!.name });
+      }
       return true;
     } catch (error) {
       this.options.audit({ type: "sspr.mail-failed", employeeId: subject.employeeId, detail: (error as Error).message });

@@ -15,6 +15,7 @@ const TokenRecordSchema = z.object({
   issuedAt: z.number(),
   expiresAt: z.number(),
   usedAt: z.number().optional(),
+  code: z.object({ hash: z.string(), expiresAt: z.number(), failures: z.number().int() }).optional(),
 });
 
 const ActivationSchema = z.object({ sentAt: z.number(), expiresAt: z.number(), completedAt: z.number().optional() });

@@ -3,6 +3,7 @@
  * 15 minutes by default (OWASP Forgot Password Cheat Sheet). Pure apart from the random source.
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { CodeRecord } from "./codes";
 
 export type TokenPurpose = "reset" | "activation" | "helpdesk";
 
@@ -13,8 +14,10 @@ export interface TokenRecord {
   purpose: TokenPurpose;
   issuedAt: number;
   expiresAt: number;
-  /** Set when the reset completed on every target; a used token never works again. */
+  /** Set when the reset completed on every target (or its code was spent); a used token never works again. */
   usedAt?: number;
+  /** The second-channel code this link needs, when the stack asks for codes. */
+  code?: CodeRecord;
 }
 
 export const TOKEN_MINUTES = 15;

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { createServer } from "node:http";
 import { startCatcher, type RunningCatcher } from "../../sandbox/mail";
 import {
-  auditLog, DEFAULT_POLICY, DEFAULT_RATE_RULES, portalApp, smtpMailer, SsprService,
+  auditLog, DEFAULT_POLICY, DEFAULT_RATE_RULES, portalApp, smtpMailer, SsprService, workMailChannel,
   type PasswordTarget, type RateRules, type Subject,
 } from "../../provider/sspr";
 
@@ -35,6 +35,8 @@ export async function startPortal(options: {
   catcher?: RunningCatcher;
   now?: () => number;
   answerFloorMs?: number;
+  /** Second-channel codes through the work mailbox (`identity:sspr.codes`). */
+  codes?: boolean;
 }): Promise<Portal> {
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), "sspr-"));
   // Listen first, so a portal that links to itself knows its port before the service is built.
@@ -44,6 +46,7 @@ export async function startPortal(options: {
   const publicUrl = options.publicUrl === "self" ? `${url}/` : options.publicUrl ?? "https://reset.example.com/portal/";
   const catcher = options.catcher ?? await startCatcher();
   const stateFile = path.join(dir, "sspr-state.json");
+  const send = smtpMailer({ host: "127.0.0.1", port: catcher.smtpPort, starttls: false, from: "it@example.com" });
   const auditFile = options.auditFile ?? path.join(dir, "sspr-audit.jsonl");
   const service = new SsprService({
     subjects: () => options.subjects,
@@ -54,7 +57,8 @@ export async function startPortal(options: {
     companyWords: ["Example Corp"],
     targets: options.targets,
     forceChange: false,
-    send: smtpMailer({ host: "127.0.0.1", port: catcher.smtpPort, starttls: false, from: "it@example.com" }),
+    send,
+    ...(options.codes ? { codes: workMailChannel(send) } : {}),
     audit: auditLog(auditFile),
     now: options.now,
   });

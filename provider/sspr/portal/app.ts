@@ -64,6 +64,7 @@ export function portalApp(options: PortalOptions): express.Express {
     if (!opened.ok) return page(res, "invalid", "Link not valid", {}, 400);
     page(res, "reset", "Choose a new password", {
       token, problems, name: opened.subject.displayName, userName: opened.subject.userName, minLength: policy.minLength,
+      needsCode: opened.needsCode,
     }, status);
   };
 
@@ -81,8 +82,11 @@ export function portalApp(options: PortalOptions): express.Express {
     if (!csrfOk(req)) return page(res, "forbidden", "Form expired", {}, 403);
     const password = text(req.body.password);
     if (password !== text(req.body.confirm)) return resetForm(res, token, ["The two passwords differ."], 422);
-    const outcome = await service.completeReset(token, password, client(req));
+    const outcome = await service.completeReset(token, password, client(req), text(req.body.code).slice(0, 32));
     if (outcome.status === "invalid-link") return page(res, "invalid", "Link not valid", {}, 400);
+    if (outcome.status === "wrong-code") {
+      return resetForm(res, token, [`The code is not right; ${outcome.triesLeft} ${outcome.triesLeft === 1 ? "try" : "tries"} left.`], 422);
+    }
     if (outcome.status === "rejected") return resetForm(res, token, messages(outcome.verdict.problems), 422);
     const set = outcome.results.filter((r) => r.outcome === "set").map((r) => r.app);
     const old = outcome.results.filter((r) => r.outcome !== "set").map((r) => r.app);

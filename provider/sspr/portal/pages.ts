@@ -26,6 +26,8 @@ address HR holds for it. It works once, for <%= it.minutes %> minutes.</p><p>No 
 <form method="post" action="reset" id="reset-form" data-min="<%= it.minLength %>">
 <input type="hidden" name="csrf" value="<%= it.csrf %>"><input type="hidden" name="token" value="<%= it.token %>">
 <input type="text" name="username" value="<%= it.userName %>" autocomplete="username" hidden>
+<% if (it.needsCode) { %><label for="code">Code we sent to your work mailbox</label>
+<input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" required maxlength="7"><% } %>
 <label for="password">New password</label>
 <input id="password" name="password" type="password" autocomplete="new-password" required>
 <meter id="strength" min="0" max="4" value="0"></meter><ul id="live" aria-live="polite"></ul>
