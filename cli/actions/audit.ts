@@ -36,8 +36,8 @@ export function loadAuditSource(options: SourceOptions): AuditSource {
       ...(project && options.stack ? serviceLogOf(project.dir, options.stack) : {}) };
   }
   const source = backendSource(options);
-  return { stack: source.stack, updates: readBackendHistory(source), historyDir: historyDirOf(source), ...peopleOf(cwd, source.stack),
-    ...serviceLogOf(tryProject(cwd)!.dir, source.stack) };
+  return { stack: source.stack, updates: readBackendHistory(source), historyDir: historyDirOf(source),
+    ...peopleOf(cwd, source.stack), ...serviceLogOf(tryProject(cwd)!.dir, source.stack) };
 }
 
 /** The portal's log, when the stack has one; a log that does not verify gives only its proven lines, and a warning. */
@@ -46,7 +46,10 @@ function serviceLogOf(projectDir: string, stack: string): Pick<AuditSource, "ser
   if (!existsSync(file)) return {};
   const { events, verification } = readEventChain(file);
   const broken = verification.firstMismatch;
-  if (broken) process.stderr.write(`warning: ${file} line ${broken.line}: ${broken.reason}; later events are left out (run idlc audit verify)\n`);
+  if (broken) {
+    process.stderr.write(`warning: ${file} line ${broken.line}: ${broken.reason}; ` +
+      "later events are left out (run idlc audit verify)\n");
+  }
   return { serviceLog: { file, events } };
 }
 

@@ -15,7 +15,8 @@ export function report(o: ReportOptions): void {
   const policies = o.policyEvents ? policyResults(o.policyEvents.map((file) => ({ file, text: readFileSync(file, "utf8") }))) : undefined;
   const model = reportModel({ stack: source.stack, updates: source.updates, snapshots, metrics, ...(o.title ? { title: o.title } : {}),
     ...(policies ? { policies } : {}), ...(now ? { generatedAt: now } : {}),
-    ...(source.historyDir ? { chain: verifyChain(source.historyDir, source.serviceLog ? [source.serviceLog.file] : []) } : {}),
+    ...(source.historyDir ? { chain: verifyChain(source.historyDir, source.serviceLog ? [source.serviceLog.file] : []) }
+      : {}),
     ...(source.serviceLog ? { selfService: selfServiceCounts(source.serviceLog.events) } : {}) });
   writeFileSync(o.out, renderReport(model));
   process.stderr.write(`wrote ${path.resolve(o.out)}: ${source.updates.length} updates, ${metrics.lateLeavers.length} late leaver(s)\n`);

@@ -9,7 +9,8 @@ import { entraSettingsSchema, type EntraSettings } from "../../provider/apps/ent
 import { googleSettingsSchema, type GoogleSettings } from "../../provider/apps/google";
 import { resolveSandboxSettings } from "../../provider/apps/shared";
 import {
-  accountsSince, auditLog, serviceLogFile, DEFAULT_RATE_RULES, entraTarget, googleTarget, ldapTarget, policyFrom, portalApp, smtpMailer, SsprService, subjectsOf,
+  accountsSince, auditLog, serviceLogFile, DEFAULT_RATE_RULES, entraTarget, googleTarget,
+  ldapTarget, policyFrom, portalApp, smtpMailer, SsprService, subjectsOf,
   workMailChannel, type PasswordTarget, type SmtpSettings, type Subject,
 } from "../../provider/sspr";
 import { buildSnapshots, effectiveTime } from "../../provider/audit";
@@ -125,18 +126,21 @@ export async function sendLink(employeeId: string, options: SsprSendLinkOptions)
 export async function activate(options: SsprActivateOptions): Promise<number> {
   const withinDays = Number(options.withinDays);
   if (!Number.isInteger(withinDays) || withinDays < 0) {
-    throw new UsageError(`--within-days ${options.withinDays} is not a number of days`, "Give a whole number, e.g. 14.");
+    throw new UsageError(`--within-days ${options.withinDays} is not a number of days`,
+      "Give a whole number, e.g. 14.");
   }
   const by = options.by ?? process.env.USER ?? "unknown";
   const { service, settings } = context(options, `activate by ${by}`);
   // Which accounts exist, and since when: the stack's own recorded states, as the audit commands read them.
-  const states = buildSnapshots(loadAuditSource({ stack: options.stack, cwd: options.cwd, backend: options.backend }).updates)
+  const source = loadAuditSource({ stack: options.stack, cwd: options.cwd, backend: options.backend });
+  const states = buildSnapshots(source.updates)
     .map((s) => ({ time: effectiveTime(s.update), accounts: s.accounts.values() }));
   const today = new Date().toISOString().slice(0, 10);
-  const run = await service.sendActivations({ accountsSince: accountsSince(states, settings.targets), today, withinDays },
-    by, options.dryRun);
+  const facts = { accountsSince: accountsSince(states, settings.targets), today, withinDays };
+  const run = await service.sendActivations(facts, by, options.dryRun);
   const verb = options.dryRun ? "would send" : "sent";
-  process.stdout.write(`${verb} ${run.sent.length} activation link(s)${run.sent.length ? `: ${run.sent.join(", ")}` : ""}\n`);
+  const who = run.sent.length ? `: ${run.sent.join(", ")}` : "";
+  process.stdout.write(`${verb} ${run.sent.length} activation link(s)${who}\n`);
   if (run.failed.length) process.stdout.write(`could not mail: ${run.failed.join(", ")} (see the portal log)\n`);
   return run.failed.length ? 1 : 0;
 }

@@ -41,7 +41,8 @@ export function serviceLogFile(projectDir: string, stack: string): string {
 
 const lineHash = (previous: string, body: string) => createHash("sha256").update(previous).update(body).digest("hex");
 
-const linesOf = (file: string) => (existsSync(file) ? readFileSync(file, "utf8").split("\n").filter((l) => l.trim()) : []);
+const linesOf = (file: string) =>
+  (existsSync(file) ? readFileSync(file, "utf8").split("\n").filter((l) => l.trim()) : []);
 
 /** An appender bound to `file` (0600, its folder 0700), continuing from the chain's current end. */
 export function eventChainAppender(file: string, now: () => Date = () => new Date()): (event: ServiceEvent) => void {
@@ -69,7 +70,8 @@ export function readEventChain(file: string): { events: ChainedEvent[]; verifica
     events.push(event);
     previous = event.hash;
   }
-  return { events, verification: { ok: true, file, verified: events.length, ...(events.length ? { head: previous } : {}) } };
+  const head = events.length ? { head: previous } : {};
+  return { events, verification: { ok: true, file, verified: events.length, ...head } };
 }
 
 function brokenBecause(raw: string, previous: string): string | undefined {

@@ -30,7 +30,8 @@ export function formatTimeline(t: PersonTimeline): string {
   for (const step of t.selfService ?? []) {
     const what = [step.event, step.app, step.detail].filter(Boolean).join(" ");
     const from = step.client ? `from ${step.client}, ` : "";
-    lines.push(`    ${step.at.slice(0, 16).replace("T", " ")}  ${what.padEnd(40)}  ${from}portal log line ${step.line}`);
+    const when = step.at.slice(0, 16).replace("T", " ");
+    lines.push(`    ${when}  ${what.padEnd(40)}  ${from}portal log line ${step.line}`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -53,7 +53,8 @@ export function updateRef(u: AuditUpdate): UpdateRef {
 }
 
 export function personTimeline(updates: readonly AuditUpdate[], employeeId: string,
-  snapshots: readonly Snapshot[] = buildSnapshots(updates), serviceEvents: readonly ChainedEvent[] = []): PersonTimeline {
+  snapshots: readonly Snapshot[] = buildSnapshots(updates),
+  serviceEvents: readonly ChainedEvent[] = []): PersonTimeline {
   const events: TimelineEvent[] = [];
   let displayName: string | undefined;
   let previous = new Map<string, AuditAccount>();
@@ -72,7 +73,8 @@ export function personTimeline(updates: readonly AuditUpdate[], employeeId: stri
   const apps: Record<string, TimelineEvent[]> = {};
   for (const e of events) (apps[e.app] ??= []).push(e);
   const selfService = selfServiceSteps(serviceEvents, employeeId);
-  return { employeeId, ...(displayName ? { displayName } : {}), events, apps, ...(selfService.length ? { selfService } : {}) };
+  return { employeeId, ...(displayName ? { displayName } : {}), events, apps,
+    ...(selfService.length ? { selfService } : {}) };
 }
 
 /** The attempts an update made on accounts (one person's, or everyone's) and could not apply, with app key and id. */

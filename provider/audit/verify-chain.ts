@@ -73,7 +73,8 @@ export function verifyChain(historyDir: string, eventLogs: readonly string[] = [
   const verified = firstMismatch ? firstMismatch.line - 1 : lines.length;
   const logs = eventLogs.map((file) => readEventChain(file).verification);
   const ok = !firstMismatch && lines.length > 0 && notCoveredAfter.length === 0 && logs.every((l) => l.ok);
-  return { ok, chainFile, ...(logs.length ? { eventLogs: logs } : {}), verified, ...(verified && !firstMismatch ? { head: previous } : {}), ...(firstMismatch ? { firstMismatch } : {}),
+  return { ok, chainFile, ...(logs.length ? { eventLogs: logs } : {}),
+    verified, ...(verified && !firstMismatch ? { head: previous } : {}), ...(firstMismatch ? { firstMismatch } : {}),
     notCoveredBefore: lines.length ? notCoveredBefore : entries.map((e) => e.history), notCoveredAfter };
 }
 

@@ -29,9 +29,11 @@ export interface ActivationFacts {
   withinDays: number;
 }
 
-export type ActivationSkip = "not-eligible" | "not-started" | "no-account" | "outside-window" | "activated" | "link-pending";
+export type ActivationSkip =
+  | "not-eligible" | "not-started" | "no-account" | "outside-window" | "activated" | "link-pending";
 
-export function activationDecision(subject: Subject, facts: ActivationFacts): { due: true } | { due: false; why: ActivationSkip } {
+export function activationDecision(subject: Subject, facts: ActivationFacts):
+{ due: true } | { due: false; why: ActivationSkip } {
   if (!eligibility(subject).ok) return { due: false, why: "not-eligible" };
   const start = subject.startDate;
   if (start && start > facts.today) return { due: false, why: "not-started" };
@@ -60,7 +62,8 @@ export function accountsSince(states: readonly RecordedState[], apps: readonly s
   const since = new Map<string, string>();
   for (const state of states) {
     for (const a of state.accounts) {
-      if (a.enabled && apps.includes(a.appKey) && !since.has(a.employeeId)) since.set(a.employeeId, state.time.slice(0, 10));
+      if (!a.enabled || !apps.includes(a.appKey) || since.has(a.employeeId)) continue;
+      since.set(a.employeeId, state.time.slice(0, 10));
     }
   }
   return since;

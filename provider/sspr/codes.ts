@@ -5,6 +5,7 @@
  * alone (which holds no token) cannot be used to recover a code. Pure apart from the random source.
  */
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
+import type { Mail } from "./mail-text";
 import type { Subject } from "./subject";
 
 export const CODE_MINUTES = 10;
@@ -43,13 +44,14 @@ export function checkCode(record: CodeRecord, token: string, entered: string, no
 }
 
 /** The sandbox's (and a small company's) second channel: the code by mail to the work address. */
-export function workMailChannel(send: (mail: { to: string[]; subject: string; text: string }) => Promise<void>): CodeChannel {
+export function workMailChannel(send: (mail: Mail) => Promise<void>): CodeChannel {
   return {
     name: "work-mail",
     async send(subject, code, minutes) {
       if (!subject.workEmail) throw new Error(`no work address for ${subject.employeeId}`);
       await send({ to: [subject.workEmail], subject: "Your password reset code",
-        text: `Your code is ${code}. Enter it with the link sent to your personal address, within ${minutes} minutes.\n` +
+        text: `Your code is ${code}. Enter it with the link sent to your personal address, ` +
+          `within ${minutes} minutes.\n` +
           "If you did not ask for a password reset, call the IT helpdesk.\n" });
     },
   };

@@ -13,7 +13,9 @@ export function googleTarget(settings: GoogleSettings): PasswordTarget {
   return {
     app: "google",
     async setPassword(subject, password, { forceChange }) {
-      if (!/^[\w.-]+$/.test(subject.employeeId)) throw new Error(`employee id ${subject.employeeId} cannot be searched in Google`);
+      if (!/^[\w.-]+$/.test(subject.employeeId)) {
+        throw new Error(`employee id ${subject.employeeId} cannot be searched in Google`);
+      }
       const { items } = await client.listUsers(undefined, `externalId:'${subject.employeeId}'`);
       const user = items.find((u) => employeeIdOf(u) === subject.employeeId);
       if (!user) throw new Error(`no Google user with employee id ${subject.employeeId}`);

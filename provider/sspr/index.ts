@@ -25,14 +25,19 @@ export {
 export { setEverywhere, TargetRefusal, type PasswordTarget, type TargetResult } from "./target";
 export { ldapTarget, ldapPasswordChanges } from "./ldap-target";
 export { linkMail, changedMail, type Mail } from "./mail-text";
-export { SsprService, type SsprServiceOptions, type ResetOutcome, type OpenedLink, type ActivationRun } from "./service";
+export {
+  SsprService, type SsprServiceOptions, type ResetOutcome, type OpenedLink, type ActivationRun,
+} from "./service";
 export { SsprError, type SsprCode } from "./errors";
 export { smtpMailer, type SmtpSettings } from "./smtp-mailer";
 export { portalApp, type PortalOptions } from "./portal/app";
 export { subjectsOf } from "./subjects";
 export { entraTarget } from "./entra-target";
 export { googleTarget } from "./google-target";
-export { checkCode, issueCode, workMailChannel, CODE_MINUTES, CODE_TRIES, type CodeChannel, type CodeRecord } from "./codes";
 export {
-  accountsSince, activationDecision, ACTIVATION_HOURS, type ActivationFacts, type RecordedState, type ActivationRecord, type ActivationSkip,
+  checkCode, issueCode, workMailChannel, CODE_MINUTES, CODE_TRIES, type CodeChannel, type CodeRecord,
+} from "./codes";
+export {
+  accountsSince, activationDecision, ACTIVATION_HOURS, type ActivationFacts, type RecordedState,
+  type ActivationRecord, type ActivationSkip,
 } from "./activation";

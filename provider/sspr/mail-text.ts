@@ -23,7 +23,8 @@ export function linkMail(to: string, purpose: TokenPurpose, link: string, minute
   };
 }
 
-const lifetime = (minutes: number) => (minutes % 60 === 0 && minutes >= 120 ? `${minutes / 60} hours` : `${minutes} minutes`);
+const lifetime = (minutes: number) =>
+  (minutes % 60 === 0 && minutes >= 120 ? `${minutes / 60} hours` : `${minutes} minutes`);
 
 export function changedMail(to: string[], results: readonly TargetResult[]): Mail {
   const apps = results.filter((r) => r.outcome === "set").map((r) => r.app).join(", ");

@@ -106,7 +106,8 @@ export class SsprService {
    * Sends an activation link to every joiner `activationDecision` finds due (none twice: the state file records
    * each link, and a completed activation or reset ends it); `dryRun` only reports who would get one.
    */
-  async sendActivations(facts: Omit<ActivationFacts, "records" | "now">, by: string, dryRun = false): Promise<ActivationRun> {
+  async sendActivations(facts: Omit<ActivationFacts, "records" | "now">, by: string, dryRun = false):
+  Promise<ActivationRun> {
     const run: ActivationRun = { sent: [], failed: [], skipped: {} };
     for (const subject of this.options.subjects()) {
       const decision = activationDecision(subject, { ...facts, records: this.state.activations, now: this.now() });
@@ -136,7 +137,8 @@ export class SsprService {
     const subject = this.options.subjects().find((s) => s.employeeId === checked.record.employeeId);
     // A person who left (or was kill-switched) after the link went out can no longer use it.
     if (!eligibility(subject && { ...subject, recoveryEmail: subject.recoveryEmail ?? "-" }).ok) return { ok: false };
-    return { ok: true, subject: subject!, purpose: checked.record.purpose, needsCode: checked.record.code !== undefined };
+    const needsCode = checked.record.code !== undefined;
+    return { ok: true, subject: subject!, purpose: checked.record.purpose, needsCode };
   }
 
   verdict(subject: Subject, password: string): PasswordVerdict {
@@ -177,7 +179,8 @@ export class SsprService {
     const activation = this.state.activations[subject.employeeId] ?? { sentAt: now, expiresAt: now };
     this.save({ ...this.state, tokens: this.state.tokens.map((r) =>
       hash.ok && r.hash === hash.record.hash ? { ...r, usedAt: now } : r),
-    activations: { ...this.state.activations, [subject.employeeId]: { ...activation, completedAt: activation.completedAt ?? now } } });
+    activations: { ...this.state.activations,
+      [subject.employeeId]: { ...activation, completedAt: activation.completedAt ?? now } } });
     this.options.audit({ type: "sspr.completed", employeeId: subject.employeeId, client,
       detail: `${opened.purpose}: ${results.map((r) => r.app).join(", ")}` });
     const to = [subject.workEmail, subject.recoveryEmail].filter((a): a is string => Boolean(a));
@@ -197,22 +200,26 @@ export class SsprService {
     this.save({ ...this.state, tokens: this.state.tokens.map((r) => (r.hash === checked.record.hash
       ? { ...r, code: result.record, ...(spent ? { usedAt: now } : {}) } : r)) });
     this.options.audit({ type: "sspr.code-rejected", employeeId, client, detail: result.reason });
-    return spent ? { status: "invalid-link" } : { status: "wrong-code", triesLeft: CODE_TRIES - result.record.failures };
+    if (spent) return { status: "invalid-link" };
+    return { status: "wrong-code", triesLeft: CODE_TRIES - result.record.failures };
   }
 
   /** False when the mail could not be sent (recorded in the audit log). */
-  private async sendLink(subject: Subject, purpose: TokenPurpose, client: string, minutes = TOKEN_MINUTES): Promise<boolean> {
+  private async sendLink(subject: Subject, purpose: TokenPurpose, client: string, minutes = TOKEN_MINUTES):
+  Promise<boolean> {
     const now = this.now();
     const { token, record } = issueToken(subject.employeeId, purpose, now, minutes);
     const code = this.options.codes ? issueCode(token, now) : undefined;
-    this.save({ ...this.state, tokens: [...pruneTokens(this.state.tokens, now), { ...record, ...(code ? { code: code.record } : {}) }] });
+    const stored = { ...record, ...(code ? { code: code.record } : {}) };
+    this.save({ ...this.state, tokens: [...pruneTokens(this.state.tokens, now), stored] });
     const link = new URL(`reset?token=${token}`, withSlash(this.options.publicUrl)).href;
     try {
       await this.options.send(linkMail(subject.recoveryEmail!, purpose, link, minutes));
       this.options.audit({ type: "sspr.link-sent", employeeId: subject.employeeId, client, detail: purpose });
       if (code) {
         await this.options.codes!.send(subject, code.code, CODE_MINUTES);
-        this.options.audit({ type: "sspr.code-sent", employeeId: subject.employeeId, detail: this.options.codes!.name });
+        this.options.audit({ type: "sspr.code-sent", employeeId: subject.employeeId,
+          detail: this.options.codes!.name });
       }
       return true;
     } catch (error) {

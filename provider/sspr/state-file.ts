@@ -1,7 +1,7 @@
 /**
  * The portal's state — token hashes, rate counters and activation progress — in one JSON file under the stack's
- * work dir, mode 0600, replaced atomically (write a sibling, then rename) so a crash never leaves half a file and a restart keeps
- * every limit and every issued link.
+ * work dir, mode 0600, replaced atomically (write a sibling, then rename) so a crash never leaves half a file and
+ * a restart keeps every limit and every issued link.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";

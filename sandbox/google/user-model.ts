@@ -51,11 +51,17 @@ export function writableFields(body: Json): Json {
 }
 
 /** A clear password: 8–100 printable ASCII characters; with `hashFunction`, a hash in that function's format. */
-const HASH_FORMAT: Record<string, RegExp> = { "SHA-1": /^[0-9a-f]{40}$/i, MD5: /^[0-9a-f]{32}$/i, crypt: /^(\$[156]\$\S+|[./0-9A-Za-z]{13})$/ };
+const HASH_FORMAT: Record<string, RegExp> = {
+  "SHA-1": /^[0-9a-f]{40}$/i,
+  MD5: /^[0-9a-f]{32}$/i,
+  crypt: /^(\$[156]\$\S+|[./0-9A-Za-z]{13})$/,
+};
 
 function passwordOk(password: unknown, hashFunction: unknown): boolean {
   if (typeof password !== "string") return false;
-  if (hashFunction !== undefined) return typeof hashFunction === "string" && HASH_FORMAT[hashFunction]?.test(password) === true;
+  if (hashFunction !== undefined) {
+    return typeof hashFunction === "string" && HASH_FORMAT[hashFunction]?.test(password) === true;
+  }
   return password.length >= 8 && password.length <= 100 && /^[\x20-\x7e]+$/.test(password);
 }
 

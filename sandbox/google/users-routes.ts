@@ -123,9 +123,9 @@ export function insertUser(ctx: GoogleContext, body: Json): UserRecord {
     isEnrolledIn2Sv: false, isEnforcedIn2Sv: false, includeInGlobalAddressList: true,
     emails: [{ address: body.primaryEmail, primary: true }],
   };
+  const held = typeof body.password === "string" ? holdPassword(body.password, body.hashFunction as string | undefined) : undefined;
   const record: UserRecord = { resource: mergeUser(base, body, "update"), insertedAt: clock.now(), passwordSetAt: clock.now(),
-    ...(typeof body.password === "string" ? { password: holdPassword(body.password, body.hashFunction as string | undefined) } : {}),
-    signOuts: [] };
+    ...(held ? { password: held } : {}), signOuts: [] };
   store.users.set(id, record);
   store.indexUser(id, [email]);
   store.changed();

@@ -85,7 +85,8 @@ export function portalApp(options: PortalOptions): express.Express {
     const outcome = await service.completeReset(token, password, client(req), text(req.body.code).slice(0, 32));
     if (outcome.status === "invalid-link") return page(res, "invalid", "Link not valid", {}, 400);
     if (outcome.status === "wrong-code") {
-      return resetForm(res, token, [`The code is not right; ${outcome.triesLeft} ${outcome.triesLeft === 1 ? "try" : "tries"} left.`], 422);
+      const left = `${outcome.triesLeft} ${outcome.triesLeft === 1 ? "try" : "tries"} left`;
+      return resetForm(res, token, [`The code is not right; ${left}.`], 422);
     }
     if (outcome.status === "rejected") return resetForm(res, token, messages(outcome.verdict.problems), 422);
     const set = outcome.results.filter((r) => r.outcome === "set").map((r) => r.app);
