@@ -23,7 +23,7 @@ export class EntraAccount extends pulumi.dynamic.Resource {
   constructor(name: string, args: EntraAccountArgs, opts?: pulumi.CustomResourceOptions) {
     const secret = { additionalSecretOutputs: ["initialPassword"] };
     super(storedEntraAccountProvider, name,
-      { ...args, entraId: undefined, userPrincipalName: undefined, initialPassword: undefined, adopted: undefined },
+      { spec: args, entraId: undefined, userPrincipalName: undefined, initialPassword: undefined, adopted: undefined },
       pulumi.mergeOptions(opts, secret), "idlc", "EntraAccount",
     );
   }

@@ -8,7 +8,7 @@
  */
 export { EntraAccount, type EntraAccountArgs } from "./account";
 export { EntraGroup, type EntraGroupArgs } from "./group";
-export { entraAccountProvider, ACCOUNT_FIELDS } from "./provider";
+export { entraAccountProvider } from "./provider";
 export { entraGroupProvider, type EntraGroupOutputs } from "./group-provider";
 export { entraUserBody, observedSpec, upnOf, type EntraAccountInputs, type EntraAccountOutputs } from "./account-mapping";
 export { entraSettingsSchema, type EntraSettings } from "./settings";

@@ -3,17 +3,11 @@
  * only lean local modules (no third-party import at any top level) and reads credentials in `configure` only.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { checkAccountInputs, diffFields, readAppSettings } from "../shared";
+import { appWork, checkAccountInputs, diffAccount, readAppSettings, recordOnlyOutputs } from "../shared";
 import type { EntraAccountInputs, EntraAccountOutputs } from "./account-mapping";
 import { createAccount, deleteAccount, readAccount, updateAccount } from "./account-sync";
 import { entraSession, openEntraSession } from "./session";
 import { entraSettingsSchema } from "./settings";
-
-/** Every input field: a change to any of them is an in-place update (the state is the audit record). */
-export const ACCOUNT_FIELDS = [
-  "employeeId", "userName", "email", "givenName", "familyName", "displayName", "title", "department", "costCenter", "location",
-  "managerEmployeeId", "employmentType", "enabled", "lifecycle", "groups", "admin", "license", "grants", "approvals", "endDate", "hireDate",
-] as const;
 
 export const entraAccountProvider: pulumi.dynamic.ResourceProvider<EntraAccountInputs, EntraAccountOutputs> = {
   async configure(req) {
@@ -29,7 +23,7 @@ export const entraAccountProvider: pulumi.dynamic.ResourceProvider<EntraAccountI
   },
 
   async diff(_id, olds, news) {
-    return diffFields(olds, news, ACCOUNT_FIELDS);
+    return diffAccount("entra", olds, news);
   },
 
   async create(inputs) {
@@ -43,7 +37,9 @@ export const entraAccountProvider: pulumi.dynamic.ResourceProvider<EntraAccountI
     return outs ? { id, props: outs } : { id: "" };
   },
 
+  /** Fields only policies and the audit read (apps/shared/account-fields.ts) change the state, not Entra. */
   async update(_id, olds, news) {
+    if (!appWork("entra", olds, news)) return { outs: recordOnlyOutputs("entra", olds, news) };
     return { outs: await updateAccount(entraSession(), olds, news) };
   },
 

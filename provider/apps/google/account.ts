@@ -23,7 +23,7 @@ export class GoogleAccount extends pulumi.dynamic.Resource {
   constructor(name: string, args: GoogleAccountArgs, opts?: pulumi.CustomResourceOptions) {
     const secret = { additionalSecretOutputs: ["initialPassword"] };
     super(storedGoogleAccountProvider, name,
-      { ...args, googleId: undefined, orgUnitPath: undefined, initialPassword: undefined, adopted: undefined },
+      { spec: args, googleId: undefined, orgUnitPath: undefined, initialPassword: undefined, adopted: undefined },
       pulumi.mergeOptions(opts, secret), "idlc", "GoogleAccount",
     );
   }

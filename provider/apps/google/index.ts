@@ -8,7 +8,7 @@
  */
 export { GoogleAccount, type GoogleAccountArgs } from "./account";
 export { GoogleGroup, type GoogleGroupArgs } from "./group";
-export { googleAccountProvider, ACCOUNT_FIELDS } from "./provider";
+export { googleAccountProvider } from "./provider";
 export { googleGroupProvider, type GoogleGroupOutputs } from "./group-provider";
 export { googleUserBody, observedSpec, orgUnitFor, groupEmail, type GoogleAccountOutputs } from "./account-mapping";
 export { googleSettingsSchema, type GoogleSettings } from "./settings";

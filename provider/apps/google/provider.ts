@@ -4,17 +4,11 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { AccountSpec } from "../../access/account-spec";
-import { checkAccountInputs, diffFields, readAppSettings } from "../shared";
+import { appWork, checkAccountInputs, diffAccount, readAppSettings, recordOnlyOutputs } from "../shared";
 import type { GoogleAccountOutputs } from "./account-mapping";
 import { createAccount, deleteAccount, readAccount, updateAccount } from "./account-sync";
 import { googleSession, openGoogleSession } from "./session";
 import { googleSettingsSchema } from "./settings";
-
-/** Every AccountSpec field: a change to any of them is an in-place update (the state is the audit record). */
-export const ACCOUNT_FIELDS = [
-  "employeeId", "userName", "email", "givenName", "familyName", "displayName", "title", "department", "costCenter", "location",
-  "managerEmployeeId", "employmentType", "enabled", "lifecycle", "groups", "admin", "license", "grants", "approvals", "endDate",
-] as const;
 
 export const googleAccountProvider: pulumi.dynamic.ResourceProvider<AccountSpec, GoogleAccountOutputs> = {
   async configure(req) {
@@ -27,7 +21,7 @@ export const googleAccountProvider: pulumi.dynamic.ResourceProvider<AccountSpec,
   },
 
   async diff(_id, olds, news) {
-    return diffFields(olds, news, ACCOUNT_FIELDS);
+    return diffAccount("google", olds, news);
   },
 
   async create(inputs) {
@@ -41,7 +35,9 @@ export const googleAccountProvider: pulumi.dynamic.ResourceProvider<AccountSpec,
     return outs ? { id, props: outs } : { id: "" };
   },
 
+  /** Fields only policies and the audit read (apps/shared/account-fields.ts) change the state, not Google. */
   async update(_id, olds, news) {
+    if (!appWork("google", olds, news)) return { outs: recordOnlyOutputs("google", olds, news) };
     return { outs: await updateAccount(googleSession(), olds, news) };
   },
 

@@ -19,7 +19,7 @@ export class LdapAccount extends pulumi.dynamic.Resource {
 
   /** @param name `ldap/<employeeId>` (DESIGN.md §4.1). */
   constructor(name: string, args: LdapAccountArgs, opts: pulumi.CustomResourceOptions = {}) {
-    const props = { ...args, dn: undefined, managerDn: undefined, adopted: undefined, initialPassword: undefined };
+    const props = { spec: args, dn: undefined, managerDn: undefined, adopted: undefined, initialPassword: undefined };
     const secret = [...(opts.additionalSecretOutputs ?? []), "initialPassword"];
     super(storedLdapAccountProvider, name, props, { ...opts, additionalSecretOutputs: secret }, "idlc", "LdapAccount");
   }

@@ -3,10 +3,11 @@
  * so it reaches only lean local modules; ldapts and zod are required inside functions, and credentials come
  * only from `configure()` (held on globalThis by apps/shared, never in a captured variable).
  * Contract: create adopts (employee id, then login/email); delete refuses an enabled account and succeeds when
- * the entry is already gone; read returns an empty id when gone; a rename is an update (modifyDN), never a replace.
+ * the entry is already gone; read returns an empty id when gone (or when asked to import: create adopts instead);
+ * a rename is an update (modifyDN), never a replace.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { appSettingsStore, checkAccountInputs, diffFields, readAppSettings, refuseEnabledDelete } from "../shared";
+import { appSettingsStore, appWork, checkAccountInputs, diffAccount, readAppSettings, recordOnlyOutputs, refuseEnabledDelete } from "../shared";
 import { ACCOUNT_OUTPUTS, readBack, type LdapAccountOutputs } from "./account-outputs";
 import { addAccount, convergeAccount } from "./account-sync";
 import { employeeIdAttribute } from "./account-entry";
@@ -34,12 +35,7 @@ export const ldapAccountProvider: pulumi.dynamic.ResourceProvider<Inputs, LdapAc
   },
 
   async diff(_id, olds, news) {
-    const fields = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter(
-      (field) => field !== "__provider" && !(ACCOUNT_OUTPUTS as readonly string[]).includes(field),
-    );
-    // A manager who had no entry yet at the last update is looked up again.
-    const managerPending = Boolean(news.managerEmployeeId) && !olds.managerDn;
-    return diffFields(olds as unknown as Record<string, unknown>, news, fields, { replaceOn: ["employeeId"], extraChanges: managerPending });
+    return diffAccount("ldap", olds, news, { pending: managerPending(olds, news) });
   },
 
   async create(inputs) {
@@ -56,13 +52,10 @@ export const ldapAccountProvider: pulumi.dynamic.ResourceProvider<Inputs, LdapAc
   },
 
   async read(id, props) {
+    // Without state there is nothing to read, as in every app: import is not supported (declare the person and
+    // create adopts the entry by employee id, login or email).
+    if (!props) return { id: "" };
     const config = settings();
-    if (!props) {
-      throw new LdapError("LDAP_IMPORT_UNSUPPORTED", `cannot import LDAP account ${id}: idlc adopts existing entries instead`, {
-        fix: "Add the person to the HR export; the next `idlc up` adopts the entry by employee id, login or email.",
-        context: { employeeId: id },
-      });
-    }
     return withLdap(config, async (session) => {
       const entry = await findByEmployeeId(session, config, props.employeeId ?? id);
       if (!entry) return { id: "" };
@@ -79,6 +72,10 @@ export const ldapAccountProvider: pulumi.dynamic.ResourceProvider<Inputs, LdapAc
   },
 
   async update(id, olds, news) {
+    // Fields only policies and the audit read (apps/shared/account-fields.ts) change the state, not the directory.
+    if (!appWork("ldap", olds, news, { pending: managerPending(olds, news) })) {
+      return { outs: recordOnlyOutputs("ldap", olds, news) };
+    }
     const config = settings();
     return withLdap(config, async (session) => {
       const entry = await findByEmployeeId(session, config, olds.employeeId ?? id);
@@ -110,3 +107,8 @@ export const ldapAccountProvider: pulumi.dynamic.ResourceProvider<Inputs, LdapAc
     });
   },
 };
+
+/** A manager who had no entry yet at the last update is looked up again. */
+function managerPending(olds: LdapAccountOutputs, news: Inputs): boolean {
+  return Boolean(news.managerEmployeeId) && !olds.managerDn;
+}

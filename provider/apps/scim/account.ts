@@ -20,6 +20,6 @@ export class ScimAccount extends pulumi.dynamic.Resource {
   declare readonly groupIds: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: ScimAccountArgs, opts?: pulumi.CustomResourceOptions) {
-    super(storedScimAccountProvider, name, { ...args, scimId: undefined, managerScimId: undefined, groupIds: undefined }, opts, "idlc", "ScimAccount");
+    super(storedScimAccountProvider, name, { spec: args, scimId: undefined, managerScimId: undefined, groupIds: undefined }, opts, "idlc", "ScimAccount");
   }
 }

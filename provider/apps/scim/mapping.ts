@@ -38,6 +38,12 @@ const coreTargets = ["userName", "displayName", "nickName", "title", "userType"]
 const enterpriseTargets = ["employeeNumber", "department", "costCenter", "organization", "division"];
 export const mappableTargets = [...coreTargets, ...enterpriseTargets];
 
+/** Whether an instance's mapping sends an AccountSpec field to the server (its `mapped` fields, account-fields.ts). */
+export function sendsField(mapping: Record<string, string | null> = {}): (field: string) => boolean {
+  const sources = new Set(Object.values({ ...defaultAttributeMapping, ...mapping }));
+  return (field) => sources.has(field);
+}
+
 /** The mapped attribute values for a spec (undefined = not set). */
 export function mappedValues(spec: ScimAccountInputs, mapping: Record<string, string | null> = {}): Record<string, string | undefined> {
   const merged = { ...defaultAttributeMapping, ...mapping };

@@ -1,15 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { HttpError } from "../../net";
-import { checkAccountInputs, diffFields, readAppSettings, refuseEnabledDelete, sameValue } from "../shared";
+import { appWork, checkAccountInputs, diffAccount, readAppSettings, recordOnlyOutputs, refuseEnabledDelete, sameValue } from "../shared";
 import { scimConnection, scimSettings, scimSettingsSchema } from "./connection";
 import { findManager, ignoreNotFound, lookupAccount, syncGroups } from "./lookup";
-import { fromScimUser, toScimUser, toUserPatch, type ScimAccountInputs, type ScimAccountOutputs } from "./mapping";
-
-/** Every input the diff compares; only `instance` (another app altogether) forces a replace. */
-const accountFields = [
-  "instance", "employeeId", "userName", "email", "givenName", "familyName", "displayName", "title", "department", "costCenter",
-  "location", "managerEmployeeId", "employmentType", "enabled", "lifecycle", "groups", "admin", "license", "grants", "approvals", "endDate",
-] as const;
+import { fromScimUser, sendsField, toScimUser, toUserPatch, type ScimAccountInputs, type ScimAccountOutputs } from "./mapping";
 
 /**
  * The generic SCIM 2.0 account provider (one module-level object: the SDK serializes it by value into state).
@@ -26,8 +20,7 @@ export const scimAccountProvider: pulumi.dynamic.ResourceProvider<ScimAccountInp
   },
 
   async diff(_id, olds, news) {
-    const managerPending = Boolean(news.managerEmployeeId) && !olds.managerScimId;
-    return diffFields(olds, news, accountFields, { replaceOn: ["instance"], extraChanges: managerPending });
+    return diffAccount("scim", olds, news, { pending: managerPending(olds, news) });
   },
 
   async create(inputs) {
@@ -66,10 +59,14 @@ export const scimAccountProvider: pulumi.dynamic.ResourceProvider<ScimAccountInp
   async update(id, olds, news) {
     const { settings, client } = scimConnection(news.instance);
     const mapping = settings.attributeMapping;
+    // Fields only policies and the audit read (apps/shared/account-fields.ts) change the state, not the server.
+    if (!appWork("scim", olds, news, { pending: managerPending(olds, news), mapped: sendsField(mapping) })) {
+      return { outs: recordOnlyOutputs("scim", olds, news) };
+    }
     const managerChanged = news.managerEmployeeId !== olds.managerEmployeeId || (news.managerEmployeeId && !olds.managerScimId);
     const managerScimId = managerChanged ? await findManager(client, news.managerEmployeeId) : olds.managerScimId || undefined;
     let meta: { created?: string; version?: string } = { created: olds.created, version: olds.version };
-    // Inputs that only the audit reads (grants, approvals, lifecycle) change state without an API call.
+    // A change to groups alone (or to a field the user body does not carry) needs no PATCH of the user.
     if (!sameValue(toScimUser(olds, mapping, olds.managerScimId || undefined), toScimUser(news, mapping, managerScimId))) {
       const patch = toUserPatch(news, mapping, managerScimId, olds);
       const user = await client.users.update(id, patch, () => toScimUser(news, mapping, managerScimId), olds.version);
@@ -91,6 +88,11 @@ export const scimAccountProvider: pulumi.dynamic.ResourceProvider<ScimAccountInp
     await client.users.remove(id, props.version);
   },
 };
+
+/** A manager who had no account at the last update is looked up again. */
+function managerPending(olds: ScimAccountOutputs, news: ScimAccountInputs): boolean {
+  return Boolean(news.managerEmployeeId) && !olds.managerScimId;
+}
 
 function outputs(
   inputs: ScimAccountInputs,

@@ -2,8 +2,9 @@
  * @module apps/shared
  * What every account provider shares: reading `identity:<app>` settings in `configure()` (lazily-built zod
  * schema, errors naming the key; `readOnly` credentials for refresh; none at all in a preview — credentials.ts),
- * the account/group input checks returning failures as data, the field-by-field
- * diff (a name or email change is never a replace), the refuse-to-delete-an-enabled-account guard, and the
+ * the account/group input checks returning failures as data, the account field
+ * table (what a change to each field does in each app: an app call, or the state only) with the diff and update
+ * gate every account provider runs through it (a name or email change is never a replace), the refuse-to-delete-an-enabled-account guard, and the
  * HTTP clients' kit: initial passwords, retry-while-transient, absent-on-404, the token cache, per-process user
  * snapshots and member caches.
  * Nothing here imports a third-party package at its top: providers capture these modules by value.
@@ -28,3 +29,6 @@ export { absentOn404, retryWhen } from "./retry";
 export { tokenCache } from "./token-cache";
 export type { CachedToken } from "./token-cache";
 export { MemberCache, UserSnapshot } from "./snapshot";
+export { ACCOUNT_FIELD_OUTCOMES, APP_EXTRA_FIELDS, accountFieldOutcomes, fieldOutcome } from "./account-fields";
+export type { FieldOutcome, MappedField } from "./account-fields";
+export { appFieldsChanged, appWork, diffAccount, recordOnlyOutputs } from "./account-diff";

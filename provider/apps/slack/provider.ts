@@ -14,7 +14,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { AccountSpec } from "../../access/account-spec";
 import type { ScimClient, ScimUser } from "../scim/client";
-import { checkAccountInputs, diffFields, readAppSettings, refuseEnabledDelete, sameValue } from "../shared";
+import { appWork, checkAccountInputs, diffAccount, readAppSettings, recordOnlyOutputs, refuseEnabledDelete, sameValue } from "../shared";
 import { findUsers, isNotFound, slackClient, slackDetail, slackSession, slackSettings } from "./client";
 import { SlackActiveFlipError, SlackPrimaryOwnerError, SlackUserGoneError } from "./errors";
 import { memberGroups, syncGroups } from "./group-sync";
@@ -23,11 +23,6 @@ import { slackSettingsSchema } from "./settings";
 
 /** How long after a write a 404 is taken for read-after-write lag. */
 const READ_AFTER_WRITE_MS = 5_000;
-
-const accountFields = [
-  "employeeId", "userName", "email", "givenName", "familyName", "displayName", "title", "department", "costCenter", "location",
-  "managerEmployeeId", "employmentType", "enabled", "lifecycle", "groups", "admin", "license", "grants", "approvals", "endDate",
-] as const;
 
 export const slackAccountProvider: pulumi.dynamic.ResourceProvider<AccountSpec, SlackAccountOutputs> = {
   async configure(req) {
@@ -45,7 +40,7 @@ export const slackAccountProvider: pulumi.dynamic.ResourceProvider<AccountSpec, 
   },
 
   async diff(_id, olds, news) {
-    return diffFields(olds, news, accountFields, { replaceOn: ["employeeId"] });
+    return diffAccount("slack", olds, news);
   },
 
   async create(inputs) {
@@ -83,8 +78,9 @@ export const slackAccountProvider: pulumi.dynamic.ResourceProvider<AccountSpec, 
   },
 
   async update(id, olds, news) {
+    // Fields only policies and the audit read (apps/shared/account-fields.ts) change the state, not Slack.
+    if (!appWork("slack", olds, news)) return { outs: recordOnlyOutputs("slack", olds, news) };
     const client = slackClient();
-    // Inputs only the audit reads (grants, approvals, lifecycle, …) change state without an API call.
     const user = sameValue(toSlackUser(olds), toSlackUser(news)) ? undefined : await writeUser(client, id, news, toSlackPatch(news, olds));
     // After the user write: a reactivated user can join groups again, a deactivated one still leaves them.
     const groupIds = await syncGroups(client, news.employeeId, id, memberGroups(news), { names: memberGroups(olds), ids: olds.groupIds ?? {} });
