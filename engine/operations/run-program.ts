@@ -46,10 +46,13 @@ export async function withMonitor<T>(
       errors.push(err);
       failures.fire();
     },
-    log: (severity, message, urn) => {
+    log: ({ severity, message, urn, ephemeral }) => {
       if (severity === 3) failures.fire();
       if (severity === 0 && !debug) return;
-      ctx.emit({ diagnosticEvent: { urn: urn || undefined, message: `${message}\n`, color: "raw", severity: SEVERITIES[severity] ?? "info" } });
+      // An ephemeral status is passed as sent: an empty one ends the status before it.
+      const text = ephemeral ? message : `${message}\n`;
+      const diagnostic = { urn: urn || undefined, message: text, color: "raw", severity: SEVERITIES[severity] ?? "info" } as const;
+      ctx.emit({ diagnosticEvent: ephemeral ? { ...diagnostic, ephemeral } : diagnostic });
     },
   });
   address = monitor.address;
