@@ -56,6 +56,9 @@ export async function withMonitor<T>(
     },
   });
   address = monitor.address;
+  // A stack with resources will check them: start the provider host now, beside the program's own start-up, not
+  // after its first registration. A start that fails is kept and reported by the first step that needs the host.
+  if (ctx.olds.size > 0) ctx.host().catch(() => undefined);
   try {
     return await body(ctx, monitor, gen, errors, failures);
   } finally {
