@@ -58,8 +58,10 @@ export async function timeline(args: string[], options: { cwd: string; env?: Nod
         const cpu = (Number(stat[11]) + Number(stat[12])) / TICKS;
         const start = Number(stat[19]) / TICKS - t0;
         const span = spans.get(pid) ?? { role: roleOf(cmd), start, end: now, cpu };
-        // The role from the latest command line: a child first seen between fork and exec shows its parent's.
-        spans.set(pid, { ...span, role: roleOf(cmd), end: now, cpu: Math.max(span.cpu, cpu) });
+        // The role from the latest command line: a child first seen between fork and exec shows its parent's; an
+        // exited one (a zombie) has none left.
+        const role = cmd.trim() ? roleOf(cmd) : span.role;
+        spans.set(pid, { ...span, role, end: now, cpu: Math.max(span.cpu, cpu) });
       } catch {
         // exited between the listing and the read
       }
