@@ -4,11 +4,11 @@
  * commands end to end on the sandbox, with each process's start, end and CPU. Every wall figure is also given as
  * a multiple of `node -e 0` measured in the same run: absolute times on shared machines move 2–3×.
  * Usage: `npm run bench -- startup [runs] [--workspace DIR] [--idlc BIN]` (default 3 runs, medians; a workspace
- * prepared by an earlier run — sandbox started, demo stack applied — is reused, else one is made in the temp folder;
- * `--idlc` runs another checkout's `bin/idlc.js`, for a before/after in the same conditions).
+ * prepared by an earlier run — sandbox started, demo stack applied — is reused, else one is made in the temp
+ * folder; `--idlc` runs another checkout's `bin/idlc.js`, for a before/after in the same conditions).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createWorkspace, createWorkspaceAt, repoRoot } from "../../scripts/workspace";
 import { timeline, type Timeline } from "./timeline";
@@ -39,7 +39,8 @@ function prepare(): string {
   if (dir && existsSync(path.join(dir, ".pulumi"))) return dir;
   const ws = dir ? createWorkspaceAt(dir) : createWorkspace("idlc-bench-startup-");
   const run = (a: string[]) => {
-    const r = spawnSync(process.execPath, [idlc, ...a], { cwd: ws.dir, env: { ...process.env, ...ENV }, encoding: "utf8" });
+    const env = { ...process.env, ...ENV };
+    const r = spawnSync(process.execPath, [idlc, ...a], { cwd: ws.dir, env, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`idlc ${a.join(" ")} exited ${r.status}: ${r.stderr.slice(-2000)}`);
   };
   console.error(`preparing ${ws.dir}: sandbox start, up of the demo stack (once)`);
@@ -52,7 +53,8 @@ function prepare(): string {
   const ws = prepare();
   const floor = (await medianOf("node -e 0", ["-e", "0"], ws)).wall;
   const x = (s: number) => `${s.toFixed(2)} s (${(s / floor).toFixed(1)}× floor)`;
-  console.log(`floor: node -e 0 ${floor.toFixed(3)} s; load average ${spawnSync("cat", ["/proc/loadavg"], { encoding: "utf8" }).stdout.split(" ")[0]}`);
+  const load = readFileSync("/proc/loadavg", "utf8").split(" ")[0];
+  console.log(`floor: node -e 0 ${floor.toFixed(3)} s; load average ${load}`);
   const probe = path.join(__dirname, "probes.js");
   const phases: Array<[string, string[]]> = [
     ["CLI start (idlc --help)", [idlc, "--help"]],
@@ -68,13 +70,16 @@ function prepare(): string {
   }
   const commands: Array<[string, string[]]> = [
     ["no-op preview", [idlc, "preview", "--stack", "demo"]],
-    ["idlc kill (an already cut-off person: the cutoff re-applied)", [idlc, "kill", "E013", "--stack", "demo", "--reason", "bench"]],
+    ["idlc kill (an already cut-off person: the cutoff re-applied)",
+      [idlc, "kill", "E013", "--stack", "demo", "--reason", "bench"]],
   ];
   for (const [label, argv] of commands) {
     const t = await medianOf(label, argv, ws);
     console.log(`${label}: ${x(t.wall)} wall`);
     for (const s of t.spans.sort((a, b) => a.start - b.start)) {
-      console.log(`  ${s.role.padEnd(14)} ${s.start.toFixed(2)}–${s.end.toFixed(2)} s  (${(s.start / floor).toFixed(1)}–${(s.end / floor).toFixed(1)}× floor)  ${s.cpu.toFixed(2)} s CPU`);
+      const span = `${s.start.toFixed(2)}–${s.end.toFixed(2)} s`;
+      const multiples = `${(s.start / floor).toFixed(1)}–${(s.end / floor).toFixed(1)}× floor`;
+      console.log(`  ${s.role.padEnd(14)} ${span}  (${multiples})  ${s.cpu.toFixed(2)} s CPU`);
     }
   }
 })().catch((err) => {

@@ -33,7 +33,8 @@ switch (phase) {
     program();
     break;
   case "provider-host": {
-    const child = spawn(process.execPath, [path.join(sdk, "cmd", "dynamic-provider", "index.js"), "127.0.0.1:1"], { stdio: ["ignore", "pipe", "inherit"] });
+    const host = path.join(sdk, "cmd", "dynamic-provider", "index.js");
+    const child = spawn(process.execPath, [host, "127.0.0.1:1"], { stdio: ["ignore", "pipe", "inherit"] });
     child.stdout.once("data", () => child.kill());
     break;
   }

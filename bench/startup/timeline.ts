@@ -36,7 +36,8 @@ function roleOf(cmd: string): string {
 
 function children(pid: number): number[] {
   try {
-    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    const listed = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+    const kids = listed.split(/\s+/).filter(Boolean).map(Number);
     return kids.flatMap((c) => [c, ...children(c)]);
   } catch {
     return [];
@@ -45,7 +46,8 @@ function children(pid: number): number[] {
 
 export async function timeline(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Timeline> {
   const t0 = bootSeconds();
-  const child = spawn(process.execPath, args, { cwd: options.cwd, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...options.env } });
+  const env = { ...process.env, ...options.env };
+  const child = spawn(process.execPath, args, { cwd: options.cwd, stdio: ["ignore", "ignore", "pipe"], env });
   let stderr = "";
   child.stderr.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-3000)));
   const spans = new Map<number, ProcessSpan>();

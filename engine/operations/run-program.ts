@@ -51,7 +51,8 @@ export async function withMonitor<T>(
       if (severity === 0 && !debug) return;
       // An ephemeral status is passed as sent: an empty one ends the status before it.
       const text = ephemeral ? message : `${message}\n`;
-      const diagnostic = { urn: urn || undefined, message: text, color: "raw", severity: SEVERITIES[severity] ?? "info" } as const;
+      const level = SEVERITIES[severity] ?? "info";
+      const diagnostic = { urn: urn || undefined, message: text, color: "raw", severity: level } as const;
       ctx.emit({ diagnosticEvent: ephemeral ? { ...diagnostic, ephemeral } : diagnostic });
     },
   });

@@ -16,7 +16,8 @@ type UrnRequest = { getUrn(): string };
 
 function store(): AsyncLocalStorage<string> {
   const holder = globalThis as unknown as Record<string, AsyncLocalStorage<string> | undefined>;
-  return (holder[STORE_KEY] ??= new (require("node:async_hooks") as typeof import("node:async_hooks")).AsyncLocalStorage());
+  const hooks = require("node:async_hooks") as typeof import("node:async_hooks");
+  return (holder[STORE_KEY] ??= new hooks.AsyncLocalStorage());
 }
 
 /** The URN of the provider request this code runs for, when known. */
@@ -29,8 +30,7 @@ export function currentUrn(): string | undefined {
  * module does not look like the SDK's stubs, so a changed SDK costs the URN, not the call.
  */
 export function trackRequestUrns(protoModule: Record<string, unknown>): boolean {
-  const holder = protoModule as Record<string, unknown>;
-  if (holder[PATCHED_KEY]) return true;
+  if (protoModule[PATCHED_KEY]) return true;
   const storage = store();
   let patched = 0;
   for (const name of REQUESTS) {
@@ -46,6 +46,6 @@ export function trackRequestUrns(protoModule: Record<string, unknown>): boolean 
       patched++;
     }
   }
-  holder[PATCHED_KEY] = patched > 0;
+  protoModule[PATCHED_KEY] = patched > 0;
   return patched > 0;
 }

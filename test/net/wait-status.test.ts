@@ -17,21 +17,25 @@ describe("waitText", () => {
     [4_000, { kind: "pacing", perMinute: 600 } as const, "waiting 4.0s on slack rate limit (600/min)"],
     [30_000, { kind: "retry", status: 429, retryAfter: "30", attempt: 0, maxAttempts: 6 } as const,
       "waiting 30s on slack rate limit (HTTP 429, Retry-After: 30)"],
-    [2_500, { kind: "retry", status: 429, attempt: 1, maxAttempts: 6 } as const, "waiting 2.5s on slack rate limit (HTTP 429)"],
-    [3_000, { kind: "retry", status: 503, attempt: 1, maxAttempts: 6 } as const, "waiting 3.0s to retry slack (HTTP 503, attempt 2 of 6)"],
-    [3_000, { kind: "retry", status: 0, attempt: 0, maxAttempts: 6 } as const, "waiting 3.0s to retry slack (no answer, attempt 1 of 6)"],
+    [2_500, { kind: "retry", status: 429, attempt: 1, maxAttempts: 6 } as const,
+      "waiting 2.5s on slack rate limit (HTTP 429)"],
+    [3_000, { kind: "retry", status: 503, attempt: 1, maxAttempts: 6 } as const,
+      "waiting 3.0s to retry slack (HTTP 503, attempt 2 of 6)"],
+    [3_000, { kind: "retry", status: 0, attempt: 0, maxAttempts: 6 } as const,
+      "waiting 3.0s to retry slack (no answer, attempt 1 of 6)"],
   ])("%d ms %j", (ms, reason, text) => expect(waitText("slack", ms, reason)).toBe(text));
 });
 
 describe("createStatusReporter", () => {
   it("sends an ephemeral info Engine.Log for the running call's resource, and an empty one to clear it", () => {
     const sent: EngineLogEntry[] = [];
-    const status = createStatusReporter({ log: { send: (e) => void sent.push(e) }, urn: () => "urn:pulumi:s::p::T::slack/E1" });
+    const urn = "urn:pulumi:s::p::T::slack/E1";
+    const status = createStatusReporter({ log: { send: (e) => void sent.push(e) }, urn: () => urn });
     status.show("waiting 4.0s on slack rate limit (600/min)");
     status.clear();
     expect(sent).toEqual([
-      { severity: 1, message: "waiting 4.0s on slack rate limit (600/min)", urn: "urn:pulumi:s::p::T::slack/E1", ephemeral: true },
-      { severity: 1, message: "", urn: "urn:pulumi:s::p::T::slack/E1", ephemeral: true },
+      { severity: 1, message: "waiting 4.0s on slack rate limit (600/min)", urn, ephemeral: true },
+      { severity: 1, message: "", urn, ephemeral: true },
     ]);
   });
 });
@@ -63,13 +67,17 @@ describe("the HTTP client shows its waits", () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
   const client = (status: StatusReporter, extra: Partial<Parameters<typeof createHttpClient>[0]> = {}) =>
-    createHttpClient({ app: "slack", baseUrl, status, counter: createRequestCounter(), sleep: async () => undefined, random: () => 1, ...extra });
+    createHttpClient({
+      app: "slack", baseUrl, status, counter: createRequestCounter(),
+      sleep: async () => undefined, random: () => 1, ...extra,
+    });
 
   it("a 429 with Retry-After: the wait while it lasts, cleared before the retry goes out", async () => {
     const status = recorder();
     const order: string[] = [];
     answers.push({ status: 429, headers: { "retry-after": "3" } });
-    const c = client(status, { sleep: async (ms) => void order.push(`slept ${ms} after ${status.seen.length} status`) });
+    const sleep = async (ms: number) => void order.push(`slept ${ms} after ${status.seen.length} status`);
+    const c = client(status, { sleep });
     expect((await c.request({ method: "POST", path: "/Users" })).status).toBe(200);
     expect(status.seen).toEqual(["waiting 3.0s on slack rate limit (HTTP 429, Retry-After: 3)", "—"]);
     expect(order).toEqual(["slept 3000 after 1 status"]);

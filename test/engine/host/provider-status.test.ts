@@ -19,7 +19,8 @@ const PROVIDER = `
   const net = require(${JSON.stringify(path.join(ROOT, "provider/net/index.ts"))});
   exports.handler = () => ({
     async create(inputs) {
-      const client = net.createHttpClient({ app: "slack", baseUrl: inputs.baseUrl, counter: net.createRequestCounter() });
+      const counter = net.createRequestCounter();
+      const client = net.createHttpClient({ app: "slack", baseUrl: inputs.baseUrl, counter });
       await client.request({ method: "POST", path: "/Users" });
       return { id: "U1", outs: { baseUrl: inputs.baseUrl } };
     },
@@ -35,7 +36,8 @@ let answered = 0;
 beforeAll(async () => {
   server = http.createServer((_req, res) => {
     const throttled = answered++ === 0;
-    res.writeHead(throttled ? 429 : 201, { "content-type": "application/json", ...(throttled ? { "retry-after": "2" } : {}) });
+    const retryAfter = throttled ? { "retry-after": "2" } : {};
+    res.writeHead(throttled ? 429 : 201, { "content-type": "application/json", ...retryAfter });
     res.end("{}");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -43,7 +43,8 @@ describe("progress per app", () => {
   it("an empty status ends the wait of the resource that showed it, not another resource's", () => {
     const p = newProgress(0);
     const status = (id: string, message: string) =>
-      track(p, ev({ diagnosticEvent: { urn: slackUrn(id), message, color: "raw", severity: "info", ephemeral: true } }), 0);
+      track(p, ev({ diagnosticEvent: { urn: slackUrn(id), message, color: "raw", severity: "info", ephemeral: true } }),
+        0);
     const slackLine = () => progressLines(p, 0, 200)[1];
     track(p, ev({ resourcePreEvent: { metadata: meta("create", slackUrn("E1"), SLACK_TYPE, undefined, {}) } }), 0);
     status("E1", "waiting 3.0s on slack rate limit (HTTP 429, Retry-After: 3)");

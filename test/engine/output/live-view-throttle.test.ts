@@ -17,8 +17,9 @@ afterAll(async () => {
   await project?.stop();
 });
 
-it("the Slack line shows the wait on Slack's rate limit while a throttled up runs, then the run ends well", async () => {
-  await injectFault(project, "slack", { rateLimit: { count: 6, retryAfterSeconds: 3 }, match: { methods: ["POST"], path: "/Users$" } });
+it("the Slack line shows the wait on Slack's rate limit while a throttled up runs; the run ends well", async () => {
+  const match = { methods: ["POST"], path: "/Users$" };
+  await injectFault(project, "slack", { rateLimit: { count: 6, retryAfterSeconds: 3 }, match });
   tty = terminal("node bin/idlc.js up --stack demo --yes", {
     columns: 160, rows: 40, cwd: project.dir, env: { PULUMI_CONFIG_PASSPHRASE: "idlc-demo" },
   });
