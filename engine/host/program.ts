@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { resolveSdk } from "./plugin-process";
+import { tsxHookFor } from "./typescript-loader";
 
 /** The SDK's exit code meaning "an error was already reported through Engine.Log". */
 export const EXIT_ERROR_REPORTED = 32;
@@ -58,13 +59,20 @@ export interface RunningProgram {
   kill(): void;
 }
 
-/** Runs the program through the SDK's `cmd/run` with the Go host's argument order. */
+/**
+ * Runs the program through the SDK's `cmd/run` with the Go host's argument order; TypeScript through tsx when the
+ * project depends on it (typescript-loader.ts), else through the SDK's ts-node.
+ */
 export function runProgram(launch: ProgramLaunch): RunningProgram {
+  const tsx = launch.typescript ? tsxHookFor(launch.programDir) : undefined;
   const preloads = [
-    "safe-error-inspect.js",
-    ...(launch.debug ? [] : ["quiet-sdk-debug.js"]),
-    ...(process.env.PULUMI_DEBUG_PROMISE_LEAKS ? [] : ["skip-promise-stacks.js"]),
-  ].flatMap((file) => ["--require", join(__dirname, file)]);
+    ...[
+      "safe-error-inspect.js",
+      ...(launch.debug ? [] : ["quiet-sdk-debug.js"]),
+      ...(process.env.PULUMI_DEBUG_PROMISE_LEAKS ? [] : ["skip-promise-stacks.js"]),
+    ].map((file) => join(__dirname, file)),
+    ...(tsx ? [tsx] : []),
+  ].flatMap((file) => ["--require", file]);
   const args = [
     ...(launch.nodeArgs ?? []),
     ...preloads,
@@ -82,7 +90,11 @@ export function runProgram(launch: ProgramLaunch): RunningProgram {
   ];
   const child = spawn(process.execPath, args, {
     cwd: launch.programDir,
-    env: { ...programEnv(launch), ...launch.env, IDLC_SDK_LOG_MODULE: resolveSdk("log", launch.programDir) },
+    env: {
+      ...programEnv({ ...launch, typescript: launch.typescript && !tsx }),
+      ...launch.env,
+      IDLC_SDK_LOG_MODULE: resolveSdk("log", launch.programDir),
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let buffered = "";

@@ -14,11 +14,22 @@ export interface RegistrationResult {
   skipped?: boolean;
 }
 
+/** One `Engine.Log` request; `severity` in the SDK's numbering (0 debug, 1 info, 2 warning, 3 error). */
+export interface LogEntry {
+  severity: number;
+  message: string;
+  /** Empty when the message is about no resource. */
+  urn: string;
+  /** A live status (the Pulumi CLI's Info column): shown while it is the latest, not kept in the record. */
+  ephemeral: boolean;
+}
+
 /** The deployment logic behind the monitor; the server only translates protobuf. */
 export interface MonitorHandler {
   register(registration: Registration): Promise<RegistrationResult>;
   registerOutputs(urn: string, outputs: PropertyMap): Promise<void>;
-  log(severity: number, message: string, urn: string): void;
+  /** `Engine.Log` from the program or a provider plugin (both are given this server's address). */
+  log(entry: LogEntry): void;
   /** The program asked for something the offline engine refuses (the error is also returned to it). */
   unsupported(error: Error): void;
 }
@@ -44,7 +55,11 @@ function respond(promise: Promise<unknown>, callback: Callback): void {
   );
 }
 
-/** Serves ResourceMonitor + Engine on one loopback port. */
+/**
+ * Serves ResourceMonitor + Engine on one loopback port. The program gets it as `--monitor` and `--engine`; provider
+ * plugins get it as their engine address, so their `Engine.Log` (a status such as a rate-limit wait) arrives here
+ * too, as it does in the Pulumi CLI's host.
+ */
 export async function startMonitor(handler: MonitorHandler): Promise<MonitorServer> {
   const server = new grpc.Server(GRPC_OPTIONS);
   let rootUrn = "";
@@ -86,7 +101,7 @@ export async function startMonitor(handler: MonitorHandler): Promise<MonitorServ
   server.addService(engrpc.EngineService, {
     log(call: Call, callback: Callback) {
       const r = call.request;
-      handler.log(r.getSeverity(), r.getMessage(), r.getUrn());
+      handler.log({ severity: r.getSeverity(), message: r.getMessage(), urn: r.getUrn(), ephemeral: r.getEphemeral() });
       callback(null, new emptyproto.Empty());
     },
     getRootResource(_call: Call, callback: Callback) {

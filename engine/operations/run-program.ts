@@ -46,13 +46,20 @@ export async function withMonitor<T>(
       errors.push(err);
       failures.fire();
     },
-    log: (severity, message, urn) => {
+    log: ({ severity, message, urn, ephemeral }) => {
       if (severity === 3) failures.fire();
       if (severity === 0 && !debug) return;
-      ctx.emit({ diagnosticEvent: { urn: urn || undefined, message: `${message}\n`, color: "raw", severity: SEVERITIES[severity] ?? "info" } });
+      // An ephemeral status is passed as sent: an empty one ends the status before it.
+      const text = ephemeral ? message : `${message}\n`;
+      const level = SEVERITIES[severity] ?? "info";
+      const diagnostic = { urn: urn || undefined, message: text, color: "raw", severity: level } as const;
+      ctx.emit({ diagnosticEvent: ephemeral ? { ...diagnostic, ephemeral } : diagnostic });
     },
   });
   address = monitor.address;
+  // A stack with resources will check them: start the provider host now, beside the program's own start-up, not
+  // after its first registration. A start that fails is kept and reported by the first step that needs the host.
+  if (ctx.olds.size > 0) ctx.host().catch(() => undefined);
   try {
     return await body(ctx, monitor, gen, errors, failures);
   } finally {

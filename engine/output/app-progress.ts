@@ -70,7 +70,11 @@ export function track(progress: Progress, event: EngineEvent, now: number): bool
   }
   const diagnostic = event.diagnosticEvent;
   if (diagnostic?.ephemeral && diagnostic.urn) {
-    rowOf(progress, diagnostic.urn).status = { urn: diagnostic.urn, text: diagnostic.message.trim().split("\n")[0]! };
+    const row = rowOf(progress, diagnostic.urn);
+    const text = diagnostic.message.trim().split("\n")[0]!;
+    // An empty status ends the one this resource showed (the call that waited proceeds), not another's.
+    if (text) row.status = { urn: diagnostic.urn, text };
+    else if (row.status?.urn === diagnostic.urn) row.status = undefined;
     return true;
   }
   return false;

@@ -3,6 +3,8 @@ import { sharedRequestCounter, type RequestCounter } from "./counter";
 import { errorDetailOf } from "./error-detail";
 import { HttpError, kindForStatus } from "./errors";
 import { pacersFor, type Pacer, type PaceRule } from "./pacer";
+import { providerStatus, type StatusReporter } from "./status-reporter";
+import { announcedTake, announcedWait, waitText } from "./wait-status";
 
 export interface HttpClientOptions {
   /** App name used in counters and errors (`scim`, `slack`, …). */
@@ -18,6 +20,8 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   /** Where calls are counted (default: the process-wide `sharedRequestCounter()`). */
   counter?: RequestCounter;
+  /** Where waits longer than a second are shown (default: the engine, inside a provider process; else nowhere). */
+  status?: StatusReporter;
   /** Extracts the API's error detail from an error body (default: `errorDetailOf`). */
   errorDetail?: (body: unknown) => { detail?: string; apiCode?: string };
   headers?: Record<string, string>;
@@ -70,6 +74,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? Date.now;
   const counter = options.counter ?? sharedRequestCounter();
+  const reporter = options.status ?? providerStatus();
   const detailOf = options.errorDetail ?? errorDetailOf;
   const rules: PaceRule[] = !options.pacer ? [] : Array.isArray(options.pacer) ? options.pacer : [{ pacer: options.pacer }];
 
@@ -106,7 +111,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const started = now();
       let waited = 0;
       for (let n = 0; ; n++) {
-        for (const pacer of pacersFor(rules, req.method, req.path)) await pacer.take();
+        for (const pacer of pacersFor(rules, req.method, req.path)) await announcedTake(reporter, app, pacer);
         counter.record(app, req.method, n > 0);
         const result = await attempt(req, url);
         const status = result.response?.status ?? 0;
@@ -128,7 +133,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             { cause: result.error?.cause, retryAfterMs },
           );
         }
-        await sleep(delay);
+        const retryAfter = result.response?.headers["retry-after"];
+        const reason = { kind: "retry", status, retryAfter, attempt: n, maxAttempts: policy.maxAttempts } as const;
+        await announcedWait(reporter, () => waitText(app, delay, reason), delay, sleep);
         waited += delay;
       }
     },

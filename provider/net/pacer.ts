@@ -29,8 +29,8 @@ export function reserve(state: BucketState, now: number, perMinute: number, burs
 }
 
 export interface Pacer {
-  /** Wait until a request may go out. */
-  take(): Promise<void>;
+  /** Wait until a request may go out; `onWait` hears how long, before the wait starts (only when there is one). */
+  take(onWait?: (waitMs: number) => void): Promise<void>;
   readonly perMinute: number;
   readonly burst: number;
 }
@@ -49,10 +49,13 @@ export function createPacer(options: PacerOptions): Pacer {
   return {
     perMinute,
     burst,
-    async take() {
+    async take(onWait) {
       const step = reserve(state, now(), perMinute, burst);
       state = step.state;
-      if (step.waitMs > 0) await sleep(step.waitMs);
+      if (step.waitMs > 0) {
+        onWait?.(step.waitMs);
+        await sleep(step.waitMs);
+      }
     },
   };
 }

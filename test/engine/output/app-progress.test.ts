@@ -40,6 +40,21 @@ describe("progress per app", () => {
     expect(progressLines(p, 0, 200)[1]).toBe("slack  ████████████████████  1/1  ~1");
   });
 
+  it("an empty status ends the wait of the resource that showed it, not another resource's", () => {
+    const p = newProgress(0);
+    const status = (id: string, message: string) =>
+      track(p, ev({ diagnosticEvent: { urn: slackUrn(id), message, color: "raw", severity: "info", ephemeral: true } }),
+        0);
+    const slackLine = () => progressLines(p, 0, 200)[1];
+    track(p, ev({ resourcePreEvent: { metadata: meta("create", slackUrn("E1"), SLACK_TYPE, undefined, {}) } }), 0);
+    status("E1", "waiting 3.0s on slack rate limit (HTTP 429, Retry-After: 3)");
+    expect(slackLine()).toContain("waiting 3.0s on slack rate limit (HTTP 429, Retry-After: 3)");
+    status("E2", "");
+    expect(slackLine()).toContain("waiting 3.0s on slack rate limit");
+    status("E1", "");
+    expect(slackLine()).not.toContain("waiting");
+  });
+
   it("a non-ephemeral diagnostic is the report's, not a status", () => {
     const p = newProgress(0);
     expect(track(p, ev({ diagnosticEvent: { urn: slackUrn("E1"), message: "Slack said 500", color: "raw", severity: "error" } }), 0)).toBe(false);

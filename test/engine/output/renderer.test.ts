@@ -4,6 +4,8 @@ import { createTtyRenderer } from "../../../engine/output/renderer-tty";
 import type { EngineEvent } from "../../../engine/events";
 import { captureStream, ev, meta, SLACK_TYPE, slackUrn, STACK } from "./events";
 
+const WAIT = "waiting 3.0s on slack rate limit (HTTP 429, Retry-After: 3)";
+
 function upEvents(): EngineEvent[] {
   const stackMeta = meta("same", STACK, "pulumi:pulumi:Stack", {}, {});
   const create = meta("create", slackUrn("E001"), SLACK_TYPE, undefined, { title: "Engineer", token: "[secret]" });
@@ -14,6 +16,9 @@ function upEvents(): EngineEvent[] {
     ev({ resourcePreEvent: { metadata: stackMeta } }),
     ev({ resourcePreEvent: { metadata: create } }),
     ev({ resourcePreEvent: { metadata: update } }),
+    // A provider's live status (a rate-limit wait) and its end: the live view's, never a line of CI output.
+    ev({ diagnosticEvent: { urn: slackUrn("E001"), message: WAIT, color: "raw", severity: "info", ephemeral: true } }),
+    ev({ diagnosticEvent: { urn: slackUrn("E001"), message: "", color: "raw", severity: "info", ephemeral: true } }),
     ev({ resOutputsEvent: { metadata: create } }),
     ev({ diagnosticEvent: { urn: slackUrn("E002"), message: "rate limited, retrying\n", color: "never", severity: "warning" } }),
     ev({ diagnosticEvent: { message: "debug noise", color: "never", severity: "debug" } }),
