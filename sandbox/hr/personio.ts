@@ -114,6 +114,7 @@ function attributes(p: HrPerson, store: HrStore, restricted: Set<string>): Recor
     hire_date: attr("Hire date", p.hireDate && `${p.hireDate}T00:00:00+00:00`, "date"),
     termination_date: attr("Termination date", p.terminationDate && `${p.terminationDate}T00:00:00+00:00`, "date"),
     contract_end_date: attr("Contract ends", p.endDate && `${p.endDate}T00:00:00+00:00`, "date"),
+    last_modified_at: attr("Last modified", new Date(p.changedAt).toISOString(), "date"),
   };
   return Object.fromEntries(Object.entries(all).filter(([name]) => !restricted.has(name)));
 }

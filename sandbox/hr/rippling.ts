@@ -70,6 +70,7 @@ function worker(p: HrPerson, store: HrStore, expand: Set<string>, restricted: Se
       start_date: p.hireDate ?? null,
       end_date: p.terminationDate ?? null,
       manager_id: manager ? `wkr_${manager.internalId}` : null,
+      updated_at: new Date(p.changedAt).toISOString(),
     },
     "users.read": expand.has("user")
       ? {

@@ -58,6 +58,7 @@ function entry(p: HrPerson, restricted: Set<string>): Record<string, string> {
     Hire_Date: day(p.hireDate),
     Termination_Date: day(p.terminationDate),
     End_Employment_Date: day(p.endDate),
+    Last_Functionally_Updated: new Date(p.changedAt).toISOString(),
   };
   return Object.fromEntries(
     Object.entries(row).filter(

@@ -83,8 +83,9 @@ const ghLog = () =>
   existsSync(path.join(scratch.dir, "bin", "gh.log"))
     ? readFileSync(path.join(scratch.dir, "bin", "gh.log"), "utf8")
     : "";
-const exportAt = (ref: string) =>
-  spawnSync("git", ["show", `${ref}:stacks/demo/people.csv`], { cwd: origin, encoding: "utf8" }).stdout;
+const fileAt = (ref: string, file: string) =>
+  spawnSync("git", ["show", `${ref}:stacks/demo/${file}`], { cwd: origin, encoding: "utf8" }).stdout;
+const exportAt = (ref: string) => fileAt(ref, "people.csv");
 
 beforeAll(async () => {
   mkdirSync(path.join(scratch.dir, "bin"));
@@ -138,6 +139,10 @@ describe("the HR sync workflow's command sequence", { timeout: 180_000 }, () => 
     expect(ghLog()).toMatch(/^pr list --head idlc\/hr-sync-demo .*\npr create --base main --head idlc\/hr-sync-demo /);
     const body = readFileSync(path.join(scratch.dir, "bin", "body-2.md"), "utf8");
     expect(body).toContain("0 joiners, 0 movers, 1 leaver");
+    // When E012 was terminated in HR is a record, not a change to review: it is on main already, for audit metrics.
+    const changedAt = new Date(twin.store.get("E012")!.changedAt).toISOString();
+    expect(fileAt("main", "hr-terminations.yaml")).toContain(`employeeId: E012\n    terminationDate: ${today}\n` +
+      `    terminatedInHr: ${changedAt}\n    from: bamboohr lastChanged`);
   });
 
   it("the next change updates the same branch and PR instead of opening another", async () => {
