@@ -9,7 +9,7 @@ import type { Express, Request, Response } from "express";
 import { listed, type HrTwinFaults } from "./control-routes";
 import type { HrPerson, HrStore } from "./people";
 import { windowLimiter } from "./rate-limit";
-import { startHrTwin, type HrTwinOptions, type RunningHrTwin } from "./serve";
+import { serveHrTwin, type HrTwinOptions, type RunningHrTwin } from "./serve";
 
 const maxLimit = 100;
 export const personioEmployeeIdAttribute = "dynamic_21001";
@@ -20,7 +20,7 @@ export function startPersonioTwin(options: HrTwinOptions = {}): Promise<RunningH
   const tokens = new Set<string>();
   const errorBody = (status: number, detail: string) => ({ success: false, error: { code: status, message: detail } });
   const throttled = () => errorBody(429, "Too Many Requests");
-  return startHrTwin(
+  return serveHrTwin(
     {
       name: "hr-personio",
       token: `${clientId}:${clientSecret}`,

@@ -9,7 +9,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxDir } from "../../sandbox";
-import { startBambooHrTwin, type RunningHrTwin } from "../../sandbox/hr";
+import { startHrTwin, type RunningHrTwin } from "../../sandbox/hr";
 import { writeSandboxState } from "../../sandbox/state";
 import { bin, demoProject, gitEnv, npxShim, scratchDir, type TempProject } from "../gitops/project";
 import { examples, readWorkflow, steps } from "../gitops/workflow-files";
@@ -97,7 +97,7 @@ beforeAll(async () => {
   nameHrSource(path.join(work.dir, "stacks", "Pulumi.demo.yaml"), "bamboohr");
   writeFileSync(path.join(work.dir, ".gitignore"), ".idlc/\n");
   // The twin serves the repository's demo file as it is (no date shift); main starts from one pull of it.
-  twin = await startBambooHrTwin({ people: readFileSync(path.join(work.dir, "stacks", "demo", "people.csv"), "utf8") });
+  twin = await startHrTwin("bamboohr", { people: readFileSync(path.join(work.dir, "stacks", "demo", "people.csv"), "utf8") });
   writeSandboxState(sandboxDir(work.dir), {
     pid: process.pid,
     startedAt: new Date().toISOString(),
