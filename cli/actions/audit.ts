@@ -60,7 +60,7 @@ function tryProject(cwd: string) {
 }
 
 /** HR people of the stack's export with the kill switch's overrides, as the stack itself sees them; none without one. */
-function peopleOf(cwd: string, stack: string | undefined): { people?: Person[]; hrTerminations?: HrTerminationEvent[] } {
+function peopleOf(cwd: string, stack: string | undefined): Pick<AuditSource, "people" | "hrTerminations"> {
   if (!stack) return {};
   let settings;
   try {

@@ -9,7 +9,8 @@ export function report(o: ReportOptions): void {
   const source = loadAuditSource(o);
   const snapshots = buildSnapshots(source.updates);
   const now = o.now ? usage(() => asOfInstant(o.now!)) : undefined;
-  const metrics = auditMetrics(snapshots, { policyHours: o.policyHours, ...peopleOptions(source), ...(now ? { now } : {}) });
+  const metrics = auditMetrics(snapshots,
+    { policyHours: o.policyHours, ...peopleOptions(source), ...(now ? { now } : {}) });
   const policies = o.policyEvents ? policyResults(o.policyEvents.map((file) => ({ file, text: readFileSync(file, "utf8") }))) : undefined;
   const model = reportModel({ stack: source.stack, updates: source.updates, snapshots, metrics, ...(o.title ? { title: o.title } : {}),
     ...(policies ? { policies } : {}), ...(source.historyDir ? { chain: verifyChain(source.historyDir) } : {}), ...(now ? { generatedAt: now } : {}) });

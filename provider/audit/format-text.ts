@@ -52,7 +52,8 @@ export function formatMetrics(m: AuditMetrics): string {
     m.lateLeavers.length ? `leavers over the ${m.policyHours} h policy: ${m.lateLeavers.map((x) => `${x.name} (${hours(x.hours)}${x.open ? ", still enabled" : ""})`).join(", ")}`
       : `no leaver over the ${m.policyHours} h policy`, ""];
   const measures = [...m.provisioning, ...m.deprovisioning].map(row);
-  const measured = `${lines.join("\n")}${columns(["name", "id", "kind", "from", "done", "took", ""], measures)}${formatHrToDisabled(m)}`;
+  const measuredTable = columns(["name", "id", "kind", "from", "done", "took", ""], measures);
+  const measured = `${lines.join("\n")}${measuredTable}${formatHrToDisabled(m)}`;
   if (m.failedAttempts.length === 0) return measured;
   const failed = m.failedAttempts.map((f) => [f.employeeId, f.app, f.op, f.message, formatUpdateRef(f.update)]);
   const table = columns(["id", "app", "op", "answer", "update"], failed);

@@ -46,7 +46,11 @@ export function hrToDisabled(
 ): HrToDisabled[] {
   return events.flatMap((event) => {
     const start = Date.parse(event.terminatedInHr);
-    const held = snapshots.map((s) => ({ s, time: Date.parse(effectiveTime(s.update)), accounts: accountsOf(s, event.employeeId) }));
+    const held = snapshots.map((s) => ({
+      s,
+      time: Date.parse(effectiveTime(s.update)),
+      accounts: accountsOf(s, event.employeeId),
+    }));
     if (!held.some((h) => h.accounts.length > 0)) return [];
     const off = (h: (typeof held)[number]) => h.accounts.length > 0 && !h.accounts.some((a) => a.enabled);
     const before = held.filter((h) => h.time < start).at(-1);

@@ -103,9 +103,8 @@ export function readTerminations(file: string): HrTermination[] {
   try {
     data = YAML.parse(readFileSync(file, "utf8")) ?? {};
   } catch (cause) {
-    throw new HrPullError("HR_PULL_RECORD", `${file} is not valid YAML`, "Fix the file by hand or restore it from Git.", {
-      file,
-    }, cause);
+    const fix = "Fix the file by hand or restore it from Git.";
+    throw new HrPullError("HR_PULL_RECORD", `${file} is not valid YAML`, fix, { file }, cause);
   }
   const parsed = TerminationsFile.safeParse(data);
   if (!parsed.success) {

@@ -38,8 +38,12 @@ describe("audit metrics: terminated in HR → disabled in every app", () => {
   it("prints per leaver and the p50/p95/max summary, in the terminal and the HTML report", () => {
     const m = auditMetrics(s.snapshots, { people: s.people, now: NOW, hrTerminations: events });
     const text = formatMetrics(m);
-    expect(text).toContain("terminated in HR → disabled in every app: 3 measured, p50 30.0 s, p95 20.0 min, max 20.0 min");
-    expect(text).toMatch(/Lee Leaver\s+E300\s+2026-02-27T17:59:30.000Z\s+bamboohr lastChanged\s+2026-02-27T18:00:00.000Z\s+30.0 s/);
+    expect(text).toContain(
+      "terminated in HR → disabled in every app: 3 measured, p50 30.0 s, p95 20.0 min, max 20.0 min",
+    );
+    expect(text).toMatch(
+      /Lee Leaver\s+E300\s+2026-02-27T17:59:30.000Z\s+bamboohr lastChanged\s+2026-02-27T18:00:00.000Z\s+30.0 s/,
+    );
     expect(text).toMatch(/E700\s+2026-03-28T00:00:00.000Z\s+workday Last_Functionally_Updated\s+still enabled\s+96.0 h/);
     const html = renderReport(reportModel({ stack: "s", updates: s.updates, snapshots: s.snapshots, metrics: m }));
     expect(html).toContain('<table id="hr-to-disabled">');

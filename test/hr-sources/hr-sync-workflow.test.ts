@@ -97,7 +97,8 @@ beforeAll(async () => {
   nameHrSource(path.join(work.dir, "stacks", "Pulumi.demo.yaml"), "bamboohr");
   writeFileSync(path.join(work.dir, ".gitignore"), ".idlc/\n");
   // The twin serves the repository's demo file as it is (no date shift); main starts from one pull of it.
-  twin = await startHrTwin("bamboohr", { people: readFileSync(path.join(work.dir, "stacks", "demo", "people.csv"), "utf8") });
+  const people = readFileSync(path.join(work.dir, "stacks", "demo", "people.csv"), "utf8");
+  twin = await startHrTwin("bamboohr", { people });
   writeSandboxState(sandboxDir(work.dir), {
     pid: process.pid,
     startedAt: new Date().toISOString(),

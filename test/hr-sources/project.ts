@@ -36,7 +36,9 @@ export function nameHrSource(stackFile: string, vendor: Vendor): void {
 export function switchHrVendor(stackFile: string, vendor: Vendor): void {
   const text = readFileSync(stackFile, "utf8");
   const switched = text.replace(/(\n {4}source:\n {6}vendor: )\w+\n/, `$1${vendor}\n`);
-  if (switched === text && !text.includes(`vendor: ${vendor}\n`)) throw new Error(`no identity:hr.source in ${stackFile}`);
+  if (switched === text && !text.includes(`vendor: ${vendor}\n`)) {
+    throw new Error(`no identity:hr.source in ${stackFile}`);
+  }
   writeFileSync(stackFile, switched);
 }
 

@@ -195,7 +195,8 @@ describe("Workday RaaS twin", () => {
 
 describe("the twins' registry", () => {
   it("registers one sandbox emulator per vendor, each starting that vendor's twin", async () => {
-    expect(hrEmulators.map((e) => e.name)).toEqual(["hr-bamboohr", "hr-hibob", "hr-personio", "hr-rippling", "hr-workday"]);
+    const names = ["hr-bamboohr", "hr-hibob", "hr-personio", "hr-rippling", "hr-workday"];
+    expect(hrEmulators.map((e) => e.name)).toEqual(names);
     const started = await Promise.all(hrEmulators.map((e) => e.start({})));
     try {
       expect(started.map((t) => t.name)).toEqual(hrEmulators.map((e) => e.name));
