@@ -11,7 +11,8 @@ import { parse } from "csv-parse/sync";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { addDays } from "../provider/hr";
+import { csvCell } from "../provider/csv-cell";
+import { DEMO_EPOCH, demoDay } from "../stacks/demo-dates";
 import { dropApp } from "./drop-app";
 
 export const repoRoot = path.resolve(__dirname, "..");
@@ -25,19 +26,12 @@ export function csvRows(text: string): string[][] {
 
 /** Rows back to CSV, quoting only the cells that need it (RFC 4180). */
 export function csvText(rows: readonly (readonly string[])[]): string {
-  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return `${rows.map((r) => r.map(cell).join(",")).join("\n")}\n`;
+  return `${rows.map((r) => r.map(csvCell).join(",")).join("\n")}\n`;
 }
 
-/** The day the dates in `stacks/demo/` were written for. */
-export const DEMO_EPOCH = "2026-11-25";
+export { DEMO_EPOCH, demoDay };
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-/** A date of the demo's story, as it falls in a workspace made today (`demoDay("2027-02-01")`: the joiner's start). */
-export function demoDay(date: string, on = today()): string {
-  return addDays(date, Math.round((Date.parse(on) - Date.parse(DEMO_EPOCH)) / 86_400_000));
-}
 
 /** Moves every ISO date in the copied demo stack files to where `demoDay` puts it. */
 function moveDemoDates(stackDir: string, on: string): void {

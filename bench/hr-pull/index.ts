@@ -8,15 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pullExport, type HrVendor } from "../../provider/hr-sources";
 import { createRequestCounter } from "../../provider/net";
-import {
-  personioEmployeeIdAttribute,
-  startBambooHrTwin,
-  startHiBobTwin,
-  startPersonioTwin,
-  startRipplingTwin,
-  startWorkdayTwin,
-  type RunningHrTwin,
-} from "../../sandbox/hr";
+import { personioEmployeeIdAttribute, startHrTwin } from "../../sandbox/hr";
 
 const people = Number(process.argv[2] ?? 10_000);
 const departments = ["Engineering", "Sales", "Marketing", "Finance", "People", "IT", "Support", "Legal"];
@@ -40,43 +32,13 @@ function company(count: number): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** Per vendor: how to start its twin, its page size, and the auth calls a pull must make. */
-const vendors: Array<{
-  vendor: HrVendor;
-  start: (text: string) => Promise<RunningHrTwin>;
-  page: number;
-  auth: number;
-  limit: string;
-}> = [
-  {
-    vendor: "bamboohr",
-    start: (text) => startBambooHrTwin({ people: text }),
-    page: 2500,
-    auth: 0,
-    limit: "none published; 429/503 + Retry-After",
-  },
-  { vendor: "hibob", start: (text) => startHiBobTwin({ people: text }), page: Infinity, auth: 0, limit: "50 req/min" },
-  {
-    vendor: "personio",
-    start: (text) => startPersonioTwin({ people: text }),
-    page: 100,
-    auth: 1,
-    limit: "300 req/min, 15 req/s",
-  },
-  {
-    vendor: "rippling",
-    start: (text) => startRipplingTwin({ people: text }),
-    page: 100,
-    auth: 0,
-    limit: "none published; cursor pages of 100",
-  },
-  {
-    vendor: "workday",
-    start: (text) => startWorkdayTwin({ people: text }),
-    page: Infinity,
-    auth: 0,
-    limit: "none published; one report run",
-  },
+/** Per vendor: its page size, and the auth calls a pull must make. */
+const vendors: Array<{ vendor: HrVendor; page: number; auth: number; limit: string }> = [
+  { vendor: "bamboohr", page: 2500, auth: 0, limit: "none published; 429/503 + Retry-After" },
+  { vendor: "hibob", page: Infinity, auth: 0, limit: "50 req/min" },
+  { vendor: "personio", page: 100, auth: 1, limit: "300 req/min, 15 req/s" },
+  { vendor: "rippling", page: 100, auth: 0, limit: "none published; cursor pages of 100" },
+  { vendor: "workday", page: Infinity, auth: 0, limit: "none published; one report run" },
 ];
 
 async function main() {
@@ -87,7 +49,7 @@ async function main() {
   console.log(`|---|---|---:|---:|---:|---:|---:|`);
   try {
     for (const v of vendors) {
-      const twin = await v.start(text);
+      const twin = await startHrTwin(v.vendor, { people: text });
       const counter = createRequestCounter();
       global.gc?.();
       let peak = process.memoryUsage().rss;

@@ -6,10 +6,12 @@ import { backendRoot } from "../../engine/state";
 import {
   accessAsOf, accessReview, auditMetrics, AuditCode, AuditSourceError, buildSnapshots, formatAccess, formatMetrics, formatTimeline,
   formatVerification, historyDirOf, personTimeline, readBackendHistory, readExportedHistory, reviewCsv, toCsv, verifyChain, asOfInstant,
-  readEventChain, serviceLogFile, type AuditUpdate, type BackendSource, type ChainedEvent,
+  readEventChain, serviceLogFile, type AuditUpdate, type BackendSource, type ChainedEvent, type HrTerminationEvent,
+  type MetricsOptions,
 } from "../../provider/audit";
 import { loadStackSettings } from "../../provider/config";
 import { readHrExport, type Person } from "../../provider/hr";
+import { readTerminations, terminationsFile } from "../../provider/hr-sources";
 import { applyOverrides, readOverrides } from "../../provider/stack";
 import type { SourceOptions } from "../commands/audit";
 import { ExitCode, UsageError } from "../exit";
@@ -23,6 +25,8 @@ export interface AuditSource {
   people?: Person[];
   /** The reset portal's event chain (`idlc sspr`), when the stack has one: its file and its verified events. */
   serviceLog?: { file: string; events: ChainedEvent[] };
+  /** When each leaver was terminated in HR, as `idlc hr pull` recorded it next to the export. */
+  hrTerminations?: HrTerminationEvent[];
 }
 
 export function loadAuditSource(options: SourceOptions): AuditSource {
@@ -74,7 +78,7 @@ function tryProject(cwd: string) {
 }
 
 /** HR people of the stack's export with the kill switch's overrides, as the stack itself sees them; none without one. */
-function peopleOf(cwd: string, stack: string | undefined): { people?: Person[] } {
+function peopleOf(cwd: string, stack: string | undefined): Pick<AuditSource, "people" | "hrTerminations"> {
   if (!stack) return {};
   let settings;
   try {
@@ -89,7 +93,8 @@ function peopleOf(cwd: string, stack: string | undefined): { people?: Person[] }
   const { people, issues } = readHrExport({ ...hr, file: hrFile });
   const errors = issues.filter((i) => i.severity === "error").length;
   if (errors) process.stderr.write(`warning: ${hrFile} has ${errors} error(s) (run idlc validate); rows with errors give no names or dates\n`);
-  return { people: applyOverrides(people, readOverrides(path.join(path.dirname(hrFile), "overrides.yaml"))) };
+  return { people: applyOverrides(people, readOverrides(path.join(path.dirname(hrFile), "overrides.yaml"))),
+    hrTerminations: readTerminations(terminationsFile(hrFile)) };
 }
 
 /** Runs `fn`, turning a mistake in the command line (unknown stack, bad date or URL) into a usage error. */
@@ -132,10 +137,16 @@ export function review(o: SourceOptions & { app?: string; by: "manager" | "app";
 
 export function metrics(o: SourceOptions & { policyHours: number; now?: string; json?: boolean }): void {
   const source = loadAuditSource(o);
-  const result = auditMetrics(buildSnapshots(source.updates), { policyHours: o.policyHours, ...(source.people ? { people: source.people } : {}),
+  const result = auditMetrics(buildSnapshots(source.updates), { policyHours: o.policyHours, ...peopleOptions(source),
     ...(o.now ? { now: usage(() => asOfInstant(o.now!)) } : {}) });
   if (o.json) json(result);
   else print(formatMetrics(result));
+}
+
+/** What metrics take from the stack's HR side: people and the recorded terminations, when it has them. */
+export function peopleOptions(source: AuditSource): Pick<MetricsOptions, "people" | "hrTerminations"> {
+  return { ...(source.people ? { people: source.people } : {}),
+    ...(source.hrTerminations ? { hrTerminations: source.hrTerminations } : {}) };
 }
 
 export function verify(o: SourceOptions & { json?: boolean }): void {

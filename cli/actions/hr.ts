@@ -59,6 +59,7 @@ export async function runHrPull(options: HrPullOptions, cwd: string): Promise<nu
     read,
     anomaly: stack.settings.anomaly,
   });
+  const fetchedAt = Date.now();
   const anomaly = (code: string) => code.startsWith("HR_ANOMALY_");
   const errors = pulled.issues.filter((i) => i.severity === "error" && !(options.acceptAnomalies && anomaly(i.code)));
   for (const issue of pulled.issues) process.stderr.write(`${formatIssue(issue)}\n`);
@@ -75,7 +76,12 @@ export async function runHrPull(options: HrPullOptions, cwd: string): Promise<nu
       ? jmlDiff(stack, pulled.previousText, pulled.text, cwd)
       : undefined;
   const write = pulled.changed && !options.check;
+  // Before writing: a change feed that fails here leaves the export as it was, like any failed pull.
+  const terminations = write
+    ? await sources.pulledTerminations(sources.vendors[source.vendor], connection, pulled, fetchedAt)
+    : [];
   if (write) sources.writeExport(file, pulled.text);
+  sources.recordTerminations(sources.terminationsFile(file), terminations);
   if (!options.check) sources.saveFeedMarker(stack.project.dir, stack.stack, source.vendor, startedAt, pulled.text);
   const code = report(options, {
     vendor: source.vendor,
@@ -87,7 +93,7 @@ export async function runHrPull(options: HrPullOptions, cwd: string): Promise<nu
     diff,
   });
   if (options.check) return pulled.changed ? ExitCode.failed : ExitCode.ok;
-  return options.applyLeavers ? applyLeavers(stack, source.vendor, diff, today) : code;
+  return options.applyLeavers ? applyLeavers(stack, source.vendor, diff, today, { terminations, file }) : code;
 }
 
 /** `identity:hr` with its `source` checked strictly, and the export's absolute path. */
@@ -192,6 +198,7 @@ async function applyLeavers(
   vendor: string,
   diff: JmlDiff | undefined,
   today: string,
+  pulled: { terminations: readonly sources.HrTermination[]; file: string },
 ): Promise<number> {
   const leavers = (diff?.leavers ?? []).filter((l) => l.disabled.length > 0).map((l) => l.employeeId);
   if (leavers.length === 0) {
@@ -218,10 +225,25 @@ async function applyLeavers(
     engine: "local",
   });
   const file = path.relative(process.cwd(), overridesFile);
+  const record = path.relative(process.cwd(), sources.terminationsFile(pulled.file));
   process.stdout.write(
     `${code === 0 ? "Disabled" : "The fast lane did not complete for"} ${leavers.join(", ")}.\n` +
+      (code === 0 ? elapsed(leavers, pulled.terminations, Date.now()) : "") +
       "Record it in Git:\n" +
-      `  git add ${file} && git commit -m "hr fast lane: ${leavers.join(", ")} terminated in ${vendor}"\n`,
+      `  git add ${file} ${record} && git commit -m "hr fast lane: ${leavers.join(", ")} terminated in ${vendor}"\n`,
   );
   return code;
+}
+
+/** One line per leaver: terminated in HR → disabled in every app, as `idlc audit metrics` will report it. */
+function elapsed(leavers: readonly string[], terminations: readonly sources.HrTermination[], now: number): string {
+  const start = new Map(terminations.map((t) => [t.employeeId, t]));
+  return leavers
+    .flatMap((id) => {
+      const t = start.get(id);
+      if (!t) return [];
+      const seconds = ((now - Date.parse(t.terminatedInHr)) / 1000).toFixed(1);
+      return [`  ${id}: terminated in HR ${t.terminatedInHr} (${t.from}) → disabled in every app in ${seconds} s\n`];
+    })
+    .join("");
 }

@@ -5,13 +5,14 @@ import {
   asOfInstant, auditMetrics, buildSnapshots, policyResults, renderReport, reportModel, selfServiceCounts, verifyChain,
 } from "../../provider/audit";
 import type { ReportOptions } from "../commands/report";
-import { loadAuditSource, usage } from "./audit";
+import { loadAuditSource, peopleOptions, usage } from "./audit";
 
 export function report(o: ReportOptions): void {
   const source = loadAuditSource(o);
   const snapshots = buildSnapshots(source.updates);
   const now = o.now ? usage(() => asOfInstant(o.now!)) : undefined;
-  const metrics = auditMetrics(snapshots, { policyHours: o.policyHours, ...(source.people ? { people: source.people } : {}), ...(now ? { now } : {}) });
+  const metrics = auditMetrics(snapshots,
+    { policyHours: o.policyHours, ...peopleOptions(source), ...(now ? { now } : {}) });
   const policies = o.policyEvents ? policyResults(o.policyEvents.map((file) => ({ file, text: readFileSync(file, "utf8") }))) : undefined;
   const model = reportModel({ stack: source.stack, updates: source.updates, snapshots, metrics, ...(o.title ? { title: o.title } : {}),
     ...(policies ? { policies } : {}), ...(now ? { generatedAt: now } : {}),

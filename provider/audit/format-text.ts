@@ -6,6 +6,14 @@ import type { ChainVerification } from "./verify-chain";
 
 const hours = (h: number | undefined) => (h === undefined ? "—" : `${h.toFixed(1)} h`);
 
+/** A duration in the unit it is read in: seconds for the fast lane, minutes for a sync interval, else hours. */
+export function duration(seconds: number | undefined): string {
+  if (seconds === undefined) return "—";
+  if (seconds < 120) return `${seconds.toFixed(1)} s`;
+  if (seconds < 7200) return `${(seconds / 60).toFixed(1)} min`;
+  return hours(seconds / 3600);
+}
+
 /** `update 3 2026-02-02T10:00:00.000Z commit 1a2b3c4d5e by Alice Admin, CI https://…` */
 export function formatUpdateRef(u: UpdateRef): string {
   const parts = [`update ${u.version}`, u.time];
@@ -51,11 +59,23 @@ export function formatMetrics(m: AuditMetrics): string {
     m.lateLeavers.length ? `leavers over the ${m.policyHours} h policy: ${m.lateLeavers.map((x) => `${x.name} (${hours(x.hours)}${x.open ? ", still enabled" : ""})`).join(", ")}`
       : `no leaver over the ${m.policyHours} h policy`, ""];
   const measures = [...m.provisioning, ...m.deprovisioning].map(row);
-  const measured = `${lines.join("\n")}${columns(["name", "id", "kind", "from", "done", "took", ""], measures)}`;
+  const measuredTable = columns(["name", "id", "kind", "from", "done", "took", ""], measures);
+  const measured = `${lines.join("\n")}${measuredTable}${formatHrToDisabled(m)}`;
   if (m.failedAttempts.length === 0) return measured;
   const failed = m.failedAttempts.map((f) => [f.employeeId, f.app, f.op, f.message, formatUpdateRef(f.update)]);
   const table = columns(["id", "app", "op", "answer", "update"], failed);
   return `${measured}\nfailed attempts: ${m.failedAttempts.length}\n${table}`;
+}
+
+/** Terminated in HR → disabled in every app, per leaver `idlc hr pull` recorded; nothing when it recorded none. */
+function formatHrToDisabled(m: AuditMetrics): string {
+  if (m.hrToDisabled.length === 0) return "";
+  const d = m.timeHrToDisabled;
+  const head = `\nterminated in HR → disabled in every app: ${d.count} measured, p50 ${duration(d.p50)}, ` +
+    `p95 ${duration(d.p95)}, max ${duration(d.max)}`;
+  const rows = m.hrToDisabled.map((x) => [x.name, x.employeeId, x.terminatedInHr, x.from,
+    x.open ? "still enabled" : (x.update?.time ?? ""), duration(x.seconds)]);
+  return `${head}\n${columns(["name", "id", "terminated in HR", "from", "disabled in every app", "took"], rows)}`;
 }
 
 export function formatVerification(v: ChainVerification): string {

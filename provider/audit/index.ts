@@ -26,6 +26,7 @@ export { accessReview, reviewCsv, type ReviewRow, type ReviewOptions } from "./r
 export { toCsv, neutraliseCell } from "./csv";
 export { asOfInstant } from "./dates";
 export { auditMetrics, distribution, type AuditMetrics, type Measure, type Distribution, type MetricsOptions } from "./metrics";
+export type { HrTerminationEvent, HrToDisabled, SecondsDistribution } from "./hr-to-disabled";
 export { appendToChain, chainEntry, sha256, CHAIN_FILE, GENESIS, type ChainLine } from "../../engine/state";
 export {
   eventChainAppender, readEventChain, serviceLogFile, type ServiceEvent, type ChainedEvent, type EventChainVerification,

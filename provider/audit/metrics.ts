@@ -9,6 +9,8 @@
  */
 import type { Person } from "../hr";
 import { hoursBetween, startOfDay } from "./dates";
+import { hrToDisabled, nearestRank, secondsDistribution, type HrTerminationEvent, type HrToDisabled,
+  type SecondsDistribution } from "./hr-to-disabled";
 import type { AuditAccount } from "./resources";
 import { accountsOf, type Snapshot } from "./snapshots";
 import { failedAttemptsOf, updateRef, type UpdateRef } from "./timeline";
@@ -49,6 +51,9 @@ export interface AuditMetrics {
   lateLeavers: Measure[];
   /** Every account change an update attempted and could not apply, oldest first: why a leaver may still be on. */
   failedAttempts: Array<{ employeeId: string; app: string; op: string; message: string; update: UpdateRef }>;
+  /** Per leaver `idlc hr pull` recorded: terminated in HR → disabled in every app, in seconds. */
+  hrToDisabled: HrToDisabled[];
+  timeHrToDisabled: SecondsDistribution;
 }
 
 export interface MetricsOptions {
@@ -57,6 +62,8 @@ export interface MetricsOptions {
   policyHours?: number;
   /** The time open leavers are measured to (RFC 3339); default the current time. */
   now?: string;
+  /** Terminations as `idlc hr pull` recorded them, for the HR → disabled times. */
+  hrTerminations?: readonly HrTerminationEvent[];
 }
 
 export function auditMetrics(snapshots: readonly Snapshot[], options: MetricsOptions = {}): AuditMetrics {
@@ -70,8 +77,10 @@ export function auditMetrics(snapshots: readonly Snapshot[], options: MetricsOpt
   const lateLeavers = deprovisioning.filter((m) => m.late).sort((a, b) => b.hours! - a.hours!);
   const failedAttempts = snapshots.flatMap((s) => failedAttemptsOf(s.update).map(({ employeeId, app, op, message }) =>
     ({ employeeId, app, op, message, update: updateRef(s.update) })));
+  const fromHr = hrToDisabled(snapshots, options.hrTerminations ?? [], hr, Date.parse(now));
   return { policyHours, now, provisioning, deprovisioning, timeToProvision: distribution(provisioning),
-    timeToDeprovision: distribution(deprovisioning.filter((m) => !m.open)), lateLeavers, failedAttempts };
+    timeToDeprovision: distribution(deprovisioning.filter((m) => !m.open)), lateLeavers, failedAttempts,
+    hrToDisabled: fromHr, timeHrToDisabled: secondsDistribution(fromHr) };
 }
 
 function personMeasures(id: string, snapshots: readonly Snapshot[], person: Person | undefined, policyHours: number, now: number): Measure[] {
@@ -127,8 +136,7 @@ function leavingDate(person: Person | undefined): string | undefined {
 
 /** Nearest-rank percentiles (the p-th percentile is the smallest value with at least p% of values at or below it). */
 export function distribution(measures: readonly Measure[]): Distribution {
-  const values = measures.map((m) => m.hours).filter((h): h is number => h !== undefined).sort((a, b) => a - b);
+  const values = measures.map((m) => m.hours).filter((h): h is number => h !== undefined);
   if (values.length === 0) return { count: 0 };
-  const rank = (p: number) => values[Math.max(0, Math.ceil((p / 100) * values.length) - 1)]!;
-  return { count: values.length, p50: rank(50), p90: rank(90), max: values[values.length - 1]! };
+  return { count: values.length, p50: nearestRank(values, 50), p90: nearestRank(values, 90), max: Math.max(...values) };
 }

@@ -48,6 +48,16 @@ td.ci { font-size: 12px; word-break: break-all; } .charts { display: flex; flex-
 <% } %>
 </table><% } %>
 
+<% if (it.metrics.hrToDisabled.length) { const d = it.metrics.timeHrToDisabled; %>
+<h2>Terminated in HR → disabled in every app</h2>
+<p><%= d.count %> measured: p50 <%= it.duration(d.p50) %>, p95 <%= it.duration(d.p95) %>, max <%= it.duration(d.max) %></p>
+<table id="hr-to-disabled">
+<tr><th>person</th><th>employee id</th><th>terminated in HR</th><th>from</th><th>disabled in every app</th><th>took</th></tr>
+<% for (const m of it.metrics.hrToDisabled) { %>
+<tr><td class="person"><%= m.name %></td><td><%= m.employeeId %></td><td><%= it.when(m.terminatedInHr) %></td><td><%= m.from %></td><td><%= m.open ? "still enabled" : it.when(m.update.time) + " (update " + m.update.version + ")" %></td><td><%= it.duration(m.seconds) %></td></tr>
+<% } %>
+</table><% } %>
+
 <h2>Privileged access</h2>
 <%~ it.charts.privileged %>
 <% if (it.privilegedAccess.length) { %>

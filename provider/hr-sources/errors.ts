@@ -9,7 +9,8 @@ export type HrPullCode =
   | "HR_PULL_UNAVAILABLE"
   | "HR_PULL_INCOMPLETE"
   | "HR_PULL_PAGING"
-  | "HR_PULL_RESPONSE";
+  | "HR_PULL_RESPONSE"
+  | "HR_PULL_RECORD";
 
 /** A pull that could not fetch a complete, trustworthy copy of the HR data: nothing is written. */
 export class HrPullError extends errorFamily<HrPullCode>("HrPullError") {}

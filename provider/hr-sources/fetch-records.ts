@@ -42,6 +42,20 @@ export async function changedSince(
   }
 }
 
+/** The vendor feed's last change time per changed person since `since`, by internal id (one call). */
+export async function feedChangeTimes(
+  source: HrVendorSource,
+  connection: Connection,
+  since: string,
+): Promise<Map<string, string>> {
+  if (!source.changeTimes) return new Map();
+  try {
+    return await source.changeTimes(connection, clientFactory(source.vendor, connection), since);
+  } catch (err) {
+    throw translate(source.vendor, err);
+  }
+}
+
 function translate(vendor: string, err: unknown): unknown {
   const context = { app: `hr-${vendor}` };
   if (err instanceof HttpError) {

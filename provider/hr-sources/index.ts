@@ -21,3 +21,12 @@ export { unreadableIssues } from "./completeness";
 export { HrPullError, type HrPullCode } from "./errors";
 export type { Connection, PulledRecord, HrVendorSource } from "./record";
 export { feedSince, saveFeedMarker } from "./feed-marker";
+export {
+  HrTermination,
+  terminationsFile,
+  newTerminations,
+  terminationEvents,
+  pulledTerminations,
+  readTerminations,
+  recordTerminations,
+} from "./terminations";

@@ -11,7 +11,7 @@ import {
 import { unreadableIssues } from "./completeness";
 import { fetchRecords } from "./fetch-records";
 import { exportLayout } from "./layout";
-import type { Connection } from "./record";
+import type { Connection, PulledRecord } from "./record";
 import { parseExport, renderExport } from "./render-export";
 import type { HrVendor } from "./settings";
 import { vendors } from "./vendors";
@@ -35,6 +35,8 @@ export interface PulledExport {
   changed: boolean;
   people: Person[];
   previous: Person[];
+  /** What the vendor returned, before rendering (change times, internal ids). */
+  records: PulledRecord[];
   /** Blocking (`error`) issues mean: write nothing. */
   issues: Issue[];
 }
@@ -52,7 +54,7 @@ export async function pullExport(options: PullExportOptions): Promise<PulledExpo
   const previousText = existsSync(options.file) ? readFileSync(options.file, "utf8") : undefined;
   const previous = previousText === undefined ? [] : readHrExport({ ...options.read, text: previousText }).people;
   const incomplete = unreadableIssues(records, source.vendor, source.permissions, name);
-  if (incomplete.length > 0) return { previousText, changed: false, people: [], previous, issues: incomplete };
+  if (incomplete.length > 0) return { previousText, changed: false, people: [], previous, records, issues: incomplete };
 
   const rows = parseExport(previousText);
   const layout = exportLayout(rows[0], options.read.preset ?? "generic", options.read.mapping);
@@ -65,13 +67,13 @@ export async function pullExport(options: PullExportOptions): Promise<PulledExpo
       message: "the committed export has no employee id column to match pulled people to",
       fix: "Add an employee id column to the export (or delete it and pull again to start from idlc's layout).",
     };
-    return { previousText, changed: false, people: [], previous, issues: [issue] };
+    return { previousText, changed: false, people: [], previous, records, issues: [issue] };
   }
   const supplied = new Set(Object.keys(source.permissions) as HrField[]);
   const text = renderExport(records, layout, rows, supplied, options.read.dateFormat);
   const { people, issues } = readHrExport({ ...options.read, text });
   if (previousText !== undefined) issues.push(...checkAnomalies(previous, people, options.anomaly));
-  return { text, previousText, changed: text !== previousText, people, previous, issues };
+  return { text, previousText, changed: text !== previousText, people, previous, records, issues };
 }
 
 /** Write then rename, so a reader (or a crash) never sees half an export. */

@@ -12,6 +12,10 @@ import type { HttpClient, HttpClientOptions, PaceRule } from "../net";
 export interface PulledRecord {
   values: Partial<Record<HrField, string>>;
   unreadable: HrField[];
+  /** The vendor's time of the person's last change (RFC 3339), where its list gives one (`changeField`). */
+  changedAt?: string;
+  /** The vendor's own immutable id, for its change feed. */
+  internalId?: string;
 }
 
 /** How to reach one vendor: API root, credential, and (from settings) vendor-specific options. */
@@ -35,6 +39,10 @@ export interface HrVendorSource {
   pull(connection: Connection, client: ClientFactory): Promise<PulledRecord[]>;
   /** The vendor's cheap change feed, when it has one: whether anyone changed since `since` (one call). */
   changedSince?(connection: Connection, client: ClientFactory, since: string): Promise<boolean>;
+  /** The vendor field `PulledRecord.changedAt` (or `changeTimes`) reads, named in the terminations record. */
+  changeField?: string;
+  /** When the list carries no change time: each changed person's last change since `since`, by internal id. */
+  changeTimes?(connection: Connection, client: ClientFactory, since: string): Promise<Map<string, string>>;
 }
 
 /** An HTTP client for this vendor's API (`provider/net`: retries, Retry-After, pacing, counting). */

@@ -1,5 +1,6 @@
 import { format } from "date-fns";
 import { parse } from "csv-parse/sync";
+import { csvCell } from "../csv-cell";
 import type { HrField } from "../hr";
 import type { ExportLayout } from "./layout";
 import type { PulledRecord } from "./record";
@@ -38,15 +39,11 @@ export function renderExport(
     });
   });
   rows.sort((a, b) => compare(a[idColumn] ?? "", b[idColumn] ?? ""));
-  return [layout.header, ...rows].map((row) => row.map(quote).join(",")).join("\n") + "\n";
+  return [layout.header, ...rows].map((row) => row.map(csvCell).join(",")).join("\n") + "\n";
 }
 
 /** Employee ids sort as people read them: `E2` before `E10`, then by code point, so the order never varies. */
 function compare(a: string, b: string): number {
   const natural = a.localeCompare(b, "en", { numeric: true, sensitivity: "variant" });
   return natural !== 0 ? natural : a < b ? -1 : a > b ? 1 : 0;
-}
-
-function quote(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

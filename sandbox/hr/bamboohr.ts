@@ -8,14 +8,14 @@ import { randomBytes } from "node:crypto";
 import type { Express, Request, Response } from "express";
 import { listed, type HrTwinFaults } from "./control-routes";
 import type { HrPerson, HrStore } from "./people";
-import { basicCredentials, startHrTwin, type HrTwinOptions, type RunningHrTwin } from "./serve";
+import { basicCredentials, serveHrTwin, type HrTwinOptions, type RunningHrTwin } from "./serve";
 
 const defaultLimit = 250;
 const maxLimit = 2500;
 
 export function startBambooHrTwin(options: HrTwinOptions & { apiKey?: string } = {}): Promise<RunningHrTwin> {
   const apiKey = options.apiKey ?? randomBytes(20).toString("hex");
-  return startHrTwin(
+  return serveHrTwin(
     {
       name: "hr-bamboohr",
       token: apiKey,

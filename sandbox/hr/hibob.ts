@@ -10,7 +10,7 @@ import { z } from "zod";
 import { listed, type HrTwinFaults } from "./control-routes";
 import type { HrPerson, HrStore } from "./people";
 import { windowLimiter } from "./rate-limit";
-import { basicCredentials, startHrTwin, type HrTwinOptions, type RunningHrTwin } from "./serve";
+import { basicCredentials, serveHrTwin, type HrTwinOptions, type RunningHrTwin } from "./serve";
 
 const Search = z.object({ fields: z.array(z.string()).default([]), showInactive: z.boolean().default(false) }).loose();
 
@@ -19,7 +19,7 @@ export function startHiBobTwin(options: HrTwinOptions & { perMinute?: number } =
   const token = randomBytes(20).toString("hex");
   const errorBody = (status: number, detail: string) => ({ key: String(status), error: detail });
   const perMinute = options.perMinute ?? 50;
-  return startHrTwin(
+  return serveHrTwin(
     {
       name: "hr-hibob",
       token: `${serviceUser}:${token}`,

@@ -12,16 +12,39 @@ import { startPersonioTwin } from "./personio";
 import { startRipplingTwin } from "./rippling";
 import { startWorkdayTwin } from "./workday";
 
-export { startBambooHrTwin, startHiBobTwin, startPersonioTwin, startRipplingTwin, startWorkdayTwin };
+import type { HrTwinOptions, RunningHrTwin } from "./serve";
+
 export { personioEmployeeIdAttribute } from "./personio";
 export type { RunningHrTwin, HrTwinOptions } from "./serve";
 export type { HrStore, HrPerson } from "./people";
 export type { HrTwinFaults } from "./control-routes";
 
-export const hrEmulators: EmulatorDefinition[] = [
-  { name: "hr-bamboohr", start: (options) => startBambooHrTwin(options) },
-  { name: "hr-hibob", start: (options) => startHiBobTwin(options) },
-  { name: "hr-personio", start: (options) => startPersonioTwin(options) },
-  { name: "hr-rippling", start: (options) => startRipplingTwin(options) },
-  { name: "hr-workday", start: (options) => startWorkdayTwin(options) },
-];
+/** What any twin accepts; each reads only its own extras (BambooHR's `apiKey`, HiBob's `perMinute`). */
+export interface HrTwinStartOptions extends HrTwinOptions {
+  /** BambooHR: the API key it accepts. */
+  apiKey?: string;
+  /** HiBob: people-search requests allowed per minute (default 50). */
+  perMinute?: number;
+}
+
+const starters = {
+  bamboohr: startBambooHrTwin,
+  hibob: startHiBobTwin,
+  personio: startPersonioTwin,
+  rippling: startRipplingTwin,
+  workday: startWorkdayTwin,
+} satisfies Record<string, (options?: HrTwinStartOptions) => Promise<RunningHrTwin>>;
+
+export type HrTwinVendor = keyof typeof starters;
+/** Every vendor with a twin, in a stable order. */
+export const hrTwinVendors = Object.keys(starters) as HrTwinVendor[];
+
+/** Starts one vendor's twin on 127.0.0.1 (the demo company unless `options.people` gives another). */
+export function startHrTwin(vendor: HrTwinVendor, options: HrTwinStartOptions = {}): Promise<RunningHrTwin> {
+  return starters[vendor](options);
+}
+
+export const hrEmulators: EmulatorDefinition[] = hrTwinVendors.map((vendor) => ({
+  name: `hr-${vendor}`,
+  start: (options) => startHrTwin(vendor, options),
+}));

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { readHrExport, type Person } from "../../provider/hr";
-import { demoDay, repoRoot } from "../../scripts/workspace";
+import { demoDay, demoStackDir } from "../../stacks/demo-dates";
 
 /** One person as HR holds them; `internalId` is the vendor's own immutable id (never the employee number). */
 export interface HrPerson {
@@ -50,7 +50,7 @@ export interface HrStore {
 export function demoPeopleText(projectDir?: string): string {
   const own = projectDir && path.join(projectDir, "stacks", "demo", "people.csv");
   if (own && existsSync(own)) return readFileSync(own, "utf8");
-  const text = readFileSync(path.join(repoRoot, "stacks", "demo", "people.csv"), "utf8");
+  const text = readFileSync(path.join(demoStackDir, "people.csv"), "utf8");
   return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => demoDay(date));
 }
 

@@ -9,7 +9,7 @@ import type { Express, Request, Response } from "express";
 import { listed, type HrTwinFaults } from "./control-routes";
 import type { HrPerson, HrStore } from "./people";
 import { windowLimiter } from "./rate-limit";
-import { startHrTwin, type HrTwinOptions, type RunningHrTwin } from "./serve";
+import { serveHrTwin, type HrTwinOptions, type RunningHrTwin } from "./serve";
 
 const maxLimit = 100;
 export const personioEmployeeIdAttribute = "dynamic_21001";
@@ -20,7 +20,7 @@ export function startPersonioTwin(options: HrTwinOptions = {}): Promise<RunningH
   const tokens = new Set<string>();
   const errorBody = (status: number, detail: string) => ({ success: false, error: { code: status, message: detail } });
   const throttled = () => errorBody(429, "Too Many Requests");
-  return startHrTwin(
+  return serveHrTwin(
     {
       name: "hr-personio",
       token: `${clientId}:${clientSecret}`,
@@ -114,6 +114,7 @@ function attributes(p: HrPerson, store: HrStore, restricted: Set<string>): Recor
     hire_date: attr("Hire date", p.hireDate && `${p.hireDate}T00:00:00+00:00`, "date"),
     termination_date: attr("Termination date", p.terminationDate && `${p.terminationDate}T00:00:00+00:00`, "date"),
     contract_end_date: attr("Contract ends", p.endDate && `${p.endDate}T00:00:00+00:00`, "date"),
+    last_modified_at: attr("Last modified", new Date(p.changedAt).toISOString(), "date"),
   };
   return Object.fromEntries(Object.entries(all).filter(([name]) => !restricted.has(name)));
 }

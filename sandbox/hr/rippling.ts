@@ -8,14 +8,14 @@ import { randomBytes } from "node:crypto";
 import type { Express, Request, Response } from "express";
 import { listed, type HrTwinFaults } from "./control-routes";
 import type { HrPerson, HrStore } from "./people";
-import { startHrTwin, type HrTwinOptions, type RunningHrTwin } from "./serve";
+import { serveHrTwin, type HrTwinOptions, type RunningHrTwin } from "./serve";
 
 const maxLimit = 100;
 
 export function startRipplingTwin(options: HrTwinOptions = {}): Promise<RunningHrTwin> {
   const token = randomBytes(24).toString("hex");
   const errorBody = (status: number, detail: string) => ({ type: "error", status, detail });
-  return startHrTwin(
+  return serveHrTwin(
     {
       name: "hr-rippling",
       token,
@@ -70,6 +70,7 @@ function worker(p: HrPerson, store: HrStore, expand: Set<string>, restricted: Se
       start_date: p.hireDate ?? null,
       end_date: p.terminationDate ?? null,
       manager_id: manager ? `wkr_${manager.internalId}` : null,
+      updated_at: new Date(p.changedAt).toISOString(),
     },
     "users.read": expand.has("user")
       ? {

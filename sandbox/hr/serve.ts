@@ -30,7 +30,7 @@ export interface HrTwinSpec {
  * Starts one HR twin on 127.0.0.1: control routes (`/_faults`, `/_hr`, never faulted), then fault injection, then
  * the vendor's API. State lives in memory; a restart serves the company afresh.
  */
-export async function startHrTwin(spec: HrTwinSpec, options: HrTwinOptions): Promise<RunningHrTwin> {
+export async function serveHrTwin(spec: HrTwinSpec, options: HrTwinOptions): Promise<RunningHrTwin> {
   const projectDir = options.dataDir ? `${options.dataDir}/../../..` : undefined;
   const store = createHrStore(options.people ?? demoPeopleText(projectDir));
   const faults = createFaultController();

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import type { Express } from "express";
 import { listed, type HrTwinFaults } from "./control-routes";
 import type { HrPerson, HrStore } from "./people";
-import { basicCredentials, startHrTwin, type HrTwinOptions, type RunningHrTwin } from "./serve";
+import { basicCredentials, serveHrTwin, type HrTwinOptions, type RunningHrTwin } from "./serve";
 
 const reportPath = "/ccx/service/customreport2/idlc_demo/ISU_idlc/idlc_People";
 
@@ -16,7 +16,7 @@ export async function startWorkdayTwin(options: HrTwinOptions = {}): Promise<Run
   const user = "ISU_idlc";
   const password = randomBytes(16).toString("hex");
   const errorBody = (status: number, detail: string) => ({ error: detail, status });
-  const twin = await startHrTwin(
+  const twin = await serveHrTwin(
     {
       name: "hr-workday",
       token: `${user}:${password}`,
@@ -58,6 +58,7 @@ function entry(p: HrPerson, restricted: Set<string>): Record<string, string> {
     Hire_Date: day(p.hireDate),
     Termination_Date: day(p.terminationDate),
     End_Employment_Date: day(p.endDate),
+    Last_Functionally_Updated: new Date(p.changedAt).toISOString(),
   };
   return Object.fromEntries(
     Object.entries(row).filter(

@@ -9,7 +9,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxDir } from "../../sandbox";
-import { startBambooHrTwin, type RunningHrTwin } from "../../sandbox/hr";
+import { startHrTwin, type RunningHrTwin } from "../../sandbox/hr";
 import { writeSandboxState } from "../../sandbox/state";
 import { bin, demoProject, gitEnv, npxShim, scratchDir, type TempProject } from "../gitops/project";
 import { examples, readWorkflow, steps } from "../gitops/workflow-files";
@@ -83,8 +83,9 @@ const ghLog = () =>
   existsSync(path.join(scratch.dir, "bin", "gh.log"))
     ? readFileSync(path.join(scratch.dir, "bin", "gh.log"), "utf8")
     : "";
-const exportAt = (ref: string) =>
-  spawnSync("git", ["show", `${ref}:stacks/demo/people.csv`], { cwd: origin, encoding: "utf8" }).stdout;
+const fileAt = (ref: string, file: string) =>
+  spawnSync("git", ["show", `${ref}:stacks/demo/${file}`], { cwd: origin, encoding: "utf8" }).stdout;
+const exportAt = (ref: string) => fileAt(ref, "people.csv");
 
 beforeAll(async () => {
   mkdirSync(path.join(scratch.dir, "bin"));
@@ -96,7 +97,8 @@ beforeAll(async () => {
   nameHrSource(path.join(work.dir, "stacks", "Pulumi.demo.yaml"), "bamboohr");
   writeFileSync(path.join(work.dir, ".gitignore"), ".idlc/\n");
   // The twin serves the repository's demo file as it is (no date shift); main starts from one pull of it.
-  twin = await startBambooHrTwin({ people: readFileSync(path.join(work.dir, "stacks", "demo", "people.csv"), "utf8") });
+  const people = readFileSync(path.join(work.dir, "stacks", "demo", "people.csv"), "utf8");
+  twin = await startHrTwin("bamboohr", { people });
   writeSandboxState(sandboxDir(work.dir), {
     pid: process.pid,
     startedAt: new Date().toISOString(),
@@ -138,6 +140,10 @@ describe("the HR sync workflow's command sequence", { timeout: 180_000 }, () => 
     expect(ghLog()).toMatch(/^pr list --head idlc\/hr-sync-demo .*\npr create --base main --head idlc\/hr-sync-demo /);
     const body = readFileSync(path.join(scratch.dir, "bin", "body-2.md"), "utf8");
     expect(body).toContain("0 joiners, 0 movers, 1 leaver");
+    // When E012 was terminated in HR is a record, not a change to review: it is on main already, for audit metrics.
+    const changedAt = new Date(twin.store.get("E012")!.changedAt).toISOString();
+    expect(fileAt("main", "hr-terminations.yaml")).toContain(`employeeId: E012\n    terminationDate: ${today}\n` +
+      `    terminatedInHr: ${changedAt}\n    from: bamboohr lastChanged`);
   });
 
   it("the next change updates the same branch and PR instead of opening another", async () => {

@@ -6,27 +6,12 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sandboxDir } from "../../sandbox";
-import {
-  startBambooHrTwin,
-  startHiBobTwin,
-  startPersonioTwin,
-  startRipplingTwin,
-  startWorkdayTwin,
-  type RunningHrTwin,
-} from "../../sandbox/hr";
+import { hrTwinVendors, startHrTwin, type HrTwinVendor, type RunningHrTwin } from "../../sandbox/hr";
 import { writeSandboxState } from "../../sandbox/state";
 import { createWorkspace, type Workspace } from "../../scripts/workspace";
 
-export const hrVendors = ["bamboohr", "hibob", "personio", "rippling", "workday"] as const;
-export type Vendor = (typeof hrVendors)[number];
-
-const starters: Record<Vendor, () => Promise<RunningHrTwin>> = {
-  bamboohr: () => startBambooHrTwin(),
-  hibob: () => startHiBobTwin(),
-  personio: () => startPersonioTwin(),
-  rippling: () => startRipplingTwin(),
-  workday: () => startWorkdayTwin(),
-};
+export const hrVendors = hrTwinVendors;
+export type Vendor = HrTwinVendor;
 
 export interface HrProject extends Workspace {
   twin: RunningHrTwin;
@@ -47,9 +32,19 @@ export function nameHrSource(stackFile: string, vendor: Vendor): void {
   writeFileSync(stackFile, withSource);
 }
 
+/** Points the stack's `identity:hr.source` (written by `nameHrSource`) at another vendor's twin. */
+export function switchHrVendor(stackFile: string, vendor: Vendor): void {
+  const text = readFileSync(stackFile, "utf8");
+  const switched = text.replace(/(\n {4}source:\n {6}vendor: )\w+\n/, `$1${vendor}\n`);
+  if (switched === text && !text.includes(`vendor: ${vendor}\n`)) {
+    throw new Error(`no identity:hr.source in ${stackFile}`);
+  }
+  writeFileSync(stackFile, switched);
+}
+
 export async function hrProject(vendor: Vendor): Promise<HrProject> {
   const ws = createWorkspace(`idlc-hr-${vendor}-`);
-  const twin = await starters[vendor]();
+  const twin = await startHrTwin(vendor);
   writeSandboxState(sandboxDir(ws.dir), {
     pid: process.pid,
     startedAt: new Date().toISOString(),

@@ -4,10 +4,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readHrExport, lifecycleOf } from "../../provider/hr";
-import { hrProject, hrVendors, type HrProject } from "./project";
+import { readTerminations, terminationsFile } from "../../provider/hr-sources";
+import { hrProject, hrVendors, type HrProject, type Vendor } from "./project";
 
 const today = new Date().toISOString().slice(0, 10);
 const lifecycle = { preHireDays: 7, retentionDays: 30 };
+/** The field each vendor's change time comes from; HiBob's people search has none. */
+const changeField: Record<Vendor, string | undefined> = {
+  bamboohr: "lastChanged",
+  hibob: undefined,
+  personio: "last_modified_at",
+  rippling: "updated_at",
+  workday: "Last_Functionally_Updated",
+};
 
 describe.each(hrVendors)("idlc hr pull from the %s twin", { timeout: 120_000 }, (vendor) => {
   let p: HrProject;
@@ -39,7 +48,7 @@ describe.each(hrVendors)("idlc hr pull from the %s twin", { timeout: 120_000 }, 
 
   it("--check exits 1 on an HR change without writing; --json lists it; a pull changes one line", async () => {
     const before = p.exported();
-    p.twin.store.terminate("E012", today);
+    const terminated = p.twin.store.terminate("E012", today);
     const check = await p.idlc(["hr", "pull", "--stack", "demo", "--check"]);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain("differs from the HR system");
@@ -55,5 +64,14 @@ describe.each(hrVendors)("idlc hr pull from the %s twin", { timeout: 120_000 }, 
     expect(changedLines(p.exported(), before)).toEqual([
       expect.stringMatching(new RegExp(`^E012,.*,terminated,.*${today}`)),
     ]);
+    // When E012 was terminated in HR: the vendor's own change stamp (HiBob has none: the pull's time), recorded by
+    // the pull that wrote the export and not by the --check runs before it.
+    const [recorded, ...more] = readTerminations(terminationsFile(p.peopleFile));
+    expect(more).toEqual([]);
+    expect(recorded).toMatchObject({ employeeId: "E012", terminationDate: today });
+    const field = changeField[vendor];
+    expect(recorded!.from).toBe(`${vendor} ${field ?? "pull"}`);
+    if (field) expect(recorded!.terminatedInHr).toBe(new Date(terminated.changedAt).toISOString());
+    else expect(Date.parse(recorded!.terminatedInHr)).toBeGreaterThanOrEqual(terminated.changedAt);
   });
 });

@@ -38,12 +38,15 @@ const Page = z.object({
   _restrictedFields: z.array(z.string()).optional(),
 });
 
-const Changed = z.object({ employees: z.record(z.string(), z.unknown()).nullish() }).loose();
+const Changed = z
+  .object({ employees: z.record(z.string(), z.object({ lastChanged: z.string().optional() }).loose()).nullish() })
+  .loose();
 
 const grant = (field: string) => `give the API key's BambooHR user an access level that can view "${field}"`;
 
 export const bamboohr: HrVendorSource = {
   vendor: "bamboohr",
+  changeField: "lastChanged",
   permissions: Object.fromEntries(Object.entries(wire).map(([f, w]) => [f, grant(w)])),
   async pull(connection, client) {
     const http = client({ authorization: basic(connection.credential, "x") });
@@ -69,6 +72,12 @@ export const bamboohr: HrVendorSource = {
     const { body } = await http.request({ method: "GET", path: "/api/v1/employees/changed", query: { since } });
     return Object.keys(Changed.parse(body).employees ?? {}).length > 0;
   },
+  async changeTimes(connection, client, since) {
+    const http = client({ authorization: basic(connection.credential, "x") });
+    const { body } = await http.request({ method: "GET", path: "/api/v1/employees/changed", query: { since } });
+    const employees = Object.entries(Changed.parse(body).employees ?? {});
+    return new Map(employees.flatMap(([id, e]) => (e.lastChanged ? [[id, e.lastChanged] as const] : [])));
+  },
 };
 
 function toRecord(
@@ -87,7 +96,7 @@ function toRecord(
   const employment = values.employmentType;
   values.employmentType = employmentTypeOf(employment);
   values.status = statusOf(values.status, { hireDate: values.hireDate, today, detail: employment });
-  return { values, unreadable };
+  return { values, unreadable, internalId: String(row.employeeId) };
 }
 
 function text(value: unknown): string | undefined {

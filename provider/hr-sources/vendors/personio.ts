@@ -43,6 +43,7 @@ const grant = (attribute: string) =>
 
 export const personio: HrVendorSource = {
   vendor: "personio",
+  changeField: "last_modified_at",
   permissions: { ...Object.fromEntries(Object.entries(wire).map(([f, w]) => [f, grant(w)])), employeeId: grant("id") },
   async pull(connection, client) {
     const [clientId, clientSecret] = credentialPair("personio", connection.credential, "CLIENT_ID:CLIENT_SECRET");
@@ -107,7 +108,8 @@ function toRecord(
   values.employmentType = employmentTypeOf(values.employmentType);
   values.status = statusOf(values.status, { hireDate: values.hireDate, today });
   for (const date of ["hireDate", "terminationDate", "endDate"] as const) values[date] = values[date]?.slice(0, 10);
-  return { values, unreadable };
+  const modified = text(a.last_modified_at?.value);
+  return { values, unreadable, ...(modified ? { changedAt: modified } : {}) };
 }
 
 function text(value: unknown): string | undefined {

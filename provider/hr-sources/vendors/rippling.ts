@@ -32,6 +32,7 @@ const Page = z.object({ results: z.array(z.record(z.string(), z.unknown())), nex
 
 export const rippling: HrVendorSource = {
   vendor: "rippling",
+  changeField: "updated_at",
   permissions: Object.fromEntries(
     Object.entries(wire).map(([f, [path, scope]]) => [f, `give the API token the "${scope}" scope (it reads ${path})`]),
   ),
@@ -73,7 +74,8 @@ function toRecord(
   if (values.managerId !== undefined) values.managerId = numberOf.get(values.managerId) ?? values.managerId;
   values.employmentType = employmentTypeOf(values.employmentType);
   values.status = statusOf(values.status, { hireDate: values.hireDate, today });
-  return { values, unreadable };
+  const updated = lookup(worker, "updated_at").value;
+  return { values, unreadable, ...(updated ? { changedAt: updated } : {}) };
 }
 
 /** A dot path into the worker: absent when any step is missing (a null step means "no value"). */

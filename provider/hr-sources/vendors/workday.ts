@@ -41,6 +41,7 @@ const Report = z.object({ Report_Entry: z.array(z.record(z.string(), z.unknown()
 
 export const workday: HrVendorSource = {
   vendor: "workday",
+  changeField: "Last_Functionally_Updated",
   permissions: Object.fromEntries(
     Object.entries(wire).map(([f, column]) => [
       f,
@@ -78,7 +79,8 @@ function toRecord(entry: Record<string, unknown>, seen: Set<string>, today: stri
           detail: text(entry.On_Leave) === "1" ? "leave" : undefined,
         });
   values.employmentType = employmentTypeOf(values.employmentType);
-  return { values, unreadable };
+  const updated = text(entry.Last_Functionally_Updated);
+  return { values, unreadable, ...(updated ? { changedAt: updated } : {}) };
 }
 
 function text(value: unknown): string | undefined {

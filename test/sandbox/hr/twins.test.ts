@@ -3,15 +3,7 @@
  * restricted fields, inactive people, rate limits with the vendor's headers, and the `/_hr` control endpoint.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  personioEmployeeIdAttribute,
-  startBambooHrTwin,
-  startHiBobTwin,
-  startPersonioTwin,
-  startRipplingTwin,
-  startWorkdayTwin,
-  type RunningHrTwin,
-} from "../../../sandbox/hr";
+import { hrEmulators, personioEmployeeIdAttribute, startHrTwin, type RunningHrTwin } from "../../../sandbox/hr";
 
 const basic = (credential: string) => `Basic ${Buffer.from(credential).toString("base64")}`;
 const json = async (res: Response) => ({ status: res.status, headers: res.headers, body: (await res.json()) as any });
@@ -20,7 +12,7 @@ describe("BambooHR twin", () => {
   let twin: RunningHrTwin;
   const get = (query: string, key = twin.token) =>
     fetch(`${twin.url}/api/v1/employees${query}`, { headers: { authorization: basic(`${key}:x`) } }).then(json);
-  beforeAll(async () => void (twin = await startBambooHrTwin()));
+  beforeAll(async () => void (twin = await startHrTwin("bamboohr")));
   afterAll(() => twin?.stop());
 
   it("refuses a wrong API key with 401 and a page[limit] above 2500 with 400", async () => {
@@ -80,7 +72,7 @@ describe("HiBob twin", () => {
       headers: { authorization: basic(twin.token), "content-type": "application/json" },
       body: JSON.stringify(body),
     }).then(json);
-  beforeAll(async () => void (twin = await startHiBobTwin({ perMinute: 4 })));
+  beforeAll(async () => void (twin = await startHrTwin("hibob", { perMinute: 4 })));
   afterAll(() => twin?.stop());
 
   it("answers active people unless showInactive, nested by category, without categories it may not view", async () => {
@@ -106,7 +98,7 @@ describe("HiBob twin", () => {
 
 describe("Personio twin", () => {
   let twin: RunningHrTwin;
-  beforeAll(async () => void (twin = await startPersonioTwin()));
+  beforeAll(async () => void (twin = await startHrTwin("personio")));
   afterAll(() => twin?.stop());
   const token = async () => {
     const [id, secret] = twin.token.split(":");
@@ -150,7 +142,7 @@ describe("Rippling twin", () => {
   let twin: RunningHrTwin;
   const get = (url: string, token = twin.token) =>
     fetch(url, { headers: { authorization: `Bearer ${token}` } }).then(json);
-  beforeAll(async () => void (twin = await startRipplingTwin()));
+  beforeAll(async () => void (twin = await startHrTwin("rippling")));
   afterAll(() => twin?.stop());
 
   it("refuses a wrong token, caps limit at 100, and walks next_link cursors to the end", async () => {
@@ -180,7 +172,7 @@ describe("Workday RaaS twin", () => {
   let twin: RunningHrTwin;
   const report = (query = "?format=json", credential = twin.token) =>
     fetch(`${twin.url}${query}`, { headers: { authorization: basic(credential) } }).then(json);
-  beforeAll(async () => void (twin = await startWorkdayTwin()));
+  beforeAll(async () => void (twin = await startHrTwin("workday")));
   afterAll(() => twin?.stop());
 
   it("serves the report at its customreport2 URL to the ISU only, as JSON", async () => {
@@ -198,5 +190,18 @@ describe("Workday RaaS twin", () => {
     const rows = (await report()).body.Report_Entry;
     twin.listFaults.restricted.clear();
     expect(rows.some((e: any) => "Email_Primary_Work" in e)).toBe(false);
+  });
+});
+
+describe("the twins' registry", () => {
+  it("registers one sandbox emulator per vendor, each starting that vendor's twin", async () => {
+    const names = ["hr-bamboohr", "hr-hibob", "hr-personio", "hr-rippling", "hr-workday"];
+    expect(hrEmulators.map((e) => e.name)).toEqual(names);
+    const started = await Promise.all(hrEmulators.map((e) => e.start({})));
+    try {
+      expect(started.map((t) => t.name)).toEqual(hrEmulators.map((e) => e.name));
+    } finally {
+      await Promise.all(started.map((t) => t.stop()));
+    }
   });
 });
