@@ -5,8 +5,9 @@
  * old inputs and news) and its outputs back to the program once, and most of each is the same ~2.8 KB serialized
  * provider text. Building a `Struct` of `Value` objects and serializing it per call was the engine's largest
  * encoding cost; here a map is written straight to bytes once and the bytes are kept with the (never mutated) map
- * object, so the old inputs encoded for Check are the bytes Diff sends, and old outputs serve both Diff and the
- * program's answer when they hold no secret. The meaning is `Struct.fromJavaScript`/`toJavaScript`'s: null, numbers
+ * object, so the old inputs encoded for Check are the bytes Diff sends, the inputs Check returned are sent to Diff
+ * in the bytes they came in, and old outputs serve both Diff and the program's answer when they hold no secret.
+ * Only the most recent maps are kept, so memory does not grow with the stack. The meaning is `Struct.fromJavaScript`/`toJavaScript`'s: null, numbers
  * (double), strings, booleans, objects, arrays; an `undefined` property is left out and an `undefined` array
  * element is null (what the JSON round trip the engine used before did).
  */
@@ -16,8 +17,21 @@ import { SECRET_SIG, SIG_KEY, type PropertyMap } from "./sentinels";
 /** `plain` keeps secret wrappers as the program and the state hold them; `stripped` sends their values only. */
 export type StructMode = "plain" | "stripped";
 
-const cache: Record<StructMode, WeakMap<object, Buffer>> = { plain: new WeakMap(), stripped: new WeakMap() };
+/**
+ * Bytes of the maps seen last, by map object. A resource's maps are encoded and reused within its own step (Check,
+ * Diff, the answer to the program), so a window of recent maps, well above the steps in flight, finds them all.
+ */
+const WINDOW = 2048;
+const cache: Record<StructMode, Map<object, Buffer>> = { plain: new Map(), stripped: new Map() };
 const writer = new ProtoWriter();
+
+function remember(map: object, bytes: Buffer, modes: readonly StructMode[]): void {
+  for (const mode of modes) {
+    const recent = cache[mode];
+    recent.set(map, bytes);
+    if (recent.size > WINDOW) recent.delete(recent.keys().next().value!);
+  }
+}
 
 interface EncodeState {
   strip: boolean;
@@ -92,9 +106,8 @@ export function encodeStruct(map: PropertyMap, mode: StructMode): Buffer {
     throw err;
   }
   const bytes = writer.finish();
-  cache[mode].set(map, bytes);
   // Without a secret both modes are the same bytes.
-  if (!state.sawSecret) cache[mode === "plain" ? "stripped" : "plain"].set(map, bytes);
+  remember(map, bytes, state.sawSecret ? [mode] : ["plain", "stripped"]);
   return bytes;
 }
 
@@ -102,7 +115,11 @@ function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-function readValue(buf: Buffer, from: number, to: number): unknown {
+interface DecodeState {
+  sawSecret: boolean;
+}
+
+function readValue(buf: Buffer, from: number, to: number, s: DecodeState): unknown {
   let value: unknown = null;
   let pos = from;
   while (pos < to) {
@@ -113,8 +130,8 @@ function readValue(buf: Buffer, from: number, to: number): unknown {
       const [length, start] = readVarint(buf, afterTag);
       const end = start + length;
       if (field === 3) value = buf.toString("utf8", start, end);
-      else if (field === 5) value = readFields(buf, start, end);
-      else if (field === 6) value = readList(buf, start, end);
+      else if (field === 5) value = readFields(buf, start, end, s);
+      else if (field === 6) value = readList(buf, start, end, s);
       pos = end;
     } else if (wire === WIRE_FIXED64) {
       if (field === 2) value = buf.readDoubleLE(afterTag);
@@ -129,13 +146,13 @@ function readValue(buf: Buffer, from: number, to: number): unknown {
   return value;
 }
 
-function readList(buf: Buffer, from: number, to: number): unknown[] {
+function readList(buf: Buffer, from: number, to: number, s: DecodeState): unknown[] {
   const out: unknown[] = [];
-  for (const f of wireFields(buf, from, to)) if (f.field === 1) out.push(readValue(buf, f.valueStart, f.end));
+  for (const f of wireFields(buf, from, to)) if (f.field === 1) out.push(readValue(buf, f.valueStart, f.end, s));
   return out;
 }
 
-function readFields(buf: Buffer, from: number, to: number): PropertyMap {
+function readFields(buf: Buffer, from: number, to: number, s: DecodeState): PropertyMap {
   const out: PropertyMap = {};
   for (const entry of wireFields(buf, from, to)) {
     if (entry.field !== 1) continue;
@@ -143,15 +160,22 @@ function readFields(buf: Buffer, from: number, to: number): PropertyMap {
     let value: unknown = null;
     for (const f of wireFields(buf, entry.valueStart, entry.end)) {
       if (f.field === 1) key = buf.toString("utf8", f.valueStart, f.end);
-      else if (f.field === 2) value = readValue(buf, f.valueStart, f.end);
+      else if (f.field === 2) value = readValue(buf, f.valueStart, f.end, s);
     }
+    if (key === SIG_KEY && value === SECRET_SIG) s.sawSecret = true;
     out[key] = value;
   }
   return out;
 }
 
-/** `Struct` bytes → a property map (`Struct.toJavaScript`). */
+/**
+ * `Struct` bytes → a property map (`Struct.toJavaScript`). The bytes are remembered as the map's encoding, so a
+ * decoded map sent on unchanged is not encoded again.
+ */
 export function decodeStruct(bytes: Uint8Array): PropertyMap {
   const buf = asBuffer(bytes);
-  return readFields(buf, 0, buf.length);
+  const state: DecodeState = { sawSecret: false };
+  const map = readFields(buf, 0, buf.length, state);
+  remember(map, buf, state.sawSecret ? ["plain"] : ["plain", "stripped"]);
+  return map;
 }

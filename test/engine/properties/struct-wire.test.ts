@@ -138,3 +138,19 @@ describe("readRegistration (engine/monitor/registration)", () => {
     expect(readRegistration(req.serializeBinary()).inputs).toEqual({});
   });
 });
+
+describe("decoded maps keep their bytes (engine/properties/struct-wire)", () => {
+  it("sends a decoded map on in the bytes it came in, in both modes when it holds no secret", () => {
+    const bytes = structproto.Struct.fromJavaScript(sample() as never).serializeBinary();
+    const map = decodeStruct(bytes);
+    expect(Buffer.from(encodeStruct(map, "stripped")).equals(Buffer.from(bytes))).toBe(true);
+    expect(encodeStruct(map, "plain")).toBe(encodeStruct(map, "stripped"));
+  });
+
+  it("strips a decoded map that holds a secret before sending it to a provider", () => {
+    const withSecret = { ...sample(), password: makeSecret("hunter2") };
+    const map = decodeStruct(structproto.Struct.fromJavaScript(withSecret as never).serializeBinary());
+    expect(jspbDecode(encodeStruct(map, "plain"))).toEqual(withSecret);
+    expect(jspbDecode(encodeStruct(map, "stripped"))).toEqual(stripMap(withSecret));
+  });
+});
