@@ -3,15 +3,7 @@ import { maskForDisplay, type PropertyMap } from "../properties";
 import type { DeployContext } from "./context";
 import type { ResourceState } from "./resource-state";
 
-/**
- * Inputs and outputs are masked when first read: most steps are "same" steps that neither the plain renderer nor a
- * preview's journal looks into, and masking every map of every step was per-resource work for nobody.
- */
 function stateMeta(r: ResourceState): StepEventStateMetadata {
-  // The maps as they are now (the state's fields may be replaced later; maps themselves are never mutated).
-  const [rawInputs, rawOutputs] = [r.inputs, r.outputs];
-  let inputs: PropertyMap | undefined;
-  let outputs: PropertyMap | undefined;
   return {
     type: r.type,
     urn: r.urn,
@@ -21,12 +13,8 @@ function stateMeta(r: ResourceState): StepEventStateMetadata {
     parent: r.parent ?? "",
     protect: r.protect,
     retainOnDelete: r.retainOnDelete,
-    get inputs() {
-      return (inputs ??= maskForDisplay(rawInputs) as PropertyMap);
-    },
-    get outputs() {
-      return (outputs ??= maskForDisplay(rawOutputs) as PropertyMap);
-    },
+    inputs: maskForDisplay(r.inputs) as PropertyMap,
+    outputs: maskForDisplay(r.outputs) as PropertyMap,
     provider: r.provider,
   };
 }
