@@ -13,6 +13,7 @@
  */
 import { readVarint, ProtoWriter, WIRE_FIXED64, WIRE_LENGTH, wireFields } from "./proto-wire";
 import { SECRET_SIG, SIG_KEY, type PropertyMap } from "./sentinels";
+import { shareString } from "./share-strings";
 
 /** `plain` keeps secret wrappers as the program and the state hold them; `stripped` sends their values only. */
 export type StructMode = "plain" | "stripped";
@@ -129,7 +130,7 @@ function readValue(buf: Buffer, from: number, to: number, s: DecodeState): unkno
     if (wire === WIRE_LENGTH) {
       const [length, start] = readVarint(buf, afterTag);
       const end = start + length;
-      if (field === 3) value = buf.toString("utf8", start, end);
+      if (field === 3) value = shareString(buf.toString("utf8", start, end));
       else if (field === 5) value = readFields(buf, start, end, s);
       else if (field === 6) value = readList(buf, start, end, s);
       pos = end;
