@@ -173,7 +173,8 @@ export class StepGenerator {
     const legacy = diff.changes === 0;
     const changed = legacy ? !deepEqual(old.inputs, checked) : diff.changes === 2;
     const stripped = () => [stripMap(old.inputs), stripMap(checked)] as const;
-    const replaceOnChanges = reg.replaceOnChanges.length > 0 ? matchesReplaceOnChanges(...stripped(), reg.replaceOnChanges) : [];
+    const replaceOnChanges =
+      reg.replaceOnChanges.length > 0 ? matchesReplaceOnChanges(...stripped(), reg.replaceOnChanges) : [];
     const keys = [...new Set([...diff.replaces, ...replaceOnChanges])];
     if (!providerChanged && keys.length === 0 && !changed) return sameStep(ctx, old, next);
     const diffs = diff.diffs.length > 0 ? diff.diffs : diffKeys(...stripped());

@@ -100,7 +100,8 @@ export async function startDynamicProviderHost(options: ProviderHostOptions): Pr
       return { id: res.getId(), outputs: (res.getProperties()?.toJavaScript() ?? {}) as PropertyMap };
     },
     async read(ref, id, props, inputs) {
-      const req = base(new provproto.ReadRequest(), ref).setId(id).setProperties(toStruct(stripMap(props))).setInputs(toStruct(stripMap(inputs)));
+      const req = base(new provproto.ReadRequest(), ref).setId(id).setProperties(toStruct(stripMap(props)));
+      req.setInputs(toStruct(stripMap(inputs)));
       const res = await call<import("@pulumi/pulumi/proto/provider_pb").ReadResponse>("read", req);
       const readInputs = res.getInputs()?.toJavaScript() as PropertyMap | undefined;
       return { id: res.getId(), outputs: (res.getProperties()?.toJavaScript() ?? {}) as PropertyMap, inputs: readInputs };

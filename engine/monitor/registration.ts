@@ -50,7 +50,8 @@ const PARENT_STACK_TRACE_HANDLE = 36;
 export function readRegistration(bytes: Uint8Array): Registration {
   const { taken, rest } = splitFields(bytes, [OBJECT], [SOURCE_POSITION, STACK_TRACE, PARENT_STACK_TRACE_HANDLE]);
   const object = taken.get(OBJECT);
-  return decodeRegistration(resproto.RegisterResourceRequest.deserializeBinary(rest), object ? decodeStruct(object) : {});
+  const inputs = object ? decodeStruct(object) : {};
+  return decodeRegistration(resproto.RegisterResourceRequest.deserializeBinary(rest), inputs);
 }
 
 function decodeRegistration(req: RegisterResourceRequest, inputs: PropertyMap): Registration {

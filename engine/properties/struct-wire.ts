@@ -7,9 +7,10 @@
  * encoding cost; here a map is written straight to bytes once and the bytes are kept with the (never mutated) map
  * object, so the old inputs encoded for Check are the bytes Diff sends, the inputs Check returned are sent to Diff
  * in the bytes they came in, and old outputs serve both Diff and the program's answer when they hold no secret.
- * Only the most recent maps are kept, so memory does not grow with the stack. The meaning is `Struct.fromJavaScript`/`toJavaScript`'s: null, numbers
- * (double), strings, booleans, objects, arrays; an `undefined` property is left out and an `undefined` array
- * element is null (what the JSON round trip the engine used before did).
+ * Only the most recent maps are kept, so memory does not grow with the stack. The meaning is
+ * `Struct.fromJavaScript`/`toJavaScript`'s: null, numbers (double), strings, booleans, objects, arrays; an
+ * `undefined` property is left out and an `undefined` array element is null (what the JSON round trip the engine
+ * used before did).
  */
 import { readVarint, ProtoWriter, WIRE_FIXED64, WIRE_LENGTH, wireFields } from "./proto-wire";
 import { SECRET_SIG, SIG_KEY, type PropertyMap } from "./sentinels";

@@ -60,7 +60,7 @@ describe("Struct wire encoding (engine/properties/struct-wire)", () => {
     expect(encodeStruct({ ...map }, "plain")).not.toBe(stripped);
   });
 
-  it("leaves out undefined properties and sends an undefined array element as null (the JSON round trip's meaning)", () => {
+  it("leaves out undefined properties and sends an undefined array element as null (the JSON round trip)", () => {
     expect(jspbDecode(encodeStruct({ a: undefined, b: [undefined, 1] }, "plain"))).toEqual({ b: [null, 1] });
   });
 
@@ -93,7 +93,8 @@ describe("protobuf wire helpers (engine/properties/proto-wire)", () => {
   });
 
   it("splits taken and dropped fields out and keeps the rest in order", () => {
-    const bytes = new ProtoWriter().string(1, "a").string(5, "taken").string(7, "b").string(9, "dropped").uint(10, 3).finish();
+    const w = new ProtoWriter().string(1, "a").string(5, "taken").string(7, "b");
+    const bytes = w.string(9, "dropped").uint(10, 3).finish();
     const { taken, rest } = splitFields(bytes, [5], [9]);
     expect(Buffer.from(taken.get(5)!).toString()).toBe("taken");
     expect([...wireFields(rest)].map((f) => f.field)).toEqual([1, 7, 10]);
@@ -114,7 +115,8 @@ describe("readRegistration (engine/monitor/registration)", () => {
       .setAdditionalsecretoutputsList(["key"])
       .setProtect(true)
       .setDeletedwith("urn:c");
-    req.getPropertydependenciesMap().set("value", new resproto.RegisterResourceRequest.PropertyDependencies().setUrnsList(["urn:a"]));
+    const deps = new resproto.RegisterResourceRequest.PropertyDependencies().setUrnsList(["urn:a"]);
+    req.getPropertydependenciesMap().set("value", deps);
     const sdkSourceproto = require("@pulumi/pulumi/proto/source_pb");
     req.setSourceposition(new sdkSourceproto.SourcePosition().setUri("file:///index.js").setLine(3));
     req.setStacktrace(new sdkSourceproto.StackTrace().setFramesList([new sdkSourceproto.StackFrame()]));
