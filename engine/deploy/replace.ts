@@ -59,7 +59,7 @@ async function deleteReplacedDependents(ctx: DeployContext, gen: StepGenerator, 
     }
     if (deepEqual(news, stripMap(dep.inputs))) continue;
     const ref = { urn: dep.urn, type: dep.type, name: urnName(dep.urn) };
-    const diff = await host.diff(ref, dep.id ?? "", stripMap(dep.outputs), stripMap(dep.inputs), news, []);
+    const diff = await host.diff(ref, dep.id ?? "", dep.outputs, dep.inputs, news, []);
     if (diff.replaces.length > 0) doomed.push(dep);
   }
   for (const layer of scheduleDeletes(doomed)) {

@@ -168,26 +168,29 @@ export class StepGenerator {
     const host = await ctx.host();
     const ref = { urn: desired.urn, type: desired.type, name: urnName(desired.urn) };
     const providerChanged = !!old.provider && providerUrn(old.provider) !== providerUrn(desired.provider!);
-    const [oldInputs, newInputs] = [stripMap(old.inputs), stripMap(checked)];
-    const diff = await host.diff(ref, old.id ?? "", stripMap(old.outputs), oldInputs, newInputs, reg.ignoreChanges);
+    // The host encodes each map once (stripped) and keeps the bytes with it: old inputs were encoded for Check.
+    const diff = await host.diff(ref, old.id ?? "", old.outputs, old.inputs, checked, reg.ignoreChanges);
     const legacy = diff.changes === 0;
     const changed = legacy ? !deepEqual(old.inputs, checked) : diff.changes === 2;
-    const diffs = diff.diffs.length > 0 ? diff.diffs : diffKeys(oldInputs, newInputs);
-    const replaceOnChanges = matchesReplaceOnChanges(oldInputs, newInputs, reg.replaceOnChanges);
+    const stripped = () => [stripMap(old.inputs), stripMap(checked)] as const;
+    const replaceOnChanges =
+      reg.replaceOnChanges.length > 0 ? matchesReplaceOnChanges(...stripped(), reg.replaceOnChanges) : [];
     const keys = [...new Set([...diff.replaces, ...replaceOnChanges])];
+    if (!providerChanged && keys.length === 0 && !changed) return sameStep(ctx, old, next);
+    const diffs = diff.diffs.length > 0 ? diff.diffs : diffKeys(...stripped());
     if (providerChanged || keys.length > 0) {
       const deleteBeforeReplace = reg.deleteBeforeReplace ?? diff.deleteBeforeReplace;
       const reChecked = { ...next, inputs: await this.check(desired, {}, inputs) };
       return replaceStep(ctx, this, old, reChecked, { diffs, keys, deleteBeforeReplace });
     }
-    return changed ? updateStep(ctx, old, next, diffs) : sameStep(ctx, old, next);
+    return updateStep(ctx, old, next, diffs);
   }
 
   /** Provider Check with stripped values, then secretness re-applied from the program's inputs. */
   async check(desired: ResourceState, olds: PropertyMap, news: PropertyMap): Promise<PropertyMap> {
     const host = await this.ctx.host();
     const ref = { urn: desired.urn, type: desired.type, name: urnName(desired.urn) };
-    const res = await host.check(ref, stripMap(olds), stripMap(news));
+    const res = await host.check(ref, olds, news);
     if (res.failures.length > 0) throw new StepFailedError(desired.urn, "check", res.failures.join("; "), "fix the resource's inputs");
     return annotateSecrets(res.inputs, news);
   }

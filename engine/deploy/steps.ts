@@ -4,7 +4,6 @@ import {
   annotateSecrets,
   applyAdditionalSecretOutputs,
   deepEqual,
-  stripMap,
   type PropertyMap,
 } from "../properties";
 import { count, type DeployContext } from "./context";
@@ -51,7 +50,7 @@ export async function createStep(ctx: DeployContext, desired: ResourceState, op:
   } else {
     const host = await ctx.host();
     const opId = await ctx.persistence.begin("creating", desired);
-    const res = await ended(ctx, opId, guarded(ctx, step, () => host.create(refOf(desired), stripMap(desired.inputs))));
+    const res = await ended(ctx, opId, guarded(ctx, step, () => host.create(refOf(desired), desired.inputs)));
     if (!res.id) throw new StepFailedError(desired.urn, op, "the provider returned an empty id");
     const now = ctx.now();
     created = { ...desired, id: res.id, outputs: finishOutputs(res.outputs, desired.inputs, desired), created: now, modified: now };
@@ -78,7 +77,7 @@ export async function updateStep(
     const host = await ctx.host();
     const opId = await ctx.persistence.begin("updating", old);
     const raw = await ended(ctx, opId, guarded(ctx, step, () =>
-      host.update(refOf(desired), old.id!, stripMap(old.outputs), stripMap(old.inputs), stripMap(desired.inputs)),
+      host.update(refOf(desired), old.id!, old.outputs, old.inputs, desired.inputs),
     ));
     updated = { ...updated, outputs: finishOutputs(raw, desired.inputs, desired), modified: ctx.now() };
     ctx.persistence.upsert(updated);
@@ -132,7 +131,7 @@ export async function deleteStep(
     if (callProvider) {
       const host = await ctx.host();
       const opId = await ctx.persistence.begin("deleting", old);
-      await ended(ctx, opId, guarded(ctx, step, () => host.delete(refOf(old), old.id!, stripMap(old.outputs), stripMap(old.inputs))));
+      await ended(ctx, opId, guarded(ctx, step, () => host.delete(refOf(old), old.id!, old.outputs, old.inputs)));
       ctx.persistence.remove(old);
       ctx.persistence.end(opId);
     } else {

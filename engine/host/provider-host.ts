@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { PropertyMap } from "../properties";
+import { decodeStruct, encodeStruct, ProtoWriter, stripMap, wireFields, type PropertyMap } from "../properties";
 import { grpc, GRPC_OPTIONS, grpcMessage, provproto, provrpc, toStruct, unary } from "./proto";
 import { resolveSdk, spawnPlugin, type PluginProcess } from "./plugin-process";
 
@@ -18,8 +18,9 @@ export interface ResourceRef {
 }
 
 /**
- * A client for one `cmd/dynamic-provider` process. Every method takes and returns STRIPPED property maps:
- * the host does not accept secrets, so callers strip before and re-annotate after (reference §7.2).
+ * A client for one `cmd/dynamic-provider` process. Methods take property maps as the engine holds them and send them
+ * stripped of secret wrappers, since the host does not accept secrets; what comes back is plain, for the caller to
+ * re-annotate (reference §7.2). Maps passed in must not be mutated afterwards: their encoding is kept with them.
  */
 export interface DynamicProviderHost {
   configure(args: PropertyMap): Promise<void>;
@@ -46,13 +47,24 @@ export async function startDynamicProviderHost(options: ProviderHostOptions): Pr
     cwd: options.programDir,
     env: options.env,
   });
-  const client = new provrpc.ResourceProviderClient(proc.address, grpc.credentials.createInsecure(), GRPC_OPTIONS);
+  // Retries and channelz each add per-call bookkeeping; neither is of use on a loopback channel to our own child.
+  const channel = { ...GRPC_OPTIONS, "grpc.enable_retries": 0, "grpc.enable_channelz": 0 };
+  const client = new provrpc.ResourceProviderClient(proc.address, grpc.credentials.createInsecure(), channel);
   const call = <Res>(method: string, req: unknown) =>
     unary<unknown, Res>(client, method, req).catch((err) => {
       throw new Error(grpcMessage(err));
     });
   const base = <T extends { setUrn(v: string): T; setName(v: string): T; setType(v: string): T }>(req: T, ref: ResourceRef) =>
     req.setUrn(ref.urn).setName(ref.name).setType(ref.type);
+  /** Check and Diff, once per resource, skip google-protobuf's objects: their bytes are written directly. */
+  const raw = <Res>(path: string, request: Buffer, decode: (bytes: Buffer) => Res) =>
+    new Promise<Res>((resolve, reject) => {
+      client.makeUnaryRequest(path, (b: Buffer) => b, decode, request, (err, res) =>
+        err ? reject(new Error(grpcMessage(err))) : resolve(res!),
+      );
+    });
+  const seeds = randomSeeds();
+  const w = new ProtoWriter();
 
   return {
     async configure(args) {
@@ -61,48 +73,82 @@ export async function startDynamicProviderHost(options: ProviderHostOptions): Pr
       for (const [k, v] of Object.entries(args)) req.getVariablesMap().set(k, typeof v === "string" ? v : JSON.stringify(v));
       await call("configure", req);
     },
-    async check(ref, olds, news) {
-      const req = base(new provproto.CheckRequest(), ref).setOlds(toStruct(olds)).setNews(toStruct(news));
-      req.setRandomseed(randomBytes(32));
-      const res = await call<import("@pulumi/pulumi/proto/provider_pb").CheckResponse>("check", req);
-      const failures = res.getFailuresList().map((f) => `${f.getProperty() ? `${f.getProperty()}: ` : ""}${f.getReason()}`);
-      return { inputs: (res.getInputs()?.toJavaScript() ?? {}) as PropertyMap, failures };
+    check(ref, olds, news) {
+      // Encoded before anything is written: a map that cannot be encoded leaves the shared writer empty.
+      const [o, n] = [encodeStruct(olds, "stripped"), encodeStruct(news, "stripped")];
+      w.string(1, ref.urn).bytes(2, o).bytes(3, n).bytes(5, seeds()).string(6, ref.name).string(7, ref.type);
+      return raw(provrpc.ResourceProviderService.check.path, w.finish(), decodeCheckResponse);
     },
-    async diff(ref, id, olds, oldInputs, news, ignore) {
-      const req = base(new provproto.DiffRequest(), ref).setId(id).setOlds(toStruct(olds)).setNews(toStruct(news));
-      req.setOldInputs(toStruct(oldInputs)).setIgnorechangesList(ignore);
-      const res = await call<import("@pulumi/pulumi/proto/provider_pb").DiffResponse>("diff", req);
-      return {
-        changes: res.getChanges() as 0 | 1 | 2,
-        replaces: res.getReplacesList(),
-        deleteBeforeReplace: res.getDeletebeforereplace(),
-        diffs: res.getDiffsList(),
-      };
+    diff(ref, id, olds, oldInputs, news, ignore) {
+      const [o, n, oi] = [olds, news, oldInputs].map((m) => encodeStruct(m, "stripped")) as [Buffer, Buffer, Buffer];
+      w.string(1, id).string(2, ref.urn).bytes(3, o).bytes(4, n);
+      for (const path of ignore) w.string(5, path);
+      w.bytes(6, oi).string(7, ref.name).string(8, ref.type);
+      return raw(provrpc.ResourceProviderService.diff.path, w.finish(), (bytes) => {
+        const res = provproto.DiffResponse.deserializeBinary(bytes);
+        return {
+          changes: res.getChanges() as 0 | 1 | 2,
+          replaces: res.getReplacesList(),
+          deleteBeforeReplace: res.getDeletebeforereplace(),
+          diffs: res.getDiffsList(),
+        };
+      });
     },
     async create(ref, props) {
-      const req = base(new provproto.CreateRequest(), ref).setProperties(toStruct(props)).setPreview(false);
+      const req = base(new provproto.CreateRequest(), ref).setProperties(toStruct(stripMap(props))).setPreview(false);
       const res = await call<import("@pulumi/pulumi/proto/provider_pb").CreateResponse>("create", req);
       return { id: res.getId(), outputs: (res.getProperties()?.toJavaScript() ?? {}) as PropertyMap };
     },
     async read(ref, id, props, inputs) {
-      const req = base(new provproto.ReadRequest(), ref).setId(id).setProperties(toStruct(props)).setInputs(toStruct(inputs));
+      const req = base(new provproto.ReadRequest(), ref).setId(id).setProperties(toStruct(stripMap(props)));
+      req.setInputs(toStruct(stripMap(inputs)));
       const res = await call<import("@pulumi/pulumi/proto/provider_pb").ReadResponse>("read", req);
       const readInputs = res.getInputs()?.toJavaScript() as PropertyMap | undefined;
       return { id: res.getId(), outputs: (res.getProperties()?.toJavaScript() ?? {}) as PropertyMap, inputs: readInputs };
     },
     async update(ref, id, olds, oldInputs, news) {
-      const req = base(new provproto.UpdateRequest(), ref).setId(id).setOlds(toStruct(olds)).setNews(toStruct(news));
-      req.setOldInputs(toStruct(oldInputs)).setPreview(false);
+      const req = base(new provproto.UpdateRequest(), ref).setId(id).setOlds(toStruct(stripMap(olds)));
+      req.setNews(toStruct(stripMap(news))).setOldInputs(toStruct(stripMap(oldInputs))).setPreview(false);
       const res = await call<import("@pulumi/pulumi/proto/provider_pb").UpdateResponse>("update", req);
       return (res.getProperties()?.toJavaScript() ?? {}) as PropertyMap;
     },
     async delete(ref, id, props, oldInputs) {
-      const req = base(new provproto.DeleteRequest(), ref).setId(id).setProperties(toStruct(props)).setOldInputs(toStruct(oldInputs));
+      const req = base(new provproto.DeleteRequest(), ref).setId(id).setProperties(toStruct(stripMap(props)));
+      req.setOldInputs(toStruct(stripMap(oldInputs)));
       await call("delete", req);
     },
     close() {
       client.close();
       proc.kill();
     },
+  };
+}
+
+/** `CheckResponse`: inputs = 1 (Struct), failures = 2 (CheckFailure: property = 1, reason = 2). */
+function decodeCheckResponse(bytes: Buffer): { inputs: PropertyMap; failures: string[] } {
+  let inputs: PropertyMap = {};
+  const failures: string[] = [];
+  for (const f of wireFields(bytes)) {
+    if (f.field === 1) inputs = decodeStruct(bytes.subarray(f.valueStart, f.end));
+    if (f.field !== 2) continue;
+    let property = "";
+    let reason = "";
+    for (const g of wireFields(bytes, f.valueStart, f.end)) {
+      if (g.field === 1) property = bytes.toString("utf8", g.valueStart, g.end);
+      if (g.field === 2) reason = bytes.toString("utf8", g.valueStart, g.end);
+    }
+    failures.push(`${property ? `${property}: ` : ""}${reason}`);
+  }
+  return { inputs, failures };
+}
+
+/** 32 random bytes per Check (the provider's seed), cut from one larger draw instead of a system call each. */
+function randomSeeds(): () => Buffer {
+  let pool = Buffer.alloc(0);
+  return () => {
+    if (pool.length < 32) pool = randomBytes(32 * 256);
+    const seed = pool.subarray(0, 32);
+    pool = pool.subarray(32);
+    return seed;
   };
 }

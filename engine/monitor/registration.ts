@@ -1,5 +1,5 @@
-import type { PropertyMap } from "../properties";
-import type { resproto } from "../host/proto";
+import { decodeStruct, splitFields, type PropertyMap } from "../properties";
+import { resproto } from "../host/proto";
 
 type RegisterResourceRequest = InstanceType<typeof resproto.RegisterResourceRequest>;
 
@@ -36,7 +36,25 @@ function seconds(duration: string): number | undefined {
   return Number(m[1]) * scale;
 }
 
-export function decodeRegistration(req: RegisterResourceRequest): Registration {
+/** `RegisterResourceRequest` field numbers the engine reads off the wire itself. */
+const OBJECT = 5;
+const SOURCE_POSITION = 29;
+const STACK_TRACE = 35;
+const PARENT_STACK_TRACE_HANDLE = 36;
+
+/**
+ * A registration straight from its bytes. The inputs (`object`) are decoded without google-protobuf's objects, and
+ * the SDK's source position and stack trace, which the Node SDK sends with every resource unasked (no feature gates
+ * them) and which the engine never shows, are not decoded at all. Everything else goes through the generated class.
+ */
+export function readRegistration(bytes: Uint8Array): Registration {
+  const { taken, rest } = splitFields(bytes, [OBJECT], [SOURCE_POSITION, STACK_TRACE, PARENT_STACK_TRACE_HANDLE]);
+  const object = taken.get(OBJECT);
+  const inputs = object ? decodeStruct(object) : {};
+  return decodeRegistration(resproto.RegisterResourceRequest.deserializeBinary(rest), inputs);
+}
+
+function decodeRegistration(req: RegisterResourceRequest, inputs: PropertyMap): Registration {
   const propertyDependencies: Record<string, string[]> = {};
   req.getPropertydependenciesMap().forEach((deps, key) => {
     propertyDependencies[key] = deps.getUrnsList();
@@ -51,7 +69,7 @@ export function decodeRegistration(req: RegisterResourceRequest): Registration {
     parent: req.getParent(),
     custom: req.getCustom(),
     remote: req.getRemote(),
-    inputs: (req.getObject()?.toJavaScript() ?? {}) as PropertyMap,
+    inputs,
     provider: req.getProvider(),
     dependencies: req.getDependenciesList(),
     propertyDependencies,

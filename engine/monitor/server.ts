@@ -1,7 +1,7 @@
-import type { PropertyMap } from "../properties";
+import { encodeStruct, ProtoWriter, type PropertyMap } from "../properties";
 import { NeedsPulumiCliError } from "../errors";
-import { emptyproto, engproto, engrpc, grpc, GRPC_OPTIONS, resproto, resrpc, toStruct } from "../host/proto";
-import { decodeRegistration, type Registration } from "./registration";
+import { emptyproto, engproto, engrpc, grpc, GRPC_OPTIONS, resproto, resrpc } from "../host/proto";
+import { readRegistration, type Registration } from "./registration";
 
 /** What the engine answers to a registration. */
 export interface RegistrationResult {
@@ -56,12 +56,32 @@ function respond(promise: Promise<unknown>, callback: Callback): void {
 }
 
 /**
+ * RegisterResource, once per resource, skips google-protobuf's message objects both ways: the request is read by
+ * `readRegistration`, the response written here (urn = 1, id = 2, object = 3, result = 7), its outputs' bytes
+ * usually the ones already encoded for the provider's Diff.
+ */
+function registerResourceMethod() {
+  const writer = new ProtoWriter();
+  return {
+    ...resrpc.ResourceMonitorService.registerResource,
+    requestDeserialize: (bytes: Buffer) => readRegistration(bytes),
+    responseSerialize: (result: RegistrationResult) => {
+      const outputs = encodeStruct(result.outputs, "plain"); // before writing: it may throw
+      writer.string(1, result.urn).string(2, result.id).bytes(3, outputs);
+      if (result.ok === false) writer.uint(7, resproto.Result.FAIL);
+      if (result.skipped) writer.uint(7, resproto.Result.SKIP);
+      return writer.finish();
+    },
+  };
+}
+
+/**
  * Serves ResourceMonitor + Engine on one loopback port. The program gets it as `--monitor` and `--engine`; provider
  * plugins get it as their engine address, so their `Engine.Log` (a status such as a rate-limit wait) arrives here
  * too, as it does in the Pulumi CLI's host.
  */
 export async function startMonitor(handler: MonitorHandler): Promise<MonitorServer> {
-  const server = new grpc.Server(GRPC_OPTIONS);
+  const server = new grpc.Server({ ...GRPC_OPTIONS, "grpc.enable_channelz": 0 });
   let rootUrn = "";
   const reject = (feature: string) => (_call: Call, callback: Callback) => {
     const error = new NeedsPulumiCliError(feature);
@@ -69,22 +89,13 @@ export async function startMonitor(handler: MonitorHandler): Promise<MonitorServ
     callback({ code: grpc.status.UNKNOWN, details: error.message });
   };
 
-  server.addService(resrpc.ResourceMonitorService, {
+  const service = { ...resrpc.ResourceMonitorService, registerResource: registerResourceMethod() };
+  server.addService(service, {
     supportsFeature(call: Call, callback: Callback) {
       callback(null, new resproto.SupportsFeatureResponse().setHassupport(SUPPORTED_FEATURES.has(call.request.getId())));
     },
     registerResource(call: Call, callback: Callback) {
-      respond(
-        (async () => {
-          const result = await handler.register(decodeRegistration(call.request));
-          const res = new resproto.RegisterResourceResponse().setUrn(result.urn).setId(result.id);
-          res.setObject(toStruct(result.outputs));
-          if (result.ok === false) res.setResult(resproto.Result.FAIL);
-          if (result.skipped) res.setResult(resproto.Result.SKIP);
-          return res;
-        })(),
-        callback,
-      );
+      respond(handler.register(call.request as Registration), callback);
     },
     registerResourceOutputs(call: Call, callback: Callback) {
       const outputs = (call.request.getOutputs()?.toJavaScript() ?? {}) as PropertyMap;

@@ -1,6 +1,5 @@
 import type { DeployContext } from "../deploy/context";
 import { fromResourceV3, urnName } from "../deploy/resource-state";
-import { stripMap } from "../properties";
 import type { PendingStep } from "../state";
 import type { PreparedStack } from "./prepare";
 
@@ -35,7 +34,7 @@ export async function resolvePendingOperations(ctx: DeployContext, prepared: Pre
     }
     const host = await ctx.host();
     const ref = { urn: resource.urn, type: resource.type, name: urnName(resource.urn) };
-    const read = await host.read(ref, resource.id, stripMap(resource.outputs), stripMap(resource.inputs));
+    const read = await host.read(ref, resource.id, resource.outputs, resource.inputs);
     if (read.id) {
       warn(ctx, resource.urn, `${what} was found; the resource still exists and stays in state`);
       continue;

@@ -1,7 +1,7 @@
 import { count, liveOldResources, type DeployContext } from "../deploy/context";
 import { urnName, type ResourceState } from "../deploy/resource-state";
 import { emitOutputs, emitPre } from "../deploy/step-events";
-import { annotateSecrets, applyAdditionalSecretOutputs, deepEqual, stripMap } from "../properties";
+import { annotateSecrets, applyAdditionalSecretOutputs, deepEqual } from "../properties";
 
 /**
  * Refresh (reference §8.14): Read every custom resource with its OLD provider code; an empty id means it is gone and
@@ -22,7 +22,7 @@ async function refreshOne(ctx: DeployContext, old: ResourceState): Promise<void>
   const host = await ctx.host();
   const ref = { urn: old.urn, type: old.type, name: urnName(old.urn) };
   emitPre(ctx, { op: "refresh", urn: old.urn, type: old.type, old });
-  const read = await host.read(ref, old.id, stripMap(old.outputs), stripMap(old.inputs));
+  const read = await host.read(ref, old.id, old.outputs, old.inputs);
   if (!read.id) {
     if (!ctx.dryRun) ctx.persistence.remove(old);
     count(ctx, "delete");

@@ -1,4 +1,5 @@
 import { isSecret, strip } from "./secrets";
+import { shareString } from "./share-strings";
 import { SECRET_SIG, SIG_KEY, type PropertyMap } from "./sentinels";
 
 /** Encrypts/decrypts one string (the passphrase secrets manager's shape). */
@@ -36,7 +37,7 @@ export function decodeValue(v: unknown, crypter: Crypter): unknown {
     for (const [k, x] of Object.entries(v)) out[k] = decodeValue(x, crypter);
     return out;
   }
-  return v;
+  return typeof v === "string" ? shareString(v) : v;
 }
 
 export function encodeMap(m: PropertyMap, crypter: Crypter): PropertyMap {

@@ -48,6 +48,8 @@ export function hasUnknown(v: unknown): boolean {
  * when both sides are plain objects, otherwise wrap the output when the input held a secret.
  */
 export function annotateSecrets(outputs: PropertyMap, inputs: PropertyMap): PropertyMap {
+  // Nothing to re-apply: the very same map, so what it is already known to encode to still holds (struct-wire.ts).
+  if (!hasSecret(inputs)) return outputs;
   const out: PropertyMap = { ...outputs };
   for (const [k, input] of Object.entries(inputs)) {
     if (!(k in out)) continue;
