@@ -26,8 +26,9 @@ export interface ShardFiles {
 }
 
 /**
- * The shard's effective config: the base's shared `identity:` keys, `identity:apps` narrowed to the shard's apps,
- * then the shard's own keys. The base's app settings (its credentials) are never inherited.
+ * The shard's effective config: the base's shared `identity:` keys (`identity:apps` whole, so every shard plans and
+ * judges the same company; provider/shards narrows the plan), then the shard's own keys. The base's app settings
+ * (its credentials) are never inherited.
  * @throws StackConfigError naming every key the shard may not set, with the file to move it to.
  */
 export function inheritFromBase({ shard, raw, file, baseRaw, baseFile }: ShardFiles): Record<string, unknown> {
@@ -57,7 +58,5 @@ export function inheritFromBase({ shard, raw, file, baseRaw, baseFile }: ShardFi
     const own = ns(key);
     if (own !== undefined && !APP_KEYS.has(own)) merged[key] = value;
   }
-  const apps = baseRaw["identity:apps"];
-  if (Array.isArray(apps)) merged["identity:apps"] = apps.filter((app) => typeof app !== "string" || shardHolds(shard, app));
   return { ...merged, ...raw };
 }
