@@ -4,7 +4,10 @@ import path from "node:path";
 import { parse, stringify } from "yaml";
 import { deploymentAppKeys, planShards } from "../../provider/shards";
 import { appResources, loadStackPlan } from "../../provider/stack";
-import { ExitCode } from "../exit";
+import { ExitCode, UsageError } from "../exit";
+import { judge } from "../identity/deployment";
+import { loadDeployment } from "../identity/deployment-load";
+import { mergedComment } from "../identity/deployment-merge";
 import { asOfDate, stackSettings } from "../stack-options";
 
 export interface ShardsPlanFlags {
@@ -46,4 +49,45 @@ export async function runShardsPlan(flags: ShardsPlanFlags): Promise<number> {
     "",
   ].join("\n"));
   return ExitCode.ok;
+}
+
+/** `idlc shards list`: the deployment's shards phase by phase, for a CI matrix (`--json`). */
+export async function runShardsList(flags: { deployment: string; cwd?: string; json?: boolean }): Promise<number> {
+  const d = loadDeployment(flags.deployment, flags.cwd);
+  if (flags.json) process.stdout.write(`${JSON.stringify({ deployment: d.name, base: d.base.stack, phases: d.phases })}\n`);
+  else d.phases.forEach((phase, i) => process.stdout.write(`phase ${i + 1}: ${phase.join(" ")}\n`));
+  return ExitCode.ok;
+}
+
+export interface ShardsJudgeFlags {
+  deployment: string;
+  events: string;
+  cwd?: string;
+  format: "text" | "md";
+  from?: string;
+  asOf?: string;
+  allowDeprovision?: number;
+  allowFile?: string;
+}
+
+/**
+ * `idlc shards judge`: the deployment-wide verdict from previews that ran elsewhere (one CI job per shard, each
+ * `idlc preview --stack S --json > DIR/S.jsonl`): the merged comment or summary on stdout, each shard's share of
+ * the approved deprovisions in `--allow-file`, exit 1 when `up` would be refused or a shard's preview is missing.
+ */
+export async function runShardsJudge(flags: ShardsJudgeFlags): Promise<number> {
+  const d = loadDeployment(flags.deployment, flags.cwd);
+  const missing = d.members.filter((m) => !existsSync(path.join(flags.events, `${m.stack}.jsonl`)));
+  if (missing.length) {
+    throw new UsageError(`no preview of ${missing.map((m) => m.stack).join(", ")} in ${flags.events}`,
+      `Run \`idlc preview --stack S --json > ${flags.events}/S.jsonl\` for every shard first (idlc shards list --deployment ${d.name}).`);
+  }
+  const previews = d.members.map((m) => ({ stack: m.stack, stdout: readFileSync(path.join(flags.events, `${m.stack}.jsonl`), "utf8") }));
+  const verdict = judge(d, previews, flags.allowDeprovision);
+  const asOf = asOfDate(flags.asOf);
+  process.stdout.write(flags.format === "md" ? mergedComment(d, previews, { asOf, from: flags.from }) : verdict.summary);
+  if (flags.allowFile) writeFileSync(flags.allowFile, `${JSON.stringify(Object.fromEntries(verdict.deprovisions))}\n`);
+  if (verdict.ok) return ExitCode.ok;
+  process.stderr.write(`up --deployment ${d.name} would be refused; apply no shard:\n${verdict.problems.join("\n")}\n`);
+  return ExitCode.failed;
 }

@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { UsageError } from "../exit";
 import { lazy } from "../lazy";
 
@@ -21,6 +21,29 @@ export function register(program: Command): void {
     .option("--dry-run", "print the files without writing them")
     .action(async (flags) => {
       process.exitCode = await (await action()).runShardsPlan(flags);
+    });
+  shards
+    .command("list")
+    .description("the shard stacks of a deployment, phase by phase (directory shards first)")
+    .requiredOption("--deployment <nameOrPattern>", "the deployment (`*` matches any characters)")
+    .option("-C, --cwd <dir>", "directory to search upward from for Pulumi.yaml")
+    .option("--json", "one line of JSON: { deployment, base, phases: [[stack, …], …] }, e.g. for a CI matrix")
+    .action(async (flags) => {
+      process.exitCode = await (await action()).runShardsList(flags);
+    });
+  shards
+    .command("judge")
+    .description("judge a deployment as one from its shards' previews run elsewhere (`preview --stack S --json > DIR/S.jsonl`)")
+    .requiredOption("--deployment <nameOrPattern>", "the deployment (`*` matches any characters)")
+    .requiredOption("--events <dir>", "directory holding <stack>.jsonl, each shard's `idlc preview --json` output")
+    .addOption(new Option("--format <format>", "md: the merged PR comment on stdout").choices(["text", "md"]).default("text"))
+    .option("--from <fileOrGitRef>", "with --format md: the HR export the people summary compares against")
+    .option("--as-of <date>", "lifecycle date the previews ran with, yyyy-MM-dd (default: today)")
+    .option("--allow-deprovision <n>", "let exactly N disables + deletes through the deployment-wide budget", whole)
+    .option("--allow-file <file>", "write each shard's share of the approved disables + deletes as JSON { stack: n }")
+    .option("-C, --cwd <dir>", "directory to search upward from for Pulumi.yaml")
+    .action(async (flags) => {
+      process.exitCode = await (await action()).runShardsJudge(flags);
     });
 }
 

@@ -11,9 +11,8 @@ import { accountsPerApp, accountSteps, judgeBudget, type PlannedStep } from "./b
 
 export interface ShardPreview {
   stack: string;
+  /** Every step of a full preview, `same` included: the steps with an `old` side are what the state holds now. */
   steps: Array<PlannedStep & { urn: string }>;
-  /** The resources the shard's state holds now. */
-  state: ReadonlyArray<{ type: string; inputs?: Record<string, unknown> }>;
 }
 
 export interface DeploymentVerdict {
@@ -28,7 +27,9 @@ const GONE = new Set(["delete", "delete-replaced", "discard", "read-discard"]);
 export function judgeDeployment(shards: readonly ShardPreview[], safety: Partial<SafetySettings>, allow?: number): DeploymentVerdict {
   const steps = shards.flatMap((s) => s.steps);
   const existing = new Map<string, number>();
-  for (const [app, n] of shards.flatMap((s) => [...accountsPerApp(s.state)])) existing.set(app, (existing.get(app) ?? 0) + n);
+  // Read from the previews, not the backends: a CI judge job holds the previews' output, not every shard's state.
+  const held = steps.flatMap((s) => (s.old ? [{ type: s.type, inputs: s.old.inputs }] : []));
+  for (const [app, n] of accountsPerApp(held)) existing.set(app, n);
   const budget = judgeBudget(steps, existing, safety, allow);
   const resources = steps.flatMap((s) => (GONE.has(s.op) || !s.new ? [] : [{ type: s.type, name: s.urn.split("::").pop()!, props: s.new.inputs }]));
   const problems = [budget.message, ...stackViolations(resources)].filter(Boolean);
