@@ -116,6 +116,20 @@ describe("the demo company as a 3-shard deployment", { timeout: 1_500_000 }, () 
     expect(converged.slack!.filter((a) => a.startsWith("E9"))).toHaveLength(25);
     expect(converged).toEqual(await view(single));
   });
+
+  it("grows the one stack into shards without re-creating any account: each shard adopts its accounts", async () => {
+    // The company as one stack (a no-op when the tests above already applied it).
+    await single.ok(["up", "--stack", "demo", "--yes"]);
+    const before = await view(single);
+    expect(before.google!.length).toBeGreaterThan(30);
+    writeShards(single);
+    const grown = await single.ok(upDeployment);
+    // Each shard's state starts empty, so every account is a create in its stack, and an adoption in the app.
+    expect(grown.stderr).toMatch(/\[demo-apps-1\] .*idlc:SlackAccount slack\/E\d+ created/);
+    expect(await view(single)).toEqual(before);
+    const again = await single.ok(["preview", "--deployment", DEPLOYMENT]);
+    expect(again.stdout).toMatch(/^deployment: \d+ same$/m);
+  });
 });
 
 /** `idlc up --deployment`, SIGKILLing one shard's worker (its whole process group) once it has created `after` accounts. */
