@@ -85,7 +85,7 @@ export async function runShardsJudge(flags: ShardsJudgeFlags): Promise<number> {
   const previews = d.members.map((m) => ({ stack: m.stack, stdout: readFileSync(path.join(flags.events, `${m.stack}.jsonl`), "utf8") }));
   const verdict = judge(d, previews, flags.allowDeprovision);
   const asOf = asOfDate(flags.asOf);
-  process.stdout.write(flags.format === "md" ? mergedComment(d, previews, { asOf, from: flags.from }) : verdict.summary);
+  process.stdout.write(flags.format === "md" ? mergedComment(d, previews, { asOf, from: flags.from }, verdict.problems) : verdict.summary);
   if (flags.allowFile) writeFileSync(flags.allowFile, `${JSON.stringify(Object.fromEntries(verdict.deprovisions))}\n`);
   if (verdict.ok) return ExitCode.ok;
   process.stderr.write(`up --deployment ${d.name} would be refused; apply no shard:\n${verdict.problems.join("\n")}\n`);

@@ -23,8 +23,11 @@ export function shardPreview(r: PreviewOutput): ShardPreview {
   return { stack: r.stack, steps };
 }
 
-/** One PR comment: the people summary of the one HR export, and every shard's policy results and changes. */
-export function mergedComment(d: Deployment, previews: readonly PreviewOutput[], options: { asOf: string; from?: string }): string {
+/**
+ * One PR comment: the people summary of the one HR export, every shard's policy results and changes, and what the
+ * deployment-wide judgement would refuse.
+ */
+export function mergedComment(d: Deployment, previews: readonly PreviewOutput[], options: { asOf: string; from?: string }, problems: readonly string[]): string {
   const collector = collectPreviewEvents();
   const totals: Record<string, number> = {};
   for (const e of previews.flatMap((r) => events(r.stdout))) {
@@ -32,7 +35,10 @@ export function mergedComment(d: Deployment, previews: readonly PreviewOutput[],
     for (const [op, n] of Object.entries(e.summaryEvent?.resourceChanges ?? {})) totals[op] = (totals[op] ?? 0) + (n ?? 0);
   }
   collector.onEvent({ summaryEvent: { resourceChanges: totals } });
-  return renderPreviewComment({ cwd: d.cwd, stack: d.base.stack, from: options.from, asOf: options.asOf, engine: "local", collected: collector.result() });
+  const comment = renderPreviewComment({ cwd: d.cwd, stack: d.base.stack, from: options.from, asOf: options.asOf, engine: "local", collected: collector.result() });
+  const shards = `\n**Deployment ${d.name}**: ${previews.length} shards (${previews.map((p) => p.stack).join(", ")}).\n`;
+  const refused = problems.length ? `\n**\`up --deployment ${d.name}\` would be refused:**\n\n\`\`\`\n${problems.join("\n")}\n\`\`\`\n` : "";
+  return `${comment.trimEnd()}\n${shards}${refused}`;
 }
 
 /** Changes per shard and in total, by operation. */

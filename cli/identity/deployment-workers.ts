@@ -15,11 +15,18 @@ export interface WorkerResult {
 
 const bin = path.join(__dirname, "..", "..", "bin", "idlc.js");
 
+/** Worker process groups still running: an interrupted deployment stops them all and starts nothing more. */
+const running = new Set<number>();
+function interrupt(signal: NodeJS.Signals) {
+  for (const pid of running) process.kill(-pid, "SIGTERM");
+  process.exit(signal === "SIGINT" ? 130 : 143);
+}
+
 export function runWorker(stack: string, args: readonly string[], cwd: string): Promise<WorkerResult> {
   const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"], detached: true });
   process.stderr.write(`${stack}: idlc ${args.join(" ")} (pid ${child.pid})\n`);
-  const stop = () => child.pid && process.kill(-child.pid, "SIGTERM");
-  process.once("SIGINT", stop).once("SIGTERM", stop);
+  if (running.size === 0) process.once("SIGINT", interrupt).once("SIGTERM", interrupt);
+  if (child.pid) running.add(child.pid);
   let stdout = "";
   let pending = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d));
@@ -31,7 +38,8 @@ export function runWorker(stack: string, args: readonly string[], cwd: string): 
   return new Promise((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code, signal) => {
-      process.off("SIGINT", stop).off("SIGTERM", stop);
+      running.delete(child.pid!);
+      if (running.size === 0) process.off("SIGINT", interrupt).off("SIGTERM", interrupt);
       if (pending) process.stderr.write(`[${stack}] ${pending}\n`);
       resolve({ stack, code, signal, stdout });
     });

@@ -40,7 +40,7 @@ export async function runDeployment(kind: DeploymentKind, flags: DeploymentFlags
   const failed = previews.filter((r) => r.code !== 0);
   const verdict = judge(d, previews, flags.allowDeprovision);
   if (kind === "preview") {
-    process.stdout.write(flags.format === "md" ? mergedComment(d, previews, { asOf, from: flags.from }) : verdict.summary);
+    process.stdout.write(flags.format === "md" ? mergedComment(d, previews, { asOf, from: flags.from }, verdict.problems) : verdict.summary);
     if (!verdict.ok) process.stderr.write(`up --deployment ${d.name} would be refused:\n${verdict.problems.join("\n")}\n`);
     const code = report(kind, d, previews);
     return verdict.ok ? code : ExitCode.failed;
