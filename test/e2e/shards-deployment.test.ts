@@ -127,8 +127,12 @@ describe("the demo company as a 3-shard deployment", { timeout: 1_500_000 }, () 
     // Each shard's state starts empty, so every account is a create in its stack, and an adoption in the app.
     expect(grown.stderr).toMatch(/\[demo-apps-1\] .*idlc:SlackAccount slack\/E\d+ created/);
     expect(await view(single)).toEqual(before);
-    const again = await single.ok(["preview", "--deployment", DEPLOYMENT]);
-    expect(again.stdout).toMatch(/^deployment: \d+ same$/m);
+    // Nothing left to change, shown in ONE comment over the three shards.
+    const comment = (await single.ok(["preview", "--deployment", DEPLOYMENT, "--format", "md"])).stdout;
+    expect(comment.startsWith("<!-- idlc:preview ")).toBe(true);
+    expect(comment).toMatch(/\b\d+ unchanged\b/);
+    expect(comment).not.toMatch(/to create|to update|to delete|would be refused/);
+    expect(comment).toContain(`**Deployment ${DEPLOYMENT}**: 3 shards (demo-apps-0, demo-apps-1, demo-dirs).`);
   });
 });
 
