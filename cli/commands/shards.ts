@@ -55,10 +55,17 @@ export function addDeploymentOptions(command: Command): Command {
 }
 
 /** Runs the deployment when `--deployment` is given; undefined otherwise (the command runs one stack). */
-export async function runIfDeployment(kind: "preview" | "up" | "refresh", flags: { deployment?: string; stack?: string; target?: string[] }): Promise<number | undefined> {
+export async function runIfDeployment(
+  kind: "preview" | "up" | "refresh",
+  flags: { deployment?: string; stack?: string; target?: string[]; engine?: string; json?: boolean },
+): Promise<number | undefined> {
   if (flags.deployment === undefined) return undefined;
   if (flags.stack !== undefined || flags.target?.length) {
     throw new UsageError("--deployment runs every shard stack; --stack and --target pick one stack or resource", "Drop --stack/--target, or drop --deployment.");
+  }
+  if (flags.engine === "pulumi" || flags.json) {
+    // The deployment reads each shard's offline-engine events to merge and judge them.
+    throw new UsageError("--deployment runs the offline engine and prints one merged result", "Drop --engine pulumi/--json; in CI, run `idlc preview --stack S --json` per shard and `idlc shards judge`.");
   }
   return (await deployment()).runDeployment(kind, flags as Parameters<Awaited<ReturnType<typeof deployment>>["runDeployment"]>[1]);
 }

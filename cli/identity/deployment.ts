@@ -17,6 +17,9 @@ import { pool, runWorker, type WorkerResult } from "./deployment-workers";
 
 export interface DeploymentFlags {
   deployment: string;
+  policyPack?: string[];
+  policyPackConfig?: string[];
+  parallel?: number;
   workers?: number;
   cwd?: string;
   asOf?: string;
@@ -33,10 +36,11 @@ export async function runDeployment(kind: DeploymentKind, flags: DeploymentFlags
   const workers = flags.workers ?? cpus().length;
   if (!inputsOk(d, asOf)) return ExitCode.failed;
   const stacks = d.members.map((m) => m.stack);
+  const passed = passedOn(flags);
   process.stderr.write(`deployment ${d.name}: ${stacks.length} shards in ${d.phases.length} phase(s): ${d.phases.map((p) => p.join(" + ")).join(" → ")}\n`);
-  if (kind === "refresh") return report(kind, d, await pool(stacks, workers, (s) => runWorker(s, ["refresh", "--stack", s, "--yes"], d.cwd)));
+  if (kind === "refresh") return report(kind, d, await pool(stacks, workers, (s) => runWorker(s, ["refresh", "--stack", s, "--yes", ...passed.engine], d.cwd)));
 
-  const previews = await pool(stacks, workers, (s) => runWorker(s, ["preview", "--stack", s, "--json", "--as-of", asOf], d.cwd));
+  const previews = await pool(stacks, workers, (s) => runWorker(s, ["preview", "--stack", s, "--json", "--as-of", asOf, ...passed.engine, ...passed.policy], d.cwd));
   const failed = previews.filter((r) => r.code !== 0);
   const verdict = judge(d, previews, flags.allowDeprovision);
   if (kind === "preview") {
@@ -58,10 +62,19 @@ export async function runDeployment(kind: DeploymentKind, flags: DeploymentFlags
     results.push(...(await pool(phase, workers, (s) => {
       // Approved as a whole above: each shard's own gate gets exactly its share, so a bigger wave still stops it.
       const allow = String(verdict.deprovisions.get(s) ?? 0);
-      return runWorker(s, ["up", "--stack", s, "--yes", "--as-of", asOf, "--allow-deprovision", allow], d.cwd);
+      return runWorker(s, ["up", "--stack", s, "--yes", "--as-of", asOf, "--allow-deprovision", allow, ...passed.engine, ...passed.policy], d.cwd);
     })));
   }
   return report(kind, d, results);
+}
+
+/** The flags every shard's own command gets: the policy packs (with their config) and the per-stack parallelism. */
+function passedOn(flags: DeploymentFlags): { engine: string[]; policy: string[] } {
+  const policy = [
+    ...(flags.policyPack ?? []).flatMap((dir) => ["--policy-pack", dir]),
+    ...(flags.policyPackConfig ?? []).flatMap((file) => ["--policy-pack-config", file]),
+  ];
+  return { engine: flags.parallel === undefined ? [] : ["--parallel", String(flags.parallel)], policy };
 }
 
 /** One HR export and one set of roles: judged once for the whole company, before any shard runs. */
