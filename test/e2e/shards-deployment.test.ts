@@ -106,21 +106,23 @@ describe("the demo company as a 3-shard deployment", { timeout: 1_500_000 }, () 
   });
 
   it("stops a truncated export once, deployment-wide, before any shard applies", async () => {
+    await sharded.ok(upDeployment); // a no-op after the tests above; alone (`-t truncated`), the first provisioning
     const before = await view(sharded);
     const full = readFileSync(sharded.peopleFile, "utf8");
     sharded.editPeople((rows) => rows.slice(0, 16));
+    let refused;
     try {
-      const refused = await sharded.idlc(upDeployment);
-      expect(refused.code).toBe(1);
-      expect(refused.stderr.match(/nothing was changed in any shard/g)).toHaveLength(1);
-      // Vanished people are deletes (which each provider would refuse while the account is enabled).
-      expect(refused.stderr).toMatch(/slack: 0 disables \+ \d+ deletes of \d+ accounts \(budget \d+\)/);
-      expect(refused.stderr).toMatch(/run again with --allow-deprovision \d+\./);
-      expect(refused.stderr).not.toMatch(/idlc up --stack/);
-      expect(await view(sharded)).toEqual(before);
+      refused = await sharded.idlc(upDeployment);
     } finally {
       writeFileSync(sharded.peopleFile, full);
     }
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.match(/nothing was changed in any shard/g)).toHaveLength(1);
+    // Vanished people are deletes (which each provider would refuse while the account is enabled).
+    expect(refused.stderr).toMatch(/slack: 0 disables \+ \d+ deletes of \d+ accounts \(budget \d+\)/);
+    expect(refused.stderr).toMatch(/run again with --allow-deprovision \d+\./);
+    expect(refused.stderr).not.toMatch(/idlc up --stack/);
+    expect(await view(sharded)).toEqual(before);
   });
 
   it("grows the one stack into shards without re-creating any account: each shard adopts its accounts", async () => {
@@ -134,7 +136,8 @@ describe("the demo company as a 3-shard deployment", { timeout: 1_500_000 }, () 
     expect(grown.stderr).toMatch(/\[demo-apps-1\] .*idlc:SlackAccount slack\/E\d+ created/);
     expect(await view(single)).toEqual(before);
     // Nothing left to change, shown in ONE comment over the three shards.
-    const comment = (await single.ok(["preview", "--deployment", DEPLOYMENT, "--format", "md"])).stdout;
+    const md = ["preview", "--deployment", DEPLOYMENT, "--format", "md", "--from", single.peopleFile];
+    const comment = (await single.ok(md)).stdout;
     expect(comment.startsWith("<!-- idlc:preview ")).toBe(true);
     expect(comment).toMatch(/\b\d+ unchanged\b/);
     expect(comment).not.toMatch(/to create|to update|to delete|would be refused/);
