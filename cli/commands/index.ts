@@ -18,6 +18,7 @@ import * as codeowners from "./codeowners";
 import * as kill from "./kill";
 import * as hr from "./hr";
 import * as sspr from "./sspr";
+import * as shards from "./shards";
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -38,4 +39,5 @@ export const commands: RegisterCommand[] = [
   kill.register,
   hr.register,
   sspr.register,
+  shards.register,
 ];

@@ -3,8 +3,10 @@ import { addOperationOptions } from "../../engine/command/operation-options";
 import type { IdentityFlags } from "../identity/hooks";
 import { UsageError } from "../exit";
 import { lazy } from "../lazy";
+import { addDeploymentOptions, runIfDeployment } from "./shards";
 
 export interface PreviewFlags extends IdentityFlags {
+  deployment?: string;
   format: "text" | "md";
   from?: string;
   expectNoChanges?: boolean;
@@ -14,14 +16,14 @@ const action = lazy<typeof import("../actions/preview")>("cli/actions/preview");
 
 /** `idlc preview`: show what an update would change, without changing anything (offline engine; `--engine pulumi` uses the Pulumi CLI). */
 export function register(program: Command): void {
-  addOperationOptions(program.command("preview").description("show what an update would change, without changing anything"), "preview")
+  addDeploymentOptions(addOperationOptions(program.command("preview").description("show what an update would change, without changing anything"), "preview"))
     .option("--as-of <date>", "lifecycle date of the identity stack, yyyy-MM-dd (default: today), e.g. next Monday's joiners")
     .addOption(new Option("--format <format>", "md: write the PR comment (people summary, policy results, resource changes) to stdout").choices(["text", "md"]).default("text"))
     .option("--from <fileOrGitRef>", "with --format md: the HR export (file or git ref) the people summary compares against (default: origin/$GITHUB_BASE_REF, else HEAD)")
     .option("--expect-no-changes", "exit 1 when the preview has pending changes (drift check)")
     .action(async (flags: PreviewFlags) => {
       checkFlags(flags);
-      process.exitCode = await (await action()).runPreview(flags);
+      process.exitCode = (await runIfDeployment("preview", flags)) ?? (await (await action()).runPreview(flags));
     });
 }
 

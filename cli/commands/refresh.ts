@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { addOperationOptions } from "../../engine/command/operation-options";
 import { lazy } from "../lazy";
+import { addDeploymentOptions, runIfDeployment } from "./shards";
 
 const engine = lazy<typeof import("../../engine")>("engine");
 
@@ -9,9 +10,10 @@ const engine = lazy<typeof import("../../engine")>("engine");
  * uses the Pulumi CLI). Providers use `identity:<app>.readOnly` where set and refuse every write.
  */
 export function register(program: Command): void {
-  addOperationOptions(program.command("refresh").description("read every resource from its app and update the state to match"), "refresh").action(async (flags) => {
+  const command = addOperationOptions(program.command("refresh").description("read every resource from its app and update the state to match"), "refresh");
+  addDeploymentOptions(command).action(async (flags) => {
     // Read by the providers in the plugin processes, which inherit this environment under either engine.
     process.env.IDLC_CREDENTIALS = "read-only";
-    process.exitCode = await (await engine()).runOperationCommand("refresh", flags);
+    process.exitCode = (await runIfDeployment("refresh", flags)) ?? (await (await engine()).runOperationCommand("refresh", flags));
   });
 }

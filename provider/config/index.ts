@@ -11,5 +11,6 @@
  */
 export { findProject, type Project } from "./project";
 export { loadStackSettings, listStacks, namespace, type StackSettings } from "./stack";
-export { IdentitySettings, HrSettings, AnomalySettings, SsprSettings } from "./schema";
+export { IdentitySettings, HrSettings, AnomalySettings, SsprSettings, ShardSettings } from "./schema";
+export { shardHolds } from "./shard-inherit";
 export { StackConfigError } from "./errors";

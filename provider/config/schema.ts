@@ -70,6 +70,34 @@ export const SsprSettings = z.strictObject({
 });
 export type SsprSettings = z.infer<typeof SsprSettings>;
 
+/** An app key a shard holds: an app (`slack`, every SCIM instance for `scim`) or one SCIM instance (`scim:github`). */
+const ShardApp = z.string().regex(/^(entra|google|slack|ldap|scim(:[A-Za-z0-9_-]+)?)$/, {
+  message: "must be an app key: entra, google, slack, ldap, scim or scim:<instance>",
+});
+
+/**
+ * `identity:shard`: this stack is one shard of a deployment (docs/SHARDS.md). It holds `apps` (default: all of
+ * the base's) for the people whose employee id hashes to `bucket` of `buckets` (default: everyone); every shared
+ * setting (HR export, roles, lifecycle, safety) comes from the `base` stack's file, so siblings cannot drift.
+ */
+export const ShardSettings = z
+  .strictObject({
+    deployment: z.string().regex(/^[A-Za-z0-9_.-]+$/, { message: "must be a stack-name-like word, e.g. prod" }),
+    /** The stack whose file holds the deployment's shared settings (HR, roles, lifecycle, safety). */
+    base: z.string().min(1),
+    apps: z.array(ShardApp).min(1).optional(),
+    bucket: z.number().int().min(0).optional(),
+    buckets: z.number().int().min(1).max(10_000).optional(),
+  })
+  .refine((s) => (s.bucket === undefined) === (s.buckets === undefined), {
+    message: "bucket and buckets go together: set both (e.g. bucket: 0, buckets: 2) or neither",
+  })
+  .refine((s) => s.bucket === undefined || s.bucket < s.buckets!, { message: "bucket must be below buckets (0 … buckets-1)" })
+  .refine((s) => s.apps !== undefined || s.buckets !== undefined, {
+    message: "a shard needs apps, a people bucket (bucket/buckets), or both",
+  });
+export type ShardSettings = z.infer<typeof ShardSettings>;
+
 /**
  * Every `identity:<key>` of a stack, namespace stripped. The keys owned here are checked strictly (a typo
  * is an error, not a silent default); every other key (roles, apps, safety…) passes through untouched for
@@ -80,5 +108,6 @@ export const IdentitySettings = z.looseObject({
   lifecycle: z.strictObject(LifecycleSettings.shape).prefault({}),
   anomaly: AnomalySettings.prefault({}),
   sspr: SsprSettings.optional(),
+  shard: ShardSettings.optional(),
 });
 export type IdentitySettings = z.infer<typeof IdentitySettings>;

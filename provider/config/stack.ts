@@ -3,7 +3,8 @@ import path from "node:path";
 import { z } from "zod";
 import { StackConfigError } from "./errors";
 import { findProject, readYaml, type Project } from "./project";
-import { IdentitySettings } from "./schema";
+import { IdentitySettings, ShardSettings } from "./schema";
+import { inheritFromBase } from "./shard-inherit";
 
 /** The namespace of idlc's own config keys (`identity:hr`, `identity:slack`, …). */
 export const namespace = "identity";
@@ -15,7 +16,10 @@ export interface StackSettings {
   /** Directory of the stack file; relative paths in settings (such as `identity:hr` file) start here. */
   stackDir: string;
   settings: IdentitySettings;
-  /** The stack file's whole `config:` map, every namespace, exactly as written (secure values undecrypted). */
+  /**
+   * The stack file's whole `config:` map, every namespace, exactly as written (secure values undecrypted); for a
+   * shard, with the shared `identity:` settings of its base stack under it.
+   */
   raw: Record<string, unknown>;
 }
 
@@ -37,6 +41,38 @@ export function listStacks(project: Project): string[] {
 export function loadStackSettings(options: { cwd: string; stack: string }): StackSettings {
   const project = findProject(options.cwd);
   const { stack } = options;
+  const { stackFile, raw: own } = readStackFile(project, stack);
+  const raw = own["identity:shard"] === undefined ? own : shardConfig(project, stackFile, own);
+  const parsed = IdentitySettings.safeParse(identityKeys(raw));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${namespace}:${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new StackConfigError("CONFIG_INVALID", `${stackFile}: ${problems}`,
+      "Correct these keys in the stack file (see docs/ARCHITECTURE.md for the identity: settings).", { file: stackFile });
+  }
+  return { project, stack, stackFile, stackDir: path.dirname(stackFile), settings: parsed.data, raw };
+}
+
+function identityKeys(raw: Record<string, unknown>): Record<string, unknown> {
+  const own: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key.startsWith(`${namespace}:`)) own[key.slice(namespace.length + 1)] = value;
+  }
+  return own;
+}
+
+/** A shard's config: its own file on top of the shared settings of its base stack (shard-inherit.ts). */
+function shardConfig(project: Project, file: string, raw: Record<string, unknown>): Record<string, unknown> {
+  const shard = ShardSettings.safeParse(raw["identity:shard"]);
+  if (!shard.success) {
+    const problems = shard.error.issues.map((i) => `${namespace}:shard${i.path.map((p) => `.${String(p)}`).join("")}: ${i.message}`);
+    throw new StackConfigError("CONFIG_INVALID", `${file}: ${problems.join("; ")}`,
+      "Write identity:shard as { deployment, base, apps?, bucket?, buckets? } (docs/SHARDS.md).", { file });
+  }
+  const base = readStackFile(project, shard.data.base);
+  return inheritFromBase({ shard: shard.data, raw, file, baseRaw: base.raw, baseFile: base.stackFile });
+}
+
+function readStackFile(project: Project, stack: string): { stackFile: string; raw: Record<string, unknown> } {
   const stackFile = ["yaml", "yml"].map((ext) => path.join(project.stackDir, `Pulumi.${stack}.${ext}`)).find(existsSync);
   if (!stackFile) {
     const known = listStacks(project);
@@ -48,16 +84,5 @@ export function loadStackSettings(options: { cwd: string; stack: string }): Stac
     throw new StackConfigError("CONFIG_INVALID", `${stackFile}: config must be a map of keys to values`,
       "Write the stack file as `config:` followed by `identity:<key>: value` lines.", { file: stackFile });
   }
-  const raw = file.data?.config ?? {};
-  const own: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (key.startsWith(`${namespace}:`)) own[key.slice(namespace.length + 1)] = value;
-  }
-  const parsed = IdentitySettings.safeParse(own);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${namespace}:${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new StackConfigError("CONFIG_INVALID", `${stackFile}: ${problems}`,
-      "Correct these keys in the stack file (see docs/ARCHITECTURE.md for the identity: settings).", { file: stackFile });
-  }
-  return { project, stack, stackFile, stackDir: path.dirname(stackFile), settings: parsed.data, raw };
+  return { stackFile, raw: file.data?.config ?? {} };
 }

@@ -8,6 +8,7 @@ import { accessIssues, keepRevokedAccounts, loadStackAccess, planStack, type Acc
 import { loadStackSettings, StackConfigError, type StackSettings } from "../config";
 import type { Issue } from "../errors";
 import { HrSourceError, readHrExport, stackNeeds, type Person } from "../hr";
+import { shardPlan } from "../shards";
 import { applyOverrides, readOverrides, type Override } from "./overrides";
 
 export interface StackPlan {
@@ -43,7 +44,9 @@ export function loadStackPlan(options: { cwd: string; stack: string; asOf: strin
   const people = applyOverrides(read.people, overrides);
   const access = loadStackAccess(raw, stackDir, undefined, file);
   const planned = planStack(people, access, settings.lifecycle, options.asOf);
-  const plan = options.held ? keepRevokedAccounts(planned, options.held, settings.lifecycle.retentionDays) : planned;
+  const kept = options.held ? keepRevokedAccounts(planned, options.held, settings.lifecycle.retentionDays) : planned;
+  // A shard declares only its people's accounts in its apps; the checks below still judge the whole company.
+  const plan = settings.shard ? shardPlan(kept, settings.shard) : kept;
   // Personas and rules judge what the roles give; revoked accounts are kept only until retention ends.
   return { stack, people, overrides, overridesFile, plan, issues: [...read.issues, ...accessIssues(planned, access)] };
 }

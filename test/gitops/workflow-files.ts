@@ -39,7 +39,7 @@ export const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.ste
 
 /** Every `npx idlc <command> --flag …` in the workflow's scripts: the command and the long flags it passes. */
 export function idlcCalls(w: Workflow): Array<{ command: string; flags: string[] }> {
-  return steps(w).flatMap((s) => [...(s.run ?? "").matchAll(/npx idlc (hr pull|[a-z][a-z-]*)([^\n;&|>]*)/g)].map((m) => ({
+  return steps(w).flatMap((s) => [...(s.run ?? "").matchAll(/npx idlc (hr pull|shards [a-z]+|[a-z][a-z-]*)([^\n;&|>]*)/g)].map((m) => ({
     command: m[1]!,
     flags: [...m[2]!.matchAll(/(?:^|\s)(--[a-z][a-z-]*)/g)].map((f) => f[1]!),
   })));

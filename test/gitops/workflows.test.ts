@@ -30,7 +30,7 @@ const uses = (s: Step, action: string) => s.uses?.split("@")[0] === action;
 
 describe("examples/github workflows", () => {
   it("are the five documented files and each parses as a workflow with steps", () => {
-    expect(workflows.map((w) => w.file)).toEqual(["apply-on-merge.yml", "drift.yml", "hr-sync.yml", "pr-preview.yml", "pulumi-actions/apply-on-merge.yml", "pulumi-actions/pr-preview.yml"]);
+    expect(workflows.map((w) => w.file)).toEqual(["apply-on-merge.yml", "drift.yml", "hr-sync.yml", "pr-preview.yml", "pulumi-actions/apply-on-merge.yml", "pulumi-actions/pr-preview.yml", "shards-apply.yml", "shards-preview.yml"]);
     for (const w of workflows) {
       expect(Object.keys(w.on).length, w.file).toBeGreaterThan(0);
       expect(steps(w).length, w.file).toBeGreaterThan(3);
@@ -41,7 +41,7 @@ describe("examples/github workflows", () => {
   it("call only idlc commands that `idlc --help` lists, with flags those commands have (or pending ones)", () => {
     const commands = new Set(listed(help(), "Commands", /^ {2}([a-z][a-z-]*)/gm));
     const calls = workflows.flatMap(idlcCalls);
-    expect(new Set(calls.map((c) => c.command))).toEqual(new Set(["validate", "diff", "preview", "up", "refresh", "hr pull"]));
+    expect(new Set(calls.map((c) => c.command))).toEqual(new Set(["validate", "diff", "preview", "up", "refresh", "hr pull", "shards list", "shards judge"]));
     for (const c of calls) expect(commands, `idlc ${c.command}`).toContain(c.command.split(" ")[0]);
     const flagsOf = new Map([...new Set(calls.map((c) => c.command))].map((c) => [c, new Set(listed(help(...c.split(" ")), "Options", /^ {2}(?:-\w, )?(--[a-z][a-z-]*)/gm))]));
     const missing = [...new Set(calls.flatMap((c) => c.flags.filter((f) => !flagsOf.get(c.command)!.has(f)).map((f) => `${c.command} ${f}`)))].sort();

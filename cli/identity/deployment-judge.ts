@@ -1,0 +1,55 @@
+/**
+ * What only the whole company can answer, judged once over every shard's preview: the deprovisioning budget per
+ * app (a truncated export is stopped once, before any shard applies), one account per person per app and the
+ * number of admins per app (the policy pack's own stack rules, run on the merged planned accounts).
+ */
+import type { StackValidationPolicy } from "@pulumi/policy";
+import { oneAccountPerPersonPerApp } from "../../policies/rules/account-uniqueness";
+import { maxAdminsPerApp } from "../../policies/rules/privileged-access";
+import { countDeprovisions, type SafetySettings } from "../../provider/safety";
+import { accountsPerApp, accountSteps, judgeBudget, type PlannedStep } from "./budget";
+
+export interface ShardPreview {
+  stack: string;
+  /** Every step of a full preview, `same` included: the steps with an `old` side are what the state holds now. */
+  steps: Array<PlannedStep & { urn: string }>;
+}
+
+export interface DeploymentVerdict {
+  ok: boolean;
+  problems: string[];
+  /** Disables + deletes per shard: each shard's own gate is handed exactly its share of the approved total. */
+  deprovisions: Map<string, number>;
+}
+
+const GONE = new Set(["delete", "delete-replaced", "discard", "read-discard"]);
+
+export function judgeDeployment(shards: readonly ShardPreview[], safety: Partial<SafetySettings>, allow?: number): DeploymentVerdict {
+  const steps = shards.flatMap((s) => s.steps);
+  const existing = new Map<string, number>();
+  // Read from the previews, not the backends: a CI judge job holds the previews' output, not every shard's state.
+  const held = steps.flatMap((s) => (s.old ? [{ type: s.type, inputs: s.old.inputs }] : []));
+  for (const [app, n] of accountsPerApp(held)) existing.set(app, n);
+  const budget = judgeBudget(steps, existing, safety, allow);
+  const resources = steps.flatMap((s) => (GONE.has(s.op) || !s.new ? [] : [{ type: s.type, name: s.urn.split("::").pop()!, props: s.new.inputs }]));
+  const problems = [budget.message, ...stackViolations(resources)].filter(Boolean);
+  const deprovisions = new Map(shards.map((s) => [s.stack, countOf(s.steps)]));
+  return { ok: problems.length === 0, problems, deprovisions };
+}
+
+/** The shard's disables + deletes, counted as its own gate counts them. */
+function countOf(steps: readonly PlannedStep[]): number {
+  return countDeprovisions(accountSteps(steps), new Map()).reduce((n, c) => n + c.disables + c.deletes, 0);
+}
+
+/** The pack's whole-stack rules over the deployment, with the pack's default config. */
+function stackViolations(resources: Array<{ type: string; name: string; props: Record<string, unknown> }>): string[] {
+  const rules: StackValidationPolicy[] = [oneAccountPerPersonPerApp, maxAdminsPerApp];
+  const violations: string[] = [];
+  for (const rule of rules) {
+    const defaults = Object.fromEntries(Object.entries(rule.configSchema?.properties ?? {}).map(([k, v]) => [k, (v as { default?: unknown }).default]));
+    const args = { resources, getConfig: () => defaults } as unknown as Parameters<typeof rule.validateStack>[0];
+    void rule.validateStack(args, (message: string) => violations.push(`${rule.name}: ${message}`));
+  }
+  return violations;
+}

@@ -1,0 +1,169 @@
+/**
+ * The demo company as a 3-shard deployment on the sandbox — directory apps in one shard, Slack and GitHub split
+ * into two people buckets — run beside the same company as one ordinary stack (its own emulators). After every
+ * step the sharded apps must hold exactly the accounts the unsharded ones hold; a truncated export is stopped once,
+ * by the deployment-wide budget, before any shard applies; a shard SIGKILLed mid-apply converges on the next run.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apps, identityProject, setPerson, type IdentityProject } from "./harness";
+
+const today = new Date().toISOString().slice(0, 10);
+const DEPLOYMENT = "demo-sharded";
+const upDeployment = ["up", "--deployment", DEPLOYMENT, "--yes"];
+let sharded: IdentityProject;
+let single: IdentityProject;
+const baseline = new Map<IdentityProject, Record<string, string[]>>();
+
+/** Shard stack files as a person writes them: `identity:shard` and the settings of the shard's own apps. */
+function writeShards(p: IdentityProject): void {
+  const file = (name: string, body: string) => writeFileSync(path.join(p.dir, "stacks", `Pulumi.${name}.yaml`), `config:\n${body}`);
+  const shard = (apps: string, bucket = "") => `  identity:shard: { deployment: ${DEPLOYMENT}, base: demo, apps: [${apps}]${bucket} }\n`;
+  file("demo-dirs", `${shard("entra, google, ldap")}  identity:entra: { sandbox: true }\n  identity:google: { sandbox: true }\n  identity:ldap: { sandbox: true }\n`);
+  for (const b of [0, 1]) {
+    file(`demo-apps-${b}`, `${shard("slack, scim", `, bucket: ${b}, buckets: 2`)}  identity:slack: { sandbox: true }\n  identity:scim: { github: { sandbox: true } }\n`);
+  }
+}
+
+/** Every app's accounts beyond what the emulator held before idlc ran: `employeeId enabled|disabled`, sorted. */
+async function view(p: IdentityProject): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const app of apps) {
+    const before = [...baseline.get(p)![app]!];
+    const ids = (await p.accounts(app)).filter((id) => {
+      const i = before.indexOf(id);
+      return i < 0 || (before.splice(i, 1), false);
+    });
+    out[app] = (await Promise.all(ids.map(async (id) => `${id} ${(await p.account(app, id)).enabled ? "enabled" : "disabled"}`))).sort();
+  }
+  return out;
+}
+
+/** The same HR change in both companies. */
+function change(edit: (p: IdentityProject) => void): void {
+  edit(sharded);
+  edit(single);
+}
+
+const joiner = (id: string, first: string) =>
+  `${id},${first},Newman,,${first.toLowerCase()}.newman@example.com,Software Engineer,Engineering,London,E002,employee,active,${today},,,`;
+
+beforeAll(async () => {
+  [sharded, single] = await Promise.all([identityProject(), identityProject()]);
+  for (const p of [sharded, single]) baseline.set(p, Object.fromEntries(await Promise.all(apps.map(async (a) => [a, await p.accounts(a)] as const))));
+  writeShards(sharded);
+}, 120_000);
+afterAll(async () => {
+  await Promise.all([sharded?.stop(), single?.stop()]);
+});
+
+describe("the demo company as a 3-shard deployment", { timeout: 1_500_000 }, () => {
+  it("provisions, then follows a joiner, a mover and a leaver across shards exactly as one stack does", async () => {
+    const first = await sharded.ok(upDeployment);
+    expect(first.stderr).toMatch(/3 shards in 3 phase\(s\): demo-dirs → demo-apps-0 → demo-apps-1/);
+    await single.ok(["up", "--stack", "demo", "--yes"]);
+    const provisioned = await view(sharded);
+    expect(provisioned.slack!.length).toBeGreaterThan(30);
+    expect(provisioned).toEqual(await view(single));
+
+    change((p) => {
+      p.editPeople((rows) => [...rows, joiner("E900", "Nora").split(",")]);
+      setPerson(p, "E032", { department: "Engineering", title: "Software Engineer", manager_id: "E002" });
+      setPerson(p, "E022", { status: "terminated", termination_date: today });
+    });
+    await sharded.ok(upDeployment);
+    await single.ok(["up", "--stack", "demo", "--yes"]);
+    const after = await view(sharded);
+    expect(after).toEqual(await view(single));
+    // The joiner's accounts live in two shards, the mover gained GitHub (an app shard) and LDAP (the directory one).
+    for (const app of ["google", "slack", "scim", "ldap"]) expect(after[app], app).toContain("E900 enabled");
+    expect(after.scim).toContain("E032 enabled");
+    expect(after.ldap).toContain("E032 enabled");
+    expect(after.google).toContain("E022 disabled");
+    expect(after.slack).toContain("E022 disabled");
+  });
+
+  // Also alone (`-t SIGKILL`): then the killed run is the deployment's first, provisioning the whole company.
+  it("converges after a shard is SIGKILLed mid-apply, with no duplicate account, while the other shards apply", async () => {
+    const hires = Array.from({ length: 24 }, (_, i) => joiner(`E9${String(10 + i)}`, `Hire${i}`).split(","));
+    change((p) => p.editPeople((rows) => [...rows, ...hires]));
+    const killed = await upKillingShard("demo-apps-1", 3);
+    expect(killed.code, killed.output.slice(-3000)).toBe(1);
+    expect(killed.output).toContain("demo-apps-1: failed (SIGKILL)");
+    expect(killed.output).toContain("idlc up --stack demo-apps-1 --yes");
+    expect(killed.output).toMatch(/demo-apps-0: ok/);
+
+    await sharded.ok(upDeployment);
+    await single.ok(["up", "--stack", "demo", "--yes"]);
+    const converged = await view(sharded);
+    for (const [app, accounts] of Object.entries(converged)) {
+      const ids = accounts.map((a) => a.split(" ")[0]);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i), `${app} duplicates`).toEqual([]);
+    }
+    expect(converged.slack!.filter((a) => hires.some((h) => a === `${h[0]} enabled`))).toHaveLength(24);
+    expect(converged).toEqual(await view(single));
+  });
+
+  it("stops a truncated export once, deployment-wide, before any shard applies", async () => {
+    await sharded.ok(upDeployment); // a no-op after the tests above; alone (`-t truncated`), the first provisioning
+    const before = await view(sharded);
+    const full = readFileSync(sharded.peopleFile, "utf8");
+    sharded.editPeople((rows) => rows.slice(0, 16));
+    let refused;
+    try {
+      refused = await sharded.idlc(upDeployment);
+    } finally {
+      writeFileSync(sharded.peopleFile, full);
+    }
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.match(/nothing was changed in any shard/g)).toHaveLength(1);
+    // Vanished people are deletes (which each provider would refuse while the account is enabled).
+    expect(refused.stderr).toMatch(/slack: 0 disables \+ \d+ deletes of \d+ accounts \(budget \d+\)/);
+    expect(refused.stderr).toMatch(/run again with --allow-deprovision \d+\./);
+    expect(refused.stderr).not.toMatch(/idlc up --stack/);
+    expect(await view(sharded)).toEqual(before);
+  });
+
+  it("grows the one stack into shards without re-creating any account: each shard adopts its accounts", async () => {
+    // The company as one stack (a no-op when the tests above already applied it).
+    await single.ok(["up", "--stack", "demo", "--yes"]);
+    const before = await view(single);
+    expect(before.google!.length).toBeGreaterThan(30);
+    writeShards(single);
+    const grown = await single.ok(upDeployment);
+    // Each shard's state starts empty, so every account is a create in its stack, and an adoption in the app.
+    expect(grown.stderr).toMatch(/\[demo-apps-1\] .*idlc:SlackAccount slack\/E\d+ created/);
+    expect(await view(single)).toEqual(before);
+    // Nothing left to change, shown in ONE comment over the three shards.
+    const md = ["preview", "--deployment", DEPLOYMENT, "--format", "md", "--from", single.peopleFile];
+    const comment = (await single.ok(md)).stdout;
+    expect(comment.startsWith("<!-- idlc:preview ")).toBe(true);
+    expect(comment).toMatch(/\b\d+ unchanged\b/);
+    expect(comment).not.toMatch(/to create|to update|to delete|would be refused/);
+    expect(comment).toContain(`**Deployment ${DEPLOYMENT}**: 3 shards (demo-apps-0, demo-apps-1, demo-dirs).`);
+  });
+});
+
+/** `idlc up --deployment`, SIGKILLing one shard's worker (its whole process group) once it has created `after` accounts. */
+async function upKillingShard(stack: string, after: number): Promise<{ code: number | null; output: string }> {
+  const child = sharded.start(upDeployment);
+  let output = "";
+  let pending = "";
+  let pid: number | undefined;
+  let created = 0;
+  child.stdout.on("data", (d: Buffer) => (output += d));
+  child.stderr.on("data", (d: Buffer) => {
+    output += d;
+    const lines = (pending + d).split("\n");
+    pending = lines.pop()!;
+    for (const line of lines) {
+      pid ??= Number(new RegExp(`^${stack}: idlc up .*\\(pid (\\d+)\\)$`).exec(line)?.[1]) || undefined;
+      if (line.startsWith(`[${stack}] `) && /idlc:\w+Account \S+ created$/.test(line)) created += 1;
+      if (pid && created === after) process.kill(-pid, "SIGKILL");
+    }
+  });
+  const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+  expect(created, output.slice(-3000)).toBeGreaterThanOrEqual(after);
+  return { code, output };
+}
