@@ -12,7 +12,7 @@ export class AppendLog {
   private buffer: string[] = [];
   private waiters: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
   private draining = false;
-  private failure: unknown;
+  private failure: StateError | undefined;
   /** Counters for benchmarks and tests: lines appended, write calls, fsyncs. */
   readonly stats = { records: 0, writes: 0, syncs: 0 };
 

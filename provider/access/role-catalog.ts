@@ -84,6 +84,11 @@ function flatten(roles: ReadonlyMap<string, RoleDef>, issues: Issue[]): Map<stri
 function symmetricConflicts(roles: ReadonlyMap<string, RoleDef>): Map<string, Set<string>> {
   const conflicts = new Map<string, Set<string>>();
   const add = (a: string, b: string) => (conflicts.get(a) ?? conflicts.set(a, new Set()).get(a)!).add(b);
-  for (const role of roles.values()) for (const other of role.conflictsWith) [add(role.id, other), add(other, role.id)];
+  for (const role of roles.values()) {
+    for (const other of role.conflictsWith) {
+      add(role.id, other);
+      add(other, role.id);
+    }
+  }
   return conflicts;
 }
