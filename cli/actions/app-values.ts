@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { findProject, resolveStackName } from "../../engine/project";
 import { appValueIssues } from "../../provider/access";
 import { loadStackSettings } from "../../provider/config";
-import { formatIssue, IdlcError, type Issue } from "../../provider/errors";
+import { formatIssue, IdlcError, type Issue } from "../../errors";
 import { loadStackPlan } from "../../provider/stack";
 import type { IdentityFlags } from "../identity/hooks";
 import { asOfDate } from "../stack-options";

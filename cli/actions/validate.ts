@@ -3,11 +3,12 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import pc from "picocolors";
 import { StackConfigError } from "../../provider/config";
-import { formatIssue, type Issue } from "../../provider/errors";
+import { formatIssue, type Issue } from "../../errors";
 import {
   allApps, checkAnomalies, HrIssueCode, HrSourceError, lifecycleOf, LifecycleState, readHrExport,
-  readTextFromFileOrGitRef, stackNeeds, type ReadHrExportOptions,
+  stackNeeds, type ReadHrExportOptions,
 } from "../../provider/hr";
+import { readHrFile, readTextFromFileOrGitRef } from "../../provider/stack-files";
 import type { ValidateCheck, ValidateOptions } from "../commands/validate";
 import { ExitCode, UsageError } from "../exit";
 import { asOfDate, stackSettings } from "../stack-options";
@@ -15,7 +16,7 @@ import { asOfDate, stackSettings } from "../stack-options";
 export async function runValidate(options: ValidateOptions, cwd: string, extraChecks: readonly ValidateCheck[]): Promise<number> {
   const asOf = asOfDate(options.asOf);
   const { stack, hr, absoluteFile, lifecycle, anomaly } = resolveSource(options, cwd);
-  const { people, issues } = readHrExport(hr);
+  const { people, issues } = readHrExport({ ...hr, text: readHrFile(absoluteFile, hr.file) });
 
   if (options.previous !== undefined) {
     let previous;

@@ -29,7 +29,7 @@ export { parsePersonasYaml, Persona, Invariant, type Personas } from "./personas
 export { checkPersonas } from "./check-personas";
 export { diffPlans, type JmlDiff, type Joiner, type Mover, type Leaver, type Rehire, type AppEntitlements } from "./diff";
 export { formatDiff, formatDiffText, formatDiffMarkdown, formatDiffJson, type DiffFormat } from "./diff-format";
-export { loadStackAccess, RolesSettings, type StackAccess, type ReadText } from "./stack-access";
+export { loadStackAccess, RolesSettings, type StackAccess, type StackFiles } from "./stack-access";
 export { planStack, accessIssues, checkStackAccess, type StackLike } from "./stack-plan";
 export { fitPlanToApps, refusedValues, appValueIssues, acceptsOptions } from "./fit-to-apps";
 export { keepRevokedAccounts, type HeldAccount } from "./revocations";

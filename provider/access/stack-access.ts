@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Issue } from "../errors";
@@ -21,8 +20,14 @@ export const RolesSettings = z.strictObject({
 });
 export type RolesSettings = z.infer<typeof RolesSettings>;
 
-/** Reads a stack file's text; replaceable so a caller can read the files as of a git ref. */
-export type ReadText = (file: string) => string;
+/**
+ * How the access model reads a stack's files (absolute paths); the shell implements it (provider/stack-files: on
+ * disk, or as of a git ref), so this module stays pure.
+ */
+export interface StackFiles {
+  read(file: string): string;
+  exists(file: string): boolean;
+}
 
 export interface StackAccess {
   catalog: Catalog;
@@ -41,10 +46,12 @@ export interface StackAccess {
  * and files. File names in issues are relative to the stack dir, as written in the config.
  * @param besideHr the HR export's path relative to the stack dir: without `identity:roles`, the files
  *   `roles.yaml`, `roles.csv`, `personas.yaml` and `approvals.yaml` next to it are used (convention over config).
+ * @param stackFiles reads the files (provider/stack-files' `diskFiles`, or `filesAtRef` for an older commit).
  * @throws AccessFileError when `identity:roles` is missing or malformed, or a file cannot be read.
  */
-export function loadStackAccess(raw: Record<string, unknown>, stackDir: string, read: ReadText = (file) => readFileSync(file, "utf8"), besideHr?: string): StackAccess {
-  const settings = RolesSettings.safeParse(raw["identity:roles"] ?? (besideHr === undefined ? undefined : conventional(stackDir, besideHr)));
+export function loadStackAccess(raw: Record<string, unknown>, stackDir: string, stackFiles: StackFiles, besideHr?: string): StackAccess {
+  const fallback = besideHr === undefined ? undefined : conventional(stackDir, besideHr, stackFiles);
+  const settings = RolesSettings.safeParse(raw["identity:roles"] ?? fallback);
   if (!settings.success) {
     throw new AccessFileError(`identity:roles is ${raw["identity:roles"] === undefined ? "missing" : `invalid: ${settings.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`}`,
       "set identity:roles to {files: [demo/roles.yaml], personas: demo/personas.yaml, approvals: demo/approvals.yaml}", { file: "identity:roles" });
@@ -52,7 +59,7 @@ export function loadStackAccess(raw: Record<string, unknown>, stackDir: string, 
   const { files, personas, approvals, emailDomain } = settings.data;
   const text = (file: string) => {
     try {
-      return read(path.resolve(stackDir, file));
+      return stackFiles.read(path.resolve(stackDir, file));
     } catch (cause) {
       throw new AccessFileError(`cannot read ${file}: ${(cause as Error).message}`, "check the path under identity:roles (relative to the stack config directory)", { file }, cause);
     }
@@ -81,10 +88,10 @@ function enabledApps(value: unknown): AppName[] {
 }
 
 /** `identity:roles` by convention: whichever of the usual files sit next to the HR export. */
-function conventional(stackDir: string, besideHr: string): unknown {
+function conventional(stackDir: string, besideHr: string, files: StackFiles): unknown {
   const dir = path.dirname(besideHr);
-  const present = (name: string) => (existsSync(path.resolve(stackDir, dir, name)) ? path.join(dir, name) : undefined);
-  const files = ["roles.yaml", "roles.yml", "roles.csv"].map(present).filter((f) => f !== undefined);
-  if (files.length === 0) return undefined;
-  return { files, personas: present("personas.yaml"), approvals: present("approvals.yaml") };
+  const present = (name: string) => (files.exists(path.resolve(stackDir, dir, name)) ? path.join(dir, name) : undefined);
+  const roles = ["roles.yaml", "roles.yml", "roles.csv"].map(present).filter((f) => f !== undefined);
+  if (roles.length === 0) return undefined;
+  return { files: roles, personas: present("personas.yaml"), approvals: present("approvals.yaml") };
 }

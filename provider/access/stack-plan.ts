@@ -6,7 +6,7 @@ import { fitPlanToApps, refusedValues } from "./fit-to-apps";
 import type { AccessPlan } from "./plan";
 import { sortIssues } from "./plan-issues";
 import { resolve } from "./resolve";
-import { loadStackAccess, type StackAccess } from "./stack-access";
+import { loadStackAccess, type StackAccess, type StackFiles } from "./stack-access";
 
 /**
  * The plan of a stack on `asOf`: its people, its role files and settings, lifecycle from hr's `lifecycleOf`;
@@ -44,12 +44,12 @@ export interface StackLike {
  * The access half of `idlc validate`: loads the stack's roles, plans its people on `asOf`, checks personas, and
  * reports every value an app would refuse (an error for that person and app) or gets mapped (a warning).
  * A role file that cannot be read becomes one error issue, so validate still reports everything else.
- * @example extraChecks.push(({ people, asOf, stack }) => (stack ? checkStackAccess(people, asOf, stack) : []));
+ * @example extraChecks.push(({ people, asOf, stack }) => (stack ? checkStackAccess(people, asOf, stack, diskFiles) : []));
  */
-export function checkStackAccess(people: readonly Person[], asOf: string, stack: StackLike): Issue[] {
+export function checkStackAccess(people: readonly Person[], asOf: string, stack: StackLike, files: StackFiles): Issue[] {
   let access: StackAccess;
   try {
-    access = loadStackAccess(stack.raw, stack.stackDir, undefined, stack.settings.hr?.file);
+    access = loadStackAccess(stack.raw, stack.stackDir, files, stack.settings.hr?.file);
   } catch (err) {
     if (!(err instanceof IdlcError)) throw err;
     const { file, row } = err.context;

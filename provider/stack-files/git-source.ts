@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { HrSourceError } from "./errors";
+import { HrSourceError } from "../hr";
 
 /**
  * Reads a previous export named by `spec`: a file path (relative to `cwd`), `REF:path` (path relative to

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatIssue, IdlcError } from "../../provider/errors";
+import { formatIssue, IdlcError } from "../../errors";
 
 describe("formatIssue", () => {
   it("prints file:row:column, severity, message and fix", () => {

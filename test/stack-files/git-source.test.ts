@@ -3,7 +3,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HrSourceError, readTextFromFileOrGitRef } from "../../provider/hr";
+import { HrSourceError } from "../../provider/hr";
+import { readTextFromFileOrGitRef } from "../../provider/stack-files";
 
 describe("reading the previous export from a file or a git ref", () => {
   let repo: string;
