@@ -3,6 +3,7 @@
  * reviewers, and the collected engine events, as the PR comment.
  */
 import { findProject, listStacks } from "../config";
+import { readProgramInputs } from "../program-inputs";
 import { StackChoiceError } from "./errors";
 import { readOwners } from "./owners";
 import { buildPrComment } from "./pr-comment";
@@ -16,7 +17,7 @@ export interface PreviewCommentOptions {
   stack?: string;
   /** HR export file or git ref of the "before" side; default `defaultDiffBase(env)`. */
   from?: string;
-  /** yyyy-MM-dd; default IDLC_AS_OF, else today (what the program plans with). */
+  /** yyyy-MM-dd; default the IDLC_AS_OF program input, else today (what the program plans with). */
   asOf?: string;
   engine: "local" | "pulumi";
   collected: CollectedPreview;
@@ -31,7 +32,7 @@ export interface PreviewCommentOptions {
 export function renderPreviewComment(options: PreviewCommentOptions): string {
   const env = options.env ?? process.env;
   const stack = options.stack ?? env.PULUMI_STACK ?? onlyStack(options.cwd);
-  const asOf = options.asOf ?? env.IDLC_AS_OF ?? new Date().toISOString().slice(0, 10);
+  const asOf = options.asOf ?? readProgramInputs(env).asOf ?? new Date().toISOString().slice(0, 10);
   const change = loadStackDiff({ cwd: options.cwd, stack, from: options.from ?? defaultDiffBase(env), asOf });
   const reviewers = reviewersFor({ ...change, owners: readOwners(change.stack.raw, change.stack.stackFile) });
   const { policy, resources, policyPacks, errors } = options.collected;
