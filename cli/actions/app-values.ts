@@ -19,7 +19,7 @@ import { asOfDate } from "../stack-options";
 export function previewAppValues(flags: IdentityFlags): Issue[] {
   try {
     const project = findProject(resolve(flags.cwd ?? process.cwd()));
-    const stack = resolveStackName(project, flags.stack).split("/").pop()!;
+    const stack = resolveStackName(project, flags.stack);
     if (!loadStackSettings({ cwd: project.dir, stack }).settings.hr) return [];
     const { plan, people, stack: loaded } = loadStackPlan({ cwd: project.dir, stack, asOf: asOfDate(flags.asOf) });
     return appValueIssues(plan, people, loaded.raw);

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { diffPlans, formatDiff, loadStackAccess, planStack, usernameLedger } from "../../provider/access";
-import { StackConfigError } from "../../provider/config";
+import { hrSettingsOf } from "../../provider/config";
 import { readHrExport } from "../../provider/hr";
 import { diskFiles, planBefore } from "../../provider/stack-files";
 import type { DiffOptions } from "../commands/diff";
@@ -14,10 +14,7 @@ export function runDiff(options: DiffOptions, cwd: string): string {
   const asOf = asOfDate(options.asOf);
   const stack = stackSettings(options.stack, cwd);
   const { settings, stackDir, raw } = stack;
-  if (!settings.hr) {
-    throw new StackConfigError("CONFIG_INVALID", `${stack.stackFile} has no identity:hr setting`, "Add identity:hr with at least `file:` (the export, relative to the stack file).", { file: stack.stackFile });
-  }
-  const { file, ...hr } = settings.hr;
+  const { file, ...hr } = hrSettingsOf(stack);
   const currentFile = path.resolve(stackDir, file);
   const afterFile = options.to === undefined ? currentFile : path.resolve(cwd, options.to);
   if (!existsSync(afterFile)) throw new UsageError(`--to ${options.to} does not exist`, "Give the path of an HR export (CSV).");

@@ -22,7 +22,7 @@ export async function runPreview(flags: PreviewFlags): Promise<number> {
   const collected = collector.result();
   // Written even when the preview failed: the comment is where a reviewer reads why (policy results, errors).
   if (flags.format === "md") {
-    process.stdout.write(renderPreviewComment({ cwd: resolve(flags.cwd ?? process.cwd()), stack: flags.stack?.split("/").pop(), from: flags.from, asOf: flags.asOf, engine: flags.engine, collected }));
+    process.stdout.write(renderPreviewComment({ cwd: resolve(flags.cwd ?? process.cwd()), stack: flags.stack, from: flags.from, asOf: flags.asOf, engine: flags.engine, collected }));
   }
   const pending = pendingChanges(collected.resources.changes);
   if (code === ExitCode.ok && flags.expectNoChanges && pending > 0) {

@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pc from "picocolors";
-import { StackConfigError } from "../../provider/config";
+import { hrSettingsOf } from "../../provider/config";
 import { formatIssue, type Issue } from "../../errors";
 import {
   allApps, checkAnomalies, HrIssueCode, HrSourceError, lifecycleOf, LifecycleState, readHrExport,
@@ -67,11 +67,7 @@ function resolveSource(options: ValidateOptions, cwd: string) {
   }
   const stack = stackSettings(options.stack, cwd, "Add --stack NAME, or use --file FILE.");
   const settings = stack.settings;
-  if (!settings.hr) {
-    throw new StackConfigError("CONFIG_INVALID", `${stack.stackFile} has no identity:hr setting`,
-      "Add identity:hr with at least `file:` (the export, relative to the stack file).", { file: stack.stackFile });
-  }
-  const { file, ...hrSettings } = settings.hr;
+  const { file, ...hrSettings } = hrSettingsOf(stack);
   const absoluteFile = path.resolve(stack.stackDir, file);
   const hr: ReadHrExportOptions = { ...hrSettings, ...stackNeeds(stack.raw), ...defined(flags),
     file: path.relative(cwd, absoluteFile) || absoluteFile };

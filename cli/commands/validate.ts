@@ -52,7 +52,7 @@ export function register(program: Command): void {
   program
     .command("validate")
     .description("parse and validate the HR export; gate anomalies against a previous export")
-    .option("--stack <name>", "stack whose identity:hr export to check (default: the only stack)")
+    .option("--stack <name>", "stack whose identity:hr export to check (default: PULUMI_STACK, else the only stack)")
     .option("--file <path>", "check one export without a stack")
     .addOption(new Option("--preset <name>", "HR vendor preset").choices(presetNames))
     .option("--date-format <format>", "date-fns format of non-ISO dates, e.g. dd.MM.yyyy")

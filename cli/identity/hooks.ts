@@ -34,7 +34,7 @@ function stackNow(flags: IdentityFlags) {
   return () =>
     (read ??= (async () => {
       const project = findProject(resolve(flags.cwd ?? process.cwd()));
-      const stack = resolveStackName(project, flags.stack).split("/").pop()!;
+      const stack = resolveStackName(project, flags.stack);
       return { project, stack, state: (await openBackend({ project }).exportStack(stack)).deployment.resources ?? [] };
     })());
 }
@@ -63,7 +63,7 @@ export function identityHooks(flags: IdentityFlags, now = stackNow(flags)): Oper
 function isIdentityStack(flags: IdentityFlags): boolean {
   try {
     const project = findProject(resolve(flags.cwd ?? process.cwd()));
-    const stack = resolveStackName(project, flags.stack).split("/").pop()!;
+    const stack = resolveStackName(project, flags.stack);
     return loadStackSettings({ cwd: project.dir, stack }).settings.hr !== undefined;
   } catch {
     return false;

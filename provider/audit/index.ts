@@ -26,7 +26,7 @@ export { accessReview, reviewCsv, type ReviewRow, type ReviewOptions } from "./r
 export { toCsv, neutraliseCell } from "./csv";
 export { asOfInstant } from "./dates";
 export { auditMetrics, distribution, type AuditMetrics, type Measure, type Distribution, type MetricsOptions } from "./metrics";
-export { appendToChain, chainEntry, sha256, CHAIN_FILE, GENESIS, type ChainLine } from "../../engine/state-access";
+export { appendToChain, chainEntry, sha256, CHAIN_FILE, GENESIS, type ChainLine } from "../../engine/provider-interface";
 export { verifyChain, type ChainVerification, type ChainMismatch } from "./verify-chain";
 export { policyResults, type PolicyResult } from "./policy-events";
 export { reportModel, type ReportModel, type ReportInput } from "./report-model";

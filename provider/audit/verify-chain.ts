@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { CHAIN_FILE, GENESIS, hashOf, sha256 } from "../../engine/state-access";
+import { CHAIN_FILE, GENESIS, hashOf, sha256 } from "../../engine/provider-interface";
 import { listHistoryFiles } from "./read-backend";
 
 const ChainLineWire = z.object({

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { loadStackAccess, planStack, type AccessPlan, type StackAccess } from "../access";
-import type { StackSettings } from "../config";
+import { hrSettingsOf, type StackSettings } from "../config";
 import type { Issue } from "../errors";
 import { readHrExport, type Person } from "../hr";
 import { diskFiles, filesAtRef } from "./disk";
@@ -30,7 +30,7 @@ export function planBefore(
 ): PlanBefore {
   const { settings, stackDir, raw } = stack;
   const { cwd, asOf } = options;
-  const { file, ...hr } = settings.hr!;
+  const { file, ...hr } = hrSettingsOf(stack);
   const source = readTextFromFileOrGitRef(from, cwd, path.resolve(stackDir, file));
   const { people, issues } = readHrExport({ ...hr, file: source.file, text: source.text });
   const ref = existsSync(path.resolve(cwd, from)) ? undefined : from.split(":")[0]!;

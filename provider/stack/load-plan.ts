@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { accessIssues, keepRevokedAccounts, loadStackAccess, planStack, type AccessPlan, type HeldAccount } from "../access";
-import { loadStackSettings, StackConfigError, type StackSettings } from "../config";
+import { hrSettingsOf, loadStackSettings, type StackSettings } from "../config";
 import type { Issue } from "../errors";
 import { readHrExport, stackNeeds, type Person } from "../hr";
 import { diskFiles, readHrFile } from "../stack-files";
@@ -30,11 +30,7 @@ export interface StackPlan {
 export function loadStackPlan(options: { cwd: string; stack: string; asOf: string; held?: readonly HeldAccount[] }): StackPlan {
   const stack = loadStackSettings({ cwd: options.cwd, stack: options.stack });
   const { settings, stackDir, raw } = stack;
-  if (!settings.hr) {
-    throw new StackConfigError("CONFIG_INVALID", `${stack.stackFile} has no identity:hr setting`,
-      "Add identity:hr with at least `file:` (the export, relative to the stack file).", { file: stack.stackFile });
-  }
-  const { file, ...hr } = settings.hr;
+  const { file, ...hr } = hrSettingsOf(stack);
   const hrFile = path.resolve(stackDir, file);
   const shown = path.relative(stack.project.dir, hrFile) || hrFile;
   const read = readHrExport({ ...hr, ...stackNeeds(raw), file: shown, text: readHrFile(hrFile, shown) });

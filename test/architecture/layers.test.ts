@@ -1,6 +1,6 @@
 /**
  * The layers, checked on every source file (docs/ARCHITECTURE.md "Layers"): the engine is generic and knows no
- * idlc code; provider/ reads the engine's state only through engine/state-access.ts; provider/hr and provider/access
+ * idlc code; provider/ reads the engine's state only through engine/provider-interface.ts; provider/hr and provider/access
  * are the pure core (no file system, no git, no environment); and `process.env` is written in one module only, the
  * program inputs (everything a child process needs travels in the child's environment).
  */
@@ -10,7 +10,7 @@ import { factsOf, root, sourceFiles, type SourceFacts } from "./imports";
 
 const within = (file: string, dir: string) => file === dir || file.startsWith(`${dir}/`);
 const PURE_CORE = ["provider/hr", "provider/access"];
-const ENGINE_DOOR = "engine/state-access";
+const ENGINE_DOOR = "engine/provider-interface";
 const PROGRAM_INPUTS = "provider/program-inputs/inputs.ts";
 const IO_MODULE = /^(node:)?(fs|child_process)(\/.*)?$/;
 
@@ -76,7 +76,7 @@ describe("the checks catch what they are for", () => {
 
   it("provider/ importing engine/ past the door, and through it", () => {
     const bad = made("provider/audit/x.ts", 'export { sha256 } from "../../engine/state";');
-    const good = made("provider/audit/y.ts", 'export { sha256 } from "../../engine/state-access";');
+    const good = made("provider/audit/y.ts", 'export { sha256 } from "../../engine/provider-interface";');
     expect(violations(rule("provider/ imports engine/"), [bad, good])).toEqual([
       "provider/audit/x.ts:1: imports engine/state",
     ]);

@@ -36,7 +36,6 @@ export const defaultAttributeMapping: Record<string, string | null> = {
 };
 const coreTargets = ["userName", "displayName", "nickName", "title", "userType"];
 const enterpriseTargets = ["employeeNumber", "department", "costCenter", "organization", "division"];
-export const mappableTargets = [...coreTargets, ...enterpriseTargets];
 
 /** The mapped attribute values for a spec (undefined = not set). */
 export function mappedValues(spec: ScimAccountInputs, mapping: Record<string, string | null> = {}): Record<string, string | undefined> {
