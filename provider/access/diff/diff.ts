@@ -1,5 +1,5 @@
-import { appKey } from "./entitlements";
-import type { AccessPlan, AccountEntry, PersonPlan } from "./plan";
+import { appKey } from "../roles/entitlements";
+import type { AccessPlan, AccountEntry, PersonPlan } from "../plan/plan";
 
 /** App key (`slack`, `scim:github`) → entitlements (`account`, `admin`, `group:<name>`, `license:<sku>`), sorted. */
 export type AppEntitlements = Record<string, string[]>;

@@ -1,7 +1,7 @@
-import type { Issue } from "../errors";
-import type { Person } from "../hr/person";
-import { AccessCode, accessIssue } from "./errors";
-import { directReports, reportsOf } from "./reports-to";
+import type { Issue } from "../../errors";
+import type { Person } from "../../hr/person";
+import { AccessCode, accessIssue } from "../errors";
+import { directReports, reportsOf } from "../resolve/reports-to";
 import type { RuleDef } from "./role-model";
 
 type Predicate = (p: Person) => boolean;

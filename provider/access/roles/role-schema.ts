@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EmploymentType, IsoDate } from "../hr/person";
+import { EmploymentType, IsoDate } from "../../hr/person";
 
 /** Role, rule and group ids: lower-case, readable in a PR, safe in resource names. */
 export const RoleId = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "use lower-case letters, digits, '.', '_' or '-'");

@@ -1,5 +1,5 @@
-import type { Issue } from "../errors";
-import { AccessCode, AccessFileError, accessIssue } from "./errors";
+import type { Issue } from "../../errors";
+import { AccessCode, AccessFileError, accessIssue } from "../errors";
 import { normalizeRole, type RoleSources } from "./role-model";
 import { RoleInput } from "./role-schema";
 import { zodIssues } from "./yaml-source";

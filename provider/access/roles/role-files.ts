@@ -1,4 +1,4 @@
-import { AccessFileError } from "./errors";
+import { AccessFileError } from "../errors";
 import type { RoleSources } from "./role-model";
 import { parseRolesCsv } from "./roles-csv";
 import { parseRolesYaml } from "./roles-yaml";

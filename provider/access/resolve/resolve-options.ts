@@ -1,6 +1,6 @@
-import type { LifecycleState, Person } from "../hr/person";
-import type { AppName } from "./account-spec";
-import type { ApprovalDef } from "./approvals";
+import type { LifecycleState, Person } from "../../hr/person";
+import type { AppName } from "../account-spec";
+import type { ApprovalDef } from "../checks/approvals";
 
 /** Everything `resolve` needs besides people, roles and the date. */
 export interface ResolveOptions {

@@ -1,7 +1,7 @@
 import { distance } from "fastest-levenshtein";
-import type { Issue } from "../errors";
-import { AppName } from "./account-spec";
-import { AccessCode, accessIssue, type Where } from "./errors";
+import type { Issue } from "../../errors";
+import { AppName } from "../account-spec";
+import { AccessCode, accessIssue, type Where } from "../errors";
 import type { GrantInput, RoleInput, RuleInput } from "./role-schema";
 
 /** Where a definition was written, for every issue about it. */

@@ -7,10 +7,10 @@
  * people who left the program are not kept here: their deletion is the leaver path, and a provider refuses to
  * delete one still enabled (a truncated export stays harmless).
  */
-import { addDays } from "../hr";
-import type { AccountSpec, AppName } from "./account-spec";
-import { appKey } from "./entitlements";
-import type { AccessPlan, AccountEntry, PersonPlan } from "./plan";
+import { addDays } from "../../hr";
+import type { AccountSpec, AppName } from "../account-spec";
+import { appKey } from "../roles/entitlements";
+import type { AccessPlan, AccountEntry, PersonPlan } from "../plan/plan";
 
 /** An account the stack holds today: its app and the inputs it was last declared with. */
 export interface HeldAccount {

@@ -1,5 +1,5 @@
-import type { Issue } from "../errors";
-import { AccessCode, accessIssue } from "./errors";
+import type { Issue } from "../../errors";
+import { AccessCode, accessIssue } from "../errors";
 import { didYouMean, type GrantDef, type RoleDef, type RoleSources, type RuleDef } from "./role-model";
 
 /** Roles ready to resolve: ids unique, references known, inheritance flattened, conflicts made symmetric. */

@@ -1,7 +1,7 @@
 import { isNode, LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
-import type { Issue } from "../errors";
-import { AccessFileError, accessIssue, type AccessCode } from "./errors";
+import type { Issue } from "../../errors";
+import { AccessFileError, accessIssue, type AccessCode } from "../errors";
 
 /** A parsed YAML file that can say on which line any path starts, so issues point at the right row. */
 export interface YamlSource {

@@ -1,14 +1,14 @@
 import path from "node:path";
 import { z } from "zod";
-import type { Issue } from "../errors";
-import type { AcceptsOptions } from "../apps/accepts";
-import { AppName } from "./account-spec";
-import { acceptsOptions } from "./fit-to-apps";
-import { parseApprovalsYaml, type ApprovalDef } from "./approvals";
-import { AccessFileError } from "./errors";
-import { parsePersonasYaml, type Personas } from "./personas";
-import { buildCatalog, type Catalog } from "./role-catalog";
-import { parseRoleFile } from "./role-files";
+import type { Issue } from "../../errors";
+import type { AcceptsOptions } from "../../apps/accepts";
+import { AppName } from "../account-spec";
+import { acceptsOptions } from "../resolve/fit-to-apps";
+import { parseApprovalsYaml, type ApprovalDef } from "../checks/approvals";
+import { AccessFileError } from "../errors";
+import { parsePersonasYaml, type Personas } from "../checks/personas";
+import { buildCatalog, type Catalog } from "../roles/role-catalog";
+import { parseRoleFile } from "../roles/role-files";
 
 /** `identity:roles`: the stack's role files, personas and approvals, paths relative to the stack config dir. */
 export const RolesSettings = z.strictObject({

@@ -1,9 +1,9 @@
-import type { Issue } from "../errors";
-import type { Person } from "../hr/person";
-import { AccessCode, accessIssue } from "./errors";
-import type { Catalog } from "./role-catalog";
-import { didYouMean } from "./role-model";
-import { compileRule, PeopleIndex } from "./rule-match";
+import type { Issue } from "../../errors";
+import type { Person } from "../../hr/person";
+import { AccessCode, accessIssue } from "../errors";
+import type { Catalog } from "../roles/role-catalog";
+import { didYouMean } from "../roles/role-model";
+import { compileRule, PeopleIndex } from "../roles/rule-match";
 
 /**
  * Roles given to one person directly (before inheritance), with why: `rule:<id>`, `hr`, `grant:<until>`.

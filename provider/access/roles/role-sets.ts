@@ -1,5 +1,5 @@
-import { reasonsOf, type DirectRoles } from "./assign";
-import type { RoleHolding } from "./plan";
+import { reasonsOf, type DirectRoles } from "../resolve/assign";
+import type { RoleHolding } from "../plan/plan";
 import type { Catalog } from "./role-catalog";
 
 /** What a set of directly given roles implies, whoever holds it; computed once per distinct set. */

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { Issue } from "../errors";
-import { EmploymentType, LifecycleState } from "../hr/person";
-import { AccessCode, AccessFileError } from "./errors";
-import { readYaml, zodIssues } from "./yaml-source";
+import type { Issue } from "../../errors";
+import { EmploymentType, LifecycleState } from "../../hr/person";
+import { AccessCode, AccessFileError } from "../errors";
+import { readYaml, zodIssues } from "../roles/yaml-source";
 
 const OneOrMany = z.union([z.string().min(1).transform((v) => [v]), z.array(z.string().min(1)).min(1)]);
 

@@ -1,6 +1,6 @@
-import type { Issue } from "../errors";
-import type { Person } from "../hr/person";
-import { AccessCode, accessIssue } from "./errors";
+import type { Issue } from "../../errors";
+import type { Person } from "../../hr/person";
+import { AccessCode, accessIssue } from "../errors";
 
 /** A person's sign-in name in every app (`jane.doe`) and email address. */
 export interface Identity {

@@ -1,7 +1,7 @@
-import type { Issue } from "../errors";
-import { appKey } from "./entitlements";
-import { AccessCode, accessIssue } from "./errors";
-import type { AccessPlan, PersonPlan } from "./plan";
+import type { Issue } from "../../errors";
+import { appKey } from "../roles/entitlements";
+import { AccessCode, accessIssue } from "../errors";
+import type { AccessPlan, PersonPlan } from "../plan/plan";
 import type { PersonaMatch, Personas } from "./personas";
 
 /** People named in one failure message; the rest are counted, so a broken rule does not print 5,000 lines. */

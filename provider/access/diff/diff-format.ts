@@ -1,4 +1,4 @@
-import { canonicalJson } from "./canonical-json";
+import { canonicalJson } from "../plan/canonical-json";
 import type { JmlDiff } from "./diff";
 import { appTotals, headline, personDetails } from "./diff-summary";
 

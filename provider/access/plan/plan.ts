@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { EmploymentType, IsoDate, LifecycleState } from "../hr/person";
-import { AccountSpec, AppName, GroupSpec } from "./account-spec";
+import { EmploymentType, IsoDate, LifecycleState } from "../../hr/person";
+import { AccountSpec, AppName, GroupSpec } from "../account-spec";
 import { canonicalJson } from "./canonical-json";
 
 export const IssueSchema = z.object({

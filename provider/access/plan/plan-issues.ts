@@ -1,9 +1,9 @@
-import type { Issue } from "../errors";
-import type { AppName } from "./account-spec";
-import type { ApprovalDef } from "./approvals";
-import { AccessCode, accessIssue } from "./errors";
-import type { Catalog } from "./role-catalog";
-import { didYouMean } from "./role-model";
+import type { Issue } from "../../errors";
+import type { AppName } from "../account-spec";
+import type { ApprovalDef } from "../checks/approvals";
+import { AccessCode, accessIssue } from "../errors";
+import type { Catalog } from "../roles/role-catalog";
+import { didYouMean } from "../roles/role-model";
 
 /** Entitlements the stack cannot provision: apps it does not enable (warning) and unknown SCIM instances (error). */
 export function appCoverageIssues(catalog: Catalog, apps: ReadonlySet<AppName>, scimInstances: readonly string[] | undefined): Issue[] {

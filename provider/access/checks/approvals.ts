@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { Issue } from "../errors";
-import { IsoDate } from "../hr/person";
-import type { Approval } from "./account-spec";
-import { AccessCode, AccessFileError } from "./errors";
-import { readYaml, zodIssues } from "./yaml-source";
+import type { Issue } from "../../errors";
+import { IsoDate } from "../../hr/person";
+import type { Approval } from "../account-spec";
+import { AccessCode, AccessFileError } from "../errors";
+import { readYaml, zodIssues } from "../roles/yaml-source";
 
 /** One recorded approval of a role for a person: who approved, under which ticket, when. */
 export const ApprovalInput = z

@@ -1,11 +1,11 @@
-import { IdlcError, type Issue } from "../errors";
-import { lifecycleOf } from "../hr";
-import type { LifecycleSettings, Person } from "../hr/person";
-import { checkPersonas } from "./check-personas";
-import { fitPlanToApps, refusedValues } from "./fit-to-apps";
-import type { AccessPlan } from "./plan";
-import { sortIssues } from "./plan-issues";
-import { resolve } from "./resolve";
+import { IdlcError, type Issue } from "../../errors";
+import { lifecycleOf } from "../../hr";
+import type { LifecycleSettings, Person } from "../../hr/person";
+import { checkPersonas } from "../checks/check-personas";
+import { fitPlanToApps, refusedValues } from "../resolve/fit-to-apps";
+import type { AccessPlan } from "../plan/plan";
+import { sortIssues } from "../plan/plan-issues";
+import { resolve } from "../resolve/resolve";
 import { loadStackAccess, type StackAccess, type StackFiles } from "./stack-access";
 
 /**

@@ -1,15 +1,15 @@
-import type { Issue } from "../errors";
-import type { LifecycleState, Person } from "../hr/person";
-import { AppName, type AccountSpec, type Approval } from "./account-spec";
-import { approvalIndex } from "./approvals";
+import type { Issue } from "../../errors";
+import type { LifecycleState, Person } from "../../hr/person";
+import { AppName, type AccountSpec, type Approval } from "../account-spec";
+import { approvalIndex } from "../checks/approvals";
 import { assignRoles, rolesOf, type DirectRoles } from "./assign";
-import { appCoverageIssues, approvalIssues, sortIssues } from "./plan-issues";
-import { EntitlementTable, type AppAccess } from "./entitlements";
-import { AccessCode, accessIssue } from "./errors";
-import type { AccessPlan, PersonPlan, RoleHolding } from "./plan";
+import { appCoverageIssues, approvalIssues, sortIssues } from "../plan/plan-issues";
+import { EntitlementTable, type AppAccess } from "../roles/entitlements";
+import { AccessCode, accessIssue } from "../errors";
+import type { AccessPlan, PersonPlan, RoleHolding } from "../plan/plan";
 import type { ResolveOptions } from "./resolve-options";
-import type { Catalog } from "./role-catalog";
-import { holdings, roleSetFacts, type RoleSetFacts } from "./role-sets";
+import type { Catalog } from "../roles/role-catalog";
+import { holdings, roleSetFacts, type RoleSetFacts } from "../roles/role-sets";
 import { allocateIdentities, type Identity } from "./usernames";
 
 const outOfProgram: ReadonlySet<LifecycleState> = new Set(["not-yet", "removed"]);

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Issue } from "../errors";
-import { AccessCode, AccessFileError } from "./errors";
+import type { Issue } from "../../errors";
+import { AccessCode, AccessFileError } from "../errors";
 import { normalizeRole, type RoleSources } from "./role-model";
 import { GrantInput, RoleInput, RuleInput } from "./role-schema";
 import { readYaml, zodIssues } from "./yaml-source";

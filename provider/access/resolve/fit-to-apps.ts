@@ -5,14 +5,14 @@
  * means preview, diff and the audit trail show exactly what the app gets, and a disable carries a name the app
  * takes (Google replaces the whole user on update).
  */
-import { appAccepts, judgeValue, safeText, showValue } from "../apps/accepts";
-import type { AcceptedField, AcceptsOptions, FieldRule } from "../apps/accepts";
-import type { Issue } from "../errors";
-import type { Person } from "../hr/person";
-import type { AccountSpec, AppName } from "./account-spec";
-import { AccessCode, accessIssue } from "./errors";
-import type { AccessPlan, AccountEntry, PersonPlan } from "./plan";
-import { sortIssues } from "./plan-issues";
+import { appAccepts, judgeValue, safeText, showValue } from "../../apps/accepts";
+import type { AcceptedField, AcceptsOptions, FieldRule } from "../../apps/accepts";
+import type { Issue } from "../../errors";
+import type { Person } from "../../hr/person";
+import type { AccountSpec, AppName } from "../account-spec";
+import { AccessCode, accessIssue } from "../errors";
+import type { AccessPlan, AccountEntry, PersonPlan } from "../plan/plan";
+import { sortIssues } from "../plan/plan-issues";
 
 type StackConfig = Readonly<Record<string, unknown>>;
 

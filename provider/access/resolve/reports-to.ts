@@ -1,4 +1,4 @@
-import type { Person } from "../hr/person";
+import type { Person } from "../../hr/person";
 
 /**
  * Everyone below `managerId` in the org chart, directly or transitively (not the manager). A manager loop in

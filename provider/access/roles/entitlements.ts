@@ -1,6 +1,6 @@
-import type { Issue } from "../errors";
-import type { AppName, Grant, GroupSpec } from "./account-spec";
-import { AccessCode, accessIssue } from "./errors";
+import type { Issue } from "../../errors";
+import type { AppName, Grant, GroupSpec } from "../account-spec";
+import { AccessCode, accessIssue } from "../errors";
 import type { Catalog } from "./role-catalog";
 
 /** What a set of roles grants in one app or SCIM instance: everything of an account spec that roles decide. */
