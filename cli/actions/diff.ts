@@ -1,10 +1,10 @@
 /** What `idlc diff` does once parsed (cli/commands/diff.ts defines the command). */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { diffPlans, formatDiff, loadStackAccess, planStack, usernameLedger } from "../../provider/access";
 import { hrSettingsOf } from "../../provider/config";
 import { readHrExport } from "../../provider/hr";
-import { diskFiles, planBefore } from "../../provider/stack-files";
+import { diskFiles, planBefore, readHrFile } from "../../provider/stack-files";
 import type { DiffOptions } from "../commands/diff";
 import { UsageError } from "../exit";
 import { asOfDate, stackSettings } from "../stack-options";
@@ -17,7 +17,9 @@ export function runDiff(options: DiffOptions, cwd: string): string {
   const { file, ...hr } = hrSettingsOf(stack);
   const currentFile = path.resolve(stackDir, file);
   const afterFile = options.to === undefined ? currentFile : path.resolve(cwd, options.to);
-  if (!existsSync(afterFile)) throw new UsageError(`--to ${options.to} does not exist`, "Give the path of an HR export (CSV).");
+  if (options.to !== undefined && !existsSync(afterFile)) {
+    throw new UsageError(`--to ${options.to} does not exist`, "Give the path of an HR export (CSV).");
+  }
   const before = planBefore(stack, options.from, {
     cwd,
     asOf,
@@ -25,7 +27,8 @@ export function runDiff(options: DiffOptions, cwd: string): string {
       process.stderr.write(`note: ${path.relative(cwd, f)} does not exist at ${options.from}; using the current file for both sides\n`),
   });
   note(before.issues.filter((i) => i.severity === "error").length, "the --from export");
-  const after = readHrExport({ ...hr, file: path.relative(cwd, afterFile) || afterFile, text: readFileSync(afterFile, "utf8") });
+  const shown = path.relative(cwd, afterFile) || afterFile;
+  const after = readHrExport({ ...hr, file: shown, text: readHrFile(afterFile, shown) });
   note(after.issues.filter((i) => i.severity === "error").length, "the --to export");
   const accessAfter = loadStackAccess(raw, stackDir, diskFiles, file);
   const planAfter = planStack(after.people, accessAfter, settings.lifecycle, asOf, usernameLedger(before.plan));
