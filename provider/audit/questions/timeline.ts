@@ -2,9 +2,9 @@
  * One person's access history per app, found by diffing consecutive checkpoints: each step carries the update
  * that made it, with its time, git commit, author and CI run.
  */
-import type { AuditAccount } from "./resources";
+import type { AuditAccount } from "../read/resources";
 import { buildSnapshots, type Snapshot } from "./snapshots";
-import { effectiveTime, type AuditUpdate, type FailedAttempt } from "./update";
+import { effectiveTime, type AuditUpdate, type FailedAttempt } from "../read/update";
 
 export type TimelineEventType =
   | "created" | "enabled" | "disabled" | "sessions-revoked" | "group-added" | "group-removed"

@@ -3,7 +3,7 @@
  * `pulumi stack export [--version N]` files. Each export is the state after the update it was taken from.
  */
 import { readFileSync } from "node:fs";
-import { AuditCode, AuditSourceError } from "./errors";
+import { AuditCode, AuditSourceError } from "../errors";
 import { parseHistoryJson, parseStackExport, type StateRecord, type UpdateRecord } from "./parse";
 import { numberUpdates, type AuditUpdate } from "./update";
 

@@ -2,10 +2,10 @@
  * Who had access to what at a point in time, from the checkpoint in force then: one row per entitlement of every
  * account, with the roles behind it, since when it was held and who approved it.
  */
-import { asOfInstant } from "./dates";
+import { asOfInstant } from "../dates";
 import { buildSnapshots, entitlementsOf, sinceKey, snapshotAt, type Snapshot } from "./snapshots";
 import { updateRef, type UpdateRef } from "./timeline";
-import { effectiveTime, type AuditUpdate } from "./update";
+import { effectiveTime, type AuditUpdate } from "../read/update";
 
 export interface AccessRow {
   employeeId: string;

@@ -3,9 +3,9 @@
  * `<appKey>/<name>`, every account's entitlements with the roles, approvals and the update since which each one
  * has been held without a break.
  */
-import type { Approval } from "../access";
-import type { AuditAccount, AuditGroup } from "./resources";
-import { effectiveTime, type AuditUpdate } from "./update";
+import type { Approval } from "../../access";
+import type { AuditAccount, AuditGroup } from "../read/resources";
+import { effectiveTime, type AuditUpdate } from "../read/update";
 
 /** One thing an account holds: `account`, `admin`, `group:<name>` or `license:<sku>`. */
 export interface Entitlement {

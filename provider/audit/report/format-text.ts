@@ -1,8 +1,8 @@
 /** Plain-text renderings for the terminal: one line per fact, columns aligned, nothing decrypted. */
-import type { AccessAsOf } from "./access";
-import type { AuditMetrics, Distribution, Measure } from "./metrics";
-import type { PersonTimeline, UpdateRef } from "./timeline";
-import type { ChainVerification } from "./verify-chain";
+import type { AccessAsOf } from "../questions/access";
+import type { AuditMetrics, Distribution, Measure } from "../questions/metrics";
+import type { PersonTimeline, UpdateRef } from "../questions/timeline";
+import type { ChainVerification } from "../chain/verify-chain";
 
 const hours = (h: number | undefined) => (h === undefined ? "—" : `${h.toFixed(1)} h`);
 

@@ -4,9 +4,9 @@
  * ciphertext envelopes; a spec field stored as a secret is named in `sealed` and never decrypted.
  */
 import { z } from "zod";
-import { Approval, AppName, Grant } from "../access";
-import { LifecycleState } from "../hr";
-import { AuditCode, AuditSourceError } from "./errors";
+import { Approval, AppName, Grant } from "../../access";
+import { LifecycleState } from "../../hr";
+import { AuditCode, AuditSourceError } from "../errors";
 import { isSecret, type ResourceWire } from "./wire";
 
 const TOKEN = /^pulumi-nodejs:dynamic\/idlc:(Entra|Google|Slack|Scim|Ldap)(Account|Group)$/;

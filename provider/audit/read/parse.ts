@@ -3,7 +3,7 @@
  * and `pulumi stack export` output. Each error names the file and the field.
  */
 import { z } from "zod";
-import { AuditCode, AuditSourceError } from "./errors";
+import { AuditCode, AuditSourceError } from "../errors";
 import { auditResources, type AuditResource } from "./resources";
 import { isoFromUnix, updateEnvironment, type AuditUpdate } from "./update";
 import { CheckpointFileWire, HistoryEntryWire, HistoryJsonWire, StackExportWire } from "./wire";

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { AuditCode, AuditSourceError } from "./errors";
+import { AuditCode, AuditSourceError } from "../errors";
 import { parseCheckpoint, parseHistoryEntry } from "./parse";
 import { numberUpdates, type AuditUpdate } from "./update";
 

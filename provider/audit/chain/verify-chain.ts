@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { CHAIN_FILE, GENESIS, hashOf, sha256 } from "../../engine/provider-interface";
-import { listHistoryFiles } from "./read-backend";
+import { CHAIN_FILE, GENESIS, hashOf, sha256 } from "../../../engine/provider-interface";
+import { listHistoryFiles } from "../read/read-backend";
 
 const ChainLineWire = z.object({
   v: z.literal(1),

@@ -2,13 +2,13 @@
  * Everything the compliance report shows, computed from the history (pure): joiners and leavers per month, the
  * time-to-deprovision distribution, privileged accounts per app, policy results, late leavers and the changes.
  */
-import { accessRows, type AccessRow } from "./access";
-import type { AuditMetrics, Measure } from "./metrics";
-import type { PolicyResult } from "./policy-events";
-import { entitlementsOf, type Snapshot } from "./snapshots";
-import { updateRef, type UpdateRef } from "./timeline";
-import type { AuditUpdate } from "./update";
-import type { ChainVerification } from "./verify-chain";
+import { accessRows, type AccessRow } from "../questions/access";
+import type { AuditMetrics, Measure } from "../questions/metrics";
+import type { PolicyResult } from "../read/policy-events";
+import { entitlementsOf, type Snapshot } from "../questions/snapshots";
+import { updateRef, type UpdateRef } from "../questions/timeline";
+import type { AuditUpdate } from "../read/update";
+import type { ChainVerification } from "../chain/verify-chain";
 
 export interface ReportModel {
   title: string;

@@ -3,9 +3,9 @@
  * reviewer it goes to (the person's manager, or the app's owner), the role that granted it, since when it has
  * been held and who approved it. The `decision` column is left for the reviewer.
  */
-import type { Person } from "../hr";
+import type { Person } from "../../hr";
 import { accessRows } from "./access";
-import { toCsv } from "./csv";
+import { toCsv } from "../report/csv";
 import type { Snapshot } from "./snapshots";
 
 export interface ReviewRow {

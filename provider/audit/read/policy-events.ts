@@ -3,7 +3,7 @@
  * (and of the offline engine), whose `policyEvent` lines carry each violation.
  */
 import { z } from "zod";
-import { AuditCode, AuditSourceError } from "./errors";
+import { AuditCode, AuditSourceError } from "../errors";
 
 const PolicyEventWire = z.looseObject({
   policyEvent: z.looseObject({

@@ -7,12 +7,12 @@
  * contract end), taken at 00:00 UTC of that day. A change in the first snapshot is the baseline (accounts
  * adopted when idlc took over), not a measurement; a return from leave is neither a joiner nor a leaver.
  */
-import type { Person } from "../hr";
-import { hoursBetween, startOfDay } from "./dates";
-import type { AuditAccount } from "./resources";
+import type { Person } from "../../hr";
+import { hoursBetween, startOfDay } from "../dates";
+import type { AuditAccount } from "../read/resources";
 import { accountsOf, type Snapshot } from "./snapshots";
 import { failedAttemptsOf, updateRef, type UpdateRef } from "./timeline";
-import { effectiveTime } from "./update";
+import { effectiveTime } from "../read/update";
 
 export interface Measure {
   employeeId: string;
