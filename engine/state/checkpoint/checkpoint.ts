@@ -1,6 +1,6 @@
 import type { DeploymentV3 } from "./apitype";
 import { deploymentV3Schema } from "./apitype";
-import { StateCode, StateError } from "./errors";
+import { StateCode, StateError } from "../errors";
 
 /** What a diy checkpoint file holds once read: the stack name and the latest deployment (absent after `stack init`). */
 export interface ReadCheckpoint {

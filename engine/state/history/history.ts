@@ -1,5 +1,5 @@
-import type { UpdateInfo } from "./apitype";
-import type { FinishOptions, UpdateOperation } from "./journal";
+import type { UpdateInfo } from "../checkpoint/apitype";
+import type { FinishOptions, UpdateOperation } from "../journal/journal";
 
 /** Seconds since the epoch from a Date or a unix time in seconds or milliseconds. */
 export function unixSeconds(time: Date | number): number {

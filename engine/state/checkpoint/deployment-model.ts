@@ -1,5 +1,5 @@
 import type { DeploymentV3, PendingOperation, ResourceV3 } from "./apitype";
-import { StateCode, StateError } from "./errors";
+import { StateCode, StateError } from "../errors";
 import { orderResources } from "./resource-order";
 
 /** A live entry is keyed by its URN; a replaced resource's old state (`delete: true`) is a separate entry. */

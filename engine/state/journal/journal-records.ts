@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pendingOperationTypes, secretsProvidersSchema, type ResourceV3 } from "./apitype";
+import { pendingOperationTypes, secretsProvidersSchema, type ResourceV3 } from "../checkpoint/apitype";
 
 /*
  * The journal: `stacks/<project>/<stack>.journal.jsonl`, next to the checkpoint, one JSON object per line, appended

@@ -1,13 +1,13 @@
 import { rm } from "node:fs/promises";
-import type { DeploymentV3 } from "./apitype";
-import { canonicalDeployment, type ReadCheckpoint } from "./checkpoint";
-import { DeploymentModel } from "./deployment-model";
+import type { DeploymentV3 } from "../checkpoint/apitype";
+import { canonicalDeployment, type ReadCheckpoint } from "../checkpoint/checkpoint";
+import { DeploymentModel } from "../checkpoint/deployment-model";
 import { BlobReader } from "./journal-blobs";
-import { StateCode, StateError } from "./errors";
-import { isMissing } from "./files";
+import { StateCode, StateError } from "../errors";
+import { isMissing } from "../backend/files";
 import { readJournalLines } from "./journal-file";
 import { journalRecordSchema, type JournalRecord, type StartRecord } from "./journal-records";
-import { newManifest } from "./manifest";
+import { newManifest } from "../backend/manifest";
 
 export interface Recovered {
   deployment: DeploymentV3;

@@ -1,4 +1,4 @@
-import type { ResourceV3 } from "./apitype";
+import type { ResourceV3 } from "../checkpoint/apitype";
 
 // Every dynamic resource stores its serialized provider (~3 KB of JS, usually identical across thousands of
 // resources) in both `inputs.__provider` and `outputs.__provider`. The journal writes each distinct text once, as a

@@ -1,6 +1,6 @@
 import type { DeploymentV3, ResourceV3 } from "./apitype";
-import { StateCode, StateError } from "./errors";
-import { manifestMagic } from "./manifest";
+import { StateCode, StateError } from "../errors";
+import { manifestMagic } from "../backend/manifest";
 
 /** A provider reference is `<providerURN>::<id>`; the URN part is everything before the last `::`. */
 export function providerUrn(reference: string): string {

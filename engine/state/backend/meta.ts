@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { StateCode, StateError } from "./errors";
+import { StateCode, StateError } from "../errors";
 import { writeFileAtomic } from "./files";
 
 /**

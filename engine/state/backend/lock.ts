@@ -3,7 +3,7 @@ import { readdir, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { hostname, userInfo } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
-import { StateCode, StateError } from "./errors";
+import { StateCode, StateError } from "../errors";
 
 // The lock file of pkg/backend/diy/lock.go: locks/organization/<project>/<stack>/<uuid>.json.
 const lockContentSchema = z.looseObject({

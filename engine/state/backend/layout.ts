@@ -1,7 +1,7 @@
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { StateCode, StateError } from "./errors";
+import { StateCode, StateError } from "../errors";
 
 /** The diy backend's bookkeeping directory, `<url path>/.pulumi` (sdk/go/common/workspace BookkeepingDir). */
 export const BOOKKEEPING_DIR = ".pulumi";

@@ -1,11 +1,11 @@
-import type { DeploymentV3, PendingOperation, ResourceV3, SecretsProvidersV1 } from "./apitype";
-import { canonicalDeployment } from "./checkpoint";
-import { DeploymentModel } from "./deployment-model";
-import { StateCode, StateError } from "./errors";
+import type { DeploymentV3, PendingOperation, ResourceV3, SecretsProvidersV1 } from "../checkpoint/apitype";
+import { canonicalDeployment } from "../checkpoint/checkpoint";
+import { DeploymentModel } from "../checkpoint/deployment-model";
+import { StateCode, StateError } from "../errors";
 import { BlobWriter } from "./journal-blobs";
 import { AppendLog } from "./journal-file";
 import { JOURNAL_VERSION, type JournalRecord } from "./journal-records";
-import { newManifest } from "./manifest";
+import { newManifest } from "../backend/manifest";
 
 export type UpdateOperation = "update" | "refresh" | "destroy";
 

@@ -1,6 +1,6 @@
 import { mkdir, open, readFile, type FileHandle } from "node:fs/promises";
 import { dirname } from "node:path";
-import { StateCode, StateError } from "./errors";
+import { StateCode, StateError } from "../errors";
 
 /**
  * An append-only file with group commit: `append` buffers a line and writes it on the next turn of the event loop

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Manifest } from "./apitype";
+import type { Manifest } from "../checkpoint/apitype";
 
 const { version: sdkVersion } = require("@pulumi/pulumi/package.json") as { version: string };
 

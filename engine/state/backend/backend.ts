@@ -1,17 +1,17 @@
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import type { Project } from "../project";
-import { normalizeStackName } from "../project";
-import type { DeploymentV3, PendingOperation, UpdateInfo } from "./apitype";
-import { StateCode, StateError } from "./errors";
-import { collectEnvironment } from "./environment";
-import { updateInfo } from "./history";
-import { appendToChain } from "./chain";
-import { Journal, type FinishOptions, type StartUpdateOptions, type UpdateOperation } from "./journal";
+import type { Project } from "../../project";
+import { normalizeStackName } from "../../project";
+import type { DeploymentV3, PendingOperation, UpdateInfo } from "../checkpoint/apitype";
+import { StateCode, StateError } from "../errors";
+import { collectEnvironment } from "../history/environment";
+import { updateInfo } from "../history/history";
+import { appendToChain } from "../history/chain";
+import { Journal, type FinishOptions, type StartUpdateOptions, type UpdateOperation } from "../journal/journal";
 import { backendRoot, stackPaths, type StackPaths } from "./layout";
 import { acquireLock, type Unlock } from "./lock";
 import { ensureMeta } from "./meta";
-import { recoverJournal } from "./recover";
+import { recoverJournal } from "../journal/recover";
 import { readCheckpointFile, readHistory, writeBackup, writeCheckpointFile, writeHistoryEntry } from "./store";
 
 export interface OpenBackendOptions {

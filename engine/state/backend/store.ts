@@ -1,12 +1,12 @@
 import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import type { DeploymentV3, UpdateInfo } from "./apitype";
-import { updateInfoSchema } from "./apitype";
-import { parseCheckpoint, serializeCheckpoint, type ReadCheckpoint } from "./checkpoint";
-import { StateCode, StateError } from "./errors";
+import type { DeploymentV3, UpdateInfo } from "../checkpoint/apitype";
+import { updateInfoSchema } from "../checkpoint/apitype";
+import { parseCheckpoint, serializeCheckpoint, type ReadCheckpoint } from "../checkpoint/checkpoint";
+import { StateCode, StateError } from "../errors";
 import { copyIfExists, isMissing, writeFileAtomic } from "./files";
-import { verifyIntegrity } from "./integrity";
+import { verifyIntegrity } from "../checkpoint/integrity";
 import { unixNano, type StackPaths } from "./layout";
 
 /** Reads `<stack>.json`, or `<stack>.json.gz` when only that exists (PULUMI_DIY_BACKEND_GZIP); undefined when neither does. */
