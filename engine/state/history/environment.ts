@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
-const { version: idlcVersion } = require("../../package.json") as { version: string };
+const { version: idlcVersion } = require("../../../package.json") as { version: string };
 
 /** CI system and run URL from the variables each CI sets (keys of pkg/backend/updates.go: ci.system, ci.build.*). */
 export function ciEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
