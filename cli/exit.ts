@@ -1,5 +1,5 @@
 import pc from "picocolors";
-import { IdlcError } from "../provider/errors";
+import { IdlcError } from "../errors";
 
 /** Exit codes of the CLI contract (DESIGN.md §5). */
 export const ExitCode = { ok: 0, failed: 1, usage: 2 } as const;

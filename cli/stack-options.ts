@@ -1,7 +1,8 @@
 /**
  * The `--stack` and `--as-of` options several commands share, read the same way everywhere.
  */
-import { findProject, listStacks, loadStackSettings, StackConfigError, type StackSettings } from "../provider/config";
+import { findProject, ProjectCode, ProjectError, resolveStackName } from "../engine/project";
+import { loadStackSettings, StackConfigError, type StackSettings } from "../provider/config";
 import { UsageError } from "./exit";
 
 /** `--as-of` as `yyyy-MM-dd`, or today (UTC, the day the engine and the program use). */
@@ -15,16 +16,35 @@ export function asOfDate(value: string | undefined): string {
 }
 
 /**
- * The settings of `--stack`, or of the project's only stack. A stack or project that does not exist is a mistake
- * in the command line (exit 2), not in the data.
+ * The stack a command means — `--stack`, else `PULUMI_STACK`, else the project's only stack (engine/project's
+ * `resolveStackName`, as `up`, `kill`, `history` and `audit` choose it) — and its settings. A stack or project that
+ * does not exist is a mistake in the command line (exit 2), not in the data.
  */
 export function stackSettings(name: string | undefined, cwd: string, fix = "Add --stack NAME."): StackSettings {
+  return asUsage(() => loadStackSettings({ cwd, stack: chooseStack(name, cwd, fix) }));
+}
+
+/** The stack's name, chosen as {@link stackSettings} chooses it. */
+export function chooseStack(name: string | undefined, cwd: string, fix = "Add --stack NAME."): string {
+  return asUsage(() => {
+    try {
+      return resolveStackName(findProject(cwd), name);
+    } catch (err) {
+      if (err instanceof ProjectError && err.code === ProjectCode.stackNotChosen) throw new UsageError(err.message, fix);
+      throw err;
+    }
+  });
+}
+
+const usageCodes = new Set<string>([ProjectCode.notFound, ProjectCode.stackNameInvalid, "CONFIG_STACK_NOT_FOUND"]);
+
+function asUsage<T>(run: () => T): T {
   try {
-    const known = name === undefined ? listStacks(findProject(cwd)) : [name];
-    if (known.length !== 1) throw new UsageError(`choose a stack with --stack (stacks: ${known.join(", ") || "none"})`, fix);
-    return loadStackSettings({ cwd, stack: known[0]! });
+    return run();
   } catch (err) {
-    if (err instanceof StackConfigError && err.code !== "CONFIG_INVALID") throw new UsageError(err.message, err.fix);
+    if ((err instanceof StackConfigError || err instanceof ProjectError) && usageCodes.has(err.code)) {
+      throw new UsageError(err.message, err.fix);
+    }
     throw err;
   }
 }

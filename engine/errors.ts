@@ -1,4 +1,4 @@
-import { IdlcError, type ErrorContext } from "../provider/errors";
+import { IdlcError, type ErrorContext } from "../errors";
 
 /** A program feature the offline engine deliberately does not support (DESIGN §4.9: clear, never silent). */
 export class NeedsPulumiCliError extends IdlcError {

@@ -113,7 +113,7 @@ export interface SummaryEvent {
   isPreview?: boolean;
 }
 
-export interface CancelEvent {}
+export type CancelEvent = Record<string, never>;
 
 export interface StdoutEvent {
   message: string;

@@ -5,7 +5,7 @@
  * format. `runOperation` is the library entry; `addOperationOptions`/`runOperationCommand` are the CLI glue.
  */
 export { runOperation } from "./operations/run-operation";
-export type { OperationKind, OperationResult, PlanSummary, RunOperationOptions } from "./operations/types";
+export type { ChildEnv, OperationKind, OperationResult, PlanSummary, RunOperationOptions } from "./operations/types";
 export { readStackOutputs } from "./operations/stack-outputs";
 export { addOperationOptions, runOperationCommand, type OperationFlags, type OperationHooks } from "./command/operation-command";
 export * from "./events";

@@ -21,8 +21,8 @@ async function main(dir: string): Promise<void> {
     clearSandboxState(dir);
     process.exit(0);
   };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop());
 }
 
 const dir = process.argv[2];

@@ -1,4 +1,4 @@
-import { IdlcError } from "../provider/errors";
+import { IdlcError } from "../errors";
 
 /** The sandbox daemon did not come up. */
 export class SandboxStartError extends IdlcError {

@@ -4,9 +4,9 @@ import path from "node:path";
 /** Saves an emulator's state to one JSON file, one write per burst of changes. */
 export interface JsonFileSaver {
   /** Call after every change: schedules one save `delayMs` later unless one is already pending. */
-  changed(): void;
+  changed: () => void;
   /** Writes the current state now and cancels the pending save (on stop). */
-  flush(): void;
+  flush: () => void;
 }
 
 /**

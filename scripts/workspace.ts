@@ -16,7 +16,7 @@ import { DEMO_EPOCH, demoDay } from "../stacks/demo-dates";
 import { dropApp } from "./drop-app";
 
 export const repoRoot = path.resolve(__dirname, "..");
-const linked = ["node_modules", "provider", "policies", "sandbox", "cli", "engine", "bin"];
+const linked = ["node_modules", "errors", "provider", "policies", "sandbox", "cli", "engine", "bin"];
 const copied = ["Pulumi.yaml", "tsconfig.json", "package.json", "stacks"];
 
 /** A CSV file's rows, the header first (quoted cells such as `"Smith, Jr."` stay one cell). */

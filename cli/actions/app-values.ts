@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { findProject, resolveStackName } from "../../engine/project";
 import { appValueIssues } from "../../provider/access";
 import { loadStackSettings } from "../../provider/config";
-import { formatIssue, IdlcError, type Issue } from "../../provider/errors";
+import { formatIssue, IdlcError, type Issue } from "../../errors";
 import { loadStackPlan } from "../../provider/stack";
 import type { IdentityFlags } from "../identity/hooks";
 import { asOfDate } from "../stack-options";
@@ -19,7 +19,7 @@ import { asOfDate } from "../stack-options";
 export function previewAppValues(flags: IdentityFlags): Issue[] {
   try {
     const project = findProject(resolve(flags.cwd ?? process.cwd()));
-    const stack = resolveStackName(project, flags.stack).split("/").pop()!;
+    const stack = resolveStackName(project, flags.stack);
     if (!loadStackSettings({ cwd: project.dir, stack }).settings.hr) return [];
     const { plan, people, stack: loaded } = loadStackPlan({ cwd: project.dir, stack, asOf: asOfDate(flags.asOf) });
     return appValueIssues(plan, people, loaded.raw);

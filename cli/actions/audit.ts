@@ -12,6 +12,7 @@ import {
 import { loadStackSettings } from "../../provider/config";
 import { readHrExport, type Person } from "../../provider/hr";
 import { readTerminations, terminationsFile } from "../../provider/hr-sources";
+import { readHrFile } from "../../provider/stack-files";
 import { applyOverrides, readOverrides } from "../../provider/stack";
 import type { SourceOptions } from "../commands/audit";
 import { ExitCode, UsageError } from "../exit";
@@ -90,7 +91,7 @@ function peopleOf(cwd: string, stack: string | undefined): Pick<AuditSource, "pe
   const { file, ...hr } = settings.settings.hr;
   const hrFile = path.resolve(settings.stackDir, file);
   if (!existsSync(hrFile)) return {};
-  const { people, issues } = readHrExport({ ...hr, file: hrFile });
+  const { people, issues } = readHrExport({ ...hr, file: hrFile, text: readHrFile(hrFile) });
   const errors = issues.filter((i) => i.severity === "error").length;
   if (errors) process.stderr.write(`warning: ${hrFile} has ${errors} error(s) (run idlc validate); rows with errors give no names or dates\n`);
   return { people: applyOverrides(people, readOverrides(path.join(path.dirname(hrFile), "overrides.yaml"))),

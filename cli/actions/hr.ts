@@ -6,7 +6,7 @@ import { findProject, listStackConfig, loadStackConfig, openStackSecrets } from 
 import { passphraseFromEnv } from "../../engine/secrets";
 import type { JmlDiff } from "../../provider/access";
 import { StackConfigError, type StackSettings } from "../../provider/config";
-import { formatIssue } from "../../provider/errors";
+import { formatIssue } from "../../errors";
 import * as sources from "../../provider/hr-sources";
 import { sharedRequestCounter } from "../../provider/net";
 import { appendOverride, loadStackPlan } from "../../provider/stack";

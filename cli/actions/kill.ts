@@ -9,7 +9,7 @@ import { runIdentityOperation } from "../identity/hooks";
 
 export async function kill(employeeId: string, options: KillOptions): Promise<number> {
   const project = findProject(path.resolve(options.cwd ?? process.cwd()));
-  const stack = resolveStackName(project, options.stack).split("/").pop()!;
+  const stack = resolveStackName(project, options.stack);
   const today = new Date().toISOString().slice(0, 10);
   const { people, overridesFile } = loadStackPlan({ cwd: project.dir, stack, asOf: today });
   if (!people.some((p) => p.employeeId === employeeId)) {

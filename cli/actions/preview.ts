@@ -1,6 +1,7 @@
 /** What `idlc preview` does once parsed (cli/commands/preview.ts defines the command). */
 import { resolve } from "node:path";
 import { collectPreviewEvents, pendingChanges, renderPreviewComment } from "../../provider/gitops";
+import { programInputsEnv, readProgramInputs } from "../../provider/program-inputs";
 import type { PreviewFlags } from "../commands/preview";
 import { ExitCode } from "../exit";
 import { runIdentityOperation } from "../identity/hooks";
@@ -12,14 +13,16 @@ export async function runPreview(flags: PreviewFlags): Promise<number> {
   process.stderr.write(formatAppValues(appValues));
   // No credential and no decryption (DESIGN.md §4.12): providers configure without credentials under either engine,
   // and the offline engine leaves every secret ciphertext. IDLC_CREDENTIALS=write asks for the old, decrypting kind.
-  const sealed = (process.env.IDLC_CREDENTIALS ??= "none") === "none";
+  const credentials = readProgramInputs().credentials ?? "none";
+  const sealed = credentials === "none";
   const collector = collectPreviewEvents();
   const watch = flags.format === "md" || flags.expectNoChanges;
-  const code = await runIdentityOperation("preview", { ...flags, sealed }, watch ? { onEvent: collector.onEvent } : {});
+  const childEnv = () => programInputsEnv({ credentials });
+  const code = await runIdentityOperation("preview", { ...flags, sealed }, watch ? { onEvent: collector.onEvent, childEnv } : { childEnv });
   const collected = collector.result();
   // Written even when the preview failed: the comment is where a reviewer reads why (policy results, errors).
   if (flags.format === "md") {
-    process.stdout.write(renderPreviewComment({ cwd: resolve(flags.cwd ?? process.cwd()), stack: flags.stack?.split("/").pop(), from: flags.from, engine: flags.engine, collected }));
+    process.stdout.write(renderPreviewComment({ cwd: resolve(flags.cwd ?? process.cwd()), stack: flags.stack, from: flags.from, asOf: flags.asOf, engine: flags.engine, collected }));
   }
   const pending = pendingChanges(collected.resources.changes);
   if (code === ExitCode.ok && flags.expectNoChanges && pending > 0) {

@@ -30,7 +30,7 @@ export async function runShardsPlan(flags: ShardsPlanFlags): Promise<number> {
   // Copied `secure:` values decrypt only under the base's salt (passphrase secrets provider): keep it with them.
   const salt = (parse(readFileSync(base.stackFile, "utf8")) as { encryptionsalt?: string } | null)?.encryptionsalt;
   for (const shard of shards) {
-    const file = path.join(base.project.stackDir, `Pulumi.${shard.stack}.yaml`);
+    const file = path.join(base.project.stackConfigDir, `Pulumi.${shard.stack}.yaml`);
     const text = [
       `# Shard of deployment ${String((shard.config["identity:shard"] as { deployment: string }).deployment)}, written by \`idlc shards plan\`.`,
       `# Shared settings (HR export, roles, lifecycle, safety) come from Pulumi.${base.stack}.yaml; this file holds its apps' only.`,

@@ -29,7 +29,7 @@ interface Context {
 
 function context(options: { cwd?: string; stack?: string; publicUrl?: string }, by: string): Context {
   const project = findProject(path.resolve(options.cwd ?? process.cwd()));
-  const stack = resolveStackName(project, options.stack).split("/").pop()!;
+  const stack = resolveStackName(project, options.stack);
   const load = () => loadStackPlan({ cwd: project.dir, stack, asOf: new Date().toISOString().slice(0, 10) });
   const first = load();
   const settings = first.stack.settings.sspr;

@@ -2,12 +2,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pc from "picocolors";
-import { StackConfigError } from "../../provider/config";
-import { formatIssue, type Issue } from "../../provider/errors";
+import { hrSettingsOf } from "../../provider/config";
+import { formatIssue, type Issue } from "../../errors";
 import {
   allApps, checkAnomalies, HrIssueCode, HrSourceError, lifecycleOf, LifecycleState, readHrExport,
-  readTextFromFileOrGitRef, stackNeeds, type ReadHrExportOptions,
+  stackNeeds, type ReadHrExportOptions,
 } from "../../provider/hr";
+import { readHrFile, readTextFromFileOrGitRef } from "../../provider/stack-files";
 import type { ValidateCheck, ValidateOptions } from "../commands/validate";
 import { ExitCode, UsageError } from "../exit";
 import { asOfDate, stackSettings } from "../stack-options";
@@ -15,7 +16,7 @@ import { asOfDate, stackSettings } from "../stack-options";
 export async function runValidate(options: ValidateOptions, cwd: string, extraChecks: readonly ValidateCheck[]): Promise<number> {
   const asOf = asOfDate(options.asOf);
   const { stack, hr, absoluteFile, lifecycle, anomaly } = resolveSource(options, cwd);
-  const { people, issues } = readHrExport(hr);
+  const { people, issues } = readHrExport({ ...hr, text: readHrFile(absoluteFile, hr.file) });
 
   if (options.previous !== undefined) {
     let previous;
@@ -66,11 +67,7 @@ function resolveSource(options: ValidateOptions, cwd: string) {
   }
   const stack = stackSettings(options.stack, cwd, "Add --stack NAME, or use --file FILE.");
   const settings = stack.settings;
-  if (!settings.hr) {
-    throw new StackConfigError("CONFIG_INVALID", `${stack.stackFile} has no identity:hr setting`,
-      "Add identity:hr with at least `file:` (the export, relative to the stack file).", { file: stack.stackFile });
-  }
-  const { file, ...hrSettings } = settings.hr;
+  const { file, ...hrSettings } = hrSettingsOf(stack);
   const absoluteFile = path.resolve(stack.stackDir, file);
   const hr: ReadHrExportOptions = { ...hrSettings, ...stackNeeds(stack.raw), ...defined(flags),
     file: path.relative(cwd, absoluteFile) || absoluteFile };

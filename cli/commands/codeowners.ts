@@ -12,6 +12,6 @@ export function register(program: Command): void {
   program
     .command("codeowners")
     .description("print CODEOWNERS entries: role files → their roles' owners, HR export and stack file → identity:owners")
-    .option("--stack <name>", "stack whose files to cover (default: the only stack)")
+    .option("--stack <name>", "stack whose files to cover (default: PULUMI_STACK, else the only stack)")
     .action(async (options: { stack?: string }) => (await action()).codeowners(options.stack, process.cwd()));
 }

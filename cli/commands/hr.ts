@@ -22,7 +22,7 @@ export function register(program: Command): void {
   const hr = program.command("hr").description("the HR system as the source of the stack's export");
   hr.command("pull")
     .description("fetch everyone from the HR system's API, validate, and write the stack's export (nothing on failure)")
-    .option("--stack <name>", "stack whose identity:hr export to pull (default: the only stack)")
+    .option("--stack <name>", "stack whose identity:hr export to pull (default: PULUMI_STACK, else the only stack)")
     .option("--check", "write nothing; exit 1 when the HR system's data differs from the committed export")
     .option("--json", "print the joiners, movers and leavers the pull brings as JSON on stdout")
     .option(

@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .argument("<employeeId>", "the person's employee id in the HR export")
     .requiredOption("--reason <text>", "why, for the record (kept in overrides.yaml and the commit)")
     .option("--by <who>", "who ordered it (default: git user.email, else $USER)")
-    .option("-s, --stack <name>", "stack (default: the only stack)")
+    .option("-s, --stack <name>", "stack (default: PULUMI_STACK, else the only stack)")
     .option("-C, --cwd <dir>", "directory to search upward from for Pulumi.yaml")
     .action(async (employeeId: string, options: KillOptions) => {
       process.exitCode = await (await action()).kill(employeeId, options);

@@ -4,6 +4,7 @@ import { lazy } from "../lazy";
 import { addDeploymentOptions, runIfDeployment } from "./shards";
 
 const engine = lazy<typeof import("../../engine")>("engine");
+const inputs = lazy<typeof import("../../provider/program-inputs")>("provider/program-inputs");
 
 /**
  * `idlc refresh`: read every resource from its app and update the state to match (offline engine; `--engine pulumi`
@@ -12,8 +13,9 @@ const engine = lazy<typeof import("../../engine")>("engine");
 export function register(program: Command): void {
   const command = addOperationOptions(program.command("refresh").description("read every resource from its app and update the state to match"), "refresh");
   addDeploymentOptions(command).action(async (flags) => {
-    // Read by the providers in the plugin processes, which inherit this environment under either engine.
-    process.env.IDLC_CREDENTIALS = "read-only";
-    process.exitCode = (await runIfDeployment("refresh", flags)) ?? (await (await engine()).runOperationCommand("refresh", flags));
+    // Read by the providers in the plugin processes, under either engine; each shard of a deployment sets its own.
+    const { programInputsEnv } = await inputs();
+    const childEnv = () => programInputsEnv({ credentials: "read-only" });
+    process.exitCode = (await runIfDeployment("refresh", flags)) ?? (await (await engine()).runOperationCommand("refresh", flags, { childEnv }));
   });
 }

@@ -39,7 +39,7 @@ export function register(program: Command): void {
     .description("run the reset portal on 127.0.0.1 (put a TLS reverse proxy in front)")
     .option("-p, --port <n>", "port on 127.0.0.1", "8025")
     .option("--public-url <url>", "the URL people reach the portal at (default: identity:sspr.publicUrl)")
-    .option("-s, --stack <name>", "stack (default: the only stack)")
+    .option("-s, --stack <name>", "stack (default: PULUMI_STACK, else the only stack)")
     .option("-C, --cwd <dir>", "directory to search upward from for Pulumi.yaml")
     .action(async (options: SsprServeOptions) => {
       process.exitCode = await (await action()).serve(options);
@@ -51,7 +51,7 @@ export function register(program: Command): void {
     .requiredOption("--reason <text>", "why, for the audit record")
     .option("--to <address>", "send to this address instead of the recovery address HR holds")
     .option("--by <who>", "who asked (default: $USER)")
-    .option("-s, --stack <name>", "stack (default: the only stack)")
+    .option("-s, --stack <name>", "stack (default: PULUMI_STACK, else the only stack)")
     .option("-C, --cwd <dir>", "directory to search upward from for Pulumi.yaml")
     .action(async (employeeId: string, options: SsprSendLinkOptions) => {
       process.exitCode = await (await action()).sendLink(employeeId, options);

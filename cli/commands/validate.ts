@@ -5,7 +5,7 @@
  */
 import { Option, type Command } from "commander";
 import type { StackSettings } from "../../provider/config";
-import type { Issue } from "../../provider/errors";
+import type { Issue } from "../../errors";
 import type { IsoDate, Person, PresetName } from "../../provider/hr";
 import { lazy } from "../lazy";
 
@@ -18,6 +18,7 @@ export interface ValidateContext {
 export type ValidateCheck = (ctx: ValidateContext) => Issue[] | Promise<Issue[]>;
 
 const access = lazy<typeof import("../../provider/access")>("provider/access");
+const stackFiles = lazy<typeof import("../../provider/stack-files")>("provider/stack-files");
 const action = lazy<typeof import("../actions/validate")>("cli/actions/validate");
 
 /**
@@ -26,7 +27,8 @@ const action = lazy<typeof import("../actions/validate")>("cli/actions/validate"
  */
 export const extraChecks: ValidateCheck[] = [
   // Roles, assignment rules, approvals and persona tests of the stack (provider/access).
-  async ({ people, asOf, stack }) => (stack ? (await access()).checkStackAccess(people, asOf, stack) : []),
+  async ({ people, asOf, stack }) =>
+    stack ? (await access()).checkStackAccess(people, asOf, stack, (await stackFiles()).diskFiles) : [],
 ];
 
 /**
@@ -50,7 +52,7 @@ export function register(program: Command): void {
   program
     .command("validate")
     .description("parse and validate the HR export; gate anomalies against a previous export")
-    .option("--stack <name>", "stack whose identity:hr export to check (default: the only stack)")
+    .option("--stack <name>", "stack whose identity:hr export to check (default: PULUMI_STACK, else the only stack)")
     .option("--file <path>", "check one export without a stack")
     .addOption(new Option("--preset <name>", "HR vendor preset").choices(presetNames))
     .option("--date-format <format>", "date-fns format of non-ISO dates, e.g. dd.MM.yyyy")

@@ -4,7 +4,8 @@
  * every gap and overlap, raised before any shard runs.
  */
 import { resolve } from "node:path";
-import { findProject, listStacks, loadStackSettings, type StackSettings } from "../../provider/config";
+import { findProject, listStackNames } from "../../engine/project";
+import { loadStackSettings, type StackSettings } from "../../provider/config";
 import { formatIssue } from "../../provider/errors";
 import { applyPhases, checkCoverage, deploymentAppKeys, type ShardMember } from "../../provider/shards";
 import { appResources } from "../../provider/stack";
@@ -31,7 +32,7 @@ const isDirectory = (app: string) => appResources[app as keyof typeof appResourc
 export function loadDeployment(name: string, cwd = process.cwd()): Deployment {
   const project = findProject(resolve(cwd));
   const matches = matcher(name);
-  const members = listStacks(project).flatMap((stack) => {
+  const members = listStackNames(project).flatMap((stack) => {
     const s = loadStackSettings({ cwd: project.dir, stack });
     return s.settings.shard && matches(s.settings.shard.deployment) ? [{ stack, file: s.stackFile, shard: s.settings.shard }] : [];
   });

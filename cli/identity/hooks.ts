@@ -6,9 +6,12 @@
 import { resolve } from "node:path";
 import { openBackend, type ResourceV3 } from "../../engine/state";
 import { findProject, resolveStackName } from "../../engine/project";
-import { runOperationCommand, type OperationFlags, type OperationHooks, type OperationKind, type PlanSummary } from "../../engine";
+import {
+  runOperationCommand, type ChildEnv, type OperationFlags, type OperationHooks, type OperationKind, type PlanSummary,
+} from "../../engine";
 import { loadStackSettings } from "../../provider/config";
 import { SafetySettings } from "../../provider/safety";
+import { programInputsEnv } from "../../provider/program-inputs";
 import { heldAccounts, loadStackPlan, writeHeldAccounts } from "../../provider/stack";
 import { asOfDate } from "../stack-options";
 import { accountsPerApp, judgeBudget, type PlannedStep } from "./budget";
@@ -31,7 +34,7 @@ function stackNow(flags: IdentityFlags) {
   return () =>
     (read ??= (async () => {
       const project = findProject(resolve(flags.cwd ?? process.cwd()));
-      const stack = resolveStackName(project, flags.stack).split("/").pop()!;
+      const stack = resolveStackName(project, flags.stack);
       return { project, stack, state: (await openBackend({ project }).exportStack(stack)).deployment.resources ?? [] };
     })());
 }
@@ -60,7 +63,7 @@ export function identityHooks(flags: IdentityFlags, now = stackNow(flags)): Oper
 function isIdentityStack(flags: IdentityFlags): boolean {
   try {
     const project = findProject(resolve(flags.cwd ?? process.cwd()));
-    const stack = resolveStackName(project, flags.stack).split("/").pop()!;
+    const stack = resolveStackName(project, flags.stack);
     return loadStackSettings({ cwd: project.dir, stack }).settings.hr !== undefined;
   } catch {
     return false;
@@ -77,14 +80,19 @@ export type ExtraHooks = Omit<OperationHooks, "mapTargets" | "beforeApply">;
  * per-person summary of what failed and how to fix it.
  */
 export async function runIdentityOperation(kind: OperationKind, flags: IdentityFlags, extra: ExtraHooks = {}): Promise<number> {
-  if (!isIdentityStack(flags)) return runOperationCommand(kind, flags, extra);
+  // Any program run by idlc learns a targeted pass's URNs (so it can skip declaring the rest, as bench/engine's does).
+  const targetsEnv = (targets: readonly string[] | undefined) => ({
+    ...extra.childEnv?.(targets),
+    ...programInputsEnv({ targetUrns: targets?.length ? [...targets] : undefined }),
+  });
+  if (!isIdentityStack(flags)) return runOperationCommand(kind, flags, { ...extra, childEnv: targetsEnv });
   if (kind === "up") flags = { ...flags, continueOnError: true };
-  // The program reads the lifecycle date and the accounts the stack holds from here (provider/stack/program.ts).
-  process.env.IDLC_AS_OF = asOfDate(flags.asOf);
+  const asOf = asOfDate(flags.asOf);
   const now = stackNow(flags);
   // Under the Pulumi CLI the state is not ours to read: a mover's lost account is then refused deletion, not kept.
   const held = kind === "preview" || kind === "up" ? (flags.engine === "pulumi" ? undefined : writeHeldAccounts(heldAccounts((await now()).state))) : undefined;
-  Object.assign(process.env, held?.env);
+  // The program's inputs travel in its environment only (provider/program-inputs); a targeted pass declares its targets.
+  const childEnv: ChildEnv = (targets) => ({ ...targetsEnv(targets), ...programInputsEnv({ asOf, heldAccountsFile: held?.file }) });
   const hooks = identityHooks(flags, now);
   const log = outcomeLog();
   const upHooks: OperationHooks = {
@@ -102,7 +110,7 @@ export async function runIdentityOperation(kind: OperationKind, flags: IdentityF
   };
   try {
     const kindHooks = kind === "up" ? upHooks : { mapTargets: hooks.mapTargets };
-    const code = await runOperationCommand(kind, flags, { ...extra, ...kindHooks });
+    const code = await runOperationCommand(kind, flags, { ...extra, ...kindHooks, childEnv });
     const summary = kind === "up" ? log.summary() : "";
     if (summary) process.stderr.write(`${summary}\n`);
     return code;

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { EngineUsageError } from "../errors";
 import type { EngineEventSink } from "../events";
 import { runOperation } from "../operations/run-operation";
-import type { OperationKind, OperationResult, PlanSummary } from "../operations/types";
+import type { ChildEnv, OperationKind, OperationResult, PlanSummary } from "../operations/types";
 import { createRenderer, rendererMode } from "../output";
 import { runWithPulumiCli } from "./pulumi-cli";
 import { confirmPlan } from "./confirm";
@@ -36,6 +36,8 @@ export interface OperationHooks {
   applyAfter?: (plan: PlanSummary, failed: ReadonlySet<string>) => string[];
   /** Sees every engine event the renderer sees (offline engine only: `--engine pulumi` hands the run to the CLI). */
   onEvent?: EngineEventSink;
+  /** The caller's additions to its children's environment (RunOperationOptions.childEnv; the Pulumi CLI's too). */
+  childEnv?: ChildEnv;
 }
 
 /** Runs one operation for the CLI: renders events to stderr (JSON lines to stdout with --json); resolves an exit code. */
@@ -44,7 +46,8 @@ export async function runOperationCommand(kind: OperationKind, flags: OperationF
   const targets = flags.target && hooks.mapTargets ? await hooks.mapTargets(flags.target, flags) : flags.target;
   if (flags.engine === "pulumi") {
     const { stack, json, yes, parallel, policyPack: policyPacks, continueOnError } = flags;
-    return runWithPulumiCli({ kind, cwd, stack, json, yes, parallel, target: targets, policyPacks, continueOnError });
+    const env = hooks.childEnv?.(targets);
+    return runWithPulumiCli({ kind, cwd, stack, json, yes, parallel, target: targets, policyPacks, continueOnError, env });
   }
   if (flags.parallel !== undefined && !(flags.parallel > 0)) {
     throw new EngineUsageError("--parallel must be a positive number", "pass --parallel N with N ≥ 1");
@@ -72,6 +75,7 @@ export async function runOperationCommand(kind: OperationKind, flags: OperationF
       beforeApply: kind === "up" && (!flags.yes || hooks.beforeApply) ? (plan) => decide(plan, flags, hooks) : undefined,
       applyFirst: hooks.applyFirst,
       applyAfter: hooks.applyAfter,
+      childEnv: hooks.childEnv,
     });
   } finally {
     renderer.close();

@@ -12,6 +12,8 @@ export interface PulumiCliArgs {
   target?: string[];
   policyPacks?: string[];
   continueOnError?: boolean;
+  /** Added to the CLI's environment, which it hands the program and plugins. */
+  env?: Record<string, string>;
 }
 
 /** `--engine pulumi`: hands the same operation to the Pulumi CLI on PATH; resolves its exit code. */
@@ -28,6 +30,6 @@ export function runWithPulumiCli(args: PulumiCliArgs): number {
   for (const t of args.target ?? []) argv.push("--target", t);
   for (const p of args.policyPacks ?? []) argv.push("--policy-pack", p);
   if (args.continueOnError && args.kind === "up") argv.push("--continue-on-error");
-  const res = spawnSync(which.stdout.trim(), argv, { stdio: "inherit" });
+  const res = spawnSync(which.stdout.trim(), argv, { stdio: "inherit", env: { ...process.env, ...args.env } });
   return res.status ?? 1;
 }

@@ -9,14 +9,14 @@ export function createLimit(n: number): <T>(task: () => Promise<T>) => Promise<T
   };
   return (task) =>
     new Promise((resolve, reject) => {
-      queue.push(() =>
-        task()
+      queue.push(() => {
+        void task()
           .then(resolve, reject)
           .finally(() => {
             active--;
             next();
-          }),
-      );
+          });
+      });
       next();
     });
 }

@@ -108,11 +108,6 @@ export function providerUrn(ref: string): string {
   return i < 0 ? ref : ref.slice(0, i);
 }
 
-export function providerId(ref: string): string {
-  const i = ref.lastIndexOf("::");
-  return i < 0 ? "" : ref.slice(i + 2);
-}
-
 /** A resource's name: the last `::` segment of its URN. */
 export function urnName(urn: string): string {
   const parts = urn.split("::");

@@ -49,7 +49,7 @@ export function unary<Req, Res>(
   request: Req,
 ): Promise<Res> {
   return new Promise((resolve, reject) => {
-    (client as Record<string, Function>)[method]!.call(client, request, (err: Error | null, res: Res) =>
+    (client as Record<string, (...args: unknown[]) => void>)[method]!.call(client, request, (err: Error | null, res: Res) =>
       err ? reject(err) : resolve(res),
     );
   });

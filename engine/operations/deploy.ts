@@ -79,6 +79,7 @@ export async function deploy(
         heapMb: options.programHeapMb,
         env: options.env,
         targets: options.target,
+        childEnv: options.childEnv,
       }, failures);
       let error: Error | undefined = errors[0];
       if (exitCode === 0 && !error) {

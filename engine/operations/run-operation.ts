@@ -26,7 +26,9 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
   const sealed = options.kind === "preview" && options.sealed === true;
   let prepared = await prepareStack(options.cwd, options.stack, env, { sealed });
   const parallel = options.parallel ?? defaultParallel();
-  const opts = { ...options, parallel, emit, env: sealed ? sealedEnv(options.env) : options.env };
+  // Plugins start once per operation: they get the caller's additions for the operation's own targets.
+  const childEnv = { ...options.env, ...options.childEnv?.(options.target) };
+  const opts = { ...options, parallel, emit, env: sealed ? sealedEnv(childEnv) : childEnv };
   let outcome: DeployOutcome | undefined;
   let cancelled = false;
   const policy = options.policyPacks?.length
@@ -198,8 +200,8 @@ function maskedConfig(prepared: PreparedStack): Record<string, string> {
 
 /**
  * The environment of a sealed run's children: no passphrase variable (undefined drops it from a spawned process's
- * environment), and `IDLC_CREDENTIALS=none`, which tells idlc's providers to configure without credentials.
+ * environment).
  */
 function sealedEnv(extra: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
-  return { ...extra, ...Object.fromEntries(PASSPHRASE_VARIABLES.map((v) => [v, undefined])), IDLC_CREDENTIALS: "none" };
+  return { ...extra, ...Object.fromEntries(PASSPHRASE_VARIABLES.map((v) => [v, undefined])) };
 }

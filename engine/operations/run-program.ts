@@ -4,6 +4,7 @@ import { EXIT_ERROR_REPORTED, runProgram } from "../host";
 import { startMonitor, type MonitorServer } from "../monitor";
 import type { DiagnosticSeverity } from "../events";
 import type { PreparedStack } from "./prepare";
+import type { ChildEnv } from "./types";
 
 const SEVERITIES: DiagnosticSeverity[] = ["debug", "info", "warning", "error"];
 
@@ -14,6 +15,7 @@ export interface ProgramRunOptions {
   heapMb?: number;
   env?: NodeJS.ProcessEnv;
   targets?: string[];
+  childEnv?: ChildEnv;
 }
 
 export interface ProgramRun {
@@ -113,10 +115,7 @@ export async function launchProgram(
     typescript,
     nodeArgs: [`--max-old-space-size=${options.heapMb ?? 1536}`],
     debug: options.debug,
-    env: {
-      ...options.env,
-      ...(options.targets && options.targets.length > 0 ? { IDLC_TARGET_URNS: JSON.stringify(options.targets) } : {}),
-    },
+    env: { ...options.env, ...options.childEnv?.(options.targets) },
     onStdout: (line) => ctx.emit({ diagnosticEvent: { message: `${line}\n`, color: "raw", severity: "info" } }),
   });
   // Like the Go engine, a failed step cancels the program: it gets a moment to report, then is stopped (the SDK

@@ -40,8 +40,13 @@ export interface RunOperationOptions {
   /** Extra environment for the program and plugins. */
   env?: NodeJS.ProcessEnv;
   /**
+   * The caller's own additions to the environment of one run's children (program, plugins), given that run's
+   * targets — an `up` with `applyFirst` runs the program once per pass. The engine passes them through unread.
+   */
+  childEnv?: ChildEnv;
+  /**
    * Preview only: decrypt nothing and hand the program, provider host and policy packs no passphrase — config and
-   * state secrets stay ciphertext, and providers are told `IDLC_CREDENTIALS=none`. `idlc preview` sets it.
+   * state secrets stay ciphertext. `idlc preview` sets it (and tells its providers so through `childEnv`).
    */
   sealed?: boolean;
   /**
@@ -61,3 +66,6 @@ export interface OperationResult {
   /** The first error, when `result` is failed. */
   error?: Error;
 }
+
+/** What a caller adds to the environment of a run's children, given the run's targets (RunOperationOptions). */
+export type ChildEnv = (targets: readonly string[] | undefined) => Record<string, string>;

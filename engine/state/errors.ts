@@ -1,4 +1,4 @@
-import { errorFamily } from "../../provider/errors";
+import { errorFamily } from "../../errors";
 
 /** Stable codes of the state folder. */
 export const StateCode = {

@@ -7,7 +7,7 @@
  */
 export { openBackend, type Backend, type LoadedDeployment, type OpenBackendOptions } from "./backend";
 export { Journal, type FinishOptions, type PendingStep, type StartUpdateOptions, type UpdateOperation } from "./journal";
-export type { Unlock } from "./lock";
+export type { Unlock } from "./backend";
 export {
   deploymentV3Schema,
   resourceV3Schema,
@@ -20,15 +20,15 @@ export {
   type UpdateInfo,
   type UpdateKind,
   type UpdateResult,
-} from "./apitype";
+} from "./checkpoint";
 export { parseCheckpoint, serializeCheckpoint, type ReadCheckpoint } from "./checkpoint";
-export { integrityProblems, providerUrn } from "./integrity";
-export { orderResources } from "./resource-order";
-export { ENGINE_VERSION, manifestMagic, newManifest } from "./manifest";
-export { backendRoot, stackPaths, type StackPaths } from "./layout";
-export { ciEnvironment, collectEnvironment, gitEnvironment } from "./environment";
+export { integrityProblems, providerUrn } from "./checkpoint";
+export { orderResources } from "./checkpoint";
+export { ENGINE_VERSION, manifestMagic, newManifest } from "./backend";
+export { backendRoot, stackPaths, type StackPaths } from "./backend";
+export { ciEnvironment, collectEnvironment, gitEnvironment } from "./history";
 export { historyConfig, unixSeconds } from "./history";
 export { validateDeployment, type SchemaResult } from "./validate";
 export { StateCode, StateError } from "./errors";
-export { appendToChain, chainEntry, hashOf, sha256, CHAIN_FILE, GENESIS, type ChainLine } from "./chain";
-export { FAILED_STEPS_KEY, FailedStep, failedStepsEnvironment, readFailedSteps } from "./failed-steps";
+export { appendToChain, chainEntry, hashOf, sha256, CHAIN_FILE, GENESIS, type ChainLine } from "./history";
+export { FAILED_STEPS_KEY, FailedStep, failedStepsEnvironment, readFailedSteps } from "./history";

@@ -1,7 +1,5 @@
 import { AuditCode, AuditSourceError } from "./errors";
 
-const HOUR = 3_600_000;
-
 /**
  * The instant an as-of question is about: a calendar date means the end of that day in UTC (whoever had access
  * at any point up to midnight is still listed if the change that removed it came later); an RFC 3339 time is
@@ -24,5 +22,3 @@ export const startOfDay = (isoDate: string): number => Date.parse(`${isoDate.sli
 
 /** Hours between two epoch-millisecond instants, rounded to the minute. */
 export const hoursBetween = (from: number, to: number): number => Math.round((to - from) / 60_000) / 60;
-
-export const hoursToMs = (hours: number): number => hours * HOUR;

@@ -11,30 +11,30 @@
  * const { rows } = accessAsOf(updates, "2026-03-31", { app: "slack" });
  * process.stdout.write(formatTimeline(personTimeline(updates, "E100")));
  */
-export { readBackendHistory, historyDirOf, bookkeepingDir, listHistoryFiles, type BackendSource, type HistoryFiles } from "./read-backend";
-export { readExportedHistory, joinExports, type ExportedSource } from "./read-exports";
-export { parseHistoryEntry, parseCheckpoint, parseStackExport, parseHistoryJson, parseTime, type UpdateRecord, type StateRecord } from "./parse";
+export { readBackendHistory, historyDirOf, bookkeepingDir, listHistoryFiles, type BackendSource, type HistoryFiles } from "./read";
+export { readExportedHistory, joinExports, type ExportedSource } from "./read";
+export { parseHistoryEntry, parseCheckpoint, parseStackExport, parseHistoryJson, parseTime, type UpdateRecord, type StateRecord } from "./read";
 export {
   effectiveTime, updateEnvironment, type AuditUpdate, type FailedAttempt, type UpdateEnvironment,
-} from "./update";
-export type { AuditAccount, AuditGroup, AuditResource } from "./resources";
-export { buildSnapshots, snapshotAt, entitlementsOf, accountsOf, type Snapshot, type Entitlement } from "./snapshots";
-export { failedAttemptsOf } from "./timeline";
-export { personTimeline, diffAccount, updateRef, type PersonTimeline, type TimelineEvent, type TimelineEventType, type UpdateRef } from "./timeline";
-export { accessAsOf, accessRows, type AccessAsOf, type AccessRow, type AccessOptions } from "./access";
-export { accessReview, reviewCsv, type ReviewRow, type ReviewOptions } from "./review";
-export { toCsv, neutraliseCell } from "./csv";
+} from "./read";
+export type { AuditAccount, AuditGroup, AuditResource } from "./read";
+export { buildSnapshots, snapshotAt, entitlementsOf, accountsOf, type Snapshot, type Entitlement } from "./questions";
+export { failedAttemptsOf } from "./questions";
+export { personTimeline, diffAccount, updateRef, type PersonTimeline, type TimelineEvent, type TimelineEventType, type UpdateRef } from "./questions";
+export { accessAsOf, accessRows, type AccessAsOf, type AccessRow, type AccessOptions } from "./questions";
+export { accessReview, reviewCsv, type ReviewRow, type ReviewOptions } from "./questions";
+export { toCsv, neutraliseCell } from "./report";
 export { asOfInstant } from "./dates";
-export { auditMetrics, distribution, type AuditMetrics, type Measure, type Distribution, type MetricsOptions } from "./metrics";
-export type { HrTerminationEvent, HrToDisabled, SecondsDistribution } from "./hr-to-disabled";
-export { appendToChain, chainEntry, sha256, CHAIN_FILE, GENESIS, type ChainLine } from "../../engine/state";
+export { auditMetrics, distribution, type AuditMetrics, type Measure, type Distribution, type MetricsOptions } from "./questions";
+export type { HrTerminationEvent, HrToDisabled, SecondsDistribution } from "./questions";
+export { appendToChain, chainEntry, sha256, CHAIN_FILE, GENESIS, type ChainLine } from "../../engine/provider-interface";
 export {
   eventChainAppender, readEventChain, serviceLogFile, type ServiceEvent, type ChainedEvent, type EventChainVerification,
-} from "./event-chain";
-export { selfServiceSteps, selfServiceCounts, type SelfServiceStep, type SelfServiceCounts } from "./self-service";
-export { verifyChain, type ChainVerification, type ChainMismatch } from "./verify-chain";
-export { policyResults, type PolicyResult } from "./policy-events";
-export { reportModel, type ReportModel, type ReportInput } from "./report-model";
-export { renderReport } from "./render-report";
-export { formatTimeline, formatAccess, formatMetrics, formatVerification, formatUpdateRef } from "./format-text";
+} from "./chain";
+export { selfServiceSteps, selfServiceCounts, type SelfServiceStep, type SelfServiceCounts } from "./questions";
+export { verifyChain, type ChainVerification, type ChainMismatch } from "./chain";
+export { policyResults, type PolicyResult } from "./read";
+export { reportModel, type ReportModel, type ReportInput } from "./report";
+export { renderReport } from "./report";
+export { formatTimeline, formatAccess, formatMetrics, formatVerification, formatUpdateRef } from "./report";
 export { AuditCode, AuditSourceError } from "./errors";

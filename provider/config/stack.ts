@@ -1,9 +1,10 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { parse } from "yaml";
 import { z } from "zod";
+import { findProject, listStackNames, stackConfigPath, type Project } from "../../engine/provider-interface";
 import { StackConfigError } from "./errors";
-import { findProject, readYaml, type Project } from "./project";
-import { IdentitySettings, ShardSettings } from "./schema";
+import { IdentitySettings, ShardSettings, type HrSettings } from "./schema";
 import { inheritFromBase } from "./shard-inherit";
 
 /** The namespace of idlc's own config keys (`identity:hr`, `identity:slack`, …). */
@@ -25,18 +26,10 @@ export interface StackSettings {
 
 const StackFile = z.looseObject({ config: z.record(z.string(), z.unknown()).nullish() }).nullish();
 
-/** The stacks that have a config file in the project's stack config directory, sorted. */
-export function listStacks(project: Project): string[] {
-  if (!existsSync(project.stackDir)) return [];
-  return readdirSync(project.stackDir)
-    .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
-    .filter((s): s is string => s !== undefined)
-    .sort();
-}
-
 /**
- * Reads `Pulumi.<stack>.yaml` of the project around `cwd` and validates its `identity:` settings.
- * @throws StackConfigError naming the file and every invalid key.
+ * Reads `Pulumi.<stack>.yaml` of the project around `cwd` (found as the engine finds it) and validates its
+ * `identity:` settings; choosing the stack is engine/project's `resolveStackName`, the same for every command.
+ * @throws StackConfigError naming the file and every invalid key; ProjectError without a project.
  */
 export function loadStackSettings(options: { cwd: string; stack: string }): StackSettings {
   const project = findProject(options.cwd);
@@ -73,11 +66,11 @@ function shardConfig(project: Project, file: string, raw: Record<string, unknown
 }
 
 function readStackFile(project: Project, stack: string): { stackFile: string; raw: Record<string, unknown> } {
-  const stackFile = ["yaml", "yml"].map((ext) => path.join(project.stackDir, `Pulumi.${stack}.${ext}`)).find(existsSync);
-  if (!stackFile) {
-    const known = listStacks(project);
-    throw new StackConfigError("CONFIG_STACK_NOT_FOUND", `stack "${stack}" has no Pulumi.${stack}.yaml in ${project.stackDir}`,
-      known.length ? `Use one of the stacks: ${known.join(", ")}.` : "Create the stack's config file first.", { file: project.stackDir });
+  const stackFile = stackConfigPath(project, stack);
+  if (!existsSync(stackFile)) {
+    const known = listStackNames(project);
+    throw new StackConfigError("CONFIG_STACK_NOT_FOUND", `stack "${stack}" has no Pulumi.${stack}.yaml in ${project.stackConfigDir}`,
+      known.length ? `Use one of the stacks: ${known.join(", ")}.` : "Create the stack's config file first.", { file: project.stackConfigDir });
   }
   const file = StackFile.safeParse(readYaml(stackFile));
   if (!file.success) {
@@ -85,4 +78,23 @@ function readStackFile(project: Project, stack: string): { stackFile: string; ra
       "Write the stack file as `config:` followed by `identity:<key>: value` lines.", { file: stackFile });
   }
   return { stackFile, raw: file.data?.config ?? {} };
+}
+
+/**
+ * The stack's `identity:hr` settings, which every command that reads the HR export needs.
+ * @throws StackConfigError naming the stack file when it has none.
+ */
+export function hrSettingsOf(stack: StackSettings): HrSettings {
+  if (stack.settings.hr) return stack.settings.hr;
+  throw new StackConfigError("CONFIG_INVALID", `${stack.stackFile} has no identity:hr setting`,
+    "Add identity:hr with at least `file:` (the export, relative to the stack file).", { file: stack.stackFile });
+}
+
+function readYaml(file: string): unknown {
+  try {
+    return parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new StackConfigError("CONFIG_INVALID", `cannot read ${file}: ${(err as Error).message}`,
+      "Fix the YAML syntax of the file.", { file }, err);
+  }
 }

@@ -3,10 +3,10 @@
  * `idlc codeowners`; `formatCodeowners` writes the entries).
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadStackAccess } from "../access";
 import { loadStackSettings } from "../config";
+import { diskFiles } from "../stack-files";
 import type { CodeownersFile } from "./codeowners";
 import { readOwners } from "./owners";
 
@@ -25,7 +25,8 @@ export function stackCodeownersFiles(options: { cwd: string; stack: string }): C
   const owners = readOwners(raw, stackFile);
   // Every file the access model reads (role files, approvals, personas), seen through the reader it calls.
   const read: string[] = [];
-  const access = loadStackAccess(raw, stackDir, (f) => (read.push(f), readFileSync(f, "utf8")), settings.hr?.file);
+  const recording = { ...diskFiles, read: (f: string) => (read.push(f), diskFiles.read(f)) };
+  const access = loadStackAccess(raw, stackDir, recording, settings.hr?.file);
   const root = repoRoot(project.dir);
   const rel = (file: string) => path.relative(root, path.resolve(stackDir, file)).split(path.sep).join("/");
   const { roles, rules, grants } = access.catalog;

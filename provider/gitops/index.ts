@@ -19,4 +19,4 @@ export { OwnersSettings, OwnerRef, readOwners, appOwners, type Owners } from "./
 export { formatCodeowners, type CodeownersFile } from "./codeowners";
 export { stackCodeownersFiles } from "./codeowners-files";
 export { fitBlocks, type Block } from "./fit-comment";
-export { GitopsCode, OwnersConfigError, StackChoiceError } from "./errors";
+export { GitopsCode, OwnersConfigError } from "./errors";

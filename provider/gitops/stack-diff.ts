@@ -2,11 +2,9 @@
  * The people summary of a stack change, for the preview comment: the plan `idlc up` would apply (the HR export,
  * overrides and roles as they are now) against the HR export and role files as of a git ref or an older file.
  */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { diffPlans, loadStackAccess, planStack, type AccessPlan, type JmlDiff, type RoleDef } from "../access";
-import { readHrExport, readTextFromFileOrGitRef } from "../hr";
+import { diffPlans, loadStackAccess, type AccessPlan, type JmlDiff, type RoleDef } from "../access";
 import { loadStackPlan, type StackPlan } from "../stack";
+import { diskFiles, planBefore } from "../stack-files";
 
 export interface StackDiff {
   diff: JmlDiff;
@@ -28,30 +26,14 @@ export function loadStackDiff(options: { cwd: string; stack: string; from: strin
   const { cwd, from, asOf } = options;
   const current = loadStackPlan({ cwd, stack: options.stack, asOf });
   const { settings, stackDir, raw } = current.stack;
-  const { file, ...hr } = settings.hr!;
-  const before = readTextFromFileOrGitRef(from, cwd, path.resolve(stackDir, file));
-  // Row problems are `idlc validate`'s to report; the comment shows the people it can read.
-  const read = readHrExport({ ...hr, file: before.file, text: before.text });
-  // A git ref means the role files as of that ref too, so a role change shows its movers.
-  const ref = existsSync(path.resolve(cwd, from)) ? undefined : from.split(":")[0]!;
-  const accessBefore = loadStackAccess(raw, stackDir, ref === undefined ? undefined : (f) => readAtRef(ref, f, cwd), file);
-  const accessAfter = loadStackAccess(raw, stackDir, undefined, file);
-  const planBefore = planStack(read.people, accessBefore, settings.lifecycle, asOf);
+  const before = planBefore(current.stack, from, { cwd, asOf });
+  const accessAfter = loadStackAccess(raw, stackDir, diskFiles, settings.hr!.file);
   return {
-    diff: diffPlans(planBefore, current.plan),
-    before: planBefore,
+    diff: diffPlans(before.plan, current.plan),
+    before: before.plan,
     after: current.plan,
-    rolesBefore: accessBefore.catalog.roles,
+    rolesBefore: before.access.catalog.roles,
     rolesAfter: accessAfter.catalog.roles,
     stack: current.stack,
   };
-}
-
-/** A role file as of `ref`; one added since is read as it is now (it has no "before"). */
-function readAtRef(ref: string, file: string, cwd: string): string {
-  try {
-    return readTextFromFileOrGitRef(`${ref}:${file}`, cwd).text;
-  } catch {
-    return readFileSync(file, "utf8");
-  }
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import type { Issue } from "../errors";
 import { fieldsNeededBy } from "./app-fields";
 import { checkPeople } from "./check-people";
@@ -6,17 +5,17 @@ import { mapColumns } from "./columns";
 import { readCsv } from "./csv-read";
 import { dateFormatProblem, dateReader } from "./dates";
 import { exportDayOrder } from "./day-order";
-import { HrIssueCode, HrSourceError } from "./errors";
+import { HrIssueCode } from "./errors";
 import type { EmploymentType, HrStatus, Person } from "./person";
 import { presets, type PresetName } from "./presets";
 import { columnOf, toPerson } from "./to-person";
 import { textProblem } from "./text-check";
 import { employmentWords, normalizeKeys, statusWords } from "./vocabulary";
 
+/** How to read an export; its text comes with the call (the shell reads files: provider/stack-files). */
 export interface ReadHrExportOptions {
-  /** Path of the export; read unless `text` is given, and always the name used in messages. */
+  /** The export's name in messages: a path, or `REF:path` for one read from git. */
   file: string;
-  text?: string;
   preset?: PresetName;
   /** Canonical field → header in this file; wins over the preset. */
   mapping?: Record<string, string>;
@@ -43,12 +42,11 @@ export interface ReadHrExportOptions {
 }
 
 /**
- * Reads an HR export into people and every problem found, all at once. Never throws on bad content (only
- * `HrSourceError` when the file cannot be read); a caller treats any `error` issue as "apply nothing".
+ * Reads an HR export's text into people and every problem found, all at once. Never throws on bad content; a
+ * caller treats any `error` issue as "apply nothing".
  */
-export function readHrExport(options: ReadHrExportOptions): { people: Person[]; issues: Issue[] } {
-  const { file } = options;
-  const text = options.text ?? readSource(file);
+export function readHrExport(options: ReadHrExportOptions & { text: string }): { people: Person[]; issues: Issue[] } {
+  const { file, text } = options;
   const preset = presets[options.preset ?? "generic"];
   const notText = textProblem(text, file);
   if (notText) return { people: [], issues: [notText] };
@@ -99,13 +97,4 @@ export function readHrExport(options: ReadHrExportOptions): { people: Person[]; 
   issues.push(...checkPeople(everyone, file, (field) => columnOf(ctx, field)));
   issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { people, issues };
-}
-
-function readSource(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (err) {
-    throw new HrSourceError(`cannot read HR export ${file}: ${(err as Error).message}`,
-      "Check the path (identity:hr file is relative to the stack config directory).", { file }, err);
-  }
 }

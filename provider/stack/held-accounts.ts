@@ -10,9 +10,10 @@ import path from "node:path";
 import { z } from "zod";
 import { AccountSpec, AppName, type HeldAccount } from "../access";
 import { errorFamily } from "../errors";
+import { PROGRAM_INPUT_VARIABLES, programInputsEnv, readProgramInputs } from "../program-inputs";
 import { accountAppOf } from "./names";
 
-export const HELD_ACCOUNTS_ENV = "IDLC_HELD_ACCOUNTS";
+export const HELD_ACCOUNTS_ENV = PROGRAM_INPUT_VARIABLES.heldAccountsFile;
 
 const HeldAccounts = z.array(z.object({ app: AppName, spec: AccountSpec }));
 
@@ -28,19 +29,20 @@ export function heldAccounts(resources: ReadonlyArray<{ type: string; inputs?: R
   });
 }
 
-/** Writes the held accounts for the program; returns the variable to set and a cleanup. */
-export function writeHeldAccounts(held: readonly HeldAccount[]): { env: Record<string, string>; remove: () => void } {
+/** Writes the held accounts for the program; returns the file, the child-environment entry naming it, and a cleanup. */
+export function writeHeldAccounts(held: readonly HeldAccount[]): { file: string; env: Record<string, string>; remove: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), "idlc-held-"));
   const file = path.join(dir, "accounts.json");
   writeFileSync(file, JSON.stringify(held), { mode: 0o600 });
-  return { env: { [HELD_ACCOUNTS_ENV]: file }, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  return { file, env: programInputsEnv({ heldAccountsFile: file }), remove };
 }
 
 export class HeldAccountsError extends errorFamily<"HELD_ACCOUNTS_UNREADABLE" | "HELD_ACCOUNTS_INVALID">("HeldAccountsError") {}
 
 /** The held accounts `idlc` passed, or undefined when the program runs without it (e.g. under `pulumi up`). */
 export function readHeldAccounts(env: NodeJS.ProcessEnv = process.env): HeldAccount[] | undefined {
-  const file = env[HELD_ACCOUNTS_ENV];
+  const file = readProgramInputs(env).heldAccountsFile;
   if (!file) return undefined;
   let parsed: unknown;
   try {

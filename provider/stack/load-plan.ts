@@ -2,13 +2,13 @@
  * A stack's inputs, read and planned: HR export → kill-switch overrides → roles → access plan, with every
  * problem found on the way. The one path the Pulumi program, `idlc kill` and the budget gate share.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { accessIssues, keepRevokedAccounts, loadStackAccess, planStack, type AccessPlan, type HeldAccount } from "../access";
-import { loadStackSettings, StackConfigError, type StackSettings } from "../config";
+import { hrSettingsOf, loadStackSettings, type StackSettings } from "../config";
 import type { Issue } from "../errors";
 import { HrSourceError, readHrExport, stackNeeds, type Person } from "../hr";
 import { shardPlan } from "../shards";
+import { diskFiles, readHrFile } from "../stack-files";
 import { applyOverrides, readOverrides, type Override } from "./overrides";
 
 export interface StackPlan {
@@ -31,31 +31,18 @@ export interface StackPlan {
 export function loadStackPlan(options: { cwd: string; stack: string; asOf: string; held?: readonly HeldAccount[] }): StackPlan {
   const stack = loadStackSettings({ cwd: options.cwd, stack: options.stack });
   const { settings, stackDir, raw } = stack;
-  if (!settings.hr) {
-    throw new StackConfigError("CONFIG_INVALID", `${stack.stackFile} has no identity:hr setting`,
-      "Add identity:hr with at least `file:` (the export, relative to the stack file).", { file: stack.stackFile });
-  }
-  const { file, ...hr } = settings.hr;
+  const { file, ...hr } = hrSettingsOf(stack);
   const hrFile = path.resolve(stackDir, file);
   const shown = path.relative(stack.project.dir, hrFile) || hrFile;
-  const read = readHrExport({ ...hr, ...stackNeeds(raw), file: shown, text: readText(hrFile, shown) });
+  const read = readHrExport({ ...hr, ...stackNeeds(raw), file: shown, text: readHrFile(hrFile, shown) });
   const overridesFile = path.join(path.dirname(hrFile), "overrides.yaml");
   const overrides = readOverrides(overridesFile);
   const people = applyOverrides(read.people, overrides);
-  const access = loadStackAccess(raw, stackDir, undefined, file);
+  const access = loadStackAccess(raw, stackDir, diskFiles, file);
   const planned = planStack(people, access, settings.lifecycle, options.asOf);
   const kept = options.held ? keepRevokedAccounts(planned, options.held, settings.lifecycle.retentionDays) : planned;
   // A shard declares only its people's accounts in its apps; the checks below still judge the whole company.
   const plan = settings.shard ? shardPlan(kept, settings.shard) : kept;
   // Personas and rules judge what the roles give; revoked accounts are kept only until retention ends.
   return { stack, people, overrides, overridesFile, plan, issues: [...read.issues, ...accessIssues(planned, access)] };
-}
-
-function readText(file: string, shown: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (cause) {
-    throw new HrSourceError(`cannot read HR export ${shown}: ${(cause as Error).message}`,
-      "Check identity:hr file (relative to the stack config directory).", { file: shown }, cause);
-  }
 }

@@ -1,12 +1,13 @@
 /**
- * The body of the Pulumi program (`stacks/index.ts`): plan the stack as of today (or `IDLC_AS_OF`, set by
- * `idlc preview --as-of`) with the accounts the stack holds (`IDLC_HELD_ACCOUNTS`, set by idlc), fail closed on
+ * The body of the Pulumi program (`stacks/index.ts`): plan the stack as of today (or `--as-of`) with the accounts the
+ * stack holds — both program inputs idlc puts in this process's environment (provider/program-inputs) — fail closed on
  * any input error before a single resource is declared, then declare the identity stack in batches.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { resourcesForEntraMode } from "../apps/entra-azuread";
 import { formatIssue } from "../errors";
 import { appResources } from "./app-resources";
+import { ProgramInputsError, readProgramInputs } from "../program-inputs";
 import { HeldAccountsError, readHeldAccounts } from "./held-accounts";
 import { IdentityStack, summarize } from "./identity-stack";
 import { loadStackPlan } from "./load-plan";
@@ -25,8 +26,9 @@ export interface IdentityProgramOptions {
 }
 
 export function identityProgram(options: IdentityProgramOptions) {
-  const asOf = options.asOf ?? process.env.IDLC_AS_OF ?? new Date().toISOString().slice(0, 10);
-  const held = heldAccountsOrRunError();
+  const inputs = orRunError(() => readProgramInputs());
+  const asOf = options.asOf ?? inputs.asOf ?? new Date().toISOString().slice(0, 10);
+  const held = orRunError(() => readHeldAccounts());
   const { plan, issues, stack } = loadStackPlan({ cwd: options.dir, stack: options.stack ?? pulumi.getStack(), asOf, held });
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0) {
@@ -36,19 +38,18 @@ export function identityProgram(options: IdentityProgramOptions) {
     );
   }
   // A targeted update (`--target`, `idlc kill`) declares only its targets; the engine keeps everything else as is.
-  const targets = process.env.IDLC_TARGET_URNS ? (JSON.parse(process.env.IDLC_TARGET_URNS) as string[]) : undefined;
-  const only = targets && new Set(targets.map((urn) => urn.split("::").pop()!));
+  const only = inputs.targetUrns && new Set(inputs.targetUrns.map((urn) => urn.split("::").pop()!));
   const identity = new IdentityStack("identity", { plan, only, resources: resourcesForEntraMode(stack.raw, plan, appResources), batchSize: BATCH_SIZE });
   // The SDK awaits a program that returns a promise; its value is the stack's outputs.
   return identity.declared.then(() => ({ asOf, accounts: summarize(plan) }));
 }
 
 /** A thrown IdlcError would reach the SDK as an uncaught error; a RunError is printed as one clear message. */
-function heldAccountsOrRunError() {
+function orRunError<T>(read: () => T): T {
   try {
-    return readHeldAccounts();
+    return read();
   } catch (err) {
-    if (err instanceof HeldAccountsError) throw new pulumi.RunError(`${err.message} — ${err.fix}`);
+    if (err instanceof HeldAccountsError || err instanceof ProgramInputsError) throw new pulumi.RunError(`${err.message} — ${err.fix}`);
     throw err;
   }
 }

@@ -59,7 +59,7 @@ export function startHiBobTwin(options: HrTwinOptions & { perMinute?: number } =
 }
 
 /** The requested field ids of a person, in HiBob's nested response shape; unviewable categories omitted. */
-function pick(person: Record<string, Record<string, unknown> | unknown>, fields: string[], restricted: Set<string>) {
+function pick(person: Record<string, unknown>, fields: string[], restricted: Set<string>) {
   const out: Record<string, unknown> = {};
   for (const id of fields) {
     const [category, ...rest] = id.split(".");

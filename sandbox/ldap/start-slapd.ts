@@ -38,7 +38,7 @@ export interface RunningSlapd {
   peopleDN: string;
   groupsDN: string;
   pid: number;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** Why slapd cannot run here, or undefined when it can. */

@@ -17,7 +17,7 @@ export interface RunningCatcher {
   messages: CaughtMail[];
   /** Resolves with the first message to `to` received after the call (or already there and not yet taken). */
   waitFor(to: string, timeoutMs?: number): Promise<CaughtMail>;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const INBOX = `<!doctype html><html><head><meta charset="utf-8"><title>Sandbox inbox</title></head><body>

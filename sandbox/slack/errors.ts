@@ -1,4 +1,4 @@
-import { IdlcError } from "../../provider/errors";
+import { IdlcError } from "../../errors";
 
 /** The SCIM v2 error envelope Slack answers with; note `status` is a number (app-apis.md §1.6). */
 export const SCIM_ERROR_URN = "urn:ietf:params:scim:api:messages:2.0:Error";

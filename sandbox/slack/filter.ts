@@ -22,7 +22,10 @@ function tokenize(filter: string): Token[] {
   while (i < filter.length) {
     const c = filter[i]!;
     if (/\s/.test(c)) i += 1;
-    else if (c === "(" || c === ")") tokens.push({ kind: c === "(" ? "open" : "close", text: c }), (i += 1);
+    else if (c === "(" || c === ")") {
+      tokens.push({ kind: c === "(" ? "open" : "close", text: c });
+      i += 1;
+    }
     else if (c === '"' || c === "'") {
       let text = "";
       let j = i + 1;

@@ -3,14 +3,16 @@ import { describe, expect, it } from "vitest";
 import { accessIssues, AccessFileError, checkPersonas, checkStackAccess, loadStackAccess, parsePersonasYaml, planStack } from "../../provider/access";
 import { loadStackSettings } from "../../provider/config";
 import { readHrExport } from "../../provider/hr";
+import { diskFiles, readHrFile } from "../../provider/stack-files";
 
 const stackDir = path.join(__dirname, "..", "..", "stacks");
 const raw = { "identity:roles": { files: ["demo/roles.yaml", "demo/roles.csv"], personas: "demo/personas.yaml", approvals: "demo/approvals.yaml" }, "identity:scim": { github: {} } };
 const lifecycle = { preHireDays: 7, retentionDays: 30 };
-const { people } = readHrExport({ file: path.join(stackDir, "demo", "people.csv") });
+const hrFile = path.join(stackDir, "demo", "people.csv");
+const { people } = readHrExport({ file: hrFile, text: readHrFile(hrFile) });
 
 describe("the demo stack's access model", () => {
-  const access = loadStackAccess(raw, stackDir);
+  const access = loadStackAccess(raw, stackDir, diskFiles);
   const plan = planStack(people, access, lifecycle, "2026-11-25");
 
   it("is clean: no issue in roles, rules, approvals, and every persona and invariant holds", () => {
@@ -45,7 +47,7 @@ describe("the demo stack's access model", () => {
 
 describe("loadStackAccess", () => {
   it("finds roles, personas and approvals beside the HR export when identity:roles is not set", () => {
-    const access = loadStackAccess({}, stackDir, undefined, "demo/people.csv");
+    const access = loadStackAccess({}, stackDir, diskFiles, "demo/people.csv");
     expect([...access.catalog.roles.keys()]).toContain("payments-approve");
     expect(access.personas?.personas.length).toBe(4);
     expect(access.approvals.length).toBe(5);
@@ -57,12 +59,12 @@ describe("loadStackAccess", () => {
     [{ "identity:roles": { files: ["demo/nope.yaml"] } }, /cannot read demo\/nope.yaml/],
     [{ "identity:roles": { files: ["demo/roles.yaml"] }, "identity:apps": ["slack", "github"] }, /identity:apps must list app names/],
   ])("throws a clear error for bad settings (%j)", (config, message) => {
-    expect(() => loadStackAccess(config, stackDir)).toThrow(AccessFileError);
-    expect(() => loadStackAccess(config, stackDir)).toThrow(message);
+    expect(() => loadStackAccess(config, stackDir, diskFiles)).toThrow(AccessFileError);
+    expect(() => loadStackAccess(config, stackDir, diskFiles)).toThrow(message);
   });
 
   it("provisions only the apps the stack enables", () => {
-    const access = loadStackAccess({ ...raw, "identity:apps": ["google", "slack"] }, stackDir);
+    const access = loadStackAccess({ ...raw, "identity:apps": ["google", "slack"] }, stackDir, diskFiles);
     const plan = planStack(people, access, lifecycle, "2026-11-25");
     expect(new Set(plan.people.flatMap((p) => p.accounts.map((a) => a.app)))).toEqual(new Set(["google", "slack"]));
   });
@@ -72,16 +74,16 @@ describe("checkStackAccess (the hook for idlc validate)", () => {
   const stack = loadStackSettings({ cwd: stackDir, stack: "demo" });
 
   it("finds nothing wrong with the demo stack", () => {
-    expect(checkStackAccess(people, "2026-11-25", stack)).toEqual([]);
+    expect(checkStackAccess(people, "2026-11-25", stack, diskFiles)).toEqual([]);
   });
 
   it("reports persona failures and role problems as issues", () => {
     const noApprovals = people.map((p) => (p.employeeId === "E061" ? { ...p, roles: ["it-admin"] } : p));
-    expect(checkStackAccess(noApprovals, "2026-11-25", stack).map((i) => [i.code, i.row])).toEqual([["APPROVAL_MISSING", 38]]);
+    expect(checkStackAccess(noApprovals, "2026-11-25", stack, diskFiles).map((i) => [i.code, i.row])).toEqual([["APPROVAL_MISSING", 38]]);
   });
 
   it("turns an unreadable role file into one error issue instead of throwing", () => {
     const broken = { ...stack, raw: { "identity:roles": { files: ["demo/missing.yaml"] } } };
-    expect(checkStackAccess(people, "2026-11-25", broken)).toMatchObject([{ severity: "error", code: "ACCESS_FILE_INVALID", file: "demo/missing.yaml" }]);
+    expect(checkStackAccess(people, "2026-11-25", broken, diskFiles)).toMatchObject([{ severity: "error", code: "ACCESS_FILE_INVALID", file: "demo/missing.yaml" }]);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSnapshots, readBackendHistory, type AuditUpdate, type Snapshot } from "../../provider/audit";
 import { readHrExport, type Person } from "../../provider/hr";
+import { readHrFile } from "../../provider/stack-files";
 import { applyOverrides, readOverrides } from "../../provider/stack";
 import { PROJECT, STACK, writeScriptedBackend, type ScriptedBackend } from "../fixtures/audit/generate";
 
@@ -20,7 +21,8 @@ export async function scripted(): Promise<Scripted> {
   const backend = await writeScriptedBackend(root);
   const updates = readBackendHistory({ backendDir: root, project: PROJECT, stack: STACK });
   const stackDir = path.join(root, "stacks", STACK);
-  const { people, issues } = readHrExport({ file: path.join(stackDir, "people.csv") });
+  const hrFile = path.join(stackDir, "people.csv");
+  const { people, issues } = readHrExport({ file: hrFile, text: readHrFile(hrFile) });
   if (issues.some((i) => i.severity === "error")) throw new Error(`fixture HR export: ${JSON.stringify(issues)}`);
   return {
     backend, updates, snapshots: buildSnapshots(updates),

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { findProject, listStacks, loadStackSettings, StackConfigError } from "../../provider/config";
+import { findProject, listStackNames } from "../../engine/project";
+import { loadStackSettings, StackConfigError } from "../../provider/config";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -37,18 +38,19 @@ const demo = `config:
 describe("stack configuration", () => {
   it("finds Pulumi.yaml from a directory below it", () => {
     const dir = project({});
-    expect(findProject(path.join(dir, "stacks", "deep", "er"))).toEqual({ name: "identity", dir, file: path.join(dir, "Pulumi.yaml"), stackDir: path.join(dir, "stacks") });
+    expect(findProject(path.join(dir, "stacks", "deep", "er"))).toMatchObject({ name: "identity", dir, file: path.join(dir, "Pulumi.yaml"), stackConfigDir: path.join(dir, "stacks") });
   });
 
   it("without stackConfigDir the stacks live beside Pulumi.yaml", () => {
     const dir = project({}, "name: other\nruntime: nodejs\n");
-    expect(findProject(dir).stackDir).toBe(dir);
+    expect(findProject(dir).stackConfigDir).toBe(dir);
   });
 
   it("reports a missing project", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "idlc-none-"));
     dirs.push(dir);
-    expect(() => findProject(dir)).toThrow(expect.objectContaining({ code: "CONFIG_PROJECT_NOT_FOUND" }));
+    expect(() => findProject(dir)).toThrow(expect.objectContaining({ code: "PROJECT_NOT_FOUND" }));
+    expect(() => loadStackSettings({ cwd: dir, stack: "demo" })).toThrow(expect.objectContaining({ code: "PROJECT_NOT_FOUND" }));
   });
 
   it("reads identity: settings with defaults, and passes other keys through untouched, secrets still encrypted", () => {
@@ -96,7 +98,7 @@ describe("stack configuration", () => {
 
   it("an unknown stack lists the known ones", () => {
     const dir = project({ demo, prod: "config: {}\n" });
-    expect(listStacks(findProject(dir))).toEqual(["demo", "prod"]);
+    expect(listStackNames(findProject(dir))).toEqual(["demo", "prod"]);
     expect(() => loadStackSettings({ cwd: dir, stack: "qa" })).toThrow(expect.objectContaining({ code: "CONFIG_STACK_NOT_FOUND", fix: "Use one of the stacks: demo, prod." }));
   });
 

@@ -160,7 +160,7 @@ async function apply(before: Declared, after: Declared, fails: (name: string) =>
   for (const name of after.order) {
     const deps = after.deps[name]!;
     const reg = registration(typeOf(name), name, true, COMPONENT, after.inputs[name]!, deps.map(urnOf));
-    answered.set(name, Promise.all(deps.map((d) => answered.get(d))).then(() => gen.register(reg)));
+    answered.set(name, Promise.all(deps.map((d) => answered.get(d)!)).then(() => gen.register(reg)));
   }
   await Promise.all(answered.values());
   return (name: string) => (written.get(urnOf(name)) ?? olds.get(urnOf(name)))?.inputs as Record<string, unknown> | undefined;

@@ -1,7 +1,8 @@
 import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectPreviewEvents, renderPreviewComment, StackChoiceError } from "../../provider/gitops";
+import { ProjectError } from "../../engine/project";
+import { collectPreviewEvents, renderPreviewComment } from "../../provider/gitops";
 import { urn } from "./fixtures";
 import { demoProject, projectAt, root, scratchDir, type TempProject } from "./project";
 
@@ -52,7 +53,7 @@ describe("renderPreviewComment", () => {
 
   it("needs a stack when the project has several", () => {
     copyFileSync(path.join(work.dir, "stacks/Pulumi.demo.yaml"), path.join(work.dir, "stacks/Pulumi.other.yaml"));
-    expect(() => renderPreviewComment({ cwd: work.dir, engine: "local", collected: collected(), env })).toThrow(StackChoiceError);
+    expect(() => renderPreviewComment({ cwd: work.dir, engine: "local", collected: collected(), env })).toThrow(ProjectError);
     expect(renderPreviewComment({ cwd: work.dir, engine: "local", collected: collected(), env: { ...env, PULUMI_STACK: "other" } })).toContain("stack=other");
   });
 });

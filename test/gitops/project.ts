@@ -56,7 +56,7 @@ export function projectAt(dir: string): TempProject {
  * untracked) with this checkout's code, policy pack and packages linked beside it.
  */
 export function addProgram(dir: string): void {
-  for (const name of ["node_modules", "provider", "policies", "sandbox", "engine"]) symlinkSync(path.join(root, name), path.join(dir, name));
+  for (const name of ["node_modules", "errors", "provider", "policies", "sandbox", "engine"]) symlinkSync(path.join(root, name), path.join(dir, name));
   for (const name of ["stacks/index.ts", "tsconfig.json", "package.json"]) copyFileSync(path.join(root, name), path.join(dir, name));
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Person, PresetName, readHrExport } from "../../provider/hr";
+import { readHrFile } from "../../provider/stack-files";
 import { fixtures } from "./helpers";
 
 /** Each vendor fixture is the same seven people in that vendor's headers, vocabulary, dates and delimiter. */
@@ -18,7 +19,8 @@ const options: Record<PresetName, { dateFormat?: string }> = {
 const withoutSource = (people: Person[]) => people.map(({ source: _source, ...rest }) => rest);
 
 function read(preset: PresetName) {
-  return readHrExport({ file: path.join(fixtures, `${preset}.csv`), preset, allowedDomains: ["acme.test"], ...options[preset] });
+  const file = path.join(fixtures, `${preset}.csv`);
+  return readHrExport({ file, text: readHrFile(file), preset, allowedDomains: ["acme.test"], ...options[preset] });
 }
 
 describe("vendor presets", () => {

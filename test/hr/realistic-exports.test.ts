@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { allApps, HrIssueCode, lifecycleOf, Person, PresetName, readHrExport } from "../../provider/hr";
+import { readHrFile } from "../../provider/stack-files";
 import { fixtures } from "./helpers";
 
 /**
@@ -11,7 +12,7 @@ import { fixtures } from "./helpers";
  */
 const realistic = path.join(fixtures, "realistic");
 const read = (preset: PresetName, extra = {}) =>
-  readHrExport({ file: path.join(realistic, `${preset}.csv`), preset, apps: allApps, ...extra });
+  readHrExport({ file: path.join(realistic, `${preset}.csv`), text: readHrFile(path.join(realistic, `${preset}.csv`)), preset, apps: allApps, ...extra });
 
 /** Contractors without a contract end date, and what else each export should warn about. */
 const { columnsIgnored, dateOrderInferred } = HrIssueCode;

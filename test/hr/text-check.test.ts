@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { HrIssueCode, readHrExport } from "../../provider/hr";
+import { readHrFile } from "../../provider/stack-files";
 import { fixtures, happyRows, header } from "./helpers";
 
 const csv = [header, ...happyRows].join("\n");
@@ -41,7 +42,7 @@ describe("not a text CSV: detected before parsing, named, never echoed", () => {
   it("the binary fixture is refused by file path too", () => {
     const file = path.join(fixtures, "binary-export.xlsx");
     expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");
-    expect(readHrExport({ file }).issues).toMatchObject([{ code: HrIssueCode.notText, row: 1 }]);
+    expect(readHrExport({ file, text: readHrFile(file) }).issues).toMatchObject([{ code: HrIssueCode.notText, row: 1 }]);
   });
 
   it("UTF-8 with a BOM, accents and a stray control character is text", () => {

@@ -106,7 +106,7 @@ describe("createHttpClient", () => {
     expect((await c.request({ method: "GET", path: "/Users/n", retryNotFoundFor: 1000 })).body).toEqual({ id: "n" });
     script = [{ status: 404 }, { status: 404 }, { status: 404 }];
     clock = 0;
-    const late = client({ now: () => clock, sleep: async (ms) => void (clock += 600) });
+    const late = client({ now: () => clock, sleep: async () => void (clock += 600) });
     const res = await late.c.request({ method: "GET", path: "/Users/n", retryNotFoundFor: 1000, expect: [200, 404] });
     expect(res.status).toBe(404);
     expect(seen.length).toBe(6); // 3 + 3: at 0 and 600 ms still inside the window, at 1200 ms the 404 is final

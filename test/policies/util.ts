@@ -99,7 +99,7 @@ export async function runStackPolicy(
 
 /** An account resource for stack-rule tests. */
 export function accountResource(app: string, props: Record<string, unknown>) {
-  return { type: accountType(app), name: `${app}/${props.employeeId}`, props };
+  return { type: accountType(app), name: `${app}/${String(props.employeeId)}`, props };
 }
 
 // The analyzer's sentinels for values not known during preview.

@@ -36,7 +36,6 @@ export const defaultAttributeMapping: Record<string, string | null> = {
 };
 const coreTargets = ["userName", "displayName", "nickName", "title", "userType"];
 const enterpriseTargets = ["employeeNumber", "department", "costCenter", "organization", "division"];
-export const mappableTargets = [...coreTargets, ...enterpriseTargets];
 
 /** Whether an instance's mapping sends an AccountSpec field to the server (its `mapped` fields, account-fields.ts). */
 export function sendsField(mapping: Record<string, string | null> = {}): (field: string) => boolean {

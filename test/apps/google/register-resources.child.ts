@@ -18,7 +18,7 @@ MockMonitor.prototype.registerResource = function (req: any, callback: any) {
   return original.call(this, req, callback);
 };
 
-(async () => {
+void (async () => {
   const key = { client_email: "sa@p.iam.gserviceaccount.com", private_key: `-----BEGIN PRIVATE KEY-----\n${privateKey}\n-----END PRIVATE KEY-----\n` };
   await googleAccountProvider.configure!(configRequest({ "identity:google": { baseUrl: "http://127.0.0.1:1/admin/directory/v1", tokenUrl: "http://127.0.0.1:1/token", domain: "example.com", serviceAccountKey: key, subject: "admin@example.com" } }) as never);
   await entraAccountProvider.configure!(configRequest({ "identity:entra": { graphUrl: "http://127.0.0.1:1/v1.0", tenantId: "t", clientId: "c", clientSecret: secret, domain: "example.com" } }) as never);

@@ -15,7 +15,7 @@ MockMonitor.prototype.registerResource = function (req: any, callback: any) {
   return original.call(this, req, callback);
 };
 
-(async () => {
+void (async () => {
   await ldapAccountProvider.configure!(
     configRequest({ url: "ldap://127.0.0.1:1", bindDN: "cn=admin,dc=example,dc=com", bindPassword, baseDN: "dc=example,dc=com" }) as never,
   );

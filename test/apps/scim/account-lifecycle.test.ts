@@ -66,10 +66,10 @@ describe("ScimAccount lifecycle against SCIMMY", () => {
     expect(usersWithExternalId("E103")).toHaveLength(1);
     expect(serverUser(first.id)!.displayName).toBe("Ada L.");
 
-    const handMade = (await fx.server.store.User.size, await fetch(`${fx.server.url}/Users`, {
+    const handMade = await fetch(`${fx.server.url}/Users`, {
       method: "POST", headers: { authorization: `Bearer ${fx.server.token}`, "content-type": "application/scim+json" },
       body: JSON.stringify({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "E104@Example.com" }),
-    }).then((r) => r.json() as Promise<{ id: string }>));
+    }).then((r) => r.json() as Promise<{ id: string }>);
     const adopted = await p.create(spec("E104"));
     expect(adopted.id).toBe(handMade.id);
     expect(serverUser(handMade.id)).toMatchObject({ externalId: "E104", userName: "e104@example.com" });

@@ -40,7 +40,7 @@ async function runApp(queue: StepEventMetadata[], paced: boolean): Promise<void>
   await Promise.all(Array.from({ length: 8 }, worker));
 }
 
-(async () => {
+void (async () => {
   const started = Date.now();
   await Promise.all(queues.map((q, i) => runApp(q, i === 2)));
   emit({ summaryEvent: { maybeCorrupt: false, durationSeconds: (Date.now() - started) / 1000, resourceChanges: { create: accounts }, policyPacks: {} } });

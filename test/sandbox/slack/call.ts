@@ -7,7 +7,6 @@ export const ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
 
 export interface Answer {
   status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
   headers: Headers;
 }
