@@ -23,7 +23,6 @@ const dir = option("--workspace");
 const idlc = path.resolve(option("--idlc") ?? path.join(repoRoot, "bin", "idlc.js"));
 const runs = Number(args[0] ?? 3);
 const ENV = { PULUMI_CONFIG_PASSPHRASE: "idlc-demo", NO_COLOR: "1", CI: "1" };
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function medianOf(label: string, argv: string[], cwd: string): Promise<Timeline> {
   const all: Timeline[] = [];

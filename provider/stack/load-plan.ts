@@ -6,7 +6,7 @@ import path from "node:path";
 import { accessIssues, keepRevokedAccounts, loadStackAccess, planStack, type AccessPlan, type HeldAccount } from "../access";
 import { hrSettingsOf, loadStackSettings, type StackSettings } from "../config";
 import type { Issue } from "../errors";
-import { HrSourceError, readHrExport, stackNeeds, type Person } from "../hr";
+import { readHrExport, stackNeeds, type Person } from "../hr";
 import { shardPlan } from "../shards";
 import { diskFiles, readHrFile } from "../stack-files";
 import { applyOverrides, readOverrides, type Override } from "./overrides";

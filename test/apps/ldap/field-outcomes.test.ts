@@ -9,7 +9,7 @@ import { accountSpec, asAdmin, groupSpec, isolatedTree } from "./ldap-fixture";
 const { Client } = createRequire(__filename)("ldapts") as typeof import("ldapts");
 const count: CallCount = { total: 0, writes: 0 };
 for (const [method, write] of [["bind", false], ["search", false], ["add", true], ["modify", true], ["modifyDN", true], ["del", true]] as const) {
-  const original = Client.prototype[method] as (...args: unknown[]) => Promise<unknown>;
+  const original = Reflect.get(Client.prototype, method) as (...args: unknown[]) => Promise<unknown>;
   (Client.prototype as unknown as Record<string, unknown>)[method] = function (this: unknown, ...args: unknown[]) {
     count.total += 1;
     if (write) count.writes += 1;
