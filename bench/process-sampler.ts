@@ -19,7 +19,11 @@ export interface Measured {
 function descendants(pid: number): number[] {
   let children: number[] = [];
   try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -48,9 +52,16 @@ function sampleProcess(pid: number): { name: string; mb: number; cpu: number } |
 }
 
 /** Runs `node <args>`, sampling its process tree every 100 ms until it exits. */
-export async function measureNode(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Measured> {
+export async function measureNode(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Measured> {
   const started = Date.now();
-  const child = spawn(process.execPath, args, { cwd: options.cwd, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...options.env } });
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, ...options.env },
+  });
   let stderr = "";
   child.stderr.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-3000)));
   const rss: Record<string, number> = {};
@@ -74,7 +85,9 @@ export async function measureNode(args: string[], options: { cwd?: string; env?:
 
 /** `engine 1085 MB / 18.4 s CPU, program …`: peak RSS and CPU of each process role. */
 export function formatUsage(m: Measured): string {
-  return Object.keys(m.rss).map((k) => `${k} ${Math.round(m.rss[k]!)} MB / ${m.cpu[k]!.toFixed(1)} s CPU`).join(", ");
+  return Object.keys(m.rss)
+    .map((k) => `${k} ${Math.round(m.rss[k]!)} MB / ${m.cpu[k]!.toFixed(1)} s CPU`)
+    .join(", ");
 }
 
 /** The 1-minute load average: figures from the 2 shared cores mean little without it. */

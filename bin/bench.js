@@ -14,9 +14,13 @@ if (name && !all.includes(name)) {
 let failed = 0;
 for (const bench of name ? [name] : all) {
   console.error(`== bench/${bench}`);
-  const r = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", path.join(benchDir, bench, "index.ts"), ...args], {
-    stdio: "inherit",
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", path.join(benchDir, bench, "index.ts"), ...args],
+    {
+      stdio: "inherit",
+    },
+  );
   failed ||= r.status ?? 1;
 }
 process.exit(failed);

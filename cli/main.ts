@@ -5,6 +5,4 @@
 import { buildProgram } from "./program";
 import { reportAndExit } from "./exit";
 
-buildProgram()
-  .parseAsync(process.argv)
-  .catch(reportAndExit);
+buildProgram().parseAsync(process.argv).catch(reportAndExit);

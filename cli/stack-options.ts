@@ -30,7 +30,8 @@ export function chooseStack(name: string | undefined, cwd: string, fix = "Add --
     try {
       return resolveStackName(findProject(cwd), name);
     } catch (err) {
-      if (err instanceof ProjectError && err.code === ProjectCode.stackNotChosen) throw new UsageError(err.message, fix);
+      if (err instanceof ProjectError && err.code === ProjectCode.stackNotChosen)
+        throw new UsageError(err.message, fix);
       throw err;
     }
   });

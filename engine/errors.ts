@@ -5,10 +5,16 @@ export class NeedsPulumiCliError extends IdlcError {
   override name = "NeedsPulumiCliError";
   /** `plugin`: the resource plugin a non-dynamic type comes from (its token's package, e.g. `azuread`). */
   constructor(feature: string, context: ErrorContext = {}, plugin?: string) {
-    super("ENGINE_NEEDS_PULUMI_CLI", `${feature} is not supported by the offline engine; it needs the Pulumi CLI${plugin ? ` and its ${plugin} plugin` : ""}`, {
-      fix: plugin ? pluginFix(plugin) : "run the same operation with `--engine pulumi` (Pulumi CLI on PATH), or remove that feature from the program",
-      context,
-    });
+    super(
+      "ENGINE_NEEDS_PULUMI_CLI",
+      `${feature} is not supported by the offline engine; it needs the Pulumi CLI${plugin ? ` and its ${plugin} plugin` : ""}`,
+      {
+        fix: plugin
+          ? pluginFix(plugin)
+          : "run the same operation with `--engine pulumi` (Pulumi CLI on PATH), or remove that feature from the program",
+        context,
+      },
+    );
   }
 }
 
@@ -46,7 +52,10 @@ export class ProgramFailedError extends IdlcError {
       reported
         ? "the Pulumi program failed (errors reported above)"
         : `the Pulumi program exited unexpectedly with code ${exitCode}`,
-      { fix: "fix the errors reported above; no resource was deleted and the old state was kept", context: { exitCode } },
+      {
+        fix: "fix the errors reported above; no resource was deleted and the old state was kept",
+        context: { exitCode },
+      },
     );
   }
 }

@@ -7,7 +7,12 @@
 export { runOperation } from "./operations/run-operation";
 export type { ChildEnv, OperationKind, OperationResult, PlanSummary, RunOperationOptions } from "./operations/types";
 export { readStackOutputs } from "./operations/stack-outputs";
-export { addOperationOptions, runOperationCommand, type OperationFlags, type OperationHooks } from "./command/operation-command";
+export {
+  addOperationOptions,
+  runOperationCommand,
+  type OperationFlags,
+  type OperationHooks,
+} from "./command/operation-command";
 export * from "./events";
 export * from "./errors";
 export { maskForDisplay, isSecret, strip } from "./properties";

@@ -18,7 +18,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Idempotent: when a sandbox already runs, returns its state with `alreadyRunning`.
  * @throws SandboxStartError when the daemon exits or does not get ready in time
  */
-export async function startSandbox(options: SandboxControlOptions = {}): Promise<SandboxState & { alreadyRunning: boolean }> {
+export async function startSandbox(
+  options: SandboxControlOptions = {},
+): Promise<SandboxState & { alreadyRunning: boolean }> {
   const dir = sandboxDir(options.projectDir ?? process.cwd());
   const existing = readSandboxState(dir);
   if (existing) return { ...existing, alreadyRunning: true };

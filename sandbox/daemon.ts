@@ -9,9 +9,22 @@ import { clearSandboxState, writeSandboxState } from "./state";
 async function main(dir: string): Promise<void> {
   const started = await startEmulators(emulators, dir);
   const apps = Object.fromEntries(
-    started.running.map((e) => [e.name, { url: e.url, token: e.token, ...(e.tokenUrl ? { tokenUrl: e.tokenUrl } : {}), ...(e.extra ? { extra: e.extra } : {}) }]),
+    started.running.map((e) => [
+      e.name,
+      {
+        url: e.url,
+        token: e.token,
+        ...(e.tokenUrl ? { tokenUrl: e.tokenUrl } : {}),
+        ...(e.extra ? { extra: e.extra } : {}),
+      },
+    ]),
   );
-  writeSandboxState(dir, { pid: process.pid, startedAt: new Date().toISOString(), apps, unavailable: started.unavailable });
+  writeSandboxState(dir, {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    apps,
+    unavailable: started.unavailable,
+  });
   process.stderr.write(`sandbox: ${started.running.map((e) => `${e.name} ${e.url}`).join(", ")}\n`);
   let stopping = false;
   const stop = async () => {

@@ -29,8 +29,10 @@ export function holdPassword(password: string, hashFunction?: string): HeldPassw
 /** True or false; undefined when the account holds no password or only a crypt hash the emulator cannot recompute. */
 export function passwordMatches(held: HeldPassword | undefined, candidate: string): boolean | undefined {
   if (!held || held.scheme === "crypt") return undefined;
-  const actual = held.scheme === "salted-sha256" ? digest("sha256", held.salt, candidate)
-    : digest(held.scheme === "SHA-1" ? "sha1" : "md5", candidate);
+  const actual =
+    held.scheme === "salted-sha256"
+      ? digest("sha256", held.salt, candidate)
+      : digest(held.scheme === "SHA-1" ? "sha1" : "md5", candidate);
   return timingSafeEqual(Buffer.from(actual), Buffer.from(held.hash));
 }
 

@@ -45,9 +45,19 @@ function hrChange(ws: Workspace): void {
     set(LEAVER, "status", "terminated");
     set(LEAVER, "termination_date", today);
     const joiner = header.map(() => "");
-    Object.entries({ employee_id: "E080", first_name: "Ines", last_name: "Moreau", work_email: "ines.moreau@example.com",
-      title: "Software Engineer", department: "Engineering", location: "Berlin", manager_id: "E010", employment_type: "employee",
-      status: "active", hire_date: today }).forEach(([k, v]) => (joiner[col(k)] = v));
+    Object.entries({
+      employee_id: "E080",
+      first_name: "Ines",
+      last_name: "Moreau",
+      work_email: "ines.moreau@example.com",
+      title: "Software Engineer",
+      department: "Engineering",
+      location: "Berlin",
+      manager_id: "E010",
+      employment_type: "employee",
+      status: "active",
+      hire_date: today,
+    }).forEach(([k, v]) => (joiner[col(k)] = v));
     return [...rows, joiner];
   });
 }

@@ -27,7 +27,10 @@ function apt(args: string[], input?: string): boolean {
 function main(): void {
   const missing = missingSystemPackages();
   const host = thisHost();
-  const decided = plan(missing.map((m) => m.pkg.name), host);
+  const decided = plan(
+    missing.map((m) => m.pkg.name),
+    host,
+  );
   if (decided.action === "ready") return;
   if (decided.action === "stop") {
     const run = `Run:\n  ${decided.command}\nthen npm test again.`;
@@ -43,7 +46,10 @@ function main(): void {
   // Judged by probing again, not by apt's exit code: what counts is that the tools now run.
   const still = missingSystemPackages();
   if (still.length) {
-    const command = aptCommand(still.map((m) => m.pkg.name), host.root);
+    const command = aptCommand(
+      still.map((m) => m.pkg.name),
+      host.root,
+    );
     const fix = `Fix that (apt-get's output is above), then run:\n  ${command}`;
     stop(`Installing them did not make them work:\n${describe(still)}\n${fix}`);
   }

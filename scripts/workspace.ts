@@ -37,7 +37,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 function moveDemoDates(stackDir: string, on: string): void {
   for (const name of readdirSync(stackDir)) {
     const file = path.join(stackDir, name);
-    writeFileSync(file, readFileSync(file, "utf8").replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => demoDay(date, on)));
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => demoDay(date, on)),
+    );
   }
 }
 

@@ -15,7 +15,12 @@ const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
 let start = process.hrtime.bigint();
 const cpu = process.cpuUsage();
-const plan = resolve(people, catalog, { lifecycle, emailDomain: "example.com", approvals: adminApprovals(people) }, "2026-06-01");
+const plan = resolve(
+  people,
+  catalog,
+  { lifecycle, emailDomain: "example.com", approvals: adminApprovals(people) },
+  "2026-06-01",
+);
 const resolveMs = ms(start);
 const resolveCpu = process.cpuUsage(cpu);
 start = process.hrtime.bigint();
@@ -32,8 +37,14 @@ console.log(`rules           ${catalog.rules.length}`);
 console.log(`accounts        ${accounts}`);
 console.log(`groups          ${plan.groups.length}`);
 console.log(`grants          ${catalog.grants.length}`);
-console.log(`issues          ${plan.issues.length} (SoD conflicts seeded on purpose: leads whose cost center also gives the audit role)`);
-console.log(`resolve         ${(resolveMs / 1000).toFixed(2)} s wall, ${((resolveCpu.user + resolveCpu.system) / 1e6).toFixed(2)} s CPU   (goal < 3 s)`);
+console.log(
+  `issues          ${plan.issues.length} (SoD conflicts seeded on purpose: leads whose cost center also gives the audit role)`,
+);
+console.log(
+  `resolve         ${(resolveMs / 1000).toFixed(2)} s wall, ${((resolveCpu.user + resolveCpu.system) / 1e6).toFixed(2)} s CPU   (goal < 3 s)`,
+);
 console.log(`load average    ${loadavg()[0].toFixed(1)} (other work on the machine inflates wall time)`);
-console.log(`serializePlan   ${(serializeMs / 1000).toFixed(2)} s wall, ${((serializeCpuUsed.user + serializeCpuUsed.system) / 1e6).toFixed(2)} s CPU   (${(bytes / 1e6).toFixed(0)} MB of canonical JSON)`);
+console.log(
+  `serializePlan   ${(serializeMs / 1000).toFixed(2)} s wall, ${((serializeCpuUsed.user + serializeCpuUsed.system) / 1e6).toFixed(2)} s CPU   (${(bytes / 1e6).toFixed(0)} MB of canonical JSON)`,
+);
 console.log(`peak RSS        ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

@@ -1,7 +1,18 @@
 import type { ApprovalDef } from "../../provider/access";
 import type { Person } from "../../provider/hr/person";
 
-const departments = ["Engineering", "Sales", "Marketing", "Finance", "People", "IT", "Support", "Legal", "Product", "Operations"];
+const departments = [
+  "Engineering",
+  "Sales",
+  "Marketing",
+  "Finance",
+  "People",
+  "IT",
+  "Support",
+  "Legal",
+  "Product",
+  "Operations",
+];
 const locations = ["London", "Berlin", "New York", "Madrid", "Paris", "Stockholm", "Prague", "Remote"];
 const titles = ["Associate", "Specialist", "Senior Specialist", "Lead", "Manager", "Director"];
 const apps = ["entra", "google", "slack", "scim", "ldap"] as const;
@@ -33,7 +44,10 @@ export function syntheticPeople(count: number): Person[] {
       lastName,
       displayName: `${firstName} ${lastName}`,
       // A third without a work email exercises generated names and collisions at scale.
-      workEmail: rnd() < 0.66 ? `${firstName}.${lastName}.${i}@example.com`.toLowerCase().replace("ë", "e").replace("ü", "u") : undefined,
+      workEmail:
+        rnd() < 0.66
+          ? `${firstName}.${lastName}.${i}@example.com`.toLowerCase().replace("ë", "e").replace("ü", "u")
+          : undefined,
       title: `${pick(titles)}`,
       department: pick(departments),
       location: pick(locations),
@@ -57,23 +71,42 @@ export function syntheticRoles(count: number): string {
   const rules: string[] = [];
   const ent = (app: (typeof apps)[number], groups: string[], extra = "") =>
     `      ${app}: { ${app === "scim" ? "instance: github, " : ""}groups: [${groups.join(", ")}]${extra} }`;
-  roles.push("  - id: base\n    entitlements:\n" + [ent("slack", ["all"]), ent("google", ["everyone"], ", license: std")].join("\n"));
+  roles.push(
+    "  - id: base\n    entitlements:\n" +
+      [ent("slack", ["all"]), ent("google", ["everyone"], ", license: std")].join("\n"),
+  );
   roles.push("  - id: contractor\n    entitlements:\n" + ent("slack", ["contractors"]));
   roles.push("  - id: oncall\n    entitlements:\n" + [ent("slack", ["oncall"]), ent("ldap", ["oncall"])].join("\n"));
-  roles.push("  - id: admin\n    privileged: true\n    requiresApproval: true\n    entitlements:\n" + [ent("google", ["admins"], ", admin: true"), ent("entra", ["admins"], ", admin: true")].join("\n"));
-  rules.push("  - { id: staff, birthright: true, employmentTypes: [employee, intern], roles: [base] }", "  - { id: contractors, birthright: true, employmentTypes: [contractor], roles: [contractor] }");
+  roles.push(
+    "  - id: admin\n    privileged: true\n    requiresApproval: true\n    entitlements:\n" +
+      [ent("google", ["admins"], ", admin: true"), ent("entra", ["admins"], ", admin: true")].join("\n"),
+  );
+  rules.push(
+    "  - { id: staff, birthright: true, employmentTypes: [employee, intern], roles: [base] }",
+    "  - { id: contractors, birthright: true, employmentTypes: [contractor], roles: [contractor] }",
+  );
   for (const [d, dept] of departments.entries()) {
     const slug = dept.toLowerCase();
-    roles.push(`  - id: ${slug}\n    inherits: [base]\n    entitlements:\n` + apps.map((app) => ent(app, [slug])).join("\n"));
-    roles.push(`  - id: ${slug}-leads\n    inherits: [${slug}]\n    conflictsWith: [${slug}-audit]\n    entitlements:\n` + [ent("google", [`${slug}-leads`]), ent("entra", [`${slug}-leads`], ", license: e5")].join("\n"));
+    roles.push(
+      `  - id: ${slug}\n    inherits: [base]\n    entitlements:\n` + apps.map((app) => ent(app, [slug])).join("\n"),
+    );
+    roles.push(
+      `  - id: ${slug}-leads\n    inherits: [${slug}]\n    conflictsWith: [${slug}-audit]\n    entitlements:\n` +
+        [ent("google", [`${slug}-leads`]), ent("entra", [`${slug}-leads`], ", license: e5")].join("\n"),
+    );
     roles.push(`  - id: ${slug}-audit\n    entitlements:\n` + ent("entra", [`${slug}-audit`]));
     rules.push(`  - { id: ${slug}, match: { department: ${dept} }, roles: [${slug}] }`);
-    rules.push(`  - { id: ${slug}-leads, match: { department: ${dept}, titlePattern: "^(lead|manager|director)" }, roles: [${slug}-leads] }`);
+    rules.push(
+      `  - { id: ${slug}-leads, match: { department: ${dept}, titlePattern: "^(lead|manager|director)" }, roles: [${slug}-leads] }`,
+    );
     if (d < 4) rules.push(`  - { id: ${slug}-cc, match: { costCenter: CC-${d} }, roles: [${slug}-audit] }`);
   }
   for (const city of locations) {
     const slug = city.toLowerCase().replace(/ /g, "-");
-    roles.push(`  - id: site-${slug}\n    entitlements:\n` + [ent("google", [`site-${slug}`]), ent("ldap", [`site-${slug}`])].join("\n"));
+    roles.push(
+      `  - id: site-${slug}\n    entitlements:\n` +
+        [ent("google", [`site-${slug}`]), ent("ldap", [`site-${slug}`])].join("\n"),
+    );
     rules.push(`  - { id: site-${slug}, match: { location: "${city}" }, roles: [site-${slug}] }`);
   }
   roles.push("  - id: exec-staff\n    entitlements:\n" + ent("slack", ["exec-staff"]));
@@ -81,7 +114,10 @@ export function syntheticRoles(count: number): string {
   // Seven project roles held through time-bound grants, a third of them expired on the plan's date.
   const grants: string[] = [];
   for (let p = 1; p <= 7; p++) {
-    roles.push(`  - id: project-${p}\n    entitlements:\n` + [ent("slack", [`project-${p}`]), ent("scim", [`project-${p}`])].join("\n"));
+    roles.push(
+      `  - id: project-${p}\n    entitlements:\n` +
+        [ent("slack", [`project-${p}`]), ent("scim", [`project-${p}`])].join("\n"),
+    );
     for (let g = 0; g < 300; g++) {
       const id = `E${String((p * 7919 + g * 104729) % count).padStart(6, "0")}`;
       grants.push(`  - { employeeId: ${id}, role: project-${p}, until: 2026-0${1 + (g % 9)}-28 }`);
@@ -94,5 +130,12 @@ export function syntheticRoles(count: number): string {
 export function adminApprovals(people: readonly Person[]): ApprovalDef[] {
   return people
     .filter((p) => p.roles.includes("admin"))
-    .map((p) => ({ employeeId: p.employeeId, roleId: "admin", approver: "ciso@example.com", ticket: `SEC-${p.employeeId}`, date: "2025-01-01", source: { file: "approvals.yaml", row: 1 } }));
+    .map((p) => ({
+      employeeId: p.employeeId,
+      roleId: "admin",
+      approver: "ciso@example.com",
+      ticket: `SEC-${p.employeeId}`,
+      date: "2025-01-01",
+      source: { file: "approvals.yaml", row: 1 },
+    }));
 }

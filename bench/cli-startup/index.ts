@@ -30,17 +30,27 @@ function measure(preload: string[], args: string[]) {
   const wall: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ["--require", path.join(__dirname, "exit-report.cjs"), ...preload, "bin/idlc.js", ...args],
-      { cwd: root, encoding: "utf8", env: { ...process.env, IDLC_BENCH_REPORT: report, NO_COLOR: "1" } });
+    const r = spawnSync(
+      process.execPath,
+      ["--require", path.join(__dirname, "exit-report.cjs"), ...preload, "bin/idlc.js", ...args],
+      { cwd: root, encoding: "utf8", env: { ...process.env, IDLC_BENCH_REPORT: report, NO_COLOR: "1" } },
+    );
     wall.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (r.status !== 0) throw new Error(`idlc ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
   }
-  const lines = readFileSync(report, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { cpuMs: number; modules: number });
+  const lines = readFileSync(report, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { cpuMs: number; modules: number });
   return { wall: median(wall), cpu: median(lines.map((l) => l.cpuMs)), modules: median(lines.map((l) => l.modules)) };
 }
 
 try {
-  console.log(`${runs} runs each, medians; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `${runs} runs each, medians; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
   for (const args of scenarios) {
     const figures = Object.entries(modes).map(([mode, preload]) => {
       const m = measure(preload, args);

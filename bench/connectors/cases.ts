@@ -31,7 +31,9 @@ export const connectorCases: ConnectorCase[] = [
     app: "scim",
     async setup() {
       const server = await startScimServer({ maxResults: 1000 });
-      await scimAccountProvider.configure!(configRequest({ "identity:scim": { bench: { baseUrl: server.url, token: server.token } } }) as never);
+      await scimAccountProvider.configure!(
+        configRequest({ "identity:scim": { bench: { baseUrl: server.url, token: server.token } } }) as never,
+      );
       return {
         provider: scimAccountProvider as pulumi.dynamic.ResourceProvider,
         inputs: (i) => ({ ...accountSpec(`B${String(i).padStart(5, "0")}`), instance: "bench" }),
@@ -44,7 +46,9 @@ export const connectorCases: ConnectorCase[] = [
     async setup() {
       // Slack's limits scaled ×20 on both sides so 1,000 creates take seconds; the floor line shows the real budget.
       const slack = await startSlackEmulator({ rateLimitScale: 20 });
-      await slackAccountProvider.configure!(configRequest({ "identity:slack": { baseUrl: slack.url, token: slack.token, paceScale: 20 } }) as never);
+      await slackAccountProvider.configure!(
+        configRequest({ "identity:slack": { baseUrl: slack.url, token: slack.token, paceScale: 20 } }) as never,
+      );
       return {
         provider: slackAccountProvider as pulumi.dynamic.ResourceProvider,
         inputs: (i) => accountSpec(`B${String(i).padStart(5, "0")}`),
@@ -58,7 +62,14 @@ export const connectorCases: ConnectorCase[] = [
     async setup() {
       // Google's 2,400 queries/min per user scaled ×20 on both sides; the floor line shows the real budget.
       const google = await startGoogleEmulator({ behaviour: { queriesPerMinutePerUser: 2400 * 20 } });
-      const settings = { baseUrl: google.url, tokenUrl: google.tokenUrl, domain: google.domain, serviceAccountKey: google.serviceAccountKey, subject: google.adminEmail, paceScale: 20 };
+      const settings = {
+        baseUrl: google.url,
+        tokenUrl: google.tokenUrl,
+        domain: google.domain,
+        serviceAccountKey: google.serviceAccountKey,
+        subject: google.adminEmail,
+        paceScale: 20,
+      };
       await googleAccountProvider.configure!(configRequest({ "identity:google": settings }) as never);
       return {
         provider: googleAccountProvider as pulumi.dynamic.ResourceProvider,
@@ -72,7 +83,14 @@ export const connectorCases: ConnectorCase[] = [
     app: "entra",
     async setup() {
       const entra = await startEntraEmulator({ domains: ["example.com"] });
-      const settings = { graphUrl: entra.url, tokenUrl: entra.tokenUrl, tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret, domain: entra.domain };
+      const settings = {
+        graphUrl: entra.url,
+        tokenUrl: entra.tokenUrl,
+        tenantId: entra.tenantId,
+        clientId: entra.clientId,
+        clientSecret: entra.clientSecret,
+        domain: entra.domain,
+      };
       await entraAccountProvider.configure!(configRequest({ "identity:entra": settings }) as never);
       return {
         provider: entraAccountProvider as pulumi.dynamic.ResourceProvider,

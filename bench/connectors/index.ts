@@ -21,12 +21,14 @@ const writes = (c: CallCounts) => ["POST", "PUT", "PATCH", "DELETE"].reduce((n, 
 async function inParallel<T>(n: number, work: (i: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(n);
   let next = 0;
-  await Promise.all(Array.from({ length: parallelism }, async () => {
-    while (next < n) {
-      const i = next++;
-      results[i] = await work(i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: parallelism }, async () => {
+      while (next < n) {
+        const i = next++;
+        results[i] = await work(i);
+      }
+    }),
+  );
   return results;
 }
 
@@ -51,7 +53,9 @@ async function main(): Promise<void> {
 
     const perCreate = { writes: writes(afterCreate) / count, reads: (afterCreate.byMethod.GET ?? 0) / count };
     const perRefresh = (afterRefresh.byMethod.GET ?? 0) / count;
-    const floor = setup.writesPerMinute ? ` (documented limit alone: ${((writes(afterCreate) / setup.writesPerMinute) * 60).toFixed(0)} s)` : "";
+    const floor = setup.writesPerMinute
+      ? ` (documented limit alone: ${((writes(afterCreate) / setup.writesPerMinute) * 60).toFixed(0)} s)`
+      : "";
     const line =
       `${c.app}: ${count} creates in ${(createMs / 1000).toFixed(1)} s${floor}: ${perCreate.writes.toFixed(2)} writes + ${perCreate.reads.toFixed(2)} reads per account, ` +
       `${afterCreate.retries} retries; refresh in ${(refreshMs / 1000).toFixed(1)} s: ${perRefresh.toFixed(2)} reads per account`;

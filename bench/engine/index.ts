@@ -16,10 +16,13 @@ const count = Number(process.argv[2] ?? 20000);
 const dir = mkdtempSync(join(tmpdir(), "idlc-engine-bench-"));
 cpSync(join(__dirname, "program"), dir, { recursive: true });
 symlinkSync(join(REPO, "node_modules"), join(dir, "node_modules"));
-const setConfig = (extra = "") => writeFileSync(join(dir, "Pulumi.bench.yaml"), `config:\n  enginebench:count: "${count}"\n${extra}`);
+const setConfig = (extra = "") =>
+  writeFileSync(join(dir, "Pulumi.bench.yaml"), `config:\n  enginebench:count: "${count}"\n${extra}`);
 
 async function idlc(args: string[]): Promise<Measured> {
-  const m = await measureNode([join(REPO, "bin/idlc.js"), ...args, "--cwd", dir, "--stack", "bench"], { env: { PULUMI_CONFIG_PASSPHRASE: "bench" } });
+  const m = await measureNode([join(REPO, "bin/idlc.js"), ...args, "--cwd", dir, "--stack", "bench"], {
+    env: { PULUMI_CONFIG_PASSPHRASE: "bench" },
+  });
   if (m.exitCode !== 0) process.stderr.write(m.stderr);
   return m;
 }

@@ -11,8 +11,12 @@ const statuses = ["active", "active", "active", "active", "active", "active", "l
 /** A company as a tree (each person reports to one of the first eighth), ISO or German dates, a roles column. */
 function generate(count: number, german: boolean): string {
   const date = (y: number, m: number, d: number) =>
-    german ? `${String(d).padStart(2, "0")}.${String(m).padStart(2, "0")}.${y}` : `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-  const lines = ["employee_id,first_name,last_name,work_email,title,department,location,manager_id,employment_type,status,hire_date,termination_date,end_date,roles"];
+    german
+      ? `${String(d).padStart(2, "0")}.${String(m).padStart(2, "0")}.${y}`
+      : `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  const lines = [
+    "employee_id,first_name,last_name,work_email,title,department,location,manager_id,employment_type,status,hire_date,termination_date,end_date,roles",
+  ];
   for (let i = 1; i <= count; i++) {
     const status = statuses[i % statuses.length]!;
     const contractor = i % 17 === 0;
@@ -38,10 +42,13 @@ function measure(label: string, text: string, dateFormat?: string) {
   const cpu = process.cpuUsage(cpuStart);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const errors = issues.filter((i) => i.severity === "error");
-  if (people.length !== rows || errors.length > 0) throw new Error(`${label}: ${people.length} people, first error: ${errors[0]?.message}`);
+  if (people.length !== rows || errors.length > 0)
+    throw new Error(`${label}: ${people.length} people, first error: ${errors[0]?.message}`);
   const rate = (s: number) => Math.round(rows / s).toLocaleString("en-US");
-  console.log(`${label}: ${rows} rows in ${seconds.toFixed(3)} s wall (${rate(seconds)} rows/s), ` +
-    `${cpuSeconds.toFixed(3)} s CPU (${rate(cpuSeconds)} rows/s)`);
+  console.log(
+    `${label}: ${rows} rows in ${seconds.toFixed(3)} s wall (${rate(seconds)} rows/s), ` +
+      `${cpuSeconds.toFixed(3)} s CPU (${rate(cpuSeconds)} rows/s)`,
+  );
   return people;
 }
 
@@ -58,7 +65,9 @@ for (const p of people) lifecycleOf(p, "2026-11-25", settings);
 console.log(`lifecycleOf: ${rows} people in ${(Number(process.hrtime.bigint() - start) / 1e6).toFixed(1)} ms`);
 start = process.hrtime.bigint();
 checkAnomalies(people, people.slice(0, rows - 1));
-console.log(`checkAnomalies: ${rows} vs ${rows - 1} people in ${(Number(process.hrtime.bigint() - start) / 1e6).toFixed(1)} ms`);
+console.log(
+  `checkAnomalies: ${rows} vs ${rows - 1} people in ${(Number(process.hrtime.bigint() - start) / 1e6).toFixed(1)} ms`,
+);
 
 const rss = process.memoryUsage().rss / 2 ** 20;
 const peak = process.resourceUsage().maxRSS / 1024;

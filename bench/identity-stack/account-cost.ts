@@ -17,16 +17,37 @@ interface Cost {
 }
 
 const spec = (i: number) => ({
-  employeeId: `E${i}`, userName: `u${i}@example.com`, email: `u${i}@example.com`, givenName: "Ada", familyName: `P${i}`,
-  displayName: `Ada P${i}`, title: "Engineer", department: "R&D", costCenter: "CC42", location: "Berlin",
-  managerEmployeeId: "E1", employmentType: "employee" as const, enabled: true, lifecycle: "active" as const,
-  groups: ["eng", "ops"], admin: false, approvals: [], lifecycleSince: "2024-01-01",
-  grants: [{ entitlement: "account", roleIds: ["employee"] }, { entitlement: "group:eng", roleIds: ["dev"] }],
+  employeeId: `E${i}`,
+  userName: `u${i}@example.com`,
+  email: `u${i}@example.com`,
+  givenName: "Ada",
+  familyName: `P${i}`,
+  displayName: `Ada P${i}`,
+  title: "Engineer",
+  department: "R&D",
+  costCenter: "CC42",
+  location: "Berlin",
+  managerEmployeeId: "E1",
+  employmentType: "employee" as const,
+  enabled: true,
+  lifecycle: "active" as const,
+  groups: ["eng", "ops"],
+  admin: false,
+  approvals: [],
+  lifecycleSince: "2024-01-01",
+  grants: [
+    { entitlement: "account", roleIds: ["employee"] },
+    { entitlement: "group:eng", roleIds: ["dev"] },
+  ],
 });
 
 async function measure(kind: string, count: number): Promise<Cost> {
-  await pulumi.runtime.setMocks({ newResource: (a) => ({ id: `${a.name}_id`, state: a.inputs }), call: () => ({}) },
-    "identity", "bench", false);
+  await pulumi.runtime.setMocks(
+    { newResource: (a) => ({ id: `${a.name}_id`, state: a.inputs }), call: () => ({}) },
+    "identity",
+    "bench",
+    false,
+  );
   // Required after setMocks, as the SDK requires (a CommonJS require: the bench runs under tsx/cjs).
   const { EntraAccount } = require("../../provider/apps/entra") as typeof import("../../provider/apps/entra");
   const trivial: pulumi.dynamic.ResourceProvider = { create: async () => ({ id: "x", outs: {} }) };
@@ -36,7 +57,8 @@ async function measure(kind: string, count: number): Promise<Cost> {
   const declared: pulumi.CustomResource[] = [];
   for (let i = 0; i < count; i++) {
     if (kind === "account") declared.push(new EntraAccount(`entra/E${i}`, spec(i)));
-    else if (kind === "flat") declared.push(new Trivial(trivial, `f${i}`, { ...spec(i), ...outputs }, {}, "idlc", "Flat"));
+    else if (kind === "flat")
+      declared.push(new Trivial(trivial, `f${i}`, { ...spec(i), ...outputs }, {}, "idlc", "Flat"));
     else declared.push(new Trivial(trivial, `t${i}`, { a: i }, {}, "idlc", "Trivial"));
   }
   await new Promise<void>((resolve) => pulumi.all(declared.map((r) => r.urn)).apply(() => resolve()));
@@ -53,16 +75,23 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(await measure(kind, count)));
     return;
   }
-  const run = (k: string): Cost => JSON.parse(execFileSync(process.execPath,
-    ["--expose-gc", "--require", "tsx/cjs", __filename, String(count)], { env: { ...process.env, ACCOUNT_COST_KIND: k } })
-    .toString()) as Cost;
+  const run = (k: string): Cost =>
+    JSON.parse(
+      execFileSync(process.execPath, ["--expose-gc", "--require", "tsx/cjs", __filename, String(count)], {
+        env: { ...process.env, ACCOUNT_COST_KIND: k },
+      }).toString(),
+    ) as Cost;
   const [floor, account, flat] = ["trivial", "account", "flat"].map(run) as [Cost, Cost, Cost];
   for (const c of [account, flat]) {
-    console.log(`${c.kind}: ${(c.cpuMs / floor.cpuMs).toFixed(2)}× floor CPU, ${(c.heapKb / floor.heapKb).toFixed(2)}× floor heap — ` +
-      `${c.cpuMs.toFixed(2)} ms CPU and ${c.heapKb.toFixed(1)} KB per resource`);
+    console.log(
+      `${c.kind}: ${(c.cpuMs / floor.cpuMs).toFixed(2)}× floor CPU, ${(c.heapKb / floor.heapKb).toFixed(2)}× floor heap — ` +
+        `${c.cpuMs.toFixed(2)} ms CPU and ${c.heapKb.toFixed(1)} KB per resource`,
+    );
   }
-  console.log(`floor (trivial dynamic resource, mocks): ${floor.cpuMs.toFixed(2)} ms CPU, ${floor.heapKb.toFixed(1)} KB per resource ` +
-    `(${count} resources each)`);
+  console.log(
+    `floor (trivial dynamic resource, mocks): ${floor.cpuMs.toFixed(2)} ms CPU, ${floor.heapKb.toFixed(1)} KB per resource ` +
+      `(${count} resources each)`,
+  );
 }
 
 void main();

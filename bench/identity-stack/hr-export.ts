@@ -19,15 +19,31 @@ function demoRoles(p: Person): string[] {
  * The demo gives IT staff the on-prem directory whatever their contract and forbids it to contractors (an
  * invariant); its org has no IT contractors, so this one exports them in Operations.
  */
-const department = (p: Person) => (p.department === "IT" && p.employmentType === "contractor" ? "Operations" : (p.department ?? ""));
+const department = (p: Person) =>
+  p.department === "IT" && p.employmentType === "contractor" ? "Operations" : (p.department ?? "");
 
 /** HR requires a contract end for contractors; theirs ends a year from today, so they keep their accounts. */
-const endDate = (p: Person) => p.endDate ?? (p.employmentType === "contractor" ? new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10) : "");
+const endDate = (p: Person) =>
+  p.endDate ??
+  (p.employmentType === "contractor" ? new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10) : "");
 
 function row(p: Person): string[] {
   return [
-    p.employeeId, p.firstName, p.lastName, p.preferredName ?? "", p.workEmail ?? "", p.title ?? "", department(p), p.location ?? "",
-    p.managerId ?? "", p.employmentType, p.status, p.hireDate ?? "", p.terminationDate ?? "", endDate(p), demoRoles(p).join(";"),
+    p.employeeId,
+    p.firstName,
+    p.lastName,
+    p.preferredName ?? "",
+    p.workEmail ?? "",
+    p.title ?? "",
+    department(p),
+    p.location ?? "",
+    p.managerId ?? "",
+    p.employmentType,
+    p.status,
+    p.hireDate ?? "",
+    p.terminationDate ?? "",
+    endDate(p),
+    demoRoles(p).join(";"),
   ];
 }
 

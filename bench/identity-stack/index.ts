@@ -28,13 +28,18 @@ const ws = createWorkspace("idlc-identity-bench-");
 const stackDir = path.join(ws.dir, "stacks", "demo");
 
 function idlc(args: string[]): Promise<Measured> {
-  return measureNode([path.join(repoRoot, "bin", "idlc.js"), ...args], { cwd: ws.dir, env: { PULUMI_CONFIG_PASSPHRASE: "bench" } });
+  return measureNode([path.join(repoRoot, "bin", "idlc.js"), ...args], {
+    cwd: ws.dir,
+    env: { PULUMI_CONFIG_PASSPHRASE: "bench" },
+  });
 }
 
 /** `+ 16969 to create` / `17101 unchanged` from the end-of-run block, as `create 16969`. */
 function resourceCounts(output: string): string {
   const block = output.slice(output.lastIndexOf("Resources:"));
-  const counts = [...block.matchAll(/(\d+) (to create|created|to update|updated|to delete|deleted|unchanged)/g)].map((m) => `${m[2]} ${m[1]}`);
+  const counts = [...block.matchAll(/(\d+) (to create|created|to update|updated|to delete|deleted|unchanged)/g)].map(
+    (m) => `${m[2]} ${m[1]}`,
+  );
   return counts.length ? counts.join(", ") : "no summary";
 }
 
@@ -62,8 +67,15 @@ async function floorPreview(org: number, rows: string[], date: string): Promise<
 
 async function main(): Promise<void> {
   const sandbox = await startEmulators(emulators);
-  const apps = Object.fromEntries(sandbox.running.map((e) => [e.name, { url: e.url, token: e.token, tokenUrl: e.tokenUrl, extra: e.extra }]));
-  writeSandboxState(sandboxDir(ws.dir), { pid: process.pid, startedAt: new Date().toISOString(), apps, unavailable: sandbox.unavailable });
+  const apps = Object.fromEntries(
+    sandbox.running.map((e) => [e.name, { url: e.url, token: e.token, tokenUrl: e.tokenUrl, extra: e.extra }]),
+  );
+  writeSandboxState(sandboxDir(ws.dir), {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    apps,
+    unavailable: sandbox.unavailable,
+  });
   const rows: string[] = [];
   const date = new Date().toISOString().slice(0, 10);
   const record = (label: string, org: number, m: Measured, extra = "", floor?: Measured) => {
@@ -93,7 +105,8 @@ async function main(): Promise<void> {
       const noop = await idlc(["preview"]);
       record("no-op preview", upPeople, noop, `; ${resourceCounts(noop.stderr)}`, upFloor);
     }
-    if (process.env.BENCH_NO_RECORD !== "1") appendFileSync(path.join(repoRoot, "docs/BENCHMARKS.md"), `${rows.join("\n")}\n`);
+    if (process.env.BENCH_NO_RECORD !== "1")
+      appendFileSync(path.join(repoRoot, "docs/BENCHMARKS.md"), `${rows.join("\n")}\n`);
   } finally {
     await sandbox.stopAll();
     rmSync(ws.dir, { recursive: true, force: true });

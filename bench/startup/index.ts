@@ -69,8 +69,10 @@ function prepare(): string {
   }
   const commands: Array<[string, string[]]> = [
     ["no-op preview", [idlc, "preview", "--stack", "demo"]],
-    ["idlc kill (an already cut-off person: the cutoff re-applied)",
-      [idlc, "kill", "E013", "--stack", "demo", "--reason", "bench"]],
+    [
+      "idlc kill (an already cut-off person: the cutoff re-applied)",
+      [idlc, "kill", "E013", "--stack", "demo", "--reason", "bench"],
+    ],
   ];
   for (const [label, argv] of commands) {
     const t = await medianOf(label, argv, ws);

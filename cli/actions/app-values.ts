@@ -33,7 +33,8 @@ export function previewAppValues(flags: IdentityFlags): Issue[] {
 export function formatAppValues(issues: readonly Issue[]): string {
   if (issues.length === 0) return "";
   const refused = issues.filter((i) => i.severity === "error").length;
-  const head = `${issues.length - refused} name(s) mapped for an app, ${refused} value(s) an app would refuse ` +
+  const head =
+    `${issues.length - refused} name(s) mapped for an app, ${refused} value(s) an app would refuse ` +
     "(each stays with its person and app; everyone else is applied):";
   return `${[head, ...issues.map((i) => `  ${formatIssue(i)}`)].join("\n")}\n`;
 }

@@ -4,9 +4,30 @@ import path from "node:path";
 import { findProject, ProjectError, resolveStackName } from "../../engine/project";
 import { backendRoot } from "../../engine/state";
 import {
-  accessAsOf, accessReview, auditMetrics, AuditCode, AuditSourceError, buildSnapshots, formatAccess, formatMetrics, formatTimeline,
-  formatVerification, historyDirOf, personTimeline, readBackendHistory, readExportedHistory, reviewCsv, toCsv, verifyChain, asOfInstant,
-  readEventChain, serviceLogFile, type AuditUpdate, type BackendSource, type ChainedEvent, type HrTerminationEvent,
+  accessAsOf,
+  accessReview,
+  auditMetrics,
+  AuditCode,
+  AuditSourceError,
+  buildSnapshots,
+  formatAccess,
+  formatMetrics,
+  formatTimeline,
+  formatVerification,
+  historyDirOf,
+  personTimeline,
+  readBackendHistory,
+  readExportedHistory,
+  reviewCsv,
+  toCsv,
+  verifyChain,
+  asOfInstant,
+  readEventChain,
+  serviceLogFile,
+  type AuditUpdate,
+  type BackendSource,
+  type ChainedEvent,
+  type HrTerminationEvent,
   type MetricsOptions,
 } from "../../provider/audit";
 import { loadStackSettings } from "../../provider/config";
@@ -34,15 +55,26 @@ export function loadAuditSource(options: SourceOptions): AuditSource {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const project = tryProject(cwd);
   if (options.history !== undefined || options.export?.length) {
-    const updates = readExportedHistory({ ...(options.history ? { historyFile: path.resolve(cwd, options.history) } : {}),
-      exportFiles: (options.export ?? []).map((f) => path.resolve(cwd, f)) });
+    const updates = readExportedHistory({
+      ...(options.history ? { historyFile: path.resolve(cwd, options.history) } : {}),
+      exportFiles: (options.export ?? []).map((f) => path.resolve(cwd, f)),
+    });
     const stack = options.stack ?? "exported";
-    return { stack, updates, ...peopleOf(cwd, project ? options.stack : undefined),
-      ...(project && options.stack ? serviceLogOf(project.dir, options.stack) : {}) };
+    return {
+      stack,
+      updates,
+      ...peopleOf(cwd, project ? options.stack : undefined),
+      ...(project && options.stack ? serviceLogOf(project.dir, options.stack) : {}),
+    };
   }
   const source = backendSource(options);
-  return { stack: source.stack, updates: readBackendHistory(source), historyDir: historyDirOf(source),
-    ...peopleOf(cwd, source.stack), ...serviceLogOf(tryProject(cwd)!.dir, source.stack) };
+  return {
+    stack: source.stack,
+    updates: readBackendHistory(source),
+    historyDir: historyDirOf(source),
+    ...peopleOf(cwd, source.stack),
+    ...serviceLogOf(tryProject(cwd)!.dir, source.stack),
+  };
 }
 
 /** The portal's log, when the stack has one; a log that does not verify gives only its proven lines, and a warning. */
@@ -52,8 +84,10 @@ function serviceLogOf(projectDir: string, stack: string): Pick<AuditSource, "ser
   const { events, verification } = readEventChain(file);
   const broken = verification.firstMismatch;
   if (broken) {
-    process.stderr.write(`warning: ${file} line ${broken.line}: ${broken.reason}; ` +
-      "later events are left out (run idlc audit verify)\n");
+    process.stderr.write(
+      `warning: ${file} line ${broken.line}: ${broken.reason}; ` +
+        "later events are left out (run idlc audit verify)\n",
+    );
   }
   return { serviceLog: { file, events } };
 }
@@ -62,7 +96,11 @@ function serviceLogOf(projectDir: string, stack: string): Pick<AuditSource, "ser
 export function backendSource(options: SourceOptions): BackendSource {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const project = tryProject(cwd);
-  if (!project) throw new UsageError(`no Pulumi.yaml in ${cwd} or above`, "Run inside the project, pass --cwd, or audit exported files with --history/--export.");
+  if (!project)
+    throw new UsageError(
+      `no Pulumi.yaml in ${cwd} or above`,
+      "Run inside the project, pass --cwd, or audit exported files with --history/--export.",
+    );
   const stack = usage(() => resolveStackName(project, options.stack));
   const url = options.backend ?? process.env.PULUMI_BACKEND_URL ?? project.backendUrl;
   const backendDir = url && !url.includes("://") ? path.resolve(cwd, url) : usage(() => backendRoot(url, project.dir));
@@ -93,9 +131,14 @@ function peopleOf(cwd: string, stack: string | undefined): Pick<AuditSource, "pe
   if (!existsSync(hrFile)) return {};
   const { people, issues } = readHrExport({ ...hr, file: hrFile, text: readHrFile(hrFile) });
   const errors = issues.filter((i) => i.severity === "error").length;
-  if (errors) process.stderr.write(`warning: ${hrFile} has ${errors} error(s) (run idlc validate); rows with errors give no names or dates\n`);
-  return { people: applyOverrides(people, readOverrides(path.join(path.dirname(hrFile), "overrides.yaml"))),
-    hrTerminations: readTerminations(terminationsFile(hrFile)) };
+  if (errors)
+    process.stderr.write(
+      `warning: ${hrFile} has ${errors} error(s) (run idlc validate); rows with errors give no names or dates\n`,
+    );
+  return {
+    people: applyOverrides(people, readOverrides(path.join(path.dirname(hrFile), "overrides.yaml"))),
+    hrTerminations: readTerminations(terminationsFile(hrFile)),
+  };
 }
 
 /** Runs `fn`, turning a mistake in the command line (unknown stack, bad date or URL) into a usage error. */
@@ -103,7 +146,8 @@ export function usage<T>(fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    const isUsage = (err instanceof AuditSourceError && err.code === AuditCode.dateInvalid) || err instanceof ProjectError;
+    const isUsage =
+      (err instanceof AuditSourceError && err.code === AuditCode.dateInvalid) || err instanceof ProjectError;
     if (isUsage) throw new UsageError((err as Error).message, (err as AuditSourceError).fix);
     throw err;
   }
@@ -124,34 +168,73 @@ export function access(o: SourceOptions & { asOf: string; app?: string; format: 
   const result = accessAsOf(loadAuditSource(o).updates, o.asOf, o.app ? { app: o.app } : {});
   if (o.format === "json") json(result);
   else if (o.format === "text") print(formatAccess(result));
-  else print(toCsv(["employee_id", "name", "app", "entitlement", "enabled", "lifecycle", "privileged", "roles", "since", "approved_by"],
-    result.rows.map((r) => [r.employeeId, r.name, r.app, r.entitlement, r.enabled, r.lifecycle, r.privileged, r.roles, r.since, r.approvedBy])));
+  else
+    print(
+      toCsv(
+        [
+          "employee_id",
+          "name",
+          "app",
+          "entitlement",
+          "enabled",
+          "lifecycle",
+          "privileged",
+          "roles",
+          "since",
+          "approved_by",
+        ],
+        result.rows.map((r) => [
+          r.employeeId,
+          r.name,
+          r.app,
+          r.entitlement,
+          r.enabled,
+          r.lifecycle,
+          r.privileged,
+          r.roles,
+          r.since,
+          r.approvedBy,
+        ]),
+      ),
+    );
 }
 
 export function review(o: SourceOptions & { app?: string; by: "manager" | "app"; out?: string }): void {
   const source = loadAuditSource(o);
   const snapshots = buildSnapshots(source.updates);
-  const csv = reviewCsv(accessReview(snapshots[snapshots.length - 1], { by: o.by, ...(o.app ? { app: o.app } : {}), ...(source.people ? { people: source.people } : {}) }));
+  const csv = reviewCsv(
+    accessReview(snapshots[snapshots.length - 1], {
+      by: o.by,
+      ...(o.app ? { app: o.app } : {}),
+      ...(source.people ? { people: source.people } : {}),
+    }),
+  );
   if (o.out) writeFileSync(o.out, csv);
   else print(csv);
 }
 
 export function metrics(o: SourceOptions & { policyHours: number; now?: string; json?: boolean }): void {
   const source = loadAuditSource(o);
-  const result = auditMetrics(buildSnapshots(source.updates), { policyHours: o.policyHours, ...peopleOptions(source),
-    ...(o.now ? { now: usage(() => asOfInstant(o.now!)) } : {}) });
+  const result = auditMetrics(buildSnapshots(source.updates), {
+    policyHours: o.policyHours,
+    ...peopleOptions(source),
+    ...(o.now ? { now: usage(() => asOfInstant(o.now!)) } : {}),
+  });
   if (o.json) json(result);
   else print(formatMetrics(result));
 }
 
 /** What metrics take from the stack's HR side: people and the recorded terminations, when it has them. */
 export function peopleOptions(source: AuditSource): Pick<MetricsOptions, "people" | "hrTerminations"> {
-  return { ...(source.people ? { people: source.people } : {}),
-    ...(source.hrTerminations ? { hrTerminations: source.hrTerminations } : {}) };
+  return {
+    ...(source.people ? { people: source.people } : {}),
+    ...(source.hrTerminations ? { hrTerminations: source.hrTerminations } : {}),
+  };
 }
 
 export function verify(o: SourceOptions & { json?: boolean }): void {
-  if (o.history !== undefined || o.export?.length) throw new UsageError("verify checks a backend's history directory, not exported files", "Drop --history/--export.");
+  if (o.history !== undefined || o.export?.length)
+    throw new UsageError("verify checks a backend's history directory, not exported files", "Drop --history/--export.");
   // Only the chain and the files' bytes: a tampered checkpoint may not even parse, and must still be named.
   const source = backendSource(o);
   const log = serviceLogFile(tryProject(path.resolve(o.cwd ?? process.cwd()))!.dir, source.stack);

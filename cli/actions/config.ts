@@ -32,14 +32,18 @@ function displayKey(project: Project, key: string): string {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 export async function list(flags: StackFlags & { json?: boolean }): Promise<void> {
   const { project, stack } = locate(flags);
   const { entries } = await listStackConfig(project, stack);
   if (flags.json) {
-    const json = Object.fromEntries(entries.map((e) => [e.key, e.secret ? { secret: true } : { value: e.value, secret: false }]));
+    const json = Object.fromEntries(
+      entries.map((e) => [e.key, e.secret ? { secret: true } : { value: e.value, secret: false }]),
+    );
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return;
   }
@@ -54,7 +58,11 @@ export async function get(key: string, flags: StackFlags & { json?: boolean }): 
   const fullKey = namespacedKey(project.name, key);
   const { entries } = await listStackConfig(project, stack);
   const entry = entries.find((e) => e.key === fullKey);
-  if (!entry) throw new UsageError(`config key ${fullKey} is not set for stack ${stack}`, `set it with \`idlc config set ${key} VALUE --stack ${stack}\``);
+  if (!entry)
+    throw new UsageError(
+      `config key ${fullKey} is not set for stack ${stack}`,
+      `set it with \`idlc config set ${key} VALUE --stack ${stack}\``,
+    );
   let value = entry.value;
   if (entry.secret) {
     const secrets = await openStackSecrets(project, stack, { passphrase: passphraseFromEnv(), persist: false });
@@ -63,15 +71,26 @@ export async function get(key: string, flags: StackFlags & { json?: boolean }): 
   process.stdout.write(flags.json ? `${JSON.stringify({ value, secret: entry.secret })}\n` : `${value ?? ""}\n`);
 }
 
-export async function set(key: string, value: string | undefined, flags: StackFlags & { secret?: boolean }): Promise<void> {
+export async function set(
+  key: string,
+  value: string | undefined,
+  flags: StackFlags & { secret?: boolean },
+): Promise<void> {
   const { project, stack } = locate(flags);
-  if (value === undefined && !flags.secret) throw new UsageError("config set needs a VALUE", "pass the value, or use --secret to read it from stdin");
+  if (value === undefined && !flags.secret)
+    throw new UsageError("config set needs a VALUE", "pass the value, or use --secret to read it from stdin");
   if (!flags.secret) return setStackConfigValue(project, stack, key, value!);
   // Reading from stdin keeps the secret out of shell history and process listings.
   const plaintext = value ?? (await readStdin());
   const { encryptionSalt } = await listStackConfig(project, stack);
-  const stateSalt = encryptionSalt ? undefined : saltOf((await openBackend({ project }).exportStack(stack)).deployment.secrets_providers?.state);
-  const secrets = await openStackSecrets(project, stack, { passphrase: passphraseFromEnv(), persist: false, ...(stateSalt ? { fallbackSalt: stateSalt } : {}) });
+  const stateSalt = encryptionSalt
+    ? undefined
+    : saltOf((await openBackend({ project }).exportStack(stack)).deployment.secrets_providers?.state);
+  const secrets = await openStackSecrets(project, stack, {
+    passphrase: passphraseFromEnv(),
+    persist: false,
+    ...(stateSalt ? { fallbackSalt: stateSalt } : {}),
+  });
   await setStackConfigValue(project, stack, key, plaintext, { secret: true, secrets });
 }
 

@@ -24,7 +24,9 @@ export function runDiff(options: DiffOptions, cwd: string): string {
     cwd,
     asOf,
     onMissing: (f) =>
-      process.stderr.write(`note: ${path.relative(cwd, f)} does not exist at ${options.from}; using the current file for both sides\n`),
+      process.stderr.write(
+        `note: ${path.relative(cwd, f)} does not exist at ${options.from}; using the current file for both sides\n`,
+      ),
   });
   note(before.issues.filter((i) => i.severity === "error").length, "the --from export");
   const shown = path.relative(cwd, afterFile) || afterFile;
@@ -37,5 +39,8 @@ export function runDiff(options: DiffOptions, cwd: string): string {
 }
 
 function note(errors: number, what: string): void {
-  if (errors > 0) process.stderr.write(`note: ${what} has ${errors} error${errors === 1 ? "" : "s"}; run \`idlc validate\` to see them\n`);
+  if (errors > 0)
+    process.stderr.write(
+      `note: ${what} has ${errors} error${errors === 1 ? "" : "s"}; run \`idlc validate\` to see them\n`,
+    );
 }

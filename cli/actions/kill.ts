@@ -13,12 +13,29 @@ export async function kill(employeeId: string, options: KillOptions): Promise<nu
   const today = new Date().toISOString().slice(0, 10);
   const { people, overridesFile } = loadStackPlan({ cwd: project.dir, stack, asOf: today });
   if (!people.some((p) => p.employeeId === employeeId)) {
-    throw new UsageError(`${employeeId} is not in stack ${stack}'s HR export`, "Give the employee id as the HR export spells it.");
+    throw new UsageError(
+      `${employeeId} is not in stack ${stack}'s HR export`,
+      "Give the employee id as the HR export spells it.",
+    );
   }
   const by = options.by ?? gitConfig(project.dir, "user.email") ?? process.env.USER ?? "unknown";
-  appendOverride(overridesFile, { employeeId, action: "terminate", at: new Date().toISOString(), by, reason: options.reason });
-  process.stderr.write(`recorded: ${employeeId} terminated now by ${by} (${options.reason}) in ${path.relative(project.dir, overridesFile)}\n`);
-  const code = await runIdentityOperation("up", { stack, cwd: project.dir, target: [employeeId], yes: true, engine: "local" });
+  appendOverride(overridesFile, {
+    employeeId,
+    action: "terminate",
+    at: new Date().toISOString(),
+    by,
+    reason: options.reason,
+  });
+  process.stderr.write(
+    `recorded: ${employeeId} terminated now by ${by} (${options.reason}) in ${path.relative(project.dir, overridesFile)}\n`,
+  );
+  const code = await runIdentityOperation("up", {
+    stack,
+    cwd: project.dir,
+    target: [employeeId],
+    yes: true,
+    engine: "local",
+  });
   const file = path.relative(process.cwd(), overridesFile);
   process.stdout.write(
     `${code === 0 ? "Every account of" : "The cutoff did not complete for"} ${employeeId}${code === 0 ? " is disabled and its sessions revoked." : "; run `idlc kill` again."}\n` +
@@ -30,7 +47,10 @@ export async function kill(employeeId: string, options: KillOptions): Promise<nu
 
 function gitConfig(cwd: string, key: string): string | undefined {
   try {
-    return execFileSync("git", ["config", key], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || undefined;
+    return (
+      execFileSync("git", ["config", key], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() ||
+      undefined
+    );
   } catch {
     return undefined;
   }

@@ -18,11 +18,24 @@ export async function runPreview(flags: PreviewFlags): Promise<number> {
   const collector = collectPreviewEvents();
   const watch = flags.format === "md" || flags.expectNoChanges;
   const childEnv = () => programInputsEnv({ credentials });
-  const code = await runIdentityOperation("preview", { ...flags, sealed }, watch ? { onEvent: collector.onEvent, childEnv } : { childEnv });
+  const code = await runIdentityOperation(
+    "preview",
+    { ...flags, sealed },
+    watch ? { onEvent: collector.onEvent, childEnv } : { childEnv },
+  );
   const collected = collector.result();
   // Written even when the preview failed: the comment is where a reviewer reads why (policy results, errors).
   if (flags.format === "md") {
-    process.stdout.write(renderPreviewComment({ cwd: resolve(flags.cwd ?? process.cwd()), stack: flags.stack, from: flags.from, asOf: flags.asOf, engine: flags.engine, collected }));
+    process.stdout.write(
+      renderPreviewComment({
+        cwd: resolve(flags.cwd ?? process.cwd()),
+        stack: flags.stack,
+        from: flags.from,
+        asOf: flags.asOf,
+        engine: flags.engine,
+        collected,
+      }),
+    );
   }
   const pending = pendingChanges(collected.resources.changes);
   if (code === ExitCode.ok && flags.expectNoChanges && pending > 0) {

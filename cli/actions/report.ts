@@ -2,7 +2,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
-  asOfInstant, auditMetrics, buildSnapshots, policyResults, renderReport, reportModel, selfServiceCounts, verifyChain,
+  asOfInstant,
+  auditMetrics,
+  buildSnapshots,
+  policyResults,
+  renderReport,
+  reportModel,
+  selfServiceCounts,
+  verifyChain,
 } from "../../provider/audit";
 import type { ReportOptions } from "../commands/report";
 import { loadAuditSource, peopleOptions, usage } from "./audit";
@@ -11,14 +18,29 @@ export function report(o: ReportOptions): void {
   const source = loadAuditSource(o);
   const snapshots = buildSnapshots(source.updates);
   const now = o.now ? usage(() => asOfInstant(o.now!)) : undefined;
-  const metrics = auditMetrics(snapshots,
-    { policyHours: o.policyHours, ...peopleOptions(source), ...(now ? { now } : {}) });
-  const policies = o.policyEvents ? policyResults(o.policyEvents.map((file) => ({ file, text: readFileSync(file, "utf8") }))) : undefined;
-  const model = reportModel({ stack: source.stack, updates: source.updates, snapshots, metrics, ...(o.title ? { title: o.title } : {}),
-    ...(policies ? { policies } : {}), ...(now ? { generatedAt: now } : {}),
-    ...(source.historyDir ? { chain: verifyChain(source.historyDir, source.serviceLog ? [source.serviceLog.file] : []) }
+  const metrics = auditMetrics(snapshots, {
+    policyHours: o.policyHours,
+    ...peopleOptions(source),
+    ...(now ? { now } : {}),
+  });
+  const policies = o.policyEvents
+    ? policyResults(o.policyEvents.map((file) => ({ file, text: readFileSync(file, "utf8") })))
+    : undefined;
+  const model = reportModel({
+    stack: source.stack,
+    updates: source.updates,
+    snapshots,
+    metrics,
+    ...(o.title ? { title: o.title } : {}),
+    ...(policies ? { policies } : {}),
+    ...(now ? { generatedAt: now } : {}),
+    ...(source.historyDir
+      ? { chain: verifyChain(source.historyDir, source.serviceLog ? [source.serviceLog.file] : []) }
       : {}),
-    ...(source.serviceLog ? { selfService: selfServiceCounts(source.serviceLog.events) } : {}) });
+    ...(source.serviceLog ? { selfService: selfServiceCounts(source.serviceLog.events) } : {}),
+  });
   writeFileSync(o.out, renderReport(model));
-  process.stderr.write(`wrote ${path.resolve(o.out)}: ${source.updates.length} updates, ${metrics.lateLeavers.length} late leaver(s)\n`);
+  process.stderr.write(
+    `wrote ${path.resolve(o.out)}: ${source.updates.length} updates, ${metrics.lateLeavers.length} late leaver(s)\n`,
+  );
 }

@@ -24,8 +24,13 @@ export async function runShardsPlan(flags: ShardsPlanFlags): Promise<number> {
   const { plan } = loadStackPlan({ cwd: base.project.dir, stack: base.stack, asOf: asOfDate(flags.asOf) });
   const people = plan.people.filter((p) => p.accounts.length > 0).length;
   const shards = planShards({
-    base: base.stack, deployment: flags.deployment, baseRaw: base.raw, appKeys: deploymentAppKeys(base.raw), people,
-    peoplePerShard: flags.peoplePerShard, isDirectory: (app) => appResources[app as keyof typeof appResources]?.directory ?? false,
+    base: base.stack,
+    deployment: flags.deployment,
+    baseRaw: base.raw,
+    appKeys: deploymentAppKeys(base.raw),
+    people,
+    peoplePerShard: flags.peoplePerShard,
+    isDirectory: (app) => appResources[app as keyof typeof appResources]?.directory ?? false,
   });
   // Copied `secure:` values decrypt only under the base's salt (passphrase secrets provider): keep it with them.
   const salt = (parse(readFileSync(base.stackFile, "utf8")) as { encryptionsalt?: string } | null)?.encryptionsalt;
@@ -42,19 +47,22 @@ export async function runShardsPlan(flags: ShardsPlanFlags): Promise<number> {
     else writeFileSync(file, text);
     process.stderr.write(`${flags.dryRun ? "would write" : verb} ${path.relative(process.cwd(), file)}\n`);
   }
-  process.stderr.write([
-    `${people} people → ${shards.length} shard stacks. Next: \`idlc preview --deployment ${flags.deployment ?? base.stack}\`.`,
-    `Remove the app credentials from Pulumi.${base.stack}.yaml once the shards hold them, and do not run \`up\` on ${base.stack} itself again:`,
-    "see docs/SHARDS.md for moving its accounts into the shards without re-creating any.",
-    "",
-  ].join("\n"));
+  process.stderr.write(
+    [
+      `${people} people → ${shards.length} shard stacks. Next: \`idlc preview --deployment ${flags.deployment ?? base.stack}\`.`,
+      `Remove the app credentials from Pulumi.${base.stack}.yaml once the shards hold them, and do not run \`up\` on ${base.stack} itself again:`,
+      "see docs/SHARDS.md for moving its accounts into the shards without re-creating any.",
+      "",
+    ].join("\n"),
+  );
   return ExitCode.ok;
 }
 
 /** `idlc shards list`: the deployment's shards phase by phase, for a CI matrix (`--json`). */
 export async function runShardsList(flags: { deployment: string; cwd?: string; json?: boolean }): Promise<number> {
   const d = loadDeployment(flags.deployment, flags.cwd);
-  if (flags.json) process.stdout.write(`${JSON.stringify({ deployment: d.name, base: d.base.stack, phases: d.phases })}\n`);
+  if (flags.json)
+    process.stdout.write(`${JSON.stringify({ deployment: d.name, base: d.base.stack, phases: d.phases })}\n`);
   else d.phases.forEach((phase, i) => process.stdout.write(`phase ${i + 1}: ${phase.join(" ")}\n`));
   return ExitCode.ok;
 }
@@ -79,13 +87,20 @@ export async function runShardsJudge(flags: ShardsJudgeFlags): Promise<number> {
   const d = loadDeployment(flags.deployment, flags.cwd);
   const missing = d.members.filter((m) => !existsSync(path.join(flags.events, `${m.stack}.jsonl`)));
   if (missing.length) {
-    throw new UsageError(`no preview of ${missing.map((m) => m.stack).join(", ")} in ${flags.events}`,
-      `Run \`idlc preview --stack S --json > ${flags.events}/S.jsonl\` for every shard first (idlc shards list --deployment ${d.name}).`);
+    throw new UsageError(
+      `no preview of ${missing.map((m) => m.stack).join(", ")} in ${flags.events}`,
+      `Run \`idlc preview --stack S --json > ${flags.events}/S.jsonl\` for every shard first (idlc shards list --deployment ${d.name}).`,
+    );
   }
-  const previews = d.members.map((m) => ({ stack: m.stack, stdout: readFileSync(path.join(flags.events, `${m.stack}.jsonl`), "utf8") }));
+  const previews = d.members.map((m) => ({
+    stack: m.stack,
+    stdout: readFileSync(path.join(flags.events, `${m.stack}.jsonl`), "utf8"),
+  }));
   const verdict = judge(d, previews, flags.allowDeprovision);
   const asOf = asOfDate(flags.asOf);
-  process.stdout.write(flags.format === "md" ? mergedComment(d, previews, { asOf, from: flags.from }, verdict.problems) : verdict.summary);
+  process.stdout.write(
+    flags.format === "md" ? mergedComment(d, previews, { asOf, from: flags.from }, verdict.problems) : verdict.summary,
+  );
   if (flags.allowFile) writeFileSync(flags.allowFile, `${JSON.stringify(Object.fromEntries(verdict.deprovisions))}\n`);
   if (verdict.ok) return ExitCode.ok;
   process.stderr.write(`up --deployment ${d.name} would be refused; apply no shard:\n${verdict.problems.join("\n")}\n`);

@@ -9,9 +9,22 @@ import { entraSettingsSchema, type EntraSettings } from "../../provider/apps/ent
 import { googleSettingsSchema, type GoogleSettings } from "../../provider/apps/google";
 import { resolveSandboxSettings } from "../../provider/apps/shared";
 import {
-  accountsSince, auditLog, serviceLogFile, DEFAULT_RATE_RULES, entraTarget, googleTarget,
-  ldapTarget, policyFrom, portalApp, smtpMailer, SsprService, subjectsOf,
-  workMailChannel, type PasswordTarget, type SmtpSettings, type Subject,
+  accountsSince,
+  auditLog,
+  serviceLogFile,
+  DEFAULT_RATE_RULES,
+  entraTarget,
+  googleTarget,
+  ldapTarget,
+  policyFrom,
+  portalApp,
+  smtpMailer,
+  SsprService,
+  subjectsOf,
+  workMailChannel,
+  type PasswordTarget,
+  type SmtpSettings,
+  type Subject,
 } from "../../provider/sspr";
 import { buildSnapshots, effectiveTime } from "../../provider/audit";
 import type { SsprActivateOptions, SsprSendLinkOptions, SsprServeOptions } from "../commands/sspr";
@@ -34,8 +47,10 @@ function context(options: { cwd?: string; stack?: string; publicUrl?: string }, 
   const first = load();
   const settings = first.stack.settings.sspr;
   if (!settings) {
-    throw new UsageError(`stack ${stack} has no identity:sspr setting`,
-      "Add identity:sspr with publicUrl, targets and smtp (see docs/SSPR.md).");
+    throw new UsageError(
+      `stack ${stack} has no identity:sspr setting`,
+      "Add identity:sspr with publicUrl, targets and smtp (see docs/SSPR.md).",
+    );
   }
   const raw = first.stack.raw;
   const publicUrl = options.publicUrl ?? settings.publicUrl;
@@ -59,18 +74,26 @@ function context(options: { cwd?: string; stack?: string; publicUrl?: string }, 
     ...(settings.codes ? { codes: workMailChannel(send) } : {}),
     audit: auditLog(serviceLogFile(project.dir, stack)),
   });
-  process.stderr.write(`sspr: stack ${stack}, state and audit log in ${path.relative(process.cwd(), workDir)} (${by})\n`);
+  process.stderr.write(
+    `sspr: stack ${stack}, state and audit log in ${path.relative(process.cwd(), workDir)} (${by})\n`,
+  );
   return { service, settings, publicUrl };
 }
 
 function fromPlan(plan: ReturnType<typeof loadStackPlan>): Subject[] {
-  return subjectsOf(plan.people, plan.plan, plan.overrides.map((o) => o.employeeId));
+  return subjectsOf(
+    plan.people,
+    plan.plan,
+    plan.overrides.map((o) => o.employeeId),
+  );
 }
 
 function targetFor(app: string, raw: Record<string, unknown>, projectDir: string): PasswordTarget {
   if (app !== "ldap" && app !== "entra" && app !== "google") {
-    throw new UsageError(`identity:sspr.targets names ${app}, which idlc sspr cannot write passwords to`,
-      "Name only ldap, entra and google: the apps that hold a password (Slack and SCIM apps sign in through them).");
+    throw new UsageError(
+      `identity:sspr.targets names ${app}, which idlc sspr cannot write passwords to`,
+      "Name only ldap, entra and google: the apps that hold a password (Slack and SCIM apps sign in through them).",
+    );
   }
   const value = resolveSandboxSettings(app, raw[`identity:${app}`], projectDir);
   refuseEncrypted(`identity:${app}`, value);
@@ -81,8 +104,10 @@ function targetFor(app: string, raw: Record<string, unknown>, projectDir: string
 
 function smtpOf(settings: SsprSettings, projectDir: string): SmtpSettings {
   if ("sandbox" in settings.smtp) {
-    return { ...(resolveSandboxSettings("mail", { sandbox: true }, projectDir) as Omit<SmtpSettings, "from">),
-      from: settings.smtp.from };
+    return {
+      ...(resolveSandboxSettings("mail", { sandbox: true }, projectDir) as Omit<SmtpSettings, "from">),
+      from: settings.smtp.from,
+    };
   }
   refuseEncrypted("identity:sspr.smtp", settings.smtp);
   const { password, ...rest } = settings.smtp;
@@ -92,14 +117,17 @@ function smtpOf(settings: SsprSettings, projectDir: string): SmtpSettings {
 /** `secure:` values need the stack's secrets provider, which this command does not open yet: say so plainly. */
 function refuseEncrypted(key: string, value: unknown): void {
   if (JSON.stringify(value ?? null).includes('"secure"')) {
-    throw new UsageError(`${key} holds an encrypted (secure:) value, which idlc sspr cannot decrypt yet`,
-      "Run the portal against the sandbox, or follow docs/SSPR.md#secrets for the interim set-up.");
+    throw new UsageError(
+      `${key} holds an encrypted (secure:) value, which idlc sspr cannot decrypt yet`,
+      "Run the portal against the sandbox, or follow docs/SSPR.md#secrets for the interim set-up.",
+    );
   }
 }
 
 export async function serve(options: SsprServeOptions): Promise<number> {
   const port = Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${options.port} is not a port`, "Give 0–65535.");
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port ${options.port} is not a port`, "Give 0–65535.");
   const { service, settings, publicUrl } = context(options, "serve");
   const app = portalApp({ service, policy: policyFrom(settings), publicUrl, trustProxy: settings.trustProxy });
   await new Promise<void>((resolve) => {
@@ -119,22 +147,28 @@ export async function sendLink(employeeId: string, options: SsprSendLinkOptions)
   const by = options.by ?? process.env.USER ?? "unknown";
   const { service } = context(options, `send-link by ${by}`);
   await service.sendHelpdeskLink(employeeId, by, options.reason, options.to);
-  process.stdout.write(`A reset link for ${employeeId} was sent${options.to ? ` to ${options.to}` : ""}; it works once, for 15 minutes.\n`);
+  process.stdout.write(
+    `A reset link for ${employeeId} was sent${options.to ? ` to ${options.to}` : ""}; it works once, for 15 minutes.\n`,
+  );
   return 0;
 }
 
 export async function activate(options: SsprActivateOptions): Promise<number> {
   const withinDays = Number(options.withinDays);
   if (!Number.isInteger(withinDays) || withinDays < 0) {
-    throw new UsageError(`--within-days ${options.withinDays} is not a number of days`,
-      "Give a whole number, e.g. 14.");
+    throw new UsageError(
+      `--within-days ${options.withinDays} is not a number of days`,
+      "Give a whole number, e.g. 14.",
+    );
   }
   const by = options.by ?? process.env.USER ?? "unknown";
   const { service, settings } = context(options, `activate by ${by}`);
   // Which accounts exist, and since when: the stack's own recorded states, as the audit commands read them.
   const source = loadAuditSource({ stack: options.stack, cwd: options.cwd, backend: options.backend });
-  const states = buildSnapshots(source.updates)
-    .map((s) => ({ time: effectiveTime(s.update), accounts: s.accounts.values() }));
+  const states = buildSnapshots(source.updates).map((s) => ({
+    time: effectiveTime(s.update),
+    accounts: s.accounts.values(),
+  }));
   const today = new Date().toISOString().slice(0, 10);
   const facts = { accountsSince: accountsSince(states, settings.targets), today, withinDays };
   const run = await service.sendActivations(facts, by, options.dryRun);

@@ -10,5 +10,7 @@ export async function stackOutput(name: string | undefined, flags: StackOutputFl
   const value = name === undefined ? shown : shown[name];
   if (flags.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   else if (name !== undefined) process.stdout.write(`${typeof value === "string" ? value : JSON.stringify(value)}\n`);
-  else for (const [k, v] of Object.entries(shown)) process.stdout.write(`${k}\t${typeof v === "string" ? v : JSON.stringify(v)}\n`);
+  else
+    for (const [k, v] of Object.entries(shown))
+      process.stdout.write(`${k}\t${typeof v === "string" ? v : JSON.stringify(v)}\n`);
 }

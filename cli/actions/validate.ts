@@ -5,15 +5,26 @@ import pc from "picocolors";
 import { hrSettingsOf } from "../../provider/config";
 import { formatIssue, type Issue } from "../../errors";
 import {
-  allApps, checkAnomalies, HrIssueCode, HrSourceError, lifecycleOf, LifecycleState, readHrExport,
-  stackNeeds, type ReadHrExportOptions,
+  allApps,
+  checkAnomalies,
+  HrIssueCode,
+  HrSourceError,
+  lifecycleOf,
+  LifecycleState,
+  readHrExport,
+  stackNeeds,
+  type ReadHrExportOptions,
 } from "../../provider/hr";
 import { readHrFile, readTextFromFileOrGitRef } from "../../provider/stack-files";
 import type { ValidateCheck, ValidateOptions } from "../commands/validate";
 import { ExitCode, UsageError } from "../exit";
 import { asOfDate, stackSettings } from "../stack-options";
 
-export async function runValidate(options: ValidateOptions, cwd: string, extraChecks: readonly ValidateCheck[]): Promise<number> {
+export async function runValidate(
+  options: ValidateOptions,
+  cwd: string,
+  extraChecks: readonly ValidateCheck[],
+): Promise<number> {
   const asOf = asOfDate(options.asOf);
   const { stack, hr, absoluteFile, lifecycle, anomaly } = resolveSource(options, cwd);
   const { people, issues } = readHrExport({ ...hr, text: readHrFile(absoluteFile, hr.file) });
@@ -39,28 +50,51 @@ export async function runValidate(options: ValidateOptions, cwd: string, extraCh
   const errors = issues.filter((i) => i.severity === "error");
   const warnings = issues.filter((i) => i.severity === "warning");
   if (options.json) {
-    const shape = (i: Issue) => ({ file: i.file, row: i.row, column: i.column, code: i.code, message: i.message, fix: i.fix });
-    const out = { ok: errors.length === 0, asOf, file: hr.file, people: people.map((p, i) => ({ ...p, lifecycle: states[i] })),
-      summary: countStates(states), errors: errors.map(shape), warnings: warnings.map(shape) };
+    const shape = (i: Issue) => ({
+      file: i.file,
+      row: i.row,
+      column: i.column,
+      code: i.code,
+      message: i.message,
+      fix: i.fix,
+    });
+    const out = {
+      ok: errors.length === 0,
+      asOf,
+      file: hr.file,
+      people: people.map((p, i) => ({ ...p, lifecycle: states[i] })),
+      summary: countStates(states),
+      errors: errors.map(shape),
+      warnings: warnings.map(shape),
+    };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
     for (const issue of issues) process.stdout.write(`${formatIssue(issue)}\n`);
-    const counts = Object.entries(countStates(states)).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(", ");
+    const counts = Object.entries(countStates(states))
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${n} ${s}`)
+      .join(", ");
     const verdict = errors.length === 0 ? pc.green("ok") : pc.red("failed");
-    process.stdout.write(`${verdict} ${hr.file}: ${people.length} people as of ${asOf} (${counts || "none"}); ` +
-      `${errors.length} error${errors.length === 1 ? "" : "s"}, ${warnings.length} warning${warnings.length === 1 ? "" : "s"}\n`);
+    process.stdout.write(
+      `${verdict} ${hr.file}: ${people.length} people as of ${asOf} (${counts || "none"}); ` +
+        `${errors.length} error${errors.length === 1 ? "" : "s"}, ${warnings.length} warning${warnings.length === 1 ? "" : "s"}\n`,
+    );
   }
   return errors.length === 0 ? ExitCode.ok : ExitCode.failed;
 }
 
 /** Where the export is and how to read it: from `--file` and flags, or from the stack's settings. */
 function resolveSource(options: ValidateOptions, cwd: string) {
-  const defaults = { lifecycle: { preHireDays: 7, retentionDays: 30 }, anomaly: { maxDropPercent: 5, maxDepartmentChangePercent: 15 } };
+  const defaults = {
+    lifecycle: { preHireDays: 7, retentionDays: 30 },
+    anomaly: { maxDropPercent: 5, maxDepartmentChangePercent: 15 },
+  };
   const flags = { preset: options.preset, dateFormat: options.dateFormat };
   if (options.file !== undefined) {
     if (options.stack !== undefined) throw new UsageError("--file and --stack exclude each other", "Give one of them.");
     const absoluteFile = path.resolve(cwd, options.file);
-    if (!existsSync(absoluteFile)) throw new UsageError(`--file ${options.file} does not exist`, "Give the path of an HR export (CSV).");
+    if (!existsSync(absoluteFile))
+      throw new UsageError(`--file ${options.file} does not exist`, "Give the path of an HR export (CSV).");
     // Without a stack every app is assumed, as with `identity:apps` unset: the work email is needed.
     const hr: ReadHrExportOptions = { file: options.file, apps: allApps, ...defined(flags) };
     return { stack: undefined, hr, absoluteFile, ...defaults };
@@ -69,8 +103,12 @@ function resolveSource(options: ValidateOptions, cwd: string) {
   const settings = stack.settings;
   const { file, ...hrSettings } = hrSettingsOf(stack);
   const absoluteFile = path.resolve(stack.stackDir, file);
-  const hr: ReadHrExportOptions = { ...hrSettings, ...stackNeeds(stack.raw), ...defined(flags),
-    file: path.relative(cwd, absoluteFile) || absoluteFile };
+  const hr: ReadHrExportOptions = {
+    ...hrSettings,
+    ...stackNeeds(stack.raw),
+    ...defined(flags),
+    file: path.relative(cwd, absoluteFile) || absoluteFile,
+  };
   return { stack, hr, absoluteFile, lifecycle: settings.lifecycle, anomaly: settings.anomaly };
 }
 

@@ -11,7 +11,9 @@ const action = lazy<typeof import("../actions/codeowners")>("cli/actions/codeown
 export function register(program: Command): void {
   program
     .command("codeowners")
-    .description("print CODEOWNERS entries: role files → their roles' owners, HR export and stack file → identity:owners")
+    .description(
+      "print CODEOWNERS entries: role files → their roles' owners, HR export and stack file → identity:owners",
+    )
     .option("--stack <name>", "stack whose files to cover (default: PULUMI_STACK, else the only stack)")
     .action(async (options: { stack?: string }) => (await action()).codeowners(options.stack, process.cwd()));
 }

@@ -22,7 +22,10 @@ export function register(program: Command): void {
   program
     .command("diff")
     .description("joiners, movers, leavers and rehires between two HR exports: who gains and loses what, per app")
-    .requiredOption("--from <fileOrGitRef>", "the export before: a file, or a git ref (origin/main, HEAD~1) of the stack's export and role files")
+    .requiredOption(
+      "--from <fileOrGitRef>",
+      "the export before: a file, or a git ref (origin/main, HEAD~1) of the stack's export and role files",
+    )
     .option("--to <file>", "the export after (default: the stack's identity:hr file)")
     .option("--stack <name>", "stack whose roles and settings to use (default: PULUMI_STACK, else the only stack)")
     .option("--as-of <date>", "plan both sides as of this date, yyyy-MM-dd (default: today)")

@@ -16,10 +16,28 @@ const action = lazy<typeof import("../actions/preview")>("cli/actions/preview");
 
 /** `idlc preview`: show what an update would change, without changing anything (offline engine; `--engine pulumi` uses the Pulumi CLI). */
 export function register(program: Command): void {
-  addDeploymentOptions(addOperationOptions(program.command("preview").description("show what an update would change, without changing anything"), "preview"))
-    .option("--as-of <date>", "lifecycle date of the identity stack, yyyy-MM-dd (default: today), e.g. next Monday's joiners")
-    .addOption(new Option("--format <format>", "md: write the PR comment (people summary, policy results, resource changes) to stdout").choices(["text", "md"]).default("text"))
-    .option("--from <fileOrGitRef>", "with --format md: the HR export (file or git ref) the people summary compares against (default: origin/$GITHUB_BASE_REF, else HEAD)")
+  addDeploymentOptions(
+    addOperationOptions(
+      program.command("preview").description("show what an update would change, without changing anything"),
+      "preview",
+    ),
+  )
+    .option(
+      "--as-of <date>",
+      "lifecycle date of the identity stack, yyyy-MM-dd (default: today), e.g. next Monday's joiners",
+    )
+    .addOption(
+      new Option(
+        "--format <format>",
+        "md: write the PR comment (people summary, policy results, resource changes) to stdout",
+      )
+        .choices(["text", "md"])
+        .default("text"),
+    )
+    .option(
+      "--from <fileOrGitRef>",
+      "with --format md: the HR export (file or git ref) the people summary compares against (default: origin/$GITHUB_BASE_REF, else HEAD)",
+    )
     .option("--expect-no-changes", "exit 1 when the preview has pending changes (drift check)")
     .action(async (flags: PreviewFlags) => {
       checkFlags(flags);
@@ -30,12 +48,21 @@ export function register(program: Command): void {
 /** Combinations commander cannot refuse by itself, checked before the preview's code loads. */
 function checkFlags(flags: PreviewFlags): void {
   if (flags.format === "md" && flags.json) {
-    throw new UsageError("--format md and --json both write to stdout", "Pass one of them: --format md for the PR comment, --json for engine events.");
+    throw new UsageError(
+      "--format md and --json both write to stdout",
+      "Pass one of them: --format md for the PR comment, --json for engine events.",
+    );
   }
   if (flags.from !== undefined && flags.format !== "md") {
-    throw new UsageError("--from only sets what the PR comment (--format md) compares against", "Add --format md, or drop --from.");
+    throw new UsageError(
+      "--from only sets what the PR comment (--format md) compares against",
+      "Add --format md, or drop --from.",
+    );
   }
   if (flags.engine === "pulumi" && (flags.format === "md" || flags.expectNoChanges)) {
-    throw new UsageError("--format md and --expect-no-changes read the offline engine's events, which --engine pulumi does not produce", "Drop --engine pulumi, or use `pulumi preview --expect-no-changes` / the pulumi-actions workflows.");
+    throw new UsageError(
+      "--format md and --expect-no-changes read the offline engine's events, which --engine pulumi does not produce",
+      "Drop --engine pulumi, or use `pulumi preview --expect-no-changes` / the pulumi-actions workflows.",
+    );
   }
 }

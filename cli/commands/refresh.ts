@@ -11,11 +11,16 @@ const inputs = lazy<typeof import("../../provider/program-inputs")>("provider/pr
  * uses the Pulumi CLI). Providers use `identity:<app>.readOnly` where set and refuse every write.
  */
 export function register(program: Command): void {
-  const command = addOperationOptions(program.command("refresh").description("read every resource from its app and update the state to match"), "refresh");
+  const command = addOperationOptions(
+    program.command("refresh").description("read every resource from its app and update the state to match"),
+    "refresh",
+  );
   addDeploymentOptions(command).action(async (flags) => {
     // Read by the providers in the plugin processes, under either engine; each shard of a deployment sets its own.
     const { programInputsEnv } = await inputs();
     const childEnv = () => programInputsEnv({ credentials: "read-only" });
-    process.exitCode = (await runIfDeployment("refresh", flags)) ?? (await (await engine()).runOperationCommand("refresh", flags, { childEnv }));
+    process.exitCode =
+      (await runIfDeployment("refresh", flags)) ??
+      (await (await engine()).runOperationCommand("refresh", flags, { childEnv }));
   });
 }

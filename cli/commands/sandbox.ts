@@ -11,7 +11,9 @@ import { lazy } from "../lazy";
 const sandboxModule = lazy<typeof import("../../sandbox")>("sandbox");
 
 export function register(program: Command): void {
-  const sandbox = program.command("sandbox").description("local emulators of the app APIs (loopback only), for the demo and tests");
+  const sandbox = program
+    .command("sandbox")
+    .description("local emulators of the app APIs (loopback only), for the demo and tests");
   sandbox
     .command("start")
     .description("start every emulator in the background and wait until they listen (no-op when already running)")
@@ -34,7 +36,9 @@ export function register(program: Command): void {
     .command("stop")
     .description("stop the emulators (their data stays in .idlc/sandbox/)")
     .action(async () => {
-      process.stderr.write((await (await sandboxModule()).stopSandbox()) ? "sandbox stopped\n" : "sandbox was not running\n");
+      process.stderr.write(
+        (await (await sandboxModule()).stopSandbox()) ? "sandbox stopped\n" : "sandbox was not running\n",
+      );
       process.exitCode = ExitCode.ok;
     });
 }
@@ -46,7 +50,10 @@ export function formatStatus(state: SandboxState | undefined, json = false): str
   }
   if (!state) return "sandbox is not running (start it with `idlc sandbox start`)\n";
   const width = Math.max(...Object.keys({ ...state.apps, ...state.unavailable }).map((n) => n.length), 4);
-  const lines = Object.entries(state.apps).map(([name, app]) => `${name.padEnd(width)}  ${app.url}${app.tokenUrl ? `  (token: ${app.tokenUrl})` : ""}`);
-  for (const [name, reason] of Object.entries(state.unavailable)) lines.push(`${name.padEnd(width)}  unavailable: ${reason}`);
+  const lines = Object.entries(state.apps).map(
+    ([name, app]) => `${name.padEnd(width)}  ${app.url}${app.tokenUrl ? `  (token: ${app.tokenUrl})` : ""}`,
+  );
+  for (const [name, reason] of Object.entries(state.unavailable))
+    lines.push(`${name.padEnd(width)}  unavailable: ${reason}`);
   return `${lines.join("\n")}\n`;
 }

@@ -13,8 +13,15 @@ export function register(program: Command): void {
   shards
     .command("plan")
     .description("write the shard stack files of a base stack: directory apps and other apps, in people buckets")
-    .requiredOption("-s, --stack <name>", "the base stack whose shared settings (HR, roles, lifecycle, safety) the shards use")
-    .requiredOption("--people-per-shard <n>", "people per shard; the company is cut into ceil(people / n) buckets", whole)
+    .requiredOption(
+      "-s, --stack <name>",
+      "the base stack whose shared settings (HR, roles, lifecycle, safety) the shards use",
+    )
+    .requiredOption(
+      "--people-per-shard <n>",
+      "people per shard; the company is cut into ceil(people / n) buckets",
+      whole,
+    )
     .option("--deployment <name>", "the deployment's name (default: the base stack's)")
     .option("--as-of <date>", "count the people in the program on this date, yyyy-MM-dd (default: today)")
     .option("-C, --cwd <dir>", "directory to search upward from for Pulumi.yaml")
@@ -33,10 +40,14 @@ export function register(program: Command): void {
     });
   shards
     .command("judge")
-    .description("judge a deployment as one from its shards' previews run elsewhere (`preview --stack S --json > DIR/S.jsonl`)")
+    .description(
+      "judge a deployment as one from its shards' previews run elsewhere (`preview --stack S --json > DIR/S.jsonl`)",
+    )
     .requiredOption("--deployment <nameOrPattern>", "the deployment (`*` matches any characters)")
     .requiredOption("--events <dir>", "directory holding <stack>.jsonl, each shard's `idlc preview --json` output")
-    .addOption(new Option("--format <format>", "md: the merged PR comment on stdout").choices(["text", "md"]).default("text"))
+    .addOption(
+      new Option("--format <format>", "md: the merged PR comment on stdout").choices(["text", "md"]).default("text"),
+    )
     .option("--from <fileOrGitRef>", "with --format md: the HR export the people summary compares against")
     .option("--as-of <date>", "lifecycle date the previews ran with, yyyy-MM-dd (default: today)")
     .option("--allow-deprovision <n>", "let exactly N disables + deletes through the deployment-wide budget", whole)
@@ -50,7 +61,10 @@ export function register(program: Command): void {
 /** `--deployment` and `--workers` on preview, up and refresh. */
 export function addDeploymentOptions(command: Command): Command {
   return command
-    .option("--deployment <nameOrPattern>", "run every shard stack of this deployment (`*` matches any characters) in parallel, judged as one")
+    .option(
+      "--deployment <nameOrPattern>",
+      "run every shard stack of this deployment (`*` matches any characters) in parallel, judged as one",
+    )
     .option("--workers <n>", "with --deployment: shards run at once (default: one per CPU core)", whole);
 }
 
@@ -61,11 +75,20 @@ export async function runIfDeployment(
 ): Promise<number | undefined> {
   if (flags.deployment === undefined) return undefined;
   if (flags.stack !== undefined || flags.target?.length) {
-    throw new UsageError("--deployment runs every shard stack; --stack and --target pick one stack or resource", "Drop --stack/--target, or drop --deployment.");
+    throw new UsageError(
+      "--deployment runs every shard stack; --stack and --target pick one stack or resource",
+      "Drop --stack/--target, or drop --deployment.",
+    );
   }
   if (flags.engine === "pulumi" || flags.json) {
     // The deployment reads each shard's offline-engine events to merge and judge them.
-    throw new UsageError("--deployment runs the offline engine and prints one merged result", "Drop --engine pulumi/--json; in CI, run `idlc preview --stack S --json` per shard and `idlc shards judge`.");
+    throw new UsageError(
+      "--deployment runs the offline engine and prints one merged result",
+      "Drop --engine pulumi/--json; in CI, run `idlc preview --stack S --json` per shard and `idlc shards judge`.",
+    );
   }
-  return (await deployment()).runDeployment(kind, flags as Parameters<Awaited<ReturnType<typeof deployment>>["runDeployment"]>[1]);
+  return (await deployment()).runDeployment(
+    kind,
+    flags as Parameters<Awaited<ReturnType<typeof deployment>>["runDeployment"]>[1],
+  );
 }

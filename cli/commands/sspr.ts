@@ -58,8 +58,10 @@ export function register(program: Command): void {
     });
   sspr
     .command("activate")
-    .description("send activation links to joiners whose start day has come and whose account exists " +
-      "(run after idlc up, or daily)")
+    .description(
+      "send activation links to joiners whose start day has come and whose account exists " +
+        "(run after idlc up, or daily)",
+    )
     .option("--within-days <n>", "only people whose start day (or account) is at most this many days old", "14")
     .option("--dry-run", "list who would get a link; send nothing")
     .option("--by <who>", "who runs it, for the audit record (default: $USER)")

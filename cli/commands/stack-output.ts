@@ -12,7 +12,8 @@ const action = lazy<typeof import("../actions/stack-output")>("cli/actions/stack
 
 /** `idlc stack output [NAME]`: the stack's outputs from the current state; secrets shown as [secret] unless asked. */
 export function register(program: Command): void {
-  const stack = program.commands.find((c) => c.name() === "stack") ?? program.command("stack").description("stack information");
+  const stack =
+    program.commands.find((c) => c.name() === "stack") ?? program.command("stack").description("stack information");
   stack
     .command("output [name]")
     .description("show the stack's outputs")

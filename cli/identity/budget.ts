@@ -21,8 +21,16 @@ export function accountSteps(steps: readonly PlannedStep[]): AccountStep[] {
     const app = accountAppOf(s.type);
     if (!app) return [];
     const inputs = s.new?.inputs ?? s.old?.inputs ?? {};
-    const enabled = (state?: { inputs: Record<string, unknown> }) => (state ? state.inputs.enabled === true : undefined);
-    return [{ op: s.op, app: appKey(app, inputs.instance as string | undefined), wasEnabled: enabled(s.old), willBeEnabled: enabled(s.new) }];
+    const enabled = (state?: { inputs: Record<string, unknown> }) =>
+      state ? state.inputs.enabled === true : undefined;
+    return [
+      {
+        op: s.op,
+        app: appKey(app, inputs.instance as string | undefined),
+        wasEnabled: enabled(s.old),
+        willBeEnabled: enabled(s.new),
+      },
+    ];
   });
 }
 
@@ -33,7 +41,9 @@ export interface BudgetVerdict {
 }
 
 /** Accounts per app in the stack's state, from their resource types and inputs. */
-export function accountsPerApp(resources: ReadonlyArray<{ type: string; inputs?: Record<string, unknown> }>): Map<string, number> {
+export function accountsPerApp(
+  resources: ReadonlyArray<{ type: string; inputs?: Record<string, unknown> }>,
+): Map<string, number> {
   const counts = new Map<string, number>();
   for (const r of resources) {
     const app = accountAppOf(r.type);
@@ -44,19 +54,30 @@ export function accountsPerApp(resources: ReadonlyArray<{ type: string; inputs?:
   return counts;
 }
 
-export function judgeBudget(steps: readonly PlannedStep[], existing: ReadonlyMap<string, number>, settings: Partial<SafetySettings>, allow?: number): BudgetVerdict {
+export function judgeBudget(
+  steps: readonly PlannedStep[],
+  existing: ReadonlyMap<string, number>,
+  settings: Partial<SafetySettings>,
+  allow?: number,
+): BudgetVerdict {
   const counts = countDeprovisions(accountSteps(steps), existing, settings);
   const over = overBudget(counts, allow);
   if (over.length === 0) return { ok: true, message: "" };
   const total = counts.reduce((n, c) => n + c.disables + c.deletes, 0);
-  const lines = over.map((c) => `  ${c.app}: ${c.disables} disables + ${c.deletes} deletes of ${c.existing} accounts (budget ${c.budget})`);
+  const lines = over.map(
+    (c) => `  ${c.app}: ${c.disables} disables + ${c.deletes} deletes of ${c.existing} accounts (budget ${c.budget})`,
+  );
   return {
     ok: false,
     message: [
       "the update would deprovision more accounts than the safety budget allows; nothing was changed:",
       ...lines,
-      allow === undefined ? "" : `  --allow-deprovision ${allow} does not match the ${total} disables and deletes planned.`,
+      allow === undefined
+        ? ""
+        : `  --allow-deprovision ${allow} does not match the ${total} disables and deletes planned.`,
       `Check the HR export (a truncated export looks exactly like this). If the change is intended, run again with --allow-deprovision ${total}.`,
-    ].filter(Boolean).join("\n"),
+    ]
+      .filter(Boolean)
+      .join("\n"),
   };
 }

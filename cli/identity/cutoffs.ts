@@ -13,5 +13,7 @@ export function cutoffUrns(steps: ReadonlyArray<PlannedStep & { urn: string }>):
 }
 
 type CutoffFields = Parameters<typeof isCutoff>[0];
-const fields = (inputs: Record<string, unknown>): CutoffFields =>
-  ({ enabled: inputs.enabled === true, lifecycle: String(inputs.lifecycle) as CutoffFields["lifecycle"] });
+const fields = (inputs: Record<string, unknown>): CutoffFields => ({
+  enabled: inputs.enabled === true,
+  lifecycle: String(inputs.lifecycle) as CutoffFields["lifecycle"],
+});

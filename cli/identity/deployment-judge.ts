@@ -24,14 +24,20 @@ export interface DeploymentVerdict {
 
 const GONE = new Set(["delete", "delete-replaced", "discard", "read-discard"]);
 
-export function judgeDeployment(shards: readonly ShardPreview[], safety: Partial<SafetySettings>, allow?: number): DeploymentVerdict {
+export function judgeDeployment(
+  shards: readonly ShardPreview[],
+  safety: Partial<SafetySettings>,
+  allow?: number,
+): DeploymentVerdict {
   const steps = shards.flatMap((s) => s.steps);
   const existing = new Map<string, number>();
   // Read from the previews, not the backends: a CI judge job holds the previews' output, not every shard's state.
   const held = steps.flatMap((s) => (s.old ? [{ type: s.type, inputs: s.old.inputs }] : []));
   for (const [app, n] of accountsPerApp(held)) existing.set(app, n);
   const budget = judgeBudget(steps, existing, safety, allow);
-  const resources = steps.flatMap((s) => (GONE.has(s.op) || !s.new ? [] : [{ type: s.type, name: s.urn.split("::").pop()!, props: s.new.inputs }]));
+  const resources = steps.flatMap((s) =>
+    GONE.has(s.op) || !s.new ? [] : [{ type: s.type, name: s.urn.split("::").pop()!, props: s.new.inputs }],
+  );
   const problems = [budget.message, ...stackViolations(resources)].filter(Boolean);
   const deprovisions = new Map(shards.map((s) => [s.stack, countOf(s.steps)]));
   return { ok: problems.length === 0, problems, deprovisions };
@@ -47,7 +53,9 @@ function stackViolations(resources: Array<{ type: string; name: string; props: R
   const rules: StackValidationPolicy[] = [oneAccountPerPersonPerApp, maxAdminsPerApp];
   const violations: string[] = [];
   for (const rule of rules) {
-    const defaults = Object.fromEntries(Object.entries(rule.configSchema?.properties ?? {}).map(([k, v]) => [k, (v as { default?: unknown }).default]));
+    const defaults = Object.fromEntries(
+      Object.entries(rule.configSchema?.properties ?? {}).map(([k, v]) => [k, (v as { default?: unknown }).default]),
+    );
     const args = { resources, getConfig: () => defaults } as unknown as Parameters<typeof rule.validateStack>[0];
     void rule.validateStack(args, (message: string) => violations.push(`${rule.name}: ${message}`));
   }

@@ -23,7 +23,12 @@ export interface Deployment {
 
 /** A name is the deployment's; `*` matches any run of characters (`prod-*`). */
 function matcher(pattern: string): (name: string) => boolean {
-  const re = new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split("*")
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  );
   return (name) => re.test(name);
 }
 
@@ -34,16 +39,24 @@ export function loadDeployment(name: string, cwd = process.cwd()): Deployment {
   const matches = matcher(name);
   const members = listStackNames(project).flatMap((stack) => {
     const s = loadStackSettings({ cwd: project.dir, stack });
-    return s.settings.shard && matches(s.settings.shard.deployment) ? [{ stack, file: s.stackFile, shard: s.settings.shard }] : [];
+    return s.settings.shard && matches(s.settings.shard.deployment)
+      ? [{ stack, file: s.stackFile, shard: s.settings.shard }]
+      : [];
   });
   if (members.length === 0) {
-    throw new UsageError(`no shard stack belongs to deployment "${name}"`, "Run `idlc shards plan --stack BASE --people-per-shard N` first, or check the name.");
+    throw new UsageError(
+      `no shard stack belongs to deployment "${name}"`,
+      "Run `idlc shards plan --stack BASE --people-per-shard N` first, or check the name.",
+    );
   }
   const base = loadStackSettings({ cwd: project.dir, stack: members[0]!.shard.base });
   const appKeys = deploymentAppKeys(base.raw);
   const issues = checkCoverage(name, members, appKeys);
   if (issues.length) {
-    throw new UsageError(`deployment ${name} is not a valid split:\n${issues.map((i) => `  ${formatIssue(i)}`).join("\n")}`, "Fix the shard stack files named above.");
+    throw new UsageError(
+      `deployment ${name} is not a valid split:\n${issues.map((i) => `  ${formatIssue(i)}`).join("\n")}`,
+      "Fix the shard stack files named above.",
+    );
   }
   return { name, cwd: project.dir, base, members, phases: applyPhases(members, appKeys, isDirectory) };
 }

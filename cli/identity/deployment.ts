@@ -37,20 +37,36 @@ export async function runDeployment(kind: DeploymentKind, flags: DeploymentFlags
   if (!inputsOk(d, asOf)) return ExitCode.failed;
   const stacks = d.members.map((m) => m.stack);
   const passed = passedOn(flags);
-  process.stderr.write(`deployment ${d.name}: ${stacks.length} shards in ${d.phases.length} phase(s): ${d.phases.map((p) => p.join(" + ")).join(" → ")}\n`);
-  if (kind === "refresh") return report(kind, d, await pool(stacks, workers, (s) => runWorker(s, ["refresh", "--stack", s, "--yes", ...passed.engine], d.cwd)));
+  process.stderr.write(
+    `deployment ${d.name}: ${stacks.length} shards in ${d.phases.length} phase(s): ${d.phases.map((p) => p.join(" + ")).join(" → ")}\n`,
+  );
+  if (kind === "refresh")
+    return report(
+      kind,
+      d,
+      await pool(stacks, workers, (s) => runWorker(s, ["refresh", "--stack", s, "--yes", ...passed.engine], d.cwd)),
+    );
 
-  const previews = await pool(stacks, workers, (s) => runWorker(s, ["preview", "--stack", s, "--json", "--as-of", asOf, ...passed.engine, ...passed.policy], d.cwd));
+  const previews = await pool(stacks, workers, (s) =>
+    runWorker(s, ["preview", "--stack", s, "--json", "--as-of", asOf, ...passed.engine, ...passed.policy], d.cwd),
+  );
   const failed = previews.filter((r) => r.code !== 0);
   const verdict = judge(d, previews, flags.allowDeprovision);
   if (kind === "preview") {
-    process.stdout.write(flags.format === "md" ? mergedComment(d, previews, { asOf, from: flags.from }, verdict.problems) : verdict.summary);
-    if (!verdict.ok) process.stderr.write(`up --deployment ${d.name} would be refused:\n${verdict.problems.join("\n")}\n`);
+    process.stdout.write(
+      flags.format === "md"
+        ? mergedComment(d, previews, { asOf, from: flags.from }, verdict.problems)
+        : verdict.summary,
+    );
+    if (!verdict.ok)
+      process.stderr.write(`up --deployment ${d.name} would be refused:\n${verdict.problems.join("\n")}\n`);
     const code = report(kind, d, previews);
     return verdict.ok ? code : ExitCode.failed;
   }
   if (failed.length) {
-    process.stderr.write(`the preview of ${failed.map((r) => r.stack).join(", ")} failed, so the deployment cannot be judged as a whole; no shard was changed.\n`);
+    process.stderr.write(
+      `the preview of ${failed.map((r) => r.stack).join(", ")} failed, so the deployment cannot be judged as a whole; no shard was changed.\n`,
+    );
     return ExitCode.failed;
   }
   if (!verdict.ok) {
@@ -59,11 +75,28 @@ export async function runDeployment(kind: DeploymentKind, flags: DeploymentFlags
   }
   const results: WorkerResult[] = [];
   for (const phase of d.phases) {
-    results.push(...(await pool(phase, workers, (s) => {
-      // Approved as a whole above: each shard's own gate gets exactly its share, so a bigger wave still stops it.
-      const allow = String(verdict.deprovisions.get(s) ?? 0);
-      return runWorker(s, ["up", "--stack", s, "--yes", "--as-of", asOf, "--allow-deprovision", allow, ...passed.engine, ...passed.policy], d.cwd);
-    })));
+    results.push(
+      ...(await pool(phase, workers, (s) => {
+        // Approved as a whole above: each shard's own gate gets exactly its share, so a bigger wave still stops it.
+        const allow = String(verdict.deprovisions.get(s) ?? 0);
+        return runWorker(
+          s,
+          [
+            "up",
+            "--stack",
+            s,
+            "--yes",
+            "--as-of",
+            asOf,
+            "--allow-deprovision",
+            allow,
+            ...passed.engine,
+            ...passed.policy,
+          ],
+          d.cwd,
+        );
+      })),
+    );
   }
   return report(kind, d, results);
 }
@@ -81,28 +114,37 @@ function passedOn(flags: DeploymentFlags): { engine: string[]; policy: string[] 
 function inputsOk(d: Deployment, asOf: string): boolean {
   const errors = loadStackPlan({ cwd: d.cwd, stack: d.base.stack, asOf }).issues.filter((i) => i.severity === "error");
   if (errors.length) {
-    process.stderr.write(`the deployment's inputs have ${errors.length} error(s); no shard ran:\n${errors.map((i) => `  ${formatIssue(i)}`).join("\n")}\n`);
+    process.stderr.write(
+      `the deployment's inputs have ${errors.length} error(s); no shard ran:\n${errors.map((i) => `  ${formatIssue(i)}`).join("\n")}\n`,
+    );
   }
   return errors.length === 0;
 }
 
 /** The deployment-wide verdict over every shard's preview, and the merged change summary. */
-export function judge(d: Deployment, previews: readonly PreviewOutput[], allow?: number): DeploymentVerdict & { summary: string } {
+export function judge(
+  d: Deployment,
+  previews: readonly PreviewOutput[],
+  allow?: number,
+): DeploymentVerdict & { summary: string } {
   const shards = previews.map(shardPreview);
   const safety = SafetySettings.partial().parse(d.base.raw["identity:safety"] ?? {});
   return { ...judgeDeployment(shards, safety, allow), summary: mergedSummary(shards) };
 }
 
 function report(kind: DeploymentKind, d: Deployment, results: readonly WorkerResult[]): number {
-  for (const r of results) process.stderr.write(`${r.stack}: ${r.code === 0 ? "ok" : `failed (${r.signal ?? `exit ${r.code}`})`}\n`);
+  for (const r of results)
+    process.stderr.write(`${r.stack}: ${r.code === 0 ? "ok" : `failed (${r.signal ?? `exit ${r.code}`})`}\n`);
   const failed = results.filter((r) => r.code !== 0);
   if (failed.length === 0) return ExitCode.ok;
   const yes = kind === "preview" ? "" : " --yes";
-  process.stderr.write([
-    `${failed.length} of ${results.length} shards failed${failed.length < results.length ? `; the others are ${kind === "up" ? "applied" : "done"}` : ""}. Re-run each:`,
-    ...failed.map((r) => `  idlc ${kind} --stack ${r.stack}${yes}`),
-    `or the whole deployment, which converges (shards already done are no-ops): idlc ${kind} --deployment ${d.name}${yes}`,
-    "",
-  ].join("\n"));
+  process.stderr.write(
+    [
+      `${failed.length} of ${results.length} shards failed${failed.length < results.length ? `; the others are ${kind === "up" ? "applied" : "done"}` : ""}. Re-run each:`,
+      ...failed.map((r) => `  idlc ${kind} --stack ${r.stack}${yes}`),
+      `or the whole deployment, which converges (shards already done are no-ops): idlc ${kind} --deployment ${d.name}${yes}`,
+      "",
+    ].join("\n"),
+  );
   return ExitCode.failed;
 }

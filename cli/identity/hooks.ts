@@ -7,7 +7,12 @@ import { resolve } from "node:path";
 import { openBackend, type ResourceV3 } from "../../engine/state";
 import { findProject, resolveStackName } from "../../engine/project";
 import {
-  runOperationCommand, type ChildEnv, type OperationFlags, type OperationHooks, type OperationKind, type PlanSummary,
+  runOperationCommand,
+  type ChildEnv,
+  type OperationFlags,
+  type OperationHooks,
+  type OperationKind,
+  type PlanSummary,
 } from "../../engine";
 import { loadStackSettings } from "../../provider/config";
 import { SafetySettings } from "../../provider/safety";
@@ -43,11 +48,18 @@ export function identityHooks(flags: IdentityFlags, now = stackNow(flags)): Oper
   // Planned once per command: `idlc kill` maps its targets and then judges the budget from the same plan.
   let planned: Promise<ReturnType<typeof loadStackPlan>> | undefined;
   const planNow = () =>
-    (planned ??= now().then(({ project, stack, state }) => loadStackPlan({ cwd: project.dir, stack, asOf: asOfDate(flags.asOf), held: heldAccounts(state) })));
+    (planned ??= now().then(({ project, stack, state }) =>
+      loadStackPlan({ cwd: project.dir, stack, asOf: asOfDate(flags.asOf), held: heldAccounts(state) }),
+    ));
   return {
     async mapTargets(targets) {
       const { project, stack, state } = await now();
-      return targetUrns(targets, { stack, project: project.name, plan: (await planNow()).plan, known: state.map((r) => r.urn) });
+      return targetUrns(targets, {
+        stack,
+        project: project.name,
+        plan: (await planNow()).plan,
+        known: state.map((r) => r.urn),
+      });
     },
     async beforeApply(plan: PlanSummary) {
       const { state } = await now();
@@ -79,7 +91,11 @@ export type ExtraHooks = Omit<OperationHooks, "mapTargets" | "beforeApply">;
  * applies every cutoff first in a targeted update of its own (unless the run is targeted already), and ends with a
  * per-person summary of what failed and how to fix it.
  */
-export async function runIdentityOperation(kind: OperationKind, flags: IdentityFlags, extra: ExtraHooks = {}): Promise<number> {
+export async function runIdentityOperation(
+  kind: OperationKind,
+  flags: IdentityFlags,
+  extra: ExtraHooks = {},
+): Promise<number> {
   // Any program run by idlc learns a targeted pass's URNs (so it can skip declaring the rest, as bench/engine's does).
   const targetsEnv = (targets: readonly string[] | undefined) => ({
     ...extra.childEnv?.(targets),
@@ -90,9 +106,17 @@ export async function runIdentityOperation(kind: OperationKind, flags: IdentityF
   const asOf = asOfDate(flags.asOf);
   const now = stackNow(flags);
   // Under the Pulumi CLI the state is not ours to read: a mover's lost account is then refused deletion, not kept.
-  const held = kind === "preview" || kind === "up" ? (flags.engine === "pulumi" ? undefined : writeHeldAccounts(heldAccounts((await now()).state))) : undefined;
+  const held =
+    kind === "preview" || kind === "up"
+      ? flags.engine === "pulumi"
+        ? undefined
+        : writeHeldAccounts(heldAccounts((await now()).state))
+      : undefined;
   // The program's inputs travel in its environment only (provider/program-inputs); a targeted pass declares its targets.
-  const childEnv: ChildEnv = (targets) => ({ ...targetsEnv(targets), ...programInputsEnv({ asOf, heldAccountsFile: held?.file }) });
+  const childEnv: ChildEnv = (targets) => ({
+    ...targetsEnv(targets),
+    ...programInputsEnv({ asOf, heldAccountsFile: held?.file }),
+  });
   const hooks = identityHooks(flags, now);
   const log = outcomeLog();
   const upHooks: OperationHooks = {

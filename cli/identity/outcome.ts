@@ -51,11 +51,13 @@ export function summarize(problems: readonly Problem[], planned: ReadonlySet<str
   const owner = (name: string) => employeeIdOf(name);
   const notUpdated = new Set(problems.map((p) => owner(p.name)).filter((id): id is string => Boolean(id)));
   const applied = new Set([...planned].map(owner).filter((id): id is string => Boolean(id) && !notUpdated.has(id!)));
-  const lines = [...problems].sort((a, b) => a.name.localeCompare(b.name)).map((p) => {
-    const id = owner(p.name);
-    const where = id ? `${id} ${p.name.slice(0, -id.length - 1)}` : p.name;
-    return p.kind === "failed" ? `  ${where}: ${p.message} — fix: ${fixFor(p.message)}` : `  ${where}: ${p.message}`;
-  });
+  const lines = [...problems]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((p) => {
+      const id = owner(p.name);
+      const where = id ? `${id} ${p.name.slice(0, -id.length - 1)}` : p.name;
+      return p.kind === "failed" ? `  ${where}: ${p.message} — fix: ${fixFor(p.message)}` : `  ${where}: ${p.message}`;
+    });
   const people = (n: number) => `${n} ${n === 1 ? "person" : "people"}`;
   return [
     `${people(notUpdated.size)} not updated, ${applied.size} applied; every other change went through:`,

@@ -18,7 +18,10 @@ export function accountUrn(stack: string, project: string, app: string, employee
  * @param known URNs already in the stack's state, so a person who has left the plan can still be targeted.
  * @throws UsageError naming every id that matches no account.
  */
-export function targetUrns(targets: readonly string[], ctx: { stack: string; project: string; plan: AccessPlan; known: readonly string[] }): string[] {
+export function targetUrns(
+  targets: readonly string[],
+  ctx: { stack: string; project: string; plan: AccessPlan; known: readonly string[] },
+): string[] {
   const urns = new Set<string>();
   const unknown: string[] = [];
   for (const target of targets) {
@@ -27,13 +30,21 @@ export function targetUrns(targets: readonly string[], ctx: { stack: string; pro
       continue;
     }
     const person = ctx.plan.people.find((p) => p.employeeId === target);
-    const planned = (person?.accounts ?? []).map((a) => accountUrn(ctx.stack, ctx.project, a.app, target, a.spec.instance));
-    const existing = ctx.known.filter((urn) => urn.startsWith(`urn:pulumi:${ctx.stack}::${ctx.project}::${componentType}$`) && urn.endsWith(`/${target}`));
+    const planned = (person?.accounts ?? []).map((a) =>
+      accountUrn(ctx.stack, ctx.project, a.app, target, a.spec.instance),
+    );
+    const existing = ctx.known.filter(
+      (urn) =>
+        urn.startsWith(`urn:pulumi:${ctx.stack}::${ctx.project}::${componentType}$`) && urn.endsWith(`/${target}`),
+    );
     if (planned.length + existing.length === 0) unknown.push(target);
     [...planned, ...existing].forEach((urn) => urns.add(urn));
   }
   if (unknown.length > 0) {
-    throw new UsageError(`no account belongs to ${unknown.join(", ")} in stack ${ctx.stack}`, "Give employee ids from the HR export (or resource URNs).");
+    throw new UsageError(
+      `no account belongs to ${unknown.join(", ")} in stack ${ctx.stack}`,
+      "Give employee ids from the HR export (or resource URNs).",
+    );
   }
   return [...urns].sort();
 }

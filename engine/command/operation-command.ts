@@ -41,13 +41,28 @@ export interface OperationHooks {
 }
 
 /** Runs one operation for the CLI: renders events to stderr (JSON lines to stdout with --json); resolves an exit code. */
-export async function runOperationCommand(kind: OperationKind, flags: OperationFlags, hooks: OperationHooks = {}): Promise<number> {
+export async function runOperationCommand(
+  kind: OperationKind,
+  flags: OperationFlags,
+  hooks: OperationHooks = {},
+): Promise<number> {
   const cwd = resolve(flags.cwd ?? process.cwd());
   const targets = flags.target && hooks.mapTargets ? await hooks.mapTargets(flags.target, flags) : flags.target;
   if (flags.engine === "pulumi") {
     const { stack, json, yes, parallel, policyPack: policyPacks, continueOnError } = flags;
     const env = hooks.childEnv?.(targets);
-    return runWithPulumiCli({ kind, cwd, stack, json, yes, parallel, target: targets, policyPacks, continueOnError, env });
+    return runWithPulumiCli({
+      kind,
+      cwd,
+      stack,
+      json,
+      yes,
+      parallel,
+      target: targets,
+      policyPacks,
+      continueOnError,
+      env,
+    });
   }
   if (flags.parallel !== undefined && !(flags.parallel > 0)) {
     throw new EngineUsageError("--parallel must be a positive number", "pass --parallel N with N ≥ 1");
@@ -72,7 +87,8 @@ export async function runOperationCommand(kind: OperationKind, flags: OperationF
         hooks.onEvent?.(e);
       },
       // Like `pulumi up`, an interactive up previews first; `--yes` without a hook goes straight to the update.
-      beforeApply: kind === "up" && (!flags.yes || hooks.beforeApply) ? (plan) => decide(plan, flags, hooks) : undefined,
+      beforeApply:
+        kind === "up" && (!flags.yes || hooks.beforeApply) ? (plan) => decide(plan, flags, hooks) : undefined,
       applyFirst: hooks.applyFirst,
       applyAfter: hooks.applyAfter,
       childEnv: hooks.childEnv,
@@ -88,7 +104,10 @@ async function decide(plan: PlanSummary, flags: OperationFlags, hooks: Operation
   if (hooks.beforeApply && !(await hooks.beforeApply(plan, flags))) return false;
   if (flags.yes) return true;
   if (!process.stdin.isTTY) {
-    throw new EngineUsageError("`up` needs --yes when not run interactively", "pass --yes (CI), or run in a terminal to confirm the plan");
+    throw new EngineUsageError(
+      "`up` needs --yes when not run interactively",
+      "pass --yes (CI), or run in a terminal to confirm the plan",
+    );
   }
   return confirmPlan(plan);
 }

@@ -13,10 +13,16 @@ export function addOperationOptions(command: Command, kind: OperationKind): Comm
     .option("-p, --parallel <n>", "maximum number of resource operations in parallel", (v) => Number.parseInt(v, 10))
     .option("-t, --target <urn>", "only operate on this resource (repeatable)", collect)
     .option("--debug", "show the SDK's debug logs")
-    .addOption(new Option("--engine <engine>", "engine to run the operation").choices(["local", "pulumi"]).default("local"));
+    .addOption(
+      new Option("--engine <engine>", "engine to run the operation").choices(["local", "pulumi"]).default("local"),
+    );
   if (kind === "preview" || kind === "up") {
     command.option("--policy-pack <dir>", "run this CrossGuard policy pack (repeatable)", collect);
-    command.option("--policy-pack-config <file>", "policy config JSON for the pack at the same position (repeatable)", collect);
+    command.option(
+      "--policy-pack-config <file>",
+      "policy config JSON for the pack at the same position (repeatable)",
+      collect,
+    );
   }
   if (kind !== "preview") command.option("-y, --yes", "apply without asking for confirmation");
   if (kind === "up") {

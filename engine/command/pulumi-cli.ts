@@ -20,7 +20,10 @@ export interface PulumiCliArgs {
 export function runWithPulumiCli(args: PulumiCliArgs): number {
   const which = spawnSync("sh", ["-c", "command -v pulumi"], { encoding: "utf8" });
   if (which.status !== 0 || !which.stdout.trim()) {
-    throw new EngineUsageError("--engine pulumi needs the `pulumi` binary on PATH, and none was found", "install the Pulumi CLI, or drop --engine pulumi to use the offline engine");
+    throw new EngineUsageError(
+      "--engine pulumi needs the `pulumi` binary on PATH, and none was found",
+      "install the Pulumi CLI, or drop --engine pulumi to use the offline engine",
+    );
   }
   const argv: string[] = [args.kind, "--cwd", args.cwd];
   if (args.stack) argv.push("--stack", args.stack);

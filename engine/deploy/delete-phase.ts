@@ -62,6 +62,7 @@ export function collectDeletes(
   const leftovers = ctx.oldPendingDeletes.filter((r) => inScope(r.urn));
   const order = new Map(ctx.oldOrder.map((r, i) => [r, i] as const));
   return [...leftovers, ...unregistered, ...replacedOlds].sort(
-    (a, b) => (order.get(a) ?? order.get(ctx.olds.get(a.urn)!) ?? 0) - (order.get(b) ?? order.get(ctx.olds.get(b.urn)!) ?? 0),
+    (a, b) =>
+      (order.get(a) ?? order.get(ctx.olds.get(a.urn)!) ?? 0) - (order.get(b) ?? order.get(ctx.olds.get(b.urn)!) ?? 0),
   );
 }

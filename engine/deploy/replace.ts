@@ -26,7 +26,15 @@ export async function replaceStep(
   plan: ReplacePlan,
 ): Promise<ResourceState> {
   if (old.protect || desired.protect) throw new ProtectedResourceError(old.urn, "replace");
-  const step = { op: "replace" as const, urn: desired.urn, type: desired.type, old, new: desired, diffs: plan.diffs, keys: plan.keys };
+  const step = {
+    op: "replace" as const,
+    urn: desired.urn,
+    type: desired.type,
+    old,
+    new: desired,
+    diffs: plan.diffs,
+    keys: plan.keys,
+  };
   emitPre(ctx, step);
   let created: ResourceState;
   if (plan.deleteBeforeReplace) {
@@ -50,7 +58,9 @@ export async function replaceStep(
  */
 async function deleteReplacedDependents(ctx: DeployContext, gen: StepGenerator, old: ResourceState): Promise<void> {
   const host = await ctx.host();
-  const candidates = transitiveDependents(old.urn, ctx.oldOrder).filter((r) => r.custom && !gen.news.has(r.urn) && ctx.olds.has(r.urn));
+  const candidates = transitiveDependents(old.urn, ctx.oldOrder).filter(
+    (r) => r.custom && !gen.news.has(r.urn) && ctx.olds.has(r.urn),
+  );
   const doomed: ResourceState[] = [];
   for (const dep of candidates) {
     const news = { ...stripMap(dep.inputs) };

@@ -35,7 +35,8 @@ export class StepGenerator {
 
   async register(reg: Registration): Promise<RegistrationResult> {
     const urn = makeUrn(this.ctx.stack, this.ctx.project, reg.parent, reg.type, reg.name);
-    if (this.news.has(urn)) throw new StepFailedError(urn, "register", "a resource with this URN was already registered");
+    if (this.news.has(urn))
+      throw new StepFailedError(urn, "register", "a resource with this URN was already registered");
     const old = this.findOld(urn, reg.aliases);
     if (old) this.processed.add(old.urn);
     const desired: ResourceState = {
@@ -121,13 +122,22 @@ export class StepGenerator {
   private rejectUnsupported(urn: string, reg: Registration): void {
     if (reg.remote) throw new NeedsPulumiCliError(`The remote component ${reg.type}`, { urn });
     if (reg.importId) throw new NeedsPulumiCliError(`Importing ${urn}`, { urn });
-    if (!DYNAMIC_TYPE.test(reg.type)) throw new NeedsPulumiCliError(`The resource type ${reg.type} (not a dynamic resource)`, { urn }, reg.type.split(":")[0]);
+    if (!DYNAMIC_TYPE.test(reg.type))
+      throw new NeedsPulumiCliError(
+        `The resource type ${reg.type} (not a dynamic resource)`,
+        { urn },
+        reg.type.split(":")[0],
+      );
     if (reg.provider && !providerUrn(reg.provider).endsWith("::pulumi:providers:pulumi-nodejs::default")) {
       throw new NeedsPulumiCliError(`The explicit provider ${providerUrn(reg.provider)}`, { urn });
     }
   }
 
-  private registerComponent(desired: ResourceState, old: ResourceState | undefined, reg: Registration): RegistrationResult {
+  private registerComponent(
+    desired: ResourceState,
+    old: ResourceState | undefined,
+    reg: Registration,
+  ): RegistrationResult {
     if (reg.type === "pulumi:pulumi:Stack" && !reg.parent) this.stackUrn = desired.urn;
     let state: ResourceState;
     if (old) {
@@ -137,7 +147,8 @@ export class StepGenerator {
       state = { ...desired, inputs: {}, created: now, modified: now };
       const step = { op: "create" as const, urn: desired.urn, type: desired.type, new: state };
       emitPre(this.ctx, step);
-      if (!this.ctx.dryRun && (!this.ctx.targets || this.ctx.targets.has(desired.urn))) this.ctx.persistence.upsert(state);
+      if (!this.ctx.dryRun && (!this.ctx.targets || this.ctx.targets.has(desired.urn)))
+        this.ctx.persistence.upsert(state);
       count(this.ctx, "create");
       emitOutputs(this.ctx, step);
     }
@@ -154,7 +165,11 @@ export class StepGenerator {
     return { urn: desired.urn, id: old.id ?? "", outputs: old.outputs };
   }
 
-  private async registerCustom(desired: ResourceState, old: ResourceState | undefined, reg: Registration): Promise<ResourceState> {
+  private async registerCustom(
+    desired: ResourceState,
+    old: ResourceState | undefined,
+    reg: Registration,
+  ): Promise<ResourceState> {
     const ctx = this.ctx;
     if (!ctx.dryRun && hasUnknown(desired.inputs)) {
       throw new StepFailedError(desired.urn, "check", "inputs contain values that are unknown outside of a preview");
@@ -191,7 +206,8 @@ export class StepGenerator {
     const host = await this.ctx.host();
     const ref = { urn: desired.urn, type: desired.type, name: urnName(desired.urn) };
     const res = await host.check(ref, olds, news);
-    if (res.failures.length > 0) throw new StepFailedError(desired.urn, "check", res.failures.join("; "), "fix the resource's inputs");
+    if (res.failures.length > 0)
+      throw new StepFailedError(desired.urn, "check", res.failures.join("; "), "fix the resource's inputs");
     return annotateSecrets(res.inputs, news);
   }
 

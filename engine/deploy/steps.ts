@@ -1,11 +1,6 @@
 import { ProtectedResourceError, StepFailedError } from "../errors";
 import type { StepOp } from "../events";
-import {
-  annotateSecrets,
-  applyAdditionalSecretOutputs,
-  deepEqual,
-  type PropertyMap,
-} from "../properties";
+import { annotateSecrets, applyAdditionalSecretOutputs, deepEqual, type PropertyMap } from "../properties";
 import { count, type DeployContext } from "./context";
 import { urnName, type ResourceState } from "./resource-state";
 import { emitFailed, emitOutputs, emitPre, type StepDescription } from "./step-events";
@@ -41,7 +36,11 @@ async function ended<T>(ctx: DeployContext, opId: unknown, call: Promise<T>): Pr
 }
 
 /** Creates the custom resource `desired` (inputs already checked). In preview the outputs are the inputs and the id is empty. */
-export async function createStep(ctx: DeployContext, desired: ResourceState, op: StepOp = "create"): Promise<ResourceState> {
+export async function createStep(
+  ctx: DeployContext,
+  desired: ResourceState,
+  op: StepOp = "create",
+): Promise<ResourceState> {
   const step = { op, urn: desired.urn, type: desired.type, new: desired };
   emitPre(ctx, step);
   let created: ResourceState;
@@ -50,10 +49,20 @@ export async function createStep(ctx: DeployContext, desired: ResourceState, op:
   } else {
     const host = await ctx.host();
     const opId = await ctx.persistence.begin("creating", desired);
-    const res = await ended(ctx, opId, guarded(ctx, step, () => host.create(refOf(desired), desired.inputs)));
+    const res = await ended(
+      ctx,
+      opId,
+      guarded(ctx, step, () => host.create(refOf(desired), desired.inputs)),
+    );
     if (!res.id) throw new StepFailedError(desired.urn, op, "the provider returned an empty id");
     const now = ctx.now();
-    created = { ...desired, id: res.id, outputs: finishOutputs(res.outputs, desired.inputs, desired), created: now, modified: now };
+    created = {
+      ...desired,
+      id: res.id,
+      outputs: finishOutputs(res.outputs, desired.inputs, desired),
+      created: now,
+      modified: now,
+    };
     ctx.persistence.upsert(created);
     ctx.persistence.end(opId);
   }
@@ -76,9 +85,11 @@ export async function updateStep(
   } else {
     const host = await ctx.host();
     const opId = await ctx.persistence.begin("updating", old);
-    const raw = await ended(ctx, opId, guarded(ctx, step, () =>
-      host.update(refOf(desired), old.id!, old.outputs, old.inputs, desired.inputs),
-    ));
+    const raw = await ended(
+      ctx,
+      opId,
+      guarded(ctx, step, () => host.update(refOf(desired), old.id!, old.outputs, old.inputs, desired.inputs)),
+    );
     updated = { ...updated, outputs: finishOutputs(raw, desired.inputs, desired), modified: ctx.now() };
     ctx.persistence.upsert(updated);
     if (old.urn !== updated.urn) ctx.persistence.remove(old);
@@ -91,7 +102,13 @@ export async function updateStep(
 
 /** Keeps the old id and outputs; only rewrites state when something besides outputs changed. */
 export function sameStep(ctx: DeployContext, old: ResourceState, desired: ResourceState): ResourceState {
-  const kept: ResourceState = { ...desired, id: old.id, outputs: old.outputs, created: old.created, modified: old.modified };
+  const kept: ResourceState = {
+    ...desired,
+    id: old.id,
+    outputs: old.outputs,
+    created: old.created,
+    modified: old.modified,
+  };
   if (desired.custom) emitPre(ctx, { op: "same", urn: desired.urn, type: desired.type, old, new: kept });
   const unchanged =
     old.urn === kept.urn &&
@@ -131,7 +148,11 @@ export async function deleteStep(
     if (callProvider) {
       const host = await ctx.host();
       const opId = await ctx.persistence.begin("deleting", old);
-      await ended(ctx, opId, guarded(ctx, step, () => host.delete(refOf(old), old.id!, old.outputs, old.inputs)));
+      await ended(
+        ctx,
+        opId,
+        guarded(ctx, step, () => host.delete(refOf(old), old.id!, old.outputs, old.inputs)),
+      );
       ctx.persistence.remove(old);
       ctx.persistence.end(opId);
     } else {

@@ -37,7 +37,9 @@ function configEnvKey(key: string): string {
   return i < 0 || key.slice(i + 1).startsWith("config:") ? key : `${key.slice(0, i)}:config:${key.slice(i + 1)}`;
 }
 
-export function programEnv(launch: Pick<ProgramLaunch, "config" | "secretKeys" | "typescript" | "project" | "stack">): NodeJS.ProcessEnv {
+export function programEnv(
+  launch: Pick<ProgramLaunch, "config" | "secretKeys" | "typescript" | "project" | "stack">,
+): NodeJS.ProcessEnv {
   const config: Record<string, string> = {};
   for (const [k, v] of Object.entries(launch.config)) config[configEnvKey(k)] = v;
   return {
@@ -77,15 +79,23 @@ export function runProgram(launch: ProgramLaunch): RunningProgram {
     ...(launch.nodeArgs ?? []),
     ...preloads,
     resolveSdk("cmd/run", launch.programDir),
-    "--monitor", launch.monitorAddress,
-    "--engine", launch.monitorAddress,
-    "--organization", "organization",
-    "--project", launch.project,
-    "--root-directory", launch.rootDir,
-    "--stack", launch.stack,
-    "--pwd", launch.programDir,
+    "--monitor",
+    launch.monitorAddress,
+    "--engine",
+    launch.monitorAddress,
+    "--organization",
+    "organization",
+    "--project",
+    launch.project,
+    "--root-directory",
+    launch.rootDir,
+    "--stack",
+    launch.stack,
+    "--pwd",
+    launch.programDir,
     ...(launch.dryRun ? ["--dry-run"] : []),
-    "--parallel", String(launch.parallel),
+    "--parallel",
+    String(launch.parallel),
     launch.entry,
   ];
   const child = spawn(process.execPath, args, {

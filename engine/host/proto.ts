@@ -43,14 +43,12 @@ export function toStruct(value: Record<string, unknown>): import("google-protobu
 }
 
 /** Promisifies one unary call of a generated client. */
-export function unary<Req, Res>(
-  client: object,
-  method: string,
-  request: Req,
-): Promise<Res> {
+export function unary<Req, Res>(client: object, method: string, request: Req): Promise<Res> {
   return new Promise((resolve, reject) => {
-    (client as Record<string, (...args: unknown[]) => void>)[method]!.call(client, request, (err: Error | null, res: Res) =>
-      err ? reject(err) : resolve(res),
+    (client as Record<string, (...args: unknown[]) => void>)[method]!.call(
+      client,
+      request,
+      (err: Error | null, res: Res) => (err ? reject(err) : resolve(res)),
     );
   });
 }

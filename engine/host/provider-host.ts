@@ -25,10 +25,28 @@ export interface ResourceRef {
 export interface DynamicProviderHost {
   configure(args: PropertyMap): Promise<void>;
   check(ref: ResourceRef, olds: PropertyMap, news: PropertyMap): Promise<{ inputs: PropertyMap; failures: string[] }>;
-  diff(ref: ResourceRef, id: string, olds: PropertyMap, oldInputs: PropertyMap, news: PropertyMap, ignore: string[]): Promise<DiffResult>;
+  diff(
+    ref: ResourceRef,
+    id: string,
+    olds: PropertyMap,
+    oldInputs: PropertyMap,
+    news: PropertyMap,
+    ignore: string[],
+  ): Promise<DiffResult>;
   create(ref: ResourceRef, props: PropertyMap): Promise<{ id: string; outputs: PropertyMap }>;
-  read(ref: ResourceRef, id: string, props: PropertyMap, inputs: PropertyMap): Promise<{ id: string; outputs: PropertyMap; inputs?: PropertyMap }>;
-  update(ref: ResourceRef, id: string, olds: PropertyMap, oldInputs: PropertyMap, news: PropertyMap): Promise<PropertyMap>;
+  read(
+    ref: ResourceRef,
+    id: string,
+    props: PropertyMap,
+    inputs: PropertyMap,
+  ): Promise<{ id: string; outputs: PropertyMap; inputs?: PropertyMap }>;
+  update(
+    ref: ResourceRef,
+    id: string,
+    olds: PropertyMap,
+    oldInputs: PropertyMap,
+    news: PropertyMap,
+  ): Promise<PropertyMap>;
   delete(ref: ResourceRef, id: string, props: PropertyMap, oldInputs: PropertyMap): Promise<void>;
   close(): void;
 }
@@ -54,13 +72,19 @@ export async function startDynamicProviderHost(options: ProviderHostOptions): Pr
     unary<unknown, Res>(client, method, req).catch((err) => {
       throw new Error(grpcMessage(err));
     });
-  const base = <T extends { setUrn(v: string): T; setName(v: string): T; setType(v: string): T }>(req: T, ref: ResourceRef) =>
-    req.setUrn(ref.urn).setName(ref.name).setType(ref.type);
+  const base = <T extends { setUrn(v: string): T; setName(v: string): T; setType(v: string): T }>(
+    req: T,
+    ref: ResourceRef,
+  ) => req.setUrn(ref.urn).setName(ref.name).setType(ref.type);
   /** Check and Diff, once per resource, skip google-protobuf's objects: their bytes are written directly. */
   const raw = <Res>(path: string, request: Buffer, decode: (bytes: Buffer) => Res) =>
     new Promise<Res>((resolve, reject) => {
-      client.makeUnaryRequest(path, (b: Buffer) => b, decode, request, (err, res) =>
-        err ? reject(new Error(grpcMessage(err))) : resolve(res!),
+      client.makeUnaryRequest(
+        path,
+        (b: Buffer) => b,
+        decode,
+        request,
+        (err, res) => (err ? reject(new Error(grpcMessage(err))) : resolve(res!)),
       );
     });
   const seeds = randomSeeds();
@@ -70,7 +94,8 @@ export async function startDynamicProviderHost(options: ProviderHostOptions): Pr
     async configure(args) {
       const req = new provproto.ConfigureRequest();
       req.setArgs(toStruct(args)).setAcceptsecrets(true).setAcceptresources(true);
-      for (const [k, v] of Object.entries(args)) req.getVariablesMap().set(k, typeof v === "string" ? v : JSON.stringify(v));
+      for (const [k, v] of Object.entries(args))
+        req.getVariablesMap().set(k, typeof v === "string" ? v : JSON.stringify(v));
       await call("configure", req);
     },
     check(ref, olds, news) {
@@ -95,25 +120,40 @@ export async function startDynamicProviderHost(options: ProviderHostOptions): Pr
       });
     },
     async create(ref, props) {
-      const req = base(new provproto.CreateRequest(), ref).setProperties(toStruct(stripMap(props))).setPreview(false);
+      const req = base(new provproto.CreateRequest(), ref)
+        .setProperties(toStruct(stripMap(props)))
+        .setPreview(false);
       const res = await call<import("@pulumi/pulumi/proto/provider_pb").CreateResponse>("create", req);
       return { id: res.getId(), outputs: (res.getProperties()?.toJavaScript() ?? {}) as PropertyMap };
     },
     async read(ref, id, props, inputs) {
-      const req = base(new provproto.ReadRequest(), ref).setId(id).setProperties(toStruct(stripMap(props)));
+      const req = base(new provproto.ReadRequest(), ref)
+        .setId(id)
+        .setProperties(toStruct(stripMap(props)));
       req.setInputs(toStruct(stripMap(inputs)));
       const res = await call<import("@pulumi/pulumi/proto/provider_pb").ReadResponse>("read", req);
       const readInputs = res.getInputs()?.toJavaScript() as PropertyMap | undefined;
-      return { id: res.getId(), outputs: (res.getProperties()?.toJavaScript() ?? {}) as PropertyMap, inputs: readInputs };
+      return {
+        id: res.getId(),
+        outputs: (res.getProperties()?.toJavaScript() ?? {}) as PropertyMap,
+        inputs: readInputs,
+      };
     },
     async update(ref, id, olds, oldInputs, news) {
-      const req = base(new provproto.UpdateRequest(), ref).setId(id).setOlds(toStruct(stripMap(olds)));
-      req.setNews(toStruct(stripMap(news))).setOldInputs(toStruct(stripMap(oldInputs))).setPreview(false);
+      const req = base(new provproto.UpdateRequest(), ref)
+        .setId(id)
+        .setOlds(toStruct(stripMap(olds)));
+      req
+        .setNews(toStruct(stripMap(news)))
+        .setOldInputs(toStruct(stripMap(oldInputs)))
+        .setPreview(false);
       const res = await call<import("@pulumi/pulumi/proto/provider_pb").UpdateResponse>("update", req);
       return (res.getProperties()?.toJavaScript() ?? {}) as PropertyMap;
     },
     async delete(ref, id, props, oldInputs) {
-      const req = base(new provproto.DeleteRequest(), ref).setId(id).setProperties(toStruct(stripMap(props)));
+      const req = base(new provproto.DeleteRequest(), ref)
+        .setId(id)
+        .setProperties(toStruct(stripMap(props)));
       req.setOldInputs(toStruct(stripMap(oldInputs)));
       await call("delete", req);
     },

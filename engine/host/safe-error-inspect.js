@@ -20,7 +20,9 @@ function wouldHang(value) {
 function safeInspect(value, options, ...legacy) {
   if (!wouldHang(value)) return inspect.call(this, value, options, ...legacy);
   // util.inspect(value, options) or the legacy util.inspect(value, showHidden, depth, colors).
-  return options !== null && typeof options === "object" ? inspect(value, { ...options, colors: false }) : inspect(value, options, legacy[0], false);
+  return options !== null && typeof options === "object"
+    ? inspect(value, { ...options, colors: false })
+    : inspect(value, options, legacy[0], false);
 }
 
 // util.inspect.custom, .defaultOptions, .colors and .styles stay reachable through the wrapper.

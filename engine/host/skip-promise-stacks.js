@@ -12,7 +12,9 @@ const SKIPPED = "    (stack not kept: set PULUMI_DEBUG_PROMISE_LEAKS=1 to keep p
 function fromDebuggablePromise(frames) {
   const top = Array.isArray(frames) ? frames[0] : undefined;
   if (!top || typeof top.getFunctionName !== "function") return false;
-  return top.getFunctionName() === "debuggablePromise" && /[\\/]runtime[\\/]debuggable\.js$/.test(top.getFileName() ?? "");
+  return (
+    top.getFunctionName() === "debuggablePromise" && /[\\/]runtime[\\/]debuggable\.js$/.test(top.getFileName() ?? "")
+  );
 }
 
 // Code saves Error.prepareStackTrace, sets its own, and restores the saved one (source-map-support installs itself

@@ -61,7 +61,11 @@ function decodeRegistration(req: RegisterResourceRequest, inputs: PropertyMap): 
   });
   const timeouts = req.getCustomtimeouts();
   const customTimeouts = timeouts
-    ? { create: seconds(timeouts.getCreate()), update: seconds(timeouts.getUpdate()), delete: seconds(timeouts.getDelete()) }
+    ? {
+        create: seconds(timeouts.getCreate()),
+        update: seconds(timeouts.getUpdate()),
+        delete: seconds(timeouts.getDelete()),
+      }
     : undefined;
   return {
     type: req.getType(),
@@ -82,6 +86,7 @@ function decodeRegistration(req: RegisterResourceRequest, inputs: PropertyMap): 
     retainOnDelete: req.hasRetainondelete() ? req.getRetainondelete() : undefined,
     deletedWith: req.getDeletedwith(),
     importId: req.getImportid(),
-    customTimeouts: customTimeouts && Object.values(customTimeouts).some((v) => v !== undefined) ? customTimeouts : undefined,
+    customTimeouts:
+      customTimeouts && Object.values(customTimeouts).some((v) => v !== undefined) ? customTimeouts : undefined,
   };
 }

@@ -51,7 +51,8 @@ type Call = any;
 function respond(promise: Promise<unknown>, callback: Callback): void {
   promise.then(
     (res) => callback(null, res),
-    (err: unknown) => callback({ code: grpc.status.UNKNOWN, details: err instanceof Error ? err.message : String(err) }),
+    (err: unknown) =>
+      callback({ code: grpc.status.UNKNOWN, details: err instanceof Error ? err.message : String(err) }),
   );
 }
 
@@ -92,14 +93,20 @@ export async function startMonitor(handler: MonitorHandler): Promise<MonitorServ
   const service = { ...resrpc.ResourceMonitorService, registerResource: registerResourceMethod() };
   server.addService(service, {
     supportsFeature(call: Call, callback: Callback) {
-      callback(null, new resproto.SupportsFeatureResponse().setHassupport(SUPPORTED_FEATURES.has(call.request.getId())));
+      callback(
+        null,
+        new resproto.SupportsFeatureResponse().setHassupport(SUPPORTED_FEATURES.has(call.request.getId())),
+      );
     },
     registerResource(call: Call, callback: Callback) {
       respond(handler.register(call.request as Registration), callback);
     },
     registerResourceOutputs(call: Call, callback: Callback) {
       const outputs = (call.request.getOutputs()?.toJavaScript() ?? {}) as PropertyMap;
-      respond(handler.registerOutputs(call.request.getUrn(), outputs).then(() => new emptyproto.Empty()), callback);
+      respond(
+        handler.registerOutputs(call.request.getUrn(), outputs).then(() => new emptyproto.Empty()),
+        callback,
+      );
     },
     signalAndWaitForShutdown(_call: Call, callback: Callback) {
       callback(null, new emptyproto.Empty());
@@ -124,7 +131,9 @@ export async function startMonitor(handler: MonitorHandler): Promise<MonitorServ
     },
   });
   const port = await new Promise<number>((resolve, rejectBind) =>
-    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? rejectBind(err) : resolve(p))),
+    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) =>
+      err ? rejectBind(err) : resolve(p),
+    ),
   );
   return {
     address: `127.0.0.1:${port}`,

@@ -47,7 +47,11 @@ export function buildContext(options: ContextOptions): { ctx: DeployContext; clo
           ...options.env,
           ...runtimeOptionEnv(prepared.project.runtime.options),
         };
-        const started = await startDynamicProviderHost({ programDir: prepared.project.dir, engineAddress: options.engineAddress(), env });
+        const started = await startDynamicProviderHost({
+          programDir: prepared.project.dir,
+          engineAddress: options.engineAddress(),
+          env,
+        });
         await started.configure(prepared.providerConfig);
         return started;
       })()),
@@ -58,7 +62,14 @@ export function buildContext(options: ContextOptions): { ctx: DeployContext; clo
     continueOnError: options.continueOnError,
     failed: { urns: new Set(), errors: [] },
   };
-  return { ctx, closeHost: () => void host?.then((h) => h.close(), () => undefined) };
+  return {
+    ctx,
+    closeHost: () =>
+      void host?.then(
+        (h) => h.close(),
+        () => undefined,
+      ),
+  };
 }
 
 /** `PULUMI_RUNTIME_<OPTION>` per runtime option, as Go passes them to plugins. */

@@ -52,7 +52,13 @@ export async function deploy(
   const emit = (e: EngineEventPayload) => {
     const m = e.resourcePreEvent?.metadata;
     if (m && m.op !== "same") {
-      steps.push({ op: m.op, urn: m.urn, type: m.type, old: m.old && { inputs: m.old.inputs }, new: m.new && { inputs: m.new.inputs } });
+      steps.push({
+        op: m.op,
+        urn: m.urn,
+        type: m.type,
+        old: m.old && { inputs: m.old.inputs },
+        new: m.new && { inputs: m.new.inputs },
+      });
     }
     options.emit(e);
   };
@@ -72,15 +78,20 @@ export async function deploy(
       }),
     async (ctx, monitor, gen, errors, failures) => {
       await resolvePendingOperations(ctx, prepared);
-      const exitCode = await launchProgram(ctx, monitor.address, {
-        prepared,
-        parallel: options.parallel,
-        debug: options.debug,
-        heapMb: options.programHeapMb,
-        env: options.env,
-        targets: options.target,
-        childEnv: options.childEnv,
-      }, failures);
+      const exitCode = await launchProgram(
+        ctx,
+        monitor.address,
+        {
+          prepared,
+          parallel: options.parallel,
+          debug: options.debug,
+          heapMb: options.programHeapMb,
+          env: options.env,
+          targets: options.target,
+          childEnv: options.childEnv,
+        },
+        failures,
+      );
       let error: Error | undefined = errors[0];
       if (exitCode === 0 && !error) {
         try {

@@ -1,6 +1,11 @@
 import {
-  findProject, loadSealedStackConfig, loadStackConfig, openStackSecrets, resolveStackName,
-  type Project, type StackConfig,
+  findProject,
+  loadSealedStackConfig,
+  loadStackConfig,
+  openStackSecrets,
+  resolveStackName,
+  type Project,
+  type StackConfig,
 } from "../project";
 import { DEFAULT_PROVIDER_TYPE } from "../deploy/default-provider";
 import { fromResourceV3, type ResourceState } from "../deploy/resource-state";
@@ -55,7 +60,11 @@ export async function prepareStack(
     }
     const { config, secretKeys } = loaded;
     const secretSet = new Set(secretKeys);
-    const sortedConfig = Object.fromEntries(Object.keys(config).sort().map((key) => [key, config[key]!]));
+    const sortedConfig = Object.fromEntries(
+      Object.keys(config)
+        .sort()
+        .map((key) => [key, config[key]!]),
+    );
     const providerConfig: PropertyMap = {};
     for (const [key, value] of Object.entries(sortedConfig)) {
       providerConfig[key] = secretSet.has(key) ? makeSecret(value) : value;
@@ -66,7 +75,14 @@ export async function prepareStack(
       keepSealedProviderSecrets(providerConfig, secretKeys, oldOrder);
     }
     return {
-      project, stack, secrets, config, secretKeys, providerConfig, session, oldOrder,
+      project,
+      stack,
+      secrets,
+      config,
+      secretKeys,
+      providerConfig,
+      session,
+      oldOrder,
       // Only an update records history; a sealed run has nothing to encrypt with.
       historyConfig: () => historyConfig(sortedConfig, secretKeys, (plaintext) => secrets.encrypt(plaintext)),
     };

@@ -8,7 +8,11 @@ const warn = (ctx: DeployContext, urn: string, message: string) =>
 
 /** The operation a pending `…ing` record stands for, as the warning names it (not every verb just drops "ing"). */
 const interruptedOp: Record<PendingStep["type"], string> = {
-  creating: "create", updating: "update", deleting: "delete", reading: "read", importing: "import",
+  creating: "create",
+  updating: "update",
+  deleting: "delete",
+  reading: "read",
+  importing: "import",
 };
 
 /**
@@ -21,7 +25,11 @@ export async function resolvePendingOperations(ctx: DeployContext, prepared: Pre
     const resource = fromResourceV3(op.resource, prepared.secrets);
     const what = `an interrupted ${interruptedOp[op.type]} of ${resource.urn}`;
     if (op.type === "creating") {
-      warn(ctx, resource.urn, `${what} was found; it is retried (the provider adopts an object the interrupted create made)`);
+      warn(
+        ctx,
+        resource.urn,
+        `${what} was found; it is retried (the provider adopts an object the interrupted create made)`,
+      );
       continue;
     }
     if (op.type !== "deleting" || !resource.id || !resource.custom) {

@@ -29,7 +29,10 @@ async function refreshOne(ctx: DeployContext, old: ResourceState): Promise<void>
     emitOutputs(ctx, { op: "refresh", urn: old.urn, type: old.type, old });
     return;
   }
-  const outputs = applyAdditionalSecretOutputs(annotateSecrets(read.outputs, old.outputs), old.additionalSecretOutputs ?? []);
+  const outputs = applyAdditionalSecretOutputs(
+    annotateSecrets(read.outputs, old.outputs),
+    old.additionalSecretOutputs ?? [],
+  );
   const inputs = read.inputs ? annotateSecrets(read.inputs, old.inputs) : old.inputs;
   const next: ResourceState = { ...old, id: read.id, outputs, inputs };
   const changed = !deepEqual(old.outputs, outputs) || !deepEqual(old.inputs, inputs) || old.id !== read.id;

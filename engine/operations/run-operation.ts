@@ -33,9 +33,13 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
   let cancelled = false;
   const policy = options.policyPacks?.length
     ? await startPolicyPacks({
-      packDirs: options.policyPacks, configFiles: options.policyPackConfigs, prepared, emit,
-      dryRun: options.kind === "preview", env: opts.env,
-    })
+        packDirs: options.policyPacks,
+        configFiles: options.policyPackConfigs,
+        prepared,
+        emit,
+        dryRun: options.kind === "preview",
+        env: opts.env,
+      })
     : undefined;
   let release = () => prepared.session.release();
   try {
@@ -54,8 +58,7 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
         if (!plan.ok) {
           diagnostics.forEach(emit);
           outcome = plan;
-        }
-        else if (!(await options.beforeApply(summary))) cancelled = true;
+        } else if (!(await options.beforeApply(summary))) cancelled = true;
         else {
           first = options.applyFirst?.(summary) ?? [];
           after = options.applyAfter && ((failed) => options.applyAfter!(summary, failed));
@@ -98,7 +101,12 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
     },
   });
   const result = cancelled ? "cancelled" : outcome?.ok ? "succeeded" : "failed";
-  return { result, summary: { resourceChanges, durationSeconds }, outputs: outcome?.outputs ?? {}, error: outcome?.error };
+  return {
+    result,
+    summary: { resourceChanges, durationSeconds },
+    outputs: outcome?.outputs ?? {},
+    error: outcome?.error,
+  };
 }
 
 /** One update: a journal, the program run against it, the journal finished whatever happened. */
@@ -130,7 +138,14 @@ function followUp(whole: DeployOutcome, late: DeployOutcome): DeployOutcome {
   const counts = { ...whole.counts };
   for (const [op, n] of Object.entries(late.counts)) if (op !== "same") counts[op] = (counts[op] ?? 0) + n;
   const failedSteps = [...(whole.failedSteps ?? []), ...(late.failedSteps ?? [])];
-  return { ...whole, ok: whole.ok && late.ok, error: whole.error ?? late.error, failedSteps, counts, steps: [...whole.steps, ...late.steps] };
+  return {
+    ...whole,
+    ok: whole.ok && late.ok,
+    error: whole.error ?? late.error,
+    failedSteps,
+    counts,
+    steps: [...whole.steps, ...late.steps],
+  };
 }
 
 type AfterHook = (failed: ReadonlySet<string>) => string[];
@@ -143,36 +158,43 @@ async function withoutProgram(
 ): Promise<DeployOutcome> {
   const started = Date.now();
   const journal = await prepared.session.startUpdate(kind, prepared.secrets.secretsProviders);
-  return finishing(journal, prepared, started, () => withMonitor(
-    (engineAddress) =>
-      buildContext({
-        prepared,
-        dryRun: false,
-        engineAddress,
-        persistence: journalPersistence(journal, prepared.secrets),
-        parallel: opts.parallel,
-        targets: opts.target,
-        emit: opts.emit,
-        env: opts.env,
-      }),
-    async (ctx) => {
-      let error: Error | undefined;
-      try {
-        await resolvePendingOperations(ctx, prepared);
-        await (kind === "refresh" ? refreshResources(ctx) : destroyResources(ctx));
-      } catch (err) {
-        error = err as Error;
-      }
-      const stack = prepared.oldOrder.find((r) => r.type === "pulumi:pulumi:Stack" && !r.parent);
-      const outputs = kind === "destroy" && !error ? {} : (stack?.outputs ?? {});
-      return { ok: !error, error, outputs, counts: ctx.counts as Record<string, number>, steps: [] };
-    },
-    opts.debug,
-  ));
+  return finishing(journal, prepared, started, () =>
+    withMonitor(
+      (engineAddress) =>
+        buildContext({
+          prepared,
+          dryRun: false,
+          engineAddress,
+          persistence: journalPersistence(journal, prepared.secrets),
+          parallel: opts.parallel,
+          targets: opts.target,
+          emit: opts.emit,
+          env: opts.env,
+        }),
+      async (ctx) => {
+        let error: Error | undefined;
+        try {
+          await resolvePendingOperations(ctx, prepared);
+          await (kind === "refresh" ? refreshResources(ctx) : destroyResources(ctx));
+        } catch (err) {
+          error = err as Error;
+        }
+        const stack = prepared.oldOrder.find((r) => r.type === "pulumi:pulumi:Stack" && !r.parent);
+        const outputs = kind === "destroy" && !error ? {} : (stack?.outputs ?? {});
+        return { ok: !error, error, outputs, counts: ctx.counts as Record<string, number>, steps: [] };
+      },
+      opts.debug,
+    ),
+  );
 }
 
 /** Runs an update and always finishes its journal (a crash of the engine itself leaves it for recovery instead). */
-async function finishing(journal: UpdateJournal, prepared: PreparedStack, started: number, run: () => Promise<DeployOutcome>): Promise<DeployOutcome> {
+async function finishing(
+  journal: UpdateJournal,
+  prepared: PreparedStack,
+  started: number,
+  run: () => Promise<DeployOutcome>,
+): Promise<DeployOutcome> {
   let outcome: DeployOutcome;
   try {
     outcome = await run();

@@ -28,7 +28,13 @@ export interface ProgramRun {
 /** Starts the monitor, lets the context reach it, runs the program to completion and closes the monitor. */
 export async function withMonitor<T>(
   ctxFor: (address: () => string) => { ctx: DeployContext; closeHost: () => void },
-  body: (ctx: DeployContext, monitor: MonitorServer, gen: StepGenerator, errors: Error[], failures: FailureSignal) => Promise<T>,
+  body: (
+    ctx: DeployContext,
+    monitor: MonitorServer,
+    gen: StepGenerator,
+    errors: Error[],
+    failures: FailureSignal,
+  ) => Promise<T>,
   debug = false,
 ): Promise<T> {
   let address = "";

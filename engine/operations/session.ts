@@ -31,7 +31,11 @@ export interface StackSession {
 }
 
 /** Locks the stack, loads (and, after a crash, recovers) its deployment, and hands out journals for updates. */
-export async function openSession(project: Project, stack: string, env: NodeJS.ProcessEnv = process.env): Promise<StackSession> {
+export async function openSession(
+  project: Project,
+  stack: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<StackSession> {
   const backend = openBackend({ project, env });
   const unlock = await backend.lock(stack);
   try {
@@ -44,7 +48,11 @@ export async function openSession(project: Project, stack: string, env: NodeJS.P
         salt,
       },
       async startUpdate(kind, secretsProviders) {
-        const journal = backend.startUpdate(stack, { kind, base: deployment, secretsProviders: secretsProviders as SecretsProvidersV1 });
+        const journal = backend.startUpdate(stack, {
+          kind,
+          base: deployment,
+          secretsProviders: secretsProviders as SecretsProvidersV1,
+        });
         return {
           begin: (pending) => journal.begin(pending as PendingStep),
           end: (op) => journal.end(op as number),

@@ -8,7 +8,13 @@ export interface PlanSummary {
   resourceChanges: Partial<Record<StepOp, number>>;
   /** URNs per planned op, e.g. `{ delete: [...] }`. */
   /** Inputs before and after (secrets masked) let a caller judge what a step does, e.g. an account disabled. */
-  steps: Array<{ op: StepOp; urn: string; type: string; old?: { inputs: Record<string, unknown> }; new?: { inputs: Record<string, unknown> } }>;
+  steps: Array<{
+    op: StepOp;
+    urn: string;
+    type: string;
+    old?: { inputs: Record<string, unknown> };
+    new?: { inputs: Record<string, unknown> };
+  }>;
 }
 
 export interface RunOperationOptions {

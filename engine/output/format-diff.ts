@@ -27,7 +27,10 @@ export function propertyDiffLines(meta: StepEventMetadata): string[] {
   return lines;
 }
 
-function topLevelChanges(olds: Record<string, unknown> | undefined, news: Record<string, unknown> | undefined): string[] {
+function topLevelChanges(
+  olds: Record<string, unknown> | undefined,
+  news: Record<string, unknown> | undefined,
+): string[] {
   const keys = new Set([...Object.keys(olds ?? {}), ...Object.keys(news ?? {})]);
   return [...keys].filter((k) => JSON.stringify(olds?.[k]) !== JSON.stringify(news?.[k])).sort();
 }

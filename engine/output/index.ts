@@ -25,12 +25,15 @@ export interface Renderer {
  * The live view only for a person at a terminal: CI logs and pipes get plain lines, whatever the terminal claims.
  * @example const r = createRenderer({ mode: rendererMode({ json: false, stream: process.stderr }), stream: process.stderr });
  */
-export function rendererMode(options: { json?: boolean; stream: { isTTY?: boolean }; env?: NodeJS.ProcessEnv }): RendererOptions["mode"] {
+export function rendererMode(options: {
+  json?: boolean;
+  stream: { isTTY?: boolean };
+  env?: NodeJS.ProcessEnv;
+}): RendererOptions["mode"] {
   const env = options.env ?? process.env;
   if (options.json) return "json";
   return options.stream.isTTY && !env.CI ? "tty" : "plain";
 }
-
 
 export function createRenderer(options: RendererOptions): Renderer {
   switch (options.mode) {

@@ -17,7 +17,10 @@ export function createPlainRenderer(stream: NodeJS.WritableStream) {
       report.add(event);
       const pre = event.resourcePreEvent;
       if (pre && pre.metadata.op !== "same") {
-        write([formatStepLine(pre.metadata, pre.planning ? "planned" : "running"), ...propertyDiffLines(pre.metadata).map((l) => `    ${l}`)]);
+        write([
+          formatStepLine(pre.metadata, pre.planning ? "planned" : "running"),
+          ...propertyDiffLines(pre.metadata).map((l) => `    ${l}`),
+        ]);
       }
       const done = event.resOutputsEvent;
       if (done && !done.planning && done.metadata.op !== "same") write([formatStepLine(done.metadata, "done")]);

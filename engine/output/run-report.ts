@@ -14,10 +14,12 @@ export class RunReport {
   summary: SummaryEvent | undefined;
 
   add(event: EngineEvent): void {
-    const meta = event.resourcePreEvent?.metadata ?? event.resOutputsEvent?.metadata ?? event.resOpFailedEvent?.metadata;
+    const meta =
+      event.resourcePreEvent?.metadata ?? event.resOutputsEvent?.metadata ?? event.resOpFailedEvent?.metadata;
     if (meta) this.types.set(meta.urn, meta.type);
     const outputs = event.resOutputsEvent?.metadata;
-    if (outputs?.type === STACK_TYPE && outputs.new?.outputs && Object.keys(outputs.new.outputs).length) this.outputs = outputs.new.outputs;
+    if (outputs?.type === STACK_TYPE && outputs.new?.outputs && Object.keys(outputs.new.outputs).length)
+      this.outputs = outputs.new.outputs;
     const d = event.diagnosticEvent;
     // Debug chatter and ephemeral progress lines are not part of the record (spec §15.9).
     if (d && d.severity !== "debug" && !d.ephemeral) {
@@ -64,5 +66,11 @@ export function diagnosticLines(d: DiagnosticEvent): string[] {
 export function policyLines(p: PolicyEvent, types: ReadonlyMap<string, string> = new Map()): string[] {
   const level = p.enforcementLevel === "warning" ? "advisory" : p.enforcementLevel;
   const where = p.resourceUrn ? `  (${types.get(p.resourceUrn) ?? "resource"}: ${resourceName(p.resourceUrn)})` : "";
-  return [`    [${level}]  ${p.policyPackName} v${p.policyPackVersion}  ${p.policyName}${where}`, ...p.message.replace(/\s+$/, "").split("\n").map((l) => `    ${l}`)];
+  return [
+    `    [${level}]  ${p.policyPackName} v${p.policyPackVersion}  ${p.policyName}${where}`,
+    ...p.message
+      .replace(/\s+$/, "")
+      .split("\n")
+      .map((l) => `    ${l}`),
+  ];
 }

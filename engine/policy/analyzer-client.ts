@@ -1,6 +1,16 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { anaproto, anarpc, emptyproto, grpc, GRPC_OPTIONS, grpcMessage, structproto, toStruct, unary } from "../host/proto";
+import {
+  anaproto,
+  anarpc,
+  emptyproto,
+  grpc,
+  GRPC_OPTIONS,
+  grpcMessage,
+  structproto,
+  toStruct,
+  unary,
+} from "../host/proto";
 import { spawnPlugin, resolveSdk, type PluginProcess } from "../host/plugin-process";
 import { PluginStartError } from "../errors";
 
@@ -43,12 +53,20 @@ export async function startAnalyzer(options: AnalyzerStart): Promise<AnalyzerCli
   } catch {
     /* reported below */
   }
-  if (!version) throw new PluginStartError(`the policy pack in ${packDir}`, "its package.json must exist and carry a version");
+  if (!version)
+    throw new PluginStartError(`the policy pack in ${packDir}`, "its package.json must exist and carry a version");
   const proc: PluginProcess = await spawnPlugin({
     what: `the policy pack in ${packDir}`,
     args: [resolveSdk("cmd/run-policy-pack", packDir), "127.0.0.1:0", packDir],
     cwd: packDir,
-    env: { ...options.env, PULUMI_NODEJS_ORGANIZATION: "organization", PULUMI_NODEJS_PROJECT: options.project, PULUMI_NODEJS_STACK: options.stack, PULUMI_NODEJS_DRY_RUN: String(options.dryRun), PULUMI_CONFIG: JSON.stringify(options.config) },
+    env: {
+      ...options.env,
+      PULUMI_NODEJS_ORGANIZATION: "organization",
+      PULUMI_NODEJS_PROJECT: options.project,
+      PULUMI_NODEJS_STACK: options.stack,
+      PULUMI_NODEJS_DRY_RUN: String(options.dryRun),
+      PULUMI_CONFIG: JSON.stringify(options.config),
+    },
   });
   const client = new anarpc.AnalyzerClient(proc.address, grpc.credentials.createInsecure(), GRPC_OPTIONS);
   const call = <Res>(method: string, req: unknown) =>
@@ -56,13 +74,19 @@ export async function startAnalyzer(options: AnalyzerStart): Promise<AnalyzerCli
       throw new Error(`policy pack ${packDir}: ${grpcMessage(err)}`);
     });
   const infoRes = await call<InstanceType<Proto["AnalyzerInfo"]>>("getAnalyzerInfo", new emptyproto.Empty());
-  const info = { name: infoRes.getName(), version: infoRes.getVersion() || version, supportsConfig: infoRes.getSupportsconfig() };
+  const info = {
+    name: infoRes.getName(),
+    version: infoRes.getVersion() || version,
+    supportsConfig: infoRes.getSupportsconfig(),
+  };
   if (options.policyConfig && info.supportsConfig) {
     const req = new anaproto.ConfigureAnalyzerRequest();
     for (const [policy, value] of Object.entries(options.policyConfig)) {
       const cfg = new anaproto.PolicyConfig();
-      const { enforcementLevel, ...props } = typeof value === "string" ? { enforcementLevel: value } : (value as Record<string, unknown>);
-      if (typeof enforcementLevel === "string" && enforcementLevel in LEVELS) cfg.setEnforcementlevel(LEVELS[enforcementLevel]! as never);
+      const { enforcementLevel, ...props } =
+        typeof value === "string" ? { enforcementLevel: value } : (value as Record<string, unknown>);
+      if (typeof enforcementLevel === "string" && enforcementLevel in LEVELS)
+        cfg.setEnforcementlevel(LEVELS[enforcementLevel]! as never);
       cfg.setProperties(toStruct(props));
       req.getPolicyconfigMap().set(policy, cfg);
     }
@@ -79,7 +103,8 @@ export async function startAnalyzer(options: AnalyzerStart): Promise<AnalyzerCli
   return {
     info,
     analyze: async (req) => (await call<InstanceType<Proto["AnalyzeResponse"]>>("analyze", req)).getDiagnosticsList(),
-    analyzeStack: async (req) => (await call<InstanceType<Proto["AnalyzeResponse"]>>("analyzeStack", req)).getDiagnosticsList(),
+    analyzeStack: async (req) =>
+      (await call<InstanceType<Proto["AnalyzeResponse"]>>("analyzeStack", req)).getDiagnosticsList(),
     close: () => {
       client.close();
       proc.kill();

@@ -19,15 +19,22 @@ export interface DecodedConfig {
 /** A key without a namespace belongs to the project, as `pulumi config set key` treats it. */
 export function namespacedKey(projectName: string, key: string): string {
   if (!key || key.startsWith(":") || key.endsWith(":")) {
-    throw new ProjectError(ProjectCode.keyInvalid, `"${key}" is not a valid config key`, "use `key` or `namespace:key`");
+    throw new ProjectError(
+      ProjectCode.keyInvalid,
+      `"${key}" is not a valid config key`,
+      "use `key` or `namespace:key`",
+    );
   }
   return key.includes(":") ? key : `${projectName}:${key}`;
 }
 
 function isSecure(value: unknown): value is { secure: string } {
   return (
-    typeof value === "object" && value !== null && !Array.isArray(value) &&
-    Object.keys(value).length === 1 && typeof (value as { secure?: unknown }).secure === "string"
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    typeof (value as { secure?: unknown }).secure === "string"
   );
 }
 
@@ -40,7 +47,10 @@ function reveal(value: unknown, decrypt: ConfigDecrypt): { value: unknown; secre
   }
   if (typeof value === "object" && value !== null) {
     const entries = Object.entries(value).map(([k, v]) => [k, reveal(v, decrypt)] as const);
-    return { value: Object.fromEntries(entries.map(([k, r]) => [k, r.value])), secret: entries.some(([, r]) => r.secret) };
+    return {
+      value: Object.fromEntries(entries.map(([k, r]) => [k, r.value])),
+      secret: entries.some(([, r]) => r.secret),
+    };
   }
   return { value, secret: false };
 }
@@ -69,7 +79,12 @@ export function decodeConfig(
     const key = namespacedKey(projectName, rawKey);
     const { value, secret } = reveal(rawValue, (ct) => {
       if (!decrypt) {
-        throw new ProjectError(ProjectCode.secretNeedsPassphrase, `${file}: config key ${key} is a secret and no passphrase was given`, "set PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE", { file, column: key });
+        throw new ProjectError(
+          ProjectCode.secretNeedsPassphrase,
+          `${file}: config key ${key} is a secret and no passphrase was given`,
+          "set PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE",
+          { file, column: key },
+        );
       }
       return decrypt(ct);
     });
@@ -79,9 +94,10 @@ export function decodeConfig(
   for (const [rawKey, declared] of Object.entries(projectDefaults)) {
     const key = namespacedKey(projectName, rawKey);
     if (key in config) continue;
-    const fallback = typeof declared === "object" && declared !== null && !Array.isArray(declared)
-      ? ((declared as Record<string, unknown>).value ?? (declared as Record<string, unknown>).default)
-      : declared;
+    const fallback =
+      typeof declared === "object" && declared !== null && !Array.isArray(declared)
+        ? ((declared as Record<string, unknown>).value ?? (declared as Record<string, unknown>).default)
+        : declared;
     if (fallback !== undefined) config[key] = asConfigString(fallback);
   }
   return { config, secretKeys: secretKeys.sort() };

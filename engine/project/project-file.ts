@@ -61,20 +61,34 @@ export function readProject(file: string): Project {
   try {
     raw = parse(readFileSync(file, "utf8"));
   } catch (cause) {
-    throw new ProjectError(ProjectCode.invalid, `${file} is not valid YAML: ${(cause as Error).message}`, "fix the YAML syntax", { file }, cause);
+    throw new ProjectError(
+      ProjectCode.invalid,
+      `${file} is not valid YAML: ${(cause as Error).message}`,
+      "fix the YAML syntax",
+      { file },
+      cause,
+    );
   }
   const parsed = projectFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join(".") || "(top level)";
-    throw new ProjectError(ProjectCode.invalid, `${file}: ${field}: ${issue.message}`, "Pulumi.yaml needs at least `name` and `runtime: nodejs`", {
-      file,
-      column: field,
-    });
+    throw new ProjectError(
+      ProjectCode.invalid,
+      `${file}: ${field}: ${issue.message}`,
+      "Pulumi.yaml needs at least `name` and `runtime: nodejs`",
+      {
+        file,
+        column: field,
+      },
+    );
   }
   const p = parsed.data;
   const dir = dirname(file);
-  const runtime = typeof p.runtime === "string" ? { name: p.runtime, options: {} } : { name: p.runtime.name, options: p.runtime.options ?? {} };
+  const runtime =
+    typeof p.runtime === "string"
+      ? { name: p.runtime, options: {} }
+      : { name: p.runtime.name, options: p.runtime.options ?? {} };
   return projectSchema.parse({
     dir,
     file,

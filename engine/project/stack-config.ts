@@ -22,7 +22,13 @@ export async function loadStackConfig(project: Project, stack: string, secrets?:
   const file = stackConfigPath(project, stack);
   const { data } = await readStackDocument(file);
   if (secrets && data.encryptionsalt && data.encryptionsalt !== secrets.salt) throw saltMismatch(file);
-  const decoded = decodeConfig(project.name, data.config ?? {}, project.configDefaults, secrets ? (ct) => secrets.decrypt(ct) : undefined, file);
+  const decoded = decodeConfig(
+    project.name,
+    data.config ?? {},
+    project.configDefaults,
+    secrets ? (ct) => secrets.decrypt(ct) : undefined,
+    file,
+  );
   return { ...decoded, ...(data.encryptionsalt ? { encryptionSalt: data.encryptionsalt } : {}) };
 }
 
@@ -46,7 +52,11 @@ export interface OpenStackSecretsOptions {
 }
 
 /** The stack's secrets manager, from its `encryptionsalt` — made (and saved) if the stack has none yet. */
-export async function openStackSecrets(project: Project, stack: string, options: OpenStackSecretsOptions): Promise<SecretsManager> {
+export async function openStackSecrets(
+  project: Project,
+  stack: string,
+  options: OpenStackSecretsOptions,
+): Promise<SecretsManager> {
   const file = stackConfigPath(project, stack);
   const { doc, data } = await readStackDocument(file);
   const salt = data.encryptionsalt ?? options.fallbackSalt;
@@ -65,7 +75,13 @@ export interface SetConfigOptions {
 }
 
 /** Sets one config value, keeping the file's comments, key order and formatting (yaml Document API). */
-export async function setStackConfigValue(project: Project, stack: string, key: string, value: string, options: SetConfigOptions = {}): Promise<void> {
+export async function setStackConfigValue(
+  project: Project,
+  stack: string,
+  key: string,
+  value: string,
+  options: SetConfigOptions = {},
+): Promise<void> {
   const file = stackConfigPath(project, stack);
   const fullKey = namespacedKey(project.name, key);
   const { doc, data } = await readStackDocument(file);
@@ -73,7 +89,12 @@ export async function setStackConfigValue(project: Project, stack: string, key: 
   if (options.secret) {
     const secrets = options.secrets;
     if (!secrets) {
-      throw new ProjectError(ProjectCode.secretNeedsPassphrase, `setting secret ${fullKey} needs the stack's passphrase`, "set PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE", { file, column: fullKey });
+      throw new ProjectError(
+        ProjectCode.secretNeedsPassphrase,
+        `setting secret ${fullKey} needs the stack's passphrase`,
+        "set PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE",
+        { file, column: fullKey },
+      );
     }
     if (data.encryptionsalt && data.encryptionsalt !== secrets.salt) throw saltMismatch(file);
     if (!data.encryptionsalt) setSalt(doc, secrets.salt);
@@ -92,7 +113,12 @@ export async function setStackConfigValue(project: Project, stack: string, key: 
 }
 
 function saltMismatch(file: string): ProjectError {
-  return new ProjectError(ProjectCode.saltMismatch, `${file}: the secrets manager was made for another encryptionsalt`, "open the stack's secrets with openStackSecrets so the salt matches the file", { file });
+  return new ProjectError(
+    ProjectCode.saltMismatch,
+    `${file}: the secrets manager was made for another encryptionsalt`,
+    "open the stack's secrets with openStackSecrets so the salt matches the file",
+    { file },
+  );
 }
 
 export interface ConfigEntry {
@@ -104,11 +130,16 @@ export interface ConfigEntry {
 }
 
 /** The stack's config for display, without decrypting anything; also returns the file's salt. */
-export async function listStackConfig(project: Project, stack: string): Promise<{ entries: ConfigEntry[]; encryptionSalt?: string }> {
+export async function listStackConfig(
+  project: Project,
+  stack: string,
+): Promise<{ entries: ConfigEntry[]; encryptionSalt?: string }> {
   const file = stackConfigPath(project, stack);
   const { data } = await readStackDocument(file);
   const { config, secretKeys } = decodeConfig(project.name, data.config ?? {}, project.configDefaults, () => "", file);
   const secret = new Set(secretKeys);
-  const entries = Object.keys(config).sort().map((key) => ({ key, value: secret.has(key) ? undefined : config[key], secret: secret.has(key) }));
+  const entries = Object.keys(config)
+    .sort()
+    .map((key) => ({ key, value: secret.has(key) ? undefined : config[key], secret: secret.has(key) }));
   return { entries, ...(data.encryptionsalt ? { encryptionSalt: data.encryptionsalt } : {}) };
 }

@@ -23,15 +23,28 @@ export async function readStackDocument(file: string): Promise<{ doc: Document; 
   const doc: Document = parseDocument(text);
   if (doc.errors.length) {
     const e = doc.errors[0]!;
-    throw new ProjectError(ProjectCode.stackConfigInvalid, `${file}: ${e.message}`, "fix the YAML syntax", { file, row: e.linePos?.[0]?.line });
+    throw new ProjectError(ProjectCode.stackConfigInvalid, `${file}: ${e.message}`, "fix the YAML syntax", {
+      file,
+      row: e.linePos?.[0]?.line,
+    });
   }
   const parsed = stackFileSchema.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ProjectError(ProjectCode.stackConfigInvalid, `${file}: ${issue.path.join(".") || "(top level)"}: ${issue.message}`, "the stack file holds `encryptionsalt:` and a `config:` map", { file });
+    throw new ProjectError(
+      ProjectCode.stackConfigInvalid,
+      `${file}: ${issue.path.join(".") || "(top level)"}: ${issue.message}`,
+      "the stack file holds `encryptionsalt:` and a `config:` map",
+      { file },
+    );
   }
   if (parsed.data.secretsprovider && parsed.data.secretsprovider !== "passphrase") {
-    throw new ProjectError(ProjectCode.stackConfigInvalid, `${file}: secrets provider "${parsed.data.secretsprovider}" needs the Pulumi CLI`, "use the passphrase provider, or run this stack with --engine pulumi", { file });
+    throw new ProjectError(
+      ProjectCode.stackConfigInvalid,
+      `${file}: secrets provider "${parsed.data.secretsprovider}" needs the Pulumi CLI`,
+      "use the passphrase provider, or run this stack with --engine pulumi",
+      { file },
+    );
   }
   if (!isMap(doc.contents)) doc.contents = new YAMLMap();
   return { doc, data: parsed.data };

@@ -10,7 +10,11 @@ const STACK_FILE = /^Pulumi\.([A-Za-z0-9_.-]+)\.ya?ml$/;
 export function normalizeStackName(stack: string): string {
   const name = stack.split("/").pop() ?? "";
   if (!STACK_NAME.test(name)) {
-    throw new ProjectError(ProjectCode.stackNameInvalid, `"${stack}" is not a valid stack name`, "use letters, digits, '_', '.' or '-'");
+    throw new ProjectError(
+      ProjectCode.stackNameInvalid,
+      `"${stack}" is not a valid stack name`,
+      "use letters, digits, '_', '.' or '-'",
+    );
   }
   return name;
 }
@@ -40,8 +44,15 @@ export function resolveStackName(project: Project, explicit?: string, env: NodeJ
   if (chosen) return normalizeStackName(chosen);
   const stacks = listStackNames(project);
   if (stacks.length === 1) return stacks[0]!;
-  const found = stacks.length ? `stacks found: ${stacks.join(", ")}` : `no Pulumi.<stack>.yaml in ${project.stackConfigDir}`;
-  throw new ProjectError(ProjectCode.stackNotChosen, `which stack? ${found}`, "pass --stack NAME (or set PULUMI_STACK)", {
-    file: project.stackConfigDir,
-  });
+  const found = stacks.length
+    ? `stacks found: ${stacks.join(", ")}`
+    : `no Pulumi.<stack>.yaml in ${project.stackConfigDir}`;
+  throw new ProjectError(
+    ProjectCode.stackNotChosen,
+    `which stack? ${found}`,
+    "pass --stack NAME (or set PULUMI_STACK)",
+    {
+      file: project.stackConfigDir,
+    },
+  );
 }

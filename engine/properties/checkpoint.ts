@@ -27,7 +27,8 @@ export function encodeValue(v: unknown, crypter: Crypter): unknown {
 /** Checkpoint value → in-memory value (secret wrappers with plaintext values). */
 export function decodeValue(v: unknown, crypter: Crypter): unknown {
   if (isObject(v) && v[SIG_KEY] === SECRET_SIG) {
-    if (typeof v.ciphertext === "string") return { [SIG_KEY]: SECRET_SIG, value: JSON.parse(crypter.decrypt(v.ciphertext)) };
+    if (typeof v.ciphertext === "string")
+      return { [SIG_KEY]: SECRET_SIG, value: JSON.parse(crypter.decrypt(v.ciphertext)) };
     if (typeof v.plaintext === "string") return { [SIG_KEY]: SECRET_SIG, value: JSON.parse(v.plaintext) };
     return v;
   }

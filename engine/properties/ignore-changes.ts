@@ -55,11 +55,7 @@ export function processIgnoreChanges(news: PropertyMap, olds: PropertyMap, ignor
 }
 
 /** True when any `replaceOnChanges` path (or `*`) covers a changed property. */
-export function matchesReplaceOnChanges(
-  olds: PropertyMap,
-  news: PropertyMap,
-  paths: readonly string[],
-): string[] {
+export function matchesReplaceOnChanges(olds: PropertyMap, news: PropertyMap, paths: readonly string[]): string[] {
   const hits: string[] = [];
   for (const path of paths) {
     if (path === "*") {

@@ -34,12 +34,18 @@ export function decryptWithKey(key: Buffer, ciphertext: string): string {
   const nonce = Buffer.from(parts[1]!, "base64");
   const body = Buffer.from(parts[2]!, "base64");
   if (nonce.length !== NONCE_BYTES || body.length < TAG_BYTES) {
-    throw new SecretsError(SecretsCode.ciphertextMalformed, "a secret value has a truncated nonce or ciphertext", "re-set the value with `idlc config set --secret KEY`");
+    throw new SecretsError(
+      SecretsCode.ciphertextMalformed,
+      "a secret value has a truncated nonce or ciphertext",
+      "re-set the value with `idlc config set --secret KEY`",
+    );
   }
   try {
     const decipher = createDecipheriv("aes-256-gcm", key, nonce);
     decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]).toString("utf8");
+    return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]).toString(
+      "utf8",
+    );
   } catch (cause) {
     throw new SecretsError(
       SecretsCode.decryptFailed,

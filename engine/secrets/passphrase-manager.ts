@@ -58,7 +58,9 @@ function parseSaltState(state: string): { salt: Buffer; check: string } {
  * @throws SecretsError `SECRETS_PASSPHRASE_INCORRECT` when `salt` was made with another passphrase.
  * @example const sm = await createPassphraseSecretsManager({ passphrase: passphraseFromEnv(), salt });
  */
-export async function createPassphraseSecretsManager(options: PassphraseSecretsManagerOptions): Promise<SecretsManager> {
+export async function createPassphraseSecretsManager(
+  options: PassphraseSecretsManagerOptions,
+): Promise<SecretsManager> {
   const { passphrase } = options;
   let saltState = options.salt;
   let key: Buffer;

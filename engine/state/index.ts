@@ -6,7 +6,13 @@
  * the next `loadDeployment`, its unfinished operations surfacing as `pending_operations`.
  */
 export { openBackend, type Backend, type LoadedDeployment, type OpenBackendOptions } from "./backend";
-export { Journal, type FinishOptions, type PendingStep, type StartUpdateOptions, type UpdateOperation } from "./journal";
+export {
+  Journal,
+  type FinishOptions,
+  type PendingStep,
+  type StartUpdateOptions,
+  type UpdateOperation,
+} from "./journal";
 export type { Unlock } from "./backend";
 export {
   deploymentV3Schema,

@@ -61,7 +61,9 @@ export function rolesOf(props: AccountProps): string[] {
 
 /** Grants that make the account privileged: admin rights, or a grant marked privileged by its role. */
 export function privilegedGrants(props: AccountProps): Grant[] {
-  return (props.grants ?? []).filter((g) => g.privileged === true || (g.entitlement === "admin" && props.admin === true));
+  return (props.grants ?? []).filter(
+    (g) => g.privileged === true || (g.entitlement === "admin" && props.admin === true),
+  );
 }
 
 /** The fields `who` reads, for rules that name the person. */

@@ -48,7 +48,11 @@ export function recordlessUsers(resources: readonly PolicyResourceLike[]): Recor
  * else, a User with a record included (its record is the account: counting both would count everyone twice).
  * Props are read lazily, like a record's, so a field unknown during preview stops only the rules reading it.
  */
-export function recordlessUserAccount(resource: PolicyResourceLike, needs: readonly SpecField[], users: RecordlessUsers): Account | undefined {
+export function recordlessUserAccount(
+  resource: PolicyResourceLike,
+  needs: readonly SpecField[],
+  users: RecordlessUsers,
+): Account | undefined {
   if (resource.type !== USER || users.recorded.has(resource.name)) return undefined;
   if (!needs.every((f) => f in userInput || f === "admin")) return undefined;
   const props: AccountProps = {};

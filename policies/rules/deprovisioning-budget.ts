@@ -31,7 +31,8 @@ export function countNewlyDisabled(
     const entry = counts.get(key) ?? { total: 0, disabled: 0 };
     entry.total += 1;
     // Without lifecycleSince we cannot tell old leavers from new ones, so count them: fail safe.
-    const newlyTerminated = props.lifecycle === "terminated" && (!props.lifecycleSince || props.lifecycleSince >= since);
+    const newlyTerminated =
+      props.lifecycle === "terminated" && (!props.lifecycleSince || props.lifecycleSince >= since);
     if (props.enabled === false && newlyTerminated) entry.disabled += 1;
     counts.set(key, entry);
   }
@@ -52,8 +53,13 @@ export const deprovisioningBudget: StackValidationPolicy = {
     },
   },
   validateStack: (args, reportViolation) => {
-    const { maxPercent = 10, maxAccounts = 25, windowDays = 7, allowDeprovision = 0, asOf } =
-      args.getConfig<DeprovisioningBudgetArgs>();
+    const {
+      maxPercent = 10,
+      maxAccounts = 25,
+      windowDays = 7,
+      allowDeprovision = 0,
+      asOf,
+    } = args.getConfig<DeprovisioningBudgetArgs>();
     const since = shiftDays(today(asOf), -windowDays);
     for (const [app, { total, disabled }] of [...countNewlyDisabled(args.resources, since)].sort()) {
       const budget = deprovisionBudget(total, { maxPercent, maxAccounts });

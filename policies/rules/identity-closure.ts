@@ -25,7 +25,9 @@ export const identityClosure: ResourceValidationPolicy = {
     const exception = props.exception;
     if (exception) {
       if (!exception.owner || !exception.expires) {
-        reportViolation(`${app} account '${args.name}' must name an owner and an expiry on its exception; fill both in.`);
+        reportViolation(
+          `${app} account '${args.name}' must name an owner and an expiry on its exception; fill both in.`,
+        );
       } else if (exception.expires < today(asOf)) {
         reportViolation(
           `${app} account '${args.name}' must not outlive its exception, which expired on ${exception.expires} (owner ${exception.owner}); renew or remove the account.`,

@@ -14,10 +14,14 @@ export const leaversDisabled: ResourceValidationPolicy = {
     if (!account || (account.props.lifecycle !== "terminated" && account.props.lifecycle !== "removed")) return;
     const { app, props } = account;
     if (props.enabled !== false) {
-      reportViolation(`${who(props)} left (${props.lifecycle}) and must have no enabled ${app} account; set enabled to false.`);
+      reportViolation(
+        `${who(props)} left (${props.lifecycle}) and must have no enabled ${app} account; set enabled to false.`,
+      );
     }
     if (props.admin === true) {
-      reportViolation(`${who(props)} left (${props.lifecycle}) and must not keep admin rights in ${app}; remove the admin entitlement.`);
+      reportViolation(
+        `${who(props)} left (${props.lifecycle}) and must not keep admin rights in ${app}; remove the admin entitlement.`,
+      );
     }
   },
 };
@@ -31,7 +35,9 @@ export const leaveSuspended: ResourceValidationPolicy = {
     if (!account || (account.props.lifecycle !== "leave" && account.props.lifecycle !== "pre-hire")) return;
     const { app, props } = account;
     if (props.enabled !== false) {
-      reportViolation(`${who(props)} is ${props.lifecycle === "leave" ? "on leave" : "not started yet"} and must have a suspended ${app} account; set enabled to false.`);
+      reportViolation(
+        `${who(props)} is ${props.lifecycle === "leave" ? "on leave" : "not started yet"} and must have a suspended ${app} account; set enabled to false.`,
+      );
     }
   },
 };

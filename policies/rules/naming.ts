@@ -30,11 +30,15 @@ export const namingConventions: ResourceValidationPolicy = {
     if (allowedDomains.length > 0) {
       const domain = props.email?.split("@")[1]?.toLowerCase();
       if (!domain || !allowedDomains.includes(domain)) {
-        reportViolation(`${who(props)} must have a ${app} email in ${allowedDomains.join(", ")} (got '${props.email}'); fix the work email in HR.`);
+        reportViolation(
+          `${who(props)} must have a ${app} email in ${allowedDomains.join(", ")} (got '${props.email}'); fix the work email in HR.`,
+        );
       }
     }
     if (props.userName !== undefined && !new RegExp(`^(?:${userNamePattern})$`).test(props.userName)) {
-      reportViolation(`${who(props)} must have a ${app} username matching /${userNamePattern}/ (got '${props.userName}'); fix the username rule.`);
+      reportViolation(
+        `${who(props)} must have a ${app} username matching /${userNamePattern}/ (got '${props.userName}'); fix the username rule.`,
+      );
     }
   },
 };

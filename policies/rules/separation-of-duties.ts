@@ -40,7 +40,8 @@ export const separationOfDuties: ResourceValidationPolicy = {
     if (!account) return;
     const { app, props } = account;
     const { conflicts = [] } = args.getConfig<SeparationOfDutiesArgs>();
-    for (const pair of conflictingPairs(rolesOf(props), conflicts)) reportViolation(message(who(props), pair, `${app} account`));
+    for (const pair of conflictingPairs(rolesOf(props), conflicts))
+      reportViolation(message(who(props), pair, `${app} account`));
   },
 };
 

@@ -27,7 +27,15 @@ export { appKey } from "./roles";
 export { slug } from "./resolve";
 export { parsePersonasYaml, Persona, Invariant, type Personas } from "./checks";
 export { checkPersonas } from "./checks";
-export { diffPlans, type JmlDiff, type Joiner, type Mover, type Leaver, type Rehire, type AppEntitlements } from "./diff";
+export {
+  diffPlans,
+  type JmlDiff,
+  type Joiner,
+  type Mover,
+  type Leaver,
+  type Rehire,
+  type AppEntitlements,
+} from "./diff";
 export { formatDiff, formatDiffText, formatDiffMarkdown, formatDiffJson, type DiffFormat } from "./diff";
 export { loadStackAccess, RolesSettings, type StackAccess, type StackFiles } from "./stack";
 export { planStack, accessIssues, checkStackAccess, type StackLike } from "./stack";

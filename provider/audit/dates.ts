@@ -9,10 +9,17 @@ import { AuditCode, AuditSourceError } from "./errors";
 export function asOfInstant(text: string): string {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T23:59:59.999Z` : text;
   const ms = Date.parse(day);
-  const valid = !Number.isNaN(ms) && (day !== text ? new Date(ms).toISOString().slice(0, 10) === text : /^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2})$/.test(text));
+  const valid =
+    !Number.isNaN(ms) &&
+    (day !== text
+      ? new Date(ms).toISOString().slice(0, 10) === text
+      : /^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2})$/.test(text));
   if (!valid) {
-    throw new AuditSourceError(AuditCode.dateInvalid, `"${text}" is not a date`,
-      "Write yyyy-MM-dd (the end of that day, UTC) or an RFC 3339 time such as 2026-03-01T12:00:00Z.");
+    throw new AuditSourceError(
+      AuditCode.dateInvalid,
+      `"${text}" is not a date`,
+      "Write yyyy-MM-dd (the end of that day, UTC) or an RFC 3339 time such as 2026-03-01T12:00:00Z.",
+    );
   }
   return new Date(ms).toISOString();
 }

@@ -11,25 +11,65 @@
  * const { rows } = accessAsOf(updates, "2026-03-31", { app: "slack" });
  * process.stdout.write(formatTimeline(personTimeline(updates, "E100")));
  */
-export { readBackendHistory, historyDirOf, bookkeepingDir, listHistoryFiles, type BackendSource, type HistoryFiles } from "./read";
-export { readExportedHistory, joinExports, type ExportedSource } from "./read";
-export { parseHistoryEntry, parseCheckpoint, parseStackExport, parseHistoryJson, parseTime, type UpdateRecord, type StateRecord } from "./read";
 export {
-  effectiveTime, updateEnvironment, type AuditUpdate, type FailedAttempt, type UpdateEnvironment,
+  readBackendHistory,
+  historyDirOf,
+  bookkeepingDir,
+  listHistoryFiles,
+  type BackendSource,
+  type HistoryFiles,
 } from "./read";
+export { readExportedHistory, joinExports, type ExportedSource } from "./read";
+export {
+  parseHistoryEntry,
+  parseCheckpoint,
+  parseStackExport,
+  parseHistoryJson,
+  parseTime,
+  type UpdateRecord,
+  type StateRecord,
+} from "./read";
+export { effectiveTime, updateEnvironment, type AuditUpdate, type FailedAttempt, type UpdateEnvironment } from "./read";
 export type { AuditAccount, AuditGroup, AuditResource } from "./read";
 export { buildSnapshots, snapshotAt, entitlementsOf, accountsOf, type Snapshot, type Entitlement } from "./questions";
 export { failedAttemptsOf } from "./questions";
-export { personTimeline, diffAccount, updateRef, type PersonTimeline, type TimelineEvent, type TimelineEventType, type UpdateRef } from "./questions";
+export {
+  personTimeline,
+  diffAccount,
+  updateRef,
+  type PersonTimeline,
+  type TimelineEvent,
+  type TimelineEventType,
+  type UpdateRef,
+} from "./questions";
 export { accessAsOf, accessRows, type AccessAsOf, type AccessRow, type AccessOptions } from "./questions";
 export { accessReview, reviewCsv, type ReviewRow, type ReviewOptions } from "./questions";
 export { toCsv, neutraliseCell } from "./report";
 export { asOfInstant } from "./dates";
-export { auditMetrics, distribution, type AuditMetrics, type Measure, type Distribution, type MetricsOptions } from "./questions";
-export type { HrTerminationEvent, HrToDisabled, SecondsDistribution } from "./questions";
-export { appendToChain, chainEntry, sha256, CHAIN_FILE, GENESIS, type ChainLine } from "../../engine/provider-interface";
 export {
-  eventChainAppender, readEventChain, serviceLogFile, type ServiceEvent, type ChainedEvent, type EventChainVerification,
+  auditMetrics,
+  distribution,
+  type AuditMetrics,
+  type Measure,
+  type Distribution,
+  type MetricsOptions,
+} from "./questions";
+export type { HrTerminationEvent, HrToDisabled, SecondsDistribution } from "./questions";
+export {
+  appendToChain,
+  chainEntry,
+  sha256,
+  CHAIN_FILE,
+  GENESIS,
+  type ChainLine,
+} from "../../engine/provider-interface";
+export {
+  eventChainAppender,
+  readEventChain,
+  serviceLogFile,
+  type ServiceEvent,
+  type ChainedEvent,
+  type EventChainVerification,
 } from "./chain";
 export { selfServiceSteps, selfServiceCounts, type SelfServiceStep, type SelfServiceCounts } from "./questions";
 export { verifyChain, type ChainVerification, type ChainMismatch } from "./chain";

@@ -45,7 +45,10 @@ export const SsprSettings = z.strictObject({
   /** Where people reach the portal; every link is built from it, never from a request's Host header. */
   publicUrl: z.url(),
   /** The password authorities, written in this order. */
-  targets: z.array(z.enum(["ldap", "entra", "google"])).min(1).default(["ldap"]),
+  targets: z
+    .array(z.enum(["ldap", "entra", "google"]))
+    .min(1)
+    .default(["ldap"]),
   minLength: z.number().int().min(8).default(15),
   maxLength: z.number().int().min(64).default(64),
   /** Ask each target to require a change at next sign-in (off: the person chose this password). */
@@ -92,7 +95,9 @@ export const ShardSettings = z
   .refine((s) => (s.bucket === undefined) === (s.buckets === undefined), {
     message: "bucket and buckets go together: set both (e.g. bucket: 0, buckets: 2) or neither",
   })
-  .refine((s) => s.bucket === undefined || s.bucket < s.buckets!, { message: "bucket must be below buckets (0 … buckets-1)" })
+  .refine((s) => s.bucket === undefined || s.bucket < s.buckets!, {
+    message: "bucket must be below buckets (0 … buckets-1)",
+  })
   .refine((s) => s.apps !== undefined || s.buckets !== undefined, {
     message: "a shard needs apps, a people bucket (bucket/buckets), or both",
   });

@@ -14,7 +14,12 @@ const ns = (key: string) => (key.startsWith("identity:") ? key.slice("identity:"
 /** True when the shard holds `app` (any instance of it for `scim`), or `app:instance` when given. */
 export function shardHolds(shard: Pick<ShardSettings, "apps">, app: string, instance?: string): boolean {
   if (!shard.apps) return true;
-  return shard.apps.some((a) => a === app || (instance !== undefined && a === `${app}:${instance}`) || (instance === undefined && a.startsWith(`${app}:`)));
+  return shard.apps.some(
+    (a) =>
+      a === app ||
+      (instance !== undefined && a === `${app}:${instance}`) ||
+      (instance === undefined && a.startsWith(`${app}:`)),
+  );
 }
 
 export interface ShardFiles {
@@ -33,8 +38,12 @@ export interface ShardFiles {
  */
 export function inheritFromBase({ shard, raw, file, baseRaw, baseFile }: ShardFiles): Record<string, unknown> {
   if (baseRaw["identity:shard"] !== undefined) {
-    throw new StackConfigError("CONFIG_INVALID", `${file}: identity:shard.base names ${baseFile}, which is itself a shard`,
-      "Point base at the stack that holds the deployment's shared settings (identity:hr, identity:roles…).", { file });
+    throw new StackConfigError(
+      "CONFIG_INVALID",
+      `${file}: identity:shard.base names ${baseFile}, which is itself a shard`,
+      "Point base at the stack that holds the deployment's shared settings (identity:hr, identity:roles…).",
+      { file },
+    );
   }
   const problems: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
@@ -46,12 +55,19 @@ export function inheritFromBase({ shard, raw, file, baseRaw, baseFile }: ShardFi
       problems.push(`identity:${own} configures an app this shard does not hold (apps: ${shard.apps!.join(", ")})`);
     } else if (own === "scim" && value && typeof value === "object") {
       const foreign = Object.keys(value).filter((instance) => !shardHolds(shard, "scim", instance));
-      if (foreign.length) problems.push(`identity:scim.${foreign.join(", identity:scim.")} configure SCIM instances this shard does not hold`);
+      if (foreign.length)
+        problems.push(
+          `identity:scim.${foreign.join(", identity:scim.")} configure SCIM instances this shard does not hold`,
+        );
     }
   }
   if (problems.length) {
-    throw new StackConfigError("CONFIG_INVALID", `${file}: ${problems.join("; ")}`,
-      "A shard's file holds identity:shard and the settings of its own apps only (docs/SHARDS.md); `idlc shards plan` writes it.", { file });
+    throw new StackConfigError(
+      "CONFIG_INVALID",
+      `${file}: ${problems.join("; ")}`,
+      "A shard's file holds identity:shard and the settings of its own apps only (docs/SHARDS.md); `idlc shards plan` writes it.",
+      { file },
+    );
   }
   const merged: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(baseRaw)) {

@@ -39,8 +39,12 @@ export function loadStackSettings(options: { cwd: string; stack: string }): Stac
   const parsed = IdentitySettings.safeParse(identityKeys(raw));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${namespace}:${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new StackConfigError("CONFIG_INVALID", `${stackFile}: ${problems}`,
-      "Correct these keys in the stack file (see docs/ARCHITECTURE.md for the identity: settings).", { file: stackFile });
+    throw new StackConfigError(
+      "CONFIG_INVALID",
+      `${stackFile}: ${problems}`,
+      "Correct these keys in the stack file (see docs/ARCHITECTURE.md for the identity: settings).",
+      { file: stackFile },
+    );
   }
   return { project, stack, stackFile, stackDir: path.dirname(stackFile), settings: parsed.data, raw };
 }
@@ -57,9 +61,15 @@ function identityKeys(raw: Record<string, unknown>): Record<string, unknown> {
 function shardConfig(project: Project, file: string, raw: Record<string, unknown>): Record<string, unknown> {
   const shard = ShardSettings.safeParse(raw["identity:shard"]);
   if (!shard.success) {
-    const problems = shard.error.issues.map((i) => `${namespace}:shard${i.path.map((p) => `.${String(p)}`).join("")}: ${i.message}`);
-    throw new StackConfigError("CONFIG_INVALID", `${file}: ${problems.join("; ")}`,
-      "Write identity:shard as { deployment, base, apps?, bucket?, buckets? } (docs/SHARDS.md).", { file });
+    const problems = shard.error.issues.map(
+      (i) => `${namespace}:shard${i.path.map((p) => `.${String(p)}`).join("")}: ${i.message}`,
+    );
+    throw new StackConfigError(
+      "CONFIG_INVALID",
+      `${file}: ${problems.join("; ")}`,
+      "Write identity:shard as { deployment, base, apps?, bucket?, buckets? } (docs/SHARDS.md).",
+      { file },
+    );
   }
   const base = readStackFile(project, shard.data.base);
   return inheritFromBase({ shard: shard.data, raw, file, baseRaw: base.raw, baseFile: base.stackFile });
@@ -69,13 +79,21 @@ function readStackFile(project: Project, stack: string): { stackFile: string; ra
   const stackFile = stackConfigPath(project, stack);
   if (!existsSync(stackFile)) {
     const known = listStackNames(project);
-    throw new StackConfigError("CONFIG_STACK_NOT_FOUND", `stack "${stack}" has no Pulumi.${stack}.yaml in ${project.stackConfigDir}`,
-      known.length ? `Use one of the stacks: ${known.join(", ")}.` : "Create the stack's config file first.", { file: project.stackConfigDir });
+    throw new StackConfigError(
+      "CONFIG_STACK_NOT_FOUND",
+      `stack "${stack}" has no Pulumi.${stack}.yaml in ${project.stackConfigDir}`,
+      known.length ? `Use one of the stacks: ${known.join(", ")}.` : "Create the stack's config file first.",
+      { file: project.stackConfigDir },
+    );
   }
   const file = StackFile.safeParse(readYaml(stackFile));
   if (!file.success) {
-    throw new StackConfigError("CONFIG_INVALID", `${stackFile}: config must be a map of keys to values`,
-      "Write the stack file as `config:` followed by `identity:<key>: value` lines.", { file: stackFile });
+    throw new StackConfigError(
+      "CONFIG_INVALID",
+      `${stackFile}: config must be a map of keys to values`,
+      "Write the stack file as `config:` followed by `identity:<key>: value` lines.",
+      { file: stackFile },
+    );
   }
   return { stackFile, raw: file.data?.config ?? {} };
 }
@@ -86,15 +104,24 @@ function readStackFile(project: Project, stack: string): { stackFile: string; ra
  */
 export function hrSettingsOf(stack: StackSettings): HrSettings {
   if (stack.settings.hr) return stack.settings.hr;
-  throw new StackConfigError("CONFIG_INVALID", `${stack.stackFile} has no identity:hr setting`,
-    "Add identity:hr with at least `file:` (the export, relative to the stack file).", { file: stack.stackFile });
+  throw new StackConfigError(
+    "CONFIG_INVALID",
+    `${stack.stackFile} has no identity:hr setting`,
+    "Add identity:hr with at least `file:` (the export, relative to the stack file).",
+    { file: stack.stackFile },
+  );
 }
 
 function readYaml(file: string): unknown {
   try {
     return parse(readFileSync(file, "utf8"));
   } catch (err) {
-    throw new StackConfigError("CONFIG_INVALID", `cannot read ${file}: ${(err as Error).message}`,
-      "Fix the YAML syntax of the file.", { file }, err);
+    throw new StackConfigError(
+      "CONFIG_INVALID",
+      `cannot read ${file}: ${(err as Error).message}`,
+      "Fix the YAML syntax of the file.",
+      { file },
+      err,
+    );
   }
 }

@@ -13,7 +13,11 @@ import { readOwners } from "./owners";
 /** The repository root (CODEOWNERS paths start there), or the project directory outside git. */
 function repoRoot(dir: string): string {
   try {
-    return execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return execFileSync("git", ["rev-parse", "--show-toplevel"], {
+      cwd: dir,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     return dir;
   }
@@ -38,12 +42,34 @@ export function stackCodeownersFiles(options: { cwd: string; stack: string }): C
   for (const rule of rules) rule.roles.forEach((id) => add(rule.source.file, ownerOf(id)));
   for (const grant of grants) add(grant.source.file, ownerOf(grant.role));
   const files: CodeownersFile[] = [...roleOwners.keys()].sort().map((file) => ({
-    path: file, owners: roleOwners.get(file)!, what: `roles file ${file}: owners of the roles it defines and assigns`, setting: "`owner:` on its roles",
+    path: file,
+    owners: roleOwners.get(file)!,
+    what: `roles file ${file}: owners of the roles it defines and assigns`,
+    setting: "`owner:` on its roles",
   }));
-  const settingsFiles = read.map((f) => path.relative(root, f).split(path.sep).join("/")).filter((f) => !roleOwners.has(f));
+  const settingsFiles = read
+    .map((f) => path.relative(root, f).split(path.sep).join("/"))
+    .filter((f) => !roleOwners.has(f));
   const stackOwners = owners.stack ?? [];
-  if (settings.hr) files.push({ path: rel(settings.hr.file), owners: owners.hr ?? [], what: "HR export: people/HR owners (identity:owners.hr)", setting: "identity:owners.hr" });
-  for (const file of [...new Set(settingsFiles)].sort()) files.push({ path: file, owners: stackOwners, what: `${path.basename(file)}: approvals or persona tests, security/IT owners (identity:owners.stack)`, setting: "identity:owners.stack" });
-  files.push({ path: rel(stackFile), owners: stackOwners, what: "stack file: security/IT owners (identity:owners.stack)", setting: "identity:owners.stack" });
+  if (settings.hr)
+    files.push({
+      path: rel(settings.hr.file),
+      owners: owners.hr ?? [],
+      what: "HR export: people/HR owners (identity:owners.hr)",
+      setting: "identity:owners.hr",
+    });
+  for (const file of [...new Set(settingsFiles)].sort())
+    files.push({
+      path: file,
+      owners: stackOwners,
+      what: `${path.basename(file)}: approvals or persona tests, security/IT owners (identity:owners.stack)`,
+      setting: "identity:owners.stack",
+    });
+  files.push({
+    path: rel(stackFile),
+    owners: stackOwners,
+    what: "stack file: security/IT owners (identity:owners.stack)",
+    setting: "identity:owners.stack",
+  });
   return files;
 }

@@ -32,4 +32,5 @@ export interface ResourceChanges {
 export const urnName = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
 
 /** Table cell text: HTML-escaped (tables sit inside `<details>`), pipes escaped so they do not split the row. */
-export const cell = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+export const cell = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");

@@ -30,7 +30,8 @@ function closers(kept: readonly string[], tail: readonly string[]): string[] {
 function render(block: Block, keep: number): string[] {
   const kept = [...block.head, ...block.items.slice(0, keep)];
   if (keep >= block.items.length) return [...kept, ...block.tail];
-  const note = block.cutNote?.(block.items.length - keep, block.items.length) ?? `${block.items.length - keep} lines cut.`;
+  const note =
+    block.cutNote?.(block.items.length - keep, block.items.length) ?? `${block.items.length - keep} lines cut.`;
   return [...kept, ...closers(kept, block.tail), ...block.tail, "", note, ""];
 }
 
@@ -41,12 +42,15 @@ function render(block: Block, keep: number): string[] {
 export function fitBlocks(blocks: readonly Block[], max: number): string {
   const keep = blocks.map((b) => b.items.length);
   const total = () => blocks.reduce((n, b, i) => n + size(render(b, keep[i]!)), 0);
-  const order = blocks.map((b, i) => ({ rank: b.rank, i })).filter((b) => b.rank !== undefined).sort((a, b) => a.rank! - b.rank! || a.i - b.i);
+  const order = blocks
+    .map((b, i) => ({ rank: b.rank, i }))
+    .filter((b) => b.rank !== undefined)
+    .sort((a, b) => a.rank! - b.rank! || a.i - b.i);
   for (const { i } of order) {
     const items = blocks[i]!.items;
     // Drop items from the end until the cut saves the excess; the note it adds may need one more round.
     for (let excess = total() - max; excess > 0 && keep[i]! > 0; excess = total() - max) {
-      for (let saved = 0; keep[i]! > 0 && saved < excess; ) saved += items[--keep[i]!]!.length + 1;
+      for (let saved = 0; keep[i]! > 0 && saved < excess;) saved += items[--keep[i]!]!.length + 1;
     }
   }
   return blocks.flatMap((b, i) => render(b, keep[i]!)).join("\n");

@@ -26,15 +26,39 @@ function where(urn: string | undefined, names: ReadonlyMap<string, string>): str
 }
 
 /** Mandatory violations first (cut last of all), then advisory ones (cut early). */
-export function policyBlocks(policy: readonly PolicyResult[], names: ReadonlyMap<string, string>, packsRun?: readonly string[]): Block[] {
-  const sorted = [...policy].sort((a, b) => a.policyName.localeCompare(b.policyName) || (a.resourceUrn ?? "").localeCompare(b.resourceUrn ?? ""));
+export function policyBlocks(
+  policy: readonly PolicyResult[],
+  names: ReadonlyMap<string, string>,
+  packsRun?: readonly string[],
+): Block[] {
+  const sorted = [...policy].sort(
+    (a, b) => a.policyName.localeCompare(b.policyName) || (a.resourceUrn ?? "").localeCompare(b.resourceUrn ?? ""),
+  );
   const packs = new Set(policy.map((p) => p.policyPackName)).size;
   const [hard, soft] = [sorted.filter(mandatory), sorted.filter((p) => !mandatory(p))];
-  const ran = packsRun === undefined ? "" : packsRun.length === 0 ? " _(no policy pack ran: pass `--policy-pack policies`)_" : ` _(${packsRun.join(", ")})_`;
+  const ran =
+    packsRun === undefined
+      ? ""
+      : packsRun.length === 0
+        ? " _(no policy pack ran: pass `--policy-pack policies`)_"
+        : ` _(${packsRun.join(", ")})_`;
   const heading = [`### Policy results${ran}`, ""];
-  if (policy.length === 0) return [{ head: [...heading, packsRun?.length === 0 ? "Not checked." : "No violations.", ""], items: [], tail: [] }];
+  if (policy.length === 0)
+    return [
+      { head: [...heading, packsRun?.length === 0 ? "Not checked." : "No violations.", ""], items: [], tail: [] },
+    ];
   const block = (list: PolicyResult[], title: string, rank: number, what: string): Block[] =>
-    list.length === 0 ? [] : [{ head: [`**${title} (${list.length})**`, ""], items: list.map((p) => entry(p, names, packs)), tail: [""], rank, cutNote: cutNote(what, "idlc preview --json") }];
+    list.length === 0
+      ? []
+      : [
+          {
+            head: [`**${title} (${list.length})**`, ""],
+            items: list.map((p) => entry(p, names, packs)),
+            tail: [""],
+            rank,
+            cutNote: cutNote(what, "idlc preview --json"),
+          },
+        ];
   return [
     { head: heading, items: [], tail: [] },
     ...block(hard, "Mandatory: these block the apply", 4, "mandatory violations"),

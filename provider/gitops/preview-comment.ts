@@ -35,5 +35,15 @@ export function renderPreviewComment(options: PreviewCommentOptions): string {
   const change = loadStackDiff({ cwd: options.cwd, stack, from: options.from ?? defaultDiffBase(env), asOf });
   const reviewers = reviewersFor({ ...change, owners: readOwners(change.stack.raw, change.stack.stackFile) });
   const { policy, resources, policyPacks, errors } = options.collected;
-  return buildPrComment({ diff: change.diff, policy, resources, policyPacks, errors, reviewers, stack, engine: options.engine, maxChars: options.maxChars });
+  return buildPrComment({
+    diff: change.diff,
+    policy,
+    resources,
+    policyPacks,
+    errors,
+    reviewers,
+    stack,
+    engine: options.engine,
+    maxChars: options.maxChars,
+  });
 }

@@ -40,13 +40,18 @@ export function collectPreviewEvents(): { onEvent: (event: PreviewEvent) => void
   return {
     onEvent(event) {
       const step = event.resourcePreEvent?.metadata;
-      if (step && !subSteps.has(step.op)) steps.push({ op: step.op, urn: step.urn, type: step.type, ...(step.diffs ? { diffs: [...step.diffs] } : {}) });
+      if (step && !subSteps.has(step.op))
+        steps.push({ op: step.op, urn: step.urn, type: step.type, ...(step.diffs ? { diffs: [...step.diffs] } : {}) });
       const p = event.policyEvent;
       // A stack policy can report the same violation once per resource event stream; show it once.
-      if (p) policy.set(JSON.stringify([p.policyPackName, p.policyName, p.resourceUrn ?? "", p.message]), {
-        policyPackName: p.policyPackName, policyName: p.policyName, enforcementLevel: p.enforcementLevel, message: p.message,
-        ...(p.resourceUrn ? { resourceUrn: p.resourceUrn } : {}),
-      });
+      if (p)
+        policy.set(JSON.stringify([p.policyPackName, p.policyName, p.resourceUrn ?? "", p.message]), {
+          policyPackName: p.policyPackName,
+          policyName: p.policyName,
+          enforcementLevel: p.enforcementLevel,
+          message: p.message,
+          ...(p.resourceUrn ? { resourceUrn: p.resourceUrn } : {}),
+        });
       if (event.diagnosticEvent?.severity === "error") errors.push(event.diagnosticEvent.message.trim());
       if (event.summaryEvent) summary = event.summaryEvent;
     },

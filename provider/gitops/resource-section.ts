@@ -34,12 +34,23 @@ const shortType = (type: string) => type.slice(type.lastIndexOf("/") + 1);
 
 /** Counts always shown; every changed resource in one collapsed table, its rows the first thing cut. */
 export function resourceBlock({ changes, steps }: ResourceChanges): Block {
-  const changed = steps.filter((s) => s.op !== "same").sort((a, b) => rank(a.op) - rank(b.op) || urnName(a.urn).localeCompare(urnName(b.urn)));
+  const changed = steps
+    .filter((s) => s.op !== "same")
+    .sort((a, b) => rank(a.op) - rank(b.op) || urnName(a.urn).localeCompare(urnName(b.urn)));
   const head = ["### Resources", "", `**${changeLine(changes)}**`, ""];
   if (changed.length === 0) return { head, items: [], tail: [] };
   return {
-    head: [...head, `<details><summary>${changed.length} resource change${changed.length === 1 ? "" : "s"}</summary>`, "", "| change | resource | type | properties |", "|---|---|---|---|"],
-    items: changed.map((s) => `| ${s.op} | \`${cell(urnName(s.urn)).replace(/`/g, "'")}\` | ${cell(shortType(s.type))} | ${cell((s.diffs ?? []).join(", "))} |`),
+    head: [
+      ...head,
+      `<details><summary>${changed.length} resource change${changed.length === 1 ? "" : "s"}</summary>`,
+      "",
+      "| change | resource | type | properties |",
+      "|---|---|---|---|",
+    ],
+    items: changed.map(
+      (s) =>
+        `| ${s.op} | \`${cell(urnName(s.urn)).replace(/`/g, "'")}\` | ${cell(shortType(s.type))} | ${cell((s.diffs ?? []).join(", "))} |`,
+    ),
     tail: ["", "</details>", ""],
     rank: 1,
     cutNote: cutNote("resource rows", "idlc preview --json"),

@@ -24,7 +24,8 @@ export interface ReviewInputs {
 export function reviewersFor(input: ReviewInputs): Reviewer[] {
   const reasons = new Map<string, Set<string>>();
   const add = (owners: readonly string[], reason: string) => {
-    for (const owner of owners) if (owner.trim()) (reasons.get(owner) ?? reasons.set(owner, new Set()).get(owner)!).add(reason);
+    for (const owner of owners)
+      if (owner.trim()) (reasons.get(owner) ?? reasons.set(owner, new Set()).get(owner)!).add(reason);
   };
   const ownerOf = (id: string) => input.rolesAfter.get(id)?.owner ?? input.rolesBefore.get(id)?.owner ?? "";
   for (const id of changedDefinitions(input.rolesBefore, input.rolesAfter)) add([ownerOf(id)], `role definition ${id}`);
@@ -40,7 +41,9 @@ function changedDefinitions(before: ReadonlyMap<string, RoleDef>, after: Readonl
     const { source: _source, ...definition } = role;
     return JSON.stringify(definition);
   };
-  return [...new Set([...before.keys(), ...after.keys()])].filter((id) => shape(before.get(id)) !== shape(after.get(id)));
+  return [...new Set([...before.keys(), ...after.keys()])].filter(
+    (id) => shape(before.get(id)) !== shape(after.get(id)),
+  );
 }
 
 /** Joiners and rehires: every role they hold; leavers: every role they held; movers: the roles that differ. */

@@ -19,7 +19,8 @@ export interface StackDiff {
  * What the comment compares against when no `--from` is given: the PR's base branch on GitHub
  * (`GITHUB_BASE_REF`, fetched as `origin/<base>`), else the last commit.
  */
-export const defaultDiffBase = (env: NodeJS.ProcessEnv) => (env.GITHUB_BASE_REF ? `origin/${env.GITHUB_BASE_REF}` : "HEAD");
+export const defaultDiffBase = (env: NodeJS.ProcessEnv) =>
+  env.GITHUB_BASE_REF ? `origin/${env.GITHUB_BASE_REF}` : "HEAD";
 
 /** @param from an HR export file, or a git ref whose HR export and role files are the "before" side. */
 export function loadStackDiff(options: { cwd: string; stack: string; from: string; asOf: string }): StackDiff {

@@ -109,8 +109,12 @@ export function readTerminations(file: string): HrTermination[] {
   const parsed = TerminationsFile.safeParse(data);
   if (!parsed.success) {
     const why = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new HrPullError("HR_PULL_RECORD", `${file}: ${why}`,
-      "Each entry needs employeeId, terminationDate (yyyy-MM-dd), terminatedInHr (RFC 3339) and from.", { file });
+    throw new HrPullError(
+      "HR_PULL_RECORD",
+      `${file}: ${why}`,
+      "Each entry needs employeeId, terminationDate (yyyy-MM-dd), terminatedInHr (RFC 3339) and from.",
+      { file },
+    );
   }
   return parsed.data.terminations;
 }

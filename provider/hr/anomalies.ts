@@ -27,20 +27,35 @@ export function checkAnomalies(previous: Person[], current: Person[], options: A
 
   const drop = previous.length === 0 ? 0 : ((previous.length - current.length) / previous.length) * 100;
   if (drop > maxDrop) {
-    issues.push({ severity: "error", code: HrIssueCode.anomalyRowDrop, file, fix,
-      message: `the export has ${current.length} people, ${drop.toFixed(1)}% fewer than the previous ${previous.length} (limit ${maxDrop}%)` });
+    issues.push({
+      severity: "error",
+      code: HrIssueCode.anomalyRowDrop,
+      file,
+      fix,
+      message: `the export has ${current.length} people, ${drop.toFixed(1)}% fewer than the previous ${previous.length} (limit ${maxDrop}%)`,
+    });
   }
 
   const now = new Map(current.map((p) => [p.employeeId, p]));
   const gone = previous.filter((p) => !now.has(p.employeeId) && p.status !== "terminated" && !p.terminationDate);
   for (const p of gone.slice(0, listedGone)) {
-    issues.push({ severity: "error", code: HrIssueCode.anomalyPersonGone, file: p.source.file, row: p.source.row, fix,
+    issues.push({
+      severity: "error",
+      code: HrIssueCode.anomalyPersonGone,
+      file: p.source.file,
+      row: p.source.row,
+      fix,
       message: `${shown(p.employeeId)} (${shown(p.displayName)}) is gone from the export without a termination record`,
     });
   }
   if (gone.length > listedGone) {
-    issues.push({ severity: "error", code: HrIssueCode.anomalyPersonGone, file, fix,
-      message: `…and ${gone.length - listedGone} more people gone without a termination record` });
+    issues.push({
+      severity: "error",
+      code: HrIssueCode.anomalyPersonGone,
+      file,
+      fix,
+      message: `…and ${gone.length - listedGone} more people gone without a termination record`,
+    });
   }
 
   let both = 0;
@@ -53,8 +68,13 @@ export function checkAnomalies(previous: Person[], current: Person[], options: A
   }
   const churn = both === 0 ? 0 : (moved / both) * 100;
   if (churn > maxChurn) {
-    issues.push({ severity: "error", code: HrIssueCode.anomalyDepartmentChurn, file, fix,
-      message: `${moved} of ${both} people (${churn.toFixed(1)}%) changed department (limit ${maxChurn}%)` });
+    issues.push({
+      severity: "error",
+      code: HrIssueCode.anomalyDepartmentChurn,
+      file,
+      fix,
+      message: `${moved} of ${both} people (${churn.toFixed(1)}%) changed department (limit ${maxChurn}%)`,
+    });
   }
   return issues;
 }

@@ -12,31 +12,40 @@ import { shown } from "./shown";
  * to employee ids, trying employee id, then work email, then an exact "Last, First" / "First Last" name
  * (app-apis.md §6). Linear in the number of people.
  */
-export function checkPeople(
-  people: Person[],
-  file: string,
-  columnOf: (field: HrField) => string,
-): Issue[] {
+export function checkPeople(people: Person[], file: string, columnOf: (field: HrField) => string): Issue[] {
   const issues: Issue[] = [];
-  const at = (p: Person, field: HrField, code: string, message: string, fix: string,
-    severity: Issue["severity"] = "error") =>
-    issues.push({ severity, code, message, fix, file, row: p.source.row, column: columnOf(field) });
+  const at = (
+    p: Person,
+    field: HrField,
+    code: string,
+    message: string,
+    fix: string,
+    severity: Issue["severity"] = "error",
+  ) => issues.push({ severity, code, message, fix, file, row: p.source.row, column: columnOf(field) });
 
   const byId = new Map<string, Person>();
   const byEmail = new Map<string, Person>();
   for (const p of people) {
     const first = byId.get(p.employeeId);
     if (first) {
-      at(p, "employeeId", HrIssueCode.idDuplicate,
+      at(
+        p,
+        "employeeId",
+        HrIssueCode.idDuplicate,
         `duplicate employee id "${shown(p.employeeId)}" (first on row ${first.source.row})`,
-        "Give every person a unique employee id; remove the duplicated row.");
+        "Give every person a unique employee id; remove the duplicated row.",
+      );
     } else byId.set(p.employeeId, p);
     if (p.workEmail === undefined) continue;
     const owner = byEmail.get(p.workEmail);
     if (owner) {
-      at(p, "workEmail", HrIssueCode.emailDuplicate,
+      at(
+        p,
+        "workEmail",
+        HrIssueCode.emailDuplicate,
         `duplicate work email "${shown(p.workEmail)}" (also ${shown(owner.employeeId)} on row ${owner.source.row})`,
-        "Give every person their own work email in the HR system.");
+        "Give every person their own work email in the HR system.",
+      );
     } else byEmail.set(p.workEmail, p);
   }
 
@@ -51,21 +60,30 @@ export function checkPeople(
     } else {
       // A manager filtered out of the export (an active-only report) is ordinary: the person is read without one,
       // which can only withhold what a `reportsTo` rule would grant, never grant more.
-      const why = byName.get(ref.toLowerCase()) === null
-        ? "matches several people"
-        : "matches no employee id, email or name";
+      const why =
+        byName.get(ref.toLowerCase()) === null ? "matches several people" : "matches no employee id, email or name";
       delete p.managerId;
-      at(p, "managerId", HrIssueCode.managerUnknown, `manager "${shown(ref)}" of ${shown(p.employeeId)} ${why}: ` +
-        "read as having no manager, so reportsTo rules skip them",
-        "Reference the manager by employee id, and make sure the manager's row is in the export.", "warning");
+      at(
+        p,
+        "managerId",
+        HrIssueCode.managerUnknown,
+        `manager "${shown(ref)}" of ${shown(p.employeeId)} ${why}: ` +
+          "read as having no manager, so reportsTo rules skip them",
+        "Reference the manager by employee id, and make sure the manager's row is in the export.",
+        "warning",
+      );
     }
   }
 
   for (const cycle of managerCycles(people, byId)) {
     const head = cycle[0]!;
-    at(head, "managerId", HrIssueCode.managerCycle,
+    at(
+      head,
+      "managerId",
+      HrIssueCode.managerCycle,
       `manager cycle: ${[...cycle, head].map((p) => shown(p.employeeId)).join(" → ")}`,
-      "Break the cycle: someone in it must report to a person outside it (or to nobody, at the top).");
+      "Break the cycle: someone in it must report to a person outside it (or to nobody, at the top).",
+    );
   }
   return issues;
 }

@@ -92,8 +92,14 @@ export function mapColumns(
     if (!absent(field)) continue;
     const near = nearestHeader(header, unused, namesFor(field, preset));
     if (field === "workEmail" && needs.emailDomain && near === undefined) {
-      issues.push({ severity: "warning", code: HrIssueCode.emailGenerated, file, row: 1, column: "workEmail",
-        message: "the export has no work email column: every address will be generated as " +
+      issues.push({
+        severity: "warning",
+        code: HrIssueCode.emailGenerated,
+        file,
+        row: 1,
+        column: "workEmail",
+        message:
+          "the export has no work email column: every address will be generated as " +
           `first.last@${needs.emailDomain}`,
         fix: "Add the work email column to the export if people already have addresses; generated ones may not match.",
       });
@@ -103,13 +109,28 @@ export function mapColumns(
     issues.push(issue.issue);
     if (issue.near !== undefined) cited.add(issue.near);
   }
-  issues.push(...unknownHeaderIssues(header, unused.filter((i) => !cited.has(i)), preset, absent, file));
+  issues.push(
+    ...unknownHeaderIssues(
+      header,
+      unused.filter((i) => !cited.has(i)),
+      preset,
+      absent,
+      file,
+    ),
+  );
   return { columns, issues };
 }
 
 /** The error for an absent column, naming the closest unused header when one is plausibly a misspelling of it. */
-function missing(field: HrField, names: string[], header: string[], unused: number[], file: string,
-  via: "mapping" | "preset", apps?: readonly string[]): { issue: Issue; near?: number } {
+function missing(
+  field: HrField,
+  names: string[],
+  header: string[],
+  unused: number[],
+  file: string,
+  via: "mapping" | "preset",
+  apps?: readonly string[],
+): { issue: Issue; near?: number } {
   const wanted = names[0]!;
   const near = nearestHeader(header, unused, names);
   const suggestion = near === undefined ? undefined : header[near]!;

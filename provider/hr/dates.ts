@@ -100,7 +100,9 @@ function strict(value: string, format: string): string | undefined {
 function calendar(value: string, year: number, month: number, day: number): DateResult {
   const d = new Date(Date.UTC(year, month - 1, day));
   const real = d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-  return real && year >= 1900 ? { ok: true, date: iso8601(year, month, day) } : invalid(value, "is not a calendar date");
+  return real && year >= 1900
+    ? { ok: true, date: iso8601(year, month, day) }
+    : invalid(value, "is not a calendar date");
 }
 
 function iso8601(year: number, month: number, day: number): string {

@@ -18,8 +18,11 @@ export function namesFor(field: HrField, preset: Preset): string[] {
  * form: one typo in a name of 4 to 7 characters (`emial` → `email`, but not `notes` → `roles`), or a quarter of
  * its length in edits beyond that. The closest wins; a tie goes to the leftmost column.
  */
-export function nearestHeader(header: readonly string[], indices: readonly number[],
-  names: readonly string[]): number | undefined {
+export function nearestHeader(
+  header: readonly string[],
+  indices: readonly number[],
+  names: readonly string[],
+): number | undefined {
   let best: { index: number; d: number } | undefined;
   for (const name of names.map(normalizeHeader)) {
     const limit = name.length < 4 ? 0 : name.length < 8 ? 1 : Math.floor(name.length / 4);
@@ -42,8 +45,13 @@ function typos(a: string, b: string): number {
  * ("did you mean"), then one listing the rest — HR systems add columns idlc has no use for, and that is fine,
  * but a person must be able to see that a column they meant for idlc was not read.
  */
-export function unknownHeaderIssues(header: readonly string[], unused: readonly number[], preset: Preset,
-  absent: (field: HrField) => boolean, file: string): Issue[] {
+export function unknownHeaderIssues(
+  header: readonly string[],
+  unused: readonly number[],
+  preset: Preset,
+  absent: (field: HrField) => boolean,
+  file: string,
+): Issue[] {
   const issues: Issue[] = [];
   const ignored: string[] = [];
   const lacking = HrField.options.filter(absent);
@@ -56,14 +64,24 @@ export function unknownHeaderIssues(header: readonly string[], unused: readonly 
     }
     const spelled = namesFor(field, preset)[0]!;
     const name = shown(header[index]!);
-    issues.push({ severity: "warning", code: HrIssueCode.columnUnknown, file, row: 1, column: name,
+    issues.push({
+      severity: "warning",
+      code: HrIssueCode.columnUnknown,
+      file,
+      row: 1,
+      column: name,
       message: `header "${name}" is not a column idlc knows: did you mean "${spelled}" (${field})?`,
-      fix: `Rename the header to "${spelled}", or map it with identity:hr mapping: { ${field}: "${name}" }.` });
+      fix: `Rename the header to "${spelled}", or map it with identity:hr mapping: { ${field}: "${name}" }.`,
+    });
   }
   if (ignored.length > 0) {
     const more = ignored.length > listedIgnored ? ` and ${ignored.length - listedIgnored} more` : "";
     const listed = `${ignored.slice(0, listedIgnored).join(", ")}${more}`;
-    issues.push({ severity: "warning", code: HrIssueCode.columnsIgnored, file, row: 1,
+    issues.push({
+      severity: "warning",
+      code: HrIssueCode.columnsIgnored,
+      file,
+      row: 1,
       message: `${ignored.length} column${ignored.length === 1 ? " is" : "s are"} not read: ${listed}`,
       fix: 'Nothing to do if they are not meant for idlc; otherwise map them with identity:hr mapping: { field: "header" }.',
     });

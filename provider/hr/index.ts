@@ -18,11 +18,4 @@ export { PresetName, presets, type Preset } from "./presets";
 export { HrField, requiredFields } from "./fields";
 export { allApps, fieldsNeededBy, stackNeeds } from "./app-fields";
 export { HrIssueCode, HrSourceError } from "./errors";
-export {
-  Person,
-  HrStatus,
-  EmploymentType,
-  IsoDate,
-  LifecycleState,
-  LifecycleSettings,
-} from "./person";
+export { Person, HrStatus, EmploymentType, IsoDate, LifecycleState, LifecycleSettings } from "./person";

@@ -53,25 +53,43 @@ export function readHrExport(options: ReadHrExportOptions & { text: string }): {
   const table = readCsv(text, file);
   const issues: Issue[] = [...table.issues];
   if (table.header.length === 0) {
-    issues.push({ severity: "error", code: HrIssueCode.empty, message: "the export has no header row", file, row: 1,
-      fix: "Export the report again with its column headers." });
+    issues.push({
+      severity: "error",
+      code: HrIssueCode.empty,
+      message: "the export has no header row",
+      file,
+      row: 1,
+      fix: "Export the report again with its column headers.",
+    });
     return { people: [], issues };
   }
   const formatProblem = options.dateFormat === undefined ? undefined : dateFormatProblem(options.dateFormat);
   if (formatProblem) {
-    issues.push({ severity: "error", code: HrIssueCode.dateFormatInvalid, file,
+    issues.push({
+      severity: "error",
+      code: HrIssueCode.dateFormatInvalid,
+      file,
       message: `date format "${options.dateFormat}" is unusable: ${formatProblem}`,
-      fix: "Use date-fns tokens, e.g. dd.MM.yyyy or MM/dd/yyyy." });
+      fix: "Use date-fns tokens, e.g. dd.MM.yyyy or MM/dd/yyyy.",
+    });
     return { people: [], issues };
   }
   if (table.records.length === 0) {
     // An export with nobody in it is never real; applied, it would offboard the whole company.
-    issues.push({ severity: "error", code: HrIssueCode.empty, message: "the export has a header but no people", file, row: 2,
-      fix: "Export the report again; check its filters." });
+    issues.push({
+      severity: "error",
+      code: HrIssueCode.empty,
+      message: "the export has a header but no people",
+      file,
+      row: 2,
+      fix: "Export the report again; check its filters.",
+    });
   }
   const needed = options.apps && fieldsNeededBy(options.apps);
-  const { columns, issues: columnIssues } = mapColumns(table.header, preset, options.mapping, file,
-    { needed, emailDomain: options.emailDomain });
+  const { columns, issues: columnIssues } = mapColumns(table.header, preset, options.mapping, file, {
+    needed,
+    emailDomain: options.emailDomain,
+  });
   issues.push(...columnIssues);
   if (columnIssues.some((i) => i.severity === "error")) return { people: [], issues };
 
@@ -83,7 +101,8 @@ export function readHrExport(options: ReadHrExportOptions & { text: string }): {
     readDate: dateReader(options.dateFormat, order),
     statusWords: { ...statusWords, ...preset.statusWords, ...normalizeKeys(options.statusWords) },
     employmentWords: { ...employmentWords, ...preset.employmentWords, ...normalizeKeys(options.employmentWords) },
-    allowedDomains: options.allowedDomains && new Set(options.allowedDomains.map((d) => d.toLowerCase().replace(/^@/, ""))),
+    allowedDomains:
+      options.allowedDomains && new Set(options.allowedDomains.map((d) => d.toLowerCase().replace(/^@/, ""))),
     contractorEndDate: options.contractorEndDate ?? "warning",
     emailDomain: needed?.has("workEmail") ? options.emailDomain : undefined,
   };

@@ -36,7 +36,7 @@ function kindOf(head: string): string | undefined {
   if (head.startsWith("PK\u0003\u0004")) return "looks like a zip file or an Excel workbook (.xlsx)";
   if (/^\ufffd\ufffd\u0011/.test(head)) return "looks like an old Excel workbook (.xls)";
   if (head.startsWith("%PDF-")) return "looks like a PDF";
-  if (isUtf16(head)) return "looks like UTF-16 (Excel's \"Unicode Text\")";
+  if (isUtf16(head)) return 'looks like UTF-16 (Excel\'s "Unicode Text")';
   if ((head.match(binaryControl)?.length ?? 0) > Math.max(2, head.length / 100)) return "looks binary";
   return undefined;
 }

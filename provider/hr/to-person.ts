@@ -24,7 +24,15 @@ export interface RowContext {
 }
 
 const emailPattern = z.regexes.email;
-const optionalText = ["preferredName", "title", "department", "division", "location", "costCenter", "managerId"] as const;
+const optionalText = [
+  "preferredName",
+  "title",
+  "department",
+  "division",
+  "location",
+  "costCenter",
+  "managerId",
+] as const;
 
 /**
  * Turns one record into a `Person` (manager still the raw reference) and appends the row's own problems to
@@ -37,12 +45,15 @@ export function toPerson(record: CsvRecord, ctx: RowContext, issues: Issue[]): {
   const report = (field: HrField, code: string, message: string, fix: string, severity: Issue["severity"] = "error") =>
     issues.push({ severity, code, message, fix, file: ctx.file, row, column: columnOf(ctx, field) });
 
-  if (fields.length !== ctx.header.length && (fields.length < ctx.header.length || fields.slice(ctx.header.length).some((f) => f !== ""))) {
+  if (
+    fields.length !== ctx.header.length &&
+    (fields.length < ctx.header.length || fields.slice(ctx.header.length).some((f) => f !== ""))
+  ) {
     issues.push({
       severity: "error",
       code: HrIssueCode.rowShape,
       message: `row has ${fields.length} values but the header has ${ctx.header.length} columns`,
-      fix: "Quote any value that contains the delimiter (e.g. \"Doe, Jane\") and re-export.",
+      fix: 'Quote any value that contains the delimiter (e.g. "Doe, Jane") and re-export.',
       file: ctx.file,
       row,
     });
@@ -58,18 +69,26 @@ export function toPerson(record: CsvRecord, ctx: RowContext, issues: Issue[]): {
   const rawStatus = get(ctx, fields, "status");
   const status = rawStatus === undefined ? undefined : ctx.statusWords[normalizeValue(rawStatus)];
   if (rawStatus !== undefined && !status) {
-    report("status", HrIssueCode.statusUnknown, `unknown status "${shown(rawStatus)}"`,
+    report(
+      "status",
+      HrIssueCode.statusUnknown,
+      `unknown status "${shown(rawStatus)}"`,
       `Use a status the preset knows (active, on leave, terminated, onboarding…), fix the preset choice, or say what ` +
-        `it means with identity:hr statusWords: { "${shown(rawStatus)}": active | leave | terminated | pre-hire }.`);
+        `it means with identity:hr statusWords: { "${shown(rawStatus)}": active | leave | terminated | pre-hire }.`,
+    );
   }
   const rawType = get(ctx, fields, "employmentType");
   const knownType = rawType === undefined ? "employee" : ctx.employmentWords[normalizeValue(rawType)];
   // A leaver's type decides nothing, and some vendors write "Terminated" there (BambooHR's employment status).
   if (!knownType && status !== "terminated") {
-    report("employmentType", HrIssueCode.employmentTypeUnknown,
+    report(
+      "employmentType",
+      HrIssueCode.employmentTypeUnknown,
       `unknown employment type "${shown(rawType!)}", treated as other`,
       `Use employee, contractor or intern (or a vendor word for them), or say what it means with identity:hr ` +
-        `employmentWords: { "${shown(rawType!)}": employee | contractor | intern | other }.`, "warning");
+        `employmentWords: { "${shown(rawType!)}": employee | contractor | intern | other }.`,
+      "warning",
+    );
   }
   const employmentType = knownType ?? "other";
 
@@ -83,48 +102,77 @@ export function toPerson(record: CsvRecord, ctx: RowContext, issues: Issue[]): {
   }
   if (dates.hireDate && dates.terminationDate && dates.terminationDate < dates.hireDate) {
     if (status === "terminated") {
-      report("terminationDate", HrIssueCode.terminationBeforeHire,
+      report(
+        "terminationDate",
+        HrIssueCode.terminationBeforeHire,
         `termination date ${dates.terminationDate} is before hire date ${dates.hireDate}`,
-        "Correct either date in the HR system; a rehire needs a new hire date after the termination.");
+        "Correct either date in the HR system; a rehire needs a new hire date after the termination.",
+      );
     } else {
       // A rehire: vendors keep the earlier employment's termination date on the row. Read, it would disable
       // someone who works here, so it is dropped, and said.
-      report("terminationDate", HrIssueCode.terminationBeforeHire,
+      report(
+        "terminationDate",
+        HrIssueCode.terminationBeforeHire,
         `termination date ${dates.terminationDate} is before hire date ${dates.hireDate} and the status is ` +
           `${status ?? "unknown"}: read as a rehire, the old termination date is ignored`,
         "Clear the previous employment's termination date in the HR system, if the export should not carry it.",
-        "warning");
+        "warning",
+      );
       delete dates.terminationDate;
     }
   }
   if (status === "terminated" && !dates.terminationDate) {
-    report("terminationDate", HrIssueCode.terminationDateMissing,
+    report(
+      "terminationDate",
+      HrIssueCode.terminationDateMissing,
       `${shown(employeeId ?? "this person")} is terminated without a termination date: ` +
         "accounts are disabled but never deleted",
-      "Record the termination date in the HR system so retention can run out.", "warning");
+      "Record the termination date in the HR system so retention can run out.",
+      "warning",
+    );
   }
   if (employmentType === "contractor" && !dates.endDate && !dates.terminationDate && status !== "terminated") {
-    report("endDate", HrIssueCode.contractorEndDate,
+    report(
+      "endDate",
+      HrIssueCode.contractorEndDate,
       `contractor ${who(employeeId, firstName, lastName)} has no contract end date: they keep the accounts and ` +
         "roles this export gives them, with no end, until HR records a contract end or termination date",
       "Record the contract end date in the HR system so access ends with the contract " +
-        "(identity:hr contractorEndDate: error makes a missing one block).", ctx.contractorEndDate);
+        "(identity:hr contractorEndDate: error makes a missing one block).",
+      ctx.contractorEndDate,
+    );
   }
 
   const workEmail = get(ctx, fields, "workEmail")?.toLowerCase();
   if (workEmail === undefined && ctx.emailDomain !== undefined && ctx.columns.workEmail !== undefined) {
-    report("workEmail", HrIssueCode.emailGenerated,
+    report(
+      "workEmail",
+      HrIssueCode.emailGenerated,
       `${who(employeeId, firstName, lastName)} has no work email: an address will be generated from their ` +
         `name, first.last@${ctx.emailDomain}`,
-      "Fill in the work email in the HR system if the person already has one.", "warning");
+      "Fill in the work email in the HR system if the person already has one.",
+      "warning",
+    );
   }
   if (workEmail !== undefined && !emailPattern.test(workEmail)) {
-    report("workEmail", HrIssueCode.emailInvalid, `invalid email "${shown(workEmail)}"`,
-      "Correct the work email in the HR system.");
-  } else if (workEmail !== undefined && ctx.allowedDomains && !ctx.allowedDomains.has(workEmail.slice(workEmail.lastIndexOf("@") + 1))) {
-    report("workEmail", HrIssueCode.emailDomain,
+    report(
+      "workEmail",
+      HrIssueCode.emailInvalid,
+      `invalid email "${shown(workEmail)}"`,
+      "Correct the work email in the HR system.",
+    );
+  } else if (
+    workEmail !== undefined &&
+    ctx.allowedDomains &&
+    !ctx.allowedDomains.has(workEmail.slice(workEmail.lastIndexOf("@") + 1))
+  ) {
+    report(
+      "workEmail",
+      HrIssueCode.emailDomain,
       `email "${shown(workEmail)}" is outside the allowed domains (${[...ctx.allowedDomains].join(", ")})`,
-      "Use a company address, or add the domain to identity:hr allowedDomains.");
+      "Use a company address, or add the domain to identity:hr allowedDomains.",
+    );
   }
 
   // Every row with an id takes part in the cross-row checks, so one bad cell never hides a duplicate.
@@ -164,8 +212,11 @@ const literal = new Set<HrField>(["employeeId", "firstName", "lastName", "status
 function get(ctx: RowContext, fields: string[], field: HrField): string | undefined {
   const index = ctx.columns[field];
   const value = index === undefined ? undefined : fields[index];
-  if (value === "" || (value !== undefined && value.length <= 4 && !literal.has(field) &&
-    placeholders.has(value.toLowerCase()))) return undefined;
+  if (
+    value === "" ||
+    (value !== undefined && value.length <= 4 && !literal.has(field) && placeholders.has(value.toLowerCase()))
+  )
+    return undefined;
   return value;
 }
 
@@ -178,5 +229,12 @@ export function columnOf(ctx: Pick<RowContext, "columns" | "header">, field: HrF
 function splitRoles(value: string | undefined): string[] {
   if (value === undefined) return [];
   if (!value.includes(";") && !value.includes(",")) return [value];
-  return [...new Set(value.split(/[;,]/).map((r) => r.trim()).filter((r) => r !== ""))];
+  return [
+    ...new Set(
+      value
+        .split(/[;,]/)
+        .map((r) => r.trim())
+        .filter((r) => r !== ""),
+    ),
+  ];
 }

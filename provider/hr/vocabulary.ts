@@ -8,12 +8,32 @@ import type { EmploymentType, HrStatus } from "./person";
 export const statusWords: Record<string, HrStatus> = words({
   active: ["active", "employed", "current", "working", "aktiv"],
   leave: [
-    "leave", "on leave", "leave of absence", "loa", "garden leave", "parental leave", "sabbatical",
-    "maternity leave", "paternity leave", "sick leave", "medical leave", "unpaid leave", "beurlaubt", "elternzeit",
-    "abwesend", "ruhend",
+    "leave",
+    "on leave",
+    "leave of absence",
+    "loa",
+    "garden leave",
+    "parental leave",
+    "sabbatical",
+    "maternity leave",
+    "paternity leave",
+    "sick leave",
+    "medical leave",
+    "unpaid leave",
+    "beurlaubt",
+    "elternzeit",
+    "abwesend",
+    "ruhend",
   ],
   terminated: [
-    "terminated", "inactive", "dismissed", "former", "offboarded", "departed", "ausgeschieden", "inaktiv",
+    "terminated",
+    "inactive",
+    "dismissed",
+    "former",
+    "offboarded",
+    "departed",
+    "ausgeschieden",
+    "inaktiv",
     "gekündigt",
   ],
   "pre-hire": ["pre hire", "prehire", "onboarding", "hired", "accepted", "init", "pending", "pending hire", "new hire"],
@@ -21,13 +41,41 @@ export const statusWords: Record<string, HrStatus> = words({
 
 export const employmentWords: Record<string, EmploymentType> = words({
   employee: [
-    "employee", "full time", "fulltime", "part time", "parttime", "salaried ft", "salaried pt", "hourly ft",
-    "hourly pt", "salaried full time", "salaried part time", "hourly full time", "hourly part time", "fixed term",
-    "permanent", "regular", "internal", "festangestellt", "vollzeit", "teilzeit", "angestellt",
+    "employee",
+    "full time",
+    "fulltime",
+    "part time",
+    "parttime",
+    "salaried ft",
+    "salaried pt",
+    "hourly ft",
+    "hourly pt",
+    "salaried full time",
+    "salaried part time",
+    "hourly full time",
+    "hourly part time",
+    "fixed term",
+    "permanent",
+    "regular",
+    "internal",
+    "festangestellt",
+    "vollzeit",
+    "teilzeit",
+    "angestellt",
   ],
   contractor: [
-    "contractor", "contract", "contingent worker", "contingent", "external", "freelancer", "freelance",
-    "consultant", "temp", "temporary", "extern", "freiberufler",
+    "contractor",
+    "contract",
+    "contingent worker",
+    "contingent",
+    "external",
+    "freelancer",
+    "freelance",
+    "consultant",
+    "temp",
+    "temporary",
+    "extern",
+    "freiberufler",
   ],
   intern: ["intern", "internship", "trainee", "apprentice", "working student", "werkstudent", "praktikant", "azubi"],
   other: ["other", "sonstige"],
@@ -38,7 +86,10 @@ export const employmentWords: Record<string, EmploymentType> = words({
  * Rippling's `Salaried, full-time` = `salaried full time`.
  */
 export function normalizeValue(value: string): string {
-  return value.toLowerCase().replace(/[\s_,-]+/g, " ").trim();
+  return value
+    .toLowerCase()
+    .replace(/[\s_,-]+/g, " ")
+    .trim();
 }
 
 /** A company's own word table from its stack settings, keyed like the shared ones. */

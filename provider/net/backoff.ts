@@ -41,7 +41,12 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
  * How long to wait before the next attempt: exactly the server's `Retry-After` when given (never sooner than it
  * asked), else jittered backoff.
  */
-export function nextDelay(retry: number, retryAfterMs: number | undefined, policy: RetryPolicy, random?: () => number): number {
+export function nextDelay(
+  retry: number,
+  retryAfterMs: number | undefined,
+  policy: RetryPolicy,
+  random?: () => number,
+): number {
   if (retryAfterMs !== undefined) return retryAfterMs;
   return backoffDelay(retry, policy, random);
 }

@@ -31,7 +31,11 @@ export function createEngineLog(address: string): EngineLog {
   return {
     send(entry) {
       const req = new engproto.LogRequest();
-      req.setSeverity(entry.severity).setMessage(entry.message).setUrn(entry.urn ?? "").setEphemeral(entry.ephemeral);
+      req
+        .setSeverity(entry.severity)
+        .setMessage(entry.message)
+        .setUrn(entry.urn ?? "")
+        .setEphemeral(entry.ephemeral);
       client.log(req, () => undefined);
     },
     close: () => client.close(),

@@ -12,7 +12,8 @@ export function errorDetailOf(body: unknown): { detail?: string; apiCode?: strin
     return { detail: str(b.error.message), apiCode: str(b.error.errors?.[0]?.reason) ?? str(b.error.code) };
   }
   if (typeof b.error === "string") return { detail: str(b.error_description) ?? b.error, apiCode: b.error };
-  if (b.Errors && typeof b.Errors === "object") return { detail: str(b.Errors.description), apiCode: str(b.Errors.code) };
+  if (b.Errors && typeof b.Errors === "object")
+    return { detail: str(b.Errors.description), apiCode: str(b.Errors.code) };
   if (typeof b.message === "string") return { detail: b.message };
   return {};
 }

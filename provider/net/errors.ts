@@ -2,13 +2,7 @@ import { IdlcError } from "../errors";
 
 /** The few outcomes every vendor error is translated to, once, at the client edge. */
 export type HttpErrorKind =
-  | "unauthenticated"
-  | "permission-denied"
-  | "not-found"
-  | "conflict"
-  | "rate-limited"
-  | "unavailable"
-  | "invalid";
+  "unauthenticated" | "permission-denied" | "not-found" | "conflict" | "rate-limited" | "unavailable" | "invalid";
 
 /** Where a failed call went. Never holds a header, so a token cannot leak through an error. */
 export interface HttpCallContext {

@@ -57,7 +57,8 @@ export interface HttpClient {
   request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>>;
 }
 
-type Attempt = { response: HttpResponse; error?: undefined } | { response?: undefined; error: { detail: string; cause: unknown } };
+type Attempt =
+  { response: HttpResponse; error?: undefined } | { response?: undefined; error: { detail: string; cause: unknown } };
 
 /**
  * The one HTTP client every connector uses: bearer auth, pacing, timeouts, retries with jittered exponential
@@ -76,10 +77,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const counter = options.counter ?? sharedRequestCounter();
   const reporter = options.status ?? providerStatus();
   const detailOf = options.errorDetail ?? errorDetailOf;
-  const rules: PaceRule[] = !options.pacer ? [] : Array.isArray(options.pacer) ? options.pacer : [{ pacer: options.pacer }];
+  const rules: PaceRule[] = !options.pacer
+    ? []
+    : Array.isArray(options.pacer)
+      ? options.pacer
+      : [{ pacer: options.pacer }];
 
   async function attempt(req: HttpRequest, url: string): Promise<Attempt> {
-    const headers: Record<string, string> = { accept: "application/scim+json, application/json", ...options.headers, ...req.headers };
+    const headers: Record<string, string> = {
+      accept: "application/scim+json, application/json",
+      ...options.headers,
+      ...req.headers,
+    };
     if (options.auth) headers.authorization = `Bearer ${await options.auth()}`;
     let body: string | undefined;
     if (typeof req.body === "string") body = req.body;
@@ -96,10 +105,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       });
       const text = await res.text();
       const type = res.headers.get("content-type") ?? "";
-      return { response: { status: res.status, body: parseBody(text, type), headers: Object.fromEntries(res.headers) } };
+      return {
+        response: { status: res.status, body: parseBody(text, type), headers: Object.fromEntries(res.headers) },
+      };
     } catch (cause) {
       const timedOut = (cause as Error)?.name === "TimeoutError";
-      const code = ((cause as { cause?: { code?: string } })?.cause?.code ?? (cause as Error)?.message) || "network error";
+      const code =
+        ((cause as { cause?: { code?: string } })?.cause?.code ?? (cause as Error)?.message) || "network error";
       return { error: { detail: timedOut ? `timed out after ${options.timeoutMs ?? 30_000} ms` : code, cause } };
     }
   }
@@ -121,15 +133,24 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         // Lag retries are spread over the window so the attempt budget covers all of it.
         const lagFloor = lagging ? Math.ceil(req.retryNotFoundFor! / Math.max(1, policy.maxAttempts - 1)) : 0;
         const delay = Math.max(lagFloor, nextDelay(n, retryAfterMs, policy, options.random));
-        const overBudget = n + 1 >= policy.maxAttempts || delay > policy.maxDelayMs || waited + delay > policy.maxTotalDelayMs;
+        const overBudget =
+          n + 1 >= policy.maxAttempts || delay > policy.maxDelayMs || waited + delay > policy.maxTotalDelayMs;
         // A lagging 404 is retried while the budget lasts; after that it is the answer like any other.
-        if (result.response && isAnswer(status, req.expect) && (!lagging || overBudget)) return result.response as HttpResponse<T>;
+        if (result.response && isAnswer(status, req.expect) && (!lagging || overBudget))
+          return result.response as HttpResponse<T>;
         if (!retryable || overBudget) {
           const api = result.response ? detailOf(result.response.body) : { detail: result.error.detail };
           const budget = retryable ? ` (gave up after ${n + 1} attempts)` : "";
           throw new HttpError(
             kindForStatus(status),
-            { app, method: req.method, path: req.path, status, detail: (api.detail ?? "") + budget || undefined, apiCode: api.apiCode },
+            {
+              app,
+              method: req.method,
+              path: req.path,
+              status,
+              detail: (api.detail ?? "") + budget || undefined,
+              apiCode: api.apiCode,
+            },
             { cause: result.error?.cause, retryAfterMs },
           );
         }

@@ -21,7 +21,12 @@ export interface BucketState {
  * Take one token at `now`. The bucket may go negative: that is a reservation, and the caller waits `waitMs`
  * until the token it took would have been refilled. Concurrent callers therefore queue fairly without a lock.
  */
-export function reserve(state: BucketState, now: number, perMinute: number, burst: number): { state: BucketState; waitMs: number } {
+export function reserve(
+  state: BucketState,
+  now: number,
+  perMinute: number,
+  burst: number,
+): { state: BucketState; waitMs: number } {
   const perMs = perMinute / 60_000;
   const refilled = Math.min(burst, state.tokens + Math.max(0, now - state.at) * perMs);
   const tokens = refilled - 1;
@@ -42,7 +47,8 @@ export interface Pacer {
  */
 export function createPacer(options: PacerOptions): Pacer {
   const { perMinute, burst } = options;
-  if (!(perMinute > 0) || !(burst >= 1)) throw new RangeError(`pacer needs perMinute > 0 and burst >= 1 (got ${perMinute}, ${burst})`);
+  if (!(perMinute > 0) || !(burst >= 1))
+    throw new RangeError(`pacer needs perMinute > 0 and burst >= 1 (got ${perMinute}, ${burst})`);
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let state: BucketState = { tokens: burst, at: now() };

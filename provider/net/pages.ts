@@ -11,7 +11,10 @@ export interface Page<T> {
  * naming the app (it would loop forever).
  * @throws PageTokenRepeatedError
  */
-export async function* walkPages<T>(app: string, fetchPage: (token: string | undefined) => Promise<Page<T>>): AsyncGenerator<T> {
+export async function* walkPages<T>(
+  app: string,
+  fetchPage: (token: string | undefined) => Promise<Page<T>>,
+): AsyncGenerator<T> {
   const seen = new Set<string>();
   let token: string | undefined;
   for (;;) {
@@ -25,7 +28,10 @@ export async function* walkPages<T>(app: string, fetchPage: (token: string | und
 }
 
 /** All items of a paged list in one array. */
-export async function collectPages<T>(app: string, fetchPage: (token: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+export async function collectPages<T>(
+  app: string,
+  fetchPage: (token: string | undefined) => Promise<Page<T>>,
+): Promise<T[]> {
   const all: T[] = [];
   for await (const item of walkPages(app, fetchPage)) all.push(item);
   return all;

@@ -33,7 +33,9 @@ export function countDeprovisions(
   existing: ReadonlyMap<string, number>,
   settings: Partial<SafetySettings> = {},
 ): AppDeprovisions[] {
-  const byApp = new Map<string, { disables: number; deletes: number }>([...existing.keys()].map((app) => [app, { disables: 0, deletes: 0 }]));
+  const byApp = new Map<string, { disables: number; deletes: number }>(
+    [...existing.keys()].map((app) => [app, { disables: 0, deletes: 0 }]),
+  );
   for (const step of steps) {
     const entry = byApp.get(step.app) ?? { disables: 0, deletes: 0 };
     if (DELETING.has(step.op)) entry.deletes += 1;

@@ -18,7 +18,8 @@ export function ownsGroups(shard: Shard): boolean {
 }
 
 export function shardPlan(plan: AccessPlan, shard: Shard): AccessPlan {
-  const holds = (entry: { app: string; spec: { instance?: string } }) => shardHolds(shard, entry.app, entry.spec.instance);
+  const holds = (entry: { app: string; spec: { instance?: string } }) =>
+    shardHolds(shard, entry.app, entry.spec.instance);
   return {
     ...plan,
     people: plan.people

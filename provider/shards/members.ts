@@ -14,7 +14,9 @@ export interface ShardMember {
  * `identity:scim` (`scim:github`), as budgets and policies name apps.
  */
 export function deploymentAppKeys(raw: Record<string, unknown>): string[] {
-  const apps = Array.isArray(raw["identity:apps"]) ? (raw["identity:apps"] as unknown[]).filter((a): a is string => typeof a === "string") : [];
+  const apps = Array.isArray(raw["identity:apps"])
+    ? (raw["identity:apps"] as unknown[]).filter((a): a is string => typeof a === "string")
+    : [];
   const scim = raw["identity:scim"];
   const instances = scim && typeof scim === "object" ? Object.keys(scim).sort() : [];
   return apps.flatMap((app) => (app === "scim" ? instances.map((i) => `scim:${i}`) : [app]));

@@ -36,11 +36,18 @@ export function planShards(o: ShardPlanOptions): PlannedShard[] {
   ].filter((s) => s.apps.length > 0);
   return sets.flatMap((set) =>
     Array.from({ length: buckets }, (_, bucket) => {
-      const shard = { deployment: o.deployment ?? o.base, base: o.base, apps: set.apps, ...(buckets > 1 ? { bucket, buckets } : {}) };
-      const own = Object.fromEntries(set.apps.flatMap((app) => {
-        const value = o.baseRaw[`identity:${app}`];
-        return value === undefined ? [] : [[`identity:${app}`, value]];
-      }));
+      const shard = {
+        deployment: o.deployment ?? o.base,
+        base: o.base,
+        apps: set.apps,
+        ...(buckets > 1 ? { bucket, buckets } : {}),
+      };
+      const own = Object.fromEntries(
+        set.apps.flatMap((app) => {
+          const value = o.baseRaw[`identity:${app}`];
+          return value === undefined ? [] : [[`identity:${app}`, value]];
+        }),
+      );
       const stack = `${o.base}-${set.name}${buckets > 1 ? `-${bucket}` : ""}`;
       return { stack, config: { "identity:shard": shard, ...own } };
     }),

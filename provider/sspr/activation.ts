@@ -30,10 +30,12 @@ export interface ActivationFacts {
 }
 
 export type ActivationSkip =
-  | "not-eligible" | "not-started" | "no-account" | "outside-window" | "activated" | "link-pending";
+  "not-eligible" | "not-started" | "no-account" | "outside-window" | "activated" | "link-pending";
 
-export function activationDecision(subject: Subject, facts: ActivationFacts):
-{ due: true } | { due: false; why: ActivationSkip } {
+export function activationDecision(
+  subject: Subject,
+  facts: ActivationFacts,
+): { due: true } | { due: false; why: ActivationSkip } {
   if (!eligibility(subject).ok) return { due: false, why: "not-eligible" };
   const start = subject.startDate;
   if (start && start > facts.today) return { due: false, why: "not-started" };

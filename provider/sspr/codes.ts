@@ -49,10 +49,14 @@ export function workMailChannel(send: (mail: Mail) => Promise<void>): CodeChanne
     name: "work-mail",
     async send(subject, code, minutes) {
       if (!subject.workEmail) throw new Error(`no work address for ${subject.employeeId}`);
-      await send({ to: [subject.workEmail], subject: "Your password reset code",
-        text: `Your code is ${code}. Enter it with the link sent to your personal address, ` +
+      await send({
+        to: [subject.workEmail],
+        subject: "Your password reset code",
+        text:
+          `Your code is ${code}. Enter it with the link sent to your personal address, ` +
           `within ${minutes} minutes.\n` +
-          "If you did not ask for a password reset, call the IT helpdesk.\n" });
+          "If you did not ask for a password reset, call the IT helpdesk.\n",
+      });
     },
   };
 }

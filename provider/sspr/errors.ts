@@ -1,7 +1,8 @@
 /** The sspr error family: configuration mistakes thrown when the portal is built, and state-file problems. */
 import { IdlcError, type ErrorContext } from "../errors";
 
-export type SsprCode = "SSPR_CONFIG_INVALID" | "SSPR_STATE_INVALID" | "SSPR_TARGET_FAILED" | "SSPR_MAIL_FAILED" | "SSPR_NOT_ELIGIBLE";
+export type SsprCode =
+  "SSPR_CONFIG_INVALID" | "SSPR_STATE_INVALID" | "SSPR_TARGET_FAILED" | "SSPR_MAIL_FAILED" | "SSPR_NOT_ELIGIBLE";
 
 export class SsprError extends IdlcError {
   override name = "SsprError";

@@ -10,23 +10,45 @@
  * const app = portalApp({ service, publicUrl });
  */
 export { eligibility, findSubject, type Subject, type Refusal } from "./subject";
-export { issueToken, checkToken, hashToken, pruneTokens, TOKEN_MINUTES, type TokenRecord, type TokenPurpose } from "./tokens";
+export {
+  issueToken,
+  checkToken,
+  hashToken,
+  pruneTokens,
+  TOKEN_MINUTES,
+  type TokenRecord,
+  type TokenPurpose,
+} from "./tokens";
 export { hit, pruneRates, DEFAULT_RATE_RULES, type RateRules, type RateRule, type RateState } from "./rate-limit";
 export {
-  checkPassword, contextWords, problemMessage, policyFrom, DEFAULT_POLICY,
-  type PasswordPolicy, type PasswordProblem, type PasswordVerdict,
+  checkPassword,
+  contextWords,
+  problemMessage,
+  policyFrom,
+  DEFAULT_POLICY,
+  type PasswordPolicy,
+  type PasswordProblem,
+  type PasswordVerdict,
 } from "./password-policy";
 export { strength, type Strength } from "./strength";
 export { readState, writeState, EMPTY_STATE, type SsprState } from "./state-file";
 // The portal's log is an event chain the audit readers verify and merge (provider/audit/event-chain.ts).
 export {
-  eventChainAppender as auditLog, readEventChain, serviceLogFile, type ServiceEvent as SsprEvent, type ChainedEvent,
+  eventChainAppender as auditLog,
+  readEventChain,
+  serviceLogFile,
+  type ServiceEvent as SsprEvent,
+  type ChainedEvent,
 } from "../audit";
 export { setEverywhere, TargetRefusal, type PasswordTarget, type TargetResult } from "./target";
 export { ldapTarget, ldapPasswordChanges } from "./ldap-target";
 export { linkMail, changedMail, type Mail } from "./mail-text";
 export {
-  SsprService, type SsprServiceOptions, type ResetOutcome, type OpenedLink, type ActivationRun,
+  SsprService,
+  type SsprServiceOptions,
+  type ResetOutcome,
+  type OpenedLink,
+  type ActivationRun,
 } from "./service";
 export { SsprError, type SsprCode } from "./errors";
 export { smtpMailer, type SmtpSettings } from "./smtp-mailer";
@@ -35,9 +57,20 @@ export { subjectsOf } from "./subjects";
 export { entraTarget } from "./entra-target";
 export { googleTarget } from "./google-target";
 export {
-  checkCode, issueCode, workMailChannel, CODE_MINUTES, CODE_TRIES, type CodeChannel, type CodeRecord,
+  checkCode,
+  issueCode,
+  workMailChannel,
+  CODE_MINUTES,
+  CODE_TRIES,
+  type CodeChannel,
+  type CodeRecord,
 } from "./codes";
 export {
-  accountsSince, activationDecision, ACTIVATION_HOURS, type ActivationFacts, type RecordedState,
-  type ActivationRecord, type ActivationSkip,
+  accountsSince,
+  activationDecision,
+  ACTIVATION_HOURS,
+  type ActivationFacts,
+  type RecordedState,
+  type ActivationRecord,
+  type ActivationSkip,
 } from "./activation";

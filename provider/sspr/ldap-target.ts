@@ -11,7 +11,11 @@ type LdapChange = Parameters<LdapSession["modify"]>[1][number];
 /** constraintViolation: ppolicy's pwdCheckQuality/pwdMinLength, AD's domain policy (0000052D). */
 const CONSTRAINT_VIOLATION = 19;
 
-export function ldapPasswordChanges(flavor: LdapSettings["flavor"], password: string, forceChange: boolean): LdapChange[] {
+export function ldapPasswordChanges(
+  flavor: LdapSettings["flavor"],
+  password: string,
+  forceChange: boolean,
+): LdapChange[] {
   if (flavor === "ad") {
     return [
       { operation: "replace", type: "unicodePwd", values: [Buffer.from(`"${password}"`, "utf16le")] },
@@ -30,8 +34,11 @@ export function ldapTarget(settings: LdapSettings): PasswordTarget {
     app: "ldap",
     async setPassword(subject, password, { forceChange }) {
       await withLdap(settings, async (session) => {
-        const [entry] = await session.search(settings.peopleDN, byEmployeeId(settings.flavor, subject.employeeId), ["dn"]);
-        if (!entry) throw new Error(`no LDAP account with employee id ${subject.employeeId} under ${settings.peopleDN}`);
+        const [entry] = await session.search(settings.peopleDN, byEmployeeId(settings.flavor, subject.employeeId), [
+          "dn",
+        ]);
+        if (!entry)
+          throw new Error(`no LDAP account with employee id ${subject.employeeId} under ${settings.peopleDN}`);
         try {
           await session.modify(entry.dn, ldapPasswordChanges(settings.flavor, password, forceChange));
         } catch (error) {

@@ -18,20 +18,25 @@ export function linkMail(to: string, purpose: TokenPurpose, link: string, minute
   return {
     to: [to],
     subject: purpose === "activation" ? "Activate your work account" : "Reset your work password",
-    text: `${INTRO[purpose]}\n\nOpen this link within ${lifetime(minutes)}; it works once:\n\n${link}\n\n` +
+    text:
+      `${INTRO[purpose]}\n\nOpen this link within ${lifetime(minutes)}; it works once:\n\n${link}\n\n` +
       "If you did not ask for this, ignore this mail: your password stays as it is.\n",
   };
 }
 
 const lifetime = (minutes: number) =>
-  (minutes % 60 === 0 && minutes >= 120 ? `${minutes / 60} hours` : `${minutes} minutes`);
+  minutes % 60 === 0 && minutes >= 120 ? `${minutes / 60} hours` : `${minutes} minutes`;
 
 export function changedMail(to: string[], results: readonly TargetResult[]): Mail {
-  const apps = results.filter((r) => r.outcome === "set").map((r) => r.app).join(", ");
+  const apps = results
+    .filter((r) => r.outcome === "set")
+    .map((r) => r.app)
+    .join(", ");
   return {
     to,
     subject: "Your work password was changed",
-    text: `The password of your work account was just changed (${apps}).\n\n` +
+    text:
+      `The password of your work account was just changed (${apps}).\n\n` +
       "If this was not you, call the IT helpdesk now.\n",
   };
 }

@@ -27,12 +27,20 @@ export interface PasswordVerdict {
 
 /** Words a password must not contain: names, username, mail local parts, company words (≥ 3 letters each). */
 export function contextWords(parts: readonly (string | undefined)[]): string[] {
-  const words = parts.flatMap((part) => (part ?? "").normalize("NFKC").toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  const words = parts.flatMap((part) =>
+    (part ?? "")
+      .normalize("NFKC")
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u),
+  );
   return [...new Set(words.filter((w) => [...w].length >= 3))];
 }
 
-export function checkPassword(password: string, context: readonly string[], policy: PasswordPolicy = DEFAULT_POLICY):
-PasswordVerdict {
+export function checkPassword(
+  password: string,
+  context: readonly string[],
+  policy: PasswordPolicy = DEFAULT_POLICY,
+): PasswordVerdict {
   const codePoints = [...password].length;
   const problems: PasswordProblem[] = [];
   if (codePoints < policy.minLength) problems.push("too-short");
@@ -63,7 +71,8 @@ export function problemMessage(problem: PasswordProblem, policy: PasswordPolicy 
 /** Settings as stack config gives them, with NIST's floor enforced: a minimum below 8 is a configuration error. */
 export function policyFrom(options: { minLength?: number; maxLength?: number; minScore?: number }): PasswordPolicy {
   const policy = { ...DEFAULT_POLICY, ...options };
-  if (policy.minLength < 8) throw new RangeError(`identity:sspr.minLength ${policy.minLength} is below NIST's floor of 8`);
+  if (policy.minLength < 8)
+    throw new RangeError(`identity:sspr.minLength ${policy.minLength} is below NIST's floor of 8`);
   if (policy.maxLength < Math.max(64, policy.minLength)) {
     throw new RangeError(`identity:sspr.maxLength ${policy.maxLength} must allow at least 64 characters`);
   }

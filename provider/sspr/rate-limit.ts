@@ -28,8 +28,12 @@ export type RateKind = keyof RateRules;
  * Counts one hit on every key; refused when any key is already at its limit (the hit is still counted, so
  * hammering keeps the window full). Returns the kind that refused, for the audit event.
  */
-export function hit(state: RateState, rules: RateRules, keys: Partial<Record<RateKind, string>>, now: number):
-{ allowed: boolean; refusedBy?: RateKind; state: RateState } {
+export function hit(
+  state: RateState,
+  rules: RateRules,
+  keys: Partial<Record<RateKind, string>>,
+  now: number,
+): { allowed: boolean; refusedBy?: RateKind; state: RateState } {
   const next: RateState = { ...state };
   let refusedBy: RateKind | undefined;
   for (const kind of Object.keys(keys) as RateKind[]) {

@@ -62,11 +62,16 @@ export class SsprService {
   requestLink(identifier: string, client: string): { pending: Promise<void> } {
     const now = this.now();
     const subject = findSubject(this.options.subjects(), identifier);
-    const limited = hit(this.state.rates, this.options.rates, {
-      account: subject?.employeeId ?? `?${identifier.trim().toLowerCase()}`,
-      recovery: subject?.recoveryEmail?.toLowerCase(),
-      client,
-    }, now);
+    const limited = hit(
+      this.state.rates,
+      this.options.rates,
+      {
+        account: subject?.employeeId ?? `?${identifier.trim().toLowerCase()}`,
+        recovery: subject?.recoveryEmail?.toLowerCase(),
+        client,
+      },
+      now,
+    );
     this.save({ ...this.state, rates: pruneRates(limited.state, this.options.rates, now) });
     const base = { client, employeeId: subject?.employeeId };
     if (!limited.allowed) {
@@ -80,25 +85,44 @@ export class SsprService {
     }
     this.options.audit({ type: "sspr.requested", ...base });
     // Issuing and sending wait for the next turn, after the caller has answered: no extra work on this path.
-    const pending = new Promise((resolve) => setImmediate(resolve)).then(() => this.sendLink(subject!, "reset", client));
+    const pending = new Promise((resolve) => setImmediate(resolve)).then(() =>
+      this.sendLink(subject!, "reset", client),
+    );
     return { pending: pending.then(() => undefined) };
   }
 
   /** A link from the helpdesk: no eligibility shortcut for leavers, but the recovery address need not exist. */
   async sendHelpdeskLink(employeeId: string, by: string, reason: string, to?: string): Promise<void> {
     const subject = this.options.subjects().find((s) => s.employeeId === employeeId);
-    const allowed = eligibility(subject && { ...subject, recoveryEmail: to ?? subject.recoveryEmail ?? subject.workEmail });
+    const allowed = eligibility(
+      subject && { ...subject, recoveryEmail: to ?? subject.recoveryEmail ?? subject.workEmail },
+    );
     if (!allowed.ok) {
-      this.options.audit({ type: "sspr.refused", employeeId, detail: `${allowed.refusal} (helpdesk ${by}: ${reason})` });
-      throw new SsprError("SSPR_NOT_ELIGIBLE", `${employeeId} may not reset a password (${allowed.refusal})`,
-        "Only people active today in the HR export, with no kill switch, get a link; check the export.", { employeeId });
+      this.options.audit({
+        type: "sspr.refused",
+        employeeId,
+        detail: `${allowed.refusal} (helpdesk ${by}: ${reason})`,
+      });
+      throw new SsprError(
+        "SSPR_NOT_ELIGIBLE",
+        `${employeeId} may not reset a password (${allowed.refusal})`,
+        "Only people active today in the HR export, with no kill switch, get a link; check the export.",
+        { employeeId },
+      );
     }
     this.options.audit({ type: "sspr.helpdesk-requested", employeeId, detail: `${by}: ${reason}` });
-    const sent = await this.sendLink({ ...subject!, recoveryEmail: to ?? subject!.recoveryEmail ?? subject!.workEmail },
-      "helpdesk", by);
+    const sent = await this.sendLink(
+      { ...subject!, recoveryEmail: to ?? subject!.recoveryEmail ?? subject!.workEmail },
+      "helpdesk",
+      by,
+    );
     if (!sent) {
-      throw new SsprError("SSPR_MAIL_FAILED", `the link for ${employeeId} could not be mailed`,
-        "Check identity:sspr.smtp and the SMTP server, then run the command again.", { employeeId });
+      throw new SsprError(
+        "SSPR_MAIL_FAILED",
+        `the link for ${employeeId} could not be mailed`,
+        "Check identity:sspr.smtp and the SMTP server, then run the command again.",
+        { employeeId },
+      );
     }
   }
 
@@ -106,8 +130,11 @@ export class SsprService {
    * Sends an activation link to every joiner `activationDecision` finds due (none twice: the state file records
    * each link, and a completed activation or reset ends it); `dryRun` only reports who would get one.
    */
-  async sendActivations(facts: Omit<ActivationFacts, "records" | "now">, by: string, dryRun = false):
-  Promise<ActivationRun> {
+  async sendActivations(
+    facts: Omit<ActivationFacts, "records" | "now">,
+    by: string,
+    dryRun = false,
+  ): Promise<ActivationRun> {
     const run: ActivationRun = { sent: [], failed: [], skipped: {} };
     for (const subject of this.options.subjects()) {
       const decision = activationDecision(subject, { ...facts, records: this.state.activations, now: this.now() });
@@ -124,8 +151,13 @@ export class SsprService {
       (sent ? run.sent : run.failed).push(subject.employeeId);
       if (sent) {
         const now = this.now();
-        this.save({ ...this.state, activations: { ...this.state.activations,
-          [subject.employeeId]: { sentAt: now, expiresAt: now + ACTIVATION_HOURS * 3_600_000 } } });
+        this.save({
+          ...this.state,
+          activations: {
+            ...this.state.activations,
+            [subject.employeeId]: { sentAt: now, expiresAt: now + ACTIVATION_HOURS * 3_600_000 },
+          },
+        });
       }
     }
     return run;
@@ -142,8 +174,15 @@ export class SsprService {
   }
 
   verdict(subject: Subject, password: string): PasswordVerdict {
-    const words = contextWords([subject.firstName, subject.lastName, subject.displayName, subject.userName,
-      subject.workEmail?.split("@")[0], subject.recoveryEmail?.split("@")[0], ...this.options.companyWords]);
+    const words = contextWords([
+      subject.firstName,
+      subject.lastName,
+      subject.displayName,
+      subject.userName,
+      subject.workEmail?.split("@")[0],
+      subject.recoveryEmail?.split("@")[0],
+      ...this.options.companyWords,
+    ]);
     return checkPassword(password, words, this.options.policy);
   }
 
@@ -158,15 +197,23 @@ export class SsprService {
     if (codeOutcome) return codeOutcome;
     const verdict = this.verdict(subject, password);
     if (!verdict.ok) {
-      this.options.audit({ type: "sspr.password-rejected", employeeId: subject.employeeId, client,
-        detail: verdict.problems.join(",") });
+      this.options.audit({
+        type: "sspr.password-rejected",
+        employeeId: subject.employeeId,
+        client,
+        detail: verdict.problems.join(","),
+      });
       return { status: "rejected", verdict };
     }
     this.options.audit({ type: "sspr.link-used", employeeId: subject.employeeId, client });
     const results = await setEverywhere(this.options.targets, subject, password, this.options.forceChange);
     for (const result of results) {
-      this.options.audit({ type: `sspr.reset.${result.outcome}`, employeeId: subject.employeeId, app: result.app,
-        detail: result.detail });
+      this.options.audit({
+        type: `sspr.reset.${result.outcome}`,
+        employeeId: subject.employeeId,
+        app: result.app,
+        detail: result.detail,
+      });
     }
     if (results.some((r) => r.outcome === "policy")) {
       return { status: "rejected", verdict: { ...verdict, ok: false, problems: ["target-policy"] } };
@@ -177,15 +224,26 @@ export class SsprService {
     const now = this.now();
     // A person who set a password through the portal, by activation or reset, needs no activation link any more.
     const activation = this.state.activations[subject.employeeId] ?? { sentAt: now, expiresAt: now };
-    this.save({ ...this.state, tokens: this.state.tokens.map((r) =>
-      hash.ok && r.hash === hash.record.hash ? { ...r, usedAt: now } : r),
-    activations: { ...this.state.activations,
-      [subject.employeeId]: { ...activation, completedAt: activation.completedAt ?? now } } });
-    this.options.audit({ type: "sspr.completed", employeeId: subject.employeeId, client,
-      detail: `${opened.purpose}: ${results.map((r) => r.app).join(", ")}` });
+    this.save({
+      ...this.state,
+      tokens: this.state.tokens.map((r) => (hash.ok && r.hash === hash.record.hash ? { ...r, usedAt: now } : r)),
+      activations: {
+        ...this.state.activations,
+        [subject.employeeId]: { ...activation, completedAt: activation.completedAt ?? now },
+      },
+    });
+    this.options.audit({
+      type: "sspr.completed",
+      employeeId: subject.employeeId,
+      client,
+      detail: `${opened.purpose}: ${results.map((r) => r.app).join(", ")}`,
+    });
     const to = [subject.workEmail, subject.recoveryEmail].filter((a): a is string => Boolean(a));
-    await this.options.send(changedMail(to, results)).catch((error: Error) =>
-      this.options.audit({ type: "sspr.mail-failed", employeeId: subject.employeeId, detail: error.message }));
+    await this.options
+      .send(changedMail(to, results))
+      .catch((error: Error) =>
+        this.options.audit({ type: "sspr.mail-failed", employeeId: subject.employeeId, detail: error.message }),
+      );
     return { status: "done", results };
   }
 
@@ -197,16 +255,24 @@ export class SsprService {
     const result = checkCode(checked.record.code, token, code, now);
     if (result.ok) return undefined;
     const spent = result.reason !== "wrong";
-    this.save({ ...this.state, tokens: this.state.tokens.map((r) => (r.hash === checked.record.hash
-      ? { ...r, code: result.record, ...(spent ? { usedAt: now } : {}) } : r)) });
+    this.save({
+      ...this.state,
+      tokens: this.state.tokens.map((r) =>
+        r.hash === checked.record.hash ? { ...r, code: result.record, ...(spent ? { usedAt: now } : {}) } : r,
+      ),
+    });
     this.options.audit({ type: "sspr.code-rejected", employeeId, client, detail: result.reason });
     if (spent) return { status: "invalid-link" };
     return { status: "wrong-code", triesLeft: CODE_TRIES - result.record.failures };
   }
 
   /** False when the mail could not be sent (recorded in the audit log). */
-  private async sendLink(subject: Subject, purpose: TokenPurpose, client: string, minutes = TOKEN_MINUTES):
-  Promise<boolean> {
+  private async sendLink(
+    subject: Subject,
+    purpose: TokenPurpose,
+    client: string,
+    minutes = TOKEN_MINUTES,
+  ): Promise<boolean> {
     const now = this.now();
     const { token, record } = issueToken(subject.employeeId, purpose, now, minutes);
     const code = this.options.codes ? issueCode(token, now) : undefined;
@@ -218,12 +284,19 @@ export class SsprService {
       this.options.audit({ type: "sspr.link-sent", employeeId: subject.employeeId, client, detail: purpose });
       if (code) {
         await this.options.codes!.send(subject, code.code, CODE_MINUTES);
-        this.options.audit({ type: "sspr.code-sent", employeeId: subject.employeeId,
-          detail: this.options.codes!.name });
+        this.options.audit({
+          type: "sspr.code-sent",
+          employeeId: subject.employeeId,
+          detail: this.options.codes!.name,
+        });
       }
       return true;
     } catch (error) {
-      this.options.audit({ type: "sspr.mail-failed", employeeId: subject.employeeId, detail: (error as Error).message });
+      this.options.audit({
+        type: "sspr.mail-failed",
+        employeeId: subject.employeeId,
+        detail: (error as Error).message,
+      });
       return false;
     }
   }

@@ -30,9 +30,13 @@ export function smtpMailer(settings: SmtpSettings): (mail: Mail) => Promise<void
     try {
       await transport.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text });
     } catch (cause) {
-      throw new SsprError("SSPR_MAIL_FAILED", `SMTP ${settings.host}:${settings.port} did not take the mail: ` +
-        `${(cause as Error).message}`, "Check identity:sspr.smtp (host, port, starttls, user) and the SMTP server's log.",
-      { host: settings.host }, cause);
+      throw new SsprError(
+        "SSPR_MAIL_FAILED",
+        `SMTP ${settings.host}:${settings.port} did not take the mail: ` + `${(cause as Error).message}`,
+        "Check identity:sspr.smtp (host, port, starttls, user) and the SMTP server's log.",
+        { host: settings.host },
+        cause,
+      );
     }
   };
 }

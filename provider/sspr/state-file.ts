@@ -36,8 +36,13 @@ export function readState(file: string): SsprState {
   try {
     return SsprState.parse(JSON.parse(readFileSync(file, "utf8")));
   } catch (cause) {
-    throw new SsprError("SSPR_STATE_INVALID", `${file} is not a valid sspr state file`,
-      "Stop the portal and delete the file: issued links stop working and rate counters restart.", { file }, cause);
+    throw new SsprError(
+      "SSPR_STATE_INVALID",
+      `${file} is not a valid sspr state file`,
+      "Stop the portal and delete the file: issued links stop working and rate counters restart.",
+      { file },
+      cause,
+    );
   }
 }
 

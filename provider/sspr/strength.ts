@@ -33,8 +33,11 @@ export function strength(password: string, userInputs: readonly string[] = []): 
   const sample = [...password].slice(0, 100).join("");
   const result = zxcvbn().check(sample, [...userInputs]);
   const length = [...sample].length;
-  const common = result.sequence.some((m) =>
-    m.pattern === "dictionary" && (m as { dictionaryName?: string }).dictionaryName === "passwords" &&
-    [...m.token].length * 2 > length);
+  const common = result.sequence.some(
+    (m) =>
+      m.pattern === "dictionary" &&
+      (m as { dictionaryName?: string }).dictionaryName === "passwords" &&
+      [...m.token].length * 2 > length,
+  );
   return { score: result.score, guessesLog10: result.guessesLog10, common, warning: result.feedback.warning ?? "" };
 }

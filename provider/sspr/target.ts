@@ -13,7 +13,10 @@ export interface PasswordTarget {
 
 export class TargetRefusal extends Error {
   override name = "TargetRefusal";
-  constructor(readonly app: string, readonly detail: string) {
+  constructor(
+    readonly app: string,
+    readonly detail: string,
+  ) {
     super(`${app} refused the password under its own policy: ${detail}`);
   }
 }
@@ -26,8 +29,12 @@ export interface TargetResult {
 }
 
 /** Writes to each target in order and reports each; a policy refusal stops there (the next would refuse too). */
-export async function setEverywhere(targets: readonly PasswordTarget[], subject: Subject, password: string,
-  forceChange: boolean): Promise<TargetResult[]> {
+export async function setEverywhere(
+  targets: readonly PasswordTarget[],
+  subject: Subject,
+  password: string,
+  forceChange: boolean,
+): Promise<TargetResult[]> {
   const results: TargetResult[] = [];
   for (const target of targets) {
     try {

@@ -26,10 +26,17 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("base64url");
 }
 
-export function issueToken(employeeId: string, purpose: TokenPurpose, now: number, minutes = TOKEN_MINUTES):
-{ token: string; record: TokenRecord } {
+export function issueToken(
+  employeeId: string,
+  purpose: TokenPurpose,
+  now: number,
+  minutes = TOKEN_MINUTES,
+): { token: string; record: TokenRecord } {
   const token = randomBytes(16).toString("base64url");
-  return { token, record: { hash: hashToken(token), employeeId, purpose, issuedAt: now, expiresAt: now + minutes * 60_000 } };
+  return {
+    token,
+    record: { hash: hashToken(token), employeeId, purpose, issuedAt: now, expiresAt: now + minutes * 60_000 },
+  };
 }
 
 export type TokenCheck = { ok: true; record: TokenRecord } | { ok: false; reason: "unknown" | "expired" | "used" };

@@ -41,7 +41,11 @@ export function readHrFile(file: string, shown = file): string {
   try {
     return readFileSync(file, "utf8");
   } catch (cause) {
-    throw new HrSourceError(`cannot read HR export ${shown}: ${(cause as Error).message}`,
-      "Check identity:hr file (relative to the stack config directory).", { file: shown }, cause);
+    throw new HrSourceError(
+      `cannot read HR export ${shown}: ${(cause as Error).message}`,
+      "Check identity:hr file (relative to the stack config directory).",
+      { file: shown },
+      cause,
+    );
   }
 }

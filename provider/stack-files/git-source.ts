@@ -9,17 +9,30 @@ import { HrSourceError } from "../hr";
  * Git runs through execFile with an argument list, never a shell, so a ref cannot inject a command.
  * @throws HrSourceError when the spec is neither a readable file nor a ref that holds the file.
  */
-export function readTextFromFileOrGitRef(spec: string, cwd: string, currentFile?: string): { file: string; text: string } {
+export function readTextFromFileOrGitRef(
+  spec: string,
+  cwd: string,
+  currentFile?: string,
+): { file: string; text: string } {
   const asPath = path.resolve(cwd, spec);
   if (existsSync(asPath) && statSync(asPath).isFile()) return { file: asPath, text: readFileSync(asPath, "utf8") };
 
   const colon = spec.indexOf(":");
-  const [ref, target] = colon > 0 ? [spec.slice(0, colon), path.resolve(cwd, spec.slice(colon + 1))] : [spec, currentFile];
+  const [ref, target] =
+    colon > 0 ? [spec.slice(0, colon), path.resolve(cwd, spec.slice(colon + 1))] : [spec, currentFile];
   if (!target) {
-    throw new HrSourceError(`--previous "${spec}" is not a file`, "Give a file path, or a git ref together with the HR file it applies to.", { file: spec });
+    throw new HrSourceError(
+      `--previous "${spec}" is not a file`,
+      "Give a file path, or a git ref together with the HR file it applies to.",
+      { file: spec },
+    );
   }
   if (ref.startsWith("-")) {
-    throw new HrSourceError(`--previous "${spec}" is not a file or a git ref`, "Give a file path or a git ref such as origin/main or HEAD~1.", { file: spec });
+    throw new HrSourceError(
+      `--previous "${spec}" is not a file or a git ref`,
+      "Give a file path or a git ref such as origin/main or HEAD~1.",
+      { file: spec },
+    );
   }
   const dir = path.dirname(path.resolve(cwd, target));
   try {
@@ -32,7 +45,9 @@ export function readTextFromFileOrGitRef(spec: string, cwd: string, currentFile?
     });
     return { file: `${ref}:${path.relative(cwd, path.resolve(cwd, target)) || target}`, text };
   } catch (err) {
-    const stderr = String((err as { stderr?: unknown }).stderr ?? "").trim().split("\n")[0];
+    const stderr = String((err as { stderr?: unknown }).stderr ?? "")
+      .trim()
+      .split("\n")[0];
     throw new HrSourceError(
       `--previous "${spec}" is neither a file nor a git ref holding ${path.basename(target)}${stderr ? ` (git: ${stderr})` : ""}`,
       "Give an existing file, or a git ref (origin/main, HEAD~1, a commit) in which the HR file exists.",

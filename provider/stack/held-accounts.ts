@@ -21,7 +21,9 @@ const HeldAccounts = z.array(z.object({ app: AppName, spec: AccountSpec }));
  * idlc's accounts among a state's resources. One whose inputs are not an account spec (written by another
  * version, or by hand) is left out: it is then not kept, and a provider refuses to delete it while enabled.
  */
-export function heldAccounts(resources: ReadonlyArray<{ type: string; inputs?: Record<string, unknown>; delete?: boolean }>): HeldAccount[] {
+export function heldAccounts(
+  resources: ReadonlyArray<{ type: string; inputs?: Record<string, unknown>; delete?: boolean }>,
+): HeldAccount[] {
   return resources.flatMap((r) => {
     const app = accountAppOf(r.type);
     const spec = app && !r.delete ? AccountSpec.safeParse(r.inputs ?? {}) : undefined;
@@ -30,7 +32,11 @@ export function heldAccounts(resources: ReadonlyArray<{ type: string; inputs?: R
 }
 
 /** Writes the held accounts for the program; returns the file, the child-environment entry naming it, and a cleanup. */
-export function writeHeldAccounts(held: readonly HeldAccount[]): { file: string; env: Record<string, string>; remove: () => void } {
+export function writeHeldAccounts(held: readonly HeldAccount[]): {
+  file: string;
+  env: Record<string, string>;
+  remove: () => void;
+} {
   const dir = mkdtempSync(path.join(tmpdir(), "idlc-held-"));
   const file = path.join(dir, "accounts.json");
   writeFileSync(file, JSON.stringify(held), { mode: 0o600 });
@@ -38,7 +44,9 @@ export function writeHeldAccounts(held: readonly HeldAccount[]): { file: string;
   return { file, env: programInputsEnv({ heldAccountsFile: file }), remove };
 }
 
-export class HeldAccountsError extends errorFamily<"HELD_ACCOUNTS_UNREADABLE" | "HELD_ACCOUNTS_INVALID">("HeldAccountsError") {}
+export class HeldAccountsError extends errorFamily<"HELD_ACCOUNTS_UNREADABLE" | "HELD_ACCOUNTS_INVALID">(
+  "HeldAccountsError",
+) {}
 
 /** The held accounts `idlc` passed, or undefined when the program runs without it (e.g. under `pulumi up`). */
 export function readHeldAccounts(env: NodeJS.ProcessEnv = process.env): HeldAccount[] | undefined {
@@ -48,13 +56,22 @@ export function readHeldAccounts(env: NodeJS.ProcessEnv = process.env): HeldAcco
   try {
     parsed = JSON.parse(readFileSync(file, "utf8"));
   } catch (cause) {
-    throw new HeldAccountsError("HELD_ACCOUNTS_UNREADABLE", `cannot read the stack's held accounts from ${file}: ${(cause as Error).message}`,
-      `run through \`idlc\` again (it writes this file), or unset ${HELD_ACCOUNTS_ENV}`, { file }, cause);
+    throw new HeldAccountsError(
+      "HELD_ACCOUNTS_UNREADABLE",
+      `cannot read the stack's held accounts from ${file}: ${(cause as Error).message}`,
+      `run through \`idlc\` again (it writes this file), or unset ${HELD_ACCOUNTS_ENV}`,
+      { file },
+      cause,
+    );
   }
   const held = HeldAccounts.safeParse(parsed);
   if (!held.success) {
-    throw new HeldAccountsError("HELD_ACCOUNTS_INVALID", `${file} is not a list of held accounts: ${held.error.issues[0]?.message}`,
-      `run through \`idlc\` again (it writes this file), or unset ${HELD_ACCOUNTS_ENV}`, { file });
+    throw new HeldAccountsError(
+      "HELD_ACCOUNTS_INVALID",
+      `${file} is not a list of held accounts: ${held.error.issues[0]?.message}`,
+      `run through \`idlc\` again (it writes this file), or unset ${HELD_ACCOUNTS_ENV}`,
+      { file },
+    );
   }
   return held.data;
 }

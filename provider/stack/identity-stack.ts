@@ -37,7 +37,11 @@ export class IdentityStack extends pulumi.ComponentResource {
   /** Settles once every resource is declared: at once, or after the last batch with `batchSize`. */
   readonly declared: Promise<void>;
 
-  constructor(name: string, { plan, resources = appResources, only, batchSize }: IdentityStackArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(
+    name: string,
+    { plan, resources = appResources, only, batchSize }: IdentityStackArgs,
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
     super("idlc:index:IdentityStack", name, {}, opts);
     const declarations = this.declarations(plan, resources, only);
     const summary = summarize(plan);
@@ -61,7 +65,11 @@ export class IdentityStack extends pulumi.ComponentResource {
   }
 
   /** Declares the stack's resources one at a time, groups first, yielding each. */
-  private *declarations(plan: AccessPlan, resources: Record<AppName, AppResources>, only: ReadonlySet<string> | undefined): Generator<pulumi.Resource> {
+  private *declarations(
+    plan: AccessPlan,
+    resources: Record<AppName, AppResources>,
+    only: ReadonlySet<string> | undefined,
+  ): Generator<pulumi.Resource> {
     const wanted = (key: string) => !only || only.has(key);
     for (const { app, spec } of plan.groups) {
       const key = groupName(app, spec.name, spec.instance);
@@ -74,14 +82,18 @@ export class IdentityStack extends pulumi.ComponentResource {
     // exists when a report's is made and the link is set at once; a provider resolves the manager by employee id at
     // apply time and leaves the link unset (filled by the next run) when there is none yet, so nothing waits on it.
     for (const person of managersFirst(plan.people)) {
-      const ordered = [...person.accounts].sort((a, b) => Number(resources[b.app].directory) - Number(resources[a.app].directory));
+      const ordered = [...person.accounts].sort(
+        (a, b) => Number(resources[b.app].directory) - Number(resources[a.app].directory),
+      );
       const directories: pulumi.Resource[] = [];
       for (const { app, spec: planned } of ordered) {
         const key = accountName(app, planned.employeeId, planned.instance);
         if (!wanted(key)) continue;
         // A manager is named only where they hold an account in the same app: otherwise the provider would look
         // for them on every run.
-        const hasManager = Boolean(planned.managerEmployeeId && holders.get(appKey(app, planned.instance))?.has(planned.managerEmployeeId));
+        const hasManager = Boolean(
+          planned.managerEmployeeId && holders.get(appKey(app, planned.instance))?.has(planned.managerEmployeeId),
+        );
         const spec = hasManager ? planned : { ...planned, managerEmployeeId: undefined };
         const dependsOn = this.prerequisites(app, spec, resources[app].directory, directories);
         const resource = resources[app].account(key, spec, { parent: this, dependsOn });
@@ -136,7 +148,9 @@ function managersFirst<P extends { employeeId: string; managerEmployeeId?: strin
     return 1 + depth(manager, seen.add(p.employeeId));
   };
   const depths = new Map(people.map((p) => [p.employeeId, depth(p)]));
-  return [...people].sort((a, b) => depths.get(a.employeeId)! - depths.get(b.employeeId)! || a.employeeId.localeCompare(b.employeeId));
+  return [...people].sort(
+    (a, b) => depths.get(a.employeeId)! - depths.get(b.employeeId)! || a.employeeId.localeCompare(b.employeeId),
+  );
 }
 
 /** Accounts per app by state: the stack output a person reads after `up`. */

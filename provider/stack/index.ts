@@ -9,5 +9,18 @@ export { identityProgram, type IdentityProgramOptions } from "./program";
 export { loadStackPlan, type StackPlan } from "./load-plan";
 export { appResources, type AppResources } from "./app-resources";
 export { accountName, groupName, employeeIdOf, accountAppOf } from "./names";
-export { heldAccounts, writeHeldAccounts, readHeldAccounts, HeldAccountsError, HELD_ACCOUNTS_ENV } from "./held-accounts";
-export { Override, readOverrides, appendOverride, applyOverrides, settledOverrides, OverridesFileError } from "./overrides";
+export {
+  heldAccounts,
+  writeHeldAccounts,
+  readHeldAccounts,
+  HeldAccountsError,
+  HELD_ACCOUNTS_ENV,
+} from "./held-accounts";
+export {
+  Override,
+  readOverrides,
+  appendOverride,
+  applyOverrides,
+  settledOverrides,
+  OverridesFileError,
+} from "./overrides";

@@ -3,7 +3,14 @@
  * problem found on the way. The one path the Pulumi program, `idlc kill` and the budget gate share.
  */
 import path from "node:path";
-import { accessIssues, keepRevokedAccounts, loadStackAccess, planStack, type AccessPlan, type HeldAccount } from "../access";
+import {
+  accessIssues,
+  keepRevokedAccounts,
+  loadStackAccess,
+  planStack,
+  type AccessPlan,
+  type HeldAccount,
+} from "../access";
 import { hrSettingsOf, loadStackSettings, type StackSettings } from "../config";
 import type { Issue } from "../errors";
 import { readHrExport, stackNeeds, type Person } from "../hr";
@@ -28,7 +35,12 @@ export interface StackPlan {
  *   gets are kept, revoked, until retention ends. Without it (plain `pulumi up`) such an account is deleted, which its
  *   provider refuses while it is enabled.
  */
-export function loadStackPlan(options: { cwd: string; stack: string; asOf: string; held?: readonly HeldAccount[] }): StackPlan {
+export function loadStackPlan(options: {
+  cwd: string;
+  stack: string;
+  asOf: string;
+  held?: readonly HeldAccount[];
+}): StackPlan {
   const stack = loadStackSettings({ cwd: options.cwd, stack: options.stack });
   const { settings, stackDir, raw } = stack;
   const { file, ...hr } = hrSettingsOf(stack);

@@ -4,7 +4,8 @@
 import { appKey, type AppName } from "../access";
 
 /** `slack/E1001`, or `scim:github/E1001` for a SCIM instance. */
-export const accountName = (app: string, employeeId: string, instance?: string) => `${appKey(app, instance)}/${employeeId}`;
+export const accountName = (app: string, employeeId: string, instance?: string) =>
+  `${appKey(app, instance)}/${employeeId}`;
 
 /** `slack/groups/engineering`, or `scim:github/groups/developers`. */
 export const groupName = (app: string, group: string, instance?: string) => `${appKey(app, instance)}/groups/${group}`;
@@ -17,5 +18,6 @@ export function employeeIdOf(resourceName: string): string | undefined {
 
 /** The app of an idlc account resource type (`pulumi-nodejs:dynamic/idlc:SlackAccount` → `slack`), else undefined. */
 export function accountAppOf(type: string): AppName | undefined {
-  return /^pulumi-nodejs:dynamic\/idlc:(Entra|Google|Slack|Scim|Ldap)Account$/.exec(type)?.[1]!.toLowerCase() as AppName | undefined;
+  return /^pulumi-nodejs:dynamic\/idlc:(Entra|Google|Slack|Scim|Ldap)Account$/.exec(type)?.[1]!.toLowerCase() as
+    AppName | undefined;
 }

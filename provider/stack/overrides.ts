@@ -40,14 +40,16 @@ export function readOverrides(file: string): Override[] {
     throw new OverridesFileError(file, "is not valid YAML", cause);
   }
   const parsed = OverridesFile.safeParse(data);
-  if (!parsed.success) throw new OverridesFileError(file, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  if (!parsed.success)
+    throw new OverridesFileError(file, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   return parsed.data.overrides;
 }
 
 /** Adds one override and writes the file back, keeping the entries in the order they were made. */
 export function appendOverride(file: string, override: Override): void {
   const overrides = [...readOverrides(file), Override.parse(override)];
-  const header = "# Emergency terminations recorded by `idlc kill`. Remove an entry once HR's export shows the termination.\n";
+  const header =
+    "# Emergency terminations recorded by `idlc kill`. Remove an entry once HR's export shows the termination.\n";
   writeFileSync(file, header + YAML.stringify({ overrides }));
 }
 
@@ -72,6 +74,10 @@ export function settledOverrides(people: readonly Person[], overrides: readonly 
   const byId = new Map(people.map((p) => [p.employeeId, p]));
   return overrides.filter((o) => {
     const person = byId.get(o.employeeId);
-    return person?.status === "terminated" && person.terminationDate !== undefined && person.terminationDate <= o.at.slice(0, 10);
+    return (
+      person?.status === "terminated" &&
+      person.terminationDate !== undefined &&
+      person.terminationDate <= o.at.slice(0, 10)
+    );
   });
 }

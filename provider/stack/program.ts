@@ -29,7 +29,12 @@ export function identityProgram(options: IdentityProgramOptions) {
   const inputs = orRunError(() => readProgramInputs());
   const asOf = options.asOf ?? inputs.asOf ?? new Date().toISOString().slice(0, 10);
   const held = orRunError(() => readHeldAccounts());
-  const { plan, issues, stack } = loadStackPlan({ cwd: options.dir, stack: options.stack ?? pulumi.getStack(), asOf, held });
+  const { plan, issues, stack } = loadStackPlan({
+    cwd: options.dir,
+    stack: options.stack ?? pulumi.getStack(),
+    asOf,
+    held,
+  });
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0) {
     // RunError: the SDK prints the message alone, without a stack trace; the engine keeps the old state.
@@ -39,7 +44,12 @@ export function identityProgram(options: IdentityProgramOptions) {
   }
   // A targeted update (`--target`, `idlc kill`) declares only its targets; the engine keeps everything else as is.
   const only = inputs.targetUrns && new Set(inputs.targetUrns.map((urn) => urn.split("::").pop()!));
-  const identity = new IdentityStack("identity", { plan, only, resources: resourcesForEntraMode(stack.raw, plan, appResources), batchSize: BATCH_SIZE });
+  const identity = new IdentityStack("identity", {
+    plan,
+    only,
+    resources: resourcesForEntraMode(stack.raw, plan, appResources),
+    batchSize: BATCH_SIZE,
+  });
   // The SDK awaits a program that returns a promise; its value is the stack's outputs.
   return identity.declared.then(() => ({ asOf, accounts: summarize(plan) }));
 }
@@ -49,7 +59,8 @@ function orRunError<T>(read: () => T): T {
   try {
     return read();
   } catch (err) {
-    if (err instanceof HeldAccountsError || err instanceof ProgramInputsError) throw new pulumi.RunError(`${err.message} — ${err.fix}`);
+    if (err instanceof HeldAccountsError || err instanceof ProgramInputsError)
+      throw new pulumi.RunError(`${err.message} — ${err.fix}`);
     throw err;
   }
 }

@@ -27,7 +27,8 @@ function checkBatch(body: Json): BatchRequest[] {
     if (!r.id || !r.method || !r.url) throw badRequest("Each request in the batch needs id, method and url.");
     if (ids.has(r.id)) throw badRequest(`Request id '${r.id}' is duplicated in the batch.`);
     ids.add(r.id);
-    if (r.body !== undefined && !r.headers) throw badRequest(`Request '${r.id}' has a body and therefore needs a Content-Type header.`);
+    if (r.body !== undefined && !r.headers)
+      throw badRequest(`Request '${r.id}' has a body and therefore needs a Content-Type header.`);
   }
   const byId = new Map((requests as BatchRequest[]).map((r) => [r.id, r]));
   const visiting = new Set<string>();
@@ -57,12 +58,23 @@ export function batchRouter(apiBase: () => string): Router {
     const run = async (r: BatchRequest): Promise<BatchResponse> => {
       const deps = await Promise.all((r.dependsOn ?? []).map((d) => schedule(requests.find((x) => x.id === d)!)));
       if (deps.some((d) => d.status >= 400)) {
-        const error = new GraphApiError(424, "FailedDependency", "The request could not be executed because a request it depends on failed.");
+        const error = new GraphApiError(
+          424,
+          "FailedDependency",
+          "The request could not be executed because a request it depends on failed.",
+        );
         return { id: r.id, status: 424, headers: { "Content-Type": "application/json" }, body: graphErrorBody(error) };
       }
       const url = `${apiBase()}/${r.url.replace(/^\//, "")}`;
-      const headers: Record<string, string> = { ...(r.headers ?? {}), authorization: String(req.headers.authorization ?? "") };
-      const answer = await fetch(url, { method: r.method, headers, body: r.body === undefined ? undefined : JSON.stringify(r.body) });
+      const headers: Record<string, string> = {
+        ...(r.headers ?? {}),
+        authorization: String(req.headers.authorization ?? ""),
+      };
+      const answer = await fetch(url, {
+        method: r.method,
+        headers,
+        body: r.body === undefined ? undefined : JSON.stringify(r.body),
+      });
       const text = await answer.text();
       const out: Record<string, string> = {};
       for (const key of ["content-type", "retry-after", "location"]) {

@@ -25,7 +25,11 @@ export function directoryRouter(ctx: EntraContext): Router {
   router.get("/directory/deletedItems/microsoft.graph.:kind", (req, res) => {
     const all = live().filter((o) => o.kind === req.params.kind);
     const p = page(all, req, ctx.publicBase());
-    res.json({ "@odata.context": ctx.context(`directory/deletedItems/microsoft.graph.${req.params.kind}`), ...(p.nextLink ? { "@odata.nextLink": p.nextLink } : {}), value: p.value.map((o) => select(o.resource, req.query.$select, fields)) });
+    res.json({
+      "@odata.context": ctx.context(`directory/deletedItems/microsoft.graph.${req.params.kind}`),
+      ...(p.nextLink ? { "@odata.nextLink": p.nextLink } : {}),
+      value: p.value.map((o) => select(o.resource, req.query.$select, fields)),
+    });
   });
 
   router.get("/directory/deletedItems/:id", (req, res) => {
@@ -41,7 +45,11 @@ export function directoryRouter(ctx: EntraContext): Router {
     store.objects.set(req.params.id, { kind: o.kind, resource, createdAt: o.createdAt });
     if (o.kind === "user") store.upnIndex.set(upn, req.params.id);
     store.changed();
-    res.json({ "@odata.context": ctx.context("directoryObjects/$entity"), "@odata.type": `#microsoft.graph.${o.kind}`, ...select(resource, undefined, USER_DEFAULT_SELECT) });
+    res.json({
+      "@odata.context": ctx.context("directoryObjects/$entity"),
+      "@odata.type": `#microsoft.graph.${o.kind}`,
+      ...select(resource, undefined, USER_DEFAULT_SELECT),
+    });
   });
 
   router.delete("/directory/deletedItems/:id", (req, res) => {

@@ -20,7 +20,10 @@ const same = (a: unknown, b: unknown): boolean =>
 export function compileFilter(filter: unknown, filterable: Set<string>): Test {
   if (filter === undefined || filter === "") return () => true;
   const prop = (name: string): string => {
-    if (!filterable.has(name)) throw unsupportedQuery(`Unsupported or invalid query filter clause specified for property '${name}' of resource 'User'.`);
+    if (!filterable.has(name))
+      throw unsupportedQuery(
+        `Unsupported or invalid query filter clause specified for property '${name}' of resource 'User'.`,
+      );
     return name;
   };
   const clause = (text: string): Test => {
@@ -43,6 +46,9 @@ export function compileFilter(filter: unknown, filterable: Set<string>): Test {
     }
     throw unsupportedQuery(`Invalid filter clause: ${text}`);
   };
-  const alternatives = String(filter).trim().split(/\s+or\s+/i).map((alt) => alt.split(/\s+and\s+/i).map((c) => clause(c.trim())));
+  const alternatives = String(filter)
+    .trim()
+    .split(/\s+or\s+/i)
+    .map((alt) => alt.split(/\s+and\s+/i).map((c) => clause(c.trim())));
   return (o) => alternatives.some((all) => all.every((t) => t(o)));
 }

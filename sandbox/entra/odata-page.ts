@@ -4,7 +4,8 @@ import type { Json } from "./store";
 
 /** Picks `$select`ed properties (absent ones as null); without `$select`, the resource's default set. */
 export function select(resource: Json, selectParam: unknown, defaults: readonly string[]): Json {
-  const fields = typeof selectParam === "string" && selectParam !== "" ? selectParam.split(",").map((s) => s.trim()) : defaults;
+  const fields =
+    typeof selectParam === "string" && selectParam !== "" ? selectParam.split(",").map((s) => s.trim()) : defaults;
   const out: Json = {};
   for (const f of fields) out[f] = resource[f] ?? null;
   return out;
@@ -23,11 +24,18 @@ export function page<T>(all: T[], req: Request, publicBase: string): { value: T[
   let offset = 0;
   if (typeof req.query.$skiptoken === "string") {
     try {
-      const token = JSON.parse(Buffer.from(req.query.$skiptoken, "base64url").toString("utf8")) as { o: number; q: string };
+      const token = JSON.parse(Buffer.from(req.query.$skiptoken, "base64url").toString("utf8")) as {
+        o: number;
+        q: string;
+      };
       if (token.q !== signature) throw new Error("mismatch");
       offset = token.o;
     } catch {
-      throw new GraphApiError(400, "Directory_ExpiredPageToken", "The specified page token value has expired and can no longer be included in your request.");
+      throw new GraphApiError(
+        400,
+        "Directory_ExpiredPageToken",
+        "The specified page token value has expired and can no longer be included in your request.",
+      );
     }
   }
   const value = all.slice(offset, offset + top);

@@ -61,7 +61,13 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
   const store = new EntraStore(options.dataDir ? path.join(options.dataDir, "entra.json") : undefined);
   store.load();
   let base = "";
-  const ctx = new EntraContext(store, clock, () => behaviour, new Set(domains), () => base);
+  const ctx = new EntraContext(
+    store,
+    clock,
+    () => behaviour,
+    new Set(domains),
+    () => base,
+  );
   const issuer = new TokenIssuer(clock.now);
   const token = issuer.permanent({ client: clientId, scopes: ["https://graph.microsoft.com/.default"] });
   const throttle = new Throttle(() => behaviour, clock);
@@ -73,15 +79,34 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
 
   const web = express();
   web.use(faultControlRoutes(faults));
-  web.use(passwordCheckRoute((key) => {
-    const user = findObject(key);
-    return user?.kind === "user" ? { held: user.password } : undefined;
-  }));
-  web.post("/:tenant/oauth2/v2.0/token", ...entraTokenEndpoint({ issuer, tenantId, clients: () => new Map([[clientId, clientSecret]]) }));
+  web.use(
+    passwordCheckRoute((key) => {
+      const user = findObject(key);
+      return user?.kind === "user" ? { held: user.password } : undefined;
+    }),
+  );
+  web.post(
+    "/:tenant/oauth2/v2.0/token",
+    ...entraTokenEndpoint({ issuer, tenantId, clients: () => new Map([[clientId, clientSecret]]) }),
+  );
   const api = express.Router();
-  api.use(faultMiddleware(faults, { errorBody: faultBody }), requireGraphToken((h) => issuer.resolve(h)), throttle.middleware);
-  api.use(express.json({ limit: "4mb" }), batchRouter(() => `${base}/v1.0`), usersRouter(ctx), groupsRouter(ctx), directoryRouter(ctx));
-  api.use((req, _res, next) => next(new GraphApiError(400, "BadRequest", `Resource not found for the segment '${req.path.split("/").pop() ?? ""}'.`)));
+  api.use(
+    faultMiddleware(faults, { errorBody: faultBody }),
+    requireGraphToken((h) => issuer.resolve(h)),
+    throttle.middleware,
+  );
+  api.use(
+    express.json({ limit: "4mb" }),
+    batchRouter(() => `${base}/v1.0`),
+    usersRouter(ctx),
+    groupsRouter(ctx),
+    directoryRouter(ctx),
+  );
+  api.use((req, _res, next) =>
+    next(
+      new GraphApiError(400, "BadRequest", `Resource not found for the segment '${req.path.split("/").pop() ?? ""}'.`),
+    ),
+  );
   web.use("/v1.0", api);
   web.use(renderGraphError);
 
@@ -90,7 +115,8 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
   const tokenUrl = `${base}/${tenantId}/oauth2/v2.0/token`;
   const control: EntraControl = {
     behaviour,
-    throttleNext: (count, retryAfterSeconds = 1) => throttle.queued.push(...Array<number>(count).fill(retryAfterSeconds)),
+    throttleNext: (count, retryAfterSeconds = 1) =>
+      throttle.queued.push(...Array<number>(count).fill(retryAfterSeconds)),
     advanceClock: (ms) => clock.advance(ms),
     object: findObject,
     managerOf: (id) => store.managers.get(id),
@@ -100,7 +126,16 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
     tokensIssued: () => issuer.issuedCount,
   };
   return {
-    name: "entra", url: `${base}/v1.0`, token, tokenUrl, tenantId, domain: domains[0], clientId, clientSecret, control, faults,
+    name: "entra",
+    url: `${base}/v1.0`,
+    token,
+    tokenUrl,
+    tenantId,
+    domain: domains[0],
+    clientId,
+    clientSecret,
+    control,
+    faults,
     extra: { tenantId, clientId, clientSecret, domain: domains[0] },
     stop: async () => {
       store.flush();
@@ -113,7 +148,10 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
 /** Tenant and app registration: fixed by options, else kept in the data dir so stack config survives restarts. */
 function appRegistration(options: EntraEmulatorOptions): { tenantId: string; clientId: string; clientSecret: string } {
   const file = options.dataDir ? path.join(options.dataDir, "entra-app.json") : undefined;
-  const saved = file && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { tenantId: string; clientId: string; clientSecret: string }) : undefined;
+  const saved =
+    file && existsSync(file)
+      ? (JSON.parse(readFileSync(file, "utf8")) as { tenantId: string; clientId: string; clientSecret: string })
+      : undefined;
   const app = {
     tenantId: options.tenantId ?? saved?.tenantId ?? randomUUID(),
     clientId: options.clientId ?? saved?.clientId ?? randomUUID(),

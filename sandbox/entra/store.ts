@@ -45,6 +45,7 @@ export class EntraStore extends JsonFileStore<SavedEntra> {
     this.deleted = new Map(data.deleted);
     this.members = new Map(data.members.map(([g, m]) => [g, new Set(m)]));
     this.managers = new Map(data.managers);
-    for (const [id, o] of this.objects) if (o.kind === "user") this.upnIndex.set(String(o.resource.userPrincipalName).toLowerCase(), id);
+    for (const [id, o] of this.objects)
+      if (o.kind === "user") this.upnIndex.set(String(o.resource.userPrincipalName).toLowerCase(), id);
   }
 }

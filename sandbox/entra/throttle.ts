@@ -38,7 +38,9 @@ export class Throttle {
       this.over(`r:${app}`, 10_000, this.behaviour().requestsPer10Seconds) ??
       (WRITE.has(req.method) ? this.over(`w:${app}`, 150_000, this.behaviour().writesPer150Seconds) : undefined);
     if (retryAfter === undefined) return next();
-    next(new GraphApiError(429, "TooManyRequests", "Too many requests.", undefined, { "Retry-After": String(retryAfter) }));
+    next(
+      new GraphApiError(429, "TooManyRequests", "Too many requests.", undefined, { "Retry-After": String(retryAfter) }),
+    );
   };
 }
 

@@ -3,14 +3,65 @@ import type { Json } from "./store";
 
 /** Properties `POST`/`PATCH /users` accept; anything else is a 400, as Graph answers undeclared properties. */
 const WRITABLE = new Set([
-  "accountEnabled", "displayName", "givenName", "surname", "mailNickname", "userPrincipalName", "passwordProfile",
-  "employeeId", "employeeType", "employeeHireDate", "employeeLeaveDateTime", "employeeOrgData", "department", "jobTitle",
-  "companyName", "officeLocation", "usageLocation", "city", "country", "state", "streetAddress", "postalCode",
-  "mobilePhone", "businessPhones", "preferredLanguage", "mail", "otherMails", "onPremisesImmutableId", "showInAddressList",
-  "ageGroup", "passwordPolicies",
+  "accountEnabled",
+  "displayName",
+  "givenName",
+  "surname",
+  "mailNickname",
+  "userPrincipalName",
+  "passwordProfile",
+  "employeeId",
+  "employeeType",
+  "employeeHireDate",
+  "employeeLeaveDateTime",
+  "employeeOrgData",
+  "department",
+  "jobTitle",
+  "companyName",
+  "officeLocation",
+  "usageLocation",
+  "city",
+  "country",
+  "state",
+  "streetAddress",
+  "postalCode",
+  "mobilePhone",
+  "businessPhones",
+  "preferredLanguage",
+  "mail",
+  "otherMails",
+  "onPremisesImmutableId",
+  "showInAddressList",
+  "ageGroup",
+  "passwordPolicies",
 ]);
-export const USER_DEFAULT_SELECT = ["businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName", "id"] as const;
-export const USER_FILTERABLE = new Set(["id", "userPrincipalName", "mail", "mailNickname", "displayName", "employeeId", "accountEnabled", "givenName", "surname", "department", "jobTitle", "employeeType"]);
+export const USER_DEFAULT_SELECT = [
+  "businessPhones",
+  "displayName",
+  "givenName",
+  "jobTitle",
+  "mail",
+  "mobilePhone",
+  "officeLocation",
+  "preferredLanguage",
+  "surname",
+  "userPrincipalName",
+  "id",
+] as const;
+export const USER_FILTERABLE = new Set([
+  "id",
+  "userPrincipalName",
+  "mail",
+  "mailNickname",
+  "displayName",
+  "employeeId",
+  "accountEnabled",
+  "givenName",
+  "surname",
+  "department",
+  "jobTitle",
+  "employeeType",
+]);
 const REQUIRED = ["accountEnabled", "displayName", "mailNickname", "userPrincipalName"] as const;
 
 /** Graph's documented maximum lengths of the user's name properties. */
@@ -39,15 +90,23 @@ function passwordOk(password: unknown): boolean {
 }
 
 /** Validates a user body for create or update and returns it without the password (kept aside by the caller). */
-export function checkUserBody(body: Json, options: { create: boolean; domains: Set<string>; lifecycleInfoWrite: boolean }): Json {
+export function checkUserBody(
+  body: Json,
+  options: { create: boolean; domains: Set<string>; lifecycleInfoWrite: boolean },
+): Json {
   for (const key of Object.keys(body)) {
-    if (!WRITABLE.has(key)) throw badRequest(`Property '${key}' does not exist as a declared property or extension property.`);
+    if (!WRITABLE.has(key))
+      throw badRequest(`Property '${key}' does not exist as a declared property or extension property.`);
   }
   if (options.create) {
-    for (const key of REQUIRED) if (body[key] === undefined || body[key] === null || body[key] === "") throw badRequest(`Invalid value specified for property '${key}' of resource 'User'.`);
-    if (!(body.passwordProfile as Json | undefined)?.password) throw badRequest("Invalid value specified for property 'passwordProfile' of resource 'User'.");
+    for (const key of REQUIRED)
+      if (body[key] === undefined || body[key] === null || body[key] === "")
+        throw badRequest(`Invalid value specified for property '${key}' of resource 'User'.`);
+    if (!(body.passwordProfile as Json | undefined)?.password)
+      throw badRequest("Invalid value specified for property 'passwordProfile' of resource 'User'.");
   }
-  if (body.displayName === null) throw badRequest("Invalid value specified for property 'displayName' of resource 'User'.");
+  if (body.displayName === null)
+    throw badRequest("Invalid value specified for property 'displayName' of resource 'User'.");
   const upn = body.userPrincipalName;
   if (upn !== undefined) {
     const [local, domain] = String(upn).split("@");
@@ -55,7 +114,9 @@ export function checkUserBody(body: Json, options: { create: boolean; domains: S
       throw badRequest("Invalid value specified for property 'userPrincipalName' of resource 'User'.");
     }
     if (!options.domains.has(String(domain).toLowerCase())) {
-      throw badRequest("The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.");
+      throw badRequest(
+        "The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.",
+      );
     }
   }
   checkLengths(body);
@@ -65,12 +126,16 @@ export function checkUserBody(body: Json, options: { create: boolean; domains: S
   }
   const password = (body.passwordProfile as Json | undefined)?.password;
   if (password !== undefined && !passwordOk(password)) {
-    throw badRequest("The specified password does not comply with password complexity requirements. Please provide a different password.");
+    throw badRequest(
+      "The specified password does not comply with password complexity requirements. Please provide a different password.",
+    );
   }
-  if (typeof body.employeeId === "string" && body.employeeId.length > 16) throw badRequest("Invalid value specified for property 'employeeId' of resource 'User'.");
+  if (typeof body.employeeId === "string" && body.employeeId.length > 16)
+    throw badRequest("Invalid value specified for property 'employeeId' of resource 'User'.");
   for (const key of ["employeeHireDate", "employeeLeaveDateTime"]) {
     const v = body[key];
-    if (v !== undefined && v !== null && Number.isNaN(Date.parse(String(v)))) throw badRequest(`Cannot convert the literal '${String(v)}' to the expected type 'Edm.DateTimeOffset'.`);
+    if (v !== undefined && v !== null && Number.isNaN(Date.parse(String(v))))
+      throw badRequest(`Cannot convert the literal '${String(v)}' to the expected type 'Edm.DateTimeOffset'.`);
   }
   if (body.employeeLeaveDateTime !== undefined && !options.lifecycleInfoWrite) {
     throw new GraphApiError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");

@@ -14,11 +14,18 @@ export function usersRouter(ctx: EntraContext): Router {
   const options = () => ({ domains: ctx.domains, lifecycleInfoWrite: ctx.behaviour().lifecycleInfoWrite });
   /** `$expand=manager($select=…)`, the one expansion idlc uses (a refresh reads managers without a call per user). */
   const expand = (o: DirectoryObject, req: Request, shown: Json): Json => {
-    const m = typeof req.query.$expand === "string" ? /^manager(?:\(\$select=([\w,]+)\))?$/.exec(req.query.$expand) : null;
-    if (typeof req.query.$expand === "string" && !m) throw unsupportedQuery(`Expand '${req.query.$expand}' is not supported.`);
+    const m =
+      typeof req.query.$expand === "string" ? /^manager(?:\(\$select=([\w,]+)\))?$/.exec(req.query.$expand) : null;
+    if (typeof req.query.$expand === "string" && !m)
+      throw unsupportedQuery(`Expand '${req.query.$expand}' is not supported.`);
     if (!m) return shown;
     const manager = store.objects.get(store.managers.get(String(o.resource.id)) ?? "");
-    return { ...shown, manager: manager ? { "@odata.type": "#microsoft.graph.user", ...select(manager.resource, m[1], USER_DEFAULT_SELECT) } : null };
+    return {
+      ...shown,
+      manager: manager
+        ? { "@odata.type": "#microsoft.graph.user", ...select(manager.resource, m[1], USER_DEFAULT_SELECT) }
+        : null,
+    };
   };
   const listOf = (objects: DirectoryObject[], req: Request, entity: string, defaults: readonly string[]) => {
     const test = compileFilter(req.query.$filter, USER_FILTERABLE);
@@ -33,16 +40,31 @@ export function usersRouter(ctx: EntraContext): Router {
   };
 
   router.post("/users", (req, res) => {
-    res.status(201).json({ "@odata.context": ctx.context("users/$entity"), ...select(createUser(ctx, req.body ?? {}).resource, undefined, USER_DEFAULT_SELECT) });
+    res
+      .status(201)
+      .json({
+        "@odata.context": ctx.context("users/$entity"),
+        ...select(createUser(ctx, req.body ?? {}).resource, undefined, USER_DEFAULT_SELECT),
+      });
   });
 
   router.get("/users", (req, res) => {
-    res.json(listOf([...store.objects.values()].filter((o) => o.kind === "user"), req, "users", USER_DEFAULT_SELECT));
+    res.json(
+      listOf(
+        [...store.objects.values()].filter((o) => o.kind === "user"),
+        req,
+        "users",
+        USER_DEFAULT_SELECT,
+      ),
+    );
   });
 
   router.get("/users/:id", (req, res) => {
     const user = ctx.find(req.params.id, "user");
-    res.json({ "@odata.context": ctx.context("users/$entity"), ...expand(user, req, select(user.resource, req.query.$select, USER_DEFAULT_SELECT)) });
+    res.json({
+      "@odata.context": ctx.context("users/$entity"),
+      ...expand(user, req, select(user.resource, req.query.$select, USER_DEFAULT_SELECT)),
+    });
   });
 
   router.patch("/users/:id", (req, res) => {
@@ -89,7 +111,11 @@ export function usersRouter(ctx: EntraContext): Router {
     const managerId = store.managers.get(String(user.resource.id));
     const manager = managerId === undefined ? undefined : store.objects.get(managerId);
     if (!manager) throw resourceNotFound("manager");
-    res.json({ "@odata.context": ctx.context("directoryObjects/$entity"), "@odata.type": "#microsoft.graph.user", ...select(manager.resource, req.query.$select, USER_DEFAULT_SELECT) });
+    res.json({
+      "@odata.context": ctx.context("directoryObjects/$entity"),
+      "@odata.type": "#microsoft.graph.user",
+      ...select(manager.resource, req.query.$select, USER_DEFAULT_SELECT),
+    });
   });
 
   router.put("/users/:id/manager/$ref", (req, res) => {
@@ -109,13 +135,19 @@ export function usersRouter(ctx: EntraContext): Router {
 
   router.get("/users/:id/directReports", (req, res) => {
     const id = String(ctx.find(req.params.id, "user").resource.id);
-    const reports = [...store.managers].filter(([, m]) => m === id).map(([u]) => store.objects.get(u)).filter((o): o is DirectoryObject => o !== undefined);
+    const reports = [...store.managers]
+      .filter(([, m]) => m === id)
+      .map(([u]) => store.objects.get(u))
+      .filter((o): o is DirectoryObject => o !== undefined);
     res.json(listOf(reports, req, "directoryObjects", USER_DEFAULT_SELECT));
   });
 
   router.get("/users/:id/memberOf", (req, res) => {
     const id = String(ctx.find(req.params.id, "user").resource.id);
-    const groups = [...store.members].filter(([, m]) => m.has(id)).map(([g]) => store.objects.get(g)).filter((o): o is DirectoryObject => o !== undefined);
+    const groups = [...store.members]
+      .filter(([, m]) => m.has(id))
+      .map(([g]) => store.objects.get(g))
+      .filter((o): o is DirectoryObject => o !== undefined);
     res.json(listOf(groups, req, "directoryObjects", ["id", "displayName", "mailNickname"]));
   });
 
@@ -129,7 +161,14 @@ export function createUser(ctx: EntraContext, body: Json): DirectoryObject {
   const upn = String(body.userPrincipalName).toLowerCase();
   if (store.upnIndex.has(upn)) throw objectConflict("userPrincipalName");
   const id = ctx.newId();
-  const base: Json = { id, businessPhones: [], createdDateTime: clock.iso(), signInSessionsValidFromDateTime: clock.iso(), userType: "Member", creationType: null };
+  const base: Json = {
+    id,
+    businessPhones: [],
+    createdDateTime: clock.iso(),
+    signInSessionsValidFromDateTime: clock.iso(),
+    userType: "Member",
+    creationType: null,
+  };
   const password = holdPassword(String((body.passwordProfile as Json).password));
   const user: DirectoryObject = { kind: "user", resource: applyUserBody(base, body), createdAt: clock.now(), password };
   store.objects.set(id, user);

@@ -83,7 +83,9 @@ export function createFaultController(now: () => number = Date.now): FaultContro
       return [...entries];
     },
     count(filter = {}) {
-      return entries.filter((e) => (!filter.method || e.method === filter.method) && (!filter.path || filter.path.test(e.path))).length;
+      return entries.filter(
+        (e) => (!filter.method || e.method === filter.method) && (!filter.path || filter.path.test(e.path)),
+      ).length;
     },
     resetLog() {
       entries = [];

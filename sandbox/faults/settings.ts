@@ -12,14 +12,23 @@ export const FaultSettings = z
     /** Added before every matching request is handled. */
     latencyMs: z.number().int().min(0).optional(),
     /** Answer 429 with `Retry-After: retryAfterSeconds` (default 1). */
-    rateLimit: z.object({ count: z.number().int().min(0), retryAfterSeconds: z.number().min(0).default(1) }).strict().optional(),
+    rateLimit: z
+      .object({ count: z.number().int().min(0), retryAfterSeconds: z.number().min(0).default(1) })
+      .strict()
+      .optional(),
     /** Answer with a 5xx status (default 503). */
-    serverError: z.object({ count: z.number().int().min(0), status: z.number().int().min(500).max(599).default(503) }).strict().optional(),
+    serverError: z
+      .object({ count: z.number().int().min(0), status: z.number().int().min(500).max(599).default(503) })
+      .strict()
+      .optional(),
     /**
      * Destroy the socket: `before` the request is handled (nothing happened), or `after` it was handled and
      * before the answer is sent (the change happened, the client never hears of it: a lost create response).
      */
-    drop: z.object({ count: z.number().int().min(0), when: z.enum(["before", "after"]).default("before") }).strict().optional(),
+    drop: z
+      .object({ count: z.number().int().min(0), when: z.enum(["before", "after"]).default("before") })
+      .strict()
+      .optional(),
     /** A resource created by POST answers 404 to `GET …/<id>` for this many ms (read-after-write lag). */
     notFoundAfterCreateMs: z.number().int().min(0).optional(),
     match: Match.optional(),

@@ -26,7 +26,8 @@ export class GoogleContext {
   checkScope(query: Json): void {
     const { customer, domain } = query;
     if (customer === undefined && domain === undefined) throw invalid("Bad Request: customer or domain is required");
-    if (customer !== undefined && customer !== "my_customer" && customer !== this.customerId) throw notFound("customer");
+    if (customer !== undefined && customer !== "my_customer" && customer !== this.customerId)
+      throw notFound("customer");
     if (domain !== undefined && String(domain).toLowerCase() !== this.domain) throw notFound("domain");
   }
 

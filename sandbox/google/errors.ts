@@ -17,10 +17,13 @@ export class GoogleApiError extends Error {
   }
 }
 
-export const notFound = (param: string): GoogleApiError => new GoogleApiError(404, "notFound", `Resource Not Found: ${param}`);
+export const notFound = (param: string): GoogleApiError =>
+  new GoogleApiError(404, "notFound", `Resource Not Found: ${param}`);
 export const invalid = (what: string): GoogleApiError => new GoogleApiError(400, "invalid", `Invalid Input: ${what}`);
-export const required = (field: string): GoogleApiError => new GoogleApiError(400, "required", `Missing required field: ${field}`);
-export const duplicate = (message = "Entity already exists."): GoogleApiError => new GoogleApiError(409, "duplicate", message);
+export const required = (field: string): GoogleApiError =>
+  new GoogleApiError(400, "required", `Missing required field: ${field}`);
+export const duplicate = (message = "Entity already exists."): GoogleApiError =>
+  new GoogleApiError(409, "duplicate", message);
 /** Mutations right after users.insert, as the Directory API guide describes them. */
 export const creationIncomplete = (): GoogleApiError =>
   new GoogleApiError(412, "conditionNotMet", "User creation is not complete.");
@@ -39,7 +42,8 @@ export function errorBody(error: GoogleApiError): object {
 export function renderGoogleError(err: unknown, _req: Request, res: Response, _next: NextFunction): void {
   let error: GoogleApiError;
   if (err instanceof GoogleApiError) error = err;
-  else if ((err as { type?: string }).type === "entity.parse.failed") error = new GoogleApiError(400, "parseError", "Parse Error");
+  else if ((err as { type?: string }).type === "entity.parse.failed")
+    error = new GoogleApiError(400, "parseError", "Parse Error");
   else error = new GoogleApiError(500, "backendError", `Backend Error: ${(err as Error).message}`);
   res.status(error.status).set(error.headers).json(errorBody(error));
 }

@@ -23,7 +23,16 @@ export function groupsRouter(ctx: GoogleContext): Router {
     const email = String(body.email).toLowerCase();
     if (store.groupIndex.has(email) || store.emailIndex.has(email)) throw duplicate();
     const id = ctx.newId().slice(0, 15);
-    const resource: Json = { kind: "admin#directory#group", id, etag: ctx.etag(), email: body.email, name: body.name ?? body.email, description: body.description ?? "", adminCreated: true, nonEditableAliases: [] };
+    const resource: Json = {
+      kind: "admin#directory#group",
+      id,
+      etag: ctx.etag(),
+      email: body.email,
+      name: body.name ?? body.email,
+      description: body.description ?? "",
+      adminCreated: true,
+      nonEditableAliases: [],
+    };
     const record: GroupRecord = { resource, insertedAt: clock.now(), members: new Map() };
     store.groups.set(id, record);
     store.groupIndex.set(email, id);
@@ -37,8 +46,16 @@ export function groupsRouter(ctx: GoogleContext): Router {
     const user = userKey === undefined ? undefined : ctx.readableUser(userKey);
     const email = user ? String(user.resource.primaryEmail).toLowerCase() : undefined;
     const all = [...store.groups.values()].filter((g) => email === undefined || g.members.has(email));
-    const page = paginate(all, JSON.stringify([userKey]), req.query.maxResults, req.query.pageToken, { def: 200, max: 200 });
-    res.json({ kind: "admin#directory#groups", etag: ctx.etag(), ...(page.items.length ? { groups: page.items.map(withCount) } : {}), ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) });
+    const page = paginate(all, JSON.stringify([userKey]), req.query.maxResults, req.query.pageToken, {
+      def: 200,
+      max: 200,
+    });
+    res.json({
+      kind: "admin#directory#groups",
+      etag: ctx.etag(),
+      ...(page.items.length ? { groups: page.items.map(withCount) } : {}),
+      ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
+    });
   });
 
   router.get("/groups/:groupKey", (req, res) => {
@@ -48,7 +65,12 @@ export function groupsRouter(ctx: GoogleContext): Router {
   const modify = (req: import("express").Request, res: import("express").Response): void => {
     const group = readable(String(req.params.groupKey));
     const { name, description } = (req.body ?? {}) as Json;
-    group.resource = { ...group.resource, ...(name === undefined ? {} : { name }), ...(description === undefined ? {} : { description }), etag: ctx.etag() };
+    group.resource = {
+      ...group.resource,
+      ...(name === undefined ? {} : { name }),
+      ...(description === undefined ? {} : { description }),
+      etag: ctx.etag(),
+    };
     store.changed();
     res.json(withCount(group));
   };
@@ -72,7 +94,16 @@ export function groupsRouter(ctx: GoogleContext): Router {
     if (!ROLES.has(role)) throw invalid("role");
     const member = resolveMember(ctx, String(body.email ?? body.id));
     if (group.members.has(member.email)) throw duplicate("Member already exists.");
-    const resource = { kind: "admin#directory#member", etag: ctx.etag(), id: member.id, email: member.display, role, type: member.type, status: "ACTIVE", delivery_settings: "ALL_MAIL" };
+    const resource = {
+      kind: "admin#directory#member",
+      etag: ctx.etag(),
+      id: member.id,
+      email: member.display,
+      role,
+      type: member.type,
+      status: "ACTIVE",
+      delivery_settings: "ALL_MAIL",
+    };
     group.members.set(member.email, resource);
     store.changed();
     res.json(resource);
@@ -82,8 +113,19 @@ export function groupsRouter(ctx: GoogleContext): Router {
     const group = readable(req.params.groupKey);
     const roles = req.query.roles === undefined ? undefined : new Set(String(req.query.roles).split(","));
     const all = [...group.members.values()].filter((m) => roles === undefined || roles.has(String(m.role)));
-    const page = paginate(all, JSON.stringify([req.params.groupKey, req.query.roles]), req.query.maxResults, req.query.pageToken, { def: 200, max: 200 });
-    res.json({ kind: "admin#directory#members", etag: ctx.etag(), ...(page.items.length ? { members: page.items } : {}), ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) });
+    const page = paginate(
+      all,
+      JSON.stringify([req.params.groupKey, req.query.roles]),
+      req.query.maxResults,
+      req.query.pageToken,
+      { def: 200, max: 200 },
+    );
+    res.json({
+      kind: "admin#directory#members",
+      etag: ctx.etag(),
+      ...(page.items.length ? { members: page.items } : {}),
+      ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
+    });
   });
 
   router.get("/groups/:groupKey/members/:memberKey", (req, res) => {
@@ -124,9 +166,21 @@ function findMember(group: GroupRecord, ctx: GoogleContext, key: string): Json {
 function resolveMember(ctx: GoogleContext, key: string): { email: string; display: string; id: string; type: string } {
   const user = ctx.store.userByKey(key);
   // A user still propagating is not yet known to the groups service (field reports: 404 memberKey).
-  if (user && ctx.visible(user)) return { email: String(user.resource.primaryEmail).toLowerCase(), display: String(user.resource.primaryEmail), id: String(user.resource.id), type: "USER" };
+  if (user && ctx.visible(user))
+    return {
+      email: String(user.resource.primaryEmail).toLowerCase(),
+      display: String(user.resource.primaryEmail),
+      id: String(user.resource.id),
+      type: "USER",
+    };
   const group = ctx.store.groupByKey(key);
-  if (group) return { email: String(group.resource.email).toLowerCase(), display: String(group.resource.email), id: String(group.resource.id), type: "GROUP" };
+  if (group)
+    return {
+      email: String(group.resource.email).toLowerCase(),
+      display: String(group.resource.email),
+      id: String(group.resource.id),
+      type: "GROUP",
+    };
   if (user || !key.includes("@") || key.toLowerCase().endsWith(`@${ctx.domain}`)) throw notFound("memberKey");
   return { email: key.toLowerCase(), display: key, id: ctx.newId(), type: "EXTERNAL" };
 }

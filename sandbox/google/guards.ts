@@ -11,13 +11,20 @@ export function requireToken(issuer: TokenIssuer, staticGrant: TokenGrant) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const grant = issuer.resolve(req.headers.authorization);
     if (!grant) {
-      const e = new GoogleApiError(401, "authError", "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.");
+      const e = new GoogleApiError(
+        401,
+        "authError",
+        "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.",
+      );
       return next(e);
     }
     // A service account without domain-wide delegation (no `sub`) is not an admin of the domain.
-    if (grant !== staticGrant && grant.subject === undefined) return next(new GoogleApiError(403, "forbidden", "Not Authorized to access this resource/api"));
+    if (grant !== staticGrant && grant.subject === undefined)
+      return next(new GoogleApiError(403, "forbidden", "Not Authorized to access this resource/api"));
     if (!grant.scopes.some((s) => s.startsWith(SCOPE_PREFIX) && !s.endsWith(".readonly")) && req.method !== "GET") {
-      return next(new GoogleApiError(403, "insufficientPermissions", "Request had insufficient authentication scopes."));
+      return next(
+        new GoogleApiError(403, "insufficientPermissions", "Request had insufficient authentication scopes."),
+      );
     }
     res.locals.grant = grant;
     next();
@@ -25,14 +32,22 @@ export function requireToken(issuer: TokenIssuer, staticGrant: TokenGrant) {
 }
 
 const QUOTA_ERRORS: Record<InjectedQuotaError, [number, string]> = {
-  userRateLimitExceeded: [403, "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service 'admin.googleapis.com'."],
+  userRateLimitExceeded: [
+    403,
+    "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service 'admin.googleapis.com'.",
+  ],
   quotaExceeded: [403, "Quota exceeded: too many concurrent operations on this resource."],
   rateLimitExceeded: [429, "Rate Limit Exceeded"],
   backendError: [503, "Backend Error"],
 };
 
 export const quotaError = (reason: InjectedQuotaError): GoogleApiError =>
-  new GoogleApiError(QUOTA_ERRORS[reason][0], reason, QUOTA_ERRORS[reason][1], reason === "backendError" ? "global" : "usageLimits");
+  new GoogleApiError(
+    QUOTA_ERRORS[reason][0],
+    reason,
+    QUOTA_ERRORS[reason][1],
+    reason === "backendError" ? "global" : "usageLimits",
+  );
 
 /**
  * Google's documented limits: a per-user queries-per-minute window (403 userRateLimitExceeded) and a
@@ -55,7 +70,8 @@ export class Quota {
     const now = this.clock.now();
     const window = this.windows.get(who);
     if (!window || now - window.start >= 60_000) this.windows.set(who, { start: now, count: 1 });
-    else if (++window.count > this.behaviour().queriesPerMinutePerUser) return next(quotaError("userRateLimitExceeded"));
+    else if (++window.count > this.behaviour().queriesPerMinutePerUser)
+      return next(quotaError("userRateLimitExceeded"));
     if (this.inFlight >= this.behaviour().maxConcurrent) return next(quotaError("rateLimitExceeded"));
     this.inFlight++;
     res.once("close", () => this.inFlight--);

@@ -20,7 +20,15 @@ export function orgUnitsRouter(ctx: GoogleContext): Router {
     if (parent !== "/" && !store.orgUnits.has(parent)) throw notFound("parentOrgUnitPath");
     const orgUnitPath = `${parent === "/" ? "" : parent}/${String(body.name)}`;
     if (store.orgUnits.has(orgUnitPath)) throw duplicate("Invalid Ou Id");
-    const ou: Json = { kind: "admin#directory#orgUnit", etag: ctx.etag(), name: body.name, description: body.description ?? "", orgUnitPath, orgUnitId: `id:${ctx.newId().slice(0, 8)}`, parentOrgUnitPath: parent };
+    const ou: Json = {
+      kind: "admin#directory#orgUnit",
+      etag: ctx.etag(),
+      name: body.name,
+      description: body.description ?? "",
+      orgUnitPath,
+      orgUnitId: `id:${ctx.newId().slice(0, 8)}`,
+      parentOrgUnitPath: parent,
+    };
     store.orgUnits.set(orgUnitPath, ou);
     store.changed();
     res.json(ou);
@@ -33,7 +41,11 @@ export function orgUnitsRouter(ctx: GoogleContext): Router {
     const units = [...store.orgUnits.values()].filter((ou) =>
       children ? ou.parentOrgUnitPath === under : under === "/" || String(ou.orgUnitPath).startsWith(`${under}/`),
     );
-    res.json({ kind: "admin#directory#orgUnits", etag: ctx.etag(), ...(units.length ? { organizationUnits: units } : {}) });
+    res.json({
+      kind: "admin#directory#orgUnits",
+      etag: ctx.etag(),
+      ...(units.length ? { organizationUnits: units } : {}),
+    });
   });
 
   router.get("/customer/:customerId/orgunits/*ouPath", (req, res) => {

@@ -10,9 +10,16 @@ export interface Page<T> {
  * Offset paging behind an opaque token bound to the query it came from, so a token reused with another query is
  * rejected instead of silently skipping rows.
  */
-export function paginate<T>(all: T[], query: string, maxResults: unknown, pageToken: unknown, limits: { def: number; max: number }): Page<T> {
+export function paginate<T>(
+  all: T[],
+  query: string,
+  maxResults: unknown,
+  pageToken: unknown,
+  limits: { def: number; max: number },
+): Page<T> {
   const size = maxResults === undefined ? limits.def : Number(maxResults);
-  if (!Number.isInteger(size) || size < 1 || size > limits.max) throw invalid(`maxResults must be between 1 and ${limits.max}`);
+  if (!Number.isInteger(size) || size < 1 || size > limits.max)
+    throw invalid(`maxResults must be between 1 and ${limits.max}`);
   let offset = 0;
   if (typeof pageToken === "string" && pageToken !== "") {
     try {
@@ -25,5 +32,7 @@ export function paginate<T>(all: T[], query: string, maxResults: unknown, pageTo
   }
   const items = all.slice(offset, offset + size);
   const next = offset + size;
-  return next < all.length ? { items, nextPageToken: Buffer.from(JSON.stringify({ o: next, q: query })).toString("base64url") } : { items };
+  return next < all.length
+    ? { items, nextPageToken: Buffer.from(JSON.stringify({ o: next, q: query })).toString("base64url") }
+    : { items };
 }

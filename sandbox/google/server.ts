@@ -61,24 +61,37 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
   store.load();
   const ctx = new GoogleContext(store, clock, () => behaviour, customerId, domain);
   const issuer = new TokenIssuer(clock.now);
-  const staticGrant = { client: "sandbox", subject: adminEmail, scopes: ["https://www.googleapis.com/auth/admin.directory.user"] };
+  const staticGrant = {
+    client: "sandbox",
+    subject: adminEmail,
+    scopes: ["https://www.googleapis.com/auth/admin.directory.user"],
+  };
   const token = issuer.permanent(staticGrant);
   const quota = new Quota(() => behaviour, clock);
   let tokenUrl = "";
   const sa = loadOrCreateKey(options.dataDir, () => tokenUrl);
   const faults = createFaultController(clock.now);
-  const faultBody = (status: number, detail: string) => errorBody(new GoogleApiError(status, status === 429 ? "rateLimitExceeded" : "backendError", detail));
+  const faultBody = (status: number, detail: string) =>
+    errorBody(new GoogleApiError(status, status === 429 ? "rateLimitExceeded" : "backendError", detail));
 
   const app = express();
   app.use(faultControlRoutes(faults));
-  app.use(passwordCheckRoute((key) => {
-    const user = store.userByKey(key);
-    return user && { held: user.password };
-  }));
-  app.post("/token", ...googleTokenEndpoint({
-    issuer, tokenUrl: () => tokenUrl, nowSeconds: () => Math.floor(clock.now() / 1000),
-    serviceAccounts: () => new Map([[sa.key.client_email, sa.publicKeyPem]]), delegatedAdmins: () => new Set([adminEmail]),
-  }));
+  app.use(
+    passwordCheckRoute((key) => {
+      const user = store.userByKey(key);
+      return user && { held: user.password };
+    }),
+  );
+  app.post(
+    "/token",
+    ...googleTokenEndpoint({
+      issuer,
+      tokenUrl: () => tokenUrl,
+      nowSeconds: () => Math.floor(clock.now() / 1000),
+      serviceAccounts: () => new Map([[sa.key.client_email, sa.publicKeyPem]]),
+      delegatedAdmins: () => new Set([adminEmail]),
+    }),
+  );
   const api = express.Router();
   api.use(faultMiddleware(faults, { errorBody: faultBody }), requireToken(issuer, staticGrant), quota.middleware);
   api.use(express.json({ limit: "5mb" }), usersRouter(ctx), groupsRouter(ctx), orgUnitsRouter(ctx));
@@ -101,7 +114,16 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
     tokensIssued: () => issuer.issuedCount,
   };
   return {
-    name: "google", url: `${base}/admin/directory/v1`, token, tokenUrl, domain, customerId, adminEmail, serviceAccountKey: sa.key, control, faults,
+    name: "google",
+    url: `${base}/admin/directory/v1`,
+    token,
+    tokenUrl,
+    domain,
+    customerId,
+    adminEmail,
+    serviceAccountKey: sa.key,
+    control,
+    faults,
     extra: { domain, customerId, subject: adminEmail, serviceAccountKey: JSON.stringify(sa.key) },
     stop: async () => {
       store.flush();
@@ -119,9 +141,13 @@ function listen(server: Server, port: number): Promise<Server> {
 }
 
 /** A persisted sandbox keeps its service-account key so stack config stays valid across restarts. */
-function loadOrCreateKey(dataDir: string | undefined, tokenUrl: () => string): { key: ServiceAccountKey; publicKeyPem: string } {
+function loadOrCreateKey(
+  dataDir: string | undefined,
+  tokenUrl: () => string,
+): { key: ServiceAccountKey; publicKeyPem: string } {
   const file = dataDir ? path.join(dataDir, "google-service-account.json") : undefined;
-  if (file && existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as { key: ServiceAccountKey; publicKeyPem: string };
+  if (file && existsSync(file))
+    return JSON.parse(readFileSync(file, "utf8")) as { key: ServiceAccountKey; publicKeyPem: string };
   const created = createServiceAccountKey(tokenUrl());
   if (file) {
     mkdirSync(path.dirname(file), { recursive: true });

@@ -42,7 +42,10 @@ export class GoogleStore extends JsonFileStore<SavedGoogle> {
 
   /** What the file holds (the inverse of load): every Map as its entries. */
   protected saved(): SavedGoogle {
-    const groups = [...this.groups].map(([id, g]): SavedGoogle["groups"][number] => [id, { ...g, members: [...g.members] }]);
+    const groups = [...this.groups].map(([id, g]): SavedGoogle["groups"][number] => [
+      id,
+      { ...g, members: [...g.members] },
+    ]);
     return { users: [...this.users], deleted: [...this.deleted], groups, orgUnits: [...this.orgUnits] };
   }
 
@@ -70,7 +73,8 @@ export class GoogleStore extends JsonFileStore<SavedGoogle> {
     this.deleted = new Map(data.deleted);
     this.orgUnits = new Map(data.orgUnits);
     this.groups = new Map(data.groups.map(([id, g]) => [id, { ...g, members: new Map(g.members) }]));
-    for (const [id, u] of this.users) this.indexUser(id, [String(u.resource.primaryEmail), ...((u.resource.aliases as string[]) ?? [])]);
+    for (const [id, u] of this.users)
+      this.indexUser(id, [String(u.resource.primaryEmail), ...((u.resource.aliases as string[]) ?? [])]);
     for (const [id, g] of this.groups) this.groupIndex.set(String(g.resource.email).toLowerCase(), id);
   }
 }

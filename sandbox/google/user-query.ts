@@ -5,7 +5,11 @@ type Test = (user: Json) => boolean;
 
 const eq = (a: unknown, b: string): boolean => String(a ?? "").toLowerCase() === b.toLowerCase();
 const match = (value: unknown, pattern: string): boolean =>
-  pattern.endsWith("*") ? String(value ?? "").toLowerCase().startsWith(pattern.slice(0, -1).toLowerCase()) : eq(value, pattern);
+  pattern.endsWith("*")
+    ? String(value ?? "")
+        .toLowerCase()
+        .startsWith(pattern.slice(0, -1).toLowerCase())
+    : eq(value, pattern);
 
 const FIELDS: Record<string, (user: Json, value: string) => boolean> = {
   email: (u, v) => match(u.primaryEmail, v) || ((u.aliases as string[] | undefined) ?? []).some((a) => match(a, v)),

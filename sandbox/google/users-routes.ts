@@ -24,13 +24,19 @@ export function usersRouter(ctx: GoogleContext): Router {
     const test = compileUserQuery(req.query.query);
     const source = req.query.showDeleted === "true" ? store.deleted : store.users;
     let all = [...source.values()].filter((r) => ctx.visible(r) && test(r.resource));
-    if (req.query.orderBy === "email") all.sort((a, b) => String(a.resource.primaryEmail).localeCompare(String(b.resource.primaryEmail)));
+    if (req.query.orderBy === "email")
+      all.sort((a, b) => String(a.resource.primaryEmail).localeCompare(String(b.resource.primaryEmail)));
     if (req.query.sortOrder === "DESCENDING") all = all.reverse();
     const signature = JSON.stringify([req.query.query, req.query.showDeleted, req.query.orderBy, req.query.sortOrder]);
     const page = paginate(all, signature, req.query.maxResults, req.query.pageToken, { def: 100, max: 500 });
     // Google omits `users` entirely on an empty result rather than sending [].
     const users = page.items.length ? { users: page.items.map(show) } : {};
-    res.json({ kind: "admin#directory#users", etag: ctx.etag(), ...users, ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) });
+    res.json({
+      kind: "admin#directory#users",
+      etag: ctx.etag(),
+      ...users,
+      ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
+    });
   });
 
   router.get("/users/:userKey", (req, res) => {
@@ -86,7 +92,10 @@ export function usersRouter(ctx: GoogleContext): Router {
     record.resource = { ...resource, orgUnitPath, etag: ctx.etag() };
     delete record.deletedAt;
     store.users.set(req.params.userKey, record);
-    store.indexUser(req.params.userKey, [String(resource.primaryEmail), ...((resource.aliases as string[] | undefined) ?? [])]);
+    store.indexUser(req.params.userKey, [
+      String(resource.primaryEmail),
+      ...((resource.aliases as string[] | undefined) ?? []),
+    ]);
     store.changed();
     res.status(204).end();
   });
@@ -117,15 +126,38 @@ export function insertUser(ctx: GoogleContext, body: Json): UserRecord {
   ctx.requireOrgUnit(body.orgUnitPath);
   const id = ctx.newId();
   const base: Json = {
-    kind: "admin#directory#user", id, etag: ctx.etag(), primaryEmail: body.primaryEmail, isAdmin: false, isDelegatedAdmin: false,
-    lastLoginTime: "1970-01-01T00:00:00.000Z", creationTime: clock.iso(), agreedToTerms: false, suspended: false, archived: false,
-    changePasswordAtNextLogin: false, ipWhitelisted: false, customerId: ctx.customerId, orgUnitPath: "/", isMailboxSetup: false,
-    isEnrolledIn2Sv: false, isEnforcedIn2Sv: false, includeInGlobalAddressList: true,
+    kind: "admin#directory#user",
+    id,
+    etag: ctx.etag(),
+    primaryEmail: body.primaryEmail,
+    isAdmin: false,
+    isDelegatedAdmin: false,
+    lastLoginTime: "1970-01-01T00:00:00.000Z",
+    creationTime: clock.iso(),
+    agreedToTerms: false,
+    suspended: false,
+    archived: false,
+    changePasswordAtNextLogin: false,
+    ipWhitelisted: false,
+    customerId: ctx.customerId,
+    orgUnitPath: "/",
+    isMailboxSetup: false,
+    isEnrolledIn2Sv: false,
+    isEnforcedIn2Sv: false,
+    includeInGlobalAddressList: true,
     emails: [{ address: body.primaryEmail, primary: true }],
   };
-  const held = typeof body.password === "string" ? holdPassword(body.password, body.hashFunction as string | undefined) : undefined;
-  const record: UserRecord = { resource: mergeUser(base, body, "update"), insertedAt: clock.now(), passwordSetAt: clock.now(),
-    ...(held ? { password: held } : {}), signOuts: [] };
+  const held =
+    typeof body.password === "string"
+      ? holdPassword(body.password, body.hashFunction as string | undefined)
+      : undefined;
+  const record: UserRecord = {
+    resource: mergeUser(base, body, "update"),
+    insertedAt: clock.now(),
+    passwordSetAt: clock.now(),
+    ...(held ? { password: held } : {}),
+    signOuts: [],
+  };
   store.users.set(id, record);
   store.indexUser(id, [email]);
   store.changed();

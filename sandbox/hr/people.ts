@@ -102,10 +102,15 @@ export function createHrStore(text: string, now: () => number = Date.now): HrSto
       if (gone) deleted.push({ internalId: gone.internalId, changedAt: now(), action: "Deleted" });
       return all.delete(employeeId);
     },
-    changedSince: (since) => [
-      ...[...all.values()].map((p) => ({ internalId: p.internalId, changedAt: p.changedAt, action: "Updated" as const })),
-      ...deleted,
-    ].filter((change) => change.changedAt > since),
+    changedSince: (since) =>
+      [
+        ...[...all.values()].map((p) => ({
+          internalId: p.internalId,
+          changedAt: p.changedAt,
+          action: "Updated" as const,
+        })),
+        ...deleted,
+      ].filter((change) => change.changedAt > since),
   };
 }
 

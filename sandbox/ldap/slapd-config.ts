@@ -66,7 +66,10 @@ export function renderSlapdConf(layout: SlapdLayout): string {
 export function seedEntries(baseDN: string): Array<{ dn: string; attributes: Record<string, string[]> }> {
   const dns = dnsFor(baseDN);
   const dc = /^dc=([^,]+)/i.exec(baseDN)?.[1] ?? "example";
-  const ou = (dn: string) => ({ dn, attributes: { objectClass: ["organizationalUnit"], ou: [/^ou=([^,]+)/.exec(dn)![1]!] } });
+  const ou = (dn: string) => ({
+    dn,
+    attributes: { objectClass: ["organizationalUnit"], ou: [/^ou=([^,]+)/.exec(dn)![1]!] },
+  });
   return [
     { dn: baseDN, attributes: { objectClass: ["dcObject", "organization"], dc: [dc], o: [dc] } },
     ou(dns.peopleDN),

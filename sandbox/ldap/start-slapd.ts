@@ -71,7 +71,9 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<RunningSla
   const fresh = !existsSync(path.join(dir, "db", "data.mdb"));
   const { baseDN, password } = DEFAULT_LAYOUT;
   const dns = dnsFor(baseDN);
-  await writeFile(path.join(dir, "slapd.conf"), renderSlapdConf({ dir, baseDN, bindDN: dns.bindDN, password }), { mode: 0o600 });
+  await writeFile(path.join(dir, "slapd.conf"), renderSlapdConf({ dir, baseDN, bindDN: dns.bindDN, password }), {
+    mode: 0o600,
+  });
 
   const port = options.port || (await freePort());
   const url = `ldap://127.0.0.1:${port}`;
@@ -91,7 +93,16 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<RunningSla
     await cleanup();
     throw error;
   }
-  return { url, bindDN: dns.bindDN, password, baseDN, peopleDN: dns.peopleDN, groupsDN: dns.groupsDN, pid: child.pid!, stop: cleanup };
+  return {
+    url,
+    bindDN: dns.bindDN,
+    password,
+    baseDN,
+    peopleDN: dns.peopleDN,
+    groupsDN: dns.groupsDN,
+    pid: child.pid!,
+    stop: cleanup,
+  };
 }
 
 async function seed(url: string, bindDN: string, password: string, baseDN: string): Promise<void> {
@@ -119,7 +130,9 @@ async function waitForPort(port: number, child: ChildProcess, stderr: () => stri
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`slapd exited (${child.exitCode ?? child.signalCode}) before accepting connections: ${stderr().trim()}`);
+      throw new Error(
+        `slapd exited (${child.exitCode ?? child.signalCode}) before accepting connections: ${stderr().trim()}`,
+      );
     }
     if (await canConnect(port)) return;
     await new Promise((resolve) => setTimeout(resolve, 15));

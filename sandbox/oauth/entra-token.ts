@@ -34,16 +34,37 @@ export function entraTokenEndpoint(options: EntraTokenEndpointOptions): express.
     }
     const secret = options.clients().get(body.client_id ?? "");
     if (secret === undefined) {
-      return aadError(res, 400, "unauthorized_client", 700016, `Application with identifier '${body.client_id ?? ""}' was not found in the directory.`);
+      return aadError(
+        res,
+        400,
+        "unauthorized_client",
+        700016,
+        `Application with identifier '${body.client_id ?? ""}' was not found in the directory.`,
+      );
     }
     if (body.client_secret !== secret) {
-      return aadError(res, 401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.");
+      return aadError(
+        res,
+        401,
+        "invalid_client",
+        7000215,
+        "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.",
+      );
     }
     // App-only tokens must ask for `<resource>/.default`; the granted application permissions come with it.
     if (!/\/\.default$/.test(body.scope ?? "")) {
-      return aadError(res, 400, "invalid_scope", 1002012, `The provided value for scope ${body.scope ?? ""} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`);
+      return aadError(
+        res,
+        400,
+        "invalid_scope",
+        1002012,
+        `The provided value for scope ${body.scope ?? ""} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`,
+      );
     }
-    res.json({ ...options.issuer.issue({ client: body.client_id ?? "", scopes: [body.scope ?? ""] }), ext_expires_in: options.issuer.lifetimeSeconds });
+    res.json({
+      ...options.issuer.issue({ client: body.client_id ?? "", scopes: [body.scope ?? ""] }),
+      ext_expires_in: options.issuer.lifetimeSeconds,
+    });
   };
   return [express.urlencoded({ extended: false }), handler];
 }

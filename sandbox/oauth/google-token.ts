@@ -20,9 +20,16 @@ export function googleTokenEndpoint(options: GoogleTokenEndpointOptions): expres
   const handler = (req: Request, res: Response): void => {
     try {
       const body = (req.body ?? {}) as Record<string, string | undefined>;
-      if (body.grant_type !== JWT_BEARER) throw new OAuthGrantError(400, "unsupported_grant_type", "Invalid grant_type: " + String(body.grant_type ?? ""));
+      if (body.grant_type !== JWT_BEARER)
+        throw new OAuthGrantError(
+          400,
+          "unsupported_grant_type",
+          "Invalid grant_type: " + String(body.grant_type ?? ""),
+        );
       if (!body.assertion) throw new OAuthGrantError(400, "invalid_request", "Missing required parameter: assertion");
-      const unverified = JSON.parse(Buffer.from(body.assertion.split(".")[1] ?? "", "base64url").toString("utf8") || "{}") as { iss?: string };
+      const unverified = JSON.parse(
+        Buffer.from(body.assertion.split(".")[1] ?? "", "base64url").toString("utf8") || "{}",
+      ) as { iss?: string };
       const publicKeyPem = options.serviceAccounts().get(unverified.iss ?? "");
       if (!publicKeyPem) throw new OAuthGrantError(401, "invalid_client", "The OAuth client was not found.");
       const claims = verifyAssertion(body.assertion, {
@@ -32,9 +39,19 @@ export function googleTokenEndpoint(options: GoogleTokenEndpointOptions): expres
         nowSeconds: (options.nowSeconds ?? (() => Math.floor(Date.now() / 1000)))(),
       });
       if (claims.sub !== undefined && !options.delegatedAdmins().has(claims.sub.toLowerCase())) {
-        throw new OAuthGrantError(401, "unauthorized_client", "Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the scopes requested.");
+        throw new OAuthGrantError(
+          401,
+          "unauthorized_client",
+          "Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the scopes requested.",
+        );
       }
-      res.json(options.issuer.issue({ client: claims.iss, subject: claims.sub?.toLowerCase(), scopes: claims.scope.split(/\s+/) }));
+      res.json(
+        options.issuer.issue({
+          client: claims.iss,
+          subject: claims.sub?.toLowerCase(),
+          scopes: claims.scope.split(/\s+/),
+        }),
+      );
     } catch (error) {
       if (!(error instanceof OAuthGrantError)) throw error;
       res.status(error.status).json({ error: error.error, error_description: error.description });

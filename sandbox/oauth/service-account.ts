@@ -12,7 +12,10 @@ export interface ServiceAccountKey {
 }
 
 /** A fresh RSA-2048 service account key; the emulator keeps the public half to verify assertions. */
-export function createServiceAccountKey(tokenUri: string, projectId = "idlc-sandbox"): {
+export function createServiceAccountKey(
+  tokenUri: string,
+  projectId = "idlc-sandbox",
+): {
   key: ServiceAccountKey;
   publicKeyPem: string;
 } {

@@ -25,7 +25,9 @@ export function encodeFilterLiterals(filter: string): string {
  */
 export function decodeFilterExpression(expression: unknown, key = ""): unknown {
   if (typeof expression === "string") {
-    const value = expression.startsWith(marker) ? Buffer.from(expression.slice(marker.length), "base64url").toString("utf8") : expression;
+    const value = expression.startsWith(marker)
+      ? Buffer.from(expression.slice(marker.length), "base64url").toString("utf8")
+      : expression;
     return /^username$/i.test(key) ? value.toLowerCase() : value;
   }
   if (Array.isArray(expression)) return expression.map((item) => decodeFilterExpression(item, key));

@@ -5,7 +5,8 @@ import type { ScimRecord, ScimStore } from "./store";
 
 type Kind = "User" | "Group";
 const now = () => new Date().toISOString();
-const notFound = (kind: Kind, id: string) => new SCIMMY.Types.Error(404, null as unknown as string, `${kind} ${id} not found`);
+const notFound = (kind: Kind, id: string) =>
+  new SCIMMY.Types.Error(404, null as unknown as string, `${kind} ${id} not found`);
 
 /**
  * SCIMMY's resources are process-global, so they are declared once and each request's handlers reach their own
@@ -14,7 +15,10 @@ const notFound = (kind: Kind, id: string) => new SCIMMY.Types.Error(404, null as
  */
 export function declareScimResources(): void {
   if (SCIMMY.Resources.declared("User")) return;
-  SCIMMY.Resources.declare(SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser as any, false), handlers("User") as any);
+  SCIMMY.Resources.declare(
+    SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser as any, false),
+    handlers("User") as any,
+  );
   SCIMMY.Resources.declare(SCIMMY.Resources.Group, handlers("Group") as any);
 }
 
@@ -29,10 +33,15 @@ function handlers(kind: Kind) {
       }
       const all = [...store[kind].values()];
       if (!resource.filter) return all.map(present);
-      const filter = new SCIMMY.Types.Filter(decodeFilterExpression(JSON.parse(JSON.stringify(resource.filter))) as any);
+      const filter = new SCIMMY.Types.Filter(
+        decodeFilterExpression(JSON.parse(JSON.stringify(resource.filter))) as any,
+      );
       // Match on copies with userName lower-cased (caseExact:false), then hand back the stored records.
-      const copies = new Map(all.map((r) => [typeof r.userName === "string" ? { ...r, userName: r.userName.toLowerCase() } : r, r]));
-      const matches = (candidates: ScimRecord[]) => (filter.match(candidates) as ScimRecord[]).map((c) => copies.get(c)!);
+      const copies = new Map(
+        all.map((r) => [typeof r.userName === "string" ? { ...r, userName: r.userName.toLowerCase() } : r, r]),
+      );
+      const matches = (candidates: ScimRecord[]) =>
+        (filter.match(candidates) as ScimRecord[]).map((c) => copies.get(c)!);
       let matched: ScimRecord[];
       try {
         matched = matches([...copies.keys()]);
@@ -55,7 +64,11 @@ function handlers(kind: Kind) {
       const id = resource.id ?? randomUUID();
       const version = `W/"${Number(prev?.meta.version.slice(3, -1) ?? 0) + 1}"`;
       const { groups: _computed, meta: _meta, ...attributes } = { ...instance };
-      const record: ScimRecord = { ...attributes, id, meta: { created: prev?.meta.created ?? now(), lastModified: now(), version } };
+      const record: ScimRecord = {
+        ...attributes,
+        id,
+        meta: { created: prev?.meta.created ?? now(), lastModified: now(), version },
+      };
       store[kind].set(id, record);
       store.changed();
       return kind === "User" ? withGroups(record, store) : record;

@@ -17,8 +17,16 @@ export function lenientPatch(req: Request, _res: Response, next: NextFunction): 
 
 function normalise(operation: Operation): Operation[] {
   const op = typeof operation.op === "string" ? operation.op.toLowerCase() : operation.op;
-  if (op === "remove" && typeof operation.path === "string" && operation.path.toLowerCase() === "members" && Array.isArray(operation.value)) {
-    return operation.value.map((m: { value?: unknown }) => ({ op, path: `members[value eq ${JSON.stringify(String(m?.value))}]` }));
+  if (
+    op === "remove" &&
+    typeof operation.path === "string" &&
+    operation.path.toLowerCase() === "members" &&
+    Array.isArray(operation.value)
+  ) {
+    return operation.value.map((m: { value?: unknown }) => ({
+      op,
+      path: `members[value eq ${JSON.stringify(String(m?.value))}]`,
+    }));
   }
   return [{ ...operation, op, value: booleans(operation.value) }];
 }
@@ -27,7 +35,9 @@ function booleans(value: unknown): unknown {
   if (value === "True" || value === "true") return true;
   if (value === "False" || value === "false") return false;
   if (value && typeof value === "object" && !Array.isArray(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k.toLowerCase() === "active" ? booleans(v) : v]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, k.toLowerCase() === "active" ? booleans(v) : v]),
+    );
   }
   return value;
 }

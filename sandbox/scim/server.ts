@@ -2,7 +2,13 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import express, { type NextFunction, type Request, type Response } from "express";
 import SCIMMYRouters from "scimmy-routers";
-import { createFaultController, faultControlRoutes, faultMiddleware, scimErrorBody, type FaultController } from "../faults";
+import {
+  createFaultController,
+  faultControlRoutes,
+  faultMiddleware,
+  scimErrorBody,
+  type FaultController,
+} from "../faults";
 import type { EmulatorStartOptions, RunningEmulator } from "../registry";
 import { encodeFilterLiterals } from "./filter-literals";
 import { declareScimResources } from "./handlers";
@@ -48,22 +54,31 @@ export async function startScimServer(options: ScimServerOptions = {}): Promise<
   app.set("query parser", (q: string) =>
     Object.fromEntries(
       [...new URLSearchParams(q)].map(([k, v]) => {
-        if (/^(startIndex|count)$/.test(k) && /^\d+$/.test(v)) return [k, Math.min(Number(v), k === "count" ? maxResults : Infinity)];
+        if (/^(startIndex|count)$/.test(k) && /^\d+$/.test(v))
+          return [k, Math.min(Number(v), k === "count" ? maxResults : Infinity)];
         return [k, k === "filter" ? encodeFilterLiterals(v) : v];
       }),
     ),
   );
   app.use(faultControlRoutes(faults));
   app.use(faultMiddleware(faults));
-  app.get(`${scimBasePath}/ServiceProviderConfig`, (_req, res) => void res.type("application/scim+json").json(serviceProviderConfig({ etag, patch, maxResults })));
+  app.get(
+    `${scimBasePath}/ServiceProviderConfig`,
+    (_req, res) => void res.type("application/scim+json").json(serviceProviderConfig({ etag, patch, maxResults })),
+  );
   app.use(scimBasePath, (req: Request, res: Response, next: NextFunction) => {
-    if (req.header("authorization") !== `Bearer ${token}`) return void res.status(401).json(scimErrorBody(401, "Authorization failed"));
-    if (req.method === "PATCH" && !patch) return void res.status(501).json(scimErrorBody(501, "PATCH is not supported"));
+    if (req.header("authorization") !== `Bearer ${token}`)
+      return void res.status(401).json(scimErrorBody(401, "Authorization failed"));
+    if (req.method === "PATCH" && !patch)
+      return void res.status(501).json(scimErrorBody(501, "PATCH is not supported"));
     if (etag && ["PUT", "PATCH", "DELETE"].includes(req.method)) return ifMatch(store, req, res, next);
     next();
   });
   app.use(scimBasePath, express.json({ type: ["application/scim+json", "application/json"] }), lenientPatch);
-  app.use(scimBasePath, new SCIMMYRouters({ type: "bearer", handler: () => "admin", context: () => store }) as unknown as express.Router);
+  app.use(
+    scimBasePath,
+    new SCIMMYRouters({ type: "bearer", handler: () => "admin", context: () => store }) as unknown as express.Router,
+  );
 
   const server = app.listen(options.port ?? 0, "127.0.0.1");
   await new Promise<void>((resolve, reject) => server.once("listening", resolve).once("error", reject));
@@ -89,7 +104,9 @@ function ifMatch(store: ScimStore, req: Request, res: Response, next: NextFuncti
   if (!wanted || wanted === "*" || !kind || !id) return next();
   const current = store[kind.toLowerCase() === "users" ? "User" : "Group"].get(id);
   if (current && current.meta.version !== wanted) {
-    res.status(412).json(scimErrorBody(412, `version ${wanted} does not match current version ${current.meta.version}`));
+    res
+      .status(412)
+      .json(scimErrorBody(412, `version ${wanted} does not match current version ${current.meta.version}`));
     return;
   }
   next();

@@ -25,11 +25,10 @@ function tokenize(filter: string): Token[] {
     else if (c === "(" || c === ")") {
       tokens.push({ kind: c === "(" ? "open" : "close", text: c });
       i += 1;
-    }
-    else if (c === '"' || c === "'") {
+    } else if (c === '"' || c === "'") {
       let text = "";
       let j = i + 1;
-      for (; j < filter.length && filter[j] !== c; j += 1) text += filter[j] === "\\" ? filter[++j] ?? "" : filter[j];
+      for (; j < filter.length && filter[j] !== c; j += 1) text += filter[j] === "\\" ? (filter[++j] ?? "") : filter[j];
       if (j >= filter.length) throw badRequest("incomplete_filter");
       tokens.push({ kind: "string", text });
       i = j + 1;
@@ -52,7 +51,11 @@ export function parseFilter(filter: string, supported: readonly string[]): Predi
   if (tokens.length === 0) throw badRequest("no_filters");
   let pos = 0;
   const peekWord = (w: string) => tokens[pos]?.kind === "word" && tokens[pos]!.text.toLowerCase() === w;
-  const next = () => tokens[pos++] ?? (() => { throw badRequest("incomplete_filter"); })();
+  const next = () =>
+    tokens[pos++] ??
+    (() => {
+      throw badRequest("incomplete_filter");
+    })();
 
   const primary = (): Predicate => {
     const first = next();

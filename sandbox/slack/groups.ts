@@ -17,7 +17,11 @@ const GroupDoc = z
   .loose();
 
 /** Only members being added must be active: one deactivated since it joined does not block later edits. */
-function parseGroup(store: SlackStore, body: unknown, previous?: GroupRecord): Pick<GroupRecord, "displayName" | "members"> {
+function parseGroup(
+  store: SlackStore,
+  body: unknown,
+  previous?: GroupRecord,
+): Pick<GroupRecord, "displayName" | "members"> {
   const parsed = GroupDoc.safeParse(body);
   if (!parsed.success || !parsed.data.schemas.includes(GROUP_URN)) throw badRequest("missing_schema_element");
   const { displayName, members = [] } = parsed.data;
@@ -30,7 +34,9 @@ function parseGroup(store: SlackStore, body: unknown, previous?: GroupRecord): P
     if (!user.active) throw badRequest("unable_to_add_deleted_or_guest_to_group");
   }
   // Slack user group names are unique; the SCIM detail for a clash is not documented [unverified].
-  const clash = [...store.groups.values()].some((g) => g.id !== previous?.id && g.displayName.toLowerCase() === displayName.toLowerCase());
+  const clash = [...store.groups.values()].some(
+    (g) => g.id !== previous?.id && g.displayName.toLowerCase() === displayName.toLowerCase(),
+  );
   if (clash) throw conflict("name_already_exists");
   return { displayName, members: ids };
 }
@@ -54,7 +60,11 @@ export function createGroup(store: SlackStore, body: unknown): GroupRecord {
 export function updateGroup(store: SlackStore, id: string, body: unknown, mode: "put" | "patch"): GroupRecord {
   const previous = getGroup(store, id);
   const doc = mode === "put" ? body : applyPatch(groupDocument(store, previous), body, []);
-  const next: GroupRecord = { ...previous, ...parseGroup(store, doc, previous), lastModified: new Date().toISOString() };
+  const next: GroupRecord = {
+    ...previous,
+    ...parseGroup(store, doc, previous),
+    lastModified: new Date().toISOString(),
+  };
   store.groups.set(id, next);
   store.save();
   return next;

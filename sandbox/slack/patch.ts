@@ -6,7 +6,9 @@ type Json = Record<string, unknown>;
 
 const PatchBody = z.object({
   schemas: z.array(z.string()),
-  Operations: z.array(z.object({ op: z.string(), path: z.string().optional(), value: z.unknown().optional() }).loose()).min(1),
+  Operations: z
+    .array(z.object({ op: z.string(), path: z.string().optional(), value: z.unknown().optional() }).loose())
+    .min(1),
 });
 
 interface ParsedPath {
@@ -56,7 +58,9 @@ function parentOf(doc: Json, keys: string[], create: boolean): [Json, string] | 
 }
 
 const matches = (item: unknown, f: { sub: string; value: string }) =>
-  item !== null && typeof item === "object" && String((item as Json)[keyIn(item as Json, f.sub)]).toLowerCase() === f.value.toLowerCase();
+  item !== null &&
+  typeof item === "object" &&
+  String((item as Json)[keyIn(item as Json, f.sub)]).toLowerCase() === f.value.toLowerCase();
 
 function applyFiltered(doc: Json, op: string, p: ParsedPath, value: unknown): void {
   const [parent, key] = parentOf(doc, p.keys, true)!;
@@ -81,7 +85,8 @@ function applyAt(doc: Json, op: string, p: ParsedPath, value: unknown): void {
   if (!found) return;
   const [parent, key] = found;
   if (op === "remove") delete parent[key];
-  else if (op === "add" && Array.isArray(parent[key])) parent[key] = [...(parent[key] as unknown[]), ...(Array.isArray(value) ? value : [value])];
+  else if (op === "add" && Array.isArray(parent[key]))
+    parent[key] = [...(parent[key] as unknown[]), ...(Array.isArray(value) ? value : [value])];
   // RFC 7644 §3.5.2.3: sub-attributes a complex value leaves out are unchanged, for add and replace alike.
   else if (isObject(parent[key]) && isObject(value)) parent[key] = { ...(parent[key] as Json), ...value };
   else parent[key] = value;

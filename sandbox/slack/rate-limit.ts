@@ -41,7 +41,10 @@ interface Bucket {
 export class RateLimiter {
   private readonly buckets = new Map<LimitName, Bucket>();
 
-  constructor(private readonly scale = 1, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly scale = 1,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** 0 when admitted; otherwise the milliseconds until the scarcest bucket has a token again. */
   take(names: LimitName[]): number {

@@ -56,7 +56,12 @@ export function resourceRoutes({ store, quirks, limiter, writeDelayMs }: RouteOp
   router.post("/Users", (req, res) => sendUser(req, res, 201, createUser(store, req.body)));
   for (const method of ["put", "patch"] as const) {
     router[method]("/Users/:id", async (req, res) =>
-      sendUser(req, res, 200, await locked(`Users/${id(req)}`, () => updateUser(store, quirks, id(req), req.body, method))),
+      sendUser(
+        req,
+        res,
+        200,
+        await locked(`Users/${id(req)}`, () => updateUser(store, quirks, id(req), req.body, method)),
+      ),
     );
     router[method]("/Groups/:id", async (req, res) =>
       sendGroup(req, res, 200, await locked(`Groups/${id(req)}`, () => updateGroup(store, id(req), req.body, method))),

@@ -61,7 +61,9 @@ const renderError: ErrorRequestHandler = (err, _req, res, _next) => {
     return;
   }
   const parseFailure = (err as { type?: string }).type === "entity.parse.failed";
-  const failure = parseFailure ? new SlackScimError(400, "invalid_request_payload") : new SlackScimError(500, "internal_error");
+  const failure = parseFailure
+    ? new SlackScimError(400, "invalid_request_payload")
+    : new SlackScimError(500, "internal_error");
   res.status(failure.status).json(failure.body());
 };
 

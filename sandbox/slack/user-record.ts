@@ -13,7 +13,11 @@ const text = z.string().nullish();
 const Email = z.object({ value: text, primary: z.unknown().optional(), type: text }).loose();
 const Enterprise = z
   .object({
-    employeeNumber: text, costCenter: text, organization: text, division: text, department: text,
+    employeeNumber: text,
+    costCenter: text,
+    organization: text,
+    division: text,
+    department: text,
     manager: z.object({ managerId: text }).loose().nullish(),
   })
   .loose();
@@ -22,7 +26,12 @@ const Enterprise = z
 export const UserDoc = z
   .object({
     schemas: z.array(z.string()),
-    userName: text, nickName: text, externalId: text, displayName: text, title: text, password: text,
+    userName: text,
+    nickName: text,
+    externalId: text,
+    displayName: text,
+    title: text,
+    password: text,
     active: z.unknown().optional(),
     name: z.object({ givenName: text, familyName: text }).loose().nullish(),
     emails: z.array(Email).nullish(),
@@ -36,7 +45,10 @@ export type UserFields = Omit<UserRecord, "id" | "created" | "lastModified" | "p
 /** Slack keeps `.`, `_`, `-`, letters and digits; other characters become `_`; an email becomes its local part. */
 export function normaliseUserName(raw: string): string {
   const at = raw.indexOf("@");
-  return (at >= 0 ? raw.slice(0, at) : raw).trim().toLowerCase().replace(/[^a-z0-9._-]/g, "_");
+  return (at >= 0 ? raw.slice(0, at) : raw)
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]/g, "_");
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -68,7 +80,13 @@ function parseEnterprise(doc: UserDoc, resolveManager: (ref: string) => string |
   const ext = doc[ENTERPRISE_URN];
   if (!ext) return {};
   const { manager, employeeNumber, costCenter, organization, division, department } = ext;
-  const fields: EnterpriseFields = { employeeNumber, costCenter, organization, division, department } as EnterpriseFields;
+  const fields: EnterpriseFields = {
+    employeeNumber,
+    costCenter,
+    organization,
+    division,
+    department,
+  } as EnterpriseFields;
   if (manager && manager.managerId == null && Object.keys(manager).some((k) => k !== "managerId")) {
     throw badRequest("improper_enterprise_schema_format");
   }
@@ -85,9 +103,16 @@ function parseEnterprise(doc: UserDoc, resolveManager: (ref: string) => string |
  * Validate a user document with Slack's rules. `previous` is set for PUT/PATCH: then `externalId` cannot change,
  * a password is refused and removing every email is `missing_primary_email`.
  */
-export function parseUser(body: unknown, resolveManager: (ref: string) => string | undefined, previous?: UserRecord): UserFields {
+export function parseUser(
+  body: unknown,
+  resolveManager: (ref: string) => string | undefined,
+  previous?: UserRecord,
+): UserFields {
   const parsed = UserDoc.safeParse(body);
-  if (!parsed.success) throw badRequest(body && typeof body === "object" && "schemas" in body ? "invalid_attribute_format" : "missing_schema_element");
+  if (!parsed.success)
+    throw badRequest(
+      body && typeof body === "object" && "schemas" in body ? "invalid_attribute_format" : "missing_schema_element",
+    );
   const doc = parsed.data;
   if (!doc.schemas.includes(USER_URN)) throw badRequest("missing_schema_element");
   if (previous && doc.password != null) throw badRequest("password_change_not_allowed");

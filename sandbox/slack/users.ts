@@ -49,9 +49,16 @@ export function createUser(store: SlackStore, body: unknown): UserRecord {
 }
 
 /** PUT replaces; PATCH edits the current document. Both answer with what was asked, even when a quirk stores otherwise. */
-export function updateUser(store: SlackStore, quirks: SlackQuirks, id: string, body: unknown, mode: "put" | "patch"): UserRecord {
+export function updateUser(
+  store: SlackStore,
+  quirks: SlackQuirks,
+  id: string,
+  body: unknown,
+  mode: "put" | "patch",
+): UserRecord {
   const previous = getUser(store, id);
-  const doc = mode === "put" ? body : applyPatch(userDocument(store, previous), body, [ENTERPRISE_URN, SLACK_PROFILE_URN]);
+  const doc =
+    mode === "put" ? body : applyPatch(userDocument(store, previous), body, [ENTERPRISE_URN, SLACK_PROFILE_URN]);
   const fields = parseUser(doc, (ref) => resolveManager(store, ref), previous);
   assertUnique(store, fields, id);
   const next: UserRecord = { ...previous, ...fields, lastModified: new Date().toISOString() };
@@ -77,7 +84,9 @@ export function listUsers(store: SlackStore, filter: string | undefined): UserRe
   if (filter === undefined) return users;
   const predicate = parseFilter(filter, USER_FILTERS);
   return users.filter((u) =>
-    predicate((attr) => (attr === "username" ? [u.userName] : [u.primaryEmail, ...(u.secondaryEmail ? [u.secondaryEmail] : [])])),
+    predicate((attr) =>
+      attr === "username" ? [u.userName] : [u.primaryEmail, ...(u.secondaryEmail ? [u.secondaryEmail] : [])],
+    ),
   );
 }
 

@@ -11,28 +11,69 @@ const roles = `roles:
 const org: Person[] = [
   person("E1", { title: "CEO", department: "Executive", location: "London", costCenter: "CC-100" }),
   person("E2", { title: "VP Sales", department: "Sales", managerId: "E1", location: "New York", costCenter: "CC-200" }),
-  person("E3", { title: "Senior Account Executive", department: "Sales", managerId: "E2", location: "Berlin", costCenter: "CC-200" }),
-  person("E4", { title: "Sales Development Rep", department: "sales", managerId: "E3", location: "Berlin", employmentType: "contractor", endDate: "2027-01-01" }),
-  person("E5", { title: "Engineer", department: "Engineering", managerId: "E1", location: "Berlin", employmentType: "intern", roles: ["target"] }),
+  person("E3", {
+    title: "Senior Account Executive",
+    department: "Sales",
+    managerId: "E2",
+    location: "Berlin",
+    costCenter: "CC-200",
+  }),
+  person("E4", {
+    title: "Sales Development Rep",
+    department: "sales",
+    managerId: "E3",
+    location: "Berlin",
+    employmentType: "contractor",
+    endDate: "2027-01-01",
+  }),
+  person("E5", {
+    title: "Engineer",
+    department: "Engineering",
+    managerId: "E1",
+    location: "Berlin",
+    employmentType: "intern",
+    roles: ["target"],
+  }),
 ];
 
 const holders = (rule: string, people = org, extra = "", asOf?: string) => {
   const p = plan(people, `${roles}rules:\n${rule}${extra}`, {}, asOf);
-  return { ids: p.people.filter((x) => x.roles.some((r) => r.id === "target" && r.via.some((v) => v !== "hr"))).map((x) => x.employeeId), p };
+  return {
+    ids: p.people
+      .filter((x) => x.roles.some((r) => r.id === "target" && r.via.some((v) => v !== "hr")))
+      .map((x) => x.employeeId),
+    p,
+  };
 };
 
 describe("assignment rules", () => {
   it.each([
     ["birthright: everyone", "  - { id: r, birthright: true, roles: [target] }\n", ["E1", "E2", "E3", "E4", "E5"]],
-    ["birthright by employment type", "  - { id: r, birthright: true, employmentTypes: [contractor, intern], roles: [target] }\n", ["E4", "E5"]],
-    ["department, case-insensitive", "  - { id: r, match: { department: Sales }, roles: [target] }\n", ["E2", "E3", "E4"]],
-    ["department list", "  - { id: r, match: { department: [Executive, Engineering] }, roles: [target] }\n", ["E1", "E5"]],
+    [
+      "birthright by employment type",
+      "  - { id: r, birthright: true, employmentTypes: [contractor, intern], roles: [target] }\n",
+      ["E4", "E5"],
+    ],
+    [
+      "department, case-insensitive",
+      "  - { id: r, match: { department: Sales }, roles: [target] }\n",
+      ["E2", "E3", "E4"],
+    ],
+    [
+      "department list",
+      "  - { id: r, match: { department: [Executive, Engineering] }, roles: [target] }\n",
+      ["E1", "E5"],
+    ],
     ["title pattern", "  - { id: r, match: { titlePattern: 'account executive$' }, roles: [target] }\n", ["E3"]],
     ["location", "  - { id: r, match: { location: Berlin }, roles: [target] }\n", ["E3", "E4", "E5"]],
     ["cost center", "  - { id: r, match: { costCenter: CC-200 }, roles: [target] }\n", ["E2", "E3"]],
     ["employment type", "  - { id: r, match: { employmentType: contractor }, roles: [target] }\n", ["E4"]],
     ["reports to, transitively", "  - { id: r, match: { reportsTo: E2 }, roles: [target] }\n", ["E3", "E4"]],
-    ["all conditions together", "  - { id: r, match: { department: Sales, location: Berlin, employmentType: employee }, roles: [target] }\n", ["E3"]],
+    [
+      "all conditions together",
+      "  - { id: r, match: { department: Sales, location: Berlin, employmentType: employee }, roles: [target] }\n",
+      ["E3"],
+    ],
   ])("%s", (_kind, rule, expected) => {
     const { ids, p } = holders(rule);
     expect(ids).toEqual(expected);
@@ -49,7 +90,9 @@ describe("assignment rules", () => {
 
   it("reports an unknown HR role at the person's row and roles column", () => {
     const p = plan([person("E7", { roles: ["targte"] })], roles);
-    expect(p.issues.map((i) => [i.code, i.file, i.row, i.column])).toEqual([["ROLE_UNKNOWN", "people.csv", 7, "roles"]]);
+    expect(p.issues.map((i) => [i.code, i.file, i.row, i.column])).toEqual([
+      ["ROLE_UNKNOWN", "people.csv", 7, "roles"],
+    ]);
     expect(p.issues[0]!.message).toContain("did you mean 'target'?");
   });
 
@@ -74,7 +117,9 @@ describe("assignment rules", () => {
   });
 
   it("warns about a rule that matches nobody, at its line", () => {
-    const { p } = holders("  - { id: ok, birthright: true, roles: [base] }\n  - { id: r, match: { department: Legal }, roles: [target] }\n");
+    const { p } = holders(
+      "  - { id: ok, birthright: true, roles: [base] }\n  - { id: r, match: { department: Legal }, roles: [target] }\n",
+    );
     expect(p.issues.map((i) => [i.severity, i.code, i.row])).toEqual([["warning", "RULE_MATCHES_NOBODY", 6]]);
   });
 

@@ -1,12 +1,27 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { accessIssues, AccessFileError, checkPersonas, checkStackAccess, loadStackAccess, parsePersonasYaml, planStack } from "../../provider/access";
+import {
+  accessIssues,
+  AccessFileError,
+  checkPersonas,
+  checkStackAccess,
+  loadStackAccess,
+  parsePersonasYaml,
+  planStack,
+} from "../../provider/access";
 import { loadStackSettings } from "../../provider/config";
 import { readHrExport } from "../../provider/hr";
 import { diskFiles, readHrFile } from "../../provider/stack-files";
 
 const stackDir = path.join(__dirname, "..", "..", "stacks");
-const raw = { "identity:roles": { files: ["demo/roles.yaml", "demo/roles.csv"], personas: "demo/personas.yaml", approvals: "demo/approvals.yaml" }, "identity:scim": { github: {} } };
+const raw = {
+  "identity:roles": {
+    files: ["demo/roles.yaml", "demo/roles.csv"],
+    personas: "demo/personas.yaml",
+    approvals: "demo/approvals.yaml",
+  },
+  "identity:scim": { github: {} },
+};
 const lifecycle = { preHireDays: 7, retentionDays: 30 };
 const hrFile = path.join(stackDir, "demo", "people.csv");
 const { people } = readHrExport({ file: hrFile, text: readHrFile(hrFile) });
@@ -22,26 +37,39 @@ describe("the demo stack's access model", () => {
 
   it("gives finance job roles their payment entitlements with the recorded approval", () => {
     const e040 = plan.people.find((p) => p.employeeId === "E040")!;
-    expect(e040.roles.filter((r) => r.id.startsWith("payments"))).toEqual([{ id: "payments-approve", via: ["role:payments-approver"] }, { id: "payments-approver", via: ["hr"] }]);
+    expect(e040.roles.filter((r) => r.id.startsWith("payments"))).toEqual([
+      { id: "payments-approve", via: ["role:payments-approver"] },
+      { id: "payments-approver", via: ["hr"] },
+    ]);
     expect(e040.accounts.find((a) => a.app === "entra")!.spec.approvals.map((a) => a.ticket)).toEqual(["FIN-19"]);
   });
 
   it("lets the expired campaign grant lapse and keeps the running audit grant", () => {
-    const groups = (id: string) => plan.people.find((p) => p.employeeId === id)!.accounts.find((a) => a.app === "google")!.spec.groups;
+    const groups = (id: string) =>
+      plan.people.find((p) => p.employeeId === id)!.accounts.find((a) => a.app === "google")!.spec.groups;
     expect(groups("E031")).not.toContain("launch-campaign");
     expect(groups("E043")).toContain("audit-2026");
   });
 
   it("fails the SoD invariant when HR gives one person both payment job roles", () => {
-    const both = people.map((p) => (p.employeeId === "E041" ? { ...p, roles: ["payments-submitter", "payments-approver"] } : p));
+    const both = people.map((p) =>
+      p.employeeId === "E041" ? { ...p, roles: ["payments-submitter", "payments-approver"] } : p,
+    );
     const issues = accessIssues(planStack(both, access, lifecycle, "2026-11-25"), access);
     expect(issues.map((i) => i.code).sort()).toEqual(["APPROVAL_MISSING", "PERSONA_FAILED", "SOD_CONFLICT"]);
-    expect(issues.find((i) => i.code === "PERSONA_FAILED")!.message).toContain("E041 (Henry Walker) holds payments-initiate and payments-approve");
+    expect(issues.find((i) => i.code === "PERSONA_FAILED")!.message).toContain(
+      "E041 (Henry Walker) holds payments-initiate and payments-approve",
+    );
   });
 
   it("checks the demo personas against a plan that breaks one", () => {
-    const personas = parsePersonasYaml("personas:\n  - { name: AE London, match: { department: Sales, title: Account Executive, location: London }, expect: { apps: [slack] } }\n", "p.yaml");
-    expect(checkPersonas(plan, personas)[0]!.message).toContain("E026 (Sara Ahmed) has apps [google, slack], expected [slack]");
+    const personas = parsePersonasYaml(
+      "personas:\n  - { name: AE London, match: { department: Sales, title: Account Executive, location: London }, expect: { apps: [slack] } }\n",
+      "p.yaml",
+    );
+    expect(checkPersonas(plan, personas)[0]!.message).toContain(
+      "E026 (Sara Ahmed) has apps [google, slack], expected [slack]",
+    );
   });
 });
 
@@ -57,7 +85,10 @@ describe("loadStackAccess", () => {
     [{}, /identity:roles is missing/],
     [{ "identity:roles": { file: "x.yaml" } }, /identity:roles is invalid/],
     [{ "identity:roles": { files: ["demo/nope.yaml"] } }, /cannot read demo\/nope.yaml/],
-    [{ "identity:roles": { files: ["demo/roles.yaml"] }, "identity:apps": ["slack", "github"] }, /identity:apps must list app names/],
+    [
+      { "identity:roles": { files: ["demo/roles.yaml"] }, "identity:apps": ["slack", "github"] },
+      /identity:apps must list app names/,
+    ],
   ])("throws a clear error for bad settings (%j)", (config, message) => {
     expect(() => loadStackAccess(config, stackDir, diskFiles)).toThrow(AccessFileError);
     expect(() => loadStackAccess(config, stackDir, diskFiles)).toThrow(message);
@@ -79,11 +110,15 @@ describe("checkStackAccess (the hook for idlc validate)", () => {
 
   it("reports persona failures and role problems as issues", () => {
     const noApprovals = people.map((p) => (p.employeeId === "E061" ? { ...p, roles: ["it-admin"] } : p));
-    expect(checkStackAccess(noApprovals, "2026-11-25", stack, diskFiles).map((i) => [i.code, i.row])).toEqual([["APPROVAL_MISSING", 38]]);
+    expect(checkStackAccess(noApprovals, "2026-11-25", stack, diskFiles).map((i) => [i.code, i.row])).toEqual([
+      ["APPROVAL_MISSING", 38],
+    ]);
   });
 
   it("turns an unreadable role file into one error issue instead of throwing", () => {
     const broken = { ...stack, raw: { "identity:roles": { files: ["demo/missing.yaml"] } } };
-    expect(checkStackAccess(people, "2026-11-25", broken, diskFiles)).toMatchObject([{ severity: "error", code: "ACCESS_FILE_INVALID", file: "demo/missing.yaml" }]);
+    expect(checkStackAccess(people, "2026-11-25", broken, diskFiles)).toMatchObject([
+      { severity: "error", code: "ACCESS_FILE_INVALID", file: "demo/missing.yaml" },
+    ]);
   });
 });

@@ -39,11 +39,30 @@ describe("determinism", () => {
     fc.assert(
       fc.property(fc.array(personArb, { minLength: 1, maxLength: 30 }), fc.integer(), (specs, seed) => {
         const people: Person[] = specs.map((s, i) =>
-          person(`E${i + 1}`, { firstName: s.first, lastName: s.last, department: s.department, title: s.title, status: s.status, employmentType: s.employmentType,
-            hireDate: s.hireDate, workEmail: s.hrEmail ? `${s.first}.${s.last}.${i}@example.com`.toLowerCase() : undefined, managerId: i > 0 ? "E1" : undefined }));
-        const shuffled = [...people].sort((a, b) => ((hash(a.employeeId) ^ seed) % 97) - ((hash(b.employeeId) ^ seed) % 97));
+          person(`E${i + 1}`, {
+            firstName: s.first,
+            lastName: s.last,
+            department: s.department,
+            title: s.title,
+            status: s.status,
+            employmentType: s.employmentType,
+            hireDate: s.hireDate,
+            workEmail: s.hrEmail ? `${s.first}.${s.last}.${i}@example.com`.toLowerCase() : undefined,
+            managerId: i > 0 ? "E1" : undefined,
+          }),
+        );
+        const shuffled = [...people].sort(
+          (a, b) => ((hash(a.employeeId) ^ seed) % 97) - ((hash(b.employeeId) ^ seed) % 97),
+        );
         const run = (ps: Person[], order: string[]) =>
-          serializePlan(resolve(ps, buildCatalog(order.map((t) => parseRolesYaml(t, `roles-${files.indexOf(t)}.yaml`))), { lifecycle: byStatus, emailDomain: "example.com" }, "2026-06-01"));
+          serializePlan(
+            resolve(
+              ps,
+              buildCatalog(order.map((t) => parseRolesYaml(t, `roles-${files.indexOf(t)}.yaml`))),
+              { lifecycle: byStatus, emailDomain: "example.com" },
+              "2026-06-01",
+            ),
+          );
         expect(run(shuffled, [...files].reverse())).toBe(run(people, files));
       }),
       { numRuns: 60 },
@@ -51,14 +70,29 @@ describe("determinism", () => {
   });
 
   it("sorts keys at every level, so the JSON does not depend on how objects were built", () => {
-    const p = resolve([person("E1")], buildCatalog([parseRolesYaml(files[0]!, "r.yaml")]), { lifecycle: byStatus }, "2026-06-01");
+    const p = resolve(
+      [person("E1")],
+      buildCatalog([parseRolesYaml(files[0]!, "r.yaml")]),
+      { lifecycle: byStatus },
+      "2026-06-01",
+    );
     const text = serializePlan(p);
     expect(text.endsWith("}\n")).toBe(true);
     expect(Object.keys(JSON.parse(text))).toEqual(["asOf", "groups", "issues", "people"]);
     const reversed = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(reversed) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v;
+      Array.isArray(v)
+        ? v.map(reversed)
+        : v && typeof v === "object"
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reversed(x)]),
+            )
+          : v;
     expect(serializePlan(reversed(p) as typeof p)).toBe(text);
-    expect(serializePlan({ ...p, people: [{ ...p.people[0]!, zzz: undefined } as (typeof p.people)[number]] })).toBe(text);
+    expect(serializePlan({ ...p, people: [{ ...p.people[0]!, zzz: undefined } as (typeof p.people)[number]] })).toBe(
+      text,
+    );
     expect(text).toBe(`${JSON.stringify(JSON.parse(text))}\n`);
   });
 });

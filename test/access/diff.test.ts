@@ -15,8 +15,14 @@ rules:
 `;
 /** Lifecycle given per person in a test, defaulting to HR status. */
 const planOf = (people: Array<[Person, LifecycleState?]>) => {
-  const states = new Map(people.map(([p, s]) => [p.employeeId, s ?? (p.status === "terminated" ? "terminated" : p.status)]));
-  return plan(people.map(([p]) => p), roles, { lifecycle: (p) => states.get(p.employeeId)! });
+  const states = new Map(
+    people.map(([p, s]) => [p.employeeId, s ?? (p.status === "terminated" ? "terminated" : p.status)]),
+  );
+  return plan(
+    people.map(([p]) => p),
+    roles,
+    { lifecycle: (p) => states.get(p.employeeId)! },
+  );
 };
 const sales = person("E1", { department: "Sales", title: "AE" });
 const eng = person("E1", { department: "Engineering", title: "SWE" });
@@ -24,8 +30,18 @@ const eng = person("E1", { department: "Engineering", title: "SWE" });
 describe("diffPlans", () => {
   it("finds a joiner whose accounts appear, with everything they get", () => {
     const d = diffPlans(planOf([]), planOf([[sales, "pre-hire"]]));
-    expect(d.joiners).toEqual([{ employeeId: "E1", displayName: "Alex PersonE1", department: "Sales", title: "AE", lifecycle: "pre-hire", status: "created", hireDate: "2024-01-01",
-      access: { google: ["account", "group:everyone", "group:sales"], slack: ["account", "group:all"] } }]);
+    expect(d.joiners).toEqual([
+      {
+        employeeId: "E1",
+        displayName: "Alex PersonE1",
+        department: "Sales",
+        title: "AE",
+        lifecycle: "pre-hire",
+        status: "created",
+        hireDate: "2024-01-01",
+        access: { google: ["account", "group:everyone", "group:sales"], slack: ["account", "group:all"] },
+      },
+    ]);
     expect([d.movers, d.leavers, d.rehires]).toEqual([[], [], []]);
   });
 
@@ -39,24 +55,54 @@ describe("diffPlans", () => {
 
   it("finds a mover with per-app gains and losses and the attributes that changed", () => {
     const d = diffPlans(planOf([[sales]]), planOf([[eng]]));
-    expect(d.movers).toEqual([{ employeeId: "E1", displayName: "Alex PersonE1", department: "Engineering", title: "SWE", lifecycle: "active",
-      changes: { department: { from: "Sales", to: "Engineering" }, title: { from: "AE", to: "SWE" } },
-      gained: { google: ["group:eng"], ldap: ["account", "group:eng"] }, lost: { google: ["group:sales"] }, suspended: [], resumed: [] }]);
+    expect(d.movers).toEqual([
+      {
+        employeeId: "E1",
+        displayName: "Alex PersonE1",
+        department: "Engineering",
+        title: "SWE",
+        lifecycle: "active",
+        changes: { department: { from: "Sales", to: "Engineering" }, title: { from: "AE", to: "SWE" } },
+        gained: { google: ["group:eng"], ldap: ["account", "group:eng"] },
+        lost: { google: ["group:sales"] },
+        suspended: [],
+        resumed: [],
+      },
+    ]);
   });
 
   it("records leave of absence as suspended and the return as resumed", () => {
-    expect(diffPlans(planOf([[sales]]), planOf([[sales, "leave"]])).movers[0]).toMatchObject({ suspended: ["google", "slack"], resumed: [], gained: {}, lost: {} });
-    expect(diffPlans(planOf([[sales, "leave"]]), planOf([[sales]])).movers[0]).toMatchObject({ suspended: [], resumed: ["google", "slack"] });
+    expect(diffPlans(planOf([[sales]]), planOf([[sales, "leave"]])).movers[0]).toMatchObject({
+      suspended: ["google", "slack"],
+      resumed: [],
+      gained: {},
+      lost: {},
+    });
+    expect(diffPlans(planOf([[sales, "leave"]]), planOf([[sales]])).movers[0]).toMatchObject({
+      suspended: [],
+      resumed: ["google", "slack"],
+    });
   });
 
   it("finds a leaver disabled now, losing privileged groups, and later deleted", () => {
     const admin = person("E1", { roles: ["root"], terminationDate: "2026-05-31" });
     const disabled = diffPlans(planOf([[admin]]), planOf([[admin, "terminated"]]));
-    expect(disabled.leavers).toEqual([{ employeeId: "E1", displayName: "Alex PersonE1", lifecycle: "terminated", terminationDate: "2026-05-31",
-      disabled: ["google", "slack"], deleted: [], lost: { google: ["group:root"] } }]);
+    expect(disabled.leavers).toEqual([
+      {
+        employeeId: "E1",
+        displayName: "Alex PersonE1",
+        lifecycle: "terminated",
+        terminationDate: "2026-05-31",
+        disabled: ["google", "slack"],
+        deleted: [],
+        lost: { google: ["group:root"] },
+      },
+    ]);
     const deleted = diffPlans(planOf([[admin, "terminated"]]), planOf([[admin, "removed"]]));
     expect(deleted.leavers).toMatchObject([{ disabled: [], deleted: ["google", "slack"], lifecycle: "removed" }]);
-    expect(diffPlans(planOf([[admin]]), planOf([])).leavers).toMatchObject([{ deleted: ["google", "slack"], lifecycle: "active" }]);
+    expect(diffPlans(planOf([[admin]]), planOf([])).leavers).toMatchObject([
+      { deleted: ["google", "slack"], lifecycle: "active" },
+    ]);
   });
 
   it.each<[string, LifecycleState, string[], string[]]>([
@@ -77,7 +123,12 @@ describe("diffPlans", () => {
 
 describe("diff output", () => {
   const before = planOf([[person("E2", { department: "Sales" })], [sales], [person("E3", { lastName: "Gone" })]]);
-  const after = planOf([[person("E2", { department: "Sales" })], [eng], [person("E3", { lastName: "Gone", terminationDate: "2026-05-31" }), "terminated"], [person("E4", { lastName: "New", department: "Sales" }), "pre-hire"]]);
+  const after = planOf([
+    [person("E2", { department: "Sales" })],
+    [eng],
+    [person("E3", { lastName: "Gone", terminationDate: "2026-05-31" }), "terminated"],
+    [person("E4", { lastName: "New", department: "Sales" }), "pre-hire"],
+  ]);
   const d = diffPlans(before, after);
 
   it("prints text with one line per person and indented details", () => {
@@ -105,7 +156,11 @@ LEAVERS (1)
   it("prints JSON in the documented shape, byte-identical across runs", () => {
     const json = JSON.parse(formatDiffJson(d));
     expect(Object.keys(json)).toEqual(["from", "joiners", "leavers", "movers", "rehires", "summary", "to"]);
-    expect(json.movers[0]).toMatchObject({ employeeId: "E1", gained: { ldap: ["account", "group:eng"] }, lost: { google: ["group:sales"] } });
+    expect(json.movers[0]).toMatchObject({
+      employeeId: "E1",
+      gained: { ldap: ["account", "group:eng"] },
+      lost: { google: ["group:sales"] },
+    });
     expect(json.summary).toEqual({ joiners: 1, movers: 1, leavers: 1, rehires: 0 });
     expect(formatDiffJson(diffPlans(before, after))).toBe(formatDiffJson(d));
   });
@@ -113,24 +168,34 @@ LEAVERS (1)
   it("prints markdown for a PR comment: totals per app, then people", () => {
     const md = formatDiffMarkdown(d);
     expect(md).toContain("| google | 1 | 1 | 0 | 1 | 1 |");
-    expect(md).toContain("#### Movers (1)\n\n- **Alex PersonE1 (E1), Engineering, SWE**\n  - `department: Sales → Engineering`");
+    expect(md).toContain(
+      "#### Movers (1)\n\n- **Alex PersonE1 (E1), Engineering, SWE**\n  - `department: Sales → Engineering`",
+    );
     expect(md).not.toContain("<details>");
   });
 
   it("keeps 500 changes readable: a screenful per section in full, the rest in one collapsed table, under GitHub's size limit", () => {
-    const many = Array.from({ length: 500 }, (_, i) => person(`E${1000 + i}`, { department: "Ops", lastName: `N${i}` }));
+    const many = Array.from({ length: 500 }, (_, i) =>
+      person(`E${1000 + i}`, { department: "Ops", lastName: `N${i}` }),
+    );
     const md = formatDiffMarkdown(diffPlans(planOf([]), planOf(many.map((p) => [p]))));
     expect(md.match(/^- \*\*/gm)).toHaveLength(10);
     expect(md).toContain("<details><summary>490 more joiners</summary>");
-    expect(md).toContain("| Alex N499 (E1499), Ops — accounts created | + google: account, group:everyone<br>+ slack: account, group:all |");
+    expect(md).toContain(
+      "| Alex N499 (E1499), Ops — accounts created | + google: account, group:everyone<br>+ slack: account, group:all |",
+    );
     expect(md.length).toBeLessThan(65_536);
     expect(md).not.toContain("left out");
   });
 
   it("leaves people out with a pointer to the JSON rather than exceed a PR comment", () => {
-    const many = Array.from({ length: 2000 }, (_, i) => person(`E${10000 + i}`, { department: "Sales", lastName: `Longer-Family-Name-${i}` }));
+    const many = Array.from({ length: 2000 }, (_, i) =>
+      person(`E${10000 + i}`, { department: "Sales", lastName: `Longer-Family-Name-${i}` }),
+    );
     const md = formatDiffMarkdown(diffPlans(planOf([]), planOf(many.map((p) => [p]))));
     expect(md.length).toBeLessThan(65_536);
-    expect(md).toMatch(/_\d+ more people left out to fit a PR comment; run `idlc diff --format json` for all of them._/);
+    expect(md).toMatch(
+      /_\d+ more people left out to fit a PR comment; run `idlc diff --format json` for all of them._/,
+    );
   });
 });

@@ -27,14 +27,21 @@ export function catalogOf(yaml: string) {
   return buildCatalog([parseRolesYaml(yaml, "roles.yaml")]);
 }
 
-export function plan(people: Person[], yaml: string, options: Partial<ResolveOptions> = {}, asOf = "2026-06-01"): AccessPlan {
+export function plan(
+  people: Person[],
+  yaml: string,
+  options: Partial<ResolveOptions> = {},
+  asOf = "2026-06-01",
+): AccessPlan {
   return resolve(people, catalogOf(yaml), { lifecycle: byStatus, emailDomain: "example.com", ...options }, asOf);
 }
 
 /** `{ app: groups }` of one person in a plan, for compact assertions. */
 export function groupsOf(p: AccessPlan, employeeId: string): Record<string, string[]> {
   const found = p.people.find((x) => x.employeeId === employeeId)!;
-  return Object.fromEntries(found.accounts.map((a) => [a.spec.instance ? `${a.app}:${a.spec.instance}` : a.app, a.spec.groups]));
+  return Object.fromEntries(
+    found.accounts.map((a) => [a.spec.instance ? `${a.app}:${a.spec.instance}` : a.app, a.spec.groups]),
+  );
 }
 
 export const codes = (issues: Array<{ code: string }>) => issues.map((i) => i.code);

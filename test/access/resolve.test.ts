@@ -39,15 +39,48 @@ describe("resolve", () => {
     const accounts = p.people[0]!.accounts;
     expect(p.people[0]!.lifecycle).toBe(state);
     if (enabled === undefined) expect(accounts).toEqual([]);
-    else expect(accounts.map((a) => [a.app, a.spec.enabled, a.spec.lifecycle])).toEqual([["google", enabled, state], ["slack", enabled, state]]);
+    else
+      expect(accounts.map((a) => [a.app, a.spec.enabled, a.spec.lifecycle])).toEqual([
+        ["google", enabled, state],
+        ["slack", enabled, state],
+      ]);
   });
 
   it("fills the account spec from HR and the roles, and says which role put each entitlement", () => {
-    const p = plan([person("E1", { firstName: "Ana", lastName: "Lima", preferredName: "Annie", title: "SWE", department: "Engineering", managerId: "E9", costCenter: "CC1", location: "Lisbon", roles: ["engineer"] })], roles);
+    const p = plan(
+      [
+        person("E1", {
+          firstName: "Ana",
+          lastName: "Lima",
+          preferredName: "Annie",
+          title: "SWE",
+          department: "Engineering",
+          managerId: "E9",
+          costCenter: "CC1",
+          location: "Lisbon",
+          roles: ["engineer"],
+        }),
+      ],
+      roles,
+    );
     expect(() => AccessPlan.parse(p)).not.toThrow();
     const google = p.people[0]!.accounts.find((a) => a.app === "google")!.spec;
-    expect(google).toMatchObject({ employeeId: "E1", userName: "ana.lima", email: "ana.lima@example.com", givenName: "Annie", familyName: "Lima", displayName: "Annie Lima",
-      title: "SWE", department: "Engineering", managerEmployeeId: "E9", costCenter: "CC1", location: "Lisbon", groups: ["eng", "everyone"], admin: false, license: "enterprise" });
+    expect(google).toMatchObject({
+      employeeId: "E1",
+      userName: "ana.lima",
+      email: "ana.lima@example.com",
+      givenName: "Annie",
+      familyName: "Lima",
+      displayName: "Annie Lima",
+      title: "SWE",
+      department: "Engineering",
+      managerEmployeeId: "E9",
+      costCenter: "CC1",
+      location: "Lisbon",
+      groups: ["eng", "everyone"],
+      admin: false,
+      license: "enterprise",
+    });
     expect(google.grants).toEqual([
       { entitlement: "account", roleIds: ["base", "engineer"] },
       { entitlement: "group:eng", roleIds: ["engineer"] },
@@ -55,7 +88,10 @@ describe("resolve", () => {
       { entitlement: "license:enterprise", roleIds: ["engineer"] },
     ]);
     expect(groupsOf(p, "E1")).toEqual({ google: ["eng", "everyone"], "scim:github": ["eng"], slack: ["all"] });
-    expect(p.people[0]!.roles).toEqual([{ id: "base", via: ["role:engineer", "rule:everyone"] }, { id: "engineer", via: ["hr"] }]);
+    expect(p.people[0]!.roles).toEqual([
+      { id: "base", via: ["role:engineer", "rule:everyone"] },
+      { id: "engineer", via: ["hr"] },
+    ]);
   });
 
   it("lists every group roles name as a managed group, privileged when a privileged role grants it", () => {
@@ -72,23 +108,37 @@ describe("resolve", () => {
   });
 
   it("takes admin and privileged groups from terminated people but keeps the disabled account", () => {
-    const approvals = parseApprovalsYaml("approvals:\n  - { employeeId: E1, roleId: admin, approver: ciso, ticket: SEC-1, date: 2026-01-01 }\n", "a.yaml").approvals;
+    const approvals = parseApprovalsYaml(
+      "approvals:\n  - { employeeId: E1, roleId: admin, approver: ciso, ticket: SEC-1, date: 2026-01-01 }\n",
+      "a.yaml",
+    ).approvals;
     const active = plan([person("E1", { roles: ["admin"] })], roles, { approvals });
     const gone = plan([person("E1", { roles: ["admin"], status: "terminated" })], roles, { approvals });
     expect(groupsOf(active, "E1").google).toEqual(["everyone", "super-admins"]);
     expect(active.people[0]!.accounts.map((a) => a.spec.admin)).toEqual([true, true, false]);
-    expect(active.people[0]!.accounts[0]!.spec.approvals).toEqual([{ roleId: "admin", approver: "ciso", ticket: "SEC-1", date: "2026-01-01" }]);
+    expect(active.people[0]!.accounts[0]!.spec.approvals).toEqual([
+      { roleId: "admin", approver: "ciso", ticket: "SEC-1", date: "2026-01-01" },
+    ]);
     expect(groupsOf(gone, "E1")).toEqual({ google: ["everyone"], "scim:github": [], slack: ["all"] });
-    expect(gone.people[0]!.accounts.map((a) => [a.spec.admin, a.spec.enabled])).toEqual([[false, false], [false, false], [false, false]]);
+    expect(gone.people[0]!.accounts.map((a) => [a.spec.admin, a.spec.enabled])).toEqual([
+      [false, false],
+      [false, false],
+      [false, false],
+    ]);
     expect(gone.people[0]!.accounts[0]!.spec.grants.map((g) => g.entitlement)).not.toContain("group:super-admins");
     expect(gone.issues).toEqual([]);
   });
 
   it("fails closed on a role that requires approval without one, or with one dated after the plan", () => {
-    const late = parseApprovalsYaml("approvals:\n  - { employeeId: E1, roleId: admin, approver: ciso, ticket: SEC-1, date: 2026-07-01 }\n", "a.yaml").approvals;
+    const late = parseApprovalsYaml(
+      "approvals:\n  - { employeeId: E1, roleId: admin, approver: ciso, ticket: SEC-1, date: 2026-07-01 }\n",
+      "a.yaml",
+    ).approvals;
     for (const approvals of [[], late]) {
       const p = plan([person("E1", { roles: ["admin"] })], roles, { approvals });
-      expect(p.issues.map((i) => [i.severity, i.code, i.row, i.column])).toEqual([["error", "APPROVAL_MISSING", 1, "roles"]]);
+      expect(p.issues.map((i) => [i.severity, i.code, i.row, i.column])).toEqual([
+        ["error", "APPROVAL_MISSING", 1, "roles"],
+      ]);
     }
   });
 
@@ -99,7 +149,10 @@ describe("resolve", () => {
   });
 
   it("lets an inheriting role's license override, and warns when unrelated roles disagree", () => {
-    expect(plan([person("E1", { roles: ["engineer"] })], roles).people[0]!.accounts.find((a) => a.app === "google")!.spec.license).toBe("enterprise");
+    expect(
+      plan([person("E1", { roles: ["engineer"] })], roles).people[0]!.accounts.find((a) => a.app === "google")!.spec
+        .license,
+    ).toBe("enterprise");
     const p = plan([person("E1", { roles: ["engineer", "music"] })], roles);
     expect(codes(p.issues)).toEqual(["LICENSE_CONFLICT"]);
     expect(p.people[0]!.accounts.find((a) => a.app === "google")!.spec.license).toBe("enterprise");
@@ -108,7 +161,10 @@ describe("resolve", () => {
   it("leaves out apps the stack does not enable, with one warning per app", () => {
     const p = plan([person("E1", { roles: ["engineer"] })], roles, { apps: ["google", "slack"] });
     expect(groupsOf(p, "E1")).toEqual({ google: ["eng", "everyone"], slack: ["all"] });
-    expect(p.issues.map((i) => [i.code, i.column])).toEqual([["APP_NOT_ENABLED", "entitlements.scim"], ["APP_NOT_ENABLED", "entitlements.entra"]]);
+    expect(p.issues.map((i) => [i.code, i.column])).toEqual([
+      ["APP_NOT_ENABLED", "entitlements.scim"],
+      ["APP_NOT_ENABLED", "entitlements.entra"],
+    ]);
     expect(p.groups.map((g) => g.app)).not.toContain("scim");
   });
 
@@ -134,11 +190,16 @@ describe("resolve", () => {
 
 describe("references that can never apply", () => {
   it("warns about grants and approvals naming unknown people or roles", () => {
-    const approvals = parseApprovalsYaml(`approvals:
+    const approvals = parseApprovalsYaml(
+      `approvals:
   - { employeeId: E1, roleId: admni, approver: ciso, ticket: SEC-1, date: 2026-01-01 }
   - { employeeId: E9, roleId: admin, approver: ciso, ticket: SEC-2, date: 2026-01-01 }
-`, "approvals.yaml").approvals;
-    const p = plan([person("E1")], `${roles}grants:\n  - { employeeId: E404, role: music, until: 2027-01-01 }\n`, { approvals });
+`,
+      "approvals.yaml",
+    ).approvals;
+    const p = plan([person("E1")], `${roles}grants:\n  - { employeeId: E404, role: music, until: 2027-01-01 }\n`, {
+      approvals,
+    });
     expect(p.issues.map((i) => [i.severity, i.code, i.file, i.row, i.column])).toEqual([
       ["warning", "APPROVAL_INVALID", "approvals.yaml", 2, "roleId"],
       ["warning", "APPROVAL_INVALID", "approvals.yaml", 3, "employeeId"],

@@ -12,12 +12,18 @@ rules:
 `;
 const planOn = (asOf: string, people: Array<[Person, LifecycleState?]>): AccessPlan => {
   const states = new Map(people.map(([p, s]) => [p.employeeId, s ?? "active"]));
-  return plan(people.map(([p]) => p), roles, { lifecycle: (p) => states.get(p.employeeId)!, apps: ["slack", "ldap", "scim"] }, asOf);
+  return plan(
+    people.map(([p]) => p),
+    roles,
+    { lifecycle: (p) => states.get(p.employeeId)!, apps: ["slack", "ldap", "scim"] },
+    asOf,
+  );
 };
 const eng = person("E1", { department: "Engineering" });
 const sales = person("E1", { department: "Sales" });
 /** What the stack holds after an `up` of `p`: every planned account, as the state records its inputs. */
-const heldFrom = (p: AccessPlan): HeldAccount[] => p.people.flatMap((x) => x.accounts.map((a) => ({ app: a.app, spec: a.spec })));
+const heldFrom = (p: AccessPlan): HeldAccount[] =>
+  p.people.flatMap((x) => x.accounts.map((a) => ({ app: a.app, spec: a.spec })));
 const accountsOf = (p: AccessPlan, id = "E1") => p.people.find((x) => x.employeeId === id)!.accounts;
 
 describe("keepRevokedAccounts", () => {
@@ -26,9 +32,21 @@ describe("keepRevokedAccounts", () => {
   it("keeps an account a mover no longer gets, disabled, out of its groups, without admin, revoked today", () => {
     const after = keepRevokedAccounts(planOn("2026-06-10", [[sales]]), heldFrom(before), 30);
     const accounts = accountsOf(after);
-    expect(accounts.map((a) => `${a.app}${a.spec.instance ? `:${a.spec.instance}` : ""}`)).toEqual(["ldap", "scim:github", "slack"]);
+    expect(accounts.map((a) => `${a.app}${a.spec.instance ? `:${a.spec.instance}` : ""}`)).toEqual([
+      "ldap",
+      "scim:github",
+      "slack",
+    ]);
     const ldap = accounts.find((a) => a.app === "ldap")!.spec;
-    expect(ldap).toMatchObject({ enabled: false, groups: [], admin: false, grants: [], approvals: [], revokedOn: "2026-06-10", lifecycle: "active" });
+    expect(ldap).toMatchObject({
+      enabled: false,
+      groups: [],
+      admin: false,
+      grants: [],
+      approvals: [],
+      revokedOn: "2026-06-10",
+      lifecycle: "active",
+    });
     expect(ldap.userName).toBe(accountsOf(before).find((a) => a.app === "ldap")!.spec.userName);
     expect(accounts.find((a) => a.app === "slack")!.spec).toMatchObject({ enabled: true, groups: ["all"] });
     expect(accounts.find((a) => a.app === "slack")!.spec.revokedOn).toBeUndefined();
@@ -61,7 +79,11 @@ describe("keepRevokedAccounts", () => {
 
   it("keeps a revoked account of a leaver still inside retention, and returns the plan itself when nothing is kept", () => {
     const leaving = keepRevokedAccounts(planOn("2026-06-10", [[sales, "terminated"]]), heldFrom(before), 30);
-    expect(accountsOf(leaving).find((a) => a.app === "ldap")!.spec).toMatchObject({ enabled: false, lifecycle: "terminated", revokedOn: "2026-06-10" });
+    expect(accountsOf(leaving).find((a) => a.app === "ldap")!.spec).toMatchObject({
+      enabled: false,
+      lifecycle: "terminated",
+      revokedOn: "2026-06-10",
+    });
     const same = planOn("2026-06-10", [[eng]]);
     expect(keepRevokedAccounts(same, heldFrom(before), 30)).toBe(same);
   });

@@ -5,15 +5,26 @@ const role = (id: string, extra = "") => `  - id: ${id}\n${extra}`;
 
 describe("buildCatalog", () => {
   it("flattens inheritance transitively", () => {
-    const catalog = catalogOf(`roles:\n${role("a", "    inherits: [b]\n")}${role("b", "    inherits: [c, d]\n")}${role("c")}${role("d", "    inherits: [c]\n")}`);
+    const catalog = catalogOf(
+      `roles:\n${role("a", "    inherits: [b]\n")}${role("b", "    inherits: [c, d]\n")}${role("c")}${role("d", "    inherits: [c]\n")}`,
+    );
     expect(catalog.issues).toEqual([]);
-    expect(Object.fromEntries(catalog.closure)).toEqual({ a: ["a", "b", "c", "d"], b: ["b", "c", "d"], c: ["c"], d: ["c", "d"] });
+    expect(Object.fromEntries(catalog.closure)).toEqual({
+      a: ["a", "b", "c", "d"],
+      b: ["b", "c", "d"],
+      c: ["c"],
+      d: ["c", "d"],
+    });
   });
 
   it.each([
     ["a self-loop", `${role("a", "    inherits: [a]\n")}`, "a → a"],
     ["a two-role loop", `${role("a", "    inherits: [b]\n")}${role("b", "    inherits: [a]\n")}`, "a → b → a"],
-    ["a loop below a root", `${role("root", "    inherits: [x]\n")}${role("x", "    inherits: [y]\n")}${role("y", "    inherits: [z]\n")}${role("z", "    inherits: [x]\n")}`, "x → y → z → x"],
+    [
+      "a loop below a root",
+      `${role("root", "    inherits: [x]\n")}${role("x", "    inherits: [y]\n")}${role("y", "    inherits: [z]\n")}${role("z", "    inherits: [x]\n")}`,
+      "x → y → z → x",
+    ],
   ])("reports %s once, naming the cycle", (_what, roles, cycle) => {
     const catalog = catalogOf(`roles:\n${roles}`);
     expect(codes(catalog.issues)).toEqual(["ROLE_CYCLE"]);
@@ -42,8 +53,13 @@ grants:
   });
 
   it("reports duplicate roles and rules with the first location", () => {
-    const catalog = catalogOf(`roles:\n${role("a")}${role("a")}rules:\n  - { id: r, birthright: true, roles: [a] }\n  - { id: r, birthright: true, roles: [a] }\n`);
-    expect(catalog.issues.map((i) => [i.code, i.row])).toEqual([["ROLE_DUPLICATE", 3], ["RULE_INVALID", 6]]);
+    const catalog = catalogOf(
+      `roles:\n${role("a")}${role("a")}rules:\n  - { id: r, birthright: true, roles: [a] }\n  - { id: r, birthright: true, roles: [a] }\n`,
+    );
+    expect(catalog.issues.map((i) => [i.code, i.row])).toEqual([
+      ["ROLE_DUPLICATE", 3],
+      ["RULE_INVALID", 6],
+    ]);
     expect(catalog.issues[0]!.message).toContain("roles.yaml:2");
   });
 

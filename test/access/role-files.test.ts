@@ -33,7 +33,10 @@ auditor,,,entra,,,,,,,yes,yes
 `;
 
 const strip = (sources: ReturnType<typeof parseRolesYaml>) =>
-  sources.roles.map(({ source: _s, ...r }) => ({ ...r, entitlements: r.entitlements.map((e) => ({ ...e, groups: e.groups.map((g) => g.name) })) }));
+  sources.roles.map(({ source: _s, ...r }) => ({
+    ...r,
+    entitlements: r.entitlements.map((e) => ({ ...e, groups: e.groups.map((g) => g.name) })),
+  }));
 
 describe("role files", () => {
   it("reads the same model from YAML and CSV", () => {
@@ -41,11 +44,16 @@ describe("role files", () => {
     const fromCsv = parseRolesCsv(csv, "roles.csv");
     expect([fromYaml.issues, fromCsv.issues]).toEqual([[], []]);
     expect(strip(fromCsv)).toEqual(strip(fromYaml));
-    expect(fromCsv.roles.map((r) => [r.id, r.source.row])).toEqual([["engineer", 2], ["base", 6], ["auditor", 7]]);
+    expect(fromCsv.roles.map((r) => [r.id, r.source.row])).toEqual([
+      ["engineer", 2],
+      ["base", 6],
+      ["auditor", 7],
+    ]);
   });
 
   it("points YAML problems at the line of the offending item", () => {
-    const text = "roles:\n  - id: ok\n  - id: Bad Id\n    entitlements:\n      slak: { groups: [x] }\n  - id: third\n    entitlements:\n      slak: {}\n";
+    const text =
+      "roles:\n  - id: ok\n  - id: Bad Id\n    entitlements:\n      slak: { groups: [x] }\n  - id: third\n    entitlements:\n      slak: {}\n";
     const { roles, issues } = parseRolesYaml(text, "r.yaml");
     expect(roles.map((r) => r.id)).toEqual(["ok", "third"]);
     expect(issues.map((i) => [i.code, i.row, i.column])).toEqual([
@@ -57,10 +65,18 @@ describe("role files", () => {
 
   it.each([
     ["unknown key on a role", "roles:\n  - id: a\n    owners: x\n", "ROLE_INVALID"],
-    ["an instance outside scim", "roles:\n  - id: a\n    entitlements:\n      slack: { instance: x }\n", "ROLE_INVALID"],
+    [
+      "an instance outside scim",
+      "roles:\n  - id: a\n    entitlements:\n      slack: { instance: x }\n",
+      "ROLE_INVALID",
+    ],
     ["a rule with neither birthright nor match", "rules:\n  - id: r\n    roles: [a]\n", "RULE_INVALID"],
     ["a rule with an empty match", "rules:\n  - id: r\n    match: {}\n    roles: [a]\n", "RULE_INVALID"],
-    ["a grant ending before it starts", "grants:\n  - { employeeId: E1, role: a, from: 2026-02-01, until: 2026-01-01 }\n", "GRANT_INVALID"],
+    [
+      "a grant ending before it starts",
+      "grants:\n  - { employeeId: E1, role: a, from: 2026-02-01, until: 2026-01-01 }\n",
+      "GRANT_INVALID",
+    ],
   ])("reports %s", (_what, text, code) => {
     expect(codes(parseRolesYaml(text, "r.yaml").issues)).toEqual([code]);
   });
@@ -68,7 +84,10 @@ describe("role files", () => {
   it("reports CSV cells that disagree or are not yes/no, with row and column", () => {
     const text = "id,app,owner,admin,privileged\na,slack,x@example.com,maybe,\na,google,y@example.com,,\n";
     const { issues } = parseRolesCsv(text, "r.csv");
-    expect(issues.map((i) => [i.row, i.column])).toEqual([[3, "owner"], [2, "admin"]]);
+    expect(issues.map((i) => [i.row, i.column])).toEqual([
+      [3, "owner"],
+      [2, "admin"],
+    ]);
   });
 
   it("throws for files that cannot be read at all", () => {
@@ -79,7 +98,10 @@ describe("role files", () => {
   });
 
   it("merges CSV and YAML files of one stack into one catalog", () => {
-    const catalog = buildCatalog([parseRoleFile(yaml, "roles.yaml"), parseRoleFile("id,app,groups\nextra,slack,x\n", "more.csv")]);
+    const catalog = buildCatalog([
+      parseRoleFile(yaml, "roles.yaml"),
+      parseRoleFile("id,app,groups\nextra,slack,x\n", "more.csv"),
+    ]);
     expect([...catalog.roles.keys()].sort()).toEqual(["auditor", "base", "engineer", "extra"]);
     expect(catalog.issues).toEqual([]);
   });

@@ -3,10 +3,16 @@ import { serializePlan, slug, usernameLedger } from "../../provider/access";
 import type { Person } from "../../provider/hr/person";
 import { codes, person, plan } from "./people";
 
-const roles = "roles:\n  - { id: base, entitlements: { slack: {} } }\nrules:\n  - { id: all, birthright: true, roles: [base] }\n";
-const jane = (id: string, hireDate: string, extra: Partial<Person> = {}) => person(id, { firstName: "Jane", lastName: "Doe", workEmail: undefined, hireDate, ...extra });
+const roles =
+  "roles:\n  - { id: base, entitlements: { slack: {} } }\nrules:\n  - { id: all, birthright: true, roles: [base] }\n";
+const jane = (id: string, hireDate: string, extra: Partial<Person> = {}) =>
+  person(id, { firstName: "Jane", lastName: "Doe", workEmail: undefined, hireDate, ...extra });
 const names = (people: Person[], options = {}) =>
-  Object.fromEntries(plan(people, roles, options).people.filter((p) => p.accounts.length).map((p) => [p.employeeId, p.accounts[0]!.spec.userName]));
+  Object.fromEntries(
+    plan(people, roles, options)
+      .people.filter((p) => p.accounts.length)
+      .map((p) => [p.employeeId, p.accounts[0]!.spec.userName]),
+  );
 
 describe("usernames", () => {
   const first = jane("E200", "2021-03-01");
@@ -41,7 +47,12 @@ describe("usernames", () => {
   });
 
   it("uses the HR work email first and never generates an address HR gave someone", () => {
-    const hr = person("E5", { firstName: "Jane", lastName: "Doe", workEmail: "jane.doe@example.com", hireDate: "2026-01-01" });
+    const hr = person("E5", {
+      firstName: "Jane",
+      lastName: "Doe",
+      workEmail: "jane.doe@example.com",
+      hireDate: "2026-01-01",
+    });
     const p = plan([first, hr], roles);
     expect(p.people.map((x) => [x.employeeId, x.accounts[0]?.spec.userName, x.accounts[0]?.spec.email])).toEqual([
       ["E200", undefined, undefined],

@@ -51,9 +51,11 @@ const assignments = new Set([
 
 /** True when `node` (`process.env`, or `process.env.X` / `process.env[X]`) is changed where it stands. */
 function isWrite(env: ts.Node): boolean {
-  const target = ts.isPropertyAccessExpression(env.parent) || ts.isElementAccessExpression(env.parent) ? env.parent : env;
+  const target =
+    ts.isPropertyAccessExpression(env.parent) || ts.isElementAccessExpression(env.parent) ? env.parent : env;
   const parent = target.parent;
-  if (ts.isBinaryExpression(parent) && parent.left === target && assignments.has(parent.operatorToken.kind)) return true;
+  if (ts.isBinaryExpression(parent) && parent.left === target && assignments.has(parent.operatorToken.kind))
+    return true;
   if (ts.isDeleteExpression(parent)) return true;
   // Object.assign(process.env, …) and Object.defineProperty(process.env, …) change it too.
   if (ts.isCallExpression(parent) && parent.arguments[0] === env && ts.isPropertyAccessExpression(parent.expression)) {

@@ -35,7 +35,9 @@ const rules: Record<string, (f: SourceFacts) => string[]> = {
   "provider/hr and provider/access read no process.env": (f) =>
     PURE_CORE.some((d) => within(f.file, d)) ? f.envReads.map((l) => `${f.file}:${l}: reads process.env`) : [],
   [`no process.env write outside ${PROGRAM_INPUTS} (tests aside)`]: (f) =>
-    within(f.file, "test") || f.file === PROGRAM_INPUTS ? [] : f.envWrites.map((l) => `${f.file}:${l}: writes process.env`),
+    within(f.file, "test") || f.file === PROGRAM_INPUTS
+      ? []
+      : f.envWrites.map((l) => `${f.file}:${l}: writes process.env`),
 };
 
 const project = sourceFiles().map((file) => factsOf(file));

@@ -32,14 +32,17 @@ describe("idlc audit (CLI)", () => {
     const { stdout, code } = await idlc("audit", "person", "E400", "--json");
     expect(code).toBe(0);
     const t = JSON.parse(stdout);
-    expect(t.apps.google.map((e: { event: string; update: { version: number } }) => `${e.update.version} ${e.event}`)).toEqual(
-      ["1 created", "1 group-added", "3 disabled", "3 sessions-revoked", "5 enabled"]);
+    expect(
+      t.apps.google.map((e: { event: string; update: { version: number } }) => `${e.update.version} ${e.event}`),
+    ).toEqual(["1 created", "1 group-added", "3 disabled", "3 sessions-revoked", "5 enabled"]);
   });
 
   it("person (text): one line per step with time, commit, author and CI run", async () => {
     const { stdout } = await idlc("audit", "person", "E500");
     expect(stdout).toContain("Kim Killswitch (E500)");
-    expect(stdout).toMatch(/2026-03-10 14:20 {2}admin-revoked +update 6 2026-03-10T14:20:00\.000Z commit c6ffffffff by Carol Security\n/);
+    expect(stdout).toMatch(
+      /2026-03-10 14:20 {2}admin-revoked +update 6 2026-03-10T14:20:00\.000Z commit c6ffffffff by Carol Security\n/,
+    );
   });
 
   it("access --as-of --format csv --app slack", async () => {
@@ -54,8 +57,18 @@ describe("idlc audit (CLI)", () => {
   it("access from exported files (pulumi stack history --json + pulumi stack export)", async () => {
     const exportsDir = path.join(s.backend.root, "exports");
     const files = Object.values(s.backend.exportFiles).map((f) => path.relative(s.backend.root, f));
-    const viaExports = await idlc("audit", "access", "--as-of", "2026-03-15", "--format", "json",
-      "--history", path.relative(s.backend.root, path.join(exportsDir, "history.json")), "--export", ...files);
+    const viaExports = await idlc(
+      "audit",
+      "access",
+      "--as-of",
+      "2026-03-15",
+      "--format",
+      "json",
+      "--history",
+      path.relative(s.backend.root, path.join(exportsDir, "history.json")),
+      "--export",
+      ...files,
+    );
     const viaBackend = await idlc("audit", "access", "--as-of", "2026-03-15", "--format", "json");
     expect(JSON.parse(viaExports.stdout).rows).toEqual(JSON.parse(viaBackend.stdout).rows);
     expect(JSON.parse(viaExports.stdout).basedOn.version).toBe(6);
@@ -67,7 +80,9 @@ describe("idlc audit (CLI)", () => {
 
   it("review: the certification CSV, formula names neutralised", async () => {
     const { stdout } = await idlc("audit", "review", "--by", "manager");
-    expect(stdout.split("\r\n")[0]).toBe("reviewer,employee_id,name,manager_id,manager,app,entitlement,privileged,granted_by_roles,since,approved_by,decision");
+    expect(stdout.split("\r\n")[0]).toBe(
+      "reviewer,employee_id,name,manager_id,manager,app,entitlement,privileged,granted_by_roles,since,approved_by,decision",
+    );
     expect(stdout).toContain(`Mo Mover (E200),E600,'${FORMULA_NAME},E200,Mo Mover,slack,account,no,employee,${T[1]},,`);
   });
 
@@ -80,8 +95,12 @@ describe("idlc audit (CLI)", () => {
   });
 
   it("verify: exit 0 on the intact chain, exit 1 naming the first edited entry (the real binary)", () => {
-    const run = () => spawnSync(process.execPath, [path.join(__dirname, "..", "..", "bin", "idlc.js"), "audit", "verify"],
-      { cwd: s.backend.root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const run = () =>
+      spawnSync(process.execPath, [path.join(__dirname, "..", "..", "bin", "idlc.js"), "audit", "verify"], {
+        cwd: s.backend.root,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1" },
+      });
     const ok = run();
     expect(ok.stdout).toMatch(/^ok: 7 updates verified, head [0-9a-f]{64}\n$/);
     expect(ok.status).toBe(0);
@@ -89,6 +108,8 @@ describe("idlc audit (CLI)", () => {
     writeFileSync(entry, readFileSync(entry, "utf8").replace('"result":"succeeded"', '"result":"succeedet"'));
     const bad = run();
     expect(bad.status).toBe(1);
-    expect(bad.stdout).toContain(`FAILED: ${path.join(s.backend.historyDir, "chain.jsonl")} line 3 (update 3, ${s.backend.historyFiles[2]}): history entry ${s.backend.historyFiles[2]} was changed after it was chained`);
+    expect(bad.stdout).toContain(
+      `FAILED: ${path.join(s.backend.historyDir, "chain.jsonl")} line 3 (update 3, ${s.backend.historyFiles[2]}): history entry ${s.backend.historyFiles[2]} was changed after it was chained`,
+    );
   });
 });

@@ -5,7 +5,13 @@
 import { describe, expect, it } from "vitest";
 import { failedStepsEnvironment } from "../../engine/state";
 import {
-  auditMetrics, buildSnapshots, formatMetrics, formatTimeline, personTimeline, updateEnvironment, type AuditUpdate,
+  auditMetrics,
+  buildSnapshots,
+  formatMetrics,
+  formatTimeline,
+  personTimeline,
+  updateEnvironment,
+  type AuditUpdate,
 } from "../../provider/audit";
 
 const urn = (name: string, type: string) =>
@@ -16,9 +22,16 @@ const failed = failedStepsEnvironment([
 ]);
 
 const update = (version: number, result: AuditUpdate["result"], environment: Record<string, string>): AuditUpdate => ({
-  version, kind: "update", result,
-  startTime: `2026-12-0${version}T10:00:00.000Z`, endTime: `2026-12-0${version}T10:05:00.000Z`, message: "",
-  environment: updateEnvironment({ "git.head": "abc123", ...environment }), resourceChanges: {}, resources: [], source: {},
+  version,
+  kind: "update",
+  result,
+  startTime: `2026-12-0${version}T10:00:00.000Z`,
+  endTime: `2026-12-0${version}T10:05:00.000Z`,
+  message: "",
+  environment: updateEnvironment({ "git.head": "abc123", ...environment }),
+  resourceChanges: {},
+  resources: [],
+  source: {},
 });
 
 describe("failed attempts in the audit trail", () => {
@@ -40,7 +53,11 @@ describe("failed attempts in the audit trail", () => {
     expect(timeline.events).toMatchObject([{ app: "google", event: "attempt-failed", detail, update }]);
     expect(formatTimeline(timeline)).toContain("attempt-failed update: google: PUT /users/42 failed (HTTP 500)");
     const metrics = auditMetrics(buildSnapshots(updates), { now: "2026-12-05T00:00:00.000Z" });
-    expect(metrics.failedAttempts).toMatchObject([{ employeeId: "E1002", app: "google", op: "update", update: { version: 2 } }]);
-    expect(formatMetrics(metrics)).toMatch(/failed attempts: 1\n[\s\S]*E1002\s+google\s+update\s+google: PUT \/users\/42/);
+    expect(metrics.failedAttempts).toMatchObject([
+      { employeeId: "E1002", app: "google", op: "update", update: { version: 2 } },
+    ]);
+    expect(formatMetrics(metrics)).toMatch(
+      /failed attempts: 1\n[\s\S]*E1002\s+google\s+update\s+google: PUT \/users\/42/,
+    );
   });
 });

@@ -23,7 +23,10 @@ describe("hash chain", () => {
   it("the engine-written chain verifies: one line per update, linked from the genesis hash", () => {
     const v = verifyChain(s.backend.historyDir);
     expect(v).toMatchObject({ ok: true, verified: 7, notCoveredBefore: [], notCoveredAfter: [] });
-    const lines = readFileSync(file(CHAIN_FILE), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const lines = readFileSync(file(CHAIN_FILE), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines[0].previous).toBe(GENESIS);
     expect(lines.slice(1).map((l) => l.previous)).toEqual(lines.slice(0, -1).map((l) => l.hash));
     expect(v.head).toBe(lines[6].hash);
@@ -37,16 +40,28 @@ describe("hash chain", () => {
     editOneByte(second, '"Bob Builder"', '"Rob Builder"');
     const v = verifyChain(s.backend.historyDir);
     expect(v.ok).toBe(false);
-    expect(v.firstMismatch).toEqual({ line: 2, version: 2, history: second, reason: `history entry ${second} was changed after it was chained` });
+    expect(v.firstMismatch).toEqual({
+      line: 2,
+      version: 2,
+      history: second,
+      reason: `history entry ${second} was changed after it was chained`,
+    });
     expect(v.verified).toBe(1);
   });
 
   it("editing a checkpoint copy, or deleting a history entry, is named too", () => {
     const third = s.backend.historyFiles[2]!.replace(".history.json", ".checkpoint.json");
     editOneByte(third, '"enabled":false', '"enabled":fals ');
-    expect(verifyChain(s.backend.historyDir).firstMismatch).toMatchObject({ line: 3, version: 3, reason: `checkpoint ${third} was changed after it was chained` });
+    expect(verifyChain(s.backend.historyDir).firstMismatch).toMatchObject({
+      line: 3,
+      version: 3,
+      reason: `checkpoint ${third} was changed after it was chained`,
+    });
     rmSync(file(s.backend.historyFiles[0]!));
-    expect(verifyChain(s.backend.historyDir).firstMismatch).toMatchObject({ line: 1, reason: `history entry ${s.backend.historyFiles[0]} is missing` });
+    expect(verifyChain(s.backend.historyDir).firstMismatch).toMatchObject({
+      line: 1,
+      reason: `history entry ${s.backend.historyFiles[0]} is missing`,
+    });
   });
 
   it("rewriting a file and its chain line without re-linking the chain breaks the next line", () => {
@@ -58,7 +73,11 @@ describe("hash chain", () => {
     line.hash = chainEntry(line.previous, readFileSync(file(fourth)), readFileSync(file(line.checkpoint)));
     chain[3] = JSON.stringify(line);
     writeFileSync(file(CHAIN_FILE), `${chain.join("\n")}\n`);
-    expect(verifyChain(s.backend.historyDir).firstMismatch).toMatchObject({ line: 5, version: 5, reason: expect.stringContaining("previous hash") });
+    expect(verifyChain(s.backend.historyDir).firstMismatch).toMatchObject({
+      line: 5,
+      version: 5,
+      reason: expect.stringContaining("previous hash"),
+    });
   });
 
   it("a history entry the chain does not cover fails when it is newer than the chain's start", () => {
@@ -74,12 +93,21 @@ describe("hash chain", () => {
     rmSync(file(CHAIN_FILE));
     for (const h of s.backend.historyFiles.slice(2)) await appendToChain(dir, h);
     const v = verifyChain(dir);
-    expect(v).toMatchObject({ ok: true, verified: 5, notCoveredBefore: s.backend.historyFiles.slice(0, 2), notCoveredAfter: [] });
+    expect(v).toMatchObject({
+      ok: true,
+      verified: 5,
+      notCoveredBefore: s.backend.historyFiles.slice(0, 2),
+      notCoveredAfter: [],
+    });
   });
 
   it("no chain at all does not verify", () => {
     rmSync(file(CHAIN_FILE));
-    expect(verifyChain(s.backend.historyDir)).toMatchObject({ ok: false, verified: 0, notCoveredBefore: s.backend.historyFiles });
+    expect(verifyChain(s.backend.historyDir)).toMatchObject({
+      ok: false,
+      verified: 0,
+      notCoveredBefore: s.backend.historyFiles,
+    });
   });
 
   it("a line that is not a chain entry is named", () => {
@@ -90,6 +118,14 @@ describe("hash chain", () => {
   it("chainEntry depends on every input", () => {
     const base = chainEntry(GENESIS, "h", "c");
     expect(chainEntry(GENESIS, "h", "c")).toBe(base);
-    expect(new Set([base, chainEntry("1".repeat(64), "h", "c"), chainEntry(GENESIS, "H", "c"), chainEntry(GENESIS, "h", "C"), chainEntry(GENESIS, "h", null)]).size).toBe(5);
+    expect(
+      new Set([
+        base,
+        chainEntry("1".repeat(64), "h", "c"),
+        chainEntry(GENESIS, "H", "c"),
+        chainEntry(GENESIS, "h", "C"),
+        chainEntry(GENESIS, "h", null),
+      ]).size,
+    ).toBe(5);
   });
 });

@@ -44,7 +44,9 @@ describe("audit metrics: terminated in HR → disabled in every app", () => {
     expect(text).toMatch(
       /Lee Leaver\s+E300\s+2026-02-27T17:59:30.000Z\s+bamboohr lastChanged\s+2026-02-27T18:00:00.000Z\s+30.0 s/,
     );
-    expect(text).toMatch(/E700\s+2026-03-28T00:00:00.000Z\s+workday Last_Functionally_Updated\s+still enabled\s+96.0 h/);
+    expect(text).toMatch(
+      /E700\s+2026-03-28T00:00:00.000Z\s+workday Last_Functionally_Updated\s+still enabled\s+96.0 h/,
+    );
     const html = renderReport(reportModel({ stack: "s", updates: s.updates, snapshots: s.snapshots, metrics: m }));
     expect(html).toContain('<table id="hr-to-disabled">');
     expect(html).toContain("p50 30.0 s, p95 20.0 min, max 20.0 min");

@@ -8,7 +8,14 @@ beforeAll(async () => {
 });
 afterAll(() => s.cleanup());
 const NOW = "2026-04-01T00:00:00.000Z";
-const compact = (m: Measure) => [m.employeeId, m.start ?? "?", m.startFrom ?? "-", m.open ? "open" : m.update!.version, m.hours ?? "?", m.late ? "late" : "ok"];
+const compact = (m: Measure) => [
+  m.employeeId,
+  m.start ?? "?",
+  m.startFrom ?? "-",
+  m.open ? "open" : m.update!.version,
+  m.hours ?? "?",
+  m.late ? "late" : "ok",
+];
 
 describe("audit metrics", () => {
   it("time to provision: hire date (00:00 UTC) to the update that enabled the account; the baseline is not measured", () => {
@@ -33,14 +40,20 @@ describe("audit metrics", () => {
 
   it("leavers over the policy are listed by name, slowest first; the policy is configurable", () => {
     const m = auditMetrics(s.snapshots, { people: s.people, now: NOW });
-    expect(m.lateLeavers.map((x) => [x.name, x.hours, x.open])).toEqual([["Pat Pending", 96, true], ["Rae Rehire", 82, false]]);
+    expect(m.lateLeavers.map((x) => [x.name, x.hours, x.open])).toEqual([
+      ["Pat Pending", 96, true],
+      ["Rae Rehire", 82, false],
+    ]);
     const strict = auditMetrics(s.snapshots, { people: s.people, now: NOW, policyHours: 16 });
     expect(strict.lateLeavers.map((x) => x.name)).toEqual(["Pat Pending", "Rae Rehire", "Lee Leaver"]);
   });
 
   it("without HR only the state's dates are known: those people are listed but not measured", () => {
     const m = auditMetrics(s.snapshots, { now: NOW });
-    expect(m.provisioning.map(compact)).toEqual([["E100", "?", "-", 2, "?", "ok"], ["E400", "2026-03-02", "state", 5, 8, "ok"]]);
+    expect(m.provisioning.map(compact)).toEqual([
+      ["E100", "?", "-", 2, "?", "ok"],
+      ["E400", "2026-03-02", "state", 5, 8, "ok"],
+    ]);
     expect(m.deprovisioning.map((x) => x.employeeId)).toEqual(["E300", "E400", "E500"]);
     expect(m.timeToDeprovision).toEqual({ count: 2, p50: 14 + 20 / 60, p90: 82, max: 82 });
     expect(m.deprovisioning[0]!.update!.time).toBe(T[4]);

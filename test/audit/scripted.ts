@@ -25,7 +25,9 @@ export async function scripted(): Promise<Scripted> {
   const { people, issues } = readHrExport({ file: hrFile, text: readHrFile(hrFile) });
   if (issues.some((i) => i.severity === "error")) throw new Error(`fixture HR export: ${JSON.stringify(issues)}`);
   return {
-    backend, updates, snapshots: buildSnapshots(updates),
+    backend,
+    updates,
+    snapshots: buildSnapshots(updates),
     people: applyOverrides(people, readOverrides(path.join(stackDir, "overrides.yaml"))),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
@@ -33,6 +35,11 @@ export async function scripted(): Promise<Scripted> {
 
 /** When each scripted update finished, by version. */
 export const T = {
-  1: "2026-01-08T10:00:00.000Z", 2: "2026-01-12T09:00:00.000Z", 3: "2026-02-02T10:00:00.000Z", 4: "2026-02-27T18:00:00.000Z",
-  5: "2026-03-02T08:00:00.000Z", 6: "2026-03-10T14:20:00.000Z", 7: "2026-03-30T09:00:00.000Z",
+  1: "2026-01-08T10:00:00.000Z",
+  2: "2026-01-12T09:00:00.000Z",
+  3: "2026-02-02T10:00:00.000Z",
+  4: "2026-02-27T18:00:00.000Z",
+  5: "2026-03-02T08:00:00.000Z",
+  6: "2026-03-10T14:20:00.000Z",
+  7: "2026-03-30T09:00:00.000Z",
 } as const;

@@ -51,16 +51,26 @@ describe("values an app would refuse, before anything runs", { timeout: 600_000 
     const validate = await p.idlc(["validate", "--stack", "demo"]);
     expect(validate.code, validate.stdout).toBe(1);
     expect(lines(validate.stdout, "Google name.familyName"), validate.stdout).toEqual([
-      expect.stringMatching(new RegExp(String.raw`people\.csv:2:lastName: warning: E001 \(Olivia Bennett, Jr\.\): ` +
-        String.raw`Google name\.familyName "Bennett, Jr\." is refused: it contains ','; Google gets "Bennett Jr\."`)),
-      expect.stringMatching(new RegExp(String.raw`people\.csv:4:lastName: warning: E003 \(Priya Raman \(Iyer\)\): ` +
-        String.raw`Google name\.familyName "Raman \(Iyer\)" is refused: it contains '\(' '\)'; ` +
-        String.raw`Google gets "Raman Iyer"`)),
+      expect.stringMatching(
+        new RegExp(
+          String.raw`people\.csv:2:lastName: warning: E001 \(Olivia Bennett, Jr\.\): ` +
+            String.raw`Google name\.familyName "Bennett, Jr\." is refused: it contains ','; Google gets "Bennett Jr\."`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          String.raw`people\.csv:4:lastName: warning: E003 \(Priya Raman \(Iyer\)\): ` +
+            String.raw`Google name\.familyName "Raman \(Iyer\)" is refused: it contains '\(' '\)'; ` +
+            String.raw`Google gets "Raman Iyer"`,
+        ),
+      ),
     ]);
     const refused = validate.stdout.split("\n").filter((l) => l.includes(": error: "));
-    expect(refused).toEqual([expect.stringMatching(
-      /people\.csv:5:firstName: error: E004 \(🙂 Alvarez\): Google name\.givenName "🙂" is refused: .*everyone else/,
-    )]);
+    expect(refused).toEqual([
+      expect.stringMatching(
+        /people\.csv:5:firstName: error: E004 \(🙂 Alvarez\): Google name\.givenName "🙂" is refused: .*everyone else/,
+      ),
+    ]);
 
     const preview = await p.idlc(["preview", "--stack", "demo"]);
     expect(preview.code, preview.stderr.slice(-3000)).toBe(1);

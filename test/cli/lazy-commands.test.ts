@@ -18,13 +18,18 @@ function underTsx(script: string): string {
 
 describe("idlc loads a command's code only when it runs", () => {
   it("defining every command loads commander and the definitions: no engine, connector, schema or Pulumi SDK", () => {
-    const loaded = JSON.parse(underTsx('require("./cli/program").buildProgram(); console.log(JSON.stringify(Object.keys(require.cache)))')) as string[];
+    const loaded = JSON.parse(
+      underTsx('require("./cli/program").buildProgram(); console.log(JSON.stringify(Object.keys(require.cache)))'),
+    ) as string[];
     const packages = new Set(loaded.flatMap((f) => f.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? []));
     const ours = loaded.filter((f) => !f.includes("node_modules")).map((f) => path.relative(root, f));
     // tsx and its esbuild are the loader itself.
     expect([...packages].filter((p) => p !== "tsx" && p !== "esbuild").sort()).toEqual(["commander", "picocolors"]);
-    expect(ours.filter((f) => !/^cli\/(commands\/)?[\w-]+\.ts$/.test(f)).sort())
-      .toEqual(["engine/command/operation-options.ts", "package.json", "provider/errors.ts"]);
+    expect(ours.filter((f) => !/^cli\/(commands\/)?[\w-]+\.ts$/.test(f)).sort()).toEqual([
+      "engine/command/operation-options.ts",
+      "package.json",
+      "provider/errors.ts",
+    ]);
     expect(ours).not.toContain("cli/stack-options.ts");
   });
 

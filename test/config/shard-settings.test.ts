@@ -27,7 +27,8 @@ function project(stacks: Record<string, string>): string {
   dirs.push(dir);
   writeFileSync(path.join(dir, "Pulumi.yaml"), "name: identity\nruntime: nodejs\nstackConfigDir: stacks\n");
   mkdirSync(path.join(dir, "stacks"));
-  for (const [name, text] of Object.entries({ prod: BASE, ...stacks })) writeFileSync(path.join(dir, "stacks", `Pulumi.${name}.yaml`), text);
+  for (const [name, text] of Object.entries({ prod: BASE, ...stacks }))
+    writeFileSync(path.join(dir, "stacks", `Pulumi.${name}.yaml`), text);
   return dir;
 }
 
@@ -44,7 +45,8 @@ const errorOf = (fn: () => unknown) => {
 describe("identity:shard", () => {
   it("inherits the base's shared settings and holds only its own apps' credentials", () => {
     const dir = project({
-      "prod-slack-1": "config:\n  identity:shard: { deployment: prod, base: prod, apps: [slack], bucket: 1, buckets: 2 }\n  identity:slack: { token: { secure: CCCC } }\n",
+      "prod-slack-1":
+        "config:\n  identity:shard: { deployment: prod, base: prod, apps: [slack], bucket: 1, buckets: 2 }\n  identity:slack: { token: { secure: CCCC } }\n",
     });
     const s = load(dir, "prod-slack-1");
     expect(s.settings.shard).toEqual({ deployment: "prod", base: "prod", apps: ["slack"], bucket: 1, buckets: 2 });
@@ -54,23 +56,35 @@ describe("identity:shard", () => {
     expect(s.raw["identity:apps"]).toEqual(["entra", "google", "slack", "scim"]);
     expect(s.raw["identity:slack"]).toEqual({ token: { secure: "CCCC" } });
     // The Slack shard never sees another app's credentials, nor the base's other namespaces.
-    for (const key of ["identity:entra", "identity:google", "identity:scim", "aws:region"]) expect(s.raw, key).not.toHaveProperty([key]);
+    for (const key of ["identity:entra", "identity:google", "identity:scim", "aws:region"])
+      expect(s.raw, key).not.toHaveProperty([key]);
   });
 
   it("refuses a shared setting in a shard file: one source, no drift between siblings", () => {
-    const dir = project({ "prod-a": "config:\n  identity:shard: { deployment: prod, base: prod, apps: [slack] }\n  identity:safety: { maxPercent: 50 }\n" });
+    const dir = project({
+      "prod-a":
+        "config:\n  identity:shard: { deployment: prod, base: prod, apps: [slack] }\n  identity:safety: { maxPercent: 50 }\n",
+    });
     const err = errorOf(() => load(dir, "prod-a"));
     expect(err).toBeInstanceOf(StackConfigError);
-    expect(err.message).toMatch(/Pulumi\.prod-a\.yaml: identity:safety is shared by the deployment: set it once in .*Pulumi\.prod\.yaml/);
+    expect(err.message).toMatch(
+      /Pulumi\.prod-a\.yaml: identity:safety is shared by the deployment: set it once in .*Pulumi\.prod\.yaml/,
+    );
   });
 
   it("refuses credentials of an app or SCIM instance the shard does not hold", () => {
     const dir = project({
-      "prod-a": "config:\n  identity:shard: { deployment: prod, base: prod, apps: [slack] }\n  identity:google: { customer: x }\n",
-      "prod-b": "config:\n  identity:shard: { deployment: prod, base: prod, apps: ['scim:github'] }\n  identity:scim: { github: {}, jira: {} }\n",
+      "prod-a":
+        "config:\n  identity:shard: { deployment: prod, base: prod, apps: [slack] }\n  identity:google: { customer: x }\n",
+      "prod-b":
+        "config:\n  identity:shard: { deployment: prod, base: prod, apps: ['scim:github'] }\n  identity:scim: { github: {}, jira: {} }\n",
     });
-    expect(errorOf(() => load(dir, "prod-a")).message).toMatch(/identity:google configures an app this shard does not hold \(apps: slack\)/);
-    expect(errorOf(() => load(dir, "prod-b")).message).toMatch(/identity:scim\.jira configure SCIM instances this shard does not hold/);
+    expect(errorOf(() => load(dir, "prod-a")).message).toMatch(
+      /identity:google configures an app this shard does not hold \(apps: slack\)/,
+    );
+    expect(errorOf(() => load(dir, "prod-b")).message).toMatch(
+      /identity:scim\.jira configure SCIM instances this shard does not hold/,
+    );
   });
 
   it.each([
@@ -78,7 +92,10 @@ describe("identity:shard", () => {
     ["{ deployment: prod, base: prod, bucket: 1 }", /bucket and buckets go together/],
     ["{ deployment: prod, base: prod, bucket: 2, buckets: 2 }", /bucket must be below buckets/],
     ["{ deployment: prod, base: prod, apps: [github] }", /identity:shard\.apps\.0: must be an app key/],
-    ["{ deployment: 'prod x', base: prod, apps: [slack] }", /identity:shard\.deployment: must be a stack-name-like word/],
+    [
+      "{ deployment: 'prod x', base: prod, apps: [slack] }",
+      /identity:shard\.deployment: must be a stack-name-like word/,
+    ],
     ["{ deployment: prod, base: prod, apps: [slack], extra: 1 }", /identity:shard: Unrecognized key/],
   ])("names the file, the key and the fix for %s", (shard, message) => {
     const dir = project({ "prod-x": `config:\n  identity:shard: ${shard}\n` });

@@ -11,12 +11,16 @@ afterEach(() => {
 });
 
 /** A throwaway project: Pulumi.yaml with stackConfigDir `stacks`, plus the given stack files. */
-function project(stacks: Record<string, string>, projectYaml = "name: identity\nruntime: nodejs\nstackConfigDir: stacks\n") {
+function project(
+  stacks: Record<string, string>,
+  projectYaml = "name: identity\nruntime: nodejs\nstackConfigDir: stacks\n",
+) {
   const dir = mkdtempSync(path.join(tmpdir(), "idlc-config-"));
   dirs.push(dir);
   writeFileSync(path.join(dir, "Pulumi.yaml"), projectYaml);
   mkdirSync(path.join(dir, "stacks", "deep", "er"), { recursive: true });
-  for (const [name, text] of Object.entries(stacks)) writeFileSync(path.join(dir, "stacks", `Pulumi.${name}.yaml`), text);
+  for (const [name, text] of Object.entries(stacks))
+    writeFileSync(path.join(dir, "stacks", `Pulumi.${name}.yaml`), text);
   return dir;
 }
 
@@ -38,7 +42,12 @@ const demo = `config:
 describe("stack configuration", () => {
   it("finds Pulumi.yaml from a directory below it", () => {
     const dir = project({});
-    expect(findProject(path.join(dir, "stacks", "deep", "er"))).toMatchObject({ name: "identity", dir, file: path.join(dir, "Pulumi.yaml"), stackConfigDir: path.join(dir, "stacks") });
+    expect(findProject(path.join(dir, "stacks", "deep", "er"))).toMatchObject({
+      name: "identity",
+      dir,
+      file: path.join(dir, "Pulumi.yaml"),
+      stackConfigDir: path.join(dir, "stacks"),
+    });
   });
 
   it("without stackConfigDir the stacks live beside Pulumi.yaml", () => {
@@ -50,7 +59,9 @@ describe("stack configuration", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "idlc-none-"));
     dirs.push(dir);
     expect(() => findProject(dir)).toThrow(expect.objectContaining({ code: "PROJECT_NOT_FOUND" }));
-    expect(() => loadStackSettings({ cwd: dir, stack: "demo" })).toThrow(expect.objectContaining({ code: "PROJECT_NOT_FOUND" }));
+    expect(() => loadStackSettings({ cwd: dir, stack: "demo" })).toThrow(
+      expect.objectContaining({ code: "PROJECT_NOT_FOUND" }),
+    );
   });
 
   it("reads identity: settings with defaults, and passes other keys through untouched, secrets still encrypted", () => {
@@ -58,10 +69,19 @@ describe("stack configuration", () => {
     const loaded = loadStackSettings({ cwd: dir, stack: "demo" });
     expect(loaded.stackFile).toBe(path.join(dir, "stacks", "Pulumi.demo.yaml"));
     expect(loaded.stackDir).toBe(path.join(dir, "stacks"));
-    expect(loaded.settings.hr).toEqual({ file: "demo/people.csv", preset: "personio", dateFormat: "dd.MM.yyyy", mapping: { employeeId: "Personalnummer" }, contractorEndDate: "warning" });
+    expect(loaded.settings.hr).toEqual({
+      file: "demo/people.csv",
+      preset: "personio",
+      dateFormat: "dd.MM.yyyy",
+      mapping: { employeeId: "Personalnummer" },
+      contractorEndDate: "warning",
+    });
     expect(loaded.settings.lifecycle).toEqual({ preHireDays: 3, retentionDays: 30 });
     expect(loaded.settings.anomaly).toEqual({ maxDropPercent: 5, maxDepartmentChangePercent: 15 });
-    expect(loaded.settings.slack).toEqual({ baseUrl: "http://127.0.0.1:9/", token: { secure: "v1:AAAAAAAAAAAAAAAA:opaque" } });
+    expect(loaded.settings.slack).toEqual({
+      baseUrl: "http://127.0.0.1:9/",
+      token: { secure: "v1:AAAAAAAAAAAAAAAA:opaque" },
+    });
     expect(loaded.settings.roles).toEqual({ file: "demo/roles.csv" });
     expect(loaded.raw["aws:region"]).toBe("eu-west-1");
     expect("aws:region" in loaded.settings).toBe(false);
@@ -83,7 +103,9 @@ describe("stack configuration", () => {
   });
 
   it("names every invalid key, typos included", () => {
-    const dir = project({ bad: "config:\n  identity:hr: { file: x.csv, preset: sap }\n  identity:lifecycle: { retentionDay: 10 }\n" });
+    const dir = project({
+      bad: "config:\n  identity:hr: { file: x.csv, preset: sap }\n  identity:lifecycle: { retentionDay: 10 }\n",
+    });
     let error: unknown;
     try {
       loadStackSettings({ cwd: dir, stack: "bad" });
@@ -99,7 +121,9 @@ describe("stack configuration", () => {
   it("an unknown stack lists the known ones", () => {
     const dir = project({ demo, prod: "config: {}\n" });
     expect(listStackNames(findProject(dir))).toEqual(["demo", "prod"]);
-    expect(() => loadStackSettings({ cwd: dir, stack: "qa" })).toThrow(expect.objectContaining({ code: "CONFIG_STACK_NOT_FOUND", fix: "Use one of the stacks: demo, prod." }));
+    expect(() => loadStackSettings({ cwd: dir, stack: "qa" })).toThrow(
+      expect.objectContaining({ code: "CONFIG_STACK_NOT_FOUND", fix: "Use one of the stacks: demo, prod." }),
+    );
   });
 
   it("broken YAML is a config error naming the file", () => {

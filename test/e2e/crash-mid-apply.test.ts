@@ -8,8 +8,30 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apps, demoDir, identityProject, type IdentityProject } from "./harness";
 
-const HEADER = "employee_id,first_name,last_name,preferred_name,work_email,title,department,location,manager_id,employment_type,status,hire_date,termination_date,end_date,roles";
-const FIRST = ["Ada", "Ben", "Cara", "Dev", "Elin", "Finn", "Gia", "Hugo", "Iris", "Jon", "Kai", "Lena", "Milo", "Nia", "Owen", "Pia", "Quin", "Rosa", "Sam", "Tara"];
+const HEADER =
+  "employee_id,first_name,last_name,preferred_name,work_email,title,department,location,manager_id,employment_type,status,hire_date,termination_date,end_date,roles";
+const FIRST = [
+  "Ada",
+  "Ben",
+  "Cara",
+  "Dev",
+  "Elin",
+  "Finn",
+  "Gia",
+  "Hugo",
+  "Iris",
+  "Jon",
+  "Kai",
+  "Lena",
+  "Milo",
+  "Nia",
+  "Owen",
+  "Pia",
+  "Quin",
+  "Rosa",
+  "Sam",
+  "Tara",
+];
 const LAST = ["Abbott", "Baker", "Carter", "Dalton", "Ellis", "Foster", "Grant", "Hayes", "Irwin", "Jensen"];
 // [department, head's title, member title, size]: with the demo roles (birthright Slack + Google; Engineering also
 // GitHub + LDAP; Finance, People and IT also Entra; IT also LDAP) this company plans 306 accounts for 100 people.
@@ -30,7 +52,25 @@ function companyExport(): { csv: string; heads: Record<string, string> } {
     const n = rows.length - 1;
     const [first, last] = [FIRST[n % FIRST.length]!, LAST[Math.floor(n / FIRST.length)]!];
     const id = `E${1000 + n}`;
-    rows.push([id, first, last, "", `${first}.${last}@example.com`.toLowerCase(), title, department, "London", managerId, "employee", "active", "2024-01-15", "", "", ""].join(","));
+    rows.push(
+      [
+        id,
+        first,
+        last,
+        "",
+        `${first}.${last}@example.com`.toLowerCase(),
+        title,
+        department,
+        "London",
+        managerId,
+        "employee",
+        "active",
+        "2024-01-15",
+        "",
+        "",
+        "",
+      ].join(","),
+    );
     return id;
   };
   const ceo = person("Chief Executive Officer", "Executive", "");
@@ -68,7 +108,9 @@ afterAll(async () => {
 });
 
 /** Runs `idlc up` and SIGKILLs its whole process group once `count` accounts are reported created. */
-async function upKilledAfter(count: number): Promise<{ created: string[]; signal: NodeJS.Signals | null; output: string }> {
+async function upKilledAfter(
+  count: number,
+): Promise<{ created: string[]; signal: NodeJS.Signals | null; output: string }> {
   const child = p.start(up);
   const created: string[] = [];
   let output = "";
@@ -104,9 +146,15 @@ function groupAlive(pgid: number): boolean {
 /** The accounts a preview plans, as `app/employeeId` (scim:github → scim), and the ops it would run on anything. */
 async function plan(): Promise<{ accounts: string[]; changes: string[] }> {
   const { stdout } = await p.ok(["preview", "--stack", "demo", "--json"]);
-  const steps = stdout.split("\n").filter(Boolean).map((l) => JSON.parse(l).resourcePreEvent?.metadata).filter(Boolean);
+  const steps = stdout
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l).resourcePreEvent?.metadata)
+    .filter(Boolean);
   return {
-    accounts: steps.filter((m) => /idlc:\w+Account$/.test(m.type)).map((m) => m.urn.slice(m.urn.lastIndexOf("::") + 2).replace(/^scim:\w+\//, "scim/")),
+    accounts: steps
+      .filter((m) => /idlc:\w+Account$/.test(m.type))
+      .map((m) => m.urn.slice(m.urn.lastIndexOf("::") + 2).replace(/^scim:\w+\//, "scim/")),
     changes: steps.filter((m) => m.op !== "same").map((m) => `${m.op} ${m.urn}`),
   };
 }
@@ -114,7 +162,11 @@ async function plan(): Promise<{ accounts: string[]; changes: string[] }> {
 /** Accounts whose refresh found the app's object gone, replaced or different from what the state recorded. */
 async function driftedAccounts(): Promise<string[]> {
   const { stdout } = await p.ok(["refresh", "--stack", "demo", "--yes", "--json"]);
-  const reads = stdout.split("\n").filter(Boolean).map((l) => JSON.parse(l).resOutputsEvent?.metadata).filter((m) => m && /idlc:\w+Account$/.test(m.type));
+  const reads = stdout
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l).resOutputsEvent?.metadata)
+    .filter((m) => m && /idlc:\w+Account$/.test(m.type));
   const fields = (s: any) => JSON.stringify([s?.id, s?.outputs]);
   return reads.filter((m) => fields(m.old) !== fields(m.new)).map((m) => m.urn.slice(m.urn.lastIndexOf("::") + 2));
 }

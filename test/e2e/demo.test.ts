@@ -30,7 +30,11 @@ async function demo(env: NodeJS.ProcessEnv): Promise<string> {
 /** The lines under "Look around", each followed by an indented description. */
 function nextSteps(out: string): string[] {
   const tail = out.slice(out.indexOf("Look around"));
-  return tail.split("\n").slice(1).filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim());
+  return tail
+    .split("\n")
+    .slice(1)
+    .filter((l) => /^ {2}\S/.test(l))
+    .map((l) => l.trim());
 }
 
 describe("npm run demo on a fresh machine", () => {
@@ -56,7 +60,8 @@ describe("npm run demo on a fresh machine", () => {
     const person = await clone.sh(audit!);
     expect(person.code, person.stderr).toBe(0);
     expect(person.stdout).toContain("Mateo Rossi (E013)");
-    for (const app of ["google", "ldap", "scim:github", "slack"]) expect(person.stdout).toMatch(new RegExp(`^  ${app}$`, "m"));
+    for (const app of ["google", "ldap", "scim:github", "slack"])
+      expect(person.stdout).toMatch(new RegExp(`^  ${app}$`, "m"));
     expect(person.stdout).toMatch(/disabled terminated since/);
     const updates = await clone.sh(history!);
     expect(updates.code, updates.stderr).toBe(0);
@@ -71,7 +76,10 @@ describe("npm run demo on a fresh machine", () => {
     expect(existsSync(path.join(clone.dir, ".idlc", "demo", ".idlc", "sandbox", "ldap", "db", "data.mdb"))).toBe(true);
     expect(existsSync(path.join(clone.dir, ".idlc", "demo", ".idlc", "sandbox", "sandbox.json"))).toBe(false);
     expect(readFileSync(file, "utf8")).toContain("<title>Access compliance report: demo</title>");
-    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+    const browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu"],
+    });
     try {
       const page = await browser.newPage();
       await page.goto(report!);

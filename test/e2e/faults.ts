@@ -16,7 +16,9 @@ function appOf(project: Workspace, app: string) {
 /** Replaces the faults of one app's emulator. */
 export async function injectFault(project: Workspace, app: string, settings: FaultSettingsInput): Promise<void> {
   const res = await fetch(`${new URL(appOf(project, app).url).origin}/_faults`, {
-    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(settings),
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(settings),
   });
   if (!res.ok) throw new Error(`${app}: POST /_faults answered ${res.status}: ${await res.text()}`);
 }

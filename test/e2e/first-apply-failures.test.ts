@@ -25,7 +25,9 @@ describe("a first apply with refused creates", { timeout: 600_000 }, () => {
     const first = await p.idlc(["up", "--stack", "demo", "--yes"]);
     expect(first.code, first.stderr).toBe(1);
     expect(first.stderr).toMatch(/2 people not updated, \d+ applied/);
-    expect(first.stderr).toMatch(/E001 google: create failed: google: GET \S+ failed \(HTTP 500\).* — fix: The app did not answer/);
+    expect(first.stderr).toMatch(
+      /E001 google: create failed: google: GET \S+ failed \(HTTP 500\).* — fix: The app did not answer/,
+    );
     expect(first.stderr).toMatch(/E003 google: create failed/);
     // The audit trail keeps the failed attempt: on the person, and in the metrics.
     const story = (await p.ok(["audit", "person", "E001", "--stack", "demo"])).stdout;
@@ -43,7 +45,10 @@ describe("a first apply with refused creates", { timeout: 600_000 }, () => {
     const newIn = (app: (typeof apps)[number]) => [...after[app]!].filter((id) => !before[app]!.has(id));
     const added = apps.flatMap((app) => newIn(app).map((id) => `${app}/${id}`));
     expect(added.length).toBeGreaterThan(0);
-    expect(added.filter((a) => !/\/E00[13]$/.test(a)), "created only in the second run").toEqual([]);
+    expect(
+      added.filter((a) => !/\/E00[13]$/.test(a)),
+      "created only in the second run",
+    ).toEqual([]);
     expect(added).toEqual(expect.arrayContaining(["google/E001", "google/E003"]));
   });
 });

@@ -21,8 +21,12 @@ export function freshClone(): FreshClone {
   const root = mkdtempSync(path.join(tmpdir(), "idlc-newcomer-"));
   const dir = path.join(root, "idlc");
   // Tracked files and new ones not yet committed: the clone a branch would give, without anything git ignores.
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repoRoot, encoding: "utf8" })
-    .split("\0").filter(Boolean);
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  })
+    .split("\0")
+    .filter(Boolean);
   for (const file of files) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     try {

@@ -35,9 +35,17 @@ type App = (typeof apps)[number];
 export async function identityProject(): Promise<IdentityProject> {
   const ws = createWorkspace("idlc-e2e-");
   const started = await startEmulators(emulators);
-  const apps = Object.fromEntries(started.running.map((e) => [e.name, { url: e.url, token: e.token, tokenUrl: e.tokenUrl, extra: e.extra }]));
-  writeSandboxState(sandboxDir(ws.dir), { pid: process.pid, startedAt: new Date().toISOString(), apps, unavailable: started.unavailable });
-  const byName = (name: string) => started.running.find((e) => e.name === name) as RunningEmulator & Record<string, any>;
+  const apps = Object.fromEntries(
+    started.running.map((e) => [e.name, { url: e.url, token: e.token, tokenUrl: e.tokenUrl, extra: e.extra }]),
+  );
+  writeSandboxState(sandboxDir(ws.dir), {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    apps,
+    unavailable: started.unavailable,
+  });
+  const byName = (name: string) =>
+    started.running.find((e) => e.name === name) as RunningEmulator & Record<string, any>;
 
   // People who later vanish from the export (a truncated file) are still looked up by their first email.
   const original = readFileSync(ws.peopleFile, "utf8");
@@ -54,12 +62,18 @@ export async function identityProject(): Promise<IdentityProject> {
     switch (app) {
       case "google": {
         const u = e.control.user(email);
-        return u ? { exists: true, enabled: !u.resource.suspended, sessionsRevoked: u.signOuts.length > 0 } : { exists: false };
+        return u
+          ? { exists: true, enabled: !u.resource.suspended, sessionsRevoked: u.signOuts.length > 0 }
+          : { exists: false };
       }
       case "entra": {
         const u = e.control.object(email);
         if (!u) return { exists: false };
-        return { exists: true, enabled: u.resource.accountEnabled, sessionsRevoked: u.resource.signInSessionsValidFromDateTime > u.resource.createdDateTime };
+        return {
+          exists: true,
+          enabled: u.resource.accountEnabled,
+          sessionsRevoked: u.resource.signInSessionsValidFromDateTime > u.resource.createdDateTime,
+        };
       }
       case "scim": {
         const u = [...e.store.User.values()].find((r: any) => r.externalId === employeeId) as any;
@@ -76,10 +90,15 @@ export async function identityProject(): Promise<IdentityProject> {
         const client = new Client({ url: e.url });
         try {
           await client.bind(e.extra!.bindDN!, e.token);
-          const { searchEntries } = await client.search(e.extra!.peopleDN!, { filter: `(employeeNumber=${employeeId})`, attributes: ["pwdAccountLockedTime"] });
+          const { searchEntries } = await client.search(e.extra!.peopleDN!, {
+            filter: `(employeeNumber=${employeeId})`,
+            attributes: ["pwdAccountLockedTime"],
+          });
           const entry = searchEntries[0];
           // ppolicy's permanent lock is the disable (provider/apps/ldap/lock.ts); ldapts may return an absent one as [].
-          return entry ? { exists: true, enabled: [entry.pwdAccountLockedTime ?? []].flat().length === 0 } : { exists: false };
+          return entry
+            ? { exists: true, enabled: [entry.pwdAccountLockedTime ?? []].flat().length === 0 }
+            : { exists: false };
         } finally {
           await client.unbind();
         }
@@ -99,13 +118,14 @@ export async function identityProject(): Promise<IdentityProject> {
     const ids: string[] = [];
     switch (app) {
       case "google":
-        for (let page: any = { nextPageToken: "" }; page.nextPageToken !== undefined; ) {
+        for (let page: any = { nextPageToken: "" }; page.nextPageToken !== undefined;) {
           page = await get(`${e.url}/users?customer=my_customer&maxResults=500&pageToken=${page.nextPageToken}`);
-          for (const u of page.users ?? []) ids.push(u.externalIds?.find((x: any) => x.type === "organization")?.value ?? "");
+          for (const u of page.users ?? [])
+            ids.push(u.externalIds?.find((x: any) => x.type === "organization")?.value ?? "");
         }
         return ids;
       case "entra":
-        for (let next: string | undefined = `${e.url}/users?$top=999&$select=id,employeeId`; next; ) {
+        for (let next: string | undefined = `${e.url}/users?$top=999&$select=id,employeeId`; next;) {
           const page = await get(next);
           for (const u of page.value) ids.push(u.employeeId ?? "");
           next = page["@odata.nextLink"];
@@ -120,7 +140,10 @@ export async function identityProject(): Promise<IdentityProject> {
         const client = new Client({ url: e.url });
         try {
           await client.bind(e.extra!.bindDN!, e.token);
-          const { searchEntries } = await client.search(e.extra!.peopleDN!, { scope: "one", attributes: ["employeeNumber"] });
+          const { searchEntries } = await client.search(e.extra!.peopleDN!, {
+            scope: "one",
+            attributes: ["employeeNumber"],
+          });
           return searchEntries.map((entry) => String([entry.employeeNumber ?? ""].flat()[0] ?? ""));
         } finally {
           await client.unbind();
@@ -133,7 +156,10 @@ export async function identityProject(): Promise<IdentityProject> {
     ...ws,
     async ok(args, env) {
       const result = await ws.idlc(args, { env });
-      if (result.code !== 0) throw new Error(`idlc ${args.join(" ")} exited ${result.code}:\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-2000)}`);
+      if (result.code !== 0)
+        throw new Error(
+          `idlc ${args.join(" ")} exited ${result.code}:\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-2000)}`,
+        );
       return result;
     },
     account: account as IdentityProject["account"],

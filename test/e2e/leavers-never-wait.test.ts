@@ -11,8 +11,10 @@ import { apps as allApps, demoDir, identityProject, setPerson, type IdentityProj
 import { clearFaults, endingIn, googleIdOf, injectFault } from "./faults";
 
 const today = new Date().toISOString().slice(0, 10);
-const storm = (path?: string, methods?: string[]) =>
-  ({ serverError: { count: 100_000, status: 500 }, match: { path, methods } });
+const storm = (path?: string, methods?: string[]) => ({
+  serverError: { count: 100_000, status: 500 },
+  match: { path, methods },
+});
 let p: IdentityProject;
 
 beforeAll(async () => {
@@ -53,7 +55,9 @@ describe("a leaver is disabled whatever else fails", { timeout: 600_000 }, () =>
     expect(failed.code, failed.stderr).toBe(1);
     await expectDisabledEverywhere("E013", apps);
     expect(failed.stderr).toMatch(/1 person not updated, \d+ applied/);
-    expect(failed.stderr).toMatch(/E010 google: update failed: google: PUT \S+ failed \(HTTP 500\).* — fix: The app did not answer/);
+    expect(failed.stderr).toMatch(
+      /E010 google: update failed: google: PUT \S+ failed \(HTTP 500\).* — fix: The app did not answer/,
+    );
     await clearFaults(p, "google");
     const fixed = await up();
     expect(fixed.code, fixed.stderr).toBe(0);

@@ -40,7 +40,8 @@ describe("identity lifecycle end to end", { timeout: 300_000 }, () => {
     expect(await p.account("google", "E013")).toMatchObject({ enabled: true });
     const allow = /--allow-deprovision (\d+)/.exec(refused.stderr)![1]!;
     await up("--allow-deprovision", allow);
-    for (const app of ["google", "slack", "scim", "ldap"] as const) expect(await p.account(app, "E013"), app).toMatchObject({ exists: true, enabled: false });
+    for (const app of ["google", "slack", "scim", "ldap"] as const)
+      expect(await p.account(app, "E013"), app).toMatchObject({ exists: true, enabled: false });
     expect((await p.account("google", "E013")).sessionsRevoked).toBe(true);
     expect(await p.account("google", "E014")).toMatchObject({ exists: true, enabled: false });
     expect(await p.account("slack", "E014")).toMatchObject({ exists: true, enabled: false });
@@ -51,12 +52,22 @@ describe("identity lifecycle end to end", { timeout: 300_000 }, () => {
   it("a rehire inside retention gets the same accounts back, enabled", async () => {
     setPerson(p, "E013", { status: "active", termination_date: "", hire_date: today });
     await up();
-    for (const app of ["google", "slack", "scim", "ldap"] as const) expect(await p.account(app, "E013"), app).toMatchObject({ exists: true, enabled: true });
+    for (const app of ["google", "slack", "scim", "ldap"] as const)
+      expect(await p.account(app, "E013"), app).toMatchObject({ exists: true, enabled: true });
   });
 
   it("the kill switch disables a person everywhere at once, revokes sessions and records the override", async () => {
     for (const app of apps) expect(await p.account(app, "E007"), app).toMatchObject({ exists: true, enabled: true });
-    const killed = await p.ok(["kill", "E007", "--stack", "demo", "--reason", "laptop stolen", "--by", "security@example.com"]);
+    const killed = await p.ok([
+      "kill",
+      "E007",
+      "--stack",
+      "demo",
+      "--reason",
+      "laptop stolen",
+      "--by",
+      "security@example.com",
+    ]);
     expect(killed.stdout).toContain("git add");
     for (const app of apps) expect(await p.account(app, "E007"), app).toMatchObject({ exists: true, enabled: false });
     expect(await p.account("google", "E007")).toMatchObject({ sessionsRevoked: true });
@@ -69,10 +80,12 @@ describe("identity lifecycle end to end", { timeout: 300_000 }, () => {
   });
 
   it("a mover who loses an app keeps that account disabled, out of its groups, until retention ends; then it is deleted", async () => {
-    for (const app of ["ldap", "scim", "slack"] as const) expect(await p.account(app, "E012"), app).toMatchObject({ exists: true, enabled: true });
+    for (const app of ["ldap", "scim", "slack"] as const)
+      expect(await p.account(app, "E012"), app).toMatchObject({ exists: true, enabled: true });
     setPerson(p, "E012", { department: "Sales", title: "Account Executive", manager_id: "E003" });
     await upPastBudget();
-    for (const app of ["ldap", "scim"] as const) expect(await p.account(app, "E012"), app).toMatchObject({ exists: true, enabled: false });
+    for (const app of ["ldap", "scim"] as const)
+      expect(await p.account(app, "E012"), app).toMatchObject({ exists: true, enabled: false });
     expect(await p.account("slack", "E012")).toMatchObject({ exists: true, enabled: true });
     // A later run inside retention keeps it as it is; after retention it goes, while the accounts still granted stay.
     const dayAfterRetention = new Date(Date.parse(today) + 31 * 86_400_000).toISOString().slice(0, 10);

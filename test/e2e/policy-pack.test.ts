@@ -17,19 +17,27 @@ function policyConfig(enforcementLevel: "mandatory" | "advisory"): string {
   writeFileSync(file, JSON.stringify({ "separation-of-duties": rule, "separation-of-duties-across-apps": rule }));
   return file;
 }
-const preview = (config: string) => p.idlc(["preview", "--stack", "demo", "--policy-pack", "policies", "--policy-pack-config", config]);
+const preview = (config: string) =>
+  p.idlc(["preview", "--stack", "demo", "--policy-pack", "policies", "--policy-pack-config", config]);
 
 beforeAll(async () => {
   p = await identityProject();
   // The "PR": the conflict disappears from the role file, the persona test that would catch it from the stack,
   // and Sam Green gets both sides of the payment run. Only the policy pack, whose config security owns, remains.
   const roles = path.join(demoDir(p), "roles.csv");
-  writeFileSync(roles, readFileSync(roles, "utf8").replace(/,payments-approve,no,/, ",,no,").replace(/,payments-initiate,yes,yes/, ",,yes,yes"));
+  writeFileSync(
+    roles,
+    readFileSync(roles, "utf8")
+      .replace(/,payments-approve,no,/, ",,no,")
+      .replace(/,payments-initiate,yes,yes/, ",,yes,yes"),
+  );
   const stackFile = path.join(p.dir, "stacks", "Pulumi.demo.yaml");
   writeFileSync(stackFile, readFileSync(stackFile, "utf8").replace(/^ *personas: demo\/personas.yaml\n/m, ""));
   setPerson(p, "E043", { roles: "payments-submitter;payments-approver" });
-  appendFileSync(path.join(demoDir(p), "approvals.yaml"),
-    `  - { employeeId: E043, roleId: payments-approver, approver: olivia.bennett@example.com, ticket: FIN-77, date: ${demoDay("2026-11-01")} }\n`);
+  appendFileSync(
+    path.join(demoDir(p), "approvals.yaml"),
+    `  - { employeeId: E043, roleId: payments-approver, approver: olivia.bennett@example.com, ticket: FIN-77, date: ${demoDay("2026-11-01")} }\n`,
+  );
   const validated = await p.idlc(["validate", "--stack", "demo"]);
   expect(validated.code, validated.stdout).toBe(0);
 }, 300_000);

@@ -25,8 +25,13 @@ let secrets: string[];
 
 /** The planned steps of a `--json` preview: op and URN of every resource event, in a stable order. */
 const stepsOf = (jsonLines: string) =>
-  jsonLines.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l)).filter((e) => e.resourcePreEvent)
-    .map((e) => `${e.resourcePreEvent.metadata.op} ${e.resourcePreEvent.metadata.urn}`).sort();
+  jsonLines
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l))
+    .filter((e) => e.resourcePreEvent)
+    .map((e) => `${e.resourcePreEvent.metadata.op} ${e.resourcePreEvent.metadata.urn}`)
+    .sort();
 
 const hideSandbox = () => renameSync(sandboxFile, `${sandboxFile}.hidden`);
 const showSandbox = () => renameSync(`${sandboxFile}.hidden`, sandboxFile);
@@ -36,8 +41,15 @@ beforeAll(async () => {
   sandboxFile = path.join(sandboxDir(p.dir), "sandbox.json");
   const sandbox = JSON.parse(readFileSync(sandboxFile, "utf8")) as SandboxFile;
   // Words such as the slapd sandbox's "admin" password would match ordinary text: only distinctive values count.
-  secrets = [PASSPHRASE, ...Object.values(sandbox.apps).flatMap((a) => [a.token, ...Object.entries(a.extra ?? {})
-    .filter(([k]) => /secret|password|key/i.test(k)).map(([, v]) => v)])].filter((v) => v.length >= 8);
+  secrets = [
+    PASSPHRASE,
+    ...Object.values(sandbox.apps).flatMap((a) => [
+      a.token,
+      ...Object.entries(a.extra ?? {})
+        .filter(([k]) => /secret|password|key/i.test(k))
+        .map(([, v]) => v),
+    ]),
+  ].filter((v) => v.length >= 8);
   // Slack's credentials as a production stack holds them: a secret in the stack file, not the sandbox's file.
   const slack = JSON.stringify({ baseUrl: sandbox.apps.slack!.url, token: sandbox.apps.slack!.token });
   await p.ok(["config", "set", "--stack", "demo", "--secret", "identity:slack", slack]);
@@ -174,7 +186,8 @@ async function decryptedStateSecrets(files: string[]): Promise<string[]> {
   const cts = files.flatMap((text) => [...text.matchAll(/"ciphertext":\s*"(v1:[^"]+)"/g)].map((m) => m[1]!));
   const salt = files.map((text) => /"salt":\s*"(v1:[^"]+)"/.exec(text)?.[1]).find(Boolean)!;
   const sm = await createPassphraseSecretsManager({ passphrase: PASSPHRASE, salt });
-  const values = cts.map((ct) => JSON.parse(sm.decrypt(ct)) as unknown)
+  const values = cts
+    .map((ct) => JSON.parse(sm.decrypt(ct)) as unknown)
     .filter((v): v is string => typeof v === "string");
   return [...new Set(values)].filter((v) => v.length >= 8);
 }

@@ -18,11 +18,19 @@ const baseline = new Map<IdentityProject, Record<string, string[]>>();
 
 /** Shard stack files as a person writes them: `identity:shard` and the settings of the shard's own apps. */
 function writeShards(p: IdentityProject): void {
-  const file = (name: string, body: string) => writeFileSync(path.join(p.dir, "stacks", `Pulumi.${name}.yaml`), `config:\n${body}`);
-  const shard = (apps: string, bucket = "") => `  identity:shard: { deployment: ${DEPLOYMENT}, base: demo, apps: [${apps}]${bucket} }\n`;
-  file("demo-dirs", `${shard("entra, google, ldap")}  identity:entra: { sandbox: true }\n  identity:google: { sandbox: true }\n  identity:ldap: { sandbox: true }\n`);
+  const file = (name: string, body: string) =>
+    writeFileSync(path.join(p.dir, "stacks", `Pulumi.${name}.yaml`), `config:\n${body}`);
+  const shard = (apps: string, bucket = "") =>
+    `  identity:shard: { deployment: ${DEPLOYMENT}, base: demo, apps: [${apps}]${bucket} }\n`;
+  file(
+    "demo-dirs",
+    `${shard("entra, google, ldap")}  identity:entra: { sandbox: true }\n  identity:google: { sandbox: true }\n  identity:ldap: { sandbox: true }\n`,
+  );
   for (const b of [0, 1]) {
-    file(`demo-apps-${b}`, `${shard("slack, scim", `, bucket: ${b}, buckets: 2`)}  identity:slack: { sandbox: true }\n  identity:scim: { github: { sandbox: true } }\n`);
+    file(
+      `demo-apps-${b}`,
+      `${shard("slack, scim", `, bucket: ${b}, buckets: 2`)}  identity:slack: { sandbox: true }\n  identity:scim: { github: { sandbox: true } }\n`,
+    );
   }
 }
 
@@ -35,7 +43,9 @@ async function view(p: IdentityProject): Promise<Record<string, string[]>> {
       const i = before.indexOf(id);
       return i < 0 || (before.splice(i, 1), false);
     });
-    out[app] = (await Promise.all(ids.map(async (id) => `${id} ${(await p.account(app, id)).enabled ? "enabled" : "disabled"}`))).sort();
+    out[app] = (
+      await Promise.all(ids.map(async (id) => `${id} ${(await p.account(app, id)).enabled ? "enabled" : "disabled"}`))
+    ).sort();
   }
   return out;
 }
@@ -51,7 +61,8 @@ const joiner = (id: string, first: string) =>
 
 beforeAll(async () => {
   [sharded, single] = await Promise.all([identityProject(), identityProject()]);
-  for (const p of [sharded, single]) baseline.set(p, Object.fromEntries(await Promise.all(apps.map(async (a) => [a, await p.accounts(a)] as const))));
+  for (const p of [sharded, single])
+    baseline.set(p, Object.fromEntries(await Promise.all(apps.map(async (a) => [a, await p.accounts(a)] as const))));
   writeShards(sharded);
 }, 120_000);
 afterAll(async () => {
@@ -99,7 +110,10 @@ describe("the demo company as a 3-shard deployment", { timeout: 1_500_000 }, () 
     const converged = await view(sharded);
     for (const [app, accounts] of Object.entries(converged)) {
       const ids = accounts.map((a) => a.split(" ")[0]);
-      expect(ids.filter((id, i) => ids.indexOf(id) !== i), `${app} duplicates`).toEqual([]);
+      expect(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        `${app} duplicates`,
+      ).toEqual([]);
     }
     expect(converged.slack!.filter((a) => hires.some((h) => a === `${h[0]} enabled`))).toHaveLength(24);
     expect(converged).toEqual(await view(single));

@@ -41,9 +41,12 @@ describe("a truncated HR export", { timeout: 300_000 }, () => {
     const allow = /--allow-deprovision (\d+)/.exec(refused.stderr)![1]!;
     const forced = await p.idlc(["up", "--stack", "demo", "--yes", "--allow-deprovision", allow]);
     expect(forced.code).toBe(1);
-    expect(`${forced.stdout}${forced.stderr}`).toMatch(/refusing to delete the account of E0\d+ because it is still enabled/);
+    expect(`${forced.stdout}${forced.stderr}`).toMatch(
+      /refusing to delete the account of E0\d+ because it is still enabled/,
+    );
     for (const id of gone) {
-      for (const app of ["google", "slack"] as const) expect(await p.account(app, id), `${app} ${id}`).toMatchObject({ exists: true, enabled: true });
+      for (const app of ["google", "slack"] as const)
+        expect(await p.account(app, id), `${app} ${id}`).toMatchObject({ exists: true, enabled: true });
     }
     // Restoring the export brings the stack back without losing anyone: enabled accounts never left the state,
     // and disabled ones the forced run let go are adopted again.

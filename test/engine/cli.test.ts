@@ -16,10 +16,16 @@ describe("idlc preview/up/stack output", () => {
     });
 
   it("emits engine events as JSON lines with --json and exits 0", () => {
-    writeSpec(project, { resources: [{ name: "a", content: "hi", secret: true }], outputs: { content: "a.content", size: "a.size" } });
+    writeSpec(project, {
+      resources: [{ name: "a", content: "hi", secret: true }],
+      outputs: { content: "a.content", size: "a.size" },
+    });
     const r = idlc("preview", "--json");
     expect(r.status).toBe(0);
-    const events = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const events = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(events.at(-1).summaryEvent.resourceChanges).toEqual({ create: 3 });
     expect(events.every((e, i) => e.sequence === i)).toBe(true);
   });

@@ -14,7 +14,8 @@ const refuse = { refuse: true };
 type Diagnostic = { urn?: string; message: string; severity: string };
 const warnings = (events: Array<{ diagnosticEvent?: Diagnostic }>) =>
   events.flatMap(({ diagnosticEvent: d }) =>
-    (d?.severity === "warning" && d.urn ? [`${d.urn.split("::").pop()}: ${d.message.trim()}`] : []));
+    d?.severity === "warning" && d.urn ? [`${d.urn.split("::").pop()}: ${d.message.trim()}`] : [],
+  );
 
 describe("up --continue-on-error", { timeout: 120_000 }, () => {
   const project = createProject("files");
@@ -76,7 +77,9 @@ describe("up --continue-on-error", { timeout: 120_000 }, () => {
 
   it("converges on the next run once the cause is fixed", async () => {
     const fixed = [
-      { name: "a", content: "a2" }, { name: "b", content: "b2", dependsOn: ["a"] }, { name: "c", content: "c2" },
+      { name: "a", content: "a2" },
+      { name: "b", content: "b2", dependsOn: ["a"] },
+      { name: "c", content: "c2" },
     ];
     writeSpec(project, { resources: fixed });
     const r = await project.run("up", { continueOnError: true });
@@ -85,7 +88,10 @@ describe("up --continue-on-error", { timeout: 120_000 }, () => {
   });
 
   it("without the flag, the first failure fails the update and nothing depending on it runs", async () => {
-    const refused = [{ name: "a", content: "a3", extra: refuse }, { name: "b", content: "b3", dependsOn: ["a"] }];
+    const refused = [
+      { name: "a", content: "a3", extra: refuse },
+      { name: "b", content: "b3", dependsOn: ["a"] },
+    ];
     writeSpec(project, { resources: refused });
     const r = await project.run("up");
     expect(r.result).toBe("failed");

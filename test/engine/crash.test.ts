@@ -14,7 +14,11 @@ const KILL_POINTS = [1, ...Array.from({ length: 18 }, (_, i) => (i + 1) * 10), C
 const objects = (p: TestProject) => readdirSync(p.outDir).filter((f) => !f.startsWith("."));
 
 /** Runs `idlc <op> --yes` in its own process group and SIGKILLs the whole group once `done(project)` holds. */
-async function killedWhen(project: TestProject, op: "up" | "destroy", done: (p: TestProject) => boolean): Promise<void> {
+async function killedWhen(
+  project: TestProject,
+  op: "up" | "destroy",
+  done: (p: TestProject) => boolean,
+): Promise<void> {
   const child = spawn(process.execPath, [IDLC, op, "--yes", "--cwd", project.dir, "--parallel", "8"], {
     detached: true,
     stdio: "ignore",
@@ -32,26 +36,30 @@ describe(`SIGKILL at ${KILL_POINTS.length} points of an up of ${COUNT} resources
   const projects: TestProject[] = [];
   afterAll(() => projects.forEach((p) => p.cleanup()));
 
-  it.each(KILL_POINTS)("converges after a kill at %i objects with exactly one create per resource", async (point) => {
-    const project = createProject("files");
-    projects.push(project);
-    writeSpec(project, { generate: { prefix: "r", count: COUNT } });
-    await killedWhen(project, "up", (p) => objects(p).length >= point);
-    const r = await project.run("up");
-    expect(r.result, r.error?.message).toBe("succeeded");
-    const files = objects(project);
-    expect(files).toHaveLength(COUNT);
-    expect(new Set(project.creates()).size).toBe(project.creates().length);
-    const ckpt = project.checkpoint();
-    expect(checkpointSchemaErrors(ckpt)).toEqual([]);
-    expect(ckpt.checkpoint.latest.pending_operations ?? []).toEqual([]);
-    const byName = resourcesByName(ckpt);
-    const fileResources = Object.values(byName).filter((res: any) => res.type === "pulumi-nodejs:dynamic/test:File");
-    expect(fileResources).toHaveLength(COUNT);
-    for (const res of fileResources as any[]) expect(existsSync(res.id)).toBe(true);
-    expect(existsSync(join(project.dir, ".pulumi/locks/organization/files/dev"))).toBe(true);
-    expect(readdirSync(join(project.dir, ".pulumi/locks/organization/files/dev"))).toEqual([]);
-  }, 180_000);
+  it.each(KILL_POINTS)(
+    "converges after a kill at %i objects with exactly one create per resource",
+    async (point) => {
+      const project = createProject("files");
+      projects.push(project);
+      writeSpec(project, { generate: { prefix: "r", count: COUNT } });
+      await killedWhen(project, "up", (p) => objects(p).length >= point);
+      const r = await project.run("up");
+      expect(r.result, r.error?.message).toBe("succeeded");
+      const files = objects(project);
+      expect(files).toHaveLength(COUNT);
+      expect(new Set(project.creates()).size).toBe(project.creates().length);
+      const ckpt = project.checkpoint();
+      expect(checkpointSchemaErrors(ckpt)).toEqual([]);
+      expect(ckpt.checkpoint.latest.pending_operations ?? []).toEqual([]);
+      const byName = resourcesByName(ckpt);
+      const fileResources = Object.values(byName).filter((res: any) => res.type === "pulumi-nodejs:dynamic/test:File");
+      expect(fileResources).toHaveLength(COUNT);
+      for (const res of fileResources as any[]) expect(existsSync(res.id)).toBe(true);
+      expect(existsSync(join(project.dir, ".pulumi/locks/organization/files/dev"))).toBe(true);
+      expect(readdirSync(join(project.dir, ".pulumi/locks/organization/files/dev"))).toEqual([]);
+    },
+    180_000,
+  );
 
   it("converges after a kill in the middle of a destroy: interrupted deletes are checked with Read", async () => {
     const project = createProject("files");

@@ -15,7 +15,14 @@ describe("an independent JavaScript program", () => {
   const db = () => JSON.parse(readFileSync(dbFile, "utf8"));
   const setPhase = async (phase: number) => {
     const secrets = await createPassphraseSecretsManager({ passphrase: PASSPHRASE, salt: saltOf() });
-    project.writeConfig({ "inventory:db": dbFile, "inventory:phase": String(phase), "inventory:safeCode": { secure: secrets.encrypt("0451") } }, secrets.salt);
+    project.writeConfig(
+      {
+        "inventory:db": dbFile,
+        "inventory:phase": String(phase),
+        "inventory:safeCode": { secure: secrets.encrypt("0451") },
+      },
+      secrets.salt,
+    );
   };
   let salt: string | undefined;
   const saltOf = () => salt;
@@ -32,7 +39,12 @@ describe("an independent JavaScript program", () => {
   it("creates the records in dependency order and returns outputs, the secret kept secret", async () => {
     const r = await project.run("up");
     expect(r.result).toBe("succeeded");
-    expect(r.outputs).toEqual({ warehouseId: "warehouse-1", shelfLabels: ["A", "B"], safeCode: makeSecret("0451"), serials: [1, expect.any(Number)] });
+    expect(r.outputs).toEqual({
+      warehouseId: "warehouse-1",
+      shelfLabels: ["A", "B"],
+      safeCode: makeSecret("0451"),
+      serials: [1, expect.any(Number)],
+    });
     expect(db().records["warehouse-1"]).toEqual({ label: "Main", region: "eu" });
     expect(Object.values(db().records).filter((r: any) => r.parentId === "warehouse-1")).toHaveLength(3);
     const ckpt = project.checkpoint();

@@ -52,10 +52,15 @@ interface Org {
 
 const org: fc.Arbitrary<Org> = fc.integer({ min: 2, max: 10 }).chain((n) =>
   fc.record({
-    managers: fc.tuple(...Array.from({ length: n }, (_, i) => (i === 0 ? fc.constant(-1) : fc.integer({ min: -1, max: i - 1 })))),
+    managers: fc.tuple(
+      ...Array.from({ length: n }, (_, i) => (i === 0 ? fc.constant(-1) : fc.integer({ min: -1, max: i - 1 }))),
+    ),
     apps: fc.array(fc.subarray([...APPS], { minLength: 1 }), { minLength: n, maxLength: n }),
     groups: fc.array(fc.subarray(["g1", "g2"]), { minLength: n, maxLength: n }),
-    changes: fc.array(fc.constantFrom<Change>("same", "leaver", "leave", "title", "revoked"), { minLength: n, maxLength: n }),
+    changes: fc.array(fc.constantFrom<Change>("same", "leaver", "leave", "title", "revoked"), {
+      minLength: n,
+      maxLength: n,
+    }),
     renamedGroups: fc.subarray(["g1", "g2"]),
     failure: fc.oneof(
       fc.record({ kind: fc.constant("resource" as const), pick: fc.nat() }),
@@ -74,19 +79,31 @@ function planOf(o: Org, after: boolean): AccessPlan {
     const change = after ? o.changes[i]! : "same";
     const manager = m >= 0 ? id(m) : undefined;
     const accounts = o.apps[i]!.map((app, k) => {
-      const base = spec(id(i), { ...instanceOf(app), managerEmployeeId: manager, groups: o.groups[i]!, title: "Engineer" });
+      const base = spec(id(i), {
+        ...instanceOf(app),
+        managerEmployeeId: manager,
+        groups: o.groups[i]!,
+        title: "Engineer",
+      });
       const changed: Partial<AccountSpec> =
-        change === "leaver" ? { enabled: false, lifecycle: "terminated" }
-        : change === "leave" ? { enabled: false, lifecycle: "leave" }
-        : change === "title" ? { title: "Lead Engineer" }
-        : change === "revoked" && k === 0 ? { enabled: false, groups: [], revokedOn: "2026-12-01" }
-        : {};
+        change === "leaver"
+          ? { enabled: false, lifecycle: "terminated" }
+          : change === "leave"
+            ? { enabled: false, lifecycle: "leave" }
+            : change === "title"
+              ? { title: "Lead Engineer" }
+              : change === "revoked" && k === 0
+                ? { enabled: false, groups: [], revokedOn: "2026-12-01" }
+                : {};
       return { app, spec: { ...base, ...changed } };
     });
     return person(id(i), accounts, { managerEmployeeId: manager });
   });
   const groups = APPS.flatMap((app) =>
-    ["g1", "g2"].map((g) => ({ app, spec: group(g, { ...instanceOf(app), displayName: after && o.renamedGroups.includes(g) ? `${g} (renamed)` : g }) })),
+    ["g1", "g2"].map((g) => ({
+      app,
+      spec: group(g, { ...instanceOf(app), displayName: after && o.renamedGroups.includes(g) ? `${g} (renamed)` : g }),
+    })),
   );
   return { asOf: "2026-12-01", issues: [], groups, people };
 }
@@ -122,14 +139,29 @@ async function apply(before: Declared, after: Declared, fails: (name: string) =>
   for (const name of before.order) {
     const urn = urnOf(name);
     const inputs = before.inputs[name]! as ResourceState["inputs"];
-    olds.set(urn, { urn, type: typeOf(name), custom: true, id: name, inputs, outputs: inputs, parent: COMPONENT, dependencies: before.deps[name]!.map(urnOf), propertyDependencies: {} });
+    olds.set(urn, {
+      urn,
+      type: typeOf(name),
+      custom: true,
+      id: name,
+      inputs,
+      outputs: inputs,
+      parent: COMPONENT,
+      dependencies: before.deps[name]!.map(urnOf),
+      propertyDependencies: {},
+    });
   }
   const written = new Map<string, ResourceState>();
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const host: DynamicProviderHost = {
     configure: async () => undefined,
     check: async (_ref, _olds, news) => ({ inputs: news, failures: [] }),
-    diff: async (_ref, _id, _olds, oldInputs, news) => ({ changes: same(oldInputs, news) ? 1 : 2, replaces: [], deleteBeforeReplace: false, diffs: [] }),
+    diff: async (_ref, _id, _olds, oldInputs, news) => ({
+      changes: same(oldInputs, news) ? 1 : 2,
+      replaces: [],
+      deleteBeforeReplace: false,
+      diffs: [],
+    }),
     create: async (ref, props) => {
       if (fails(ref.name)) throw new Error(`${ref.name}: the app refused`);
       return { id: ref.name, outputs: props };
@@ -143,15 +175,52 @@ async function apply(before: Declared, after: Declared, fails: (name: string) =>
     close: () => undefined,
   };
   const ctx: DeployContext = {
-    stack: STACK, project: PROJECT, dryRun: false, olds, oldOrder: [...olds.values()], oldPendingDeletes: [], providerConfig: {},
-    persistence: { begin: async () => undefined, end: () => undefined, upsert: (r) => void written.set(r.urn, r), same: () => undefined, remove: () => undefined },
-    emit: () => undefined, limit: createLimit(4), host: async () => host, counts: {}, now: () => "2026-12-01T00:00:00Z",
-    continueOnError: true, failed: { urns: new Set(), errors: [] },
+    stack: STACK,
+    project: PROJECT,
+    dryRun: false,
+    olds,
+    oldOrder: [...olds.values()],
+    oldPendingDeletes: [],
+    providerConfig: {},
+    persistence: {
+      begin: async () => undefined,
+      end: () => undefined,
+      upsert: (r) => void written.set(r.urn, r),
+      same: () => undefined,
+      remove: () => undefined,
+    },
+    emit: () => undefined,
+    limit: createLimit(4),
+    host: async () => host,
+    counts: {},
+    now: () => "2026-12-01T00:00:00Z",
+    continueOnError: true,
+    failed: { urns: new Set(), errors: [] },
   };
   const gen = new StepGenerator(ctx);
-  const registration = (type: string, name: string, custom: boolean, parent: string, inputs: Record<string, unknown>, dependencies: string[]): Registration => ({
-    type, name, parent, custom, remote: false, inputs: inputs as Registration["inputs"], provider: "", dependencies, propertyDependencies: {},
-    ignoreChanges: [], replaceOnChanges: [], additionalSecretOutputs: [], aliases: [], deletedWith: "", importId: "",
+  const registration = (
+    type: string,
+    name: string,
+    custom: boolean,
+    parent: string,
+    inputs: Record<string, unknown>,
+    dependencies: string[],
+  ): Registration => ({
+    type,
+    name,
+    parent,
+    custom,
+    remote: false,
+    inputs: inputs as Registration["inputs"],
+    provider: "",
+    dependencies,
+    propertyDependencies: {},
+    ignoreChanges: [],
+    replaceOnChanges: [],
+    additionalSecretOutputs: [],
+    aliases: [],
+    deletedWith: "",
+    importId: "",
   });
   await gen.register(registration("pulumi:pulumi:Stack", `${PROJECT}-${STACK}`, false, "", {}, []));
   await gen.register(registration("idlc:index:IdentityStack", "identity", false, "", {}, []));
@@ -160,10 +229,14 @@ async function apply(before: Declared, after: Declared, fails: (name: string) =>
   for (const name of after.order) {
     const deps = after.deps[name]!;
     const reg = registration(typeOf(name), name, true, COMPONENT, after.inputs[name]!, deps.map(urnOf));
-    answered.set(name, Promise.all(deps.map((d) => answered.get(d)!)).then(() => gen.register(reg)));
+    answered.set(
+      name,
+      Promise.all(deps.map((d) => answered.get(d)!)).then(() => gen.register(reg)),
+    );
   }
   await Promise.all(answered.values());
-  return (name: string) => (written.get(urnOf(name)) ?? olds.get(urnOf(name)))?.inputs as Record<string, unknown> | undefined;
+  return (name: string) =>
+    (written.get(urnOf(name)) ?? olds.get(urnOf(name)))?.inputs as Record<string, unknown> | undefined;
 }
 
 describe("leavers never wait (property)", () => {
@@ -174,7 +247,8 @@ describe("leavers never wait (property)", () => {
         const plan = planOf(o, true);
         const after = await declare(plan);
         const changed = after.order.filter((n) => JSON.stringify(after.inputs[n]) !== JSON.stringify(before.inputs[n]));
-        const failing = o.failure.kind === "resource" ? changed[o.failure.pick % Math.max(changed.length, 1)] : undefined;
+        const failing =
+          o.failure.kind === "resource" ? changed[o.failure.pick % Math.max(changed.length, 1)] : undefined;
         const app = o.failure.kind === "app" ? o.failure.app : undefined;
         const fails = (name: string) => name === failing || appOfName(name) === app;
         const final = await apply(before, after, fails);

@@ -77,7 +77,12 @@ describe("create, same, update, delete on the files fixture", () => {
 
   it("keeps every old resource when the program fails", async () => {
     // c is created, d fails its provider check, so the program exits 32 and `a` (undeclared) must survive.
-    writeSpec(project, { resources: [{ name: "c", content: "new" }, { name: "d", content: "x", fileName: "bad/name" }] });
+    writeSpec(project, {
+      resources: [
+        { name: "c", content: "new" },
+        { name: "d", content: "x", fileName: "bad/name" },
+      ],
+    });
     const r = await project.run("up");
     expect(r.result).toBe("failed");
     expect(r.error?.message).toMatch(/fileName: must not contain/);
@@ -99,7 +104,12 @@ describe("create, same, update, delete on the files fixture", () => {
   });
 
   it("shows why when the plan an up judges before applying fails, and applies nothing", async () => {
-    writeSpec(project, { resources: [{ name: "c", content: "new" }, { name: "d", content: "x", fileName: "bad/name" }] });
+    writeSpec(project, {
+      resources: [
+        { name: "c", content: "new" },
+        { name: "d", content: "x", fileName: "bad/name" },
+      ],
+    });
     let judged = false;
     const r = await project.run("up", { beforeApply: () => (judged = true) });
     expect(r.result).toBe("failed");

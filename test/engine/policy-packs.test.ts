@@ -13,11 +13,22 @@ describe("policy packs", () => {
   afterAll(() => project.cleanup());
 
   it("reports advisories, the unknown-during-preview advisory, and passes", async () => {
-    writeSpec(project, { resources: [{ name: "a", content: "ok", fileName: "a-very-long-name.txt" }, { name: "b", contentFrom: "a" }] });
+    writeSpec(project, {
+      resources: [
+        { name: "a", content: "ok", fileName: "a-very-long-name.txt" },
+        { name: "b", contentFrom: "a" },
+      ],
+    });
     const r = await project.run("preview", { policyPacks: [PACK] });
     expect(r.result).toBe("succeeded");
     const events = policyEvents(r);
-    expect(events).toContainEqual(expect.objectContaining({ policyName: "short-file-names", enforcementLevel: "warning", policyPackName: "engine-test-policies" }));
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        policyName: "short-file-names",
+        enforcementLevel: "warning",
+        policyPackName: "engine-test-policies",
+      }),
+    );
     expect(events.some((e) => /during preview/.test(e.message))).toBe(true);
   });
 
@@ -26,19 +37,28 @@ describe("policy packs", () => {
     writeSpec(project, { resources: [{ name: "a", content: "forbidden" }] });
     const r = await project.run("up", { policyPacks: [PACK] });
     expect(r.result).toBe("failed");
-    expect(policyEvents(r)).toContainEqual(expect.objectContaining({ policyName: "no-forbidden-content", enforcementLevel: "mandatory" }));
+    expect(policyEvents(r)).toContainEqual(
+      expect.objectContaining({ policyName: "no-forbidden-content", enforcementLevel: "mandatory" }),
+    );
     const byName = resourcesByName(project.checkpoint());
     expect(byName.a.inputs.content).toBe("ok");
     expect(byName.b).toBeDefined();
   });
 
   it("runs stack policies after a successful update, with policy config", async () => {
-    writeSpec(project, { resources: [{ name: "a", content: "ok" }, { name: "b", content: "b" }] });
+    writeSpec(project, {
+      resources: [
+        { name: "a", content: "ok" },
+        { name: "b", content: "b" },
+      ],
+    });
     const configFile = join(project.dir, "policy-config.json");
     writeFileSync(configFile, JSON.stringify({ "max-files": { max: 1 } }));
     const r = await project.run("up", { policyPacks: [PACK], policyPackConfigs: [configFile] });
     expect(r.result).toBe("succeeded");
-    expect(policyEvents(r)).toContainEqual(expect.objectContaining({ policyName: "max-files", message: expect.stringContaining("more than 1") }));
+    expect(policyEvents(r)).toContainEqual(
+      expect.objectContaining({ policyName: "max-files", message: expect.stringContaining("more than 1") }),
+    );
     const summary = r.events.find((e) => e.summaryEvent)!.summaryEvent!;
     expect(summary.policyPacks).toEqual({ "engine-test-policies": "0.1.0" });
   });

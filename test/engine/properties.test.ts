@@ -17,7 +17,10 @@ import {
   UNKNOWN,
 } from "../../engine/properties";
 
-const rot = { encrypt: (s: string) => `enc:${Buffer.from(s).toString("base64")}`, decrypt: (s: string) => Buffer.from(s.slice(4), "base64").toString() };
+const rot = {
+  encrypt: (s: string) => `enc:${Buffer.from(s).toString("base64")}`,
+  decrypt: (s: string) => Buffer.from(s.slice(4), "base64").toString(),
+};
 
 describe("secret wrappers", () => {
   it("strip removes every wrapper recursively", () => {
@@ -36,11 +39,18 @@ describe("secret wrappers", () => {
   });
 
   it("additionalSecretOutputs wraps output-only keys", () => {
-    expect(applyAdditionalSecretOutputs({ token: "t", id: 1 }, ["token", "missing"])).toEqual({ token: makeSecret("t"), id: 1 });
+    expect(applyAdditionalSecretOutputs({ token: "t", id: 1 }, ["token", "missing"])).toEqual({
+      token: makeSecret("t"),
+      id: 1,
+    });
   });
 
   it("maskForDisplay hides secrets and unknowns", () => {
-    expect(maskForDisplay({ a: makeSecret("x"), b: UNKNOWN, c: [1] })).toEqual({ a: "[secret]", b: "[unknown]", c: [1] });
+    expect(maskForDisplay({ a: makeSecret("x"), b: UNKNOWN, c: [1] })).toEqual({
+      a: "[secret]",
+      b: "[unknown]",
+      c: [1],
+    });
   });
 
   it("hasUnknown sees unknowns inside secrets and arrays", () => {

@@ -9,7 +9,13 @@ describe("refresh and --target", () => {
   afterAll(() => project.cleanup());
 
   it("refresh reads drift into state and drops resources that are gone", async () => {
-    writeSpec(project, { resources: [{ name: "a", content: "orig" }, { name: "b", content: "b" }, { name: "c", content: "c" }] });
+    writeSpec(project, {
+      resources: [
+        { name: "a", content: "orig" },
+        { name: "b", content: "b" },
+        { name: "c", content: "c" },
+      ],
+    });
     await project.run("up");
     writeFileSync(join(project.outDir, "a.txt"), "drifted!");
     unlinkSync(join(project.outDir, "b.txt"));
@@ -29,7 +35,12 @@ describe("refresh and --target", () => {
   });
 
   it("up --target changes only the targeted resource", async () => {
-    writeSpec(project, { resources: [{ name: "a", content: "new a" }, { name: "b", content: "new b" }] });
+    writeSpec(project, {
+      resources: [
+        { name: "a", content: "new a" },
+        { name: "b", content: "new b" },
+      ],
+    });
     const urnA = resourcesByName(project.checkpoint()).a.urn;
     const r = await project.run("up", { target: [urnA] });
     expect(r.result).toBe("succeeded");

@@ -6,7 +6,11 @@ import { writeSpec } from "./helpers/spec";
 
 /** Step ops in event order (resourcePreEvent), without `same`. */
 const ops = (r: RunResult) =>
-  r.events.flatMap((e) => (e.resourcePreEvent && e.resourcePreEvent.metadata.op !== "same" ? [`${e.resourcePreEvent.metadata.op} ${e.resourcePreEvent.metadata.urn.split("::").pop()}`] : []));
+  r.events.flatMap((e) =>
+    e.resourcePreEvent && e.resourcePreEvent.metadata.op !== "same"
+      ? [`${e.resourcePreEvent.metadata.op} ${e.resourcePreEvent.metadata.urn.split("::").pop()}`]
+      : [],
+  );
 
 describe("replacement", () => {
   const project = createProject("files");

@@ -25,7 +25,11 @@ describe("scheduleDeletes", () => {
   });
 
   it("honours parents and deletedWith", () => {
-    const layers = scheduleDeletes([res("parent"), res("child", [], { parent: "parent" }), res("w", [], { deletedWith: "child" })]);
+    const layers = scheduleDeletes([
+      res("parent"),
+      res("child", [], { parent: "parent" }),
+      res("w", [], { deletedWith: "child" }),
+    ]);
     expect(layers.map((l) => l.map((r) => r.urn))).toEqual([["w"], ["child"], ["parent"]]);
   });
 

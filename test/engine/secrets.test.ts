@@ -49,7 +49,12 @@ describe("secrets never reach state, history, backups or engine output in plain 
     // The program got the real values back (the provider wrote them).
     expect(readFileSync(join(project.outDir, "keyed.txt"), "utf8")).toBe(`key ${API_KEY}`);
 
-    writeSpec(project, { ...spec, resources: [...spec.resources, { name: "more", content: "m" }] }, config, secrets.salt);
+    writeSpec(
+      project,
+      { ...spec, resources: [...spec.resources, { name: "more", content: "m" }] },
+      config,
+      secrets.salt,
+    );
     output.push(JSON.stringify((await project.run("up")).events));
     output.push(JSON.stringify((await project.run("refresh")).events));
   });
@@ -63,6 +68,7 @@ describe("secrets never reach state, history, backups or engine output in plain 
       const text = readFileSync(file, "utf8");
       for (const p of plaintexts) expect(text.includes(p), `${p} in ${file}`).toBe(false);
     }
-    for (const text of output) for (const p of plaintexts) expect(text.includes(p), `${p} in engine events`).toBe(false);
+    for (const text of output)
+      for (const p of plaintexts) expect(text.includes(p), `${p} in engine events`).toBe(false);
   });
 });

@@ -16,7 +16,9 @@ describe("a TypeScript program with a component", { timeout: 180_000 }, () => {
     expect(checkpointSchemaErrors(ckpt)).toEqual([]);
     const byName = resourcesByName(ckpt);
     expect(byName.pair.outputs).toEqual({ total: 18 });
-    expect(byName["pair-a"].urn).toBe("urn:pulumi:dev::tscomp::tscomp:index:Pair$pulumi-nodejs:dynamic/tscomp:Counter::pair-a");
+    expect(byName["pair-a"].urn).toBe(
+      "urn:pulumi:dev::tscomp::tscomp:index:Pair$pulumi-nodejs:dynamic/tscomp:Counter::pair-a",
+    );
     expect(byName["pair-a"].parent).toBe(byName.pair.urn);
     expect(byName.pair.id).toBeUndefined();
     expect(byName["pair-b"].dependencies).toContain(byName["pair-a"].urn);

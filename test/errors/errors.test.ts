@@ -4,7 +4,15 @@ import { formatIssue, IdlcError } from "../../errors";
 describe("formatIssue", () => {
   it("prints file:row:column, severity, message and fix", () => {
     expect(
-      formatIssue({ severity: "error", code: "X", message: "bad email", fix: "use name@domain", file: "p.csv", row: 3, column: "email" }),
+      formatIssue({
+        severity: "error",
+        code: "X",
+        message: "bad email",
+        fix: "use name@domain",
+        file: "p.csv",
+        row: 3,
+        column: "email",
+      }),
     ).toBe("p.csv:3:email: error: bad email — use name@domain");
   });
   it("omits the location when there is none", () => {

@@ -27,7 +27,8 @@ describe("idlc codeowners", () => {
     ]);
     const yamlOwners = entries[1]!.split(" ").slice(1);
     expect(yamlOwners).toEqual([...yamlOwners].sort());
-    for (const owner of ["it@example.com", "marcus.chen@example.com", "priya.raman@example.com"]) expect(yamlOwners).toContain(owner);
+    for (const owner of ["it@example.com", "marcus.chen@example.com", "priya.raman@example.com"])
+      expect(yamlOwners).toContain(owner);
   });
 
   it("defaults to the only stack, and says which setting to fill when a file has no owner", () => {
@@ -42,7 +43,9 @@ describe("idlc codeowners", () => {
     const bad = demoProject(`${scratch.dir}/bad`, ["  identity:owners:", "    slack: ['Slack admins']"]);
     const r = bad.idlc("codeowners", "--stack", "demo");
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/GITOPS_OWNERS_INVALID: .*Pulumi\.demo\.yaml: identity:owners\.slack\.0: write a GitHub handle/);
+    expect(r.stderr).toMatch(
+      /GITOPS_OWNERS_INVALID: .*Pulumi\.demo\.yaml: identity:owners\.slack\.0: write a GitHub handle/,
+    );
     expect(r.stderr).toMatch(/fix: Write identity:owners as/);
     expect(project.idlc("codeowners", "--stack", "nope").code).toBe(2);
   });
@@ -51,8 +54,18 @@ describe("idlc codeowners", () => {
 describe("formatCodeowners", () => {
   it("anchors and escapes paths, dedupes and sorts owners, and leaves out owners GitHub cannot route", () => {
     const text = formatCodeowners("prod", [
-      { path: "hr exports/people #1.csv", owners: ["@b", "@a", "@b", " "], what: "HR export", setting: "identity:owners.hr" },
-      { path: "roles.yaml", owners: ["Finance team", "cfo@example.com"], what: "roles file", setting: "`owner:` on its roles" },
+      {
+        path: "hr exports/people #1.csv",
+        owners: ["@b", "@a", "@b", " "],
+        what: "HR export",
+        setting: "identity:owners.hr",
+      },
+      {
+        path: "roles.yaml",
+        owners: ["Finance team", "cfo@example.com"],
+        what: "roles file",
+        setting: "`owner:` on its roles",
+      },
       { path: "Pulumi.prod.yaml", owners: [], what: "stack file", setting: "identity:owners.stack" },
     ]);
     expect(text.split("\n")).toEqual([

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fitBlocks, type Block } from "../../provider/gitops";
 
-const lines = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix} line ${i} ${"x".repeat(40)}`);
+const lines = (n: number, prefix: string) =>
+  Array.from({ length: n }, (_, i) => `${prefix} line ${i} ${"x".repeat(40)}`);
 const note = (what: string) => (cut: number, total: number) => `_${cut} of ${total} ${what} cut._`;
 
 describe("fitBlocks", () => {
@@ -26,12 +27,24 @@ describe("fitBlocks", () => {
   });
 
   it("closes a <details> whose closing line was cut, and keeps a tail that closes it itself", () => {
-    const open: Block = { head: ["<details><summary>s</summary>"], items: [...lines(20, "row"), "</details>"], tail: [], rank: 1, cutNote: note("rows") };
+    const open: Block = {
+      head: ["<details><summary>s</summary>"],
+      items: [...lines(20, "row"), "</details>"],
+      tail: [],
+      rank: 1,
+      cutNote: note("rows"),
+    };
     const out = fitBlocks([open], 400);
     expect(out.match(/<details>/g)).toHaveLength(1);
     expect(out.match(/<\/details>/g)).toHaveLength(1);
     expect(out.indexOf("</details>")).toBeLessThan(out.indexOf("rows cut"));
-    const closedByTail: Block = { head: ["<details><summary>s</summary>"], items: lines(20, "row"), tail: ["</details>"], rank: 1, cutNote: note("rows") };
+    const closedByTail: Block = {
+      head: ["<details><summary>s</summary>"],
+      items: lines(20, "row"),
+      tail: ["</details>"],
+      rank: 1,
+      cutNote: note("rows"),
+    };
     expect(fitBlocks([closedByTail], 400).match(/<\/details>/g)).toHaveLength(1);
   });
 
@@ -47,13 +60,22 @@ describe("fitBlocks", () => {
       tail: fc.array(fc.string({ maxLength: 20 }), { maxLength: 2 }),
       rank: fc.integer({ min: 1, max: 4 }),
     });
-    fc.assert(fc.property(fc.array(block, { minLength: 1, maxLength: 5 }), fc.integer({ min: 0, max: 6000 }), (raw, max) => {
-      const blocks = raw.map((b) => ({ ...b, cutNote: note("things") }));
-      const floor = fitBlocks(blocks.map((b) => ({ ...b, items: [] })), 1e9).length + blocks.length * 60;
-      const out = fitBlocks(blocks, max);
-      if (floor <= max) expect(out.length).toBeLessThanOrEqual(max);
-      // When nothing was cut, every item is there in order.
-      for (const b of blocks) if (b.items.length && !out.includes("things cut")) expect(out).toContain(b.items.join("\n"));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 5 }), fc.integer({ min: 0, max: 6000 }), (raw, max) => {
+        const blocks = raw.map((b) => ({ ...b, cutNote: note("things") }));
+        const floor =
+          fitBlocks(
+            blocks.map((b) => ({ ...b, items: [] })),
+            1e9,
+          ).length +
+          blocks.length * 60;
+        const out = fitBlocks(blocks, max);
+        if (floor <= max) expect(out.length).toBeLessThanOrEqual(max);
+        // When nothing was cut, every item is there in order.
+        for (const b of blocks)
+          if (b.items.length && !out.includes("things cut")) expect(out).toContain(b.items.join("\n"));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -6,7 +6,17 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addProgram, demoProject, gitEnv, npxShim, projectAt, root, scratchDir, startSandboxIn, type TempProject } from "./project";
+import {
+  addProgram,
+  demoProject,
+  gitEnv,
+  npxShim,
+  projectAt,
+  root,
+  scratchDir,
+  startSandboxIn,
+  type TempProject,
+} from "./project";
 import { examples, readWorkflow, steps } from "./workflow-files";
 
 const scratch = scratchDir("idlc-pr-flow-");
@@ -25,11 +35,22 @@ const files = { summary: "", output: "" };
 /** One `run:` script under `bash -e -o pipefail`, with the workflow's env (stack `demo`, base `main`) and GitHub's. */
 function runStep(script: string) {
   const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], {
-    cwd: work.dir, encoding: "utf8",
-    env: { ...process.env, ...gitEnv, NO_COLOR: "1", PATH: `${npxShim(scratch.dir)}:${process.env.PATH}`, STACK: "demo", BASE_REF: "main", GITHUB_BASE_REF: "main",
-      GITHUB_STEP_SUMMARY: files.summary, GITHUB_OUTPUT: files.output,
+    cwd: work.dir,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      ...gitEnv,
+      NO_COLOR: "1",
+      PATH: `${npxShim(scratch.dir)}:${process.env.PATH}`,
+      STACK: "demo",
+      BASE_REF: "main",
+      GITHUB_BASE_REF: "main",
+      GITHUB_STEP_SUMMARY: files.summary,
+      GITHUB_OUTPUT: files.output,
       // As in the workflow: the PR job holds no passphrase (docs/GITOPS.md, section 2).
-      PULUMI_CONFIG_PASSPHRASE: undefined, PULUMI_CONFIG_PASSPHRASE_FILE: undefined },
+      PULUMI_CONFIG_PASSPHRASE: undefined,
+      PULUMI_CONFIG_PASSPHRASE_FILE: undefined,
+    },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -66,7 +87,9 @@ describe("the PR workflow's command sequence on the demo stack", { timeout: 240_
     const r = runStep(step("npx idlc diff").run!);
     expect(r.code, r.stderr).toBe(0);
     const summary = readFileSync(files.summary, "utf8");
-    expect(summary).toMatch(/^### idlc diff \d{4}-\d\d-\d\d → \d{4}-\d\d-\d\d\n\n\*\*1 joiner, 1 mover, 1 leaver, 0 rehires\*\*\n/);
+    expect(summary).toMatch(
+      /^### idlc diff \d{4}-\d\d-\d\d → \d{4}-\d\d-\d\d\n\n\*\*1 joiner, 1 mover, 1 leaver, 0 rehires\*\*\n/,
+    );
     expect(summary).toContain("#### Movers (1)\n\n- **Ava Thomas (E025), Sales, Sales Engineer**");
   });
 

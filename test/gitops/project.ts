@@ -1,6 +1,16 @@
 /** Throwaway copies of the demo project in git repositories, and the CLI run inside them. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { emulators, sandboxDir, startEmulators } from "../../sandbox";
@@ -9,7 +19,13 @@ import { writeSandboxState } from "../../sandbox/state";
 export const root = path.resolve(__dirname, "..", "..");
 export const bin = path.join(root, "bin", "idlc.js");
 
-const gitEnv = { GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com", GIT_CONFIG_NOSYSTEM: "1" };
+const gitEnv = {
+  GIT_AUTHOR_NAME: "t",
+  GIT_AUTHOR_EMAIL: "t@example.com",
+  GIT_COMMITTER_NAME: "t",
+  GIT_COMMITTER_EMAIL: "t@example.com",
+  GIT_CONFIG_NOSYSTEM: "1",
+};
 
 export interface Run {
   code: number | null;
@@ -45,7 +61,11 @@ export function projectAt(dir: string): TempProject {
     dir,
     git: (...args) => execFileSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, ...gitEnv } }),
     idlc: (...args) => {
-      const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      const r = spawnSync(process.execPath, [bin, ...args], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1" },
+      });
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     },
   };
@@ -56,22 +76,34 @@ export function projectAt(dir: string): TempProject {
  * untracked) with this checkout's code, policy pack and packages linked beside it.
  */
 export function addProgram(dir: string): void {
-  for (const name of ["node_modules", "errors", "provider", "policies", "sandbox", "engine"]) symlinkSync(path.join(root, name), path.join(dir, name));
-  for (const name of ["stacks/index.ts", "tsconfig.json", "package.json"]) copyFileSync(path.join(root, name), path.join(dir, name));
+  for (const name of ["node_modules", "errors", "provider", "policies", "sandbox", "engine"])
+    symlinkSync(path.join(root, name), path.join(dir, name));
+  for (const name of ["stacks/index.ts", "tsconfig.json", "package.json"])
+    copyFileSync(path.join(root, name), path.join(dir, name));
 }
 
 /** The sandbox's emulators in this process, published in `dir`'s `.idlc/sandbox/sandbox.json` (as `idlc sandbox start` does). */
 export async function startSandboxIn(dir: string): Promise<() => Promise<void>> {
   const started = await startEmulators(emulators);
-  const apps = Object.fromEntries(started.running.map((e) => [e.name, { url: e.url, token: e.token, tokenUrl: e.tokenUrl, extra: e.extra }]));
-  writeSandboxState(sandboxDir(dir), { pid: process.pid, startedAt: new Date().toISOString(), apps, unavailable: started.unavailable });
+  const apps = Object.fromEntries(
+    started.running.map((e) => [e.name, { url: e.url, token: e.token, tokenUrl: e.tokenUrl, extra: e.extra }]),
+  );
+  writeSandboxState(sandboxDir(dir), {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    apps,
+    unavailable: started.unavailable,
+  });
   return () => started.stopAll();
 }
 
 /** A directory with an `npx` that runs this checkout's `idlc` (and nothing else), for running workflow scripts. */
 export function npxShim(dir: string): string {
   const shim = path.join(dir, "npx");
-  writeFileSync(shim, `#!/bin/sh\nif [ "$1" = idlc ]; then shift; exec "${process.execPath}" "${bin}" "$@"; fi\necho "npx shim: only idlc" >&2; exit 127\n`);
+  writeFileSync(
+    shim,
+    `#!/bin/sh\nif [ "$1" = idlc ]; then shift; exec "${process.execPath}" "${bin}" "$@"; fi\necho "npx shim: only idlc" >&2; exit 127\n`,
+  );
   chmodSync(shim, 0o755);
   return dir;
 }

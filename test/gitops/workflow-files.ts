@@ -21,11 +21,17 @@ export interface Workflow {
   env?: Record<string, string>;
   permissions?: Record<string, string>;
   concurrency?: { group: string; "cancel-in-progress": boolean };
-  jobs: Record<string, { steps: Step[]; concurrency?: Workflow["concurrency"]; environment?: string; env?: Record<string, string> }>;
+  jobs: Record<
+    string,
+    { steps: Step[]; concurrency?: Workflow["concurrency"]; environment?: string; env?: Record<string, string> }
+  >;
 }
 
 export function workflowFiles(dir = examples): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".yml")).sort().map((f) => path.join(dir, f));
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".yml"))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 /** @throws when the YAML has errors (the message lists them). */
@@ -39,8 +45,10 @@ export const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.ste
 
 /** Every `npx idlc <command> --flag …` in the workflow's scripts: the command and the long flags it passes. */
 export function idlcCalls(w: Workflow): Array<{ command: string; flags: string[] }> {
-  return steps(w).flatMap((s) => [...(s.run ?? "").matchAll(/npx idlc (hr pull|shards [a-z]+|[a-z][a-z-]*)([^\n;&|>]*)/g)].map((m) => ({
-    command: m[1]!,
-    flags: [...m[2]!.matchAll(/(?:^|\s)(--[a-z][a-z-]*)/g)].map((f) => f[1]!),
-  })));
+  return steps(w).flatMap((s) =>
+    [...(s.run ?? "").matchAll(/npx idlc (hr pull|shards [a-z]+|[a-z][a-z-]*)([^\n;&|>]*)/g)].map((m) => ({
+      command: m[1]!,
+      flags: [...m[2]!.matchAll(/(?:^|\s)(--[a-z][a-z-]*)/g)].map((f) => f[1]!),
+    })),
+  );
 }

@@ -13,12 +13,45 @@ import { examples, idlcCalls, readWorkflow, steps, workflowFiles, type Step } fr
 const pendingFlags: string[] = [];
 
 /** Inputs of pulumi/actions@v7 (reference/testing-recipes.md §3f, plus older inputs still in its action.yml). */
-const pulumiActionInputs = new Set(["command", "stack-name", "work-dir", "cloud-url", "comment-on-pr", "comment-on-pr-number", "comment-on-summary",
-  "edit-pr-comment", "always-include-summary", "policyPacks", "policyPackConfigs", "refresh", "diff", "expect-no-changes", "plan", "suppress-outputs",
-  "suppress-progress", "pulumi-version", "config-map", "target", "exclude", "upsert", "continue-on-error", "github-token", "secrets-provider",
-  "parallel", "message", "color", "replace", "target-dependents"]);
+const pulumiActionInputs = new Set([
+  "command",
+  "stack-name",
+  "work-dir",
+  "cloud-url",
+  "comment-on-pr",
+  "comment-on-pr-number",
+  "comment-on-summary",
+  "edit-pr-comment",
+  "always-include-summary",
+  "policyPacks",
+  "policyPackConfigs",
+  "refresh",
+  "diff",
+  "expect-no-changes",
+  "plan",
+  "suppress-outputs",
+  "suppress-progress",
+  "pulumi-version",
+  "config-map",
+  "target",
+  "exclude",
+  "upsert",
+  "continue-on-error",
+  "github-token",
+  "secrets-provider",
+  "parallel",
+  "message",
+  "color",
+  "replace",
+  "target-dependents",
+]);
 
-const help = (...args: string[]) => spawnSync(process.execPath, [bin, ...args, "--help"], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } }).stdout;
+const help = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args, "--help"], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  }).stdout;
 /** Names listed under a help text's `Commands:` or options under `Options:`. */
 const listed = (text: string, section: "Commands" | "Options", pattern: RegExp) =>
   [...(text.split(`${section}:\n`)[1] ?? "").split("\n\n")[0]!.matchAll(pattern)].map((m) => m[1]!);
@@ -30,22 +63,45 @@ const uses = (s: Step, action: string) => s.uses?.split("@")[0] === action;
 
 describe("examples/github workflows", () => {
   it("are the five documented files and each parses as a workflow with steps", () => {
-    expect(workflows.map((w) => w.file)).toEqual(["apply-on-merge.yml", "drift.yml", "hr-sync.yml", "pr-preview.yml", "pulumi-actions/apply-on-merge.yml", "pulumi-actions/pr-preview.yml", "shards-apply.yml", "shards-preview.yml"]);
+    expect(workflows.map((w) => w.file)).toEqual([
+      "apply-on-merge.yml",
+      "drift.yml",
+      "hr-sync.yml",
+      "pr-preview.yml",
+      "pulumi-actions/apply-on-merge.yml",
+      "pulumi-actions/pr-preview.yml",
+      "shards-apply.yml",
+      "shards-preview.yml",
+    ]);
     for (const w of workflows) {
       expect(Object.keys(w.on).length, w.file).toBeGreaterThan(0);
       expect(steps(w).length, w.file).toBeGreaterThan(3);
-      for (const s of steps(w)) expect(Boolean(s.run) !== Boolean(s.uses), `${w.file}: ${JSON.stringify(s)}`).toBe(true);
+      for (const s of steps(w))
+        expect(Boolean(s.run) !== Boolean(s.uses), `${w.file}: ${JSON.stringify(s)}`).toBe(true);
     }
   });
 
   it("call only idlc commands that `idlc --help` lists, with flags those commands have (or pending ones)", () => {
     const commands = new Set(listed(help(), "Commands", /^ {2}([a-z][a-z-]*)/gm));
     const calls = workflows.flatMap(idlcCalls);
-    expect(new Set(calls.map((c) => c.command))).toEqual(new Set(["validate", "diff", "preview", "up", "refresh", "hr pull", "shards list", "shards judge"]));
+    expect(new Set(calls.map((c) => c.command))).toEqual(
+      new Set(["validate", "diff", "preview", "up", "refresh", "hr pull", "shards list", "shards judge"]),
+    );
     for (const c of calls) expect(commands, `idlc ${c.command}`).toContain(c.command.split(" ")[0]);
-    const flagsOf = new Map([...new Set(calls.map((c) => c.command))].map((c) => [c, new Set(listed(help(...c.split(" ")), "Options", /^ {2}(?:-\w, )?(--[a-z][a-z-]*)/gm))]));
-    const missing = [...new Set(calls.flatMap((c) => c.flags.filter((f) => !flagsOf.get(c.command)!.has(f)).map((f) => `${c.command} ${f}`)))].sort();
-    expect(missing, "flags the workflows pass that idlc lacks; update pendingFlags when one lands").toEqual(pendingFlags);
+    const flagsOf = new Map(
+      [...new Set(calls.map((c) => c.command))].map((c) => [
+        c,
+        new Set(listed(help(...c.split(" ")), "Options", /^ {2}(?:-\w, )?(--[a-z][a-z-]*)/gm)),
+      ]),
+    );
+    const missing = [
+      ...new Set(
+        calls.flatMap((c) => c.flags.filter((f) => !flagsOf.get(c.command)!.has(f)).map((f) => `${c.command} ${f}`)),
+      ),
+    ].sort();
+    expect(missing, "flags the workflows pass that idlc lacks; update pendingFlags when one lands").toEqual(
+      pendingFlags,
+    );
   });
 
   it("pr-preview: full history, Node 20, npm ci, validate and diff against the base, preview with the pack, one marked comment", () => {
@@ -69,14 +125,20 @@ describe("examples/github workflows", () => {
 
   it("pr-preview's script creates one comment, then updates that same one on the next push", async () => {
     const script = String(steps(byName("pr-preview.yml")).find((x) => uses(x, "actions/github-script"))!.with!.script);
-    const comments: Array<{ id: number; body: string; user: { type: string } }> = [{ id: 1, body: "LGTM", user: { type: "User" } }];
+    const comments: Array<{ id: number; body: string; user: { type: string } }> = [
+      { id: 1, body: "LGTM", user: { type: "User" } },
+    ];
     const github = {
       paginate: async (fn: (p: unknown) => Promise<{ data: unknown[] }>, params: unknown) => (await fn(params)).data,
-      rest: { issues: {
-        listComments: async () => ({ data: comments }),
-        createComment: async ({ body }: { body: string }) => void comments.push({ id: comments.length + 1, body, user: { type: "Bot" } }),
-        updateComment: async ({ comment_id, body }: { comment_id: number; body: string }) => void (comments.find((c) => c.id === comment_id)!.body = body),
-      } },
+      rest: {
+        issues: {
+          listComments: async () => ({ data: comments }),
+          createComment: async ({ body }: { body: string }) =>
+            void comments.push({ id: comments.length + 1, body, user: { type: "Bot" } }),
+          updateComment: async ({ comment_id, body }: { comment_id: number; body: string }) =>
+            void (comments.find((c) => c.id === comment_id)!.body = body),
+        },
+      },
     };
     const context = { repo: { owner: "acme", repo: "identity" }, issue: { number: 7 } };
     const run = (body: string) => {
@@ -87,7 +149,11 @@ describe("examples/github workflows", () => {
     await run(`${commentMarker("prod")}\nfirst push\n`);
     await run(`${commentMarker("prod")}\nsecond push\n`);
     await run(`${commentMarker("staging")}\nother stack\n`);
-    expect(comments.map((c) => c.body)).toEqual(["LGTM", `${commentMarker("prod")}\nsecond push\n`, `${commentMarker("staging")}\nother stack\n`]);
+    expect(comments.map((c) => c.body)).toEqual([
+      "LGTM",
+      `${commentMarker("prod")}\nsecond push\n`,
+      `${commentMarker("staging")}\nother stack\n`,
+    ]);
     await expect(run("no marker")).rejects.toThrow(/no idlc marker/);
   });
 
@@ -97,7 +163,10 @@ describe("examples/github workflows", () => {
       expect((w.on.push as { branches: string[] }).branches, file).toEqual(["main"]);
       expect(w.concurrency, file).toEqual({ group: "idlc-apply-prod", "cancel-in-progress": false });
     }
-    expect(idlcCalls(byName("apply-on-merge.yml"))).toContainEqual({ command: "up", flags: ["--stack", "--policy-pack", "--yes"] });
+    expect(idlcCalls(byName("apply-on-merge.yml"))).toContainEqual({
+      command: "up",
+      flags: ["--stack", "--policy-pack", "--yes"],
+    });
   });
 
   it("pr-preview holds no secret at all: no `secrets.` reference, no passphrase, no environment", () => {
@@ -147,6 +216,8 @@ describe("examples/github workflows", () => {
     }
     const preview = steps(byName("pulumi-actions/pr-preview.yml")).find((x) => x.uses?.startsWith("pulumi/actions"))!;
     expect(preview.with).toMatchObject({ command: "preview", "comment-on-pr": true, "edit-pr-comment": true });
-    expect(steps(byName("pulumi-actions/apply-on-merge.yml")).find((x) => x.uses?.startsWith("pulumi/actions"))!.with).toMatchObject({ command: "up" });
+    expect(
+      steps(byName("pulumi-actions/apply-on-merge.yml")).find((x) => x.uses?.startsWith("pulumi/actions"))!.with,
+    ).toMatchObject({ command: "up" });
   });
 });

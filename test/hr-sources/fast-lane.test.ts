@@ -104,8 +104,10 @@ describe("idlc hr pull --apply-leavers, per vendor", { timeout: 300_000 }, () =>
     const run = await p.ok(["hr", "pull", "--stack", "demo", "--apply-leavers"]);
     for (const app of held) expect(await p.account(app, leaver), app).toMatchObject({ exists: true, enabled: false });
     seconds[vendor] = (Date.now() - changedAt) / 1000;
-    console.log(`fast lane: terminated in the ${vendor} twin → disabled in ${held.join(", ")} in ` +
-      `${seconds[vendor]!.toFixed(1)} s`);
+    console.log(
+      `fast lane: terminated in the ${vendor} twin → disabled in ${held.join(", ")} in ` +
+        `${seconds[vendor]!.toFixed(1)} s`,
+    );
     expect(run.stdout).toContain(`Disabled ${leaver}`);
     const printed = `${leaver}: terminated in HR \\S+ \\(${vendor} \\S+\\) → disabled in every app in`;
     expect(run.stdout).toMatch(new RegExp(printed));
@@ -132,8 +134,12 @@ describe("idlc hr pull --apply-leavers, per vendor", { timeout: 300_000 }, () =>
 
   it("idlc audit metrics reports terminated in HR → disabled in every app per leaver, p50/p95/max", async () => {
     const metrics = JSON.parse((await p.ok(["audit", "metrics", "--stack", "demo", "--json"])).stdout);
-    const measured = metrics.hrToDisabled as Array<{ employeeId: string; from: string; seconds: number;
-      open: boolean }>;
+    const measured = metrics.hrToDisabled as Array<{
+      employeeId: string;
+      from: string;
+      seconds: number;
+      open: boolean;
+    }>;
     expect(measured.map((m) => m.employeeId)).toEqual(hrVendors.map((v) => changes[v].leaver));
     for (const [i, vendor] of hrVendors.entries()) {
       const m = measured[i]!;

@@ -142,8 +142,10 @@ describe("the HR sync workflow's command sequence", { timeout: 180_000 }, () => 
     expect(body).toContain("0 joiners, 0 movers, 1 leaver");
     // When E012 was terminated in HR is a record, not a change to review: it is on main already, for audit metrics.
     const changedAt = new Date(twin.store.get("E012")!.changedAt).toISOString();
-    expect(fileAt("main", "hr-terminations.yaml")).toContain(`employeeId: E012\n    terminationDate: ${today}\n` +
-      `    terminatedInHr: ${changedAt}\n    from: bamboohr lastChanged`);
+    expect(fileAt("main", "hr-terminations.yaml")).toContain(
+      `employeeId: E012\n    terminationDate: ${today}\n` +
+        `    terminatedInHr: ${changedAt}\n    from: bamboohr lastChanged`,
+    );
   });
 
   it("the next change updates the same branch and PR instead of opening another", async () => {

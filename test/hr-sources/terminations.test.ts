@@ -6,12 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  readTerminations,
-  recordTerminations,
-  terminationEvents,
-  terminationsFile,
-} from "../../provider/hr-sources";
+import { readTerminations, recordTerminations, terminationEvents, terminationsFile } from "../../provider/hr-sources";
 import type { Person } from "../../provider/hr";
 
 describe("terminationEvents", () => {
@@ -26,11 +21,23 @@ describe("terminationEvents", () => {
       from: "rippling updated_at",
     });
     // Entered days ahead of its day: counting starts when the day begins.
-    expect(terminationEvents([leaver("2026-03-10")], "rippling", new Map([["E1", { at: "2026-03-01T10:00:00Z",
-      field: "updated_at" }]]), pulledAt)[0]!.terminatedInHr).toBe("2026-03-10T00:00:00.000Z");
+    expect(
+      terminationEvents(
+        [leaver("2026-03-10")],
+        "rippling",
+        new Map([["E1", { at: "2026-03-01T10:00:00Z", field: "updated_at" }]]),
+        pulledAt,
+      )[0]!.terminatedInHr,
+    ).toBe("2026-03-10T00:00:00.000Z");
     // A change time after the pull (edited again since) is capped at the pull.
-    expect(terminationEvents([leaver("2026-03-10")], "rippling", new Map([["E1", { at: "2026-03-10T13:00:00Z",
-      field: "updated_at" }]]), pulledAt)[0]!.terminatedInHr).toBe("2026-03-10T12:00:00.000Z");
+    expect(
+      terminationEvents(
+        [leaver("2026-03-10")],
+        "rippling",
+        new Map([["E1", { at: "2026-03-10T13:00:00Z", field: "updated_at" }]]),
+        pulledAt,
+      )[0]!.terminatedInHr,
+    ).toBe("2026-03-10T12:00:00.000Z");
     expect(terminationEvents([leaver("2026-03-10")], "hibob", new Map(), pulledAt)[0]).toMatchObject({
       terminatedInHr: "2026-03-10T12:00:00.000Z",
       from: "hibob pull",
@@ -44,8 +51,12 @@ describe("hr-terminations.yaml", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "idlc-terminations-"));
     try {
       const file = terminationsFile(path.join(dir, "people.csv"));
-      const first = { employeeId: "E1", terminationDate: "2026-03-10", terminatedInHr: "2026-03-10T09:00:00Z",
-        from: "rippling updated_at" };
+      const first = {
+        employeeId: "E1",
+        terminationDate: "2026-03-10",
+        terminatedInHr: "2026-03-10T09:00:00Z",
+        from: "rippling updated_at",
+      };
       expect(recordTerminations(file, [first])).toEqual([first]);
       // The same termination seen again (a later pull, an edit since) keeps the first time; a rehire who leaves
       // again is a new entry.

@@ -3,8 +3,16 @@ import { checkAnomalies, HrIssueCode, type Person } from "../../provider/hr";
 
 function people(count: number, fields: (i: number) => Partial<Person> = () => ({})): Person[] {
   return Array.from({ length: count }, (_, i) => ({
-    employeeId: `E${i + 1}`, firstName: "P", lastName: `${i + 1}`, displayName: `P ${i + 1}`, employmentType: "employee",
-    status: "active", department: "Engineering", roles: [], source: { file: "people.csv", row: i + 2 }, ...fields(i),
+    employeeId: `E${i + 1}`,
+    firstName: "P",
+    lastName: `${i + 1}`,
+    displayName: `P ${i + 1}`,
+    employmentType: "employee",
+    status: "active",
+    department: "Engineering",
+    roles: [],
+    source: { file: "people.csv", row: i + 2 },
+    ...fields(i),
   }));
 }
 const codes = (issues: ReturnType<typeof checkAnomalies>) => issues.map((i) => i.code);
@@ -30,8 +38,17 @@ describe("anomaly gate", () => {
   });
 
   it("a person gone without a termination record is named with their previous row", () => {
-    const issues = checkAnomalies(people(100), [...people(100)].filter((p) => p.employeeId !== "E7").concat(people(1, () => ({ employeeId: "N1" }))));
-    expect(issues).toEqual([expect.objectContaining({ code: HrIssueCode.anomalyPersonGone, row: 8, message: "E7 (P 7) is gone from the export without a termination record" })]);
+    const issues = checkAnomalies(
+      people(100),
+      [...people(100)].filter((p) => p.employeeId !== "E7").concat(people(1, () => ({ employeeId: "N1" }))),
+    );
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: HrIssueCode.anomalyPersonGone,
+        row: 8,
+        message: "E7 (P 7) is gone from the export without a termination record",
+      }),
+    ]);
   });
 
   it("many vanished people are listed ten by ten, then summed up", () => {
@@ -44,7 +61,12 @@ describe("anomaly gate", () => {
     const moved = (n: number) => people(100, (i) => (i < n ? { department: "Sales" } : {}));
     expect(checkAnomalies(people(100), moved(15))).toEqual([]);
     const issues = checkAnomalies(people(100), moved(16));
-    expect(issues).toEqual([expect.objectContaining({ code: HrIssueCode.anomalyDepartmentChurn, message: "16 of 100 people (16.0%) changed department (limit 15%)" })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: HrIssueCode.anomalyDepartmentChurn,
+        message: "16 of 100 people (16.0%) changed department (limit 15%)",
+      }),
+    ]);
     expect(checkAnomalies(people(100), moved(16), { maxDepartmentChangePercent: 20 })).toEqual([]);
   });
 

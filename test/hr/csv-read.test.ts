@@ -21,14 +21,23 @@ describe("CSV hygiene", () => {
   });
 
   it("strips a UTF-8 BOM, trims cells and accepts CRLF", () => {
-    const result = read("\uFEFFemployee_id , first_name,last_name,status\r\n  1 ,  Ada  ,\"Lovelace\" ,active \r\n");
+    const result = read('\uFEFFemployee_id , first_name,last_name,status\r\n  1 ,  Ada  ,"Lovelace" ,active \r\n');
     expect(result.issues).toEqual([]);
-    expect(result.people[0]).toMatchObject({ employeeId: "1", firstName: "Ada", lastName: "Lovelace", status: "active" });
+    expect(result.people[0]).toMatchObject({
+      employeeId: "1",
+      firstName: "Ada",
+      lastName: "Lovelace",
+      status: "active",
+    });
   });
 
   it("counts rows as a spreadsheet does: blank lines count, quoted newlines do not", () => {
     const text = `${head.join(",")}\n1,Ada,Lovelace,active\n\n2,"Grace\nMurray",Hopper,active\n,,,\n3,Alan,Turing,active\n\n`;
-    expect(read(text).people.map((p) => [p.employeeId, p.source.row])).toEqual([["1", 2], ["2", 4], ["3", 6]]);
+    expect(read(text).people.map((p) => [p.employeeId, p.source.row])).toEqual([
+      ["1", 2],
+      ["2", 4],
+      ["3", 6],
+    ]);
   });
 
   it("a broken quote is an issue naming its row, never an exception", () => {
@@ -40,7 +49,9 @@ describe("CSV hygiene", () => {
   it("an empty file has no header", () => {
     expect(read("").issues).toMatchObject([{ code: HrIssueCode.empty, row: 1 }]);
     expect(read("\n\n").issues).toMatchObject([{ code: HrIssueCode.empty }]);
-    expect(read(`${head.join(",")}\n\n`).issues).toMatchObject([{ code: HrIssueCode.empty, row: 2, message: "the export has a header but no people" }]);
+    expect(read(`${head.join(",")}\n\n`).issues).toMatchObject([
+      { code: HrIssueCode.empty, row: 2, message: "the export has a header but no people" },
+    ]);
   });
 
   it("a duplicate header is a warning and the first column wins", () => {
@@ -56,7 +67,9 @@ describe("CSV hygiene", () => {
 
   it("unknown employment type is a warning and becomes other", () => {
     const result = read("employee_id,first_name,last_name,status,employment_type\n1,Ada,Lovelace,active,volunteer");
-    expect(result.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.employmentTypeUnknown, row: 2, column: "employment_type" }]);
+    expect(result.issues).toMatchObject([
+      { severity: "warning", code: HrIssueCode.employmentTypeUnknown, row: 2, column: "employment_type" },
+    ]);
     expect(result.people[0]!.employmentType).toBe("other");
   });
 });

@@ -39,7 +39,11 @@ describe("date normalisation", () => {
   });
 
   it("an unusable date format is one issue before any row is read", () => {
-    const { people, issues } = readHrExport({ file: "x.csv", text: "employee_id,first_name,last_name,status\n1,A,B,active", dateFormat: "foo" });
+    const { people, issues } = readHrExport({
+      file: "x.csv",
+      text: "employee_id,first_name,last_name,status\n1,A,B,active",
+      dateFormat: "foo",
+    });
     expect(people).toEqual([]);
     expect(issues).toMatchObject([{ code: HrIssueCode.dateFormatInvalid }]);
   });

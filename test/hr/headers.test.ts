@@ -11,8 +11,10 @@ describe("headers: unknown ones are reported, a field the apps need is required"
     const [error, ...rest] = errorsOf(result);
     expect(rest).toEqual([]);
     expect(error).toMatchObject({ code: HrIssueCode.columnMissing, row: 1, column: "work_email" });
-    expect(error!.message).toBe('missing required column "work_email" for workEmail, which entra, google, slack, ' +
-      'scim, ldap need (did you mean "emial"?)');
+    expect(error!.message).toBe(
+      'missing required column "work_email" for workEmail, which entra, google, slack, ' +
+        'scim, ldap need (did you mean "emial"?)',
+    );
     expect(error!.fix).toBe('Add the column, or map it with identity:hr mapping: { workEmail: "emial" }.');
     // Cited by the error, the header is not warned about a second time.
     expect(result.issues.filter((i) => i.code === HrIssueCode.columnUnknown)).toEqual([]);
@@ -29,12 +31,17 @@ describe("headers: unknown ones are reported, a field the apps need is required"
     expect(errorsOf(result)).toEqual([]);
     expect(result.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.columnUnknown, column: "emial" }]);
     expect(result.issues[0]!.message).toBe(
-      'header "emial" is not a column idlc knows: did you mean "work_email" (workEmail)?');
+      'header "emial" is not a column idlc knows: did you mean "work_email" (workEmail)?',
+    );
     expect(result.people[0]!.workEmail).toBeUndefined();
   });
 
   it("columns HR systems add are listed in one warning, never an error", () => {
-    const result = readRows(happyRows.map((r) => `${r},x,y`), { apps: allApps }, `${header},Pay Rate,Ethnicity`);
+    const result = readRows(
+      happyRows.map((r) => `${r},x,y`),
+      { apps: allApps },
+      `${header},Pay Rate,Ethnicity`,
+    );
     expect(errorsOf(result)).toEqual([]);
     expect(result.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.columnsIgnored, row: 1 }]);
     expect(result.issues[0]!.message).toBe('2 columns are not read: "Pay Rate", "Ethnicity"');
@@ -47,7 +54,8 @@ describe("headers: unknown ones are reported, a field the apps need is required"
     expect(errorsOf(result)).toEqual([]);
     expect(result.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.emailGenerated, row: 1 }]);
     expect(result.issues[0]!.message).toBe(
-      "the export has no work email column: every address will be generated as first.last@acme.test");
+      "the export has no work email column: every address will be generated as first.last@acme.test",
+    );
     const [error] = errorsOf(readRows(rows, { apps: allApps }, head));
     expect(error!.message).toContain('missing required column "work_email" for workEmail');
   });
@@ -64,7 +72,8 @@ describe("headers: unknown ones are reported, a field the apps need is required"
       { severity: "warning", code: HrIssueCode.emailGenerated, row: 3, column: "work_email" },
     ]);
     expect(result.issues[0]!.message).toBe(
-      "E2 (Alan Turing) has no work email: an address will be generated from their name, first.last@acme.test");
+      "E2 (Alan Turing) has no work email: an address will be generated from their name, first.last@acme.test",
+    );
   });
 
   it("control characters in headers and values are escaped in messages", () => {

@@ -4,7 +4,8 @@ import { readHrExport, type ReadHrExportOptions } from "../../provider/hr";
 export const fixtures = path.join(__dirname, "..", "fixtures", "hr");
 
 /** A small, valid generic export; tests change one row or one cell to provoke exactly one problem. */
-export const header = "employee_id,first_name,last_name,work_email,department,manager_id,employment_type,status,hire_date,termination_date,end_date";
+export const header =
+  "employee_id,first_name,last_name,work_email,department,manager_id,employment_type,status,hire_date,termination_date,end_date";
 export const happyRows = [
   "E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,active,2020-01-15,,",
   "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,active,2021-02-01,,",

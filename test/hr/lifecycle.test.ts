@@ -3,8 +3,14 @@ import { addDays, lifecycleOf, type LifecycleState, type Person } from "../../pr
 
 const settings = { preHireDays: 7, retentionDays: 30 };
 const base: Person = {
-  employeeId: "E1", firstName: "Ada", lastName: "Lovelace", displayName: "Ada Lovelace", employmentType: "employee",
-  status: "active", roles: [], source: { file: "people.csv", row: 2 },
+  employeeId: "E1",
+  firstName: "Ada",
+  lastName: "Lovelace",
+  displayName: "Ada Lovelace",
+  employmentType: "employee",
+  status: "active",
+  roles: [],
+  source: { file: "people.csv", row: 2 },
 };
 const person = (fields: Partial<Person>): Person => ({ ...base, ...fields });
 

@@ -30,13 +30,27 @@ describe("vendor presets", () => {
     expect(read("generic").issues).toEqual([]);
     expect(expected).toHaveLength(7);
     expect(expected[0]).toEqual({
-      employeeId: "0101", firstName: "Ada", lastName: "Lovelace", displayName: "Ada Lovelace",
-      workEmail: "ada.lovelace@acme.test", title: "Chief Technology Officer", department: "Engineering",
-      location: "Berlin", employmentType: "employee", status: "active", hireDate: "2020-01-15", roles: ["it-admin"],
+      employeeId: "0101",
+      firstName: "Ada",
+      lastName: "Lovelace",
+      displayName: "Ada Lovelace",
+      workEmail: "ada.lovelace@acme.test",
+      title: "Chief Technology Officer",
+      department: "Engineering",
+      location: "Berlin",
+      employmentType: "employee",
+      status: "active",
+      hireDate: "2020-01-15",
+      roles: ["it-admin"],
     });
     expect(expected.map((p) => [p.status, p.employmentType])).toEqual([
-      ["active", "employee"], ["active", "employee"], ["leave", "employee"], ["terminated", "employee"],
-      ["active", "contractor"], ["pre-hire", "employee"], ["active", "intern"],
+      ["active", "employee"],
+      ["active", "employee"],
+      ["leave", "employee"],
+      ["terminated", "employee"],
+      ["active", "contractor"],
+      ["pre-hire", "employee"],
+      ["active", "intern"],
     ]);
     expect(expected[1]!.roles).toEqual(["oncall", "deploy"]);
     expect(expected[2]!.title).toBe("Sales Manager, EMEA");

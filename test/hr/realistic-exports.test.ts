@@ -12,14 +12,21 @@ import { fixtures } from "./helpers";
  */
 const realistic = path.join(fixtures, "realistic");
 const read = (preset: PresetName, extra = {}) =>
-  readHrExport({ file: path.join(realistic, `${preset}.csv`), text: readHrFile(path.join(realistic, `${preset}.csv`)), preset, apps: allApps, ...extra });
+  readHrExport({
+    file: path.join(realistic, `${preset}.csv`),
+    text: readHrFile(path.join(realistic, `${preset}.csv`)),
+    preset,
+    apps: allApps,
+    ...extra,
+  });
 
 /** Contractors without a contract end date, and what else each export should warn about. */
 const { columnsIgnored, dateOrderInferred } = HrIssueCode;
 const expected: Record<PresetName, { people: number; openContractors: string[]; warnings: string[] }> = {
   generic: { people: 9, openContractors: ["E1005"], warnings: [columnsIgnored, HrIssueCode.terminationDateMissing] },
   bamboohr: {
-    people: 10, openContractors: ["1005", "1006"], // BambooHR has no contract end column at all
+    people: 10,
+    openContractors: ["1005", "1006"], // BambooHR has no contract end column at all
     warnings: [columnsIgnored, dateOrderInferred, HrIssueCode.managerUnknown, HrIssueCode.terminationBeforeHire],
   },
   workday: { people: 9, openContractors: ["C0006"], warnings: [columnsIgnored] },

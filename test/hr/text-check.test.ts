@@ -12,14 +12,23 @@ const read = (text: string) => readHrExport({ file: "people.csv", text });
 
 describe("not a text CSV: detected before parsing, named, never echoed", () => {
   it.each([
-    ["an Excel workbook", Buffer.concat([Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000"), Buffer.from(csv)]),
-      "looks like a zip file or an Excel workbook (.xlsx)"],
-    ["UTF-16 with a byte-order mark", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, "utf16le")]),
-      "looks like UTF-16"],
+    [
+      "an Excel workbook",
+      Buffer.concat([Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000"), Buffer.from(csv)]),
+      "looks like a zip file or an Excel workbook (.xlsx)",
+    ],
+    [
+      "UTF-16 with a byte-order mark",
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, "utf16le")]),
+      "looks like UTF-16",
+    ],
     ["UTF-16 without one", Buffer.from(csv, "utf16le"), "looks like UTF-16"],
     ["random bytes", Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 151 + 7) % 256)), "looks binary"],
-    ["a NUL in the middle of text", Buffer.from(`${csv}\nE4,Kay\u0000,Nygaard`),
-      "looks binary (it contains NUL bytes)"],
+    [
+      "a NUL in the middle of text",
+      Buffer.from(`${csv}\nE4,Kay\u0000,Nygaard`),
+      "looks binary (it contains NUL bytes)",
+    ],
   ])("%s", (_, bytes, looks) => {
     const result = read(asRead(bytes));
     expect(result.people).toEqual([]);
@@ -36,13 +45,16 @@ describe("not a text CSV: detected before parsing, named, never echoed", () => {
     const [issue] = read(asRead(latin1)).issues;
     expect(issue).toMatchObject({ code: HrIssueCode.notText, row: 5 });
     expect(issue!.message).toBe(
-      "not a text CSV: not UTF-8 (a legacy encoding such as Windows-1252 or Latin-1?), from line 5");
+      "not a text CSV: not UTF-8 (a legacy encoding such as Windows-1252 or Latin-1?), from line 5",
+    );
   });
 
   it("the binary fixture is refused by file path too", () => {
     const file = path.join(fixtures, "binary-export.xlsx");
     expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");
-    expect(readHrExport({ file, text: readHrFile(file) }).issues).toMatchObject([{ code: HrIssueCode.notText, row: 1 }]);
+    expect(readHrExport({ file, text: readHrFile(file) }).issues).toMatchObject([
+      { code: HrIssueCode.notText, row: 1 },
+    ]);
   });
 
   it("UTF-8 with a BOM, accents and a stray control character is text", () => {

@@ -19,13 +19,19 @@ describe("validation: each problem is reported with file, row, column and a fix"
   });
 
   it("an explicit mapping reads a header no preset knows", () => {
-    const result = readRows(happyRows, { mapping: { employeeId: "Personalnummer" } }, header.replace("employee_id", "Personalnummer"));
+    const result = readRows(
+      happyRows,
+      { mapping: { employeeId: "Personalnummer" } },
+      header.replace("employee_id", "Personalnummer"),
+    );
     expect(result.issues).toEqual([]);
     expect(result.people.map((p) => p.employeeId)).toEqual(["E1", "E2", "E3"]);
   });
 
   it("duplicate employee id", () => {
-    const [error] = errorsOf(readRows([...happyRows, "E2,Alan,Other,other@acme.test,Sales,E1,employee,active,2021-02-01,,"]));
+    const [error] = errorsOf(
+      readRows([...happyRows, "E2,Alan,Other,other@acme.test,Sales,E1,employee,active,2021-02-01,,"]),
+    );
     expect(error).toMatchObject({ code: HrIssueCode.idDuplicate, row: 5, column: "employee_id" });
     expect(error!.message).toBe('duplicate employee id "E2" (first on row 3)');
   });
@@ -37,12 +43,23 @@ describe("validation: each problem is reported with file, row, column and a fix"
   });
 
   it("invalid email", () => {
-    const [error] = errorsOf(readRows(withRow(1, "E2,Alan,Turing,alan(at)acme.test,Engineering,E1,employee,active,2021-02-01,,")));
-    expect(error).toMatchObject({ code: HrIssueCode.emailInvalid, row: 3, column: "work_email", message: 'invalid email "alan(at)acme.test"' });
+    const [error] = errorsOf(
+      readRows(withRow(1, "E2,Alan,Turing,alan(at)acme.test,Engineering,E1,employee,active,2021-02-01,,")),
+    );
+    expect(error).toMatchObject({
+      code: HrIssueCode.emailInvalid,
+      row: 3,
+      column: "work_email",
+      message: 'invalid email "alan(at)acme.test"',
+    });
   });
 
   it("email outside the allowed domains", () => {
-    const [error, ...rest] = errorsOf(readRows(withRow(2, "E3,Grace,Hopper,grace@gmail.com,Sales,E1,contractor,active,2022-03-01,,2027-01-31"), { allowedDomains: ["acme.test"] }));
+    const [error, ...rest] = errorsOf(
+      readRows(withRow(2, "E3,Grace,Hopper,grace@gmail.com,Sales,E1,contractor,active,2022-03-01,,2027-01-31"), {
+        allowedDomains: ["acme.test"],
+      }),
+    );
     expect(rest).toEqual([]);
     expect(error).toMatchObject({ code: HrIssueCode.emailDomain, row: 4, column: "work_email" });
     expect(error!.message).toBe('email "grace@gmail.com" is outside the allowed domains (acme.test)');
@@ -52,8 +69,10 @@ describe("validation: each problem is reported with file, row, column and a fix"
     const result = readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E9,employee,active,2021-02-01,,"));
     expect(errorsOf(result)).toEqual([]);
     expect(result.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.managerUnknown, row: 3 }]);
-    expect(result.issues[0]!.message).toBe('manager "E9" of E2 matches no employee id, email or name: ' +
-      "read as having no manager, so reportsTo rules skip them");
+    expect(result.issues[0]!.message).toBe(
+      'manager "E9" of E2 matches no employee id, email or name: ' +
+        "read as having no manager, so reportsTo rules skip them",
+    );
     expect(result.people.find((p) => p.employeeId === "E2")!.managerId).toBeUndefined();
   });
 
@@ -62,17 +81,31 @@ describe("validation: each problem is reported with file, row, column and a fix"
     rows[2] = "E3,Grace,Hopper,grace@acme.test,Sales,E2,contractor,active,2022-03-01,,2027-01-31";
     const errors = errorsOf(readRows(rows));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ code: HrIssueCode.managerCycle, row: 2, column: "manager_id", message: "manager cycle: E1 → E3 → E2 → E1" });
+    expect(errors[0]).toMatchObject({
+      code: HrIssueCode.managerCycle,
+      row: 2,
+      column: "manager_id",
+      message: "manager cycle: E1 → E3 → E2 → E1",
+    });
   });
 
   it("a person who is their own manager is a cycle", () => {
-    const [error] = errorsOf(readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E2,employee,active,2021-02-01,,")));
+    const [error] = errorsOf(
+      readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E2,employee,active,2021-02-01,,")),
+    );
     expect(error).toMatchObject({ code: HrIssueCode.managerCycle, row: 3, message: "manager cycle: E2 → E2" });
   });
 
   it("unknown status value", () => {
-    const [error] = errorsOf(readRows(withRow(0, "E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,retired?,2020-01-15,,")));
-    expect(error).toMatchObject({ code: HrIssueCode.statusUnknown, row: 2, column: "status", message: 'unknown status "retired?"' });
+    const [error] = errorsOf(
+      readRows(withRow(0, "E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,retired?,2020-01-15,,")),
+    );
+    expect(error).toMatchObject({
+      code: HrIssueCode.statusUnknown,
+      row: 2,
+      column: "status",
+      message: 'unknown status "retired?"',
+    });
   });
 
   it("termination before hire of someone still employed is a rehire: a warning, the old date dropped", () => {
@@ -85,7 +118,9 @@ describe("validation: each problem is reported with file, row, column and a fix"
   });
 
   it("termination before hire of a terminated person", () => {
-    const [error] = errorsOf(readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,terminated,2021-02-01,2021-01-31,")));
+    const [error] = errorsOf(
+      readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,terminated,2021-02-01,2021-01-31,")),
+    );
     expect(error).toMatchObject({ code: HrIssueCode.terminationBeforeHire, row: 3, column: "termination_date" });
     expect(error!.message).toBe("termination date 2021-01-31 is before hire date 2021-02-01");
   });
@@ -98,8 +133,10 @@ describe("validation: each problem is reported with file, row, column and a fix"
     expect(result.issues).toMatchObject([
       { severity: "warning", code: HrIssueCode.contractorEndDate, row: 4, column: "end_date" },
     ]);
-    expect(result.issues[0]!.message).toBe("contractor E3 (Grace Hopper) has no contract end date: they keep the " +
-      "accounts and roles this export gives them, with no end, until HR records a contract end or termination date");
+    expect(result.issues[0]!.message).toBe(
+      "contractor E3 (Grace Hopper) has no contract end date: they keep the " +
+        "accounts and roles this export gives them, with no end, until HR records a contract end or termination date",
+    );
     expect(result.issues[0]!.fix).toContain("identity:hr contractorEndDate: error");
   });
 
@@ -112,9 +149,20 @@ describe("validation: each problem is reported with file, row, column and a fix"
   });
 
   it("a leaver without a termination date is a warning: disabled, never deleted", () => {
-    const result = readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,terminated,2021-02-01,,"));
-    expect(result.issues).toEqual([expect.objectContaining({ severity: "warning", code: HrIssueCode.terminationDateMissing, row: 3, column: "termination_date" })]);
-    expect(result.issues[0]!.message).toBe("E2 is terminated without a termination date: accounts are disabled but never deleted");
+    const result = readRows(
+      withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,terminated,2021-02-01,,"),
+    );
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        code: HrIssueCode.terminationDateMissing,
+        row: 3,
+        column: "termination_date",
+      }),
+    ]);
+    expect(result.issues[0]!.message).toBe(
+      "E2 is terminated without a termination date: accounts are disabled but never deleted",
+    );
   });
 
   it("the export's own dates settle the day order of ambiguous ones, and say so", () => {
@@ -125,8 +173,10 @@ describe("validation: each problem is reported with file, row, column and a fix"
     expect(errorsOf(us)).toEqual([]);
     expect(us.people.map((p) => p.hireDate)).toEqual(["2020-03-04", "2021-01-15"]);
     expect(us.issues).toMatchObject([{ severity: "warning", code: HrIssueCode.dateOrderInferred, row: 3 }]);
-    expect(us.issues[0]!.message).toBe('dates like 03/04/2024 are read as MM/dd/yyyy: "01/15/2021" on row 3 can ' +
-      "only be month-first, and no date in the export is the other way round");
+    expect(us.issues[0]!.message).toBe(
+      'dates like 03/04/2024 are read as MM/dd/yyyy: "01/15/2021" on row 3 can ' +
+        "only be month-first, and no date in the export is the other way round",
+    );
     const eu = readRows([
       "E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,active,03/04/2020,,",
       "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,active,15/01/2021,,",
@@ -166,24 +216,51 @@ describe("validation: each problem is reported with file, row, column and a fix"
   });
 
   it("unparseable date", () => {
-    const [error] = errorsOf(readRows(withRow(0, "E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,active,2020-02-30,,")));
-    expect(error).toMatchObject({ code: HrIssueCode.dateInvalid, row: 2, column: "hire_date", message: 'hireDate "2020-02-30" is not a calendar date' });
+    const [error] = errorsOf(
+      readRows(withRow(0, "E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,active,2020-02-30,,")),
+    );
+    expect(error).toMatchObject({
+      code: HrIssueCode.dateInvalid,
+      row: 2,
+      column: "hire_date",
+      message: 'hireDate "2020-02-30" is not a calendar date',
+    });
   });
 
   it("ambiguous date without a configured format", () => {
-    const [error] = errorsOf(readRows(withRow(0, "E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,active,03/04/2020,,")));
-    expect(error).toMatchObject({ code: HrIssueCode.dateAmbiguous, row: 2, column: "hire_date", message: 'hireDate "03/04/2020" is ambiguous: it could be day/month or month/day' });
+    const [error] = errorsOf(
+      readRows(withRow(0, "E1,Ada,Lovelace,ada@acme.test,Engineering,,employee,active,03/04/2020,,")),
+    );
+    expect(error).toMatchObject({
+      code: HrIssueCode.dateAmbiguous,
+      row: 2,
+      column: "hire_date",
+      message: 'hireDate "03/04/2020" is ambiguous: it could be day/month or month/day',
+    });
     expect(error!.fix).toContain("dateFormat");
   });
 
   it("empty required value", () => {
-    const [error] = errorsOf(readRows(withRow(1, "E2,,Turing,alan@acme.test,Engineering,E1,employee,active,2021-02-01,,")));
-    expect(error).toMatchObject({ code: HrIssueCode.valueRequired, row: 3, column: "first_name", message: "firstName is empty" });
+    const [error] = errorsOf(
+      readRows(withRow(1, "E2,,Turing,alan@acme.test,Engineering,E1,employee,active,2021-02-01,,")),
+    );
+    expect(error).toMatchObject({
+      code: HrIssueCode.valueRequired,
+      row: 3,
+      column: "first_name",
+      message: "firstName is empty",
+    });
   });
 
   it("a row with an unquoted delimiter has the wrong shape", () => {
-    const [error] = errorsOf(readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,active,2021-02-01,,,extra")));
-    expect(error).toMatchObject({ code: HrIssueCode.rowShape, row: 3, message: "row has 12 values but the header has 11 columns" });
+    const [error] = errorsOf(
+      readRows(withRow(1, "E2,Alan,Turing,alan@acme.test,Engineering,E1,employee,active,2021-02-01,,,extra")),
+    );
+    expect(error).toMatchObject({
+      code: HrIssueCode.rowShape,
+      row: 3,
+      message: "row has 12 values but the header has 11 columns",
+    });
   });
 
   it("reports every problem at once, in row order", () => {

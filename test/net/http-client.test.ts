@@ -35,8 +35,14 @@ function client(extra: Partial<Parameters<typeof createHttpClient>[0]> = {}) {
   const slept: number[] = [];
   const counter = createRequestCounter();
   const c = createHttpClient({
-    app: "demo", baseUrl, auth: async () => "s3cret-token", counter, random: () => 1,
-    sleep: async (ms) => void slept.push(ms), retry: { baseDelayMs: 10, maxAttempts: 4 }, ...extra,
+    app: "demo",
+    baseUrl,
+    auth: async () => "s3cret-token",
+    counter,
+    random: () => 1,
+    sleep: async (ms) => void slept.push(ms),
+    retry: { baseDelayMs: 10, maxAttempts: 4 },
+    ...extra,
   });
   return { c, slept, counter };
 }
@@ -45,14 +51,29 @@ describe("createHttpClient", () => {
   it("sends bearer auth, JSON bodies and query strings, and parses JSON answers", async () => {
     script = [{ status: 201, body: { id: "1" } }];
     const { c, counter } = client();
-    const res = await c.request({ method: "POST", path: "/Users", query: { a: "x y", skip: undefined }, body: { userName: "a" } });
+    const res = await c.request({
+      method: "POST",
+      path: "/Users",
+      query: { a: "x y", skip: undefined },
+      body: { userName: "a" },
+    });
     expect(res).toMatchObject({ status: 201, body: { id: "1" } });
-    expect(seen[0]).toMatchObject({ method: "POST", url: "/api/Users?a=x+y", auth: "Bearer s3cret-token", body: '{"userName":"a"}' });
+    expect(seen[0]).toMatchObject({
+      method: "POST",
+      url: "/api/Users?a=x+y",
+      auth: "Bearer s3cret-token",
+      body: '{"userName":"a"}',
+    });
     expect(counter.get("demo")).toEqual({ total: 1, retries: 0, byMethod: { POST: 1 } });
   });
 
   it("retries 429 honouring Retry-After, and 5xx with backoff, then succeeds", async () => {
-    script = [{ status: 429, headers: { "retry-after": "2" } }, { status: 503 }, { status: 502 }, { status: 200, body: {} }];
+    script = [
+      { status: 429, headers: { "retry-after": "2" } },
+      { status: 503 },
+      { status: 502 },
+      { status: 200, body: {} },
+    ];
     const { c, slept, counter } = client();
     expect((await c.request({ method: "GET", path: "/x" })).status).toBe(200);
     expect(slept).toEqual([2000, 20, 40]);
@@ -71,8 +92,17 @@ describe("createHttpClient", () => {
     const { c, counter } = client();
     const err = await c.request({ method: "PATCH", path: "/Users/7", query: { q: "1" } }).catch((e) => e);
     expect(err).toBeInstanceOf(HttpError);
-    expect(err).toMatchObject({ kind: "rate-limited", app: "demo", method: "PATCH", path: "/Users/7", status: 429, retryAfterMs: 1000 });
-    expect(err.message).toMatch(/demo: PATCH \/Users\/7 failed \(HTTP 429\): too_many_requests \(gave up after 4 attempts\)/);
+    expect(err).toMatchObject({
+      kind: "rate-limited",
+      app: "demo",
+      method: "PATCH",
+      path: "/Users/7",
+      status: 429,
+      retryAfterMs: 1000,
+    });
+    expect(err.message).toMatch(
+      /demo: PATCH \/Users\/7 failed \(HTTP 429\): too_many_requests \(gave up after 4 attempts\)/,
+    );
     expect(JSON.stringify({ ...err, m: err.message, s: err.stack })).not.toContain("s3cret");
     expect(counter.get("demo").total).toBe(4);
   });
@@ -80,12 +110,21 @@ describe("createHttpClient", () => {
   it("gives up at once when Retry-After exceeds the budget", async () => {
     script = [{ status: 503, headers: { "retry-after": "3600" } }];
     const { c, counter } = client();
-    await expect(c.request({ method: "GET", path: "/x" })).rejects.toMatchObject({ kind: "unavailable", retryAfterMs: 3_600_000 });
+    await expect(c.request({ method: "GET", path: "/x" })).rejects.toMatchObject({
+      kind: "unavailable",
+      retryAfterMs: 3_600_000,
+    });
     expect(counter.get("demo").total).toBe(1);
   });
 
   it.each([
-    [400, "invalid"], [401, "unauthenticated"], [403, "permission-denied"], [404, "not-found"], [409, "conflict"], [412, "conflict"], [501, "unavailable"],
+    [400, "invalid"],
+    [401, "unauthenticated"],
+    [403, "permission-denied"],
+    [404, "not-found"],
+    [409, "conflict"],
+    [412, "conflict"],
+    [501, "unavailable"],
   ])("maps %d to %s without retrying", async (status, kind) => {
     script = [{ status, body: { schemas: [], scimType: "uniqueness", detail: "nope", status: String(status) } }];
     const { c, counter } = client();
@@ -117,7 +156,11 @@ describe("createHttpClient", () => {
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
     const { c } = client({ baseUrl: url, timeoutMs: 100, retry: { maxAttempts: 2, baseDelayMs: 1 } });
-    await expect(c.request({ method: "GET", path: "/x" })).rejects.toMatchObject({ kind: "unavailable", status: 0, detail: expect.stringMatching(/timed out after 100 ms/) });
+    await expect(c.request({ method: "GET", path: "/x" })).rejects.toMatchObject({
+      kind: "unavailable",
+      status: 0,
+      detail: expect.stringMatching(/timed out after 100 ms/),
+    });
     silent.closeAllConnections();
     await new Promise((resolve) => silent.close(resolve));
   });

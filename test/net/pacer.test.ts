@@ -26,10 +26,19 @@ describe("createPacer with a fake clock", () => {
   it("sleeps for the reservation and composes org-wide and per-endpoint limits", async () => {
     let clock = 0;
     const slept: number[] = [];
-    const fake = { now: () => clock, sleep: async (ms: number) => { slept.push(ms); clock += ms; } };
+    const fake = {
+      now: () => clock,
+      sleep: async (ms: number) => {
+        slept.push(ms);
+        clock += ms;
+      },
+    };
     const org = createPacer({ perMinute: 600, burst: 3, ...fake });
     const users = createPacer({ perMinute: 60, burst: 1, ...fake });
-    const rules = [{ methods: ["POST", "PUT", "PATCH", "DELETE"], pacer: org }, { methods: ["POST"], path: /^\/Users$/, pacer: users }];
+    const rules = [
+      { methods: ["POST", "PUT", "PATCH", "DELETE"], pacer: org },
+      { methods: ["POST"], path: /^\/Users$/, pacer: users },
+    ];
     expect(pacersFor(rules, "GET", "/Users")).toEqual([]);
     expect(pacersFor(rules, "PATCH", "/Users/1")).toEqual([org]);
     for (let i = 0; i < 3; i++) for (const p of pacersFor(rules, "POST", "/Users")) await p.take();

@@ -2,8 +2,14 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  createHttpClient, createPacer, createRequestCounter, createStatusReporter, engineAddressOf, waitText,
-  type EngineLogEntry, type StatusReporter,
+  createHttpClient,
+  createPacer,
+  createRequestCounter,
+  createStatusReporter,
+  engineAddressOf,
+  waitText,
+  type EngineLogEntry,
+  type StatusReporter,
 } from "../../provider/net";
 
 /** A reporter that records what a person would have seen: each shown status, and `—` for each clear. */
@@ -15,14 +21,26 @@ function recorder(): StatusReporter & { seen: string[] } {
 describe("waitText", () => {
   it.each([
     [4_000, { kind: "pacing", perMinute: 600 } as const, "waiting 4.0s on slack rate limit (600/min)"],
-    [30_000, { kind: "retry", status: 429, retryAfter: "30", attempt: 0, maxAttempts: 6 } as const,
-      "waiting 30s on slack rate limit (HTTP 429, Retry-After: 30)"],
-    [2_500, { kind: "retry", status: 429, attempt: 1, maxAttempts: 6 } as const,
-      "waiting 2.5s on slack rate limit (HTTP 429)"],
-    [3_000, { kind: "retry", status: 503, attempt: 1, maxAttempts: 6 } as const,
-      "waiting 3.0s to retry slack (HTTP 503, attempt 2 of 6)"],
-    [3_000, { kind: "retry", status: 0, attempt: 0, maxAttempts: 6 } as const,
-      "waiting 3.0s to retry slack (no answer, attempt 1 of 6)"],
+    [
+      30_000,
+      { kind: "retry", status: 429, retryAfter: "30", attempt: 0, maxAttempts: 6 } as const,
+      "waiting 30s on slack rate limit (HTTP 429, Retry-After: 30)",
+    ],
+    [
+      2_500,
+      { kind: "retry", status: 429, attempt: 1, maxAttempts: 6 } as const,
+      "waiting 2.5s on slack rate limit (HTTP 429)",
+    ],
+    [
+      3_000,
+      { kind: "retry", status: 503, attempt: 1, maxAttempts: 6 } as const,
+      "waiting 3.0s to retry slack (HTTP 503, attempt 2 of 6)",
+    ],
+    [
+      3_000,
+      { kind: "retry", status: 0, attempt: 0, maxAttempts: 6 } as const,
+      "waiting 3.0s to retry slack (no answer, attempt 1 of 6)",
+    ],
   ])("%d ms %j", (ms, reason, text) => expect(waitText("slack", ms, reason)).toBe(text));
 });
 
@@ -68,8 +86,13 @@ describe("the HTTP client shows its waits", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
   const client = (status: StatusReporter, extra: Partial<Parameters<typeof createHttpClient>[0]> = {}) =>
     createHttpClient({
-      app: "slack", baseUrl, status, counter: createRequestCounter(),
-      sleep: async () => undefined, random: () => 1, ...extra,
+      app: "slack",
+      baseUrl,
+      status,
+      counter: createRequestCounter(),
+      sleep: async () => undefined,
+      random: () => 1,
+      ...extra,
     });
 
   it("a 429 with Retry-After: the wait while it lasts, cleared before the retry goes out", async () => {

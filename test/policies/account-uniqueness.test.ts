@@ -4,11 +4,20 @@ import { accountResource, happyAccount, runStackPolicy, unknown } from "./util";
 
 describe("#oneAccountPerPersonPerApp", () => {
   it("passes one account per app", async () => {
-    expect((await runStackPolicy(oneAccountPerPersonPerApp, [accountResource("slack", happyAccount()), accountResource("google", happyAccount())])).violations).toEqual([]);
+    expect(
+      (
+        await runStackPolicy(oneAccountPerPersonPerApp, [
+          accountResource("slack", happyAccount()),
+          accountResource("google", happyAccount()),
+        ])
+      ).violations,
+    ).toEqual([]);
   });
   it("names the person, app and both resources", async () => {
     const second = { ...accountResource("slack", happyAccount()), name: "slack/E1001-old" };
-    expect((await runStackPolicy(oneAccountPerPersonPerApp, [accountResource("slack", happyAccount()), second])).violations).toEqual([
+    expect(
+      (await runStackPolicy(oneAccountPerPersonPerApp, [accountResource("slack", happyAccount()), second])).violations,
+    ).toEqual([
       "E1001 must have at most one slack account but has 2 (slack/E1001, slack/E1001-old); remove the extra resources.",
     ]);
   });
@@ -21,9 +30,18 @@ describe("#oneAccountPerPersonPerApp", () => {
 
 describe("#oneAccountPerPersonPerApp during preview", () => {
   it("is not applicable to non-account resources", async () => {
-    expect((await runStackPolicy(oneAccountPerPersonPerApp, [{ type: "pulumi:pulumi:Stack", name: "s", props: {} }])).violations).toEqual([]);
+    expect(
+      (await runStackPolicy(oneAccountPerPersonPerApp, [{ type: "pulumi:pulumi:Stack", name: "s", props: {} }]))
+        .violations,
+    ).toEqual([]);
   });
   it("cannot judge an unknown employee id", async () => {
-    expect((await runStackPolicy(oneAccountPerPersonPerApp, [accountResource("slack", happyAccount({ employeeId: unknown.string }))])).unknown).toBeDefined();
+    expect(
+      (
+        await runStackPolicy(oneAccountPerPersonPerApp, [
+          accountResource("slack", happyAccount({ employeeId: unknown.string })),
+        ])
+      ).unknown,
+    ).toBeDefined();
   });
 });

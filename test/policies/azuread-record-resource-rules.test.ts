@@ -29,7 +29,8 @@ interface Case {
 
 const cases: Record<string, Case> = {
   "separation-of-duties": {
-    policy: separationOfDuties, config: { conflicts: [["payments-initiate", "payments-approve"]] },
+    policy: separationOfDuties,
+    config: { conflicts: [["payments-initiate", "payments-approve"]] },
     pass: spec({ grants: [{ entitlement: "account", roleIds: ["payments-initiate"] }] }),
     violation: spec({ grants: [{ entitlement: "account", roleIds: ["payments-initiate", "payments-approve"] }] }),
     message: "Jane Doe (E1001) must not hold both 'payments-initiate' and 'payments-approve' (entra account)",
@@ -37,15 +38,22 @@ const cases: Record<string, Case> = {
     unknown: { grants: unknown.array },
   },
   "privileged-access-approval": {
-    policy: privilegedAccessApproval, config: { asOf },
-    pass: spec({ admin: true, grants: [adminGrant], approvals: [{ roleId: "it-admin", approver: "ciso", ticket: "SEC-1", date: "2026-10-01" }] }),
+    policy: privilegedAccessApproval,
+    config: { asOf },
+    pass: spec({
+      admin: true,
+      grants: [adminGrant],
+      approvals: [{ roleId: "it-admin", approver: "ciso", ticket: "SEC-1", date: "2026-10-01" }],
+    }),
     violation: spec({ admin: true, grants: [adminGrant] }),
-    message: "Jane Doe (E1001) must have an approval (approver, ticket, date) for privileged role 'it-admin' (admin in entra)",
+    message:
+      "Jane Doe (E1001) must have an approval (approver, ticket, date) for privileged role 'it-admin' (admin in entra)",
     outOfScope: spec({ admin: true, grants: [adminGrant], enabled: false, lifecycle: "leave" }),
     unknown: { admin: true, grants: [adminGrant], approvals: unknown.array },
   },
   "leavers-disabled": {
-    policy: leaversDisabled, config: {},
+    policy: leaversDisabled,
+    config: {},
     pass: spec({ lifecycle: "terminated", enabled: false, lifecycleSince: asOf }),
     violation: spec({ lifecycle: "terminated", enabled: true }),
     message: "Jane Doe (E1001) left (terminated) and must have no enabled entra account",
@@ -53,7 +61,8 @@ const cases: Record<string, Case> = {
     unknown: { lifecycle: unknown.string },
   },
   "leave-suspended": {
-    policy: leaveSuspended, config: {},
+    policy: leaveSuspended,
+    config: {},
     pass: spec({ lifecycle: "leave", enabled: false }),
     violation: spec({ lifecycle: "leave", enabled: true }),
     message: "Jane Doe (E1001) is on leave and must have a suspended entra account",
@@ -61,7 +70,8 @@ const cases: Record<string, Case> = {
     unknown: { lifecycle: unknown.string },
   },
   "contractor-end-date": {
-    policy: contractorEndDate, config: {},
+    policy: contractorEndDate,
+    config: {},
     pass: spec({ employmentType: "contractor", endDate: "2027-03-31" }),
     violation: spec({ employmentType: "contractor" }),
     message: "Jane Doe (E1001) is a contractor without an end date on the entra account",
@@ -69,7 +79,8 @@ const cases: Record<string, Case> = {
     unknown: { employmentType: unknown.string },
   },
   "contractor-limits": {
-    policy: contractorLimits, config: {},
+    policy: contractorLimits,
+    config: {},
     pass: spec({ employmentType: "contractor" }),
     violation: spec({ employmentType: "contractor", admin: true, grants: [adminGrant] }),
     message: "Jane Doe (E1001) is a contractor and must not hold privileged role(s) 'it-admin' in entra",
@@ -77,7 +88,8 @@ const cases: Record<string, Case> = {
     unknown: { employmentType: unknown.string },
   },
   "time-bound-grants": {
-    policy: timeBoundGrants, config: { asOf },
+    policy: timeBoundGrants,
+    config: { asOf },
     pass: spec({ grants: [{ entitlement: "group:ops", roleIds: ["ops"], expires: "2027-01-31" }] }),
     violation: spec({ grants: [{ entitlement: "group:ops", roleIds: ["ops"], expires: "2027-12-31" }] }),
     message: "Jane Doe (E1001) must not hold group:ops in entra (roles ops) beyond 2027-02-23",
@@ -101,10 +113,17 @@ describe.each(Object.entries(cases))("%s on azuread accounts", (_, c) => {
     const declared = await declareAzuread([{ ...c.violation, groups: ["ops"] }]);
     const others = declared.filter((d) => d.type !== RECORD);
     expect(new Set(others.map((d) => d.type))).toEqual(new Set(["idlc:index:IdentityStack", USER, GROUP, MEMBER]));
-    for (const r of others) expect(await runResourcePolicy(c.policy, r.props, { type: r.type, name: r.name, config: c.config })).toEqual({ violations: [] });
+    for (const r of others)
+      expect(await runResourcePolicy(c.policy, r.props, { type: r.type, name: r.name, config: c.config })).toEqual({
+        violations: [],
+      });
   });
   it("cannot judge the record when a field it reads is unknown during preview", async () => {
-    const outcome = await runResourcePolicy(c.policy, { ...c.violation, ...c.unknown }, { type: RECORD, name: "entra/E1001", config: c.config });
+    const outcome = await runResourcePolicy(
+      c.policy,
+      { ...c.violation, ...c.unknown },
+      { type: RECORD, name: "entra/E1001", config: c.config },
+    );
     expect(outcome.unknown).toMatch(/can't be known during preview/);
   });
 });

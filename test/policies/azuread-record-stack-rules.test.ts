@@ -15,30 +15,58 @@ const holding = (roleId: string) => ({ grants: [{ entitlement: "account", roleId
 describe("#separationOfDutiesAcrossApps with azuread accounts", () => {
   const slackApprover = accountResource("slack", spec(holding("payments-approve")));
   it("passes a person whose Entra and Slack roles do not conflict", async () => {
-    const { azuread, dynamic } = await bothModes(separationOfDutiesAcrossApps, [spec(holding("payments-view"))], { conflicts }, [slackApprover]);
+    const { azuread, dynamic } = await bothModes(
+      separationOfDutiesAcrossApps,
+      [spec(holding("payments-view"))],
+      { conflicts },
+      [slackApprover],
+    );
     expect(azuread).toEqual({ violations: [] });
     expect(dynamic).toEqual({ violations: [] });
   });
   it("finds a conflict split between an Entra record and a Slack account, as with the dynamic account", async () => {
-    const { azuread, dynamic } = await bothModes(separationOfDutiesAcrossApps, [spec(holding("payments-initiate"))], { conflicts }, [slackApprover]);
-    expect(azuread.violations).toEqual(["Jane Doe (E1001) must not hold both 'payments-initiate' and 'payments-approve' (across entra, slack); remove one of the roles or record a reviewed exception."]);
+    const { azuread, dynamic } = await bothModes(
+      separationOfDutiesAcrossApps,
+      [spec(holding("payments-initiate"))],
+      { conflicts },
+      [slackApprover],
+    );
+    expect(azuread.violations).toEqual([
+      "Jane Doe (E1001) must not hold both 'payments-initiate' and 'payments-approve' (across entra, slack); remove one of the roles or record a reviewed exception.",
+    ]);
     expect(azuread).toEqual(dynamic);
   });
   it("is not applicable without configured conflicts, nor to a recordless User (it carries no grants)", async () => {
-    expect((await bothModes(separationOfDutiesAcrossApps, [spec(holding("payments-initiate"))], {}, [slackApprover])).azuread).toEqual({ violations: [] });
-    const recordless = asStack(await declareAzuread([spec(holding("payments-initiate"))])).filter((r) => r.type !== RECORD);
-    expect(await runStackPolicy(separationOfDutiesAcrossApps, [...recordless, slackApprover], { conflicts })).toEqual({ violations: [] });
+    expect(
+      (await bothModes(separationOfDutiesAcrossApps, [spec(holding("payments-initiate"))], {}, [slackApprover]))
+        .azuread,
+    ).toEqual({ violations: [] });
+    const recordless = asStack(await declareAzuread([spec(holding("payments-initiate"))])).filter(
+      (r) => r.type !== RECORD,
+    );
+    expect(await runStackPolicy(separationOfDutiesAcrossApps, [...recordless, slackApprover], { conflicts })).toEqual({
+      violations: [],
+    });
   });
   it("cannot judge a record whose grants are unknown during preview", async () => {
     const resources = asStack(await declareAzuread([spec(holding("payments-initiate"))]));
     declaredAs(resources, RECORD, "entra/E1001").props.grants = unknown.array;
-    expect((await runStackPolicy(separationOfDutiesAcrossApps, [...resources, slackApprover], { conflicts })).unknown).toMatch(/can't be known during preview/);
+    expect(
+      (await runStackPolicy(separationOfDutiesAcrossApps, [...resources, slackApprover], { conflicts })).unknown,
+    ).toMatch(/can't be known during preview/);
   });
 });
 
 // Ten people, the first `n` newly terminated (disabled today): 10% of 10 allows one.
-const leavers = (n: number, since = asOf) => Array.from({ length: 10 }, (_, i) =>
-  spec({ employeeId: `E${i}`, enabled: i >= n, lifecycle: i < n ? "terminated" : "active", lifecycleSince: i < n ? since : undefined }));
+const leavers = (n: number, since = asOf) =>
+  Array.from({ length: 10 }, (_, i) =>
+    spec({
+      employeeId: `E${i}`,
+      enabled: i >= n,
+      lifecycle: i < n ? "terminated" : "active",
+      lifecycleSince: i < n ? since : undefined,
+    }),
+  );
 
 describe("#deprovisioningBudget with azuread accounts", () => {
   it("passes a change within the budget", async () => {
@@ -54,7 +82,9 @@ describe("#deprovisioningBudget with azuread accounts", () => {
     expect(azuread).toEqual(dynamic);
   });
   it("is not applicable to leavers outside the window, nor to recordless Users (they carry no lifecycle)", async () => {
-    expect((await bothModes(deprovisioningBudget, leavers(5, "2026-01-05"), { asOf })).azuread).toEqual({ violations: [] });
+    expect((await bothModes(deprovisioningBudget, leavers(5, "2026-01-05"), { asOf })).azuread).toEqual({
+      violations: [],
+    });
     const recordless = asStack(await declareAzuread(leavers(5))).filter((r) => r.type !== RECORD);
     expect(recordless.filter((r) => r.type === USER && r.props.accountEnabled === false)).toHaveLength(5);
     expect(await runStackPolicy(deprovisioningBudget, recordless, { asOf })).toEqual({ violations: [] });
@@ -62,6 +92,8 @@ describe("#deprovisioningBudget with azuread accounts", () => {
   it("cannot judge a record whose lifecycle is unknown during preview", async () => {
     const resources = asStack(await declareAzuread(leavers(1)));
     declaredAs(resources, RECORD, "entra/E0").props.lifecycle = unknown.string;
-    expect((await runStackPolicy(deprovisioningBudget, resources, { asOf })).unknown).toMatch(/can't be known during preview/);
+    expect((await runStackPolicy(deprovisioningBudget, resources, { asOf })).unknown).toMatch(
+      /can't be known during preview/,
+    );
   });
 });

@@ -24,7 +24,14 @@ export interface Declared {
 }
 
 const SEED = "a-long-test-seed-of-32-characters";
-const RAW = { "identity:entra": { mode: "azuread", domain: "example.com", adminGroupId: "6f1c9f2e-4b7a-4d1e-9c3a-2b8e5d7a1f00", initialPasswordSeed: { secure: "v1:abc" } } };
+const RAW = {
+  "identity:entra": {
+    mode: "azuread",
+    domain: "example.com",
+    adminGroupId: "6f1c9f2e-4b7a-4d1e-9c3a-2b8e5d7a1f00",
+    initialPasswordSeed: { secure: "v1:abc" },
+  },
+};
 
 let declared: Declared[] = [];
 let mocked: Promise<void> | undefined;
@@ -43,7 +50,9 @@ function mock(): Promise<void> {
       "test",
       false,
     );
-    pulumi.runtime.setAllConfig({ "identity:entra": JSON.stringify({ mode: "azuread", initialPasswordSeed: SEED }) }, ["identity:entra"]);
+    pulumi.runtime.setAllConfig({ "identity:entra": JSON.stringify({ mode: "azuread", initialPasswordSeed: SEED }) }, [
+      "identity:entra",
+    ]);
   })());
 }
 
@@ -56,10 +65,16 @@ export async function declareAzuread(specs: AccountSpec[]): Promise<Declared[]> 
   const plan: AccessPlan = {
     asOf: "2026-11-25",
     issues: [],
-    groups: [...new Set(specs.flatMap((s) => s.groups))].sort().map((name) => ({ app: "entra", spec: { name, displayName: name, privileged: false, roleIds: [] } })),
+    groups: [...new Set(specs.flatMap((s) => s.groups))]
+      .sort()
+      .map((name) => ({ app: "entra", spec: { name, displayName: name, privileged: false, roleIds: [] } })),
     people: specs.map((spec) => ({
-      employeeId: spec.employeeId, displayName: spec.displayName, lifecycle: spec.lifecycle, employmentType: spec.employmentType,
-      roles: [], accounts: [{ app: "entra", spec }],
+      employeeId: spec.employeeId,
+      displayName: spec.displayName,
+      lifecycle: spec.lifecycle,
+      employmentType: spec.employmentType,
+      roles: [],
+      accounts: [{ app: "entra", spec }],
     })),
   };
   declared = [];
@@ -76,11 +91,16 @@ export const asStack = (resources: Declared[]): Declared[] => resources.map((r) 
 /** The mock monitor's state per `<type>::<name>`; components hold what they passed to registerOutputs. */
 function registeredStates(): Map<string, Record<string, unknown>> {
   // The mock monitor's own record of registrations (public on MockMonitor, not in the SDK's .d.ts).
-  const monitor = pulumi.runtime.getMonitor() as unknown as { getRegisteredResources(): Map<string, { state: unknown }> };
+  const monitor = pulumi.runtime.getMonitor() as unknown as {
+    getRegisteredResources(): Map<string, { state: unknown }>;
+  };
   const states = new Map<string, Record<string, unknown>>();
   for (const [urn, { state }] of monitor.getRegisteredResources()) {
     const [, , qualifiedType, name] = urn.split("::");
-    const plain = typeof (state as { toJavaScript?: unknown }).toJavaScript === "function" ? (state as { toJavaScript(): unknown }).toJavaScript() : state;
+    const plain =
+      typeof (state as { toJavaScript?: unknown }).toJavaScript === "function"
+        ? (state as { toJavaScript(): unknown }).toJavaScript()
+        : state;
     states.set(`${qualifiedType!.split("$").pop()}::${name}`, plain as Record<string, unknown>);
   }
   return states;
@@ -94,17 +114,30 @@ export function declaredAs(resources: Declared[], type: string, name: string): D
 }
 
 /** A resource rule's outcome on the record the identity stack declares for `spec` in azuread mode. */
-export async function onRecord(policy: ResourceValidationPolicy, spec: AccountSpec, config: Record<string, unknown> = {}): Promise<Outcome> {
+export async function onRecord(
+  policy: ResourceValidationPolicy,
+  spec: AccountSpec,
+  config: Record<string, unknown> = {},
+): Promise<Outcome> {
   const record = declaredAs(await declareAzuread([spec]), RECORD, `entra/${spec.employeeId}`);
   return runResourcePolicy(policy, record.props, { type: record.type, name: record.name, config });
 }
 
 /** The same rule's outcome on the graph-mode `EntraAccount` for `spec`: the verdict azuread mode must match. */
-export const onDynamic = (policy: ResourceValidationPolicy, spec: AccountSpec, config: Record<string, unknown> = {}): Promise<Outcome> =>
+export const onDynamic = (
+  policy: ResourceValidationPolicy,
+  spec: AccountSpec,
+  config: Record<string, unknown> = {},
+): Promise<Outcome> =>
   runResourcePolicy(policy, spec, { type: accountType("entra"), name: `entra/${spec.employeeId}`, config });
 
 /** A stack rule's outcome with these Entra specs in azuread mode and as graph-mode EntraAccounts, beside `others`. */
-export async function bothModes(policy: StackValidationPolicy, specs: AccountSpec[], config: Record<string, unknown> = {}, others: Array<Omit<Declared, "state">> = []) {
+export async function bothModes(
+  policy: StackValidationPolicy,
+  specs: AccountSpec[],
+  config: Record<string, unknown> = {},
+  others: Array<Omit<Declared, "state">> = [],
+) {
   const azuread = await runStackPolicy(policy, [...asStack(await declareAzuread(specs)), ...others], config);
   const dynamic = await runStackPolicy(policy, [...specs.map((s) => accountResource("entra", s)), ...others], config);
   return { azuread, dynamic };

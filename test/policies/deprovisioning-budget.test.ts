@@ -8,7 +8,10 @@ function org(size: number, leavers: number, lifecycleSince = asOf) {
   return Array.from({ length: size }, (_, i) =>
     accountResource(
       "slack",
-      happyAccount({ employeeId: `E${i}`, ...(i < leavers ? { enabled: false, lifecycle: "terminated", lifecycleSince } : {}) }),
+      happyAccount({
+        employeeId: `E${i}`,
+        ...(i < leavers ? { enabled: false, lifecycle: "terminated", lifecycleSince } : {}),
+      }),
     ),
   );
 }
@@ -31,18 +34,27 @@ describe("#deprovisioningBudget", () => {
   });
   it("stops a wave of disables (a truncated export)", async () => {
     expect((await runStackPolicy(deprovisioningBudget, org(40, 20), { asOf })).violations).toEqual([
-      expect.stringContaining("slack must not have more than 4 accounts newly disabled in one change but would have 20 of 40"),
+      expect.stringContaining(
+        "slack must not have more than 4 accounts newly disabled in one change but would have 20 of 40",
+      ),
     ]);
   });
   it("lets exactly the reviewed count through", async () => {
-    expect((await runStackPolicy(deprovisioningBudget, org(40, 20), { asOf, allowDeprovision: 20 })).violations).toEqual([]);
-    expect((await runStackPolicy(deprovisioningBudget, org(40, 20), { asOf, allowDeprovision: 19 })).violations).toHaveLength(1);
+    expect(
+      (await runStackPolicy(deprovisioningBudget, org(40, 20), { asOf, allowDeprovision: 20 })).violations,
+    ).toEqual([]);
+    expect(
+      (await runStackPolicy(deprovisioningBudget, org(40, 20), { asOf, allowDeprovision: 19 })).violations,
+    ).toHaveLength(1);
   });
   it("does not count leavers from before the window", async () => {
     expect((await runStackPolicy(deprovisioningBudget, org(40, 20, "2026-10-01"), { asOf })).violations).toEqual([]);
   });
   it("is not applicable to stacks without accounts", async () => {
-    expect((await runStackPolicy(deprovisioningBudget, [{ type: "pulumi:pulumi:Stack", name: "s", props: {} }], { asOf })).violations).toEqual([]);
+    expect(
+      (await runStackPolicy(deprovisioningBudget, [{ type: "pulumi:pulumi:Stack", name: "s", props: {} }], { asOf }))
+        .violations,
+    ).toEqual([]);
   });
 });
 

@@ -9,22 +9,26 @@ describe("#namingConventions", () => {
     expect((await runResourcePolicy(namingConventions, happyAccount(), { config })).violations).toEqual([]);
   });
   it("rejects a foreign domain", async () => {
-    expect((await runResourcePolicy(namingConventions, happyAccount({ email: "jane@gmail.com" }), { config })).violations).toEqual([
-      expect.stringContaining("must have a slack email in example.com (got 'jane@gmail.com')"),
-    ]);
+    expect(
+      (await runResourcePolicy(namingConventions, happyAccount({ email: "jane@gmail.com" }), { config })).violations,
+    ).toEqual([expect.stringContaining("must have a slack email in example.com (got 'jane@gmail.com')")]);
   });
   it("rejects a username outside the pattern", async () => {
-    expect((await runResourcePolicy(namingConventions, happyAccount({ userName: "Jane Doe" }), { config })).violations).toEqual([
-      expect.stringContaining("got 'Jane Doe'"),
-    ]);
+    expect(
+      (await runResourcePolicy(namingConventions, happyAccount({ userName: "Jane Doe" }), { config })).violations,
+    ).toEqual([expect.stringContaining("got 'Jane Doe'")]);
   });
   it("allows any domain when none is configured", async () => {
-    expect((await runResourcePolicy(namingConventions, happyAccount({ email: "jane@gmail.com" }))).violations).toEqual([]);
+    expect((await runResourcePolicy(namingConventions, happyAccount({ email: "jane@gmail.com" }))).violations).toEqual(
+      [],
+    );
   });
   it("is advisory by default, for gradual enforcement", () => {
     expect(namingConventions.enforcementLevel).toBe("advisory");
   });
   it("cannot judge an unknown email during preview", async () => {
-    expect((await runResourcePolicy(namingConventions, happyAccount({ email: unknown.string }), { config })).unknown).toBeDefined();
+    expect(
+      (await runResourcePolicy(namingConventions, happyAccount({ email: unknown.string }), { config })).unknown,
+    ).toBeDefined();
   });
 });

@@ -3,7 +3,8 @@ import { timeBoundGrants } from "../../policies/rules/time-bound-grants";
 import { happyAccount, runResourcePolicy, unknown } from "./util";
 
 const config = { asOf: "2026-11-25", maxDays: 30 };
-const grant = (expires: string) => happyAccount({ grants: [{ entitlement: "group:oncall", roleIds: ["oncall"], expires }] });
+const grant = (expires: string) =>
+  happyAccount({ grants: [{ entitlement: "group:oncall", roleIds: ["oncall"], expires }] });
 
 describe("#timeBoundGrants", () => {
   it("passes a grant expiring within the maximum", async () => {
@@ -18,6 +19,8 @@ describe("#timeBoundGrants", () => {
     expect((await runResourcePolicy(timeBoundGrants, happyAccount(), { config })).violations).toEqual([]);
   });
   it("cannot judge unknown grants during preview", async () => {
-    expect((await runResourcePolicy(timeBoundGrants, happyAccount({ grants: unknown.array }), { config })).unknown).toBeDefined();
+    expect(
+      (await runResourcePolicy(timeBoundGrants, happyAccount({ grants: unknown.array }), { config })).unknown,
+    ).toBeDefined();
   });
 });

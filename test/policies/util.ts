@@ -30,9 +30,14 @@ export function happyAccount(overrides: Partial<AccountSpec> & Record<string, un
   };
 }
 
-function configOf(policy: { configSchema?: { properties?: Record<string, unknown> } }, config: Record<string, unknown>) {
+function configOf(
+  policy: { configSchema?: { properties?: Record<string, unknown> } },
+  config: Record<string, unknown>,
+) {
   const defaults = Object.entries(policy.configSchema?.properties ?? {}).flatMap(([key, schema]) =>
-    schema && typeof schema === "object" && "default" in schema ? [[key, (schema as { default: unknown }).default]] : [],
+    schema && typeof schema === "object" && "default" in schema
+      ? [[key, (schema as { default: unknown }).default]]
+      : [],
   );
   return { ...Object.fromEntries(defaults), ...config };
 }
@@ -51,7 +56,11 @@ async function collect(run: (report: (message: string) => void) => void | Promis
 export async function runResourcePolicy(
   policy: ResourceValidationPolicy,
   props: Record<string, unknown>,
-  { type = accountType("slack"), name = "slack/E1001", config = {} }: { type?: string; name?: string; config?: Record<string, unknown> } = {},
+  {
+    type = accountType("slack"),
+    name = "slack/E1001",
+    config = {},
+  }: { type?: string; name?: string; config?: Record<string, unknown> } = {},
 ): Promise<Outcome> {
   const args = {
     type,

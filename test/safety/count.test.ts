@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { countDeprovisions, overBudget, type AccountStep } from "../../provider/safety";
 
-const disable = (app: string, n: number): AccountStep[] => Array.from({ length: n }, () => ({ op: "update", app, wasEnabled: true, willBeEnabled: false }));
+const disable = (app: string, n: number): AccountStep[] =>
+  Array.from({ length: n }, () => ({ op: "update", app, wasEnabled: true, willBeEnabled: false }));
 const del = (app: string, n: number): AccountStep[] => Array.from({ length: n }, () => ({ op: "delete", app }));
 const existing = (counts: Record<string, number>) => new Map(Object.entries(counts));
 
@@ -14,7 +15,10 @@ describe("countDeprovisions", () => {
     ]);
   });
   it("does not count an update that keeps or re-enables an account", () => {
-    const steps: AccountStep[] = [{ op: "update", app: "slack", wasEnabled: false, willBeEnabled: true }, { op: "update", app: "slack", wasEnabled: false, willBeEnabled: false }];
+    const steps: AccountStep[] = [
+      { op: "update", app: "slack", wasEnabled: false, willBeEnabled: true },
+      { op: "update", app: "slack", wasEnabled: false, willBeEnabled: false },
+    ];
     expect(countDeprovisions(steps, existing({ slack: 2 }))[0]).toMatchObject({ disables: 0, deletes: 0 });
   });
   it("follows the stack's safety settings", () => {

@@ -18,7 +18,10 @@ beforeAll(async () => {
     store.set(id, "x");
     res.status(201).json({ id });
   });
-  app.get("/things/:id", (req, res) => void (store.has(req.params.id) ? res.json({ id: req.params.id }) : res.status(404).json({})));
+  app.get(
+    "/things/:id",
+    (req, res) => void (store.has(req.params.id) ? res.json({ id: req.params.id }) : res.status(404).json({})),
+  );
   server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -41,8 +44,19 @@ describe("fault injection", () => {
     expect(limited.status).toBe(201);
     faults.set({ rateLimit: { count: 1, retryAfterSeconds: 3 } });
     const r = await fetch(`${base}/things/t1`);
-    expect([r.status, r.headers.get("retry-after"), ((await r.json()) as { status: string }).status]).toEqual([429, "3", "429"]);
-    expect(faults.log().map((e) => e.fault ?? e.status)).toEqual(["rate-limit", "rate-limit", 201, 200, 201, "rate-limit"]);
+    expect([r.status, r.headers.get("retry-after"), ((await r.json()) as { status: string }).status]).toEqual([
+      429,
+      "3",
+      "429",
+    ]);
+    expect(faults.log().map((e) => e.fault ?? e.status)).toEqual([
+      "rate-limit",
+      "rate-limit",
+      201,
+      200,
+      201,
+      "rate-limit",
+    ]);
   });
 
   it("injects 5xx and drops connections before the handler runs", async () => {
@@ -75,7 +89,12 @@ describe("fault injection", () => {
   });
 
   it("is controlled over HTTP and validates the settings", async () => {
-    const post = (body: unknown) => fetch(`${base}/_faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      fetch(`${base}/_faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     expect((await post({ serverError: { count: 1 } })).status).toBe(200);
     expect((await fetch(`${base}/things/x`)).status).toBe(503);
     expect((await post({ serverError: { count: -1 } })).status).toBe(400);

@@ -14,9 +14,15 @@ import { call as graph, newUser as graphUser } from "./entra/api";
 import { call as directory, newUser as googleUser } from "./google/api";
 
 const origin = (url: string) => new URL(url).origin;
-async function check(base: string, user: string, password: string): Promise<{ status: number; matches?: boolean | null }> {
+async function check(
+  base: string,
+  user: string,
+  password: string,
+): Promise<{ status: number; matches?: boolean | null }> {
   const res = await fetch(`${origin(base)}/_sandbox/password-check`, {
-    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user, password }),
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ user, password }),
   });
   return { status: res.status, ...((await res.json()) as { matches?: boolean | null }) };
 }
@@ -36,7 +42,9 @@ describe("Entra emulator keeps passwords", () => {
     const upn = body.userPrincipalName;
     expect(await check(e.url, upn, "xWwvJ]6NMw+bWH-d")).toMatchObject({ status: 200, matches: true });
     const next = "Orbit kettle marmalade 42";
-    expect((await graph(e, "PATCH", `/users/${created.body.id}`, { passwordProfile: { password: next } })).status).toBe(204);
+    expect((await graph(e, "PATCH", `/users/${created.body.id}`, { passwordProfile: { password: next } })).status).toBe(
+      204,
+    );
     expect(await check(e.url, created.body.id, next)).toMatchObject({ matches: true });
     expect(await check(e.url, upn, "xWwvJ]6NMw+bWH-d")).toMatchObject({ matches: false });
     expect(e.control.passwordMatches(upn, next)).toBe(true);
@@ -62,8 +70,11 @@ describe("Entra emulator keeps passwords", () => {
 
   it("answers 404 for an unknown user and 400 for a malformed check", async () => {
     expect((await check(e.url, "nobody@example.com", "x")).status).toBe(404);
-    const bad = await fetch(`${origin(e.url)}/_sandbox/password-check`, { method: "POST",
-      headers: { "content-type": "application/json" }, body: JSON.stringify({ user: 1 }) });
+    const bad = await fetch(`${origin(e.url)}/_sandbox/password-check`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ user: 1 }),
+    });
     expect(bad.status).toBe(400);
   });
 });
@@ -78,7 +89,10 @@ describe("Google emulator keeps passwords", () => {
   it("holds the inserted password, then the one users.update sets, with changePasswordAtNextLogin", async () => {
     const { body: user } = await directory(g, "POST", "/users", googleUser("pw.one"));
     expect(await check(g.url, "pw.one@example.com", "correct-horse")).toMatchObject({ matches: true });
-    const updated = await directory(g, "PUT", `/users/${user.id}`, { password: "Orbit kettle 42", changePasswordAtNextLogin: true });
+    const updated = await directory(g, "PUT", `/users/${user.id}`, {
+      password: "Orbit kettle 42",
+      changePasswordAtNextLogin: true,
+    });
     expect(updated.status).toBe(200);
     expect(updated.body).not.toHaveProperty("password");
     expect(updated.body.changePasswordAtNextLogin).toBe(true);
@@ -90,17 +104,25 @@ describe("Google emulator keeps passwords", () => {
     const sha1 = createHash("sha1").update("hashed secret").digest("hex");
     await directory(g, "POST", "/users", googleUser("pw.two", { password: sha1, hashFunction: "SHA-1" }));
     expect(g.control.passwordMatches("pw.two@example.com", "hashed secret")).toBe(true);
-    const bad = await directory(g, "POST", "/users", googleUser("pw.three", { password: "not-a-hash", hashFunction: "SHA-1" }));
+    const bad = await directory(
+      g,
+      "POST",
+      "/users",
+      googleUser("pw.three", { password: "not-a-hash", hashFunction: "SHA-1" }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe("Invalid Input: Invalid Password");
   });
 
-  it.each([["too short", "short"], ["non-ASCII", "Orbit kettle marmälade"], ["over 100", "x".repeat(101)]])(
-    "refuses a %s password with 400 Invalid Password and keeps the old one", async (_why, password) => {
-      const { body: user } = await directory(g, "POST", "/users", googleUser(`pw.${password.length}`));
-      const refused = await directory(g, "PUT", `/users/${user.id}`, { password });
-      expect(refused.status).toBe(400);
-      expect(refused.body.error.message).toBe("Invalid Input: Invalid Password");
-      expect(await check(g.url, user.id, "correct-horse")).toMatchObject({ matches: true });
-    });
+  it.each([
+    ["too short", "short"],
+    ["non-ASCII", "Orbit kettle marmälade"],
+    ["over 100", "x".repeat(101)],
+  ])("refuses a %s password with 400 Invalid Password and keeps the old one", async (_why, password) => {
+    const { body: user } = await directory(g, "POST", "/users", googleUser(`pw.${password.length}`));
+    const refused = await directory(g, "PUT", `/users/${user.id}`, { password });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toBe("Invalid Input: Invalid Password");
+    expect(await check(g.url, user.id, "correct-horse")).toMatchObject({ matches: true });
+  });
 });

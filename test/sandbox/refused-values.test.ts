@@ -14,12 +14,33 @@ import { call as googleCall, newUser as googleUser } from "./google/api";
 import { caller, newUser as slackUser } from "./slack/call";
 
 const names = [
-  "Olivia", "O'Brien", "José María", "李小龙", "Smith, Jr.", 'Ann "Nan" Lee', "Zoë 🙂", "\u200fAli",
-  "Ali\u200b", "<script>alert(1)</script>", "a".repeat(300), "b".repeat(61), "  Mary  Ann ", "🙂", "@sam",
-  "Sam 👍🏽 Lee", "Anne & Co",
+  "Olivia",
+  "O'Brien",
+  "José María",
+  "李小龙",
+  "Smith, Jr.",
+  'Ann "Nan" Lee',
+  "Zoë 🙂",
+  "\u200fAli",
+  "Ali\u200b",
+  "<script>alert(1)</script>",
+  "a".repeat(300),
+  "b".repeat(61),
+  "  Mary  Ann ",
+  "🙂",
+  "@sam",
+  "Sam 👍🏽 Lee",
+  "Anne & Co",
 ];
 const ids = [
-  "jane.doe", "o'neil", "jane+sales", "jane..doe", "josé", "jane doe", "x".repeat(65), "alexandra.montgomery-smith",
+  "jane.doe",
+  "o'neil",
+  "jane+sales",
+  "jane..doe",
+  "josé",
+  "jane doe",
+  "x".repeat(65),
+  "alexandra.montgomery-smith",
 ];
 
 let google: GoogleEmulator;
@@ -52,18 +73,24 @@ const accepted: Record<string, (field: AcceptedField, value: string) => Promise<
   },
   async slack(field, value) {
     n += 1;
-    const user = field === "userName"
-      ? slackUser(value, `s${n}@example.com`)
-      : slackUser(`s${n}`, `s${n}@example.com`, { displayName: value });
+    const user =
+      field === "userName"
+        ? slackUser(value, `s${n}@example.com`)
+        : slackUser(`s${n}`, `s${n}@example.com`, { displayName: value });
     const res = await caller(slack)("POST", "/Users", user);
     return res.status === 201;
   },
 };
 
 const cases = (app: AppName, fields: AcceptedField[], values: string[]) =>
-  fields.flatMap((field) => values.map((value) => ({
-    app, field, value, label: `${app} ${field} ${JSON.stringify(value).slice(0, 40)}`,
-  })));
+  fields.flatMap((field) =>
+    values.map((value) => ({
+      app,
+      field,
+      value,
+      label: `${app} ${field} ${JSON.stringify(value).slice(0, 40)}`,
+    })),
+  );
 
 describe.each([
   ...cases("google", ["givenName", "familyName", "displayName"], names),

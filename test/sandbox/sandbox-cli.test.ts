@@ -9,8 +9,11 @@ import { repoRoot } from "../support/serialize-provider";
 const project = mkdtempSync(path.join(os.tmpdir(), "idlc-sandbox-"));
 const idlc = (...args: string[]) =>
   new Promise<{ stdout: string; stderr: string }>((resolve, reject) =>
-    execFile(process.execPath, [path.join(repoRoot, "bin/idlc.js"), "sandbox", ...args], { cwd: project }, (err, stdout, stderr) =>
-      err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve({ stdout, stderr }),
+    execFile(
+      process.execPath,
+      [path.join(repoRoot, "bin/idlc.js"), "sandbox", ...args],
+      { cwd: project },
+      (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve({ stdout, stderr })),
     ),
   );
 afterAll(async () => {
@@ -23,7 +26,9 @@ async function reachable(url: string, token: string): Promise<boolean> {
   const u = new URL(url);
   if (u.protocol === "ldap:") {
     return new Promise((resolve) => {
-      const socket = net.connect(Number(u.port), u.hostname, () => resolve(socket.end() && true)).on("error", () => resolve(false));
+      const socket = net
+        .connect(Number(u.port), u.hostname, () => resolve(socket.end() && true))
+        .on("error", () => resolve(false));
     });
   }
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
@@ -34,14 +39,19 @@ describe("idlc sandbox start|status|stop", () => {
   it("starts every emulator in the background, reports them, is idempotent, and stops", async () => {
     const started = JSON.parse((await idlc("start", "--json")).stdout);
     expect(started.running).toBe(true);
-    expect(started.apps.scim).toMatchObject({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/scim\/v2$/), token: expect.any(String) });
+    expect(started.apps.scim).toMatchObject({
+      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/scim\/v2$/),
+      token: expect.any(String),
+    });
 
     const status = JSON.parse((await idlc("status", "--json")).stdout);
     expect(status).toEqual(started);
     for (const [name, app] of Object.entries(status.apps as Record<string, { url: string; token: string }>)) {
       expect([name, await reachable(app.url, app.token)]).toEqual([name, true]);
     }
-    const users = await fetch(`${status.apps.scim.url}/Users`, { headers: { authorization: `Bearer ${status.apps.scim.token}` } });
+    const users = await fetch(`${status.apps.scim.url}/Users`, {
+      headers: { authorization: `Bearer ${status.apps.scim.token}` },
+    });
     expect(users.status).toBe(200);
 
     const again = await idlc("start", "--json");

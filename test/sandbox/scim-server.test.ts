@@ -16,12 +16,18 @@ describe("the SCIMMY-based SCIM server", () => {
     const h = { authorization: "Bearer t", "content-type": "application/scim+json" };
     const denied = await fetch(`${s.url}/Users`, { headers: { authorization: "Bearer nope" } });
     expect([denied.status, ((await denied.json()) as { status: string }).status]).toEqual([401, "401"]);
-    expect((await fetch(`${s.url}/Users`, { method: "POST", headers: h, body: JSON.stringify(user("Ann")) })).status).toBe(201);
+    expect(
+      (await fetch(`${s.url}/Users`, { method: "POST", headers: h, body: JSON.stringify(user("Ann")) })).status,
+    ).toBe(201);
     const dup = await fetch(`${s.url}/Users`, { method: "POST", headers: h, body: JSON.stringify(user("ANN")) });
     expect([dup.status, ((await dup.json()) as { scimType: string }).scimType]).toEqual([409, "uniqueness"]);
-    const list = (await (await fetch(`${s.url}/Users?filter=${encodeURIComponent('userName eq "aNN"')}`, { headers: h })).json()) as { totalResults: number };
+    const list = (await (
+      await fetch(`${s.url}/Users?filter=${encodeURIComponent('userName eq "aNN"')}`, { headers: h })
+    ).json()) as { totalResults: number };
     expect(list.totalResults).toBe(1);
-    const none = (await (await fetch(`${s.url}/Users?filter=${encodeURIComponent('userName eq "zz"')}`, { headers: h })).json()) as { totalResults: number };
+    const none = (await (
+      await fetch(`${s.url}/Users?filter=${encodeURIComponent('userName eq "zz"')}`, { headers: h })
+    ).json()) as { totalResults: number };
     expect(none.totalResults).toBe(0);
     await s.stop();
   });
@@ -29,7 +35,9 @@ describe("the SCIMMY-based SCIM server", () => {
   it("persists users and groups to its data dir across restarts", async () => {
     const first = await startScimServer({ token: "t", dataDir });
     const h = { authorization: "Bearer t", "content-type": "application/scim+json" };
-    const { id } = (await (await fetch(`${first.url}/Users`, { method: "POST", headers: h, body: JSON.stringify(user("kept")) })).json()) as { id: string };
+    const { id } = (await (
+      await fetch(`${first.url}/Users`, { method: "POST", headers: h, body: JSON.stringify(user("kept")) })
+    ).json()) as { id: string };
     await first.stop();
     const second = await startScimServer({ token: "t", dataDir });
     expect((await fetch(`${second.url}/Users/${id}`, { headers: h })).status).toBe(200);
@@ -46,19 +54,32 @@ describe("the SCIMMY-based SCIM server", () => {
 });
 
 describe("PATCH as identity providers send it", () => {
-  it("accepts Entra's capitalised ops, \"False\" strings and remove-members-with-value", async () => {
+  it('accepts Entra\'s capitalised ops, "False" strings and remove-members-with-value', async () => {
     const s = await startScimServer({ token: "t" });
     const h = { authorization: "Bearer t", "content-type": "application/scim+json" };
-    const post = async (path: string, body: unknown) => (await (await fetch(`${s.url}${path}`, { method: "POST", headers: h, body: JSON.stringify(body) })).json()) as { id: string };
+    const post = async (path: string, body: unknown) =>
+      (await (await fetch(`${s.url}${path}`, { method: "POST", headers: h, body: JSON.stringify(body) })).json()) as {
+        id: string;
+      };
     const patch = (path: string, Operations: unknown[]) =>
-      fetch(`${s.url}${path}`, { method: "PATCH", headers: h, body: JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations }) });
+      fetch(`${s.url}${path}`, {
+        method: "PATCH",
+        headers: h,
+        body: JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations }),
+      });
     const u = await post("/Users", user("entra"));
     expect((await patch(`/Users/${u.id}`, [{ op: "Replace", path: "active", value: "False" }])).status).toBe(200);
     expect(s.store.User.get(u.id)!.active).toBe(false);
     expect((await patch(`/Users/${u.id}`, [{ op: "replace", value: { active: "True" } }])).status).toBe(200);
     expect(s.store.User.get(u.id)!.active).toBe(true);
-    const g = await post("/Groups", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: "G", members: [{ value: u.id }] });
-    expect((await patch(`/Groups/${g.id}`, [{ op: "Remove", path: "members", value: [{ value: u.id }] }])).status).toBe(200);
+    const g = await post("/Groups", {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+      displayName: "G",
+      members: [{ value: u.id }],
+    });
+    expect((await patch(`/Groups/${g.id}`, [{ op: "Remove", path: "members", value: [{ value: u.id }] }])).status).toBe(
+      200,
+    );
     expect(s.store.Group.get(g.id)!.members ?? []).toEqual([]);
     await s.stop();
   });

@@ -2,7 +2,15 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createWorkspace, csvRows, csvText, demoDay, DEMO_EPOCH, repoRoot, type Workspace } from "../../scripts/workspace";
+import {
+  createWorkspace,
+  csvRows,
+  csvText,
+  demoDay,
+  DEMO_EPOCH,
+  repoRoot,
+  type Workspace,
+} from "../../scripts/workspace";
 
 const made: Workspace[] = [];
 afterAll(() => made.forEach((w) => rmSync(w.dir, { recursive: true, force: true })));
@@ -22,12 +30,24 @@ describe("demo workspace dates", () => {
     const moved = readFileSync(path.join(ws.dir, "stacks/demo/approvals.yaml"), "utf8");
     expect(moved).toBe(original.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => demoDay(d, later)));
     expect(moved).not.toBe(original);
-    const lifecycles = (stdout: string) => Object.fromEntries((JSON.parse(stdout) as { people: Array<{ employeeId: string; lifecycle: string }> }).people.map((p) => [p.employeeId, p.lifecycle]));
+    const lifecycles = (stdout: string) =>
+      Object.fromEntries(
+        (JSON.parse(stdout) as { people: Array<{ employeeId: string; lifecycle: string }> }).people.map((p) => [
+          p.employeeId,
+          p.lifecycle,
+        ]),
+      );
     const then = await ws.idlc(["validate", "--stack", "demo", "--as-of", later, "--json"]);
     expect(JSON.parse(then.stdout)).toMatchObject({ ok: true, errors: [], asOf: later });
-    const asWritten = execFileSync(process.execPath, [path.join(repoRoot, "bin/idlc.js"), "validate", "--stack", "demo", "--as-of", DEMO_EPOCH, "--json"], { cwd: repoRoot, encoding: "utf8" });
+    const asWritten = execFileSync(
+      process.execPath,
+      [path.join(repoRoot, "bin/idlc.js"), "validate", "--stack", "demo", "--as-of", DEMO_EPOCH, "--json"],
+      { cwd: repoRoot, encoding: "utf8" },
+    );
     expect(lifecycles(then.stdout)).toEqual(lifecycles(asWritten));
-    expect(new Set(Object.values(lifecycles(asWritten)))).toEqual(new Set(["active", "pre-hire", "not-yet", "leave", "terminated", "removed"]));
+    expect(new Set(Object.values(lifecycles(asWritten)))).toEqual(
+      new Set(["active", "pre-hire", "not-yet", "leave", "terminated", "removed"]),
+    );
   });
 });
 
@@ -35,7 +55,11 @@ describe("workspace CSV editing", () => {
   it("keeps a quoted cell with commas and quotes one cell through a read and write", () => {
     const text = 'employee_id,last_name,title\nE1,"Smith, Jr.","VP, ""Sales"""\nE2,Lee,\n';
     const rows = csvRows(text);
-    expect(rows).toEqual([["employee_id", "last_name", "title"], ["E1", "Smith, Jr.", 'VP, "Sales"'], ["E2", "Lee", ""]]);
+    expect(rows).toEqual([
+      ["employee_id", "last_name", "title"],
+      ["E1", "Smith, Jr.", 'VP, "Sales"'],
+      ["E2", "Lee", ""],
+    ]);
     expect(csvText(rows)).toBe(text);
   });
 });

@@ -4,7 +4,13 @@ import { bucketOf } from "../../provider/shards";
 
 describe("bucketOf", () => {
   it("is stable: the same id always lands in the same bucket, and known ids keep their buckets", () => {
-    fc.assert(fc.property(fc.string({ minLength: 1 }), fc.integer({ min: 1, max: 64 }), (id, n) => bucketOf(id, n) === bucketOf(id, n)));
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1 }),
+        fc.integer({ min: 1, max: 64 }),
+        (id, n) => bucketOf(id, n) === bucketOf(id, n),
+      ),
+    );
     // Pinned: a change of hash would move these people between shard stacks (a delete in one, a create in another).
     expect(["E001", "E002", "E1000", "E1001", "E40000"].map((id) => bucketOf(id, 4))).toMatchInlineSnapshot(`
       [
@@ -18,10 +24,12 @@ describe("bucketOf", () => {
   });
 
   it("always answers a bucket in 0 … buckets-1", () => {
-    fc.assert(fc.property(fc.string(), fc.integer({ min: 1, max: 10_000 }), (id, n) => {
-      const b = bucketOf(id, n);
-      return Number.isInteger(b) && b >= 0 && b < n;
-    }));
+    fc.assert(
+      fc.property(fc.string(), fc.integer({ min: 1, max: 10_000 }), (id, n) => {
+        const b = bucketOf(id, n);
+        return Number.isInteger(b) && b >= 0 && b < n;
+      }),
+    );
   });
 
   it("balances sequential and random employee ids within 10% of an even split", () => {
@@ -34,7 +42,8 @@ describe("bucketOf", () => {
         const counts = new Array<number>(n).fill(0);
         for (const id of list) counts[bucketOf(id, n)]! += 1;
         const even = list.length / n;
-        for (const c of counts) expect(Math.abs(c - even) / even, `${n} buckets: ${counts.join(", ")}`).toBeLessThan(0.1);
+        for (const c of counts)
+          expect(Math.abs(c - even) / even, `${n} buckets: ${counts.join(", ")}`).toBeLessThan(0.1);
       }
     }
   });

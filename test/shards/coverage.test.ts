@@ -4,7 +4,9 @@ import { applyPhases, checkCoverage, deploymentAppKeys, type ShardMember } from 
 
 const KEYS = ["entra", "google", "slack", "scim:github", "ldap"];
 const member = (stack: string, shard: Omit<ShardSettings, "deployment" | "base">, base = "prod"): ShardMember => ({
-  stack, file: `stacks/Pulumi.${stack}.yaml`, shard: { deployment: "prod", base, ...shard },
+  stack,
+  file: `stacks/Pulumi.${stack}.yaml`,
+  shard: { deployment: "prod", base, ...shard },
 });
 const valid = [
   member("prod-dirs", { apps: ["entra", "google", "ldap"] }),
@@ -16,7 +18,9 @@ const isDirectory = (app: string) => app === "entra" || app === "google";
 
 describe("deploymentAppKeys", () => {
   it("spells SCIM out per instance, as budgets and policies name apps", () => {
-    expect(deploymentAppKeys({ "identity:apps": ["entra", "scim", "slack"], "identity:scim": { jira: {}, github: {} } })).toEqual(["entra", "scim:github", "scim:jira", "slack"]);
+    expect(
+      deploymentAppKeys({ "identity:apps": ["entra", "scim", "slack"], "identity:scim": { jira: {}, github: {} } }),
+    ).toEqual(["entra", "scim:github", "scim:jira", "slack"]);
   });
 });
 
@@ -26,13 +30,41 @@ describe("checkCoverage", () => {
   });
 
   it.each([
-    ["a missing bucket", [valid[0]!, valid[1]!], [/no shard holds slack for people bucket 1 of 2/, /no shard holds scim:github for people bucket 1 of 2/]],
-    ["an app nobody holds", [valid[1]!, valid[2]!], [/no shard holds entra/, /no shard holds google/, /no shard holds ldap/]],
-    ["two shards for the same people", [...valid, member("prod-slack", { apps: ["slack"] })], [/slack is held by prod-apps-0, prod-apps-1, prod-slack for the same people/]],
-    ["a bucket held twice", [...valid, member("prod-apps-1b", { apps: ["scim:github"], bucket: 1, buckets: 2 })], [/scim:github people bucket 1 is held by prod-apps-1, prod-apps-1b/]],
-    ["different bucket counts", [valid[0]!, valid[1]!, member("prod-apps-x", { apps: ["slack", "scim"], bucket: 1, buckets: 3 })], [/slack is split by different bucket counts \(2, 3\)/, /scim:github is split by different bucket counts/]],
-    ["an app the base does not list", [...valid, member("prod-jira", { apps: ["scim:jira"] })], [/prod-jira holds scim:jira, which the base stack prod does not list/]],
-    ["siblings naming different bases", [valid[0]!, valid[1]!, member("prod-apps-1", { apps: ["slack", "scim"], bucket: 1, buckets: 2 }, "prod-old")], [/name different bases \(prod, prod-old\)/]],
+    [
+      "a missing bucket",
+      [valid[0]!, valid[1]!],
+      [/no shard holds slack for people bucket 1 of 2/, /no shard holds scim:github for people bucket 1 of 2/],
+    ],
+    [
+      "an app nobody holds",
+      [valid[1]!, valid[2]!],
+      [/no shard holds entra/, /no shard holds google/, /no shard holds ldap/],
+    ],
+    [
+      "two shards for the same people",
+      [...valid, member("prod-slack", { apps: ["slack"] })],
+      [/slack is held by prod-apps-0, prod-apps-1, prod-slack for the same people/],
+    ],
+    [
+      "a bucket held twice",
+      [...valid, member("prod-apps-1b", { apps: ["scim:github"], bucket: 1, buckets: 2 })],
+      [/scim:github people bucket 1 is held by prod-apps-1, prod-apps-1b/],
+    ],
+    [
+      "different bucket counts",
+      [valid[0]!, valid[1]!, member("prod-apps-x", { apps: ["slack", "scim"], bucket: 1, buckets: 3 })],
+      [/slack is split by different bucket counts \(2, 3\)/, /scim:github is split by different bucket counts/],
+    ],
+    [
+      "an app the base does not list",
+      [...valid, member("prod-jira", { apps: ["scim:jira"] })],
+      [/prod-jira holds scim:jira, which the base stack prod does not list/],
+    ],
+    [
+      "siblings naming different bases",
+      [valid[0]!, valid[1]!, member("prod-apps-1", { apps: ["slack", "scim"], bucket: 1, buckets: 2 }, "prod-old")],
+      [/name different bases \(prod, prod-old\)/],
+    ],
   ])("refuses %s", (_, members, expected) => {
     const found = messages(members as ShardMember[]);
     expect(found).toHaveLength(expected.length);

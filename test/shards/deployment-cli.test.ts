@@ -9,8 +9,10 @@ import { bin, root } from "../gitops/project";
 const dir = mkdtempSync(path.join(tmpdir(), "idlc-deployment-cli-"));
 for (const name of ["Pulumi.yaml", "stacks"]) cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const idlc = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-const shard = (name: string, body: string) => writeFileSync(path.join(dir, "stacks", `Pulumi.${name}.yaml`), `config:\n  identity:shard: ${body}\n`);
+const idlc = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+const shard = (name: string, body: string) =>
+  writeFileSync(path.join(dir, "stacks", `Pulumi.${name}.yaml`), `config:\n  identity:shard: ${body}\n`);
 
 describe("idlc … --deployment", () => {
   it("names the deployment it cannot find and the command that writes one", () => {

@@ -12,12 +12,21 @@ const baseRaw = {
   "identity:ldap": { url: "ldaps://x" },
 };
 const appKeys = deploymentAppKeys(baseRaw);
-const options = { base: "prod", baseRaw, appKeys, people: 20_000, peoplePerShard: 5_000, isDirectory: (a: string) => a === "entra" || a === "google" };
+const options = {
+  base: "prod",
+  baseRaw,
+  appKeys,
+  people: 20_000,
+  peoplePerShard: 5_000,
+  isDirectory: (a: string) => a === "entra" || a === "google",
+};
 
 describe("planShards", () => {
   it("cuts directory apps and other apps into ceil(people / n) buckets, each with only its apps' settings", () => {
     const shards = planShards(options);
-    expect(shards.map((s) => s.stack)).toEqual([0, 1, 2, 3].map((b) => `prod-directories-${b}`).concat([0, 1, 2, 3].map((b) => `prod-apps-${b}`)));
+    expect(shards.map((s) => s.stack)).toEqual(
+      [0, 1, 2, 3].map((b) => `prod-directories-${b}`).concat([0, 1, 2, 3].map((b) => `prod-apps-${b}`)),
+    );
     expect(shards[5]!.config).toEqual({
       "identity:shard": { deployment: "prod", base: "prod", apps: ["slack", "scim", "ldap"], bucket: 1, buckets: 4 },
       "identity:slack": baseRaw["identity:slack"],
@@ -30,7 +39,9 @@ describe("planShards", () => {
   it("writes a valid, complete split: every shard parses and together they hold every (person, app) once", () => {
     for (const people of [1, 4_999, 5_001, 50_000]) {
       const members: ShardMember[] = planShards({ ...options, people, deployment: "big" }).map((s) => ({
-        stack: s.stack, file: s.stack, shard: ShardSettings.parse(s.config["identity:shard"]),
+        stack: s.stack,
+        file: s.stack,
+        shard: ShardSettings.parse(s.config["identity:shard"]),
       }));
       expect(checkCoverage("big", members, appKeys), `${people} people`).toEqual([]);
       expect(members).toHaveLength(2 * Math.ceil(people / 5_000));
@@ -42,6 +53,8 @@ describe("planShards", () => {
       { deployment: "prod", base: "prod", apps: ["entra", "google"] },
       { deployment: "prod", base: "prod", apps: ["slack", "scim", "ldap"] },
     ]);
-    expect(() => planShards({ ...options, peoplePerShard: 0 })).toThrow(/--people-per-shard must be a positive whole number/);
+    expect(() => planShards({ ...options, peoplePerShard: 0 })).toThrow(
+      /--people-per-shard must be a positive whole number/,
+    );
   });
 });

@@ -5,16 +5,35 @@ import { bucketOf, shardPlan, type Shard } from "../../provider/shards";
 
 /** A company where everyone holds an account in every app given; one managed group per app. */
 function company(ids: readonly string[], apps: ReadonlyArray<[string, string?]>): AccessPlan {
-  const spec = (id: string, instance?: string) => ({ employeeId: id, userName: id.toLowerCase(), enabled: true, groups: [], ...(instance ? { instance } : {}) });
+  const spec = (id: string, instance?: string) => ({
+    employeeId: id,
+    userName: id.toLowerCase(),
+    enabled: true,
+    groups: [],
+    ...(instance ? { instance } : {}),
+  });
   return {
     asOf: "2026-12-02",
     issues: [],
-    groups: apps.map(([app, instance]) => ({ app, spec: { name: `${app}-all`, displayName: "all", ...(instance ? { instance } : {}) } })),
-    people: ids.map((id) => ({ employeeId: id, accounts: apps.map(([app, instance]) => ({ app, spec: spec(id, instance) })) })),
+    groups: apps.map(([app, instance]) => ({
+      app,
+      spec: { name: `${app}-all`, displayName: "all", ...(instance ? { instance } : {}) },
+    })),
+    people: ids.map((id) => ({
+      employeeId: id,
+      accounts: apps.map(([app, instance]) => ({ app, spec: spec(id, instance) })),
+    })),
   } as unknown as AccessPlan;
 }
 
-const APPS: Array<[string, string?]> = [["entra"], ["google"], ["slack"], ["scim", "github"], ["scim", "jira"], ["ldap"]];
+const APPS: Array<[string, string?]> = [
+  ["entra"],
+  ["google"],
+  ["slack"],
+  ["scim", "github"],
+  ["scim", "jira"],
+  ["ldap"],
+];
 const keyOf = (e: { app: string; spec: { instance?: string; employeeId?: string; name?: string } }) =>
   `${e.app}${e.spec.instance ? `:${e.spec.instance}` : ""}/${e.spec.employeeId ?? e.spec.name}`;
 const accounts = (plan: AccessPlan) => plan.people.flatMap((p) => p.accounts.map(keyOf));
@@ -32,20 +51,36 @@ describe("shardPlan", () => {
 
   it("declares an app's groups in exactly one shard of a split", () => {
     const plan = company(["E1"], APPS);
-    expect(shardPlan(plan, { apps: ["scim"], bucket: 0, buckets: 2 }).groups.map(keyOf)).toEqual(["scim:github/scim-all", "scim:jira/scim-all"]);
-    expect(shardPlan(plan, { apps: ["entra", "google"] }).groups.map(keyOf)).toEqual(["entra/entra-all", "google/google-all"]);
+    expect(shardPlan(plan, { apps: ["scim"], bucket: 0, buckets: 2 }).groups.map(keyOf)).toEqual([
+      "scim:github/scim-all",
+      "scim:jira/scim-all",
+    ]);
+    expect(shardPlan(plan, { apps: ["entra", "google"] }).groups.map(keyOf)).toEqual([
+      "entra/entra-all",
+      "google/google-all",
+    ]);
   });
 
   it("splits every (person, app) into exactly one shard of a valid split (property)", () => {
-    const split = fc.record({ buckets: fc.integer({ min: 1, max: 5 }), ids: fc.uniqueArray(fc.stringMatching(/^E\d{1,6}$/), { maxLength: 60 }) });
-    fc.assert(fc.property(split, ({ buckets, ids }) => {
-      const plan = company(ids, APPS);
-      const shards: Shard[] = [{ apps: ["entra", "google", "ldap"] }];
-      for (let b = 0; b < buckets; b++) shards.push({ apps: ["slack", "scim:github"], bucket: b, buckets }, { apps: ["scim:jira"], bucket: b, buckets });
-      const all = shards.flatMap((s) => accounts(shardPlan(plan, s)));
-      expect(all.sort()).toEqual(accounts(plan).sort());
-      const groups = shards.flatMap((s) => shardPlan(plan, s).groups.map(keyOf));
-      expect(groups.sort()).toEqual(plan.groups.map(keyOf).sort());
-    }), { numRuns: 60 });
+    const split = fc.record({
+      buckets: fc.integer({ min: 1, max: 5 }),
+      ids: fc.uniqueArray(fc.stringMatching(/^E\d{1,6}$/), { maxLength: 60 }),
+    });
+    fc.assert(
+      fc.property(split, ({ buckets, ids }) => {
+        const plan = company(ids, APPS);
+        const shards: Shard[] = [{ apps: ["entra", "google", "ldap"] }];
+        for (let b = 0; b < buckets; b++)
+          shards.push(
+            { apps: ["slack", "scim:github"], bucket: b, buckets },
+            { apps: ["scim:jira"], bucket: b, buckets },
+          );
+        const all = shards.flatMap((s) => accounts(shardPlan(plan, s)));
+        expect(all.sort()).toEqual(accounts(plan).sort());
+        const groups = shards.flatMap((s) => shardPlan(plan, s).groups.map(keyOf));
+        expect(groups.sort()).toEqual(plan.groups.map(keyOf).sort());
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -37,14 +37,25 @@ describe("examples/github/shards-apply.yml", () => {
 
   it("applies each shard at most once at a time, with its own share of the approved deprovisions", () => {
     for (const name of applyJobs) {
-      expect(jobs[name].concurrency, name).toEqual({ group: "idlc-apply-${{ matrix.stack }}", "cancel-in-progress": false });
-      expect(jobs[name].env, name).toEqual({ PULUMI_CONFIG_PASSPHRASE: passphrase, STACK: "${{ matrix.stack }}", ALLOW: "${{ fromJSON(needs.judge.outputs.allow)[matrix.stack] }}" });
+      expect(jobs[name].concurrency, name).toEqual({
+        group: "idlc-apply-${{ matrix.stack }}",
+        "cancel-in-progress": false,
+      });
+      expect(jobs[name].env, name).toEqual({
+        PULUMI_CONFIG_PASSPHRASE: passphrase,
+        STACK: "${{ matrix.stack }}",
+        ALLOW: "${{ fromJSON(needs.judge.outputs.allow)[matrix.stack] }}",
+      });
       expect(jobs[name].environment, name).toBe("identity-prod");
     }
     expect(idlcCalls(apply)).toContainEqual({ command: "up", flags: ["--stack", "--yes", "--allow-deprovision"] });
-    expect(idlcCalls(apply)).toContainEqual({ command: "shards judge", flags: ["--deployment", "--events", "--allow-file"] });
+    expect(idlcCalls(apply)).toContainEqual({
+      command: "shards judge",
+      flags: ["--deployment", "--events", "--allow-file"],
+    });
     // Only the apply jobs decrypt: listing, previewing and judging hold no secret.
-    for (const name of ["shards", "preview", "judge"]) expect(JSON.stringify(jobs[name]), name).not.toMatch(/secrets\./);
+    for (const name of ["shards", "preview", "judge"])
+      expect(JSON.stringify(jobs[name]), name).not.toMatch(/secrets\./);
   });
 });
 
@@ -60,7 +71,8 @@ describe("examples/github/shards-preview.yml", () => {
 
 describe("what the workflows read from `idlc shards list --json`", () => {
   it("is a phases array of stack arrays, at most three phases for a split `shards plan` writes", () => {
-    for (const name of ["Pulumi.yaml", "stacks"]) cpSync(path.join(root, name), path.join(tmp, name), { recursive: true });
+    for (const name of ["Pulumi.yaml", "stacks"])
+      cpSync(path.join(root, name), path.join(tmp, name), { recursive: true });
     const idlc = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: tmp, encoding: "utf8" });
     const planned = idlc("shards", "plan", "--stack", "demo", "--people-per-shard", "10");
     expect(planned.status, planned.stderr).toBe(0);
@@ -69,6 +81,10 @@ describe("what the workflows read from `idlc shards list --json`", () => {
     const listed = idlc("shards", "list", "--deployment", "demo", "--json");
     expect(listed.status, listed.stderr).toBe(0);
     const { phases } = JSON.parse(listed.stdout) as { phases: string[][] };
-    expect(phases).toEqual([["demo-directories-0"], ["demo-apps-0", "demo-directories-1", "demo-directories-2", "demo-directories-3"], ["demo-apps-1", "demo-apps-2", "demo-apps-3"]]);
+    expect(phases).toEqual([
+      ["demo-directories-0"],
+      ["demo-apps-0", "demo-directories-1", "demo-directories-2", "demo-directories-3"],
+      ["demo-apps-1", "demo-apps-2", "demo-apps-3"],
+    ]);
   });
 });

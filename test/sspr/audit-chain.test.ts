@@ -21,21 +21,46 @@ let log: string;
 beforeAll(async () => {
   s = await scripted();
   log = serviceLogFile(s.backend.root, STACK);
-  const rae = subject({ employeeId: "E400", firstName: "Rae", lastName: "Rehire", displayName: "Rae Rehire",
-    userName: "rae.rehire", workEmail: "e400@example.com", recoveryEmail: "rae@home.example" });
-  const leaver = subject({ employeeId: "E300", userName: "lee.leaver", workEmail: "e300@example.com",
-    recoveryEmail: "lee@home.example", lifecycle: "terminated" });
-  const portal = await startPortal({ subjects: [rae, leaver], targets: [memoryTarget("ldap"), memoryTarget("entra")],
-    auditFile: log, rates: { account: { limit: 2, windowMinutes: 15 }, recovery: { limit: 5, windowMinutes: 15 },
-      client: { limit: 30, windowMinutes: 15 } }, answerFloorMs: 0 });
+  const rae = subject({
+    employeeId: "E400",
+    firstName: "Rae",
+    lastName: "Rehire",
+    displayName: "Rae Rehire",
+    userName: "rae.rehire",
+    workEmail: "e400@example.com",
+    recoveryEmail: "rae@home.example",
+  });
+  const leaver = subject({
+    employeeId: "E300",
+    userName: "lee.leaver",
+    workEmail: "e300@example.com",
+    recoveryEmail: "lee@home.example",
+    lifecycle: "terminated",
+  });
+  const portal = await startPortal({
+    subjects: [rae, leaver],
+    targets: [memoryTarget("ldap"), memoryTarget("entra")],
+    auditFile: log,
+    rates: {
+      account: { limit: 2, windowMinutes: 15 },
+      recovery: { limit: 5, windowMinutes: 15 },
+      client: { limit: 30, windowMinutes: 15 },
+    },
+    answerFloorMs: 0,
+  });
   try {
     const browser = new Browser(portal.url);
     await browser.get("/");
     await browser.post("/request", { identifier: "rae.rehire", csrf: browser.csrf });
     const token = new URL(linkIn((await portal.catcher.waitFor("rae@home.example")).text)).searchParams.get("token")!;
     await browser.get(`/reset?token=${token}`);
-    expect((await browser.post("/reset", { token, password: CHOSEN, confirm: CHOSEN, csrf: browser.csrf })).status).toBe(200);
-    const ask = async (identifier: string) => (await browser.get("/"), browser.post("/request", { identifier, csrf: browser.csrf }));
+    expect(
+      (await browser.post("/reset", { token, password: CHOSEN, confirm: CHOSEN, csrf: browser.csrf })).status,
+    ).toBe(200);
+    const ask = async (identifier: string) => (
+      await browser.get("/"),
+      browser.post("/request", { identifier, csrf: browser.csrf })
+    );
     await ask("lee.leaver");
     for (let i = 0; i < 3; i++) await ask("rae.rehire");
     const mails = [await portal.catcher.waitFor("rae@home.example"), await portal.catcher.waitFor("rae@home.example")];
@@ -64,7 +89,14 @@ describe("sspr events in the stack's audit trail", () => {
     const t = JSON.parse((await idlc("audit", "person", "E400", "--json")).stdout);
     expect(t.apps.google.length).toBeGreaterThan(0); // the stack's own steps are still there
     const steps = t.selfService.map((e: { event: string; app?: string }) => [e.event, e.app].filter(Boolean).join(" "));
-    expect(steps.slice(0, 6)).toEqual(["requested", "link-sent", "link-used", "reset.set ldap", "reset.set entra", "completed"]);
+    expect(steps.slice(0, 6)).toEqual([
+      "requested",
+      "link-sent",
+      "link-used",
+      "reset.set ldap",
+      "reset.set entra",
+      "completed",
+    ]);
     // The second link goes out after the page answered, so it may be logged after the limited requests.
     expect(steps.slice(6).sort()).toEqual(["link-sent", "rate-limited", "rate-limited", "requested"]);
     const text = (await idlc("audit", "person", "E400")).stdout;
@@ -84,8 +116,12 @@ describe("sspr events in the stack's audit trail", () => {
   });
 
   it("idlc audit verify covers the portal log: an edited event fails it, naming the line (the real binary)", () => {
-    const run = () => spawnSync(process.execPath, [path.join(__dirname, "..", "..", "bin", "idlc.js"), "audit", "verify"],
-      { cwd: s.backend.root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const run = () =>
+      spawnSync(process.execPath, [path.join(__dirname, "..", "..", "bin", "idlc.js"), "audit", "verify"], {
+        cwd: s.backend.root,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1" },
+      });
     const ok = run();
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain(`ok: 11 portal events verified in ${log}, head `);

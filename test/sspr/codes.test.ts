@@ -60,7 +60,13 @@ describe("codes through the portal", () => {
   it("refuses the link without the right code, counting tries, then accepts the right one", async () => {
     const { browser, token, code } = await requestLink();
     const wrong = code === "000000" ? "111111" : "000000";
-    const first = await browser.post("/reset", { token, code: wrong, password: GOOD, confirm: GOOD, csrf: browser.csrf });
+    const first = await browser.post("/reset", {
+      token,
+      code: wrong,
+      password: GOOD,
+      confirm: GOOD,
+      csrf: browser.csrf,
+    });
     expect(first.status).toBe(422);
     expect(first.html).toContain("The code is not right; 2 tries left.");
     expect(target.held.has("E100")).toBe(false);
@@ -76,14 +82,19 @@ describe("codes through the portal", () => {
     const wrong = code === "000000" ? "111111" : "000000";
     const answers = [];
     for (let i = 0; i < 3; i++) {
-      answers.push((await browser.post("/reset", { token, code: wrong, password: GOOD, confirm: GOOD, csrf: browser.csrf })).status);
+      answers.push(
+        (await browser.post("/reset", { token, code: wrong, password: GOOD, confirm: GOOD, csrf: browser.csrf }))
+          .status,
+      );
     }
     expect(answers).toEqual([422, 422, 400]);
     await browser.get("/"); // a fresh CSRF field: the "not valid" page has no form
     const late = await browser.post("/reset", { token, code, password: GOOD, confirm: GOOD, csrf: browser.csrf });
     expect(late.status).toBe(400);
     expect(late.html).toContain('id="invalid"');
-    const rejected = readEventChain(portal.auditFile).events.filter((e) => e.type === "sspr.code-rejected").map((e) => e.detail);
+    const rejected = readEventChain(portal.auditFile)
+      .events.filter((e) => e.type === "sspr.code-rejected")
+      .map((e) => e.detail);
     expect(rejected.slice(-3)).toEqual(["wrong", "wrong", "spent"]);
   });
 });

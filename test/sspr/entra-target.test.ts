@@ -22,8 +22,8 @@ afterAll(async () => h?.emulator.stop());
 
 describe("sspr entra target", () => {
   const person = subject({ employeeId: "E3001" });
-  const changedAt = () => (h.emulator.control.object(userId) as { resource: Record<string, unknown> }).resource
-    .lastPasswordChangeDateTime;
+  const changedAt = () =>
+    (h.emulator.control.object(userId) as { resource: Record<string, unknown> }).resource.lastPasswordChangeDateTime;
 
   it("sets the password with PATCH passwordProfile", async () => {
     const before = changedAt();
@@ -31,20 +31,38 @@ describe("sspr entra target", () => {
     await entraTarget(settings).setPassword(person, "Velvet harbor quinoa 42", { forceChange: false });
     expect(changedAt()).not.toEqual(before);
     expect(h.emulator.control.passwordMatches(userId, "Velvet harbor quinoa 42")).toBe(true);
-    expect(h.emulator.control.object(userId)).toMatchObject({ resource: { passwordProfile: { forceChangePasswordNextSignIn: false } } });
+    expect(h.emulator.control.object(userId)).toMatchObject({
+      resource: { passwordProfile: { forceChangePasswordNextSignIn: false } },
+    });
   });
 
   it("translates Graph's complexity refusal and stops writing to later targets", async () => {
-    await expect(entraTarget(settings).setPassword(person, "velvet harbor quinoa sprocket", { forceChange: false }))
-      .rejects.toBeInstanceOf(TargetRefusal);
+    await expect(
+      entraTarget(settings).setPassword(person, "velvet harbor quinoa sprocket", { forceChange: false }),
+    ).rejects.toBeInstanceOf(TargetRefusal);
     expect(h.emulator.control.passwordMatches(userId, "Velvet harbor quinoa 42")).toBe(true);
-    const later = { app: "google", setPassword: async () => { throw new Error("must not be called"); } };
-    expect(await setEverywhere([entraTarget(settings), later], person, "velvet harbor quinoa sprocket", false))
-      .toEqual([{ app: "entra", outcome: "policy", detail: "entra refused the password under its own policy: password complexity" }]);
+    const later = {
+      app: "google",
+      setPassword: async () => {
+        throw new Error("must not be called");
+      },
+    };
+    expect(await setEverywhere([entraTarget(settings), later], person, "velvet harbor quinoa sprocket", false)).toEqual(
+      [
+        {
+          app: "entra",
+          outcome: "policy",
+          detail: "entra refused the password under its own policy: password complexity",
+        },
+      ],
+    );
   });
 
   it("reports a person without an Entra user as a failure", async () => {
-    await expect(entraTarget(settings).setPassword(subject({ employeeId: "E0404" }), "Velvet harbor quinoa 42",
-      { forceChange: false })).rejects.toThrow(/no Entra user/);
+    await expect(
+      entraTarget(settings).setPassword(subject({ employeeId: "E0404" }), "Velvet harbor quinoa 42", {
+        forceChange: false,
+      }),
+    ).rejects.toThrow(/no Entra user/);
   });
 });

@@ -5,7 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { googleAccountProvider, googleSettingsSchema, type GoogleAccountOutputs, type GoogleSettings } from "../../provider/apps/google";
+import {
+  googleAccountProvider,
+  googleSettingsSchema,
+  type GoogleAccountOutputs,
+  type GoogleSettings,
+} from "../../provider/apps/google";
 import { googleTarget, TargetRefusal } from "../../provider/sspr";
 import { spec, startGoogleHarness, type GoogleHarness } from "../apps/google/harness";
 import { subject } from "./fixtures";
@@ -41,13 +46,15 @@ describe("sspr google target", () => {
   });
 
   it("translates Google's Invalid Password (non-ASCII) into a policy refusal and keeps the old password", async () => {
-    await expect(googleTarget(settings).setPassword(person, "Orbit kettle marmälade lantern", { forceChange: false }))
-      .rejects.toBeInstanceOf(TargetRefusal);
+    await expect(
+      googleTarget(settings).setPassword(person, "Orbit kettle marmälade lantern", { forceChange: false }),
+    ).rejects.toBeInstanceOf(TargetRefusal);
     expect(h.emulator.control.passwordMatches(account.id, `${CHOSEN} 2`)).toBe(true);
   });
 
   it("reports a person without a Google user as a failure", async () => {
-    await expect(googleTarget(settings).setPassword(subject({ employeeId: "E0404" }), CHOSEN, { forceChange: false }))
-      .rejects.toThrow(/no Google user/);
+    await expect(
+      googleTarget(settings).setPassword(subject({ employeeId: "E0404" }), CHOSEN, { forceChange: false }),
+    ).rejects.toThrow(/no Google user/);
   });
 });

@@ -9,8 +9,16 @@ import type { AddressInfo } from "node:net";
 import { createServer } from "node:http";
 import { startCatcher, type RunningCatcher } from "../../sandbox/mail";
 import {
-  auditLog, DEFAULT_POLICY, DEFAULT_RATE_RULES, portalApp, smtpMailer, SsprService, workMailChannel,
-  type PasswordTarget, type RateRules, type Subject,
+  auditLog,
+  DEFAULT_POLICY,
+  DEFAULT_RATE_RULES,
+  portalApp,
+  smtpMailer,
+  SsprService,
+  workMailChannel,
+  type PasswordTarget,
+  type RateRules,
+  type Subject,
 } from "../../provider/sspr";
 
 export interface Portal {
@@ -43,8 +51,9 @@ export async function startPortal(options: {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const publicUrl = options.publicUrl === "self" ? `${url}/` : options.publicUrl ?? "https://reset.example.com/portal/";
-  const catcher = options.catcher ?? await startCatcher();
+  const publicUrl =
+    options.publicUrl === "self" ? `${url}/` : (options.publicUrl ?? "https://reset.example.com/portal/");
+  const catcher = options.catcher ?? (await startCatcher());
   const stateFile = path.join(dir, "sspr-state.json");
   const send = smtpMailer({ host: "127.0.0.1", port: catcher.smtpPort, starttls: false, from: "it@example.com" });
   const auditFile = options.auditFile ?? path.join(dir, "sspr-audit.jsonl");
@@ -64,7 +73,12 @@ export async function startPortal(options: {
   });
   server.on("request", portalApp({ service, policy: DEFAULT_POLICY, publicUrl, answerFloorMs: options.answerFloorMs }));
   return {
-    url, dir, stateFile, auditFile, catcher, service,
+    url,
+    dir,
+    stateFile,
+    auditFile,
+    catcher,
+    service,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!options.catcher) await catcher.stop();
@@ -89,11 +103,13 @@ export class Browser {
   }
 
   async post(pathname: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Page> {
-    return this.remember(await fetch(new URL(pathname, this.base), {
-      method: "POST",
-      headers: { ...headers, cookie: this.cookie, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams(fields).toString(),
-    }));
+    return this.remember(
+      await fetch(new URL(pathname, this.base), {
+        method: "POST",
+        headers: { ...headers, cookie: this.cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(fields).toString(),
+      }),
+    );
   }
 
   private async remember(response: Response): Promise<Page> {
@@ -106,8 +122,10 @@ export class Browser {
 }
 
 /** An in-memory password authority: what it holds, and an optional refusal, for tests not about a real app. */
-export function memoryTarget(app: string, refuse?: (password: string) => Error | undefined):
-PasswordTarget & { held: Map<string, string> } {
+export function memoryTarget(
+  app: string,
+  refuse?: (password: string) => Error | undefined,
+): PasswordTarget & { held: Map<string, string> } {
   const held = new Map<string, string>();
   return {
     app,

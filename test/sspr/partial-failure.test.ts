@@ -38,7 +38,16 @@ describe("a reset that fails on one target", () => {
     expect(done.status).toBe(200);
     expect(google.held.get("E100")).toBe(GOOD);
     const types = readEventChain(portal.auditFile).events.map((e) => `${e.type}${e.app ? `:${e.app}` : ""}`);
-    expect(types).toEqual(["sspr.requested", "sspr.link-sent", "sspr.link-used", "sspr.reset.set:ldap",
-      "sspr.reset.failed:google", "sspr.link-used", "sspr.reset.set:ldap", "sspr.reset.set:google", "sspr.completed"]);
+    expect(types).toEqual([
+      "sspr.requested",
+      "sspr.link-sent",
+      "sspr.link-used",
+      "sspr.reset.set:ldap",
+      "sspr.reset.failed:google",
+      "sspr.link-used",
+      "sspr.reset.set:ldap",
+      "sspr.reset.set:google",
+      "sspr.completed",
+    ]);
   });
 });

@@ -24,14 +24,18 @@ describe("password policy (NIST SP 800-63B)", () => {
   });
 
   it.each(["passwordpassword1", "qwertyuiop123456", "iloveyouiloveyou", "123456789012345"])(
-    "refuses the common password %s from zxcvbn's breached-password list", (password) => {
+    "refuses the common password %s from zxcvbn's breached-password list",
+    (password) => {
       expect(checkPassword(password, context).problems).toContain("common");
-    });
+    },
+  );
 
   it.each(["Lovelace-garden-2026", "my ada.lovelace account", "analytical wombat pasta"])(
-    "refuses %s, which holds the person's own or the company's words", (password) => {
+    "refuses %s, which holds the person's own or the company's words",
+    (password) => {
       expect(checkPassword(password, context).problems).toContain("personal");
-    });
+    },
+  );
 
   it("gives every problem one clear sentence, naming the configured length", () => {
     expect(problemMessage("too-short", policyFrom({ minLength: 20 }))).toMatch(/at least 20 characters/);

@@ -11,8 +11,18 @@ import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ldapAccountProvider, type LdapAccountOutputs } from "../../provider/apps/ldap";
 import { z } from "zod";
-import { entraAccountProvider, entraSettingsSchema, type EntraAccountOutputs, type EntraSettings } from "../../provider/apps/entra";
-import { googleAccountProvider, googleSettingsSchema, type GoogleAccountOutputs, type GoogleSettings } from "../../provider/apps/google";
+import {
+  entraAccountProvider,
+  entraSettingsSchema,
+  type EntraAccountOutputs,
+  type EntraSettings,
+} from "../../provider/apps/entra";
+import {
+  googleAccountProvider,
+  googleSettingsSchema,
+  type GoogleAccountOutputs,
+  type GoogleSettings,
+} from "../../provider/apps/google";
 import { entraTarget, googleTarget, ldapTarget, readEventChain } from "../../provider/sspr";
 import { spec as entraSpec, startEntraHarness, type EntraHarness } from "../apps/entra/harness";
 import { spec as googleSpec, startGoogleHarness, type GoogleHarness } from "../apps/google/harness";
@@ -36,10 +46,27 @@ describe("sspr reset in a real browser", () => {
 
   beforeAll(async () => {
     const settings = await isolatedTree("sspr-browser");
-    account = (await ldapAccountProvider.create!(accountSpec({ employeeId: "E2001", userName: "mhopper",
-      email: "grace.hopper@example.com", givenName: "Grace", familyName: "Hopper", displayName: "Grace Hopper" }))).outs as LdapAccountOutputs;
-    const grace = subject({ employeeId: "E2001", firstName: "Grace", lastName: "Hopper", displayName: "Grace <b>Hopper</b>",
-      userName: "mhopper", workEmail: "grace.hopper@example.com", recoveryEmail: "grace@home.example" });
+    account = (
+      await ldapAccountProvider.create!(
+        accountSpec({
+          employeeId: "E2001",
+          userName: "mhopper",
+          email: "grace.hopper@example.com",
+          givenName: "Grace",
+          familyName: "Hopper",
+          displayName: "Grace Hopper",
+        }),
+      )
+    ).outs as LdapAccountOutputs;
+    const grace = subject({
+      employeeId: "E2001",
+      firstName: "Grace",
+      lastName: "Hopper",
+      displayName: "Grace <b>Hopper</b>",
+      userName: "mhopper",
+      workEmail: "grace.hopper@example.com",
+      recoveryEmail: "grace@home.example",
+    });
     entra = await startEntraHarness();
     google = await startGoogleHarness();
     const inEntra = await entraAccountProvider.create!(entraSpec("E2001"));
@@ -54,9 +81,17 @@ describe("sspr reset in a real browser", () => {
     portal = await startPortal({ subjects: [grace], targets, publicUrl: "self" });
     mkdirSync(artifacts, { recursive: true });
     context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), "idlc-chromium-")), {
-      executablePath: CHROMIUM, headless: true, viewport: { width: 800, height: 640 },
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"],
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 800, height: 640 },
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -87,12 +122,16 @@ describe("sspr reset in a real browser", () => {
     expect(await page.locator("#name b").count()).toBe(0);
 
     await page.fill("#password", "passwordpassword1");
-    await expect.poll(() => page.locator("#live li").allTextContents(), { timeout: 10_000 })
+    await expect
+      .poll(() => page.locator("#live li").allTextContents(), { timeout: 10_000 })
       .toContain("This password is too common or too easy to guess; choose something nobody else would.");
     await page.screenshot({ path: path.join(artifacts, "sspr-3-live-check.png") });
 
     await page.fill("#password", CHOSEN);
-    await expect.poll(() => page.locator("#strength").evaluate((m) => (m as unknown as { value: number }).value), { timeout: 10_000 })
+    await expect
+      .poll(() => page.locator("#strength").evaluate((m) => (m as unknown as { value: number }).value), {
+        timeout: 10_000,
+      })
       .toBeGreaterThanOrEqual(3);
     await expect.poll(() => page.locator("#live li").count()).toBe(0);
     await page.fill("#confirm", CHOSEN);
@@ -102,7 +141,10 @@ describe("sspr reset in a real browser", () => {
 
     expect(await canBind(account.dn, CHOSEN)).toBe(true);
     expect(await canBind(account.dn, account.initialPassword!)).toBe(false);
-    for (const [emulator, user] of [[entra.emulator, entraUser], [google.emulator, googleUser]] as const) {
+    for (const [emulator, user] of [
+      [entra.emulator, entraUser],
+      [google.emulator, googleUser],
+    ] as const) {
       expect(emulator.control.passwordMatches(user.id, CHOSEN)).toBe(true);
       expect(emulator.control.passwordMatches(user.id, user.initial)).toBe(false);
     }
@@ -114,9 +156,17 @@ describe("sspr reset in a real browser", () => {
     expect(await page.locator("#invalid").count()).toBe(1);
     expect(problems.filter((p) => !p.includes("400"))).toEqual([]);
 
-    const steps = readEventChain(portal.auditFile).events.filter((e) => e.employeeId === "E2001")
+    const steps = readEventChain(portal.auditFile)
+      .events.filter((e) => e.employeeId === "E2001")
       .map((e) => [e.type, e.app].filter(Boolean).join(" "));
-    expect(steps).toEqual(["sspr.requested", "sspr.link-sent", "sspr.link-used", "sspr.reset.set ldap", "sspr.reset.set entra",
-      "sspr.reset.set google", "sspr.completed"]);
+    expect(steps).toEqual([
+      "sspr.requested",
+      "sspr.link-sent",
+      "sspr.link-used",
+      "sspr.reset.set ldap",
+      "sspr.reset.set entra",
+      "sspr.reset.set google",
+      "sspr.completed",
+    ]);
   }, 90_000);
 });

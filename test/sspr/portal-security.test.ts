@@ -9,9 +9,15 @@ import { Browser, linkIn, memoryTarget, startPortal, type Portal } from "./harne
 import { people, subject } from "./fixtures";
 
 const GOOD = "orbit kettle marmalade lantern";
-const hostile = subject({ employeeId: "E666", firstName: "<script>alert(1)</script>", lastName: "O'Brien\"(cn=*)\\",
-  displayName: "<script>alert(1)</script> O'Brien\"(cn=*)\\", userName: "obrien", workEmail: "obrien@example.com",
-  recoveryEmail: "obrien@home.example" });
+const hostile = subject({
+  employeeId: "E666",
+  firstName: "<script>alert(1)</script>",
+  lastName: "O'Brien\"(cn=*)\\",
+  displayName: "<script>alert(1)</script> O'Brien\"(cn=*)\\",
+  userName: "obrien",
+  workEmail: "obrien@example.com",
+  recoveryEmail: "obrien@home.example",
+});
 let clock = Date.now();
 const target = memoryTarget("ldap");
 let portal: Portal;
@@ -19,8 +25,12 @@ let portal: Portal;
 beforeAll(async () => {
   // Limits high enough for this file's many requests; test/sspr/portal-rate-limit.test.ts checks the defaults.
   const generous = { limit: 500, windowMinutes: 15 };
-  portal = await startPortal({ subjects: [...people, hostile], targets: [target], now: () => clock,
-    rates: { account: generous, recovery: generous, client: generous } });
+  portal = await startPortal({
+    subjects: [...people, hostile],
+    targets: [target],
+    now: () => clock,
+    rates: { account: generous, recovery: generous, client: generous },
+  });
 });
 afterAll(async () => portal?.stop());
 
@@ -31,7 +41,10 @@ async function requestFor(identifier: string, headers: Record<string, string> = 
 }
 
 /** Asks for a link for `identifier` and opens it in a fresh browser: the path and query under the public URL. */
-async function linkFor(identifier: string, recovery: string): Promise<{ browser: Browser; token: string; link: string }> {
+async function linkFor(
+  identifier: string,
+  recovery: string,
+): Promise<{ browser: Browser; token: string; link: string }> {
   await requestFor(identifier);
   const mail = await portal.catcher.waitFor(recovery);
   const link = linkIn(mail.text);
@@ -50,7 +63,10 @@ describe("sspr portal security", () => {
     const times: Record<string, number[]> = { known: [], unknown: [] };
     const bodies = new Set<string>();
     for (let i = 0; i < 4; i++) {
-      for (const [kind, id] of [["known", "ada.lovelace"], ["unknown", `nobody${i}@example.com`]] as const) {
+      for (const [kind, id] of [
+        ["known", "ada.lovelace"],
+        ["unknown", `nobody${i}@example.com`],
+      ] as const) {
         const started = performance.now();
         const page = await requestFor(id, { "x-forwarded-for": `10.9.${i}.1` });
         times[kind]!.push(performance.now() - started);
@@ -65,16 +81,19 @@ describe("sspr portal security", () => {
     for (let i = 0; i < 4; i++) await portal.catcher.waitFor("ada@home.example");
   });
 
-  it.each([["leaver", "lee.ver", "lee@home.example"], ["kill-switched", "kim.kill", "kim@home.example"],
-    ["on leave", "pat.leave", "pat@home.example"], ["pre-hire", "pre.hire", "pre@home.example"]])(
-    "refuses a %s person with the neutral page, sends nothing and records why", async (_kind, id, recovery) => {
-      const page = await requestFor(id);
-      expect(page.status).toBe(200);
-      expect(page.html).toContain('id="neutral"');
-      expect(await noMailTo(recovery)).toBe(true);
-      const refused = readEventChain(portal.auditFile).events.filter((e) => e.type === "sspr.refused");
-      expect(refused.some((e) => e.employeeId === people.find((p) => p.userName === id)!.employeeId)).toBe(true);
-    });
+  it.each([
+    ["leaver", "lee.ver", "lee@home.example"],
+    ["kill-switched", "kim.kill", "kim@home.example"],
+    ["on leave", "pat.leave", "pat@home.example"],
+    ["pre-hire", "pre.hire", "pre@home.example"],
+  ])("refuses a %s person with the neutral page, sends nothing and records why", async (_kind, id, recovery) => {
+    const page = await requestFor(id);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('id="neutral"');
+    expect(await noMailTo(recovery)).toBe(true);
+    const refused = readEventChain(portal.auditFile).events.filter((e) => e.type === "sspr.refused");
+    expect(refused.some((e) => e.employeeId === people.find((p) => p.userName === id)!.employeeId)).toBe(true);
+  });
 
   it("builds links from the public URL and ignores a poisoned Host header", async () => {
     await requestFor("obrien", { host: "evil.example", "x-forwarded-host": "evil.example" });
@@ -103,29 +122,41 @@ describe("sspr portal security", () => {
     expect(target.held.has("E100")).toBe(false);
   });
 
-  it.each([["too short", "kettle-orbit", /at least 15 characters/], ["blocklisted", "passwordpassword1", /too common/],
-    ["personal", "lovelace marmalade lantern", /your name/]])("refuses a %s password and changes nothing",
-    async (_kind, password, message) => {
-      const { browser, token } = await linkFor("ada.lovelace", "ada@home.example");
-      await browser.get(`/reset?token=${token}`);
-      const page = await browser.post("/reset", { token, password, confirm: password, csrf: browser.csrf });
-      expect(page.status).toBe(422);
-      expect(page.html).toMatch(message);
-      expect(target.held.has("E100")).toBe(false);
-    });
+  it.each([
+    ["too short", "kettle-orbit", /at least 15 characters/],
+    ["blocklisted", "passwordpassword1", /too common/],
+    ["personal", "lovelace marmalade lantern", /your name/],
+  ])("refuses a %s password and changes nothing", async (_kind, password, message) => {
+    const { browser, token } = await linkFor("ada.lovelace", "ada@home.example");
+    await browser.get(`/reset?token=${token}`);
+    const page = await browser.post("/reset", { token, password, confirm: password, csrf: browser.csrf });
+    expect(page.status).toBe(422);
+    expect(page.html).toMatch(message);
+    expect(target.held.has("E100")).toBe(false);
+  });
 
   it("sets the password once: the link is bound to its person and does not work again", async () => {
     const { browser, token } = await linkFor("ada.lovelace", "ada@home.example");
     await browser.get(`/reset?token=${token}`);
-    const done = await browser.post("/reset", { token, password: GOOD, confirm: GOOD, csrf: browser.csrf,
-      employeeId: "E666" });
+    const done = await browser.post("/reset", {
+      token,
+      password: GOOD,
+      confirm: GOOD,
+      csrf: browser.csrf,
+      employeeId: "E666",
+    });
     expect(done.status).toBe(200);
     expect(done.html).toContain('<ul id="set"><li>ldap</li></ul>');
     expect(target.held.get("E100")).toBe(GOOD);
     expect(target.held.has("E666")).toBe(false);
     expect((await browser.get(`/reset?token=${token}`)).status).toBe(400);
     await browser.get("/");
-    const again = await browser.post("/reset", { token, password: `${GOOD} two`, confirm: `${GOOD} two`, csrf: browser.csrf });
+    const again = await browser.post("/reset", {
+      token,
+      password: `${GOOD} two`,
+      confirm: `${GOOD} two`,
+      csrf: browser.csrf,
+    });
     expect(again.status).toBe(400);
     expect(again.html).toContain('id="invalid"');
     const confirmation = await portal.catcher.waitFor("ada.lovelace@example.com");
@@ -154,7 +185,17 @@ describe("sspr portal security", () => {
     expect(audit).not.toContain(GOOD);
     const { events, verification } = readEventChain(portal.auditFile);
     expect(verification.ok).toBe(true);
-    expect(new Set(events.map((e) => e.type))).toEqual(new Set(["sspr.requested", "sspr.link-sent", "sspr.refused",
-      "sspr.password-rejected", "sspr.link-used", "sspr.reset.set", "sspr.completed", "sspr.link-invalid"]));
+    expect(new Set(events.map((e) => e.type))).toEqual(
+      new Set([
+        "sspr.requested",
+        "sspr.link-sent",
+        "sspr.refused",
+        "sspr.password-rejected",
+        "sspr.link-used",
+        "sspr.reset.set",
+        "sspr.completed",
+        "sspr.link-invalid",
+      ]),
+    );
   });
 });

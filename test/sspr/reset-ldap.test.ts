@@ -18,15 +18,29 @@ describe("sspr reset on real slapd", () => {
 
   beforeAll(async () => {
     settings = await isolatedTree("sspr");
-    account = (await ldapAccountProvider.create!(accountSpec({ employeeId: "E1001", userName: "jdoe" }))).outs as LdapAccountOutputs;
-    const jane = subject({ employeeId: "E1001", firstName: "Jane", lastName: "Doe", displayName: "Jane Doe", userName: "jdoe",
-      workEmail: "jane.doe@example.com", recoveryEmail: "jane@home.example" });
+    account = (await ldapAccountProvider.create!(accountSpec({ employeeId: "E1001", userName: "jdoe" })))
+      .outs as LdapAccountOutputs;
+    const jane = subject({
+      employeeId: "E1001",
+      firstName: "Jane",
+      lastName: "Doe",
+      displayName: "Jane Doe",
+      userName: "jdoe",
+      workEmail: "jane.doe@example.com",
+      recoveryEmail: "jane@home.example",
+    });
     portal = await startPortal({ subjects: [jane], targets: [ldapTarget(settings)] });
   });
   afterAll(async () => portal?.stop());
 
-  const pwdReset = async () => [(await asAdmin(async (c) =>
-    (await c.search(account.dn, { scope: "base", attributes: ["pwdReset"] })).searchEntries))[0]!.pwdReset].flat();
+  const pwdReset = async () =>
+    [
+      (
+        await asAdmin(
+          async (c) => (await c.search(account.dn, { scope: "base", attributes: ["pwdReset"] })).searchEntries,
+        )
+      )[0]!.pwdReset,
+    ].flat();
 
   it("sets the chosen password in slapd: the new one binds, the initial one no longer does", async () => {
     expect(await canBind(account.dn, account.initialPassword!)).toBe(true);
@@ -45,7 +59,11 @@ describe("sspr reset on real slapd", () => {
   });
 
   it("forces a change at next sign-in when the stack asks, and writes AD's unicodePwd as a reset", () => {
-    expect(ldapPasswordChanges("openldap", "x", true)).toContainEqual({ operation: "replace", type: "pwdReset", values: ["TRUE"] });
+    expect(ldapPasswordChanges("openldap", "x", true)).toContainEqual({
+      operation: "replace",
+      type: "pwdReset",
+      values: ["TRUE"],
+    });
     const ad = ldapPasswordChanges("ad", "pässword", true);
     expect(ad[0]).toEqual({ operation: "replace", type: "unicodePwd", values: [Buffer.from('"pässword"', "utf16le")] });
     expect(ad[1]).toEqual({ operation: "replace", type: "pwdLastSet", values: ["0"] });
@@ -53,6 +71,8 @@ describe("sspr reset on real slapd", () => {
 
   it("reports an account missing from the directory as a failure, not a success", async () => {
     const ghost = subject({ employeeId: "E9999" });
-    await expect(ldapTarget(settings).setPassword(ghost, CHOSEN, { forceChange: false })).rejects.toThrow(/no LDAP account/);
+    await expect(ldapTarget(settings).setPassword(ghost, CHOSEN, { forceChange: false })).rejects.toThrow(
+      /no LDAP account/,
+    );
   });
 });

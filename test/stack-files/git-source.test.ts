@@ -30,7 +30,10 @@ describe("reading the previous export from a file or a git ref", () => {
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
   it("a path that exists is read as a file", () => {
-    expect(readTextFromFileOrGitRef("stacks/demo/people.csv", repo, current)).toEqual({ file: current, text: "v3 (uncommitted)\n" });
+    expect(readTextFromFileOrGitRef("stacks/demo/people.csv", repo, current)).toEqual({
+      file: current,
+      text: "v3 (uncommitted)\n",
+    });
   });
 
   it.each([

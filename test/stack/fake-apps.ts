@@ -28,7 +28,9 @@ export function fakeApps(): FakeApps {
     };
     return { account: make("Account"), group: make("Group"), directory: name === "entra" || name === "google" };
   };
-  const resources = Object.fromEntries((["entra", "google", "slack", "scim", "ldap"] as const).map((name) => [name, app(name)])) as Record<AppName, AppResources>;
+  const resources = Object.fromEntries(
+    (["entra", "google", "slack", "scim", "ldap"] as const).map((name) => [name, app(name)]),
+  ) as Record<AppName, AppResources>;
   return { resources, made, order };
 }
 
@@ -37,15 +39,42 @@ export const dependsOnNames = (opts: pulumi.CustomResourceOptions) =>
   ((opts.dependsOn ?? []) as pulumi.Resource[]).map((r) => (r as unknown as { __name: string }).__name);
 
 export const spec = (employeeId: string, extra: Partial<AccountSpec> = {}): AccountSpec => ({
-  employeeId, userName: employeeId.toLowerCase(), email: `${employeeId.toLowerCase()}@example.com`, givenName: "G", familyName: "F",
-  displayName: `Person ${employeeId}`, employmentType: "employee", enabled: true, lifecycle: "active", groups: [], admin: false,
-  grants: [{ entitlement: "account", roleIds: ["birthright"] }], approvals: [], ...extra,
+  employeeId,
+  userName: employeeId.toLowerCase(),
+  email: `${employeeId.toLowerCase()}@example.com`,
+  givenName: "G",
+  familyName: "F",
+  displayName: `Person ${employeeId}`,
+  employmentType: "employee",
+  enabled: true,
+  lifecycle: "active",
+  groups: [],
+  admin: false,
+  grants: [{ entitlement: "account", roleIds: ["birthright"] }],
+  approvals: [],
+  ...extra,
 });
 
-export const group = (name: string, extra: Partial<GroupSpec> = {}): GroupSpec => ({ name, displayName: name, privileged: false, roleIds: ["r"], ...extra });
+export const group = (name: string, extra: Partial<GroupSpec> = {}): GroupSpec => ({
+  name,
+  displayName: name,
+  privileged: false,
+  roleIds: ["r"],
+  ...extra,
+});
 
 type PlannedPerson = AccessPlan["people"][number];
 
-export const person = (employeeId: string, accounts: PlannedPerson["accounts"], extra: Partial<PlannedPerson> = {}): PlannedPerson => ({
-  employeeId, displayName: `Person ${employeeId}`, lifecycle: "active", employmentType: "employee", roles: [], accounts, ...extra,
+export const person = (
+  employeeId: string,
+  accounts: PlannedPerson["accounts"],
+  extra: Partial<PlannedPerson> = {},
+): PlannedPerson => ({
+  employeeId,
+  displayName: `Person ${employeeId}`,
+  lifecycle: "active",
+  employmentType: "employee",
+  roles: [],
+  accounts,
+  ...extra,
 });

@@ -1,12 +1,34 @@
 import { statSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { HELD_ACCOUNTS_ENV, HeldAccountsError, heldAccounts, readHeldAccounts, writeHeldAccounts } from "../../provider/stack";
+import {
+  HELD_ACCOUNTS_ENV,
+  HeldAccountsError,
+  heldAccounts,
+  readHeldAccounts,
+  writeHeldAccounts,
+} from "../../provider/stack";
 
 const spec = {
-  employeeId: "E1", userName: "alex", email: "alex@example.com", givenName: "Alex", familyName: "P", displayName: "Alex P",
-  employmentType: "employee", enabled: true, lifecycle: "active", groups: ["all"], admin: false, grants: [], approvals: [],
+  employeeId: "E1",
+  userName: "alex",
+  email: "alex@example.com",
+  givenName: "Alex",
+  familyName: "P",
+  displayName: "Alex P",
+  employmentType: "employee",
+  enabled: true,
+  lifecycle: "active",
+  groups: ["all"],
+  admin: false,
+  grants: [],
+  approvals: [],
 };
-const resource = (type: string, inputs: Record<string, unknown>, extra = {}) => ({ urn: `urn:${type}`, type, inputs, ...extra });
+const resource = (type: string, inputs: Record<string, unknown>, extra = {}) => ({
+  urn: `urn:${type}`,
+  type,
+  inputs,
+  ...extra,
+});
 
 describe("held accounts", () => {
   it("takes idlc's accounts from state and leaves out groups, foreign types, pending deletes and odd inputs", () => {
@@ -18,7 +40,10 @@ describe("held accounts", () => {
       resource("pulumi-nodejs:dynamic/idlc:LdapAccount", spec, { delete: true }),
       resource("pulumi-nodejs:dynamic/idlc:GoogleAccount", { ...spec, enabled: "yes" }),
     ]);
-    expect(held.map((h) => [h.app, h.spec.instance])).toEqual([["slack", undefined], ["scim", "github"]]);
+    expect(held.map((h) => [h.app, h.spec.instance])).toEqual([
+      ["slack", undefined],
+      ["scim", "github"],
+    ]);
     expect(held[0]!.spec).not.toHaveProperty("__provider");
   });
 

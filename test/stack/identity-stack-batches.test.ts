@@ -35,17 +35,30 @@ const plan: AccessPlan = {
     { app: "scim", spec: group("developers", { instance: "github" }) },
   ],
   people: [
-    person("E4", [
-      { app: "slack", spec: spec("E4", { groups: ["engineering"], managerEmployeeId: "E2" }) },
-      { app: "google", spec: spec("E4", { groups: ["everyone"], managerEmployeeId: "E2" }) },
-      { app: "scim", spec: spec("E4", { instance: "github", groups: ["developers"], managerEmployeeId: "E2" }) },
-    ], { managerEmployeeId: "E2" }),
-    person("E2", [
-      { app: "slack", spec: spec("E2", { managerEmployeeId: "E1" }) },
-      { app: "google", spec: spec("E2", { managerEmployeeId: "E1" }) },
-    ], { managerEmployeeId: "E1" }),
-    person("E1", [{ app: "google", spec: spec("E1", { groups: ["everyone"] }) }, { app: "slack", spec: spec("E1") }]),
-    person("E3", [{ app: "slack", spec: spec("E3", { enabled: false, lifecycle: "terminated" }) }], { lifecycle: "terminated" }),
+    person(
+      "E4",
+      [
+        { app: "slack", spec: spec("E4", { groups: ["engineering"], managerEmployeeId: "E2" }) },
+        { app: "google", spec: spec("E4", { groups: ["everyone"], managerEmployeeId: "E2" }) },
+        { app: "scim", spec: spec("E4", { instance: "github", groups: ["developers"], managerEmployeeId: "E2" }) },
+      ],
+      { managerEmployeeId: "E2" },
+    ),
+    person(
+      "E2",
+      [
+        { app: "slack", spec: spec("E2", { managerEmployeeId: "E1" }) },
+        { app: "google", spec: spec("E2", { managerEmployeeId: "E1" }) },
+      ],
+      { managerEmployeeId: "E1" },
+    ),
+    person("E1", [
+      { app: "google", spec: spec("E1", { groups: ["everyone"] }) },
+      { app: "slack", spec: spec("E1") },
+    ]),
+    person("E3", [{ app: "slack", spec: spec("E3", { enabled: false, lifecycle: "terminated" }) }], {
+      lifecycle: "terminated",
+    }),
   ],
 };
 
@@ -59,7 +72,12 @@ async function declare(name: string, batchSize?: number, only?: ReadonlySet<stri
   await waitForRPCs();
   const mine = registered.slice(before).filter((r) => r.name !== name);
   const deps = Object.fromEntries(Object.entries(fakes.made).map(([n, opts]) => [n, dependsOnNames(opts)]));
-  return { stack, order: fakes.order, deps, inputs: Object.fromEntries(mine.map((r) => [r.name, { type: r.type, inputs: r.inputs }])) };
+  return {
+    stack,
+    order: fakes.order,
+    deps,
+    inputs: Object.fromEntries(mine.map((r) => [r.name, { type: r.type, inputs: r.inputs }])),
+  };
 }
 
 describe("IdentityStack in batches", () => {
@@ -72,7 +90,11 @@ describe("IdentityStack in batches", () => {
       expect(batched.inputs).toEqual(whole.inputs);
     }
     expect(whole.order).toHaveLength(11);
-    expect(whole.order.slice(0, 3)).toEqual(["slack/groups/engineering", "google/groups/everyone", "scim:github/groups/developers"]);
+    expect(whole.order.slice(0, 3)).toEqual([
+      "slack/groups/engineering",
+      "google/groups/everyone",
+      "scim:github/groups/developers",
+    ]);
     expect(whole.deps["slack/E4"]).toEqual(["slack/groups/engineering", "google/E4"]);
   });
 
@@ -96,10 +118,19 @@ describe("IdentityStack in batches", () => {
 
   it("registers the per-app summary as the component's output after the last batch", async () => {
     await declare("summarized", 4);
-    const monitor = pulumi.runtime.getMonitor() as unknown as { getRegisteredResources(): Map<string, { state: { toJavaScript?(): unknown } }> };
+    const monitor = pulumi.runtime.getMonitor() as unknown as {
+      getRegisteredResources(): Map<string, { state: { toJavaScript?(): unknown } }>;
+    };
     const [, entry] = [...monitor.getRegisteredResources()].find(([urn]) => urn.endsWith("::summarized"))!;
-    const state = (typeof entry.state.toJavaScript === "function" ? entry.state.toJavaScript() : entry.state) as Record<string, unknown>;
-    expect(state.summary).toEqual({ slack: { enabled: 3, disabled: 1 }, google: { enabled: 3, disabled: 0 }, "scim:github": { enabled: 1, disabled: 0 } });
+    const state = (typeof entry.state.toJavaScript === "function" ? entry.state.toJavaScript() : entry.state) as Record<
+      string,
+      unknown
+    >;
+    expect(state.summary).toEqual({
+      slack: { enabled: 3, disabled: 1 },
+      google: { enabled: 3, disabled: 0 },
+      "scim:github": { enabled: 1, disabled: 0 },
+    });
   });
 
   it("declares only the targeted resources of a targeted update, in batches too", async () => {

@@ -30,18 +30,37 @@ const plan: AccessPlan = {
   ],
   people: [
     {
-      employeeId: "E1", displayName: "Person E1", lifecycle: "active", employmentType: "employee", roles: [],
+      employeeId: "E1",
+      displayName: "Person E1",
+      lifecycle: "active",
+      employmentType: "employee",
+      roles: [],
       accounts: [
         { app: "slack", spec: spec("E1", { groups: ["engineering"] }) },
         { app: "google", spec: spec("E1") },
         { app: "scim", spec: spec("E1", { instance: "github", groups: ["developers"] }) },
       ],
     },
-    { employeeId: "E2", displayName: "Person E2", lifecycle: "terminated", employmentType: "employee", roles: [], accounts: [{ app: "slack", spec: spec("E2", { enabled: false, lifecycle: "terminated" }) }] },
+    {
+      employeeId: "E2",
+      displayName: "Person E2",
+      lifecycle: "terminated",
+      employmentType: "employee",
+      roles: [],
+      accounts: [{ app: "slack", spec: spec("E2", { enabled: false, lifecycle: "terminated" }) }],
+    },
     // E3 reports to E2 (who holds Slack, declared after E3 here) and to nobody in Google (E2 has no Google account).
     {
-      employeeId: "E3", displayName: "Person E3", lifecycle: "active", employmentType: "employee", roles: [], managerEmployeeId: "E2",
-      accounts: [{ app: "slack", spec: spec("E3", { managerEmployeeId: "E2" }) }, { app: "google", spec: spec("E3", { managerEmployeeId: "E2" }) }],
+      employeeId: "E3",
+      displayName: "Person E3",
+      lifecycle: "active",
+      employmentType: "employee",
+      roles: [],
+      managerEmployeeId: "E2",
+      accounts: [
+        { app: "slack", spec: spec("E3", { managerEmployeeId: "E2" }) },
+        { app: "google", spec: spec("E3", { managerEmployeeId: "E2" }) },
+      ],
     },
   ],
 };
@@ -62,8 +81,15 @@ describe("IdentityStack", () => {
       "test:slack:Account slack/E3",
       "test:slack:Group slack/groups/engineering",
     ]);
-    expect(registered.find((r) => r.name === "slack/E2")!.inputs).toMatchObject({ enabled: false, lifecycle: "terminated" });
-    expect(summarize(plan)).toEqual({ google: { enabled: 2, disabled: 0 }, slack: { enabled: 2, disabled: 1 }, "scim:github": { enabled: 1, disabled: 0 } });
+    expect(registered.find((r) => r.name === "slack/E2")!.inputs).toMatchObject({
+      enabled: false,
+      lifecycle: "terminated",
+    });
+    expect(summarize(plan)).toEqual({
+      google: { enabled: 2, disabled: 0 },
+      slack: { enabled: 2, disabled: 1 },
+      "scim:github": { enabled: 1, disabled: 0 },
+    });
   });
 
   it("creates directory accounts first and makes app accounts depend on them and on their groups", async () => {
@@ -88,15 +114,27 @@ describe("IdentityStack", () => {
     const cutoffs: AccessPlan = {
       ...plan,
       people: [
-        { ...plan.people[0]!, employeeId: "L1", accounts: [
-          { app: "google", spec: spec("L1", { ...cut, lifecycle: "terminated" }) },
-          { app: "slack", spec: spec("L1", { ...cut, lifecycle: "terminated", managerEmployeeId: "E1" }) },
-        ] },
-        { ...plan.people[0]!, employeeId: "L2", accounts: [{ app: "slack", spec: spec("L2", { ...cut, lifecycle: "leave" }) }] },
-        { ...plan.people[0]!, employeeId: "J1", accounts: [
-          { app: "google", spec: spec("J1", { ...cut, lifecycle: "pre-hire" }) },
-          { app: "slack", spec: spec("J1", { ...cut, lifecycle: "pre-hire" }) },
-        ] },
+        {
+          ...plan.people[0]!,
+          employeeId: "L1",
+          accounts: [
+            { app: "google", spec: spec("L1", { ...cut, lifecycle: "terminated" }) },
+            { app: "slack", spec: spec("L1", { ...cut, lifecycle: "terminated", managerEmployeeId: "E1" }) },
+          ],
+        },
+        {
+          ...plan.people[0]!,
+          employeeId: "L2",
+          accounts: [{ app: "slack", spec: spec("L2", { ...cut, lifecycle: "leave" }) }],
+        },
+        {
+          ...plan.people[0]!,
+          employeeId: "J1",
+          accounts: [
+            { app: "google", spec: spec("J1", { ...cut, lifecycle: "pre-hire" }) },
+            { app: "slack", spec: spec("J1", { ...cut, lifecycle: "pre-hire" }) },
+          ],
+        },
       ],
     };
     new IdentityStack("cutoffs", { plan: cutoffs, resources: fakes });
@@ -105,7 +143,10 @@ describe("IdentityStack", () => {
     expect(deps("slack/L1")).toEqual([]);
     expect(deps("slack/L2")).toEqual([]);
     expect(deps("slack/J1")).toEqual(["slack/groups/engineering", "google/J1"]);
-    expect([isCutoff({ enabled: false, lifecycle: "terminated" }), isCutoff({ enabled: false, lifecycle: "pre-hire" })]).toEqual([true, false]);
+    expect([
+      isCutoff({ enabled: false, lifecycle: "terminated" }),
+      isCutoff({ enabled: false, lifecycle: "pre-hire" }),
+    ]).toEqual([true, false]);
   });
 
   it("declares only the targeted resources of a targeted update, keeping the manager reference", async () => {
@@ -113,7 +154,12 @@ describe("IdentityStack", () => {
     const before = registered.length;
     new IdentityStack("targeted", { plan, resources: fakes, only: new Set(["slack/E3", "google/E3"]) });
     await new Promise((r) => setTimeout(r, 50));
-    expect(registered.slice(before).map((r) => r.name).sort()).toEqual(["google/E3", "slack/E3", "targeted"]);
+    expect(
+      registered
+        .slice(before)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(["google/E3", "slack/E3", "targeted"]);
     expect(registered.slice(before).find((r) => r.name === "slack/E3")!.inputs.managerEmployeeId).toBe("E2");
   });
 });

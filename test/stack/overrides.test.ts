@@ -2,14 +2,34 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { appendOverride, applyOverrides, OverridesFileError, readOverrides, settledOverrides } from "../../provider/stack";
+import {
+  appendOverride,
+  applyOverrides,
+  OverridesFileError,
+  readOverrides,
+  settledOverrides,
+} from "../../provider/stack";
 import type { Person } from "../../provider/hr";
 
 const person = (employeeId: string, extra: Partial<Person> = {}): Person => ({
-  employeeId, firstName: "A", lastName: "B", displayName: "A B", employmentType: "employee", status: "active",
-  hireDate: "2020-01-01", roles: [], source: { file: "people.csv", row: 2 }, ...extra,
+  employeeId,
+  firstName: "A",
+  lastName: "B",
+  displayName: "A B",
+  employmentType: "employee",
+  status: "active",
+  hireDate: "2020-01-01",
+  roles: [],
+  source: { file: "people.csv", row: 2 },
+  ...extra,
 });
-const kill = { employeeId: "E1", action: "terminate" as const, at: "2026-11-25T10:00:00Z", by: "sec@example.com", reason: "compromised laptop" };
+const kill = {
+  employeeId: "E1",
+  action: "terminate" as const,
+  at: "2026-11-25T10:00:00Z",
+  by: "sec@example.com",
+  reason: "compromised laptop",
+};
 
 describe("applyOverrides", () => {
   it("terminates the person from the override's day", () => {
@@ -30,7 +50,9 @@ describe("applyOverrides", () => {
 
 describe("settledOverrides", () => {
   it("is settled once HR shows the termination on or before the override day", () => {
-    expect(settledOverrides([person("E1", { status: "terminated", terminationDate: "2026-11-25" })], [kill])).toEqual([kill]);
+    expect(settledOverrides([person("E1", { status: "terminated", terminationDate: "2026-11-25" })], [kill])).toEqual([
+      kill,
+    ]);
     expect(settledOverrides([person("E1")], [kill])).toEqual([]);
   });
 });
@@ -46,7 +68,10 @@ describe("overrides.yaml", () => {
   });
   it("names the file and the bad field", () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "ovr-")), "overrides.yaml");
-    writeFileSync(file, "overrides:\n  - employeeId: E1\n    action: terminate\n    at: yesterday\n    by: x\n    reason: y\n");
+    writeFileSync(
+      file,
+      "overrides:\n  - employeeId: E1\n    action: terminate\n    at: yesterday\n    by: x\n    reason: y\n",
+    );
     expect(() => readOverrides(file)).toThrow(OverridesFileError);
     expect(() => readOverrides(file)).toThrow(/overrides\.0\.at/);
   });

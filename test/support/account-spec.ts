@@ -24,5 +24,11 @@ export function accountSpec(employeeId: string, overrides: Partial<AccountSpec> 
 }
 
 export function groupSpec(name: string, overrides: Partial<GroupSpec> = {}): GroupSpec {
-  return { name, displayName: name.replace(/(^|-)(\w)/g, (_m, sep: string, c: string) => (sep ? " " : "") + c.toUpperCase()), privileged: false, roleIds: [], ...overrides };
+  return {
+    name,
+    displayName: name.replace(/(^|-)(\w)/g, (_m, sep: string, c: string) => (sep ? " " : "") + c.toUpperCase()),
+    privileged: false,
+    roleIds: [],
+    ...overrides,
+  };
 }

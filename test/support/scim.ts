@@ -7,6 +7,8 @@ export const quickRetry = { maxAttempts: 6, baseDelayMs: 5, maxDelayMs: 2000, ma
 /** A SCIMMY server plus the `identity:scim` config pointing instance `test` (and any extras) at it. */
 export async function scimFixture(options: ScimServerOptions = {}, instance: Record<string, unknown> = {}) {
   const server: RunningScimServer = await startScimServer({ token: "test-token", ...options });
-  const settings = { test: { baseUrl: server.url, token: server.token, retry: quickRetry, readAfterWriteMs: 2000, ...instance } };
+  const settings = {
+    test: { baseUrl: server.url, token: server.token, retry: quickRetry, readAfterWriteMs: 2000, ...instance },
+  };
   return { server, settings, request: configRequest({ "identity:scim": settings }) };
 }

@@ -18,8 +18,14 @@ export async function serializeProvider(modulePath: string, exportName: string):
     pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })
       .then((sf) => process.stdout.write(sf.text), (err) => { console.error(err); process.exit(1); });`;
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ["--require", "tsx/cjs", "-e", script], { cwd: repoRoot, maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
-      err ? reject(new Error(`serializing ${exportName} from ${modulePath} failed: ${stderr || err.message}`)) : resolve(stdout),
+    execFile(
+      process.execPath,
+      ["--require", "tsx/cjs", "-e", script],
+      { cwd: repoRoot, maxBuffer: 64 << 20 },
+      (err, stdout, stderr) =>
+        err
+          ? reject(new Error(`serializing ${exportName} from ${modulePath} failed: ${stderr || err.message}`))
+          : resolve(stdout),
     );
   });
 }

@@ -31,7 +31,9 @@ class Item extends pulumi.dynamic.Resource {
 const config = new pulumi.Config();
 const count = config.requireNumber("count");
 const changed = config.getNumber("changed");
-const targets = process.env.IDLC_TARGET_URNS ? new Set(JSON.parse(process.env.IDLC_TARGET_URNS).map((u) => u.split("::").pop())) : undefined;
+const targets = process.env.IDLC_TARGET_URNS
+  ? new Set(JSON.parse(process.env.IDLC_TARGET_URNS).map((u) => u.split("::").pop()))
+  : undefined;
 // Declaring in batches with a yield in between lets the provider closure be serialized while the heap is still
 // small and registrations flow while the rest are declared. One synchronous loop of 20,000 constructors first
 // grows the heap to ~1.7 GB, and the SDK's inspector-based closure serialization then crashed V8 (a fatal check in

@@ -53,7 +53,13 @@ export function openBackend(options: OpenBackendOptions): Backend {
     return { name, paths: stackPaths(root, projectName, name) };
   };
 
-  const persist = async (name: string, paths: StackPaths, deployment: DeploymentV3, finish: FinishOptions, kind: UpdateOperation) => {
+  const persist = async (
+    name: string,
+    paths: StackPaths,
+    deployment: DeploymentV3,
+    finish: FinishOptions,
+    kind: UpdateOperation,
+  ) => {
     await ensureMeta(root);
     const text = await writeCheckpointFile(paths, deployment);
     // The hash chain beside the history is what `idlc audit verify` checks for tampering.
@@ -76,11 +82,16 @@ export function openBackend(options: OpenBackendOptions): Backend {
       const recovered = await recoverJournal(paths.journal, checkpoint);
       if (!recovered) {
         const deployment = checkpoint?.deployment;
-        return { ...(deployment ? { deployment } : {}), recoveredPendingOperations: deployment?.pending_operations ?? [] };
+        return {
+          ...(deployment ? { deployment } : {}),
+          recoveredPendingOperations: deployment?.pending_operations ?? [],
+        };
       }
       const { deployment, start } = recovered;
       const pending = deployment.pending_operations ?? [];
-      warn(`recovered an interrupted ${start.operation} of ${paths.fullName} from its journal; ${pending.length} operation(s) may or may not have completed`);
+      warn(
+        `recovered an interrupted ${start.operation} of ${paths.fullName} from its journal; ${pending.length} operation(s) may or may not have completed`,
+      );
       const finish: FinishOptions = {
         result: "failed",
         resourceChanges: {},
@@ -96,9 +107,16 @@ export function openBackend(options: OpenBackendOptions): Backend {
     startUpdate(stack, startOptions) {
       const { name, paths } = pathsOf(stack);
       if (existsSync(paths.journal)) {
-        throw new StateError(StateCode.journalInvalid, `${paths.journal} exists: an earlier run of ${paths.fullName} did not finish`, "call loadDeployment first; it recovers the earlier run", { file: paths.journal });
+        throw new StateError(
+          StateCode.journalInvalid,
+          `${paths.journal} exists: an earlier run of ${paths.fullName} did not finish`,
+          "call loadDeployment first; it recovers the earlier run",
+          { file: paths.journal },
+        );
       }
-      return new Journal(paths.journal, startOptions, (deployment, finish, kind) => persist(name, paths, deployment, finish, kind));
+      return new Journal(paths.journal, startOptions, (deployment, finish, kind) =>
+        persist(name, paths, deployment, finish, kind),
+      );
     },
 
     async listHistory(stack) {
@@ -108,7 +126,10 @@ export function openBackend(options: OpenBackendOptions): Backend {
     async exportStack(stack) {
       const deployment = (await readCheckpointFile(pathsOf(stack).paths))?.deployment;
       // What `pulumi stack export` prints for a stack that was never updated.
-      return { version: 3, deployment: deployment ?? { manifest: { time: "0001-01-01T00:00:00Z", magic: "", version: "" } } };
+      return {
+        version: 3,
+        deployment: deployment ?? { manifest: { time: "0001-01-01T00:00:00Z", magic: "", version: "" } },
+      };
     },
   };
 }

@@ -15,7 +15,12 @@ export const ORGANIZATION = "organization";
 export function backendRoot(url: string | undefined, baseDir: string): string {
   if (url === undefined || url === "") return join(baseDir, BOOKKEEPING_DIR);
   if (!url.startsWith("file://")) {
-    throw new StateError(StateCode.backendUrlUnsupported, `backend ${url} is not a file:// URL`, "use a file:// backend, or run this stack with --engine pulumi", { url });
+    throw new StateError(
+      StateCode.backendUrlUnsupported,
+      `backend ${url} is not a file:// URL`,
+      "use a file:// backend, or run this stack with --engine pulumi",
+      { url },
+    );
   }
   const rest = url.slice("file://".length);
   let path: string;

@@ -27,7 +27,9 @@ function processAlive(pid: number): boolean {
 }
 
 function holder(file: string, lock: LockContent | undefined): string {
-  return lock ? `${file}: created by ${lock.username}@${lock.hostname} (pid ${lock.pid}) at ${lock.timestamp}` : `${file}: unreadable lock file`;
+  return lock
+    ? `${file}: created by ${lock.username}@${lock.hostname} (pid ${lock.pid}) at ${lock.timestamp}`
+    : `${file}: unreadable lock file`;
 }
 
 async function readLock(file: string): Promise<LockContent | undefined> {
@@ -64,10 +66,20 @@ async function otherLocks(dir: string, own: string, onStale: (message: string) =
 export async function acquireLock(dir: string, stackName: string, onStale: (message: string) => void): Promise<Unlock> {
   const own = join(dir, `${randomUUID()}.json`);
   const refuse = (holders: string[]) =>
-    new StateError(StateCode.locked, `the stack ${stackName} is locked by ${holders.length} lock(s):\n  ${holders.join("\n  ")}`, "wait for the other run to end; if its process is gone, delete the lock file named above", { file: dir });
+    new StateError(
+      StateCode.locked,
+      `the stack ${stackName} is locked by ${holders.length} lock(s):\n  ${holders.join("\n  ")}`,
+      "wait for the other run to end; if its process is gone, delete the lock file named above",
+      { file: dir },
+    );
   const before = await otherLocks(dir, own, onStale);
   if (before.length) throw refuse(before);
-  const content: LockContent = { pid: process.pid, username: userInfo().username, hostname: hostname(), timestamp: new Date().toISOString() };
+  const content: LockContent = {
+    pid: process.pid,
+    username: userInfo().username,
+    hostname: hostname(),
+    timestamp: new Date().toISOString(),
+  };
   await mkdir(dir, { recursive: true });
   await writeFile(own, JSON.stringify(content));
   const after = await otherLocks(dir, own, onStale);

@@ -25,6 +25,11 @@ export async function ensureMeta(root: string): Promise<void> {
     }
   }
   if (version !== 1) {
-    throw new StateError(StateCode.layoutUnsupported, `${root} uses diy backend layout version ${String(version)}; idlc reads and writes version 1 (project-scoped)`, "upgrade it with `pulumi state upgrade`, or run this stack with --engine pulumi", { file });
+    throw new StateError(
+      StateCode.layoutUnsupported,
+      `${root} uses diy backend layout version ${String(version)}; idlc reads and writes version 1 (project-scoped)`,
+      "upgrade it with `pulumi state upgrade`, or run this stack with --engine pulumi",
+      { file },
+    );
   }
 }

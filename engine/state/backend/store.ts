@@ -38,7 +38,12 @@ export async function writeCheckpointFile(paths: StackPaths, deployment: Deploym
 }
 
 /** `history/<project>/<stack>/<stack>-<unixNano>.history.json` plus the `.checkpoint.json` copy with the same prefix. */
-export async function writeHistoryEntry(paths: StackPaths, stack: string, info: UpdateInfo, checkpoint: Buffer): Promise<string> {
+export async function writeHistoryEntry(
+  paths: StackPaths,
+  stack: string,
+  info: UpdateInfo,
+  checkpoint: Buffer,
+): Promise<string> {
   const prefix = join(paths.historyDir, `${stack}-${unixNano()}`);
   await mkdir(paths.historyDir, { recursive: true });
   await writeFile(`${prefix}.history.json`, JSON.stringify(info));
@@ -47,7 +52,12 @@ export async function writeHistoryEntry(paths: StackPaths, stack: string, info: 
 }
 
 /** `backups/<project>/<stack>/<stack>.<unixNano>.json`, unless PULUMI_DIY_BACKEND_DISABLE_CHECKPOINT_BACKUPS is set. */
-export async function writeBackup(paths: StackPaths, stack: string, checkpoint: Buffer, env: NodeJS.ProcessEnv): Promise<void> {
+export async function writeBackup(
+  paths: StackPaths,
+  stack: string,
+  checkpoint: Buffer,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   const disabled = env.PULUMI_DIY_BACKEND_DISABLE_CHECKPOINT_BACKUPS;
   if (disabled && !["0", "false"].includes(disabled.toLowerCase())) return;
   await mkdir(paths.backupsDir, { recursive: true });
@@ -60,14 +70,22 @@ export async function readHistory(paths: StackPaths): Promise<UpdateInfo[]> {
     if (isMissing(err)) return [] as string[];
     throw err;
   });
-  const files = names.filter((n) => n.endsWith(".history.json")).sort().reverse();
+  const files = names
+    .filter((n) => n.endsWith(".history.json"))
+    .sort()
+    .reverse();
   return Promise.all(
     files.map(async (name) => {
       const file = join(paths.historyDir, name);
       const parsed = updateInfoSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        throw new StateError(StateCode.historyInvalid, `${file}: ${issue.path.join(".")}: ${issue.message}`, "move the damaged history file aside", { file });
+        throw new StateError(
+          StateCode.historyInvalid,
+          `${file}: ${issue.path.join(".")}: ${issue.message}`,
+          "move the damaged history file aside",
+          { file },
+        );
       }
       return parsed.data;
     }),

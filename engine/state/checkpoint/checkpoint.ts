@@ -13,7 +13,13 @@ export interface ReadCheckpoint {
 const SUPPORTED_FEATURES: readonly string[] = [];
 
 function invalid(file: string, message: string, cause?: unknown): StateError {
-  return new StateError(StateCode.checkpointInvalid, `${file}: ${message}`, "restore the file from its .bak or from backups/, or inspect it with `pulumi stack export`", { file }, cause);
+  return new StateError(
+    StateCode.checkpointInvalid,
+    `${file}: ${message}`,
+    "restore the file from its .bak or from backups/, or inspect it with `pulumi stack export`",
+    { file },
+    cause,
+  );
 }
 
 /** Checkpoint v1/v2 resources carried `defaults`, dropped by Go's migrate.UpToCheckpointV2. */
@@ -38,15 +44,26 @@ export function parseCheckpoint(text: string, file: string): ReadCheckpoint {
   const top = raw as { version?: unknown; features?: unknown; checkpoint?: unknown };
   const version = top.version ?? 0;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 0 || version > 4) {
-    throw new StateError(StateCode.checkpointVersion, `${file}: checkpoint version ${String(version)} is not supported (0–4 are)`, "use a Pulumi CLI that wrote this version, or restore an older checkpoint", { file });
+    throw new StateError(
+      StateCode.checkpointVersion,
+      `${file}: checkpoint version ${String(version)} is not supported (0–4 are)`,
+      "use a Pulumi CLI that wrote this version, or restore an older checkpoint",
+      { file },
+    );
   }
   const features = Array.isArray(top.features) ? top.features.map(String) : [];
   const unknown = features.filter((f) => !SUPPORTED_FEATURES.includes(f));
   if (unknown.length) {
-    throw new StateError(StateCode.checkpointVersion, `${file}: checkpoint needs features this engine lacks: ${unknown.join(", ")}`, "run this stack with --engine pulumi", { file });
+    throw new StateError(
+      StateCode.checkpointVersion,
+      `${file}: checkpoint needs features this engine lacks: ${unknown.join(", ")}`,
+      "run this stack with --engine pulumi",
+      { file },
+    );
   }
   // Version 0 predates the envelope: the whole file may be the checkpoint.
-  const checkpoint = (version === 0 && top.checkpoint === undefined ? raw : top.checkpoint) as Record<string, unknown> | undefined;
+  const checkpoint = (version === 0 && top.checkpoint === undefined ? raw : top.checkpoint) as
+    Record<string, unknown> | undefined;
   if (typeof checkpoint !== "object" || checkpoint === null) throw invalid(file, "has no `checkpoint` object");
   const stack = typeof checkpoint.stack === "string" ? checkpoint.stack : undefined;
   const latest = checkpoint.latest as Record<string, unknown> | undefined | null;

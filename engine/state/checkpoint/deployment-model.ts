@@ -48,7 +48,11 @@ export class DeploymentModel {
     if (this.touched.has(urn)) return;
     const resource = this.base.get(urn);
     if (!resource || this.removed.has(urn)) {
-      throw new StateError(StateCode.journalInvalid, `same(${urn}): the base deployment has no live resource with this URN`, "call upsert for resources that are not in the base deployment");
+      throw new StateError(
+        StateCode.journalInvalid,
+        `same(${urn}): the base deployment has no live resource with this URN`,
+        "call upsert for resources that are not in the base deployment",
+      );
     }
     this.touched.set(urn, resource);
     this.decided.add(urn);
@@ -68,7 +72,9 @@ export class DeploymentModel {
 
   /** This run's resources in the order first touched, then untouched base resources, made topologically valid. */
   resources(): ResourceV3[] {
-    const untouched = [...this.base].filter(([key]) => !this.touched.has(key) && !this.removed.has(key)).map(([, r]) => r);
+    const untouched = [...this.base]
+      .filter(([key]) => !this.touched.has(key) && !this.removed.has(key))
+      .map(([, r]) => r);
     return orderResources([...this.touched.values(), ...untouched]);
   }
 

@@ -48,5 +48,10 @@ export function verifyIntegrity(deployment: DeploymentV3, file: string): void {
   const problems = integrityProblems(deployment);
   if (problems.length === 0) return;
   const shown = problems.slice(0, 5).join("; ") + (problems.length > 5 ? `; and ${problems.length - 5} more` : "");
-  throw new StateError(StateCode.integrity, `refusing to write ${file}: snapshot integrity failure: ${shown}`, "this is an engine bug: keep the .pulumi directory as it is (the journal holds every step) and report it", { file });
+  throw new StateError(
+    StateCode.integrity,
+    `refusing to write ${file}: snapshot integrity failure: ${shown}`,
+    "this is an engine bug: keep the .pulumi directory as it is (the journal holds every step) and report it",
+    { file },
+  );
 }

@@ -16,7 +16,8 @@ export function orderResources(resources: readonly ResourceV3[]): ResourceV3[] {
   }
   // Go's VerifyIntegrity allows a repeated URN only on entries marked `delete`, so a replaced resource's old
   // state (delete: true) must come after the live entry of the same URN.
-  for (const group of byUrn.values()) if (group.length > 1) group.sort((a, b) => Number(a.delete ?? false) - Number(b.delete ?? false));
+  for (const group of byUrn.values())
+    if (group.length > 1) group.sort((a, b) => Number(a.delete ?? false) - Number(b.delete ?? false));
   const out: ResourceV3[] = [];
   const state = new Map<ResourceV3, "visiting" | "done">();
   // An explicit stack instead of recursion: a chain of 20,000 dependencies must not overflow the call stack.

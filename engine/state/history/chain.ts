@@ -30,7 +30,11 @@ export const sha256 = (bytes: string | Uint8Array): string => createHash("sha256
  * The hash of one chain entry: sha256 over a version tag, the previous hash and the two files' sha256 (`-` for a
  * missing checkpoint), newline-separated so no two different inputs give the same text.
  */
-export function chainEntry(previousHash: string, historyBytes: string | Uint8Array, checkpointBytes: string | Uint8Array | null): string {
+export function chainEntry(
+  previousHash: string,
+  historyBytes: string | Uint8Array,
+  checkpointBytes: string | Uint8Array | null,
+): string {
   return hashOf(previousHash, sha256(historyBytes), checkpointBytes === null ? null : sha256(checkpointBytes));
 }
 
@@ -43,11 +47,20 @@ export function hashOf(previousHash: string, historySha256: string, checkpointSh
  * prefix) to `<historyDir>/chain.jsonl`. Call it once per update, after both files are written, under the stack lock.
  * @returns the new line.
  */
-export async function appendToChain(historyDir: string, historyFile: string, checkpointFile?: string): Promise<ChainLine> {
+export async function appendToChain(
+  historyDir: string,
+  historyFile: string,
+  checkpointFile?: string,
+): Promise<ChainLine> {
   const historyPath = path.resolve(historyDir, historyFile);
-  const checkpointPath = path.resolve(historyDir, checkpointFile ?? historyPath.replace(/\.history\.json(\.gz|\.zst)?$/, ".checkpoint.json$1"));
+  const checkpointPath = path.resolve(
+    historyDir,
+    checkpointFile ?? historyPath.replace(/\.history\.json(\.gz|\.zst)?$/, ".checkpoint.json$1"),
+  );
   const chainPath = path.join(historyDir, CHAIN_FILE);
-  const lines = existsSync(chainPath) ? (await readFile(chainPath, "utf8")).split("\n").filter((l) => l.trim() !== "") : [];
+  const lines = existsSync(chainPath)
+    ? (await readFile(chainPath, "utf8")).split("\n").filter((l) => l.trim() !== "")
+    : [];
   const previous = lines.length ? (JSON.parse(lines[lines.length - 1]!) as ChainLine).hash : GENESIS;
   const historySha256 = sha256(await readFile(historyPath));
   const checkpointSha256 = existsSync(checkpointPath) ? sha256(await readFile(checkpointPath)) : null;

@@ -34,7 +34,10 @@ export function ciEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
     set("ci.system", "Azure Pipelines");
     set("ci.build.id", env.BUILD_BUILDID);
     if (env.SYSTEM_COLLECTIONURI && env.SYSTEM_TEAMPROJECT && env.BUILD_BUILDID) {
-      set("ci.build.url", `${env.SYSTEM_COLLECTIONURI}${env.SYSTEM_TEAMPROJECT}/_build/results?buildId=${env.BUILD_BUILDID}`);
+      set(
+        "ci.build.url",
+        `${env.SYSTEM_COLLECTIONURI}${env.SYSTEM_TEAMPROJECT}/_build/results?buildId=${env.BUILD_BUILDID}`,
+      );
     }
   } else if (env.JENKINS_URL) {
     set("ci.system", "Jenkins");
@@ -78,6 +81,9 @@ export async function gitEnvironment(cwd: string): Promise<Record<string, string
 }
 
 /** The `environment` of a history entry: git and CI metadata, `exec.kind: idlc` and `idlc.version`. The audit trail. */
-export async function collectEnvironment(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Record<string, string>> {
+export async function collectEnvironment(
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Record<string, string>> {
   return { ...(await gitEnvironment(cwd)), ...ciEnvironment(env), "exec.kind": "idlc", "idlc.version": idlcVersion };
 }

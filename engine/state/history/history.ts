@@ -32,5 +32,7 @@ export function historyConfig(
   encrypt: (plaintext: string) => string,
 ): Record<string, string | { secure: string }> {
   const secret = new Set(secretKeys);
-  return Object.fromEntries(Object.entries(config).map(([key, value]) => [key, secret.has(key) ? { secure: encrypt(value) } : value]));
+  return Object.fromEntries(
+    Object.entries(config).map(([key, value]) => [key, secret.has(key) ? { secure: encrypt(value) } : value]),
+  );
 }

@@ -68,7 +68,13 @@ export class AppendLog {
         }
         for (const w of waiters) w.resolve();
       } catch (cause) {
-        this.failure = new StateError(StateCode.journalInvalid, `cannot write the journal ${this.file}: ${(cause as Error).message}`, "check free disk space and permissions of the .pulumi directory", { file: this.file }, cause);
+        this.failure = new StateError(
+          StateCode.journalInvalid,
+          `cannot write the journal ${this.file}: ${(cause as Error).message}`,
+          "check free disk space and permissions of the .pulumi directory",
+          { file: this.file },
+          cause,
+        );
         for (const w of [...waiters, ...this.waiters]) w.reject(this.failure);
         this.waiters = [];
         break;
@@ -98,7 +104,13 @@ export async function readJournalLines(file: string): Promise<unknown[]> {
       records.push(JSON.parse(line));
     } catch (cause) {
       if (index === lines.length - 1) break;
-      throw new StateError(StateCode.journalInvalid, `${file}:${index + 1}: not a JSON journal record`, "move the journal aside and restore the checkpoint from its .bak; the journal was altered", { file, row: index + 1 }, cause);
+      throw new StateError(
+        StateCode.journalInvalid,
+        `${file}:${index + 1}: not a JSON journal record`,
+        "move the journal aside and restore the checkpoint from its .bak; the journal was altered",
+        { file, row: index + 1 },
+        cause,
+      );
     }
   }
   return records;

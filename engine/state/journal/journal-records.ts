@@ -26,7 +26,11 @@ export const JOURNAL_VERSION = 1;
 // The journal is this engine's own file, so its resources get an envelope check only (a full ResourceV3 parse
 // of 20,000 records costs more than the replay itself); the final checkpoint still passes the integrity check.
 const journalResource = z.custom<ResourceV3>(
-  (value) => typeof value === "object" && value !== null && typeof (value as ResourceV3).urn === "string" && typeof (value as ResourceV3).type === "string",
+  (value) =>
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as ResourceV3).urn === "string" &&
+    typeof (value as ResourceV3).type === "string",
   "a resource needs `urn` and `type`",
 );
 
@@ -39,7 +43,12 @@ export const journalRecordSchema = z.discriminatedUnion("kind", [
     baseTime: z.string().nullable(),
     secretsProviders: secretsProvidersSchema.optional(),
   }),
-  z.object({ kind: z.literal("begin"), op: z.number(), type: z.enum(pendingOperationTypes), resource: journalResource }),
+  z.object({
+    kind: z.literal("begin"),
+    op: z.number(),
+    type: z.enum(pendingOperationTypes),
+    resource: journalResource,
+  }),
   z.object({ kind: z.literal("blob"), id: z.number(), text: z.string() }),
   z.object({ kind: z.literal("end"), op: z.number() }),
   z.object({ kind: z.literal("upsert"), resource: journalResource }),

@@ -36,7 +36,11 @@ export interface FinishOptions {
 }
 
 /** What the backend does once the final deployment is known: checkpoint, history, backup, journal removal. */
-export type CommitDeployment = (deployment: DeploymentV3, finish: FinishOptions, kind: UpdateOperation) => Promise<void>;
+export type CommitDeployment = (
+  deployment: DeploymentV3,
+  finish: FinishOptions,
+  kind: UpdateOperation,
+) => Promise<void>;
 
 /**
  * Records one run's state changes in the append-only journal and turns them into the final checkpoint.
@@ -50,7 +54,11 @@ export class Journal {
   private nextOp = 1;
   private finished = false;
 
-  constructor(file: string, private readonly options: StartUpdateOptions, private readonly commit: CommitDeployment) {
+  constructor(
+    file: string,
+    private readonly options: StartUpdateOptions,
+    private readonly commit: CommitDeployment,
+  ) {
     this.model = new DeploymentModel(options.base);
     this.log = new AppendLog(file);
     this.blobs = new BlobWriter((id, text) => this.write({ kind: "blob", id, text }));
@@ -129,6 +137,11 @@ export class Journal {
   }
 
   private guard(): void {
-    if (this.finished) throw new StateError(StateCode.journalClosed, "this update has already finished", "start a new update with backend.startUpdate");
+    if (this.finished)
+      throw new StateError(
+        StateCode.journalClosed,
+        "this update has already finished",
+        "start a new update with backend.startUpdate",
+      );
   }
 }

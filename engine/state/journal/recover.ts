@@ -18,7 +18,12 @@ function parseRecords(raw: unknown[], file: string): JournalRecord[] {
   return raw.map((record, index) => {
     const parsed = journalRecordSchema.safeParse(record);
     if (!parsed.success) {
-      throw new StateError(StateCode.journalInvalid, `${file}:${index + 1}: not a journal record this engine wrote`, "move the journal aside and restore the checkpoint from its .bak", { file, row: index + 1 });
+      throw new StateError(
+        StateCode.journalInvalid,
+        `${file}:${index + 1}: not a journal record this engine wrote`,
+        "move the journal aside and restore the checkpoint from its .bak",
+        { file, row: index + 1 },
+      );
     }
     return parsed.data;
   });
@@ -67,7 +72,10 @@ export function replayJournal(current: DeploymentV3 | undefined, records: Journa
  * one, or one whose run had already committed its checkpoint) — removing such a journal.
  * @throws StateError when the journal belongs to another checkpoint than the one on disk.
  */
-export async function recoverJournal(file: string, checkpoint: ReadCheckpoint | undefined): Promise<Recovered | undefined> {
+export async function recoverJournal(
+  file: string,
+  checkpoint: ReadCheckpoint | undefined,
+): Promise<Recovered | undefined> {
   let raw: unknown[];
   try {
     raw = await readJournalLines(file);
@@ -83,9 +91,20 @@ export async function recoverJournal(file: string, checkpoint: ReadCheckpoint | 
     await rm(file, { force: true });
     return undefined;
   }
-  if (first.kind !== "start") throw new StateError(StateCode.journalInvalid, `${file}:1: the journal does not begin with a start record`, "move the journal aside and restore the checkpoint from its .bak", { file });
+  if (first.kind !== "start")
+    throw new StateError(
+      StateCode.journalInvalid,
+      `${file}:1: the journal does not begin with a start record`,
+      "move the journal aside and restore the checkpoint from its .bak",
+      { file },
+    );
   if (first.baseTime !== currentTime) {
-    throw new StateError(StateCode.journalInvalid, `${file} was written against the checkpoint of ${first.baseTime ?? "an empty stack"}, but the checkpoint on disk is from ${currentTime ?? "an empty stack"}`, "restore the checkpoint the run started from (stacks/…json.bak or backups/), or move the journal aside to discard that run's record", { file });
+    throw new StateError(
+      StateCode.journalInvalid,
+      `${file} was written against the checkpoint of ${first.baseTime ?? "an empty stack"}, but the checkpoint on disk is from ${currentTime ?? "an empty stack"}`,
+      "restore the checkpoint the run started from (stacks/…json.bak or backups/), or move the journal aside to discard that run's record",
+      { file },
+    );
   }
   return { deployment: replayJournal(checkpoint?.deployment, records), start: first };
 }

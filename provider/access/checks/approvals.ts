@@ -24,14 +24,24 @@ export type ApprovalDef = ApprovalInput & { source: { file: string; row: number 
  */
 export function parseApprovalsYaml(text: string, file: string): { approvals: ApprovalDef[]; issues: Issue[] } {
   const yaml = readYaml(text, file);
-  const top = z.object({ approvals: z.array(z.unknown()) }).strict().safeParse(yaml.data);
-  if (!top.success) throw new AccessFileError(`${file} must be a mapping with an \`approvals\` list`, "list approvals under `approvals:`", { file });
+  const top = z
+    .object({ approvals: z.array(z.unknown()) })
+    .strict()
+    .safeParse(yaml.data);
+  if (!top.success)
+    throw new AccessFileError(
+      `${file} must be a mapping with an \`approvals\` list`,
+      "list approvals under `approvals:`",
+      { file },
+    );
   const issues: Issue[] = [];
   const at = (path: ReadonlyArray<string | number>) => ({ file, row: yaml.lineOf(path) });
   const approvals = top.data.approvals.flatMap((raw, index) => {
     const parsed = ApprovalInput.safeParse(raw);
     if (parsed.success) return [{ ...parsed.data, source: at(["approvals", index]) }];
-    issues.push(...zodIssues(parsed.error, AccessCode.approvalInvalid, `approval #${index + 1}`, at, ["approvals", index]));
+    issues.push(
+      ...zodIssues(parsed.error, AccessCode.approvalInvalid, `approval #${index + 1}`, at, ["approvals", index]),
+    );
     return [];
   });
   return { approvals, issues };

@@ -16,11 +16,20 @@ export function checkPersonas(plan: AccessPlan, personas: Personas): Issue[] {
   for (const persona of personas.personas) {
     const people = plan.people.filter(matcher(persona.match));
     if (people.length === 0) {
-      issues.push(accessIssue("warning", AccessCode.personaFailed, `persona '${persona.name}' matches nobody in the plan of ${plan.asOf}, so it tests nothing`,
-        "adjust its match to people in the HR export", persona.source));
+      issues.push(
+        accessIssue(
+          "warning",
+          AccessCode.personaFailed,
+          `persona '${persona.name}' matches nobody in the plan of ${plan.asOf}, so it tests nothing`,
+          "adjust its match to people in the HR export",
+          persona.source,
+        ),
+      );
       continue;
     }
-    const failures = people.flatMap((p) => personaMismatch(p, persona.expect).map((why) => `${p.employeeId} (${p.displayName}) ${why}`));
+    const failures = people.flatMap((p) =>
+      personaMismatch(p, persona.expect).map((why) => `${p.employeeId} (${p.displayName}) ${why}`),
+    );
     if (failures.length > 0) issues.push(failure(`persona '${persona.name}'`, failures, persona.source));
   }
   for (const invariant of personas.invariants) {
@@ -35,8 +44,13 @@ export function checkPersonas(plan: AccessPlan, personas: Personas): Issue[] {
 
 function failure(what: string, failures: string[], source: { file: string; row: number }): Issue {
   const more = failures.length > shown ? `; and ${failures.length - shown} more` : "";
-  return accessIssue("error", AccessCode.personaFailed, `${what} fails: ${failures.slice(0, shown).join("; ")}${more}`,
-    "change the roles or rules until the persona holds, or update the persona if the change is intended", source);
+  return accessIssue(
+    "error",
+    AccessCode.personaFailed,
+    `${what} fails: ${failures.slice(0, shown).join("; ")}${more}`,
+    "change the roles or rules until the persona holds, or update the persona if the change is intended",
+    source,
+  );
 }
 
 function matcher(m: PersonaMatch): (p: PersonPlan) => boolean {
@@ -60,16 +74,26 @@ const same = (a: readonly string[], b: readonly string[]) => [...a].sort().join(
 function personaMismatch(p: PersonPlan, expect: Personas["personas"][number]["expect"]): string[] {
   const why: string[] = [];
   const apps = p.accounts.map(keyOf).sort();
-  if (expect.apps && !same(apps, expect.apps)) why.push(`has apps [${apps.join(", ")}], expected [${[...expect.apps].sort().join(", ")}]`);
+  if (expect.apps && !same(apps, expect.apps))
+    why.push(`has apps [${apps.join(", ")}], expected [${[...expect.apps].sort().join(", ")}]`);
   for (const [app, groups] of Object.entries(expect.groups ?? {})) {
     const actual = p.accounts.find((a) => keyOf(a) === app)?.spec.groups ?? [];
-    if (!same(actual, groups)) why.push(`has ${app} groups [${actual.join(", ")}], expected [${[...groups].sort().join(", ")}]`);
+    if (!same(actual, groups))
+      why.push(`has ${app} groups [${actual.join(", ")}], expected [${[...groups].sort().join(", ")}]`);
   }
   const roles = new Set(p.roles.map((r) => r.id));
   const missing = (expect.includesRoles ?? []).filter((r) => !roles.has(r));
   if (missing.length > 0) why.push(`lacks roles [${missing.join(", ")}]`);
   const admin = p.accounts.some((a) => a.spec.admin);
-  if (expect.admin !== undefined && admin !== expect.admin) why.push(expect.admin ? "is admin nowhere, expected admin" : `is admin in ${p.accounts.filter((a) => a.spec.admin).map(keyOf).join(", ")}`);
+  if (expect.admin !== undefined && admin !== expect.admin)
+    why.push(
+      expect.admin
+        ? "is admin nowhere, expected admin"
+        : `is admin in ${p.accounts
+            .filter((a) => a.spec.admin)
+            .map(keyOf)
+            .join(", ")}`,
+    );
   return why;
 }
 
@@ -80,6 +104,10 @@ function violation(p: PersonPlan, never: Personas["invariants"][number]["never"]
   if (anyRole?.length) return `holds ${anyRole.join(", ")}`;
   const apps = never.apps?.filter((app) => p.accounts.some((a) => keyOf(a) === app || a.app === app));
   if (apps?.length) return `has an account in ${apps.join(", ")}`;
-  if (never.admin && p.accounts.some((a) => a.spec.admin)) return `is admin in ${p.accounts.filter((a) => a.spec.admin).map(keyOf).join(", ")}`;
+  if (never.admin && p.accounts.some((a) => a.spec.admin))
+    return `is admin in ${p.accounts
+      .filter((a) => a.spec.admin)
+      .map(keyOf)
+      .join(", ")}`;
   return undefined;
 }

@@ -4,7 +4,13 @@ import { EmploymentType, LifecycleState } from "../../hr/person";
 import { AccessCode, AccessFileError } from "../errors";
 import { readYaml, zodIssues } from "../roles/yaml-source";
 
-const OneOrMany = z.union([z.string().min(1).transform((v) => [v]), z.array(z.string().min(1)).min(1)]);
+const OneOrMany = z.union([
+  z
+    .string()
+    .min(1)
+    .transform((v) => [v]),
+  z.array(z.string().min(1)).min(1),
+]);
 
 function compiles(pattern: string): boolean {
   try {
@@ -34,7 +40,12 @@ export const PersonaMatch = z
 export type PersonaMatch = z.infer<typeof PersonaMatch>;
 
 /** An invariant speaks about everyone matching, whatever their lifecycle state, unless it says otherwise. */
-const InvariantMatch = PersonaMatch.extend({ lifecycle: z.array(LifecycleState).min(1).default([...LifecycleState.options]) });
+const InvariantMatch = PersonaMatch.extend({
+  lifecycle: z
+    .array(LifecycleState)
+    .min(1)
+    .default([...LifecycleState.options]),
+});
 
 /** "Everyone matching gets exactly these apps and groups": app keys are `slack` or `scim:<instance>`. */
 export const Persona = z
@@ -84,16 +95,39 @@ export interface Personas {
  */
 export function parsePersonasYaml(text: string, file: string): Personas {
   const yaml = readYaml(text, file);
-  const top = z.object({ personas: z.array(z.unknown()).nullish().transform((v) => v ?? []), invariants: z.array(z.unknown()).nullish().transform((v) => v ?? []) }).strict().safeParse(yaml.data ?? {});
-  if (!top.success) throw new AccessFileError(`${file} must be a mapping with \`personas\` and/or \`invariants\` lists`, "list personas under `personas:` and invariants under `invariants:`", { file });
+  const top = z
+    .object({
+      personas: z
+        .array(z.unknown())
+        .nullish()
+        .transform((v) => v ?? []),
+      invariants: z
+        .array(z.unknown())
+        .nullish()
+        .transform((v) => v ?? []),
+    })
+    .strict()
+    .safeParse(yaml.data ?? {});
+  if (!top.success)
+    throw new AccessFileError(
+      `${file} must be a mapping with \`personas\` and/or \`invariants\` lists`,
+      "list personas under `personas:` and invariants under `invariants:`",
+      { file },
+    );
   const issues: Issue[] = [];
   const at = (path: ReadonlyArray<string | number>) => ({ file, row: yaml.lineOf(path) });
   const read = <S extends z.ZodType>(key: "personas" | "invariants", schema: S) =>
     top.data[key].flatMap((raw, index) => {
       const parsed = schema.safeParse(raw);
       if (parsed.success) return [{ ...(parsed.data as z.infer<S> & object), source: at([key, index]) }];
-      issues.push(...zodIssues(parsed.error, AccessCode.personaInvalid, `${key.slice(0, -1)} #${index + 1}`, at, [key, index]));
+      issues.push(
+        ...zodIssues(parsed.error, AccessCode.personaInvalid, `${key.slice(0, -1)} #${index + 1}`, at, [key, index]),
+      );
       return [];
     });
-  return { personas: read("personas", Persona) as PersonaDef[], invariants: read("invariants", Invariant) as InvariantDef[], issues };
+  return {
+    personas: read("personas", Persona) as PersonaDef[],
+    invariants: read("invariants", Invariant) as InvariantDef[],
+    issues,
+  };
 }

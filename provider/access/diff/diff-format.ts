@@ -18,10 +18,28 @@ function sections(diff: JmlDiff): Array<{ title: string; entries: Entry[] }> {
   const who = (p: { displayName: string; employeeId: string; department?: string; title?: string }) =>
     `${p.displayName} (${p.employeeId})${[p.department, p.title].filter(Boolean).length ? `, ${[p.department, p.title].filter(Boolean).join(", ")}` : ""}`;
   return [
-    { title: "Joiners", entries: diff.joiners.map((j) => ({ key: `j/${j.employeeId}`, heading: `${who(j)} — ${j.status === "activated" ? "starts, accounts enabled" : j.lifecycle === "pre-hire" ? `starts ${j.hireDate ?? "soon"}, accounts created disabled` : "accounts created"}` })) },
+    {
+      title: "Joiners",
+      entries: diff.joiners.map((j) => ({
+        key: `j/${j.employeeId}`,
+        heading: `${who(j)} — ${j.status === "activated" ? "starts, accounts enabled" : j.lifecycle === "pre-hire" ? `starts ${j.hireDate ?? "soon"}, accounts created disabled` : "accounts created"}`,
+      })),
+    },
     { title: "Movers", entries: diff.movers.map((m) => ({ key: `m/${m.employeeId}`, heading: who(m) })) },
-    { title: "Leavers", entries: diff.leavers.map((l) => ({ key: `l/${l.employeeId}`, heading: `${who(l)} — ${l.deleted.length && !l.disabled.length ? "accounts deleted after retention" : `terminated ${l.terminationDate ?? ""}`.trim()}` })) },
-    { title: "Rehires", entries: diff.rehires.map((r) => ({ key: `r/${r.employeeId}`, heading: `${who(r)} — back ${r.hireDate ?? ""}`.trim() })) },
+    {
+      title: "Leavers",
+      entries: diff.leavers.map((l) => ({
+        key: `l/${l.employeeId}`,
+        heading: `${who(l)} — ${l.deleted.length && !l.disabled.length ? "accounts deleted after retention" : `terminated ${l.terminationDate ?? ""}`.trim()}`,
+      })),
+    },
+    {
+      title: "Rehires",
+      entries: diff.rehires.map((r) => ({
+        key: `r/${r.employeeId}`,
+        heading: `${who(r)} — back ${r.hireDate ?? ""}`.trim(),
+      })),
+    },
   ];
 }
 
@@ -43,8 +61,12 @@ export function formatDiffMarkdown(diff: JmlDiff): string {
   const out = [`### idlc diff ${diff.from} → ${diff.to}`, "", `**${headline(diff)}**`, ""];
   const totals = appTotals(diff);
   if (totals.length > 0) {
-    out.push("| app | accounts created | disabled | deleted | entitlements gained | entitlements lost |", "|---|---:|---:|---:|---:|---:|");
-    for (const t of totals) out.push(`| ${t.app} | ${t.created} | ${t.disabled} | ${t.deleted} | ${t.gained} | ${t.lost} |`);
+    out.push(
+      "| app | accounts created | disabled | deleted | entitlements gained | entitlements lost |",
+      "|---|---:|---:|---:|---:|---:|",
+    );
+    for (const t of totals)
+      out.push(`| ${t.app} | ${t.created} | ${t.disabled} | ${t.deleted} | ${t.gained} | ${t.lost} |`);
     out.push("");
   }
   let size = out.join("\n").length;
@@ -66,7 +88,12 @@ export function formatDiffMarkdown(diff: JmlDiff): string {
     const rest = entries.slice(screenful);
     if (rest.length > 0) {
       // One collapsed table for the rest: a 500-person section stays one line until a reviewer opens it.
-      const table = [`<details><summary>${rest.length} more ${title.toLowerCase()}</summary>`, "", "| person | changes |", "|---|---|"];
+      const table = [
+        `<details><summary>${rest.length} more ${title.toLowerCase()}</summary>`,
+        "",
+        "| person | changes |",
+        "|---|---|",
+      ];
       fits(table);
       for (const e of rest) {
         const row = `| ${cell(e.heading)} | ${details.get(e.key)!.map(cell).join("<br>")} |`;
@@ -77,13 +104,25 @@ export function formatDiffMarkdown(diff: JmlDiff): string {
     }
     out.push("");
   }
-  if (omitted > 0) out.push(`_${omitted} more people left out to fit a PR comment; run \`idlc diff --format json\` for all of them._`, "");
+  if (omitted > 0)
+    out.push(
+      `_${omitted} more people left out to fit a PR comment; run \`idlc diff --format json\` for all of them._`,
+      "",
+    );
   return `${out.join("\n").trimEnd()}\n`;
 }
 
 /** The diff as canonical JSON: sorted keys and people, byte-identical across runs. */
 export function formatDiffJson(diff: JmlDiff): string {
-  return canonicalJson({ ...diff, summary: { joiners: diff.joiners.length, movers: diff.movers.length, leavers: diff.leavers.length, rehires: diff.rehires.length } });
+  return canonicalJson({
+    ...diff,
+    summary: {
+      joiners: diff.joiners.length,
+      movers: diff.movers.length,
+      leavers: diff.leavers.length,
+      rehires: diff.rehires.length,
+    },
+  });
 }
 
 export function formatDiff(diff: JmlDiff, format: DiffFormat): string {
@@ -92,4 +131,5 @@ export function formatDiff(diff: JmlDiff, format: DiffFormat): string {
 
 const escape = (text: string) => text.replace(/([\\*_`|<>[\]])/g, "\\$1");
 /** A table cell: HTML-escaped (it sits inside `<details>`), pipes escaped so they do not split the row. */
-const cell = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|");
+const cell = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|");

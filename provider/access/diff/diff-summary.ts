@@ -12,7 +12,8 @@ export interface AppTotals {
 
 export function appTotals(diff: JmlDiff): AppTotals[] {
   const totals = new Map<string, AppTotals>();
-  const of = (app: string) => totals.get(app) ?? totals.set(app, { app, created: 0, disabled: 0, deleted: 0, gained: 0, lost: 0 }).get(app)!;
+  const of = (app: string) =>
+    totals.get(app) ?? totals.set(app, { app, created: 0, disabled: 0, deleted: 0, gained: 0, lost: 0 }).get(app)!;
   const count = (entitlements: AppEntitlements, field: "gained" | "lost") => {
     for (const [app, list] of Object.entries(entitlements)) of(app)[field] += list.length;
   };
@@ -37,12 +38,19 @@ export function appTotals(diff: JmlDiff): AppTotals[] {
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export function headline(diff: JmlDiff): string {
-  return [plural(diff.joiners.length, "joiner"), plural(diff.movers.length, "mover"), plural(diff.leavers.length, "leaver"), plural(diff.rehires.length, "rehire")].join(", ");
+  return [
+    plural(diff.joiners.length, "joiner"),
+    plural(diff.movers.length, "mover"),
+    plural(diff.leavers.length, "leaver"),
+    plural(diff.rehires.length, "rehire"),
+  ].join(", ");
 }
 
 /** `slack: account, group:eng` lines for one person, one per app. */
 export function entitlementLines(entitlements: AppEntitlements, sign = ""): string[] {
-  return Object.keys(entitlements).sort().map((app) => `${sign}${app}: ${entitlements[app]!.join(", ")}`);
+  return Object.keys(entitlements)
+    .sort()
+    .map((app) => `${sign}${app}: ${entitlements[app]!.join(", ")}`);
 }
 
 /** One person's details as lines, for both text and markdown. */
@@ -51,16 +59,34 @@ export function personDetails(diff: JmlDiff): Map<string, string[]> {
   for (const j of diff.joiners) details.set(`j/${j.employeeId}`, entitlementLines(j.access, "+ "));
   for (const m of diff.movers) {
     const changes = Object.entries(m.changes).map(([field, { from, to }]) => `${field}: ${from ?? "—"} → ${to ?? "—"}`);
-    const leave = [...(m.suspended.length ? [`suspended: ${m.suspended.join(", ")}`] : []), ...(m.resumed.length ? [`resumed: ${m.resumed.join(", ")}`] : [])];
-    details.set(`m/${m.employeeId}`, [...changes, ...entitlementLines(m.gained, "+ "), ...entitlementLines(m.lost, "- "), ...leave]);
+    const leave = [
+      ...(m.suspended.length ? [`suspended: ${m.suspended.join(", ")}`] : []),
+      ...(m.resumed.length ? [`resumed: ${m.resumed.join(", ")}`] : []),
+    ];
+    details.set(`m/${m.employeeId}`, [
+      ...changes,
+      ...entitlementLines(m.gained, "+ "),
+      ...entitlementLines(m.lost, "- "),
+      ...leave,
+    ]);
   }
   for (const l of diff.leavers) {
-    const lines = [...(l.disabled.length ? [`disabled now: ${l.disabled.join(", ")}`] : []), ...(l.deleted.length ? [`deleted: ${l.deleted.join(", ")}`] : [])];
+    const lines = [
+      ...(l.disabled.length ? [`disabled now: ${l.disabled.join(", ")}`] : []),
+      ...(l.deleted.length ? [`deleted: ${l.deleted.join(", ")}`] : []),
+    ];
     details.set(`l/${l.employeeId}`, [...lines, ...entitlementLines(l.lost, "- ")]);
   }
   for (const r of diff.rehires) {
-    const lines = [...(r.reenabled.length ? [`re-enabled: ${r.reenabled.join(", ")}`] : []), ...(r.created.length ? [`created: ${r.created.join(", ")}`] : [])];
-    details.set(`r/${r.employeeId}`, [...lines, ...entitlementLines(r.gained, "+ "), ...entitlementLines(r.lost, "- ")]);
+    const lines = [
+      ...(r.reenabled.length ? [`re-enabled: ${r.reenabled.join(", ")}`] : []),
+      ...(r.created.length ? [`created: ${r.created.join(", ")}`] : []),
+    ];
+    details.set(`r/${r.employeeId}`, [
+      ...lines,
+      ...entitlementLines(r.gained, "+ "),
+      ...entitlementLines(r.lost, "- "),
+    ]);
   }
   return details;
 }

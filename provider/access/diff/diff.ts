@@ -12,13 +12,34 @@ interface Who {
   lifecycle: PersonPlan["lifecycle"];
 }
 /** Accounts created (pre-hire: disabled until the start date), or enabled on the first day (`activated`). */
-export interface Joiner extends Who { status: "created" | "activated"; hireDate?: string; access: AppEntitlements }
+export interface Joiner extends Who {
+  status: "created" | "activated";
+  hireDate?: string;
+  access: AppEntitlements;
+}
 /** Same person, different access or attributes; `suspended`/`resumed` cover leave of absence. */
-export interface Mover extends Who { changes: Record<string, { from?: string; to?: string }>; gained: AppEntitlements; lost: AppEntitlements; suspended: string[]; resumed: string[] }
+export interface Mover extends Who {
+  changes: Record<string, { from?: string; to?: string }>;
+  gained: AppEntitlements;
+  lost: AppEntitlements;
+  suspended: string[];
+  resumed: string[];
+}
 /** Disabled now (terminated: sessions end, privileged access goes) or deleted (retention over, or gone from HR). */
-export interface Leaver extends Who { terminationDate?: string; disabled: string[]; deleted: string[]; lost: AppEntitlements }
+export interface Leaver extends Who {
+  terminationDate?: string;
+  disabled: string[];
+  deleted: string[];
+  lost: AppEntitlements;
+}
 /** Back after termination: accounts re-enabled inside retention, or created again after it. */
-export interface Rehire extends Who { hireDate?: string; reenabled: string[]; created: string[]; gained: AppEntitlements; lost: AppEntitlements }
+export interface Rehire extends Who {
+  hireDate?: string;
+  reenabled: string[];
+  created: string[];
+  gained: AppEntitlements;
+  lost: AppEntitlements;
+}
 
 export interface JmlDiff {
   from: string;
@@ -49,23 +70,47 @@ function classify(b: PersonPlan | undefined, a: PersonPlan | undefined, diff: Jm
   const hadLeft = b?.lifecycle === "terminated" || b?.lifecycle === "removed";
   if (a && a.accounts.length > 0 && hadLeft && (a.lifecycle === "active" || a.lifecycle === "pre-hire")) {
     const created = Object.keys(is).filter((k) => !was[k]);
-    diff.rehires.push({ ...who, hireDate: a.hireDate, reenabled: Object.keys(is).filter((k) => was[k] && a.lifecycle === "active"), created, gained, lost });
+    diff.rehires.push({
+      ...who,
+      hireDate: a.hireDate,
+      reenabled: Object.keys(is).filter((k) => was[k] && a.lifecycle === "active"),
+      created,
+      gained,
+      lost,
+    });
   } else if (a && a.accounts.length > 0 && (!b || b.accounts.length === 0)) {
     diff.joiners.push({ ...who, status: "created", hireDate: a.hireDate, access: is });
   } else if (b && b.accounts.length > 0 && (!a || a.accounts.length === 0)) {
-    diff.leavers.push({ ...who, terminationDate: b.terminationDate ?? a?.terminationDate, disabled: [], deleted: Object.keys(was), lost: {} });
+    diff.leavers.push({
+      ...who,
+      terminationDate: b.terminationDate ?? a?.terminationDate,
+      disabled: [],
+      deleted: Object.keys(was),
+      lost: {},
+    });
   } else if (a && b && a.accounts.length > 0) {
     const enabledBefore = enabledApps(b.accounts);
     const enabledNow = enabledApps(a.accounts);
     if (a.lifecycle === "terminated" && (b.lifecycle !== "terminated" || Object.keys(lost).length > 0)) {
-      diff.leavers.push({ ...who, terminationDate: a.terminationDate, disabled: enabledBefore.filter((k) => !enabledNow.includes(k) && is[k]), deleted: Object.keys(was).filter((k) => !is[k]), lost });
+      diff.leavers.push({
+        ...who,
+        terminationDate: a.terminationDate,
+        disabled: enabledBefore.filter((k) => !enabledNow.includes(k) && is[k]),
+        deleted: Object.keys(was).filter((k) => !is[k]),
+        lost,
+      });
     } else if (b.lifecycle === "pre-hire" && a.lifecycle === "active") {
       diff.joiners.push({ ...who, status: "activated", hireDate: a.hireDate, access: is });
     } else {
       const changes = attributeChanges(b, a);
       const suspended = enabledBefore.filter((k) => is[k] && !enabledNow.includes(k));
       const resumed = enabledNow.filter((k) => was[k] && !enabledBefore.includes(k));
-      const changed = Object.keys(changes).length + Object.keys(gained).length + Object.keys(lost).length + suspended.length + resumed.length;
+      const changed =
+        Object.keys(changes).length +
+        Object.keys(gained).length +
+        Object.keys(lost).length +
+        suspended.length +
+        resumed.length;
       if (changed > 0) diff.movers.push({ ...who, changes, gained, lost, suspended, resumed });
     }
   }
@@ -103,7 +148,11 @@ function delta(was: AppEntitlements, is: AppEntitlements): { gained: AppEntitlem
   return { gained: minus(is, was), lost: minus(was, is) };
 }
 
-const enabledApps = (accounts: readonly AccountEntry[]) => accounts.filter((a) => a.spec.enabled).map((a) => appKey(a.app, a.spec.instance)).sort();
+const enabledApps = (accounts: readonly AccountEntry[]) =>
+  accounts
+    .filter((a) => a.spec.enabled)
+    .map((a) => appKey(a.app, a.spec.instance))
+    .sort();
 
 function attributeChanges(b: PersonPlan, a: PersonPlan): Mover["changes"] {
   const changes: Mover["changes"] = {};

@@ -35,7 +35,12 @@ export function reasonsOf(direct: DirectRoles, role: string): string[] {
  * column, and time-bound grants live on `asOf` (an expired grant simply stops applying).
  * @param orgChart every person in the export, including those out of the program, for `reportsTo` chains.
  */
-export function assignRoles(people: readonly Person[], orgChart: readonly Person[], catalog: Catalog, asOf: string): { byPerson: Map<string, DirectRoles>; issues: Issue[] } {
+export function assignRoles(
+  people: readonly Person[],
+  orgChart: readonly Person[],
+  catalog: Catalog,
+  asOf: string,
+): { byPerson: Map<string, DirectRoles>; issues: Issue[] } {
   const issues: Issue[] = [];
   const byPerson = new Map<string, DirectRoles>(people.map((p) => [p.employeeId, { given: [] }]));
   const give = (id: string, role: string, why: string) => void byPerson.get(id)!.given.push(role, why);
@@ -51,16 +56,31 @@ export function assignRoles(people: readonly Person[], orgChart: readonly Person
       for (const role of rule.roles) give(p.employeeId, role, why);
     }
     if (count === 0) {
-      issues.push(accessIssue("warning", AccessCode.ruleUnmatched, `rule '${rule.id}' matches nobody on ${asOf}`,
-        "check the rule's conditions against the HR export, or remove the rule", rule.source));
+      issues.push(
+        accessIssue(
+          "warning",
+          AccessCode.ruleUnmatched,
+          `rule '${rule.id}' matches nobody on ${asOf}`,
+          "check the rule's conditions against the HR export, or remove the rule",
+          rule.source,
+        ),
+      );
     }
   }
   const known = [...catalog.roles.keys()];
   for (const p of people) {
     for (const role of p.roles) {
       if (catalog.roles.has(role)) give(p.employeeId, role, "hr");
-      else issues.push(accessIssue("error", AccessCode.roleUnknown, `${p.employeeId} has unknown role '${role}'${didYouMean(role, known)}`,
-        "correct the roles column in the HR export or define the role", { ...p.source, column: "roles" }));
+      else
+        issues.push(
+          accessIssue(
+            "error",
+            AccessCode.roleUnknown,
+            `${p.employeeId} has unknown role '${role}'${didYouMean(role, known)}`,
+            "correct the roles column in the HR export or define the role",
+            { ...p.source, column: "roles" },
+          ),
+        );
     }
   }
   const inExport = new Set(orgChart.map((p) => p.employeeId));
@@ -68,8 +88,15 @@ export function assignRoles(people: readonly Person[], orgChart: readonly Person
     const person = byPerson.get(grant.employeeId);
     if (!person) {
       if (!inExport.has(grant.employeeId)) {
-        issues.push(accessIssue("warning", AccessCode.grantInvalid, `grant of '${grant.role}' names ${grant.employeeId}, who is not in the HR export`,
-          "correct the employee id or remove the grant", { ...grant.source, column: "employeeId" }));
+        issues.push(
+          accessIssue(
+            "warning",
+            AccessCode.grantInvalid,
+            `grant of '${grant.role}' names ${grant.employeeId}, who is not in the HR export`,
+            "correct the employee id or remove the grant",
+            { ...grant.source, column: "employeeId" },
+          ),
+        );
       }
       continue;
     }
@@ -81,7 +108,8 @@ export function assignRoles(people: readonly Person[], orgChart: readonly Person
   }
   // A role also given by a rule or by HR does not end with the grant.
   for (const direct of byPerson.values()) {
-    for (const role of direct.expires?.keys() ?? []) if (reasonsOf(direct, role).some((w) => !w.startsWith("grant:"))) direct.expires!.delete(role);
+    for (const role of direct.expires?.keys() ?? [])
+      if (reasonsOf(direct, role).some((w) => !w.startsWith("grant:"))) direct.expires!.delete(role);
   }
   return { byPerson, issues };
 }

@@ -45,20 +45,27 @@ interface Finding {
 function describe(f: Finding, source: Person | undefined): Issue {
   const column = columnOf(f.rule.field, source);
   const id = f.person.employeeId;
-  const what = `${id} (${safeText(f.person.displayName)}): ${f.label} ${f.rule.appField} ${showValue(f.value)} is refused: ` +
+  const what =
+    `${id} (${safeText(f.person.displayName)}): ${f.label} ${f.rule.appField} ${showValue(f.value)} is refused: ` +
     f.reasons.join("; ");
   const where = source ? { ...source.source, column } : { column };
   if (f.mapped !== undefined) {
     const mapped = showValue(f.mapped);
-    return accessIssue("warning", AccessCode.appValueMapped,
+    return accessIssue(
+      "warning",
+      AccessCode.appValueMapped,
       `${what}; ${f.label} gets ${mapped} (${f.rule.rule}), the other apps the exact value`,
       `nothing to do if ${mapped} is right in ${f.label}; otherwise correct ${column} of ${id} in the HR export`,
-      where);
+      where,
+    );
   }
-  return accessIssue("error", AccessCode.appValueRefused,
+  return accessIssue(
+    "error",
+    AccessCode.appValueRefused,
     `${what} (${f.rule.rule}); ${f.label} would refuse ${id}'s account`,
     `correct ${column} of ${id} in the HR export so that ${f.label} takes it; everyone else's accounts go ahead`,
-    where);
+    where,
+  );
 }
 
 /** Judges every constrained field of every account; `onFinding` sees each value an app would refuse as it is. */

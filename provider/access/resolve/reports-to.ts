@@ -20,6 +20,7 @@ export function reportsOf(managerId: string, childrenOf: ReadonlyMap<string, rea
 /** manager employee id → direct reports, built once per resolve. */
 export function directReports(people: readonly Person[]): Map<string, string[]> {
   const children = new Map<string, string[]>();
-  for (const p of people) if (p.managerId) (children.get(p.managerId) ?? children.set(p.managerId, []).get(p.managerId)!).push(p.employeeId);
+  for (const p of people)
+    if (p.managerId) (children.get(p.managerId) ?? children.set(p.managerId, []).get(p.managerId)!).push(p.employeeId);
   return children;
 }

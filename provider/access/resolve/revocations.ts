@@ -23,7 +23,16 @@ const keyOf = ({ app, spec }: { app: AppName; spec: AccountSpec }) => appKey(app
 /** The held account as it stays after its access was revoked on `revokedOn`. */
 function revoked(held: AccountSpec, person: PersonPlan, revokedOn: string): AccountSpec {
   const { license: _license, endDate: _endDate, exception: _exception, ...identity } = held;
-  return { ...identity, enabled: false, lifecycle: person.lifecycle, groups: [], admin: false, grants: [], approvals: [], revokedOn };
+  return {
+    ...identity,
+    enabled: false,
+    lifecycle: person.lifecycle,
+    groups: [],
+    admin: false,
+    grants: [],
+    approvals: [],
+    revokedOn,
+  };
 }
 
 /** `plan` plus, for every held account its person no longer gets, that account revoked (until retention ends). */
@@ -44,6 +53,8 @@ export function keepRevokedAccounts(plan: AccessPlan, held: readonly HeldAccount
   const byApp = (a: AccountEntry, b: AccountEntry) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0);
   return {
     ...plan,
-    people: plan.people.map((p) => (kept.has(p.employeeId) ? { ...p, accounts: [...p.accounts, ...kept.get(p.employeeId)!].sort(byApp) } : p)),
+    people: plan.people.map((p) =>
+      kept.has(p.employeeId) ? { ...p, accounts: [...p.accounts, ...kept.get(p.employeeId)!].sort(byApp) } : p,
+    ),
   };
 }

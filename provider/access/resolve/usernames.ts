@@ -41,7 +41,10 @@ function wanted(person: Person): string {
  *    first is `jane.doe` and a later one `jane.doe2`, whichever row comes first and on every run.
  * HR work emails are the source of truth for addresses: generated ones never take an address HR gave someone.
  */
-export function allocateIdentities(people: readonly Person[], options: UsernameOptions): { identities: Map<string, Identity>; issues: Issue[] } {
+export function allocateIdentities(
+  people: readonly Person[],
+  options: UsernameOptions,
+): { identities: Map<string, Identity>; issues: Issue[] } {
   const issues: Issue[] = [];
   const hrEmails = new Map(people.filter((p) => p.workEmail).map((p) => [p.workEmail!, p.employeeId]));
   const taken = new Set<string>();
@@ -78,14 +81,28 @@ export function allocateIdentities(people: readonly Person[], options: UsernameO
     const email = person.workEmail ?? (options.emailDomain ? `${userName}@${options.emailDomain}` : undefined);
     const where = { file: person.source.file, row: person.source.row, column: "workEmail" };
     if (!email) {
-      issues.push(accessIssue("error", AccessCode.emailUnavailable, `${person.employeeId} has no work email and no email domain is configured to generate one`,
-        "add the work email to the HR export or set `emailDomain` under identity:roles", where));
+      issues.push(
+        accessIssue(
+          "error",
+          AccessCode.emailUnavailable,
+          `${person.employeeId} has no work email and no email domain is configured to generate one`,
+          "add the work email to the HR export or set `emailDomain` under identity:roles",
+          where,
+        ),
+      );
       continue;
     }
     const holder = hrEmails.get(email);
     if (holder !== undefined && holder !== person.employeeId) {
-      issues.push(accessIssue("error", AccessCode.usernameTaken, `the generated address ${email} for ${person.employeeId} is ${holder}'s work email in HR`,
-        `give ${person.employeeId} a work email in the HR export`, where));
+      issues.push(
+        accessIssue(
+          "error",
+          AccessCode.usernameTaken,
+          `the generated address ${email} for ${person.employeeId} is ${holder}'s work email in HR`,
+          `give ${person.employeeId} a work email in the HR export`,
+          where,
+        ),
+      );
       continue;
     }
     identities.set(person.employeeId, { userName, email });

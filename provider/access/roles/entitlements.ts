@@ -33,9 +33,15 @@ export class EntitlementTable {
   readonly groups: GroupEntry[];
   private readonly privilegedGroups: Set<string>;
 
-  constructor(private readonly catalog: Catalog, private readonly apps: ReadonlySet<AppName>, private readonly issues: Issue[]) {
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly apps: ReadonlySet<AppName>,
+    private readonly issues: Issue[],
+  ) {
     this.groups = managedGroups(catalog, apps);
-    this.privilegedGroups = new Set(this.groups.filter((g) => g.spec.privileged).map((g) => `${appKey(g.app, g.spec.instance)}/${g.spec.name}`));
+    this.privilegedGroups = new Set(
+      this.groups.filter((g) => g.spec.privileged).map((g) => `${appKey(g.app, g.spec.instance)}/${g.spec.name}`),
+    );
   }
 
   /** Access for these effective roles (sorted ids); `terminated` drops admin and privileged groups (DESIGN §4.3). */
@@ -51,13 +57,19 @@ export class EntitlementTable {
   }
 
   private compute(roleIds: readonly string[]): AppAccess[] {
-    const byApp = new Map<string, { app: AppName; instance?: string; grants: Map<string, string[]>; licenses: Map<string, string[]> }>();
+    const byApp = new Map<
+      string,
+      { app: AppName; instance?: string; grants: Map<string, string[]>; licenses: Map<string, string[]> }
+    >();
     for (const id of roleIds) {
       for (const e of this.catalog.roles.get(id)!.entitlements) {
         if (!this.apps.has(e.app)) continue;
         const key = appKey(e.app, e.instance);
-        const entry = byApp.get(key) ?? byApp.set(key, { app: e.app, instance: e.instance, grants: new Map(), licenses: new Map() }).get(key)!;
-        const add = (entitlement: string) => (entry.grants.get(entitlement) ?? entry.grants.set(entitlement, []).get(entitlement)!).push(id);
+        const entry =
+          byApp.get(key) ??
+          byApp.set(key, { app: e.app, instance: e.instance, grants: new Map(), licenses: new Map() }).get(key)!;
+        const add = (entitlement: string) =>
+          (entry.grants.get(entitlement) ?? entry.grants.set(entitlement, []).get(entitlement)!).push(id);
         if (e.account) add("account");
         for (const g of e.groups) add(`group:${g.name}`);
         if (e.admin) add("admin");
@@ -93,24 +105,45 @@ export class EntitlementTable {
     if (skus.length <= 1) return skus[0];
     // Overridden: every role granting this license is inherited by a role granting another one.
     const overridden = (sku: string) =>
-      licenses.get(sku)!.every((s) => [...licenses].some(([other, roles]) => other !== sku && roles.some((r) => r !== s && this.catalog.closure.get(r)!.includes(s))));
+      licenses
+        .get(sku)!
+        .every((s) =>
+          [...licenses].some(
+            ([other, roles]) => other !== sku && roles.some((r) => r !== s && this.catalog.closure.get(r)!.includes(s)),
+          ),
+        );
     const winners = skus.filter((sku) => !overridden(sku));
     if (winners.length !== 1) {
       const roles = [...licenses.values()].flat().sort();
-      this.issues.push(accessIssue("warning", AccessCode.licenseConflict, `roles ${roles.join(", ")} grant different ${key} licenses (${skus.join(", ")}); ${winners[0] ?? skus[0]} is used`,
-        "make one role inherit the other so its license overrides, or grant one license", this.catalog.roles.get(roles[0]!)!.source));
+      this.issues.push(
+        accessIssue(
+          "warning",
+          AccessCode.licenseConflict,
+          `roles ${roles.join(", ")} grant different ${key} licenses (${skus.join(", ")}); ${winners[0] ?? skus[0]} is used`,
+          "make one role inherit the other so its license overrides, or grant one license",
+          this.catalog.roles.get(roles[0]!)!.source,
+        ),
+      );
     }
     return winners[0] ?? skus[0];
   }
 
   private isPrivileged(key: string, entitlement: string): boolean {
-    return entitlement === "admin" || (entitlement.startsWith("group:") && this.privilegedGroups.has(`${key}/${entitlement.slice(6)}`));
+    return (
+      entitlement === "admin" ||
+      (entitlement.startsWith("group:") && this.privilegedGroups.has(`${key}/${entitlement.slice(6)}`))
+    );
   }
 
   private strip(access: AppAccess): AppAccess {
     const key = appKey(access.app, access.instance);
     const keep = (entitlement: string) => !this.isPrivileged(key, entitlement);
-    return { ...access, admin: false, groups: access.groups.filter((g) => keep(`group:${g}`)), grants: access.grants.filter((g) => keep(g.entitlement)) };
+    return {
+      ...access,
+      admin: false,
+      groups: access.groups.filter((g) => keep(`group:${g}`)),
+      grants: access.grants.filter((g) => keep(g.entitlement)),
+    };
   }
 }
 
@@ -123,7 +156,11 @@ function managedGroups(catalog: Catalog, apps: ReadonlySet<AppName>): GroupEntry
       if (!apps.has(e.app)) continue;
       for (const g of e.groups) {
         const key = `${appKey(e.app, e.instance)}/${g.name}`;
-        const entry = groups.get(key) ?? groups.set(key, { app: e.app, spec: { name: g.name, displayName: g.name, privileged: false, roleIds: [] } }).get(key)!;
+        const entry =
+          groups.get(key) ??
+          groups
+            .set(key, { app: e.app, spec: { name: g.name, displayName: g.name, privileged: false, roleIds: [] } })
+            .get(key)!;
         if (e.instance) entry.spec.instance = e.instance;
         if (g.description && entry.spec.description === undefined) entry.spec.description = g.description;
         entry.spec.privileged ||= role.privileged;

@@ -21,24 +21,46 @@ export function buildCatalog(sources: readonly RoleSources[]): Catalog {
   for (const role of sources.flatMap((s) => s.roles)) {
     const first = roles.get(role.id);
     if (first) {
-      issues.push(accessIssue("error", AccessCode.roleDuplicate, `role '${role.id}' is defined twice (first at ${first.source.file}:${first.source.row})`,
-        "keep one definition per role id", role.source));
+      issues.push(
+        accessIssue(
+          "error",
+          AccessCode.roleDuplicate,
+          `role '${role.id}' is defined twice (first at ${first.source.file}:${first.source.row})`,
+          "keep one definition per role id",
+          role.source,
+        ),
+      );
     } else roles.set(role.id, role);
   }
   const known = [...roles.keys()];
   const check = (id: string, where: { file: string; row: number }, what: string, column: string) => {
     if (roles.has(id)) return true;
-    issues.push(accessIssue("error", AccessCode.roleUnknown, `${what} names unknown role '${id}'${didYouMean(id, known)}`,
-      "define the role in a roles file or correct the id", { ...where, column }));
+    issues.push(
+      accessIssue(
+        "error",
+        AccessCode.roleUnknown,
+        `${what} names unknown role '${id}'${didYouMean(id, known)}`,
+        "define the role in a roles file or correct the id",
+        { ...where, column },
+      ),
+    );
     return false;
   };
   for (const role of roles.values()) {
     role.inherits = role.inherits.filter((id) => check(id, role.source, `role '${role.id}'`, "inherits"));
-    role.conflictsWith = role.conflictsWith.filter((id) => check(id, role.source, `role '${role.id}'`, "conflictsWith"));
+    role.conflictsWith = role.conflictsWith.filter((id) =>
+      check(id, role.source, `role '${role.id}'`, "conflictsWith"),
+    );
   }
-  const rules = uniqueRules(sources.flatMap((s) => s.rules), issues);
-  for (const rule of rules) rule.roles = rule.roles.filter((id) => check(id, rule.source, `rule '${rule.id}'`, "roles"));
-  const grants = sources.flatMap((s) => s.grants).filter((g) => check(g.role, g.source, `grant for ${g.employeeId}`, "role"));
+  const rules = uniqueRules(
+    sources.flatMap((s) => s.rules),
+    issues,
+  );
+  for (const rule of rules)
+    rule.roles = rule.roles.filter((id) => check(id, rule.source, `rule '${rule.id}'`, "roles"));
+  const grants = sources
+    .flatMap((s) => s.grants)
+    .filter((g) => check(g.role, g.source, `grant for ${g.employeeId}`, "role"));
   return { roles, closure: flatten(roles, issues), conflicts: symmetricConflicts(roles), rules, grants, issues };
 }
 
@@ -47,8 +69,15 @@ function uniqueRules(rules: RuleDef[], issues: Issue[]): RuleDef[] {
   return rules.filter((rule) => {
     const first = seen.get(rule.id);
     if (!first) return seen.set(rule.id, rule);
-    issues.push(accessIssue("error", AccessCode.ruleInvalid, `rule '${rule.id}' is defined twice (first at ${first.source.file}:${first.source.row})`,
-      "give every rule its own id", rule.source));
+    issues.push(
+      accessIssue(
+        "error",
+        AccessCode.ruleInvalid,
+        `rule '${rule.id}' is defined twice (first at ${first.source.file}:${first.source.row})`,
+        "give every rule its own id",
+        rule.source,
+      ),
+    );
     return false;
   });
 }
@@ -67,7 +96,15 @@ function flatten(roles: ReadonlyMap<string, RoleDef>, issues: Issue[]): Map<stri
       const at = onPath.indexOf(parent);
       if (at >= 0) {
         const cycle = [...onPath.slice(at), parent].join(" → ");
-        issues.push(accessIssue("error", AccessCode.roleCycle, `roles inherit in a cycle: ${cycle}`, `remove one \`inherits\` link of that cycle`, { ...role.source, column: "inherits" }));
+        issues.push(
+          accessIssue(
+            "error",
+            AccessCode.roleCycle,
+            `roles inherit in a cycle: ${cycle}`,
+            `remove one \`inherits\` link of that cycle`,
+            { ...role.source, column: "inherits" },
+          ),
+        );
         continue;
       }
       for (const inherited of visit(parent)) all.add(inherited);

@@ -11,5 +11,9 @@ import { parseRolesYaml } from "./roles-yaml";
 export function parseRoleFile(text: string, file: string): RoleSources {
   if (/\.csv$/i.test(file)) return parseRolesCsv(text, file);
   if (/\.ya?ml$/i.test(file)) return parseRolesYaml(text, file);
-  throw new AccessFileError(`${file}: role files must be .csv or .yaml`, "rename the file to .csv or .yaml to say how to read it", { file });
+  throw new AccessFileError(
+    `${file}: role files must be .csv or .yaml`,
+    "rename the file to .csv or .yaml to say how to read it",
+    { file },
+  );
 }

@@ -48,23 +48,44 @@ export function didYouMean(name: string, known: readonly string[]): string {
 }
 
 /** Turns a validated role into the model: app keys checked, one entitlement per app/instance. */
-export function normalizeRole(input: RoleInput, where: Where & { file: string; row: number }, issues: Issue[]): RoleDef {
+export function normalizeRole(
+  input: RoleInput,
+  where: Where & { file: string; row: number },
+  issues: Issue[],
+): RoleDef {
   const entitlements: AppEntitlement[] = [];
   for (const [app, value] of Object.entries(input.entitlements)) {
     const parsed = AppName.safeParse(app);
     if (!parsed.success) {
       issues.push(
-        accessIssue("error", AccessCode.appUnknown, `role '${input.id}' grants access in unknown app '${app}'${didYouMean(app, AppName.options)}`,
-          `use one of ${AppName.options.join(", ")}`, { ...where, column: `entitlements.${app}` }),
+        accessIssue(
+          "error",
+          AccessCode.appUnknown,
+          `role '${input.id}' grants access in unknown app '${app}'${didYouMean(app, AppName.options)}`,
+          `use one of ${AppName.options.join(", ")}`,
+          { ...where, column: `entitlements.${app}` },
+        ),
       );
       continue;
     }
     for (const e of Array.isArray(value) ? value : [value]) {
       if (e.instance !== undefined && parsed.data !== "scim") {
-        issues.push(accessIssue("error", AccessCode.roleInvalid, `role '${input.id}' names an instance for ${app}, which has only one`,
-          "remove `instance`; only scim entitlements name an instance", { ...where, column: `entitlements.${app}.instance` }));
+        issues.push(
+          accessIssue(
+            "error",
+            AccessCode.roleInvalid,
+            `role '${input.id}' names an instance for ${app}, which has only one`,
+            "remove `instance`; only scim entitlements name an instance",
+            { ...where, column: `entitlements.${app}.instance` },
+          ),
+        );
       }
-      const entitlement: AppEntitlement = { app: parsed.data, account: e.account || e.groups.length > 0 || e.admin || e.license !== undefined, groups: e.groups, admin: e.admin };
+      const entitlement: AppEntitlement = {
+        app: parsed.data,
+        account: e.account || e.groups.length > 0 || e.admin || e.license !== undefined,
+        groups: e.groups,
+        admin: e.admin,
+      };
       if (parsed.data === "scim" && e.instance !== undefined) entitlement.instance = e.instance;
       if (e.license !== undefined) entitlement.license = e.license;
       entitlements.push(entitlement);

@@ -6,7 +6,10 @@ export const RoleId = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "use lower-case
 
 /** A group an entitlement puts the account in; a bare string is shorthand for `{name}`. */
 export const GroupRef = z.union([
-  z.string().min(1).transform((name) => ({ name })),
+  z
+    .string()
+    .min(1)
+    .transform((name) => ({ name })),
   z.object({ name: z.string().min(1), description: z.string().optional() }).strict(),
 ]);
 
@@ -41,7 +44,13 @@ export const RoleInput = z
   .strict();
 export type RoleInput = z.infer<typeof RoleInput>;
 
-const OneOrMany = z.union([z.string().min(1).transform((v) => [v]), z.array(z.string().min(1)).min(1)]);
+const OneOrMany = z.union([
+  z
+    .string()
+    .min(1)
+    .transform((v) => [v]),
+  z.array(z.string().min(1)).min(1),
+]);
 
 /** Attribute conditions, all of which must hold; a list means "any of these". Text compares case-insensitively. */
 export const RuleMatch = z
@@ -57,7 +66,10 @@ export const RuleMatch = z
     reportsTo: OneOrMany.optional(),
   })
   .strict()
-  .refine((m) => Object.keys(m).length > 0, "a match needs at least one condition; use `birthright: true` for everyone");
+  .refine(
+    (m) => Object.keys(m).length > 0,
+    "a match needs at least one condition; use `birthright: true` for everyone",
+  );
 export type RuleMatch = z.infer<typeof RuleMatch>;
 
 /** An assignment rule: `birthright` (everyone in the program, optionally by employment type) or `match`. */
@@ -71,8 +83,14 @@ export const RuleInput = z
     roles: z.array(RoleId).min(1),
   })
   .strict()
-  .refine((r) => (r.birthright === true) !== (r.match !== undefined), "give exactly one of `birthright: true` or `match`")
-  .refine((r) => r.employmentTypes === undefined || r.birthright === true, "`employmentTypes` belongs to birthright rules; use match.employmentType");
+  .refine(
+    (r) => (r.birthright === true) !== (r.match !== undefined),
+    "give exactly one of `birthright: true` or `match`",
+  )
+  .refine(
+    (r) => r.employmentTypes === undefined || r.birthright === true,
+    "`employmentTypes` belongs to birthright rules; use match.employmentType",
+  );
 export type RuleInput = z.infer<typeof RuleInput>;
 
 /** A time-bound grant of one role to one person; from `from` (inclusive) until `until` (inclusive). */

@@ -5,12 +5,30 @@ import { RoleInput } from "./role-schema";
 import { zodIssues } from "./yaml-source";
 
 /** CSV headers, compared without case, spaces, '_' or '-': `conflicts_with` and `Conflicts With` both work. */
-const Columns = ["id", "description", "owner", "app", "instance", "account", "groups", "admin", "license", "inherits", "conflictsWith", "requiresApproval", "privileged"] as const;
+const Columns = [
+  "id",
+  "description",
+  "owner",
+  "app",
+  "instance",
+  "account",
+  "groups",
+  "admin",
+  "license",
+  "inherits",
+  "conflictsWith",
+  "requiresApproval",
+  "privileged",
+] as const;
 type Column = (typeof Columns)[number];
 const RoleLevel = ["description", "owner", "inherits", "conflictsWith", "requiresApproval", "privileged"] as const;
 
 const key = (header: string) => header.toLowerCase().replace(/[\s_-]/g, "");
-const list = (cell: string) => cell.split(/[;|]/).map((v) => v.trim()).filter(Boolean);
+const list = (cell: string) =>
+  cell
+    .split(/[;|]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 const truthy = new Set(["true", "yes", "y", "1", "x"]);
 const falsy = new Set(["false", "no", "n", "0", ""]);
 
@@ -26,17 +44,35 @@ export function parseRolesCsv(text: string, file: string): RoleSources {
   try {
     records = parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
   } catch (cause) {
-    throw new AccessFileError(`${file} is not valid CSV: ${(cause as Error).message}`, "fix the quoting or column count at that row", { file }, cause);
+    throw new AccessFileError(
+      `${file} is not valid CSV: ${(cause as Error).message}`,
+      "fix the quoting or column count at that row",
+      { file },
+      cause,
+    );
   }
   const [header, ...rows] = records;
   const byKey = new Map(Columns.map((c) => [key(c), c]));
   const columns = (header?.record ?? []).map((h) => byKey.get(key(h)));
   if (!columns.includes("id")) {
-    throw new AccessFileError(`${file} has no \`id\` column`, `start the file with a header row naming these columns: ${Columns.join(",")}`, { file, row: 1 });
+    throw new AccessFileError(
+      `${file} has no \`id\` column`,
+      `start the file with a header row naming these columns: ${Columns.join(",")}`,
+      { file, row: 1 },
+    );
   }
   const issues: Issue[] = [];
   header!.record.forEach((h, i) => {
-    if (!columns[i]) issues.push(accessIssue("warning", AccessCode.roleInvalid, `unknown column '${h}' is ignored`, `use only ${Columns.join(", ")}`, { file, row: 1, column: h }));
+    if (!columns[i])
+      issues.push(
+        accessIssue(
+          "warning",
+          AccessCode.roleInvalid,
+          `unknown column '${h}' is ignored`,
+          `use only ${Columns.join(", ")}`,
+          { file, row: 1, column: h },
+        ),
+      );
   });
   const merged = new Map<string, MergedRole>();
   for (const { record, info } of rows) {
@@ -50,8 +86,15 @@ export function parseRolesCsv(text: string, file: string): RoleSources {
       const value = cells[c] ?? "";
       if (value === "") continue;
       if (role.fields[c] !== undefined && role.fields[c] !== value) {
-        issues.push(accessIssue("error", AccessCode.roleInvalid, `role '${id}' sets ${c} to '${value}' here but '${role.fields[c]}' on row ${role.row}`,
-          "give role-level columns once, or the same value on every row of the role", { file, row, column: c }));
+        issues.push(
+          accessIssue(
+            "error",
+            AccessCode.roleInvalid,
+            `role '${id}' sets ${c} to '${value}' here but '${role.fields[c]}' on row ${role.row}`,
+            "give role-level columns once, or the same value on every row of the role",
+            { file, row, column: c },
+          ),
+        );
       } else role.fields[c] = value;
     }
     if (cells.app) role.entitlements.push({ app: cells.app, row, cells });
@@ -59,7 +102,9 @@ export function parseRolesCsv(text: string, file: string): RoleSources {
   const roles = [...merged.values()].flatMap((role) => {
     const parsed = RoleInput.safeParse(toInput(role, file, issues));
     if (!parsed.success) {
-      issues.push(...zodIssues(parsed.error, AccessCode.roleInvalid, `role '${role.fields.id}'`, () => ({ file, row: role.row })));
+      issues.push(
+        ...zodIssues(parsed.error, AccessCode.roleInvalid, `role '${role.fields.id}'`, () => ({ file, row: role.row })),
+      );
       return [];
     }
     return [normalizeRole(parsed.data, { file, row: role.row }, issues)];
@@ -78,7 +123,14 @@ function toInput({ row: roleRow, fields, entitlements: rows }: MergedRole, file:
   const bool = (value: string | undefined, row: number, column: Column) => {
     const v = (value ?? "").toLowerCase();
     if (truthy.has(v)) return true;
-    if (!falsy.has(v)) issues.push(accessIssue("error", AccessCode.roleInvalid, `'${value}' is not yes or no`, "write true/false, yes/no or 1/0", { file, row, column }));
+    if (!falsy.has(v))
+      issues.push(
+        accessIssue("error", AccessCode.roleInvalid, `'${value}' is not yes or no`, "write true/false, yes/no or 1/0", {
+          file,
+          row,
+          column,
+        }),
+      );
     return false;
   };
   const entitlements: Record<string, Array<Record<string, unknown>>> = {};

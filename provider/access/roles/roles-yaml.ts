@@ -7,9 +7,18 @@ import { readYaml, zodIssues } from "./yaml-source";
 
 const RoleFileShape = z
   .object({
-    roles: z.array(z.unknown()).nullish().transform((v) => v ?? []),
-    rules: z.array(z.unknown()).nullish().transform((v) => v ?? []),
-    grants: z.array(z.unknown()).nullish().transform((v) => v ?? []),
+    roles: z
+      .array(z.unknown())
+      .nullish()
+      .transform((v) => v ?? []),
+    rules: z
+      .array(z.unknown())
+      .nullish()
+      .transform((v) => v ?? []),
+    grants: z
+      .array(z.unknown())
+      .nullish()
+      .transform((v) => v ?? []),
   })
   .strict();
 
@@ -22,8 +31,11 @@ export function parseRolesYaml(text: string, file: string): RoleSources {
   const yaml = readYaml(text, file);
   const top = RoleFileShape.safeParse(yaml.data ?? {});
   if (!top.success) {
-    throw new AccessFileError(`${file} must be a mapping with \`roles\`, \`rules\` and/or \`grants\` lists`,
-      "put role definitions under `roles:`, assignment rules under `rules:` and time-bound grants under `grants:`", { file });
+    throw new AccessFileError(
+      `${file} must be a mapping with \`roles\`, \`rules\` and/or \`grants\` lists`,
+      "put role definitions under `roles:`, assignment rules under `rules:` and time-bound grants under `grants:`",
+      { file },
+    );
   }
   const issues: Issue[] = [];
   const at = (path: ReadonlyArray<string | number>) => ({ file, row: yaml.lineOf(path) });
@@ -48,4 +60,3 @@ function labelOf(raw: unknown, index: number): string {
   const id = raw && typeof raw === "object" && "id" in raw ? (raw as { id: unknown }).id : undefined;
   return typeof id === "string" ? `'${id}'` : `#${index + 1}`;
 }
-

@@ -18,7 +18,10 @@ export class PeopleIndex {
   private readonly children: Map<string, string[]>;
 
   /** @param orgChart everyone in the export, including people out of the program, for `reportsTo` chains. */
-  constructor(readonly people: readonly Person[], orgChart: readonly Person[]) {
+  constructor(
+    readonly people: readonly Person[],
+    orgChart: readonly Person[],
+  ) {
     this.byId = new Map(people.map((p) => [p.employeeId, p]));
     this.children = directReports(orgChart);
   }
@@ -51,7 +54,10 @@ export interface CompiledRule {
 /** Compiles a rule; an invalid title pattern is reported and the rule skipped. */
 export function compileRule(rule: RuleDef, index: PeopleIndex, issues: Issue[]): CompiledRule | undefined {
   if (rule.birthright) {
-    return { candidates: rule.employmentTypes ? index.with("employmentType", rule.employmentTypes) : index.people, matches: () => true };
+    return {
+      candidates: rule.employmentTypes ? index.with("employmentType", rule.employmentTypes) : index.people,
+      matches: () => true,
+    };
   }
   const m = rule.match!;
   const tests: Predicate[] = [];
@@ -68,8 +74,15 @@ export function compileRule(rule: RuleDef, index: PeopleIndex, issues: Issue[]):
     try {
       pattern = new RegExp(m.titlePattern, "i");
     } catch (cause) {
-      issues.push(accessIssue("error", AccessCode.ruleInvalid, `rule '${rule.id}': titlePattern is not a regular expression: ${(cause as Error).message}`,
-        "write a JavaScript regular expression, e.g. '^(senior )?account executive$'", { ...rule.source, column: "match.titlePattern" }));
+      issues.push(
+        accessIssue(
+          "error",
+          AccessCode.ruleInvalid,
+          `rule '${rule.id}': titlePattern is not a regular expression: ${(cause as Error).message}`,
+          "write a JavaScript regular expression, e.g. '^(senior )?account executive$'",
+          { ...rule.source, column: "match.titlePattern" },
+        ),
+      );
       return undefined;
     }
     tests.push((p) => pattern.test(p.title ?? ""));
@@ -81,6 +94,9 @@ export function compileRule(rule: RuleDef, index: PeopleIndex, issues: Issue[]):
     pools.push(below);
   }
   // Start from the smallest pool any condition allows; a title pattern alone has to look at everyone.
-  const candidates = pools.reduce<readonly Person[]>((small, pool) => (pool.length < small.length ? pool : small), index.people);
+  const candidates = pools.reduce<readonly Person[]>(
+    (small, pool) => (pool.length < small.length ? pool : small),
+    index.people,
+  );
   return { candidates, matches: (p) => tests.every((t) => t(p)) };
 }

@@ -17,7 +17,12 @@ export function readYaml(text: string, file: string): YamlSource {
   const [first] = doc.errors;
   if (first) {
     const row = lineCounter.linePos(first.pos[0]).line;
-    throw new AccessFileError(`${file} is not valid YAML: ${first.message.split("\n")[0]}`, "fix the YAML syntax at that line", { file, row }, first);
+    throw new AccessFileError(
+      `${file} is not valid YAML: ${first.message.split("\n")[0]}`,
+      "fix the YAML syntax at that line",
+      { file, row },
+      first,
+    );
   }
   return {
     file,
@@ -44,9 +49,15 @@ export function zodIssues(
   return error.issues.map((problem) => {
     const path = problem.path.filter((p): p is string | number => typeof p !== "symbol");
     const column = path.join(".") || undefined;
-    return accessIssue("error", code, `${what}: ${column ? `${column}: ` : ""}${problem.message}`, "correct the value as the message says", {
-      ...at([...prefix, ...path]),
-      column,
-    });
+    return accessIssue(
+      "error",
+      code,
+      `${what}: ${column ? `${column}: ` : ""}${problem.message}`,
+      "correct the value as the message says",
+      {
+        ...at([...prefix, ...path]),
+        column,
+      },
+    );
   });
 }

@@ -49,19 +49,32 @@ export interface StackAccess {
  * @param stackFiles reads the files (provider/stack-files' `diskFiles`, or `filesAtRef` for an older commit).
  * @throws AccessFileError when `identity:roles` is missing or malformed, or a file cannot be read.
  */
-export function loadStackAccess(raw: Record<string, unknown>, stackDir: string, stackFiles: StackFiles, besideHr?: string): StackAccess {
+export function loadStackAccess(
+  raw: Record<string, unknown>,
+  stackDir: string,
+  stackFiles: StackFiles,
+  besideHr?: string,
+): StackAccess {
   const fallback = besideHr === undefined ? undefined : conventional(stackDir, besideHr, stackFiles);
   const settings = RolesSettings.safeParse(raw["identity:roles"] ?? fallback);
   if (!settings.success) {
-    throw new AccessFileError(`identity:roles is ${raw["identity:roles"] === undefined ? "missing" : `invalid: ${settings.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`}`,
-      "set identity:roles to {files: [demo/roles.yaml], personas: demo/personas.yaml, approvals: demo/approvals.yaml}", { file: "identity:roles" });
+    throw new AccessFileError(
+      `identity:roles is ${raw["identity:roles"] === undefined ? "missing" : `invalid: ${settings.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`}`,
+      "set identity:roles to {files: [demo/roles.yaml], personas: demo/personas.yaml, approvals: demo/approvals.yaml}",
+      { file: "identity:roles" },
+    );
   }
   const { files, personas, approvals, emailDomain } = settings.data;
   const text = (file: string) => {
     try {
       return stackFiles.read(path.resolve(stackDir, file));
     } catch (cause) {
-      throw new AccessFileError(`cannot read ${file}: ${(cause as Error).message}`, "check the path under identity:roles (relative to the stack config directory)", { file }, cause);
+      throw new AccessFileError(
+        `cannot read ${file}: ${(cause as Error).message}`,
+        "check the path under identity:roles (relative to the stack config directory)",
+        { file },
+        cause,
+      );
     }
   };
   const catalog = buildCatalog(files.map((file) => parseRoleFile(text(file), file)));
@@ -84,13 +97,18 @@ function enabledApps(value: unknown): AppName[] {
   if (value === undefined) return [...AppName.options];
   const apps = z.array(AppName).safeParse(value);
   if (apps.success) return apps.data;
-  throw new AccessFileError(`identity:apps must list app names, got ${JSON.stringify(value)}`, `list some of ${AppName.options.join(", ")}`, { file: "identity:apps" });
+  throw new AccessFileError(
+    `identity:apps must list app names, got ${JSON.stringify(value)}`,
+    `list some of ${AppName.options.join(", ")}`,
+    { file: "identity:apps" },
+  );
 }
 
 /** `identity:roles` by convention: whichever of the usual files sit next to the HR export. */
 function conventional(stackDir: string, besideHr: string, files: StackFiles): unknown {
   const dir = path.dirname(besideHr);
-  const present = (name: string) => (files.exists(path.resolve(stackDir, dir, name)) ? path.join(dir, name) : undefined);
+  const present = (name: string) =>
+    files.exists(path.resolve(stackDir, dir, name)) ? path.join(dir, name) : undefined;
   const roles = ["roles.yaml", "roles.yml", "roles.csv"].map(present).filter((f) => f !== undefined);
   if (roles.length === 0) return undefined;
   return { files: roles, personas: present("personas.yaml"), approvals: present("approvals.yaml") };

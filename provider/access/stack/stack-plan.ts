@@ -13,15 +13,26 @@ import { loadStackAccess, type StackAccess, type StackFiles } from "./stack-acce
  * every value as its app receives it (`fitPlanToApps`: a name an app cannot store is mapped, with a warning).
  * @param usernames names already handed out (`usernameLedger(previousPlan)`), kept as they are.
  */
-export function planStack(people: readonly Person[], access: StackAccess, lifecycle: LifecycleSettings, asOf: string, usernames?: Record<string, string>): AccessPlan {
-  const plan = resolve(people, access.catalog, {
-    lifecycle: (p) => lifecycleOf(p, asOf, lifecycle),
-    apps: access.apps,
-    scimInstances: access.scimInstances,
-    emailDomain: access.emailDomain,
-    approvals: access.approvals,
-    usernames,
-  }, asOf);
+export function planStack(
+  people: readonly Person[],
+  access: StackAccess,
+  lifecycle: LifecycleSettings,
+  asOf: string,
+  usernames?: Record<string, string>,
+): AccessPlan {
+  const plan = resolve(
+    people,
+    access.catalog,
+    {
+      lifecycle: (p) => lifecycleOf(p, asOf, lifecycle),
+      apps: access.apps,
+      scimInstances: access.scimInstances,
+      emailDomain: access.emailDomain,
+      approvals: access.approvals,
+      usernames,
+    },
+    asOf,
+  );
   return fitPlanToApps({ ...plan, issues: sortIssues([...plan.issues, ...access.issues]) }, people, access.accepts);
 }
 
@@ -46,14 +57,28 @@ export interface StackLike {
  * A role file that cannot be read becomes one error issue, so validate still reports everything else.
  * @example extraChecks.push(({ people, asOf, stack }) => (stack ? checkStackAccess(people, asOf, stack, diskFiles) : []));
  */
-export function checkStackAccess(people: readonly Person[], asOf: string, stack: StackLike, files: StackFiles): Issue[] {
+export function checkStackAccess(
+  people: readonly Person[],
+  asOf: string,
+  stack: StackLike,
+  files: StackFiles,
+): Issue[] {
   let access: StackAccess;
   try {
     access = loadStackAccess(stack.raw, stack.stackDir, files, stack.settings.hr?.file);
   } catch (err) {
     if (!(err instanceof IdlcError)) throw err;
     const { file, row } = err.context;
-    return [{ severity: "error", code: err.code, message: err.message, fix: err.fix, file: typeof file === "string" ? file : undefined, row: typeof row === "number" ? row : undefined }];
+    return [
+      {
+        severity: "error",
+        code: err.code,
+        message: err.message,
+        fix: err.fix,
+        file: typeof file === "string" ? file : undefined,
+        row: typeof row === "number" ? row : undefined,
+      },
+    ];
   }
   const plan = planStack(people, access, stack.settings.lifecycle, asOf);
   return [...accessIssues(plan, access), ...refusedValues(plan, people, access.accepts)];

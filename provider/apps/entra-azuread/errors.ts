@@ -12,6 +12,9 @@ export class EntraModeError extends IdlcError {
 export class AzureadPlanError extends IdlcError {
   override name = "AzureadPlanError";
   constructor(message: string, fix: string, employeeId?: string) {
-    super("AZUREAD_PLAN_UNSUPPORTED", message, { fix, context: { app: "entra", ...(employeeId ? { employeeId } : {}) } });
+    super("AZUREAD_PLAN_UNSUPPORTED", message, {
+      fix,
+      context: { app: "entra", ...(employeeId ? { employeeId } : {}) },
+    });
   }
 }

@@ -10,7 +10,15 @@
 export { resourcesForEntraMode } from "./select";
 export { azureadResources } from "./resources";
 export { AzureadAccount, AZUREAD_ACCOUNT_TYPE } from "./account-record";
-export { entraMode, azureadConfig, EntraMode, entraModeShape, AzureadConfig, ENTRA_KEY, type AzureadSettings } from "./settings";
+export {
+  entraMode,
+  azureadConfig,
+  EntraMode,
+  entraModeShape,
+  AzureadConfig,
+  ENTRA_KEY,
+  type AzureadSettings,
+} from "./settings";
 export { userArgs, groupArgs, type UserFields } from "./mapping";
 export { initialPassword } from "./password";
 export { EntraModeError, AzureadPlanError } from "./errors";

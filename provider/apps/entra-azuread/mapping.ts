@@ -14,7 +14,10 @@ export type UserFields = Omit<azuread.UserArgs, "password" | "managerId">;
  * modes by importing users instead of recreating them. Absent optional fields stay absent: the provider then
  * clears them in Entra, which is what a removed title or department means.
  */
-export function userArgs(spec: AccountSpec, settings: Pick<AzureadSettings, "domain" | "companyName" | "forcePasswordChange">): UserFields {
+export function userArgs(
+  spec: AccountSpec,
+  settings: Pick<AzureadSettings, "domain" | "companyName" | "forcePasswordChange">,
+): UserFields {
   const userPrincipalName = upnOf(spec, settings.domain);
   return {
     userPrincipalName,

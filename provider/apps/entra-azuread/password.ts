@@ -14,8 +14,11 @@ import { EntraModeError } from "./errors";
  */
 export function initialPassword(seed: string, employeeId: string): string {
   if (seed.length < 16) {
-    throw new EntraModeError("identity:entra.initialPasswordSeed", "must be at least 16 characters",
-      "Set a long random seed: `pulumi config set --path --secret identity:entra.initialPasswordSeed \"$(openssl rand -base64 32)\"`.");
+    throw new EntraModeError(
+      "identity:entra.initialPasswordSeed",
+      "must be at least 16 characters",
+      'Set a long random seed: `pulumi config set --path --secret identity:entra.initialPasswordSeed "$(openssl rand -base64 32)"`.',
+    );
   }
   return `Aa1!${createHmac("sha256", seed).update(employeeId).digest("base64url")}`;
 }

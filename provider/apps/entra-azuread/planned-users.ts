@@ -27,7 +27,8 @@ export class PlannedUsers {
       const user = new Promise<azuread.User>((resolve) => (declare = resolve));
       this.slots.set(person.employeeId, { user, declare, declared: false });
       // HR exports often list the top of the org as their own manager: that is no manager, not a loop.
-      if (entra.spec.managerEmployeeId && entra.spec.managerEmployeeId !== person.employeeId) this.managers.set(person.employeeId, entra.spec.managerEmployeeId);
+      if (entra.spec.managerEmployeeId && entra.spec.managerEmployeeId !== person.employeeId)
+        this.managers.set(person.employeeId, entra.spec.managerEmployeeId);
     }
     this.refuseLoops();
   }
@@ -36,8 +37,11 @@ export class PlannedUsers {
   declare(employeeId: string, user: azuread.User): void {
     const slot = this.slots.get(employeeId);
     if (!slot || slot.declared) {
-      throw new AzureadPlanError(`entra/${employeeId} is ${slot ? "declared twice" : "not in the access plan azuread mode was built with"}`,
-        "Build azureadResources with the same plan the identity stack declares.", employeeId);
+      throw new AzureadPlanError(
+        `entra/${employeeId} is ${slot ? "declared twice" : "not in the access plan azuread mode was built with"}`,
+        "Build azureadResources with the same plan the identity stack declares.",
+        employeeId,
+      );
     }
     slot.declared = true;
     slot.declare(user);
@@ -55,8 +59,11 @@ export class PlannedUsers {
       const seen = new Set<string>([start]);
       for (let id = this.managers.get(start); id !== undefined && this.slots.has(id); id = this.managers.get(id)) {
         if (id === start) {
-          throw new AzureadPlanError(`the managers of ${[...seen].join(" → ")} form a loop`,
-            "Fix the manager column of the HR export so that no one is, directly or indirectly, their own manager.", start);
+          throw new AzureadPlanError(
+            `the managers of ${[...seen].join(" → ")} form a loop`,
+            "Fix the manager column of the HR export so that no one is, directly or indirectly, their own manager.",
+            start,
+          );
         }
         if (seen.has(id)) break; // a loop above `start`, reported when its own members are checked
         seen.add(id);

@@ -30,8 +30,12 @@ export function azureadResources(settings: AzureadSettings, plan: AccessPlan): A
   const users = new PlannedUsers(plan);
   const groups = new Map<string, { name: string; group: azuread.Group }>();
 
-  const member = (name: string, groupObjectId: pulumi.Input<string>, user: azuread.User, parent: pulumi.Resource | undefined) =>
-    new azuread.GroupMember(name, { groupObjectId, memberObjectId: user.objectId }, { parent });
+  const member = (
+    name: string,
+    groupObjectId: pulumi.Input<string>,
+    user: azuread.User,
+    parent: pulumi.Resource | undefined,
+  ) => new azuread.GroupMember(name, { groupObjectId, memberObjectId: user.objectId }, { parent });
 
   return {
     directory: true,
@@ -41,7 +45,9 @@ export function azureadResources(settings: AzureadSettings, plan: AccessPlan): A
       return group;
     },
     account(name, spec, opts) {
-      const password = pulumi.secret(pulumi.output(settings.initialPasswordSeed).apply((seed) => initialPassword(seed, spec.employeeId)));
+      const password = pulumi.secret(
+        pulumi.output(settings.initialPasswordSeed).apply((seed) => initialPassword(seed, spec.employeeId)),
+      );
       const args = { ...userArgs(spec, settings), password, managerId: users.managerId(spec.employeeId) };
       // The password only matters on create; ignoring later changes means a new seed never resets anyone.
       const user = new azuread.User(name, args, pulumi.mergeOptions(opts, { ignoreChanges: ["password"] }));
@@ -61,19 +67,27 @@ function refuseAdminsWithoutGroup(settings: AzureadSettings, plan: AccessPlan): 
   if (settings.adminGroupId) return;
   const admin = plan.people.find((p) => p.accounts.some((a) => a.app === "entra" && a.spec.admin));
   if (admin) {
-    throw new AzureadPlanError(`${admin.employeeId} is an Entra admin, but identity:entra.adminGroupId is not set`,
-      "Set identity:entra.adminGroupId to the object id of the role-assignable group that grants admin rights.", admin.employeeId);
+    throw new AzureadPlanError(
+      `${admin.employeeId} is an Entra admin, but identity:entra.adminGroupId is not set`,
+      "Set identity:entra.adminGroupId to the object id of the role-assignable group that grants admin rights.",
+      admin.employeeId,
+    );
   }
 }
 
 /** With this variable set the SDK sends components without inputs: resource policies would judge empty records. */
 function refuseEmptyRecords(): void {
   if (!process.env.PULUMI_NODEJS_SKIP_COMPONENT_INPUTS) return;
-  throw new AzureadPlanError("PULUMI_NODEJS_SKIP_COMPONENT_INPUTS is set, so the policy pack would not see the Entra accounts' specs",
-    "Unset PULUMI_NODEJS_SKIP_COMPONENT_INPUTS for identity stacks in azuread mode.");
+  throw new AzureadPlanError(
+    "PULUMI_NODEJS_SKIP_COMPONENT_INPUTS is set, so the policy pack would not see the Entra accounts' specs",
+    "Unset PULUMI_NODEJS_SKIP_COMPONENT_INPUTS for identity stacks in azuread mode.",
+  );
 }
 
 function missingGroup(spec: AccountSpec, group: string): never {
-  throw new AzureadPlanError(`entra/${spec.employeeId} is in group ${group}, which the plan does not manage`,
-    "Declare the group in the roles files so the stack manages it.", spec.employeeId);
+  throw new AzureadPlanError(
+    `entra/${spec.employeeId} is in group ${group}, which the plan does not manage`,
+    "Declare the group in the roles files so the stack manages it.",
+    spec.employeeId,
+  );
 }

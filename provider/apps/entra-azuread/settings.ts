@@ -16,13 +16,19 @@ export const entraModeShape = { mode: EntraMode.default("graph") };
 export const ENTRA_KEY = "identity:entra";
 
 /** A `secure:` value as the stack file holds it: the seed must never sit in the file as plain text. */
-const SecureValue = z.strictObject({ secure: z.string().min(1) }, { error: "must be a secret: set it with `pulumi config set --path --secret`" });
+const SecureValue = z.strictObject(
+  { secure: z.string().min(1) },
+  { error: "must be a secret: set it with `pulumi config set --path --secret`" },
+);
 
 /** `identity:entra` as written in the stack file in azuread mode (secure values still encrypted). */
 export const AzureadConfig = z.strictObject({
   mode: z.literal("azuread"),
   /** A verified tenant domain: a `userName` without `@` becomes `<userName>@<domain>`, as in graph mode. */
-  domain: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i, "expected a verified domain such as contoso.com").transform((d) => d.toLowerCase()),
+  domain: z
+    .string()
+    .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i, "expected a verified domain such as contoso.com")
+    .transform((d) => d.toLowerCase()),
   /** Graph caps companyName at 64 characters. */
   companyName: z.string().min(1).max(64).optional(),
   /** Object id of an existing (role-assignable) group that makes a member an admin (AccountSpec.admin). */
@@ -35,7 +41,9 @@ export const AzureadConfig = z.strictObject({
 export type AzureadConfig = z.infer<typeof AzureadConfig>;
 
 /** What `azureadResources` needs: the stack's azuread settings with the seed as a (secret) program value. */
-export type AzureadSettings = Omit<AzureadConfig, "mode" | "initialPasswordSeed"> & { initialPasswordSeed: pulumi.Input<string> };
+export type AzureadSettings = Omit<AzureadConfig, "mode" | "initialPasswordSeed"> & {
+  initialPasswordSeed: pulumi.Input<string>;
+};
 
 const FIX = "Set `identity:entra.mode` to graph or azuread (see docs/ARCHITECTURE.md, Entra through @pulumi/azuread).";
 
@@ -59,7 +67,10 @@ export function entraMode(raw: Record<string, unknown>): EntraMode {
 export function azureadConfig(raw: Record<string, unknown>): AzureadConfig {
   const parsed = AzureadConfig.safeParse(raw[ENTRA_KEY]);
   if (!parsed.success) {
-    throw invalid(parsed.error, "azuread mode needs identity:entra {mode: azuread, domain, initialPasswordSeed (secret)} and optionally companyName, adminGroupId, forcePasswordChange.");
+    throw invalid(
+      parsed.error,
+      "azuread mode needs identity:entra {mode: azuread, domain, initialPasswordSeed (secret)} and optionally companyName, adminGroupId, forcePasswordChange.",
+    );
   }
   return parsed.data;
 }

@@ -26,13 +26,18 @@ export function upnOf(spec: Pick<AccountSpec, "userName">, domain: string): stri
   return spec.userName.includes("@") ? spec.userName : `${spec.userName}@${domain}`;
 }
 
-const dateTime = (date: string | undefined): string | null => (date ? (date.includes("T") ? date : `${date}T00:00:00Z`) : null);
+const dateTime = (date: string | undefined): string | null =>
+  date ? (date.includes("T") ? date : `${date}T00:00:00Z`) : null;
 
 /**
  * The POST/PATCH body for a spec. `null` clears a property on PATCH. employeeLeaveDateTime needs an extra
  * permission (User-LifeCycleInfo.ReadWrite.All), so it is sent only when there is a date or one to clear.
  */
-export function entraUserBody(spec: EntraAccountInputs, upn: string, previous?: { endDate?: string; hireDate?: string }): Record<string, unknown> {
+export function entraUserBody(
+  spec: EntraAccountInputs,
+  upn: string,
+  previous?: { endDate?: string; hireDate?: string },
+): Record<string, unknown> {
   return {
     accountEnabled: spec.enabled,
     displayName: spec.displayName,

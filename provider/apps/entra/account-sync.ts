@@ -1,6 +1,13 @@
 import { HttpError } from "../../net";
 import { generatePassword } from "../shared";
-import { entraUserBody, observedSpec, recentlyCreated, upnOf, type EntraAccountInputs, type EntraAccountOutputs } from "./account-mapping";
+import {
+  entraUserBody,
+  observedSpec,
+  recentlyCreated,
+  upnOf,
+  type EntraAccountInputs,
+  type EntraAccountOutputs,
+} from "./account-mapping";
 import { LAG_MS, type EntraUser } from "./client";
 import { EntraAccountActiveError, EntraGroupMissingError } from "./errors";
 import { applyMembership, type MembershipChange } from "./membership";
@@ -15,9 +22,18 @@ function wantedGroups(s: EntraSession, spec: EntraAccountInputs): string[] {
   return [...spec.groups, ...(spec.admin && s.settings.adminGroup ? [s.settings.adminGroup] : [])];
 }
 
-async function syncGroups(s: EntraSession, spec: EntraAccountInputs, userId: string, want: string[], had: string[]): Promise<void> {
+async function syncGroups(
+  s: EntraSession,
+  spec: EntraAccountInputs,
+  userId: string,
+  want: string[],
+  had: string[],
+): Promise<void> {
   const changes: MembershipChange[] = [];
-  for (const [names, op] of [[want.filter((g) => !had.includes(g)), "add"], [had.filter((g) => !want.includes(g)), "remove"]] as const) {
+  for (const [names, op] of [
+    [want.filter((g) => !had.includes(g)), "add"],
+    [had.filter((g) => !want.includes(g)), "remove"],
+  ] as const) {
     for (const name of names) {
       const groupId = await groupIdFor(s, name);
       if (groupId) changes.push({ op, groupId, memberId: userId });
@@ -33,7 +49,12 @@ async function syncGroups(s: EntraSession, spec: EntraAccountInputs, userId: str
  * fails the person's own change (DESIGN.md §4.11): a manager with no account yet, or a `$ref` the API refuses (other
  * than for the credential), leaves it unset, and the next run's diff sees that and tries again.
  */
-async function syncManager(s: EntraSession, spec: EntraAccountInputs, userId: string, hadManager: boolean): Promise<string | undefined> {
+async function syncManager(
+  s: EntraSession,
+  spec: EntraAccountInputs,
+  userId: string,
+  hadManager: boolean,
+): Promise<string | undefined> {
   const manager = spec.managerEmployeeId ? await byEmployeeId(s, spec.managerEmployeeId) : undefined;
   if (!manager) {
     if (hadManager) await s.client.removeManager(userId);
@@ -48,9 +69,22 @@ async function syncManager(s: EntraSession, spec: EntraAccountInputs, userId: st
   }
 }
 
-function outputs(spec: EntraAccountInputs, user: { id: string }, upn: string, extra: { manager?: string; initialPassword?: string; adopted: boolean; createdAt?: string }): EntraAccountOutputs {
+function outputs(
+  spec: EntraAccountInputs,
+  user: { id: string },
+  upn: string,
+  extra: { manager?: string; initialPassword?: string; adopted: boolean; createdAt?: string },
+): EntraAccountOutputs {
   const { initialPassword, createdAt } = extra;
-  return { ...spec, managerEmployeeId: extra.manager, entraId: user.id, userPrincipalName: upn, adopted: extra.adopted, ...(initialPassword ? { initialPassword } : {}), ...(createdAt ? { createdAt } : {}) };
+  return {
+    ...spec,
+    managerEmployeeId: extra.manager,
+    entraId: user.id,
+    userPrincipalName: upn,
+    adopted: extra.adopted,
+    ...(initialPassword ? { initialPassword } : {}),
+    ...(createdAt ? { createdAt } : {}),
+  };
 }
 
 /**
@@ -82,23 +116,42 @@ export async function createAccount(s: EntraSession, spec: EntraAccountInputs): 
   s.users.invalidate(user.id);
   const manager = await syncManager(s, spec, user.id, false);
   await syncGroups(s, spec, user.id, wantedGroups(s, spec), []);
-  return outputs(spec, user, upn, { manager, initialPassword, adopted, createdAt: adopted ? undefined : new Date(started).toISOString() });
+  return outputs(spec, user, upn, {
+    manager,
+    initialPassword,
+    adopted,
+    createdAt: adopted ? undefined : new Date(started).toISOString(),
+  });
 }
 
 /** Update in place: PATCH, then revoke sessions on disable (the kill switch), manager and memberships. */
-export async function updateAccount(s: EntraSession, olds: EntraAccountOutputs, spec: EntraAccountInputs): Promise<EntraAccountOutputs> {
+export async function updateAccount(
+  s: EntraSession,
+  olds: EntraAccountOutputs,
+  spec: EntraAccountInputs,
+): Promise<EntraAccountOutputs> {
   const upn = upnOf(spec, s.settings.domain);
   s.users.invalidate(olds.entraId);
   await s.client.updateUser(olds.entraId, entraUserBody(spec, upn, olds));
-  const cutOff = (olds.enabled && !spec.enabled) || (spec.lifecycle === "terminated" && olds.lifecycle !== "terminated");
+  const cutOff =
+    (olds.enabled && !spec.enabled) || (spec.lifecycle === "terminated" && olds.lifecycle !== "terminated");
   if (cutOff) await s.client.revokeSignInSessions(olds.entraId);
   const manager = await syncManager(s, spec, olds.entraId, olds.managerEmployeeId !== undefined);
   await syncGroups(s, spec, olds.entraId, wantedGroups(s, spec), wantedGroups(s, olds));
-  return outputs(spec, { id: olds.entraId }, upn, { manager, initialPassword: olds.initialPassword, adopted: olds.adopted, createdAt: olds.createdAt });
+  return outputs(spec, { id: olds.entraId }, upn, {
+    manager,
+    initialPassword: olds.initialPassword,
+    adopted: olds.adopted,
+    createdAt: olds.createdAt,
+  });
 }
 
 /** The account as Entra has it now, or undefined when it is gone. Served from the snapshot when it can be. */
-export async function readAccount(s: EntraSession, id: string, olds: EntraAccountOutputs): Promise<EntraAccountOutputs | undefined> {
+export async function readAccount(
+  s: EntraSession,
+  id: string,
+  olds: EntraAccountOutputs,
+): Promise<EntraAccountOutputs | undefined> {
   await s.users.ensure();
   const user = s.users.peek(id) ?? (await s.client.getUser(id, recentlyCreated(olds) ? 5_000 : undefined));
   if (!user) return undefined;
@@ -116,7 +169,8 @@ export async function readAccount(s: EntraSession, id: string, olds: EntraAccoun
 export async function deleteAccount(s: EntraSession, olds: EntraAccountOutputs): Promise<void> {
   const user = await s.client.getUser(olds.entraId);
   if (!user) return;
-  if (olds.enabled !== false || user.accountEnabled !== false) throw new EntraAccountActiveError(olds.employeeId, user.userPrincipalName);
+  if (olds.enabled !== false || user.accountEnabled !== false)
+    throw new EntraAccountActiveError(olds.employeeId, user.userPrincipalName);
   await s.client.deleteUser(olds.entraId);
   s.users.invalidate(olds.entraId);
 }

@@ -22,9 +22,13 @@ export class EntraAccount extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: EntraAccountArgs, opts?: pulumi.CustomResourceOptions) {
     const secret = { additionalSecretOutputs: ["initialPassword"] };
-    super(storedEntraAccountProvider, name,
+    super(
+      storedEntraAccountProvider,
+      name,
       { spec: args, entraId: undefined, userPrincipalName: undefined, initialPassword: undefined, adopted: undefined },
-      pulumi.mergeOptions(opts, secret), "idlc", "EntraAccount",
+      pulumi.mergeOptions(opts, secret),
+      "idlc",
+      "EntraAccount",
     );
   }
 }

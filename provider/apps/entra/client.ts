@@ -1,4 +1,12 @@
-import { createHttpClient, createPacer, HttpError, type HttpClient, type HttpRequest, type Page, type RequestCounter } from "../../net";
+import {
+  createHttpClient,
+  createPacer,
+  HttpError,
+  type HttpClient,
+  type HttpRequest,
+  type Page,
+  type RequestCounter,
+} from "../../net";
 import { absentOn404, tokenCache } from "../shared";
 import type { EntraSettings } from "./settings";
 import { clientCredentialsToken } from "./token";
@@ -43,7 +51,8 @@ export interface BatchAnswer {
   body?: unknown;
 }
 
-export const USER_SELECT = "id,userPrincipalName,accountEnabled,displayName,givenName,surname,mailNickname,employeeId,employeeType,department,jobTitle,officeLocation,employeeOrgData,employeeHireDate,employeeLeaveDateTime,createdDateTime";
+export const USER_SELECT =
+  "id,userPrincipalName,accountEnabled,displayName,givenName,surname,mailNickname,employeeId,employeeType,department,jobTitle,officeLocation,employeeOrgData,employeeHireDate,employeeLeaveDateTime,createdDateTime";
 const MANAGER_EXPAND = "manager($select=id,employeeId)";
 /** Graph's largest page: a refresh of 10,000 users is 11 calls. */
 export const USER_PAGE = 999;
@@ -79,10 +88,21 @@ export class EntraClient {
     return this.call({ method: "POST", path: "/users", body });
   }
   getUser(key: string, lagMs?: number): Promise<EntraUser | undefined> {
-    return absentOn404(() => this.call({ method: "GET", path: `/users/${enc(key)}`, query: { $select: USER_SELECT, $expand: MANAGER_EXPAND }, retryNotFoundFor: lagMs }));
+    return absentOn404(() =>
+      this.call({
+        method: "GET",
+        path: `/users/${enc(key)}`,
+        query: { $select: USER_SELECT, $expand: MANAGER_EXPAND },
+        retryNotFoundFor: lagMs,
+      }),
+    );
   }
   async findUserByEmployeeId(employeeId: string): Promise<EntraUser | undefined> {
-    const body = await this.call<{ value: EntraUser[] }>({ method: "GET", path: "/users", query: { $filter: `employeeId eq ${quote(employeeId)}`, $select: USER_SELECT } });
+    const body = await this.call<{ value: EntraUser[] }>({
+      method: "GET",
+      path: "/users",
+      query: { $filter: `employeeId eq ${quote(employeeId)}`, $select: USER_SELECT },
+    });
     return body.value[0];
   }
   /** One page of every user; `next` is the `@odata.nextLink` to follow verbatim. */
@@ -101,24 +121,41 @@ export class EntraClient {
     await this.call({ method: "POST", path: `/users/${enc(id)}/revokeSignInSessions`, retryNotFoundFor: LAG_MS });
   }
   async setManager(id: string, managerId: string): Promise<void> {
-    await this.call({ method: "PUT", path: `/users/${enc(id)}/manager/$ref`, body: this.ref(managerId), retryNotFoundFor: LAG_MS });
+    await this.call({
+      method: "PUT",
+      path: `/users/${enc(id)}/manager/$ref`,
+      body: this.ref(managerId),
+      retryNotFoundFor: LAG_MS,
+    });
   }
   async removeManager(id: string): Promise<void> {
     await absentOn404(() => this.call({ method: "DELETE", path: `/users/${enc(id)}/manager/$ref` }));
   }
   /** Soft delete (30 days in deleted items); false when already gone. */
   async deleteUser(id: string): Promise<boolean> {
-    return (await absentOn404(() => this.call({ method: "DELETE", path: `/users/${enc(id)}` }).then(() => true))) ?? false;
+    return (
+      (await absentOn404(() => this.call({ method: "DELETE", path: `/users/${enc(id)}` }).then(() => true))) ?? false
+    );
   }
 
   createGroup(body: object): Promise<EntraGroup> {
     return this.call({ method: "POST", path: "/groups", body });
   }
   getGroup(id: string): Promise<EntraGroup | undefined> {
-    return absentOn404(() => this.call({ method: "GET", path: `/groups/${enc(id)}`, query: { $select: "id,displayName,mailNickname,description" } }));
+    return absentOn404(() =>
+      this.call({
+        method: "GET",
+        path: `/groups/${enc(id)}`,
+        query: { $select: "id,displayName,mailNickname,description" },
+      }),
+    );
   }
   async findGroupByNickname(mailNickname: string): Promise<EntraGroup | undefined> {
-    const body = await this.call<{ value: EntraGroup[] }>({ method: "GET", path: "/groups", query: { $filter: `mailNickname eq ${quote(mailNickname)}`, $select: "id,displayName,mailNickname,description" } });
+    const body = await this.call<{ value: EntraGroup[] }>({
+      method: "GET",
+      path: "/groups",
+      query: { $filter: `mailNickname eq ${quote(mailNickname)}`, $select: "id,displayName,mailNickname,description" },
+    });
     return body.value[0];
   }
   async updateGroup(id: string, body: object): Promise<void> {
@@ -128,19 +165,32 @@ export class EntraClient {
     await absentOn404(() => this.call({ method: "DELETE", path: `/groups/${enc(id)}` }));
   }
   async listMemberIds(groupId: string, nextLink: string | undefined): Promise<Page<string>> {
-    const req: HttpRequest = nextLink ? { method: "GET", path: this.relative(nextLink) } : { method: "GET", path: `/groups/${enc(groupId)}/members`, query: { $select: "id", $top: USER_PAGE } };
+    const req: HttpRequest = nextLink
+      ? { method: "GET", path: this.relative(nextLink) }
+      : { method: "GET", path: `/groups/${enc(groupId)}/members`, query: { $select: "id", $top: USER_PAGE } };
     const body = await this.call<{ value: Array<{ id: string }>; "@odata.nextLink"?: string }>(req);
     return { items: body.value.map((m) => m.id), next: body["@odata.nextLink"] };
   }
   /** Up to 20 requests in one `$batch`; inner failures come back as answers, not errors. */
   async batch(parts: BatchPart[]): Promise<BatchAnswer[]> {
-    const requests = parts.map((p) => ({ ...p, ...(p.body === undefined ? {} : { headers: { "Content-Type": "application/json" } }) }));
-    return (await this.call<{ responses: BatchAnswer[] }>({ method: "POST", path: "/$batch", body: { requests } })).responses;
+    const requests = parts.map((p) => ({
+      ...p,
+      ...(p.body === undefined ? {} : { headers: { "Content-Type": "application/json" } }),
+    }));
+    return (await this.call<{ responses: BatchAnswer[] }>({ method: "POST", path: "/$batch", body: { requests } }))
+      .responses;
   }
 
   /** A nextLink is absolute; the client wants a path under the Graph root. */
   private relative(link: string): string {
-    if (!link.startsWith(this.base)) throw new HttpError("invalid", { app: "entra", method: "GET", path: link, status: 0, detail: "nextLink outside the configured graphUrl" });
+    if (!link.startsWith(this.base))
+      throw new HttpError("invalid", {
+        app: "entra",
+        method: "GET",
+        path: link,
+        status: 0,
+        detail: "nextLink outside the configured graphUrl",
+      });
     return link.slice(this.base.length);
   }
 }

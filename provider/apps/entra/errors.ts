@@ -4,10 +4,14 @@ import { IdlcError } from "../../errors";
 export class EntraAccountActiveError extends IdlcError {
   override name = "EntraAccountActiveError";
   constructor(employeeId: string, upn: string) {
-    super("ACCOUNT_STILL_ENABLED", `entra: refusing to delete ${upn} (${employeeId}) because it is still enabled (a deleted user stays restorable in deleted items for 30 days)`, {
-      fix: "Disable it first: terminate the person in HR and run up; delete comes after the retention period.",
-      context: { app: "entra", employeeId },
-    });
+    super(
+      "ACCOUNT_STILL_ENABLED",
+      `entra: refusing to delete ${upn} (${employeeId}) because it is still enabled (a deleted user stays restorable in deleted items for 30 days)`,
+      {
+        fix: "Disable it first: terminate the person in HR and run up; delete comes after the retention period.",
+        context: { app: "entra", employeeId },
+      },
+    );
   }
 }
 

@@ -17,7 +17,9 @@ export const entraGroupProvider: pulumi.dynamic.ResourceProvider<GroupSpec, Entr
     const found = await s.client.findGroupByNickname(mailNickname);
     const body = { displayName: inputs.displayName, description: inputs.description ?? null };
     if (found) await s.client.updateGroup(found.id, body);
-    const id = found?.id ?? (await s.client.createGroup({ ...body, mailNickname, mailEnabled: false, securityEnabled: true })).id;
+    const id =
+      found?.id ??
+      (await s.client.createGroup({ ...body, mailNickname, mailEnabled: false, securityEnabled: true })).id;
     s.groupIds.set(mailNickname, Promise.resolve(id));
     return { id, outs: { ...inputs, entraGroupId: id, mailNickname, adopted: found !== undefined } };
   },
@@ -29,7 +31,10 @@ export const entraGroupProvider: pulumi.dynamic.ResourceProvider<GroupSpec, Entr
   },
 
   async update(id, olds, news) {
-    await entraSession().client.updateGroup(id, { displayName: news.displayName, description: news.description ?? null });
+    await entraSession().client.updateGroup(id, {
+      displayName: news.displayName,
+      description: news.description ?? null,
+    });
     return { outs: { ...news, entraGroupId: id, mailNickname: olds.mailNickname, adopted: olds.adopted } };
   },
 

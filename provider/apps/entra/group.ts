@@ -14,6 +14,13 @@ export class EntraGroup extends pulumi.dynamic.Resource {
   declare readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: EntraGroupArgs, opts?: pulumi.CustomResourceOptions) {
-    super(storedEntraGroupProvider, name, { ...args, entraGroupId: undefined, mailNickname: undefined, adopted: undefined }, opts, "idlc", "EntraGroup");
+    super(
+      storedEntraGroupProvider,
+      name,
+      { ...args, entraGroupId: undefined, mailNickname: undefined, adopted: undefined },
+      opts,
+      "idlc",
+      "EntraGroup",
+    );
   }
 }

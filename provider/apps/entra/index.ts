@@ -10,7 +10,13 @@ export { EntraAccount, type EntraAccountArgs } from "./account";
 export { EntraGroup, type EntraGroupArgs } from "./group";
 export { entraAccountProvider } from "./provider";
 export { entraGroupProvider, type EntraGroupOutputs } from "./group-provider";
-export { entraUserBody, observedSpec, upnOf, type EntraAccountInputs, type EntraAccountOutputs } from "./account-mapping";
+export {
+  entraUserBody,
+  observedSpec,
+  upnOf,
+  type EntraAccountInputs,
+  type EntraAccountOutputs,
+} from "./account-mapping";
 export { entraSettingsSchema, type EntraSettings } from "./settings";
 export { EntraClient } from "./client";
 export { EntraAccountActiveError, EntraGroupMissingError } from "./errors";

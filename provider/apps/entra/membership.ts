@@ -42,13 +42,20 @@ export async function applyMembership(client: EntraClient, changes: MembershipCh
       async () => {
         const answers = await client.batch(pending.map((c, i) => partOf(client, c, String(i))));
         const byId = new Map(answers.map((a) => [a.id, a]));
-        const failed = pending.map((c, i) => ({ change: c, answer: byId.get(String(i)) ?? { id: String(i), status: 0 } })).filter(({ change, answer }) => !settled(change, answer));
+        const failed = pending
+          .map((c, i) => ({ change: c, answer: byId.get(String(i)) ?? { id: String(i), status: 0 } }))
+          .filter(({ change, answer }) => !settled(change, answer));
         const fatal = failed.find(({ change, answer }) => !transient(change, answer));
         if (fatal) throw batchError(fatal.change, fatal.answer, "");
         pending = failed.map((f) => f.change);
         if (pending.length === 0) return;
         const retryAfter = Math.max(0, ...failed.map((f) => Number(f.answer.headers?.["Retry-After"] ?? 0)));
-        throw batchError(failed[0].change, failed[0].answer, "BatchPartRetry", retryAfter ? retryAfter * 1000 : undefined);
+        throw batchError(
+          failed[0].change,
+          failed[0].answer,
+          "BatchPartRetry",
+          retryAfter ? retryAfter * 1000 : undefined,
+        );
       },
     );
   }
@@ -56,10 +63,20 @@ export async function applyMembership(client: EntraClient, changes: MembershipCh
 
 function batchError(change: MembershipChange, answer: BatchAnswer, apiCode: string, retryAfterMs?: number): HttpError {
   const message = (answer.body as { error?: { message?: string; code?: string } } | undefined)?.error;
-  const path = change.op === "add" ? `/groups/${change.groupId}/members/$ref` : `/groups/${change.groupId}/members/${change.memberId}/$ref`;
+  const path =
+    change.op === "add"
+      ? `/groups/${change.groupId}/members/$ref`
+      : `/groups/${change.groupId}/members/${change.memberId}/$ref`;
   return new HttpError(
     kindForStatus(answer.status),
-    { app: "entra", method: change.op === "add" ? "POST" : "DELETE", path, status: answer.status, detail: message?.message, apiCode: apiCode || message?.code },
+    {
+      app: "entra",
+      method: change.op === "add" ? "POST" : "DELETE",
+      path,
+      status: answer.status,
+      detail: message?.message,
+      apiCode: apiCode || message?.code,
+    },
     { retryAfterMs },
   );
 }

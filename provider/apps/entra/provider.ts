@@ -17,7 +17,10 @@ export const entraAccountProvider: pulumi.dynamic.ResourceProvider<EntraAccountI
   async check(_olds, news) {
     const { failures } = checkAccountInputs(news, (z) => ({
       employeeId: z.string().min(1).max(16, "Entra's employeeId holds at most 16 characters"),
-      hireDate: z.string().regex(/^\d{4}-\d{2}-\d{2}/, "expected an ISO date").optional(),
+      hireDate: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}/, "expected an ISO date")
+        .optional(),
     }));
     return { inputs: news, failures };
   },

@@ -30,7 +30,11 @@ export function openEntraSession(settings: EntraSettings, counter?: RequestCount
   const session: EntraSession = {
     settings,
     client,
-    users: new UserSnapshot(() => collectPages("entra", (link) => client.listUsers(link)), entraUserKeys, settings.snapshotTtlSeconds * 1000),
+    users: new UserSnapshot(
+      () => collectPages("entra", (link) => client.listUsers(link)),
+      entraUserKeys,
+      settings.snapshotTtlSeconds * 1000,
+    ),
     members: new MemberCache(async (groupId) => collectPages("entra", (link) => client.listMemberIds(groupId, link))),
     groupIds: new Map(),
   };
@@ -62,5 +66,9 @@ export function groupIdFor(s: EntraSession, name: string): Promise<string | unde
 
 /** Graph's mailNickname alphabet: ASCII without spaces and `@()\[]";:<>,`. */
 export function mailNicknameOf(name: string): string {
-  return name.split("@")[0].normalize("NFKD").replace(/[^\x21-\x7e]|[@()\\[\]";:<>,]/g, "").slice(0, 64);
+  return name
+    .split("@")[0]
+    .normalize("NFKD")
+    .replace(/[^\x21-\x7e]|[@()\\[\]";:<>,]/g, "")
+    .slice(0, 64);
 }

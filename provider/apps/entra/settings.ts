@@ -26,10 +26,16 @@ export interface EntraSettings {
 export const entraSettingsSchema = (z: typeof zod.z) =>
   z
     .object({
-      graphUrl: z.string().regex(/^https?:\/\/\S+\/v1\.0\/?$/, "expected the Graph v1.0 root, e.g. https://graph.microsoft.com/v1.0").default("https://graph.microsoft.com/v1.0"),
+      graphUrl: z
+        .string()
+        .regex(/^https?:\/\/\S+\/v1\.0\/?$/, "expected the Graph v1.0 root, e.g. https://graph.microsoft.com/v1.0")
+        .default("https://graph.microsoft.com/v1.0"),
       // `mode: graph` is this connector; `azuread` mode never reaches it (provider/apps/entra-azuread).
       mode: z.literal("graph").optional(),
-      tokenUrl: z.string().regex(/^https?:\/\/\S+$/).optional(),
+      tokenUrl: z
+        .string()
+        .regex(/^https?:\/\/\S+$/)
+        .optional(),
       tenantId: z.string().min(1),
       clientId: z.string().min(1),
       clientSecret: z.string().min(1),

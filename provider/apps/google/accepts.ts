@@ -8,7 +8,10 @@ import { localPart, type AppAccepts } from "../shared/accepts";
 const NAME_CHAR = /[\p{L}\p{M}\p{N} \-/.']/u;
 const NAME = {
   rule: "Google takes letters, digits, spaces, '-', '/', '.' and ''' in a name, at most 60 characters",
-  required: true, maxLength: 60, allowed: NAME_CHAR, mappable: true,
+  required: true,
+  maxLength: 60,
+  allowed: NAME_CHAR,
+  mappable: true,
 };
 
 export const googleAccepts: AppAccepts = {
@@ -17,13 +20,17 @@ export const googleAccepts: AppAccepts = {
     { field: "givenName", appField: "name.givenName", ...NAME },
     { field: "familyName", appField: "name.familyName", ...NAME },
     {
-      field: "displayName", appField: "name.displayName", rule: "Google takes a display name of at most 256 characters",
-      maxLength: 256, mappable: true,
+      field: "displayName",
+      appField: "name.displayName",
+      rule: "Google takes a display name of at most 256 characters",
+      maxLength: 256,
+      mappable: true,
     },
     {
       field: "email",
       appField: "primaryEmail",
-      rule: "a Google username (before the @) has at most 64 letters, digits, '-', '_', ''' and '.', " +
+      rule:
+        "a Google username (before the @) has at most 64 letters, digits, '-', '_', ''' and '.', " +
         "no two periods in a row",
       view: localPart,
       required: true,

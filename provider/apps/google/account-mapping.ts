@@ -26,7 +26,10 @@ export function groupEmail(name: string, domain: string): string {
 }
 
 /** The org unit for a person: the department's mapped unit, else the default. */
-export function orgUnitFor(spec: Pick<AccountSpec, "department">, settings: Pick<GoogleSettings, "orgUnits" | "defaultOrgUnit">): string {
+export function orgUnitFor(
+  spec: Pick<AccountSpec, "department">,
+  settings: Pick<GoogleSettings, "orgUnits" | "defaultOrgUnit">,
+): string {
   return (spec.department !== undefined && settings.orgUnits[spec.department]) || settings.defaultOrgUnit;
 }
 
@@ -34,8 +37,15 @@ export function orgUnitFor(spec: Pick<AccountSpec, "department">, settings: Pick
  * The users.update body for a spec. Sent with PUT, so the lists are replaced whole: an empty `relations` clears a
  * manager, which a patch could not. `isAdmin` is absent on purpose (insert/update ignore it; makeAdmin sets it).
  */
-export function googleUserBody(spec: AccountSpec, refs: { managerEmail?: string; orgUnitPath: string }): Record<string, unknown> {
-  const organization = Object.fromEntries(Object.entries({ title: spec.title, department: spec.department, costCenter: spec.costCenter }).filter(([, v]) => v !== undefined));
+export function googleUserBody(
+  spec: AccountSpec,
+  refs: { managerEmail?: string; orgUnitPath: string },
+): Record<string, unknown> {
+  const organization = Object.fromEntries(
+    Object.entries({ title: spec.title, department: spec.department, costCenter: spec.costCenter }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  );
   return {
     primaryEmail: spec.email,
     name: { givenName: spec.givenName, familyName: spec.familyName, displayName: spec.displayName },
@@ -57,7 +67,10 @@ export function managerEmailOf(user: GoogleUser): string | undefined {
 }
 
 /** The spec fields as Google has them now, for read (drift shows up as a diff against the inputs). */
-export function observedSpec(user: GoogleUser, managerEmployeeId: string | undefined): Partial<AccountSpec> & { orgUnitPath: string } {
+export function observedSpec(
+  user: GoogleUser,
+  managerEmployeeId: string | undefined,
+): Partial<AccountSpec> & { orgUnitPath: string } {
   const org = user.organizations?.find((o) => o.primary) ?? user.organizations?.[0];
   return {
     email: user.primaryEmail,

@@ -1,7 +1,16 @@
 import type { AccountSpec } from "../../access/account-spec";
 import { HttpError } from "../../net";
 import { generatePassword } from "../shared";
-import { employeeIdOf, googleUserBody, groupEmail, managerEmailOf, observedSpec, orgUnitFor, recentlyCreated, type GoogleAccountOutputs } from "./account-mapping";
+import {
+  employeeIdOf,
+  googleUserBody,
+  groupEmail,
+  managerEmailOf,
+  observedSpec,
+  orgUnitFor,
+  recentlyCreated,
+  type GoogleAccountOutputs,
+} from "./account-mapping";
 import type { GoogleUser } from "./client";
 import { GoogleAccountActiveError, GoogleGroupMissingError } from "./errors";
 import type { GoogleSession } from "./session";
@@ -55,7 +64,11 @@ async function syncGroups(s: GoogleSession, spec: AccountSpec, had: readonly str
   return [...spec.groups];
 }
 
-function outputs(spec: AccountSpec, user: GoogleUser, extra: { manager?: string; initialPassword?: string; adopted: boolean; groups: string[]; createdAt?: string }): GoogleAccountOutputs {
+function outputs(
+  spec: AccountSpec,
+  user: GoogleUser,
+  extra: { manager?: string; initialPassword?: string; adopted: boolean; groups: string[]; createdAt?: string },
+): GoogleAccountOutputs {
   return {
     ...spec,
     managerEmployeeId: extra.manager ? spec.managerEmployeeId : undefined,
@@ -104,7 +117,11 @@ export async function createAccount(s: GoogleSession, spec: AccountSpec): Promis
 }
 
 /** Update in place (never a replace): PUT the whole body, then admin, sign-out on disable, memberships. */
-export async function updateAccount(s: GoogleSession, olds: GoogleAccountOutputs, spec: AccountSpec): Promise<GoogleAccountOutputs> {
+export async function updateAccount(
+  s: GoogleSession,
+  olds: GoogleAccountOutputs,
+  spec: AccountSpec,
+): Promise<GoogleAccountOutputs> {
   const orgUnitPath = orgUnitFor(spec, s.settings);
   await ensureOrgUnit(s, orgUnitPath);
   const manager = await managerEmail(s, spec);
@@ -112,7 +129,8 @@ export async function updateAccount(s: GoogleSession, olds: GoogleAccountOutputs
   const user = await s.client.updateUser(olds.googleId, googleUserBody(spec, { managerEmail: manager, orgUnitPath }));
   if (spec.admin !== olds.admin) await s.client.makeAdmin(olds.googleId, spec.admin);
   // Suspension blocks new sign-ins only; signOut ends the sessions already open (the kill switch).
-  const cutOff = (olds.enabled && !spec.enabled) || (spec.lifecycle === "terminated" && olds.lifecycle !== "terminated");
+  const cutOff =
+    (olds.enabled && !spec.enabled) || (spec.lifecycle === "terminated" && olds.lifecycle !== "terminated");
   if (cutOff) await s.client.signOut(olds.googleId);
   const groups = await syncGroups(s, spec, olds.groups);
   const { initialPassword, createdAt } = olds;
@@ -120,12 +138,18 @@ export async function updateAccount(s: GoogleSession, olds: GoogleAccountOutputs
 }
 
 /** The account as Google has it now, or undefined when it is gone. Served from the snapshot when it can be. */
-export async function readAccount(s: GoogleSession, id: string, olds: GoogleAccountOutputs): Promise<GoogleAccountOutputs | undefined> {
+export async function readAccount(
+  s: GoogleSession,
+  id: string,
+  olds: GoogleAccountOutputs,
+): Promise<GoogleAccountOutputs | undefined> {
   await s.users.ensure();
   const user = s.users.peek(id) ?? (await s.client.getUser(id, recentlyCreated(olds) ? 5_000 : undefined));
   if (!user) return undefined;
   const managerAddress = managerEmailOf(user)?.toLowerCase();
-  const managerUser = managerAddress ? (s.users.peek(managerAddress) ?? (await s.client.getUser(managerAddress))) : undefined;
+  const managerUser = managerAddress
+    ? (s.users.peek(managerAddress) ?? (await s.client.getUser(managerAddress)))
+    : undefined;
   const groups: string[] = [];
   for (const name of olds.groups ?? []) {
     const members = await s.members.members(groupEmail(name, s.settings.domain));
@@ -141,7 +165,8 @@ export async function readAccount(s: GoogleSession, id: string, olds: GoogleAcco
 export async function deleteAccount(s: GoogleSession, olds: GoogleAccountOutputs): Promise<void> {
   const user = await s.client.getUser(olds.googleId);
   if (!user) return;
-  if (olds.enabled !== false || user.suspended !== true) throw new GoogleAccountActiveError(olds.employeeId, user.primaryEmail);
+  if (olds.enabled !== false || user.suspended !== true)
+    throw new GoogleAccountActiveError(olds.employeeId, user.primaryEmail);
   await s.client.deleteUser(olds.googleId);
   s.users.invalidate(olds.googleId);
 }

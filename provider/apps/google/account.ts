@@ -22,9 +22,13 @@ export class GoogleAccount extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: GoogleAccountArgs, opts?: pulumi.CustomResourceOptions) {
     const secret = { additionalSecretOutputs: ["initialPassword"] };
-    super(storedGoogleAccountProvider, name,
+    super(
+      storedGoogleAccountProvider,
+      name,
       { spec: args, googleId: undefined, orgUnitPath: undefined, initialPassword: undefined, adopted: undefined },
-      pulumi.mergeOptions(opts, secret), "idlc", "GoogleAccount",
+      pulumi.mergeOptions(opts, secret),
+      "idlc",
+      "GoogleAccount",
     );
   }
 }

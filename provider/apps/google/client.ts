@@ -1,4 +1,12 @@
-import { createHttpClient, createPacer, HttpError, type HttpClient, type HttpRequest, type Page, type RequestCounter } from "../../net";
+import {
+  createHttpClient,
+  createPacer,
+  HttpError,
+  type HttpClient,
+  type HttpRequest,
+  type Page,
+  type RequestCounter,
+} from "../../net";
 import { absentOn404, retryWhen, tokenCache } from "../shared";
 import { GOOGLE_READONLY_SCOPES, GOOGLE_SCOPES, type GoogleSettings } from "./settings";
 import { serviceAccountToken } from "./token";
@@ -63,11 +71,20 @@ export class GoogleClient {
   }
   /** Undefined when there is no such user (after riding out read-after-write lag when `lagMs` is given). */
   async getUser(key: string, lagMs?: number): Promise<GoogleUser | undefined> {
-    return absentOn404(() => this.call<GoogleUser>({ method: "GET", path: `/users/${enc(key)}`, query: { projection: "full" }, retryNotFoundFor: lagMs }));
+    return absentOn404(() =>
+      this.call<GoogleUser>({
+        method: "GET",
+        path: `/users/${enc(key)}`,
+        query: { projection: "full" },
+        retryNotFoundFor: lagMs,
+      }),
+    );
   }
   async listUsers(pageToken: string | undefined, query?: string): Promise<Page<GoogleUser>> {
     const body = await this.call<{ users?: GoogleUser[]; nextPageToken?: string }>({
-      method: "GET", path: "/users", query: { customer: this.customer, maxResults: USER_PAGE, projection: "full", pageToken, query },
+      method: "GET",
+      path: "/users",
+      query: { customer: this.customer, maxResults: USER_PAGE, projection: "full", pageToken, query },
     });
     return { items: body.users ?? [], next: body.nextPageToken };
   }
@@ -87,29 +104,45 @@ export class GoogleClient {
   }
   /** The only way to change `isAdmin`: insert and update silently ignore it. */
   async makeAdmin(key: string, status: boolean): Promise<void> {
-    await this.call({ method: "POST", path: `/users/${enc(key)}/makeAdmin`, body: { status }, retryNotFoundFor: LAG_MS });
+    await this.call({
+      method: "POST",
+      path: `/users/${enc(key)}/makeAdmin`,
+      body: { status },
+      retryNotFoundFor: LAG_MS,
+    });
   }
   /** False when the user was already gone. */
   async deleteUser(key: string): Promise<boolean> {
-    return (await absentOn404(() => this.call({ method: "DELETE", path: `/users/${enc(key)}` }).then(() => true))) ?? false;
+    return (
+      (await absentOn404(() => this.call({ method: "DELETE", path: `/users/${enc(key)}` }).then(() => true))) ?? false
+    );
   }
 
   insertGroup(body: { email: string; name: string; description?: string }): Promise<GoogleGroup> {
     return this.call({ method: "POST", path: "/groups", body });
   }
   getGroup(key: string, lagMs?: number): Promise<GoogleGroup | undefined> {
-    return absentOn404(() => this.call<GoogleGroup>({ method: "GET", path: `/groups/${enc(key)}`, retryNotFoundFor: lagMs }));
+    return absentOn404(() =>
+      this.call<GoogleGroup>({ method: "GET", path: `/groups/${enc(key)}`, retryNotFoundFor: lagMs }),
+    );
   }
   updateGroup(key: string, body: { name: string; description?: string }): Promise<GoogleGroup> {
     return this.call({ method: "PUT", path: `/groups/${enc(key)}`, body, retryNotFoundFor: LAG_MS });
   }
   async deleteGroup(key: string): Promise<boolean> {
-    return (await absentOn404(() => this.call({ method: "DELETE", path: `/groups/${enc(key)}` }).then(() => true))) ?? false;
+    return (
+      (await absentOn404(() => this.call({ method: "DELETE", path: `/groups/${enc(key)}` }).then(() => true))) ?? false
+    );
   }
   /** "added" or "already" (409 Member already exists is success: the membership is there). */
   async insertMember(group: string, email: string): Promise<"added" | "already"> {
     try {
-      await this.call({ method: "POST", path: `/groups/${enc(group)}/members`, body: { email, role: "MEMBER" }, retryNotFoundFor: LAG_MS });
+      await this.call({
+        method: "POST",
+        path: `/groups/${enc(group)}/members`,
+        body: { email, role: "MEMBER" },
+        retryNotFoundFor: LAG_MS,
+      });
       return "added";
     } catch (error) {
       if (error instanceof HttpError && error.status === 409) return "already";
@@ -118,18 +151,29 @@ export class GoogleClient {
   }
   /** "removed" or "absent" (404 for a non-member is success: the membership is gone). */
   async deleteMember(group: string, email: string): Promise<"removed" | "absent"> {
-    const done = await absentOn404(() => this.call({ method: "DELETE", path: `/groups/${enc(group)}/members/${enc(email)}` }).then(() => "removed" as const));
+    const done = await absentOn404(() =>
+      this.call({ method: "DELETE", path: `/groups/${enc(group)}/members/${enc(email)}` }).then(
+        () => "removed" as const,
+      ),
+    );
     return done ?? "absent";
   }
   async listMembers(group: string, pageToken: string | undefined): Promise<Page<GoogleMember>> {
     const body = await this.call<{ members?: GoogleMember[]; nextPageToken?: string }>({
-      method: "GET", path: `/groups/${enc(group)}/members`, query: { maxResults: MEMBER_PAGE, pageToken },
+      method: "GET",
+      path: `/groups/${enc(group)}/members`,
+      query: { maxResults: MEMBER_PAGE, pageToken },
     });
     return { items: body.members ?? [], next: body.nextPageToken };
   }
 
   async orgUnitExists(path: string): Promise<boolean> {
-    const found = await absentOn404(() => this.call({ method: "GET", path: `/customer/${this.customer}/orgunits/${path.replace(/^\//, "").split("/").map(enc).join("/")}` }));
+    const found = await absentOn404(() =>
+      this.call({
+        method: "GET",
+        path: `/customer/${this.customer}/orgunits/${path.replace(/^\//, "").split("/").map(enc).join("/")}`,
+      }),
+    );
     return found !== undefined;
   }
   /** Creates `/A/B` under its parent; a 409 (made meanwhile) is fine. */

@@ -4,10 +4,14 @@ import { IdlcError } from "../../errors";
 export class GoogleAccountActiveError extends IdlcError {
   override name = "GoogleAccountActiveError";
   constructor(employeeId: string, email: string) {
-    super("ACCOUNT_STILL_ENABLED", `google: refusing to delete ${email} (${employeeId}) because it is not suspended (a deleted Google user is restorable for 20 days only)`, {
-      fix: "Suspend it first: terminate the person in HR and run up; delete comes after the retention period.",
-      context: { app: "google", employeeId },
-    });
+    super(
+      "ACCOUNT_STILL_ENABLED",
+      `google: refusing to delete ${email} (${employeeId}) because it is not suspended (a deleted Google user is restorable for 20 days only)`,
+      {
+        fix: "Suspend it first: terminate the person in HR and run up; delete comes after the retention period.",
+        context: { app: "google", employeeId },
+      },
+    );
   }
 }
 

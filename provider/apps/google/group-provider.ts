@@ -34,11 +34,17 @@ export const googleGroupProvider: pulumi.dynamic.ResourceProvider<GroupSpec, Goo
   async read(id, props) {
     const group = await googleSession().client.getGroup(id);
     if (!group || !props) return { id: "" };
-    return { id, props: { ...props, displayName: group.name, description: group.description || undefined, email: group.email } };
+    return {
+      id,
+      props: { ...props, displayName: group.name, description: group.description || undefined, email: group.email },
+    };
   },
 
   async update(id, olds, news) {
-    const group = await googleSession().client.updateGroup(id, { name: news.displayName, description: news.description ?? "" });
+    const group = await googleSession().client.updateGroup(id, {
+      name: news.displayName,
+      description: news.description ?? "",
+    });
     return { outs: groupOutputs(news, group, olds.adopted) };
   },
 

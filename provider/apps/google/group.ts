@@ -15,6 +15,13 @@ export class GoogleGroup extends pulumi.dynamic.Resource {
   declare readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: GoogleGroupArgs, opts?: pulumi.CustomResourceOptions) {
-    super(storedGoogleGroupProvider, name, { ...args, googleGroupId: undefined, email: undefined, adopted: undefined }, opts, "idlc", "GoogleGroup");
+    super(
+      storedGoogleGroupProvider,
+      name,
+      { ...args, googleGroupId: undefined, email: undefined, adopted: undefined },
+      opts,
+      "idlc",
+      "GoogleGroup",
+    );
   }
 }

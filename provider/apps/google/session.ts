@@ -31,7 +31,11 @@ export function openGoogleSession(settings: GoogleSettings, counter?: RequestCou
   // The account and group providers are each configured once per process; they share the first session.
   if (current && JSON.stringify(current.settings) === JSON.stringify(settings)) return current;
   const client = new GoogleClient(settings, counter);
-  const users = new UserSnapshot(() => collectPages("google", (token) => client.listUsers(token)), googleUserKeys, settings.snapshotTtlSeconds * 1000);
+  const users = new UserSnapshot(
+    () => collectPages("google", (token) => client.listUsers(token)),
+    googleUserKeys,
+    settings.snapshotTtlSeconds * 1000,
+  );
   const members = new MemberCache(async (group) => {
     try {
       const all = await collectPages("google", (token) => client.listMembers(group, token));

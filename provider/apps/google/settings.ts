@@ -34,29 +34,53 @@ export interface GoogleSettings {
   scopes: "full" | "readonly";
 }
 
-const SCOPES = ["user", "group", "group.member", "orgunit"].map((s) => `https://www.googleapis.com/auth/admin.directory.${s}`);
+const SCOPES = ["user", "group", "group.member", "orgunit"].map(
+  (s) => `https://www.googleapis.com/auth/admin.directory.${s}`,
+);
 export const GOOGLE_SCOPES = SCOPES.join(" ");
 /** What a read-only refresh asks for: Google's `.readonly` variant of each scope. */
 export const GOOGLE_READONLY_SCOPES = SCOPES.map((s) => `${s}.readonly`).join(" ");
 
 export const googleSettingsSchema = (z: typeof zod.z) => {
-  const key = z.object({ client_email: z.string().min(1), private_key: z.string().includes("PRIVATE KEY"), private_key_id: z.string().optional(), token_uri: z.string().optional() }).passthrough();
+  const key = z
+    .object({
+      client_email: z.string().min(1),
+      private_key: z.string().includes("PRIVATE KEY"),
+      private_key_id: z.string().optional(),
+      token_uri: z.string().optional(),
+    })
+    .passthrough();
   const orgUnit = z.string().regex(/^\/.*/, "an org unit path starts with /");
   return z
     .object({
-      baseUrl: z.string().regex(/^https?:\/\/\S+$/, "expected the Directory API root, e.g. https://admin.googleapis.com/admin/directory/v1").default("https://admin.googleapis.com/admin/directory/v1"),
-      tokenUrl: z.string().regex(/^https?:\/\/\S+$/).optional(),
+      baseUrl: z
+        .string()
+        .regex(
+          /^https?:\/\/\S+$/,
+          "expected the Directory API root, e.g. https://admin.googleapis.com/admin/directory/v1",
+        )
+        .default("https://admin.googleapis.com/admin/directory/v1"),
+      tokenUrl: z
+        .string()
+        .regex(/^https?:\/\/\S+$/)
+        .optional(),
       domain: z.string().min(1),
       customerId: z.string().default("my_customer"),
       // Pulumi secrets arrive as strings: accept the key file's JSON text or the parsed object.
-      serviceAccountKey: z.union([z.string().transform((text, ctx) => {
-        try {
-          return JSON.parse(text) as unknown;
-        } catch {
-          ctx.addIssue({ code: "custom", message: "serviceAccountKey is not the key file's JSON" });
-          return z.NEVER;
-        }
-      }).pipe(key), key]),
+      serviceAccountKey: z.union([
+        z
+          .string()
+          .transform((text, ctx) => {
+            try {
+              return JSON.parse(text) as unknown;
+            } catch {
+              ctx.addIssue({ code: "custom", message: "serviceAccountKey is not the key file's JSON" });
+              return z.NEVER;
+            }
+          })
+          .pipe(key),
+        key,
+      ]),
       subject: z.string().includes("@", { message: "subject must be the email of a super admin to impersonate" }),
       orgUnits: z.record(z.string(), orgUnit).default({}),
       defaultOrgUnit: orgUnit.default("/"),
@@ -67,6 +91,12 @@ export const googleSettingsSchema = (z: typeof zod.z) => {
     .strict()
     .transform((raw): GoogleSettings => {
       const tokenUrl = raw.tokenUrl ?? raw.serviceAccountKey.token_uri ?? "https://oauth2.googleapis.com/token";
-      return { ...raw, baseUrl: raw.baseUrl.replace(/\/+$/, ""), domain: raw.domain.toLowerCase(), tokenUrl, serviceAccountKey: raw.serviceAccountKey as ServiceAccountKey };
+      return {
+        ...raw,
+        baseUrl: raw.baseUrl.replace(/\/+$/, ""),
+        domain: raw.domain.toLowerCase(),
+        tokenUrl,
+        serviceAccountKey: raw.serviceAccountKey as ServiceAccountKey,
+      };
     });
 };

@@ -8,8 +8,11 @@ import type { AppAccepts, FieldRule } from "../shared/accepts";
 import type { LdapFlavor } from "./settings";
 
 const displayName: FieldRule = {
-  field: "displayName", appField: "cn and displayName", rule: "LDAP needs a non-empty cn (the display name)",
-  required: true, mappable: true,
+  field: "displayName",
+  appField: "cn and displayName",
+  rule: "LDAP needs a non-empty cn (the display name)",
+  required: true,
+  mappable: true,
 };
 const AD_NAME = { maxLength: 64, mappable: true };
 
@@ -17,14 +20,18 @@ const ad: FieldRule[] = [
   {
     field: "userName",
     appField: "sAMAccountName",
-    rule: "Active Directory takes a sAMAccountName of at most 20 characters, without \" / \\ [ ] : ; | = , + * ? < >",
+    rule: 'Active Directory takes a sAMAccountName of at most 20 characters, without " / \\ [ ] : ; | = , + * ? < >',
     required: true,
     maxLength: 20,
     refused: /["/\\[\]:;|=,+*?<>]/,
   },
   { ...displayName, rule: "Active Directory takes a cn (the display name) of 1–64 characters", maxLength: 64 },
-  { field: "givenName", appField: "givenName", rule: "Active Directory takes a givenName of at most 64 characters",
-    ...AD_NAME },
+  {
+    field: "givenName",
+    appField: "givenName",
+    rule: "Active Directory takes a givenName of at most 64 characters",
+    ...AD_NAME,
+  },
   { field: "familyName", appField: "sn", rule: "Active Directory takes an sn of at most 64 characters", ...AD_NAME },
 ];
 

@@ -26,7 +26,12 @@ export interface ReadBackExtras {
   managerEmployeeId: string | undefined;
 }
 
-export function readBack(olds: LdapAccountOutputs, entry: LdapEntry, flavor: LdapFlavor, extras: ReadBackExtras): LdapAccountOutputs {
+export function readBack(
+  olds: LdapAccountOutputs,
+  entry: LdapEntry,
+  flavor: LdapFlavor,
+  extras: ReadBackExtras,
+): LdapAccountOutputs {
   const first = (name: string) => entry.attrs[name.toLowerCase()]?.[0];
   const displayName = first("displayName") ?? olds.displayName;
   const sn = first("sn") ?? "";

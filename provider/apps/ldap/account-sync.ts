@@ -19,7 +19,11 @@ export interface ConvergeResult {
 }
 
 /** Adds the entry (initial password, must-change), then converges it; returns the password once. */
-export async function addAccount(session: LdapSession, settings: LdapSettings, spec: AccountSpec): Promise<ConvergeResult & { initialPassword: string }> {
+export async function addAccount(
+  session: LdapSession,
+  settings: LdapSettings,
+  spec: AccountSpec,
+): Promise<ConvergeResult & { initialPassword: string }> {
   const dn = accountDn(spec, settings);
   await assertGroupsExist(session, settings, spec.groups, spec.employeeId);
   const initialPassword = generatePassword();
@@ -32,15 +36,24 @@ export async function addAccount(session: LdapSession, settings: LdapSettings, s
   await session.add(dn, attributes);
   const entry = await findByEmployeeId(session, settings, spec.employeeId);
   if (!entry) {
-    throw new LdapError("LDAP_READ_AFTER_WRITE", `"${dn}" was added but cannot be found by employee id ${spec.employeeId}`, {
-      fix: "Check that peopleDN covers the new entry and the bind account can read employee ids.",
-      context: { employeeId: spec.employeeId, dn },
-    });
+    throw new LdapError(
+      "LDAP_READ_AFTER_WRITE",
+      `"${dn}" was added but cannot be found by employee id ${spec.employeeId}`,
+      {
+        fix: "Check that peopleDN covers the new entry and the bind account can read employee ids.",
+        context: { employeeId: spec.employeeId, dn },
+      },
+    );
   }
   return { ...(await convergeAccount(session, settings, entry, spec)), initialPassword };
 }
 
-export async function convergeAccount(session: LdapSession, settings: LdapSettings, entry: LdapEntry, spec: AccountSpec): Promise<ConvergeResult> {
+export async function convergeAccount(
+  session: LdapSession,
+  settings: LdapSettings,
+  entry: LdapEntry,
+  spec: AccountSpec,
+): Promise<ConvergeResult> {
   let dn = entry.dn;
   if (needsRename(entry, spec, settings)) {
     const newRdn = accountRdn(spec, settings);
@@ -57,7 +70,12 @@ export async function convergeAccount(session: LdapSession, settings: LdapSettin
   return { dn, managerDn };
 }
 
-function attributeChangesFor(entry: LdapEntry, spec: AccountSpec, settings: LdapSettings, managerDn: string | undefined) {
+function attributeChangesFor(
+  entry: LdapEntry,
+  spec: AccountSpec,
+  settings: LdapSettings,
+  managerDn: string | undefined,
+) {
   // The naming attribute moved with the rename (modifyDN drops the old RDN value).
   return attributeChanges(entry, accountAttributes(spec, settings.flavor, managerDn), [settings.dnAttribute]);
 }

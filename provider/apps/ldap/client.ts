@@ -53,7 +53,12 @@ export async function withLdap<T>(settings: LdapSettings, work: (session: LdapSe
       search: (base, filter, attributes, scope = "sub") =>
         run("search", base, async () => {
           try {
-            const { searchEntries } = await client.search(base, { scope, filter, attributes, paged: { pageSize: 500 } });
+            const { searchEntries } = await client.search(base, {
+              scope,
+              filter,
+              attributes,
+              paged: { pageSize: 500 },
+            });
             return searchEntries.map(normalizeEntry);
           } catch (error) {
             if ((error as { code?: number }).code === NO_SUCH_OBJECT) return [];
@@ -61,13 +66,22 @@ export async function withLdap<T>(settings: LdapSettings, work: (session: LdapSe
           }
         }),
       add: (dn, attributes) =>
-        run("add", dn, () => client.add(dn, Object.entries(attributes).map(([type, values]) => new ldapts.Attribute({ type, values })))),
+        run("add", dn, () =>
+          client.add(
+            dn,
+            Object.entries(attributes).map(([type, values]) => new ldapts.Attribute({ type, values })),
+          ),
+        ),
       modify: (dn, changes) =>
         run("modify", dn, () =>
           client.modify(
             dn,
             changes.map(
-              (change) => new ldapts.Change({ operation: change.operation, modification: new ldapts.Attribute({ type: change.type, values: change.values }) }),
+              (change) =>
+                new ldapts.Change({
+                  operation: change.operation,
+                  modification: new ldapts.Attribute({ type: change.type, values: change.values }),
+                }),
             ),
           ),
         ),
@@ -83,7 +97,9 @@ function normalizeEntry(entry: { dn: string; [key: string]: unknown }): LdapEntr
   const attrs: Record<string, string[]> = {};
   for (const [key, value] of Object.entries(entry)) {
     if (key === "dn") continue;
-    attrs[key.toLowerCase()] = [value].flat().map((item) => (Buffer.isBuffer(item) ? item.toString("utf8") : String(item)));
+    attrs[key.toLowerCase()] = [value]
+      .flat()
+      .map((item) => (Buffer.isBuffer(item) ? item.toString("utf8") : String(item)));
   }
   return { dn: entry.dn, attrs };
 }

@@ -9,7 +9,11 @@ export class LdapError extends IdlcError {
   /** The LDAP result code (RFC 4511 §4.1.9) when the server answered, e.g. 32 noSuchObject. */
   readonly resultCode: number | undefined;
 
-  constructor(code: string, message: string, options: { fix: string; cause?: unknown; context?: ErrorContext; resultCode?: number }) {
+  constructor(
+    code: string,
+    message: string,
+    options: { fix: string; cause?: unknown; context?: ErrorContext; resultCode?: number },
+  ) {
     super(code, message, { fix: options.fix, cause: options.cause, context: { app: "ldap", ...options.context } });
     this.resultCode = options.resultCode;
   }
@@ -26,10 +30,13 @@ const FIX_BY_RESULT: Record<number, string> = {
 /** Turns an ldapts failure into an LdapError naming the operation and DN (never the request values). */
 export function ldapFailure(operation: string, dn: string, cause: unknown): LdapError {
   if (cause instanceof LdapError) return cause;
-  const resultCode = typeof (cause as { code?: unknown })?.code === "number" ? (cause as { code: number }).code : undefined;
+  const resultCode =
+    typeof (cause as { code?: unknown })?.code === "number" ? (cause as { code: number }).code : undefined;
   const detail = cause instanceof Error ? cause.message : String(cause);
   return new LdapError("LDAP_OPERATION_FAILED", `LDAP ${operation} of "${dn}" failed: ${detail}`, {
-    fix: (resultCode !== undefined && FIX_BY_RESULT[resultCode]) || "Check that the directory is reachable and identity:ldap is right.",
+    fix:
+      (resultCode !== undefined && FIX_BY_RESULT[resultCode]) ||
+      "Check that the directory is reachable and identity:ldap is right.",
     cause,
     context: { dn, operation },
     resultCode,
@@ -38,12 +45,16 @@ export function ldapFailure(operation: string, dn: string, cause: unknown): Ldap
 
 export function bindFailure(url: string, bindDN: string, cause: unknown): LdapError {
   const resultCode = (cause as { code?: number })?.code;
-  return new LdapError("LDAP_BIND_FAILED", `cannot bind to ${url} as "${bindDN}": ${(cause as Error)?.message ?? cause}`, {
-    fix: FIX_BY_RESULT[49]!,
-    cause,
-    context: { url, bindDN },
-    resultCode,
-  });
+  return new LdapError(
+    "LDAP_BIND_FAILED",
+    `cannot bind to ${url} as "${bindDN}": ${(cause as Error)?.message ?? cause}`,
+    {
+      fix: FIX_BY_RESULT[49]!,
+      cause,
+      context: { url, bindDN },
+      resultCode,
+    },
+  );
 }
 
 export function ambiguousEntry(what: string, filter: string, dns: string[]): LdapError {

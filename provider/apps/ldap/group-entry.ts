@@ -15,7 +15,8 @@ export const groupDn = (name: string, groupsDN: string) => `${rdn("cn", name)},$
 
 export function groupAddAttributes(spec: GroupSpec, flavor: LdapFlavor, dn: string): Record<string, string[]> {
   const description = spec.description ? [spec.description] : [];
-  if (flavor === "ad") return { objectClass: ["top", "group"], cn: [spec.name], sAMAccountName: [spec.name], description };
+  if (flavor === "ad")
+    return { objectClass: ["top", "group"], cn: [spec.name], sAMAccountName: [spec.name], description };
   const attributes: Record<string, string[]> = { objectClass: ["top", "groupOfNames"], cn: [spec.name], member: [dn] };
   return description.length ? { ...attributes, description } : attributes;
 }
@@ -26,7 +27,8 @@ export function groupOwnedAttributes(spec: GroupSpec, flavor: LdapFlavor): Recor
   return flavor === "ad" ? { sAMAccountName: [spec.name], description } : { description };
 }
 
-export const groupByName = (flavor: LdapFlavor, name: string) => and(equals("objectClass", groupClass(flavor)), equals("cn", name));
+export const groupByName = (flavor: LdapFlavor, name: string) =>
+  and(equals("objectClass", groupClass(flavor)), equals("cn", name));
 
 export const groupsWithMember = (flavor: LdapFlavor, memberDn: string) =>
   and(equals("objectClass", groupClass(flavor)), equals("member", memberDn));

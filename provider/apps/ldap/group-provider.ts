@@ -77,13 +77,28 @@ export const ldapGroupProvider: pulumi.dynamic.ResourceProvider<GroupSpec, LdapG
 };
 
 async function findGroup(session: LdapSession, config: LdapSettings, name: string) {
-  const found = await session.search(config.groupsDN, groupByName(config.flavor, name), ["cn", "description", "member"]);
-  if (found.length > 1) throw ambiguousEntry(`group ${name}`, groupByName(config.flavor, name), found.map((entry) => entry.dn));
+  const found = await session.search(config.groupsDN, groupByName(config.flavor, name), [
+    "cn",
+    "description",
+    "member",
+  ]);
+  if (found.length > 1)
+    throw ambiguousEntry(
+      `group ${name}`,
+      groupByName(config.flavor, name),
+      found.map((entry) => entry.dn),
+    );
   return found[0];
 }
 
 /** Owned attributes to the spec; an adopted OpenLDAP group also gets its placeholder member (see group-entry.ts). */
-async function converge(session: LdapSession, config: LdapSettings, found: LdapEntry, spec: GroupSpec, options: { placeholder: boolean }) {
+async function converge(
+  session: LdapSession,
+  config: LdapSettings,
+  found: LdapEntry,
+  spec: GroupSpec,
+  options: { placeholder: boolean },
+) {
   const changes = attributeChanges(found, groupOwnedAttributes(spec, config.flavor));
   const members = found.attrs["member"] ?? [];
   if (options.placeholder && config.flavor === "openldap" && realMembers(found.dn, members).length === members.length) {

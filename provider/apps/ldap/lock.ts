@@ -20,7 +20,8 @@ export function withDisabledBit(uac: number, disabled: boolean): number {
  * not an HR state, so such an account is still "enabled" (and is unlocked on the next enable).
  */
 export function isEnabled(entry: LdapEntry, flavor: LdapFlavor): boolean {
-  if (flavor === "ad") return (Number(entry.attrs["useraccountcontrol"]?.[0] ?? UAC_NEW_DISABLED) & UAC_ACCOUNTDISABLE) === 0;
+  if (flavor === "ad")
+    return (Number(entry.attrs["useraccountcontrol"]?.[0] ?? UAC_NEW_DISABLED) & UAC_ACCOUNTDISABLE) === 0;
   return !(entry.attrs["pwdaccountlockedtime"] ?? []).includes(PERMANENT_LOCK);
 }
 
@@ -36,9 +37,13 @@ export function enabledChanges(entry: LdapEntry, flavor: LdapFlavor, enabled: bo
     return changes;
   }
   const locked = entry.attrs["pwdaccountlockedtime"] ?? [];
-  if (!enabled) return isEnabled(entry, flavor) ? [{ operation: "replace", type: "pwdAccountLockedTime", values: [PERMANENT_LOCK] }] : [];
+  if (!enabled)
+    return isEnabled(entry, flavor)
+      ? [{ operation: "replace", type: "pwdAccountLockedTime", values: [PERMANENT_LOCK] }]
+      : [];
   const changes: LdapChange[] = [];
   if (locked.length > 0) changes.push({ operation: "delete", type: "pwdAccountLockedTime", values: [] });
-  if ((entry.attrs["pwdfailuretime"] ?? []).length > 0) changes.push({ operation: "delete", type: "pwdFailureTime", values: [] });
+  if ((entry.attrs["pwdfailuretime"] ?? []).length > 0)
+    changes.push({ operation: "delete", type: "pwdFailureTime", values: [] });
   return changes;
 }

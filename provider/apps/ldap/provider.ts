@@ -7,7 +7,15 @@
  * a rename is an update (modifyDN), never a replace.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { appSettingsStore, appWork, checkAccountInputs, diffAccount, readAppSettings, recordOnlyOutputs, refuseEnabledDelete } from "../shared";
+import {
+  appSettingsStore,
+  appWork,
+  checkAccountInputs,
+  diffAccount,
+  readAppSettings,
+  recordOnlyOutputs,
+  refuseEnabledDelete,
+} from "../shared";
 import { ACCOUNT_OUTPUTS, readBack, type LdapAccountOutputs } from "./account-outputs";
 import { addAccount, convergeAccount } from "./account-sync";
 import { employeeIdAttribute } from "./account-entry";

@@ -39,15 +39,16 @@ export const ldapSettingsSchema = (z: typeof zod.z) =>
     })
     .strict()
     // AD accepts a password (unicodePwd) only on an encrypted connection.
-    .refine((raw) => raw.flavor !== "ad" || raw.url.startsWith("ldaps://"), { message: "flavor ad needs an ldaps:// url", path: ["url"] })
-    .transform(
-      (raw): LdapSettings => ({
-        ...raw,
-        peopleDN: raw.peopleDN ?? `ou=people,${raw.baseDN}`,
-        groupsDN: raw.groupsDN ?? `ou=groups,${raw.baseDN}`,
-        dnAttribute: raw.dnAttribute ?? (raw.flavor === "ad" ? "cn" : "uid"),
-      }),
-    );
+    .refine((raw) => raw.flavor !== "ad" || raw.url.startsWith("ldaps://"), {
+      message: "flavor ad needs an ldaps:// url",
+      path: ["url"],
+    })
+    .transform((raw): LdapSettings => ({
+      ...raw,
+      peopleDN: raw.peopleDN ?? `ou=people,${raw.baseDN}`,
+      groupsDN: raw.groupsDN ?? `ou=groups,${raw.baseDN}`,
+      dnAttribute: raw.dnAttribute ?? (raw.flavor === "ad" ? "cn" : "uid"),
+    }));
 
 /**
  * The directory's flavor: from the settings `configure()` stored, or — in a run without credentials (preview) —

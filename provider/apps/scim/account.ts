@@ -6,7 +6,9 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AccountSpec } from "../../access/account-spec";
 import { projectProvider } from "../shared";
 
-export type ScimAccountArgs = { [K in keyof AccountSpec]: pulumi.Input<AccountSpec[K]> } & { instance: pulumi.Input<string> };
+export type ScimAccountArgs = { [K in keyof AccountSpec]: pulumi.Input<AccountSpec[K]> } & {
+  instance: pulumi.Input<string>;
+};
 
 /** What state stores for each resource: a ~2 KB stand-in that loads `scimAccountProvider` from the project at run time. */
 export const storedScimAccountProvider = projectProvider("provider/apps/scim/provider", "scimAccountProvider");
@@ -20,6 +22,13 @@ export class ScimAccount extends pulumi.dynamic.Resource {
   declare readonly groupIds: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: ScimAccountArgs, opts?: pulumi.CustomResourceOptions) {
-    super(storedScimAccountProvider, name, { spec: args, scimId: undefined, managerScimId: undefined, groupIds: undefined }, opts, "idlc", "ScimAccount");
+    super(
+      storedScimAccountProvider,
+      name,
+      { spec: args, scimId: undefined, managerScimId: undefined, groupIds: undefined },
+      opts,
+      "idlc",
+      "ScimAccount",
+    );
   }
 }

@@ -1,5 +1,13 @@
 import { collectPages, HttpError, type HttpClient, type Page } from "../../net";
-import { ScimPath, ScimSchema, type ListResponse, type PatchOperation, type ScimFeatures, type ScimGroup, type ScimUser } from "./wire";
+import {
+  ScimPath,
+  ScimSchema,
+  type ListResponse,
+  type PatchOperation,
+  type ScimFeatures,
+  type ScimGroup,
+  type ScimUser,
+} from "./wire";
 
 export * from "./wire";
 
@@ -13,7 +21,12 @@ export interface ScimCollection<T extends { id: string }> {
   find(filter: string): Promise<T[]>;
   create(body: Record<string, unknown>): Promise<T>;
   /** PATCH (or PUT of `replacement()` when the server lacks PATCH); If-Match when it supports ETags. */
-  update(id: string, ops: PatchOperation[], replacement: () => Record<string, unknown>, version?: string): Promise<T | undefined>;
+  update(
+    id: string,
+    ops: PatchOperation[],
+    replacement: () => Record<string, unknown>,
+    version?: string,
+  ): Promise<T | undefined>;
   /** PATCH only: for changes that must never be a full replace (group membership). */
   patch(id: string, ops: PatchOperation[], version?: string): Promise<T | undefined>;
   /** DELETE; false when it was already gone. */
@@ -56,17 +69,27 @@ function collection<T extends { id: string; meta?: { version?: string } }>(
   features: () => Promise<ScimFeatures>,
 ): ScimCollection<T> {
   const scim = { "content-type": "application/scim+json" };
-  const ifMatch = async (version?: string) => (version && (await features()).etag ? { ...scim, "if-match": version } : scim);
+  const ifMatch = async (version?: string) =>
+    version && (await features()).etag ? { ...scim, "if-match": version } : scim;
 
   const api: ScimCollection<T> = {
     async get(id, lagMs) {
-      const res = await http.request<T>({ method: "GET", path: `${base}/${encodeURIComponent(id)}`, expect: [200, 404], retryNotFoundFor: lagMs });
+      const res = await http.request<T>({
+        method: "GET",
+        path: `${base}/${encodeURIComponent(id)}`,
+        expect: [200, 404],
+        retryNotFoundFor: lagMs,
+      });
       return res.status === 404 ? undefined : res.body;
     },
     async findPage(filter, token) {
       const { maxResults } = await features();
       const startIndex = Number(token ?? 1);
-      const { body } = await http.request<ListResponse<T>>({ method: "GET", path: base, query: { filter, startIndex, count: maxResults } });
+      const { body } = await http.request<ListResponse<T>>({
+        method: "GET",
+        path: base,
+        query: { filter, startIndex, count: maxResults },
+      });
       const items = body.Resources ?? [];
       const nextIndex = startIndex + items.length;
       return { items, next: items.length > 0 && nextIndex <= body.totalResults ? String(nextIndex) : undefined };
@@ -78,25 +101,44 @@ function collection<T extends { id: string; meta?: { version?: string } }>(
     async update(id, ops, replacement, version) {
       if (!(await features()).patch) {
         const path = `${base}/${encodeURIComponent(id)}`;
-        return withVersion(() => api.get(id), version, async (v) => (await http.request<T>({ method: "PUT", path, body: replacement(), headers: await ifMatch(v) })).body);
+        return withVersion(
+          () => api.get(id),
+          version,
+          async (v) =>
+            (await http.request<T>({ method: "PUT", path, body: replacement(), headers: await ifMatch(v) })).body,
+        );
       }
       return api.patch(id, ops, version);
     },
     async patch(id, ops, version) {
       const path = `${base}/${encodeURIComponent(id)}`;
       const body = { schemas: [ScimSchema.patchOp], Operations: ops };
-      return withVersion(() => api.get(id), version, async (v) => (await http.request<T>({ method: "PATCH", path, body, headers: await ifMatch(v) })).body);
+      return withVersion(
+        () => api.get(id),
+        version,
+        async (v) => (await http.request<T>({ method: "PATCH", path, body, headers: await ifMatch(v) })).body,
+      );
     },
     async remove(id, version) {
       const path = `${base}/${encodeURIComponent(id)}`;
-      return withVersion(() => api.get(id), version, async (v) => (await http.request({ method: "DELETE", path, headers: await ifMatch(v), expect: [204, 200, 404] })).status !== 404);
+      return withVersion(
+        () => api.get(id),
+        version,
+        async (v) =>
+          (await http.request({ method: "DELETE", path, headers: await ifMatch(v), expect: [204, 200, 404] }))
+            .status !== 404,
+      );
     },
   };
   return api;
 }
 
 /** A write that lost an ETag race (412) is re-applied once on the current version: our spec is the authority. */
-async function withVersion<R>(current: () => Promise<{ meta?: { version?: string } } | undefined>, version: string | undefined, write: (v: string | undefined) => Promise<R>): Promise<R> {
+async function withVersion<R>(
+  current: () => Promise<{ meta?: { version?: string } } | undefined>,
+  version: string | undefined,
+  write: (v: string | undefined) => Promise<R>,
+): Promise<R> {
   try {
     return await write(version);
   } catch (err) {

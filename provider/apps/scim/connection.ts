@@ -32,7 +32,12 @@ export const scimSettingsSchema: SchemaFactory<ScimSettings> = (z: typeof zod.z)
       readAfterWriteMs: z.number().int().min(0).default(5000),
       pace: z.object({ perMinute: z.number().positive(), burst: z.number().int().min(1) }).optional(),
       retry: z
-        .object({ maxAttempts: z.number().int().min(1), baseDelayMs: z.number().min(0), maxDelayMs: z.number().min(0), maxTotalDelayMs: z.number().min(0) })
+        .object({
+          maxAttempts: z.number().int().min(1),
+          baseDelayMs: z.number().min(0),
+          maxDelayMs: z.number().min(0),
+          maxTotalDelayMs: z.number().min(0),
+        })
         .partial()
         .optional(),
       timeoutMs: z.number().int().positive().optional(),

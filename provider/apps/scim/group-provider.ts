@@ -20,18 +20,29 @@ export const scimGroupProvider: pulumi.dynamic.ResourceProvider<ScimGroupInputs,
   },
 
   async diff(_id, olds, news) {
-    return diffFields(olds, news, ["instance", "name", "displayName", "description", "privileged", "roleIds"], { replaceOn: ["instance", "name"] });
+    return diffFields(olds, news, ["instance", "name", "displayName", "description", "privileged", "roleIds"], {
+      replaceOn: ["instance", "name"],
+    });
   },
 
   async create(inputs) {
     const { client } = scimConnection(inputs.instance);
     const find = async () => {
-      const found = await client.groups.find(scimAnyOf([scimEq("externalId", inputs.name), scimEq("displayName", inputs.displayName)]));
-      return found.find((g) => g.externalId === inputs.name) ?? found.find((g) => !g.externalId && g.displayName === inputs.displayName);
+      const found = await client.groups.find(
+        scimAnyOf([scimEq("externalId", inputs.name), scimEq("displayName", inputs.displayName)]),
+      );
+      return (
+        found.find((g) => g.externalId === inputs.name) ??
+        found.find((g) => !g.externalId && g.displayName === inputs.displayName)
+      );
     };
     const group = (await find()) ?? (await client.groups.create(toScimGroup(inputs)));
     if (group.displayName !== inputs.displayName || group.externalId !== inputs.name) {
-      await client.groups.update(group.id, [{ op: "replace", value: { displayName: inputs.displayName, externalId: inputs.name } }], () => toScimGroup(inputs));
+      await client.groups.update(
+        group.id,
+        [{ op: "replace", value: { displayName: inputs.displayName, externalId: inputs.name } }],
+        () => toScimGroup(inputs),
+      );
     }
     return { id: group.id, outs: { ...inputs, scimId: group.id } };
   },
@@ -45,7 +56,9 @@ export const scimGroupProvider: pulumi.dynamic.ResourceProvider<ScimGroupInputs,
   async update(id, olds, news) {
     if (olds.displayName !== news.displayName) {
       const { client } = scimConnection(news.instance);
-      await client.groups.update(id, [{ op: "replace", path: "displayName", value: news.displayName }], () => toScimGroup(news));
+      await client.groups.update(id, [{ op: "replace", path: "displayName", value: news.displayName }], () =>
+        toScimGroup(news),
+      );
     }
     return { outs: { ...news, scimId: id } };
   },

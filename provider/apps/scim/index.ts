@@ -11,8 +11,20 @@ export type { ScimGroupArgs } from "./group";
 export { scimAccountProvider } from "./provider";
 export { scimGroupProvider } from "./group-provider";
 export { createScimClient, scimEq, scimAnyOf, ScimPath, ScimSchema } from "./client";
-export type { ScimClient, ScimCollection, ScimUser, ScimGroup as ScimWireGroup, PatchOperation, ScimFeatures } from "./client";
+export type {
+  ScimClient,
+  ScimCollection,
+  ScimUser,
+  ScimGroup as ScimWireGroup,
+  PatchOperation,
+  ScimFeatures,
+} from "./client";
 export { defaultAttributeMapping, fromScimUser, mappedValues, toScimGroup, toScimUser, toUserPatch } from "./mapping";
 export type { ScimAccountInputs, ScimAccountOutputs, ScimGroupInputs, ScimGroupOutputs } from "./mapping";
 export type { ScimInstanceSettings, ScimSettings } from "./connection";
-export { ScimGroupMissingError, ScimInstanceUnknownError, ScimPatchUnsupportedError, ScimUserNameTakenError } from "./errors";
+export {
+  ScimGroupMissingError,
+  ScimInstanceUnknownError,
+  ScimPatchUnsupportedError,
+  ScimUserNameTakenError,
+} from "./errors";

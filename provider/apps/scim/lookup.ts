@@ -18,15 +18,27 @@ export function pickExisting(found: ScimUser[], spec: ScimAccountInputs): ScimUs
 }
 
 /** One query finding the account by employee id or userName, and the manager's account, at once. */
-export async function lookupAccount(client: ScimClient, spec: ScimAccountInputs): Promise<{ existing?: ScimUser; managerScimId?: string }> {
+export async function lookupAccount(
+  client: ScimClient,
+  spec: ScimAccountInputs,
+): Promise<{ existing?: ScimUser; managerScimId?: string }> {
   const conditions = [scimEq("externalId", spec.employeeId), scimEq("userName", spec.userName)];
   if (spec.managerEmployeeId) conditions.push(scimEq("externalId", spec.managerEmployeeId));
   const found = await client.users.find(scimAnyOf(conditions));
   const manager = spec.managerEmployeeId ? found.find((u) => u.externalId === spec.managerEmployeeId) : undefined;
-  return { existing: pickExisting(found.filter((u) => u !== manager), spec), managerScimId: manager?.id };
+  return {
+    existing: pickExisting(
+      found.filter((u) => u !== manager),
+      spec,
+    ),
+    managerScimId: manager?.id,
+  };
 }
 
-export async function findManager(client: ScimClient, managerEmployeeId: string | undefined): Promise<string | undefined> {
+export async function findManager(
+  client: ScimClient,
+  managerEmployeeId: string | undefined,
+): Promise<string | undefined> {
   if (!managerEmployeeId) return undefined;
   return (await client.users.find(scimEq("externalId", managerEmployeeId)))[0]?.id;
 }
@@ -48,7 +60,9 @@ export async function syncGroups(
   if (!(await client.features()).patch) throw new ScimPatchUnsupportedError(spec.instance, spec.employeeId);
   const unknown = [...adds, ...removes].filter((name) => !ids[name]);
   if (unknown.length) {
-    const found = await client.groups.find(scimAnyOf(unknown.flatMap((n) => [scimEq("externalId", n), scimEq("displayName", n)])));
+    const found = await client.groups.find(
+      scimAnyOf(unknown.flatMap((n) => [scimEq("externalId", n), scimEq("displayName", n)])),
+    );
     for (const name of unknown) {
       const group = found.find((g) => g.externalId === name) ?? found.find((g) => g.displayName === name);
       if (group) ids[name] = group.id;
@@ -61,7 +75,9 @@ export async function syncGroups(
   }
   for (const name of removes) {
     if (!ids[name]) continue; // the group itself is gone, and the membership with it
-    await ignoreNotFound(client.groups.patch(ids[name]!, [{ op: "remove", path: `members[value eq ${JSON.stringify(userId)}]` }]));
+    await ignoreNotFound(
+      client.groups.patch(ids[name]!, [{ op: "remove", path: `members[value eq ${JSON.stringify(userId)}]` }]),
+    );
   }
   return pickIds(ids, spec.groups);
 }

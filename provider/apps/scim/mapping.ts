@@ -44,7 +44,10 @@ export function sendsField(mapping: Record<string, string | null> = {}): (field:
 }
 
 /** The mapped attribute values for a spec (undefined = not set). */
-export function mappedValues(spec: ScimAccountInputs, mapping: Record<string, string | null> = {}): Record<string, string | undefined> {
+export function mappedValues(
+  spec: ScimAccountInputs,
+  mapping: Record<string, string | null> = {},
+): Record<string, string | undefined> {
   const merged = { ...defaultAttributeMapping, ...mapping };
   return Object.fromEntries(
     Object.entries(merged)
@@ -57,7 +60,11 @@ export function mappedValues(spec: ScimAccountInputs, mapping: Record<string, st
 }
 
 /** The full user body: for POST, and for PUT when the server has no PATCH (PUT clears omitted attributes). */
-export function toScimUser(spec: ScimAccountInputs, mapping?: Record<string, string | null>, managerScimId?: string): Record<string, unknown> {
+export function toScimUser(
+  spec: ScimAccountInputs,
+  mapping?: Record<string, string | null>,
+  managerScimId?: string,
+): Record<string, unknown> {
   const values = mappedValues(spec, mapping);
   const enterprise = pick(values, enterpriseTargets);
   if (managerScimId) enterprise.manager = { value: managerScimId };
@@ -86,14 +93,21 @@ export function toUserPatch(
   const { schemas: _schemas, emails, ...value } = toScimUser(spec, mapping, managerScimId);
   // A multi-valued attribute gets its own op with a path: some servers (SCIMMY) append, not replace, list values
   // given in a path-less replace.
-  const ops: PatchOperation[] = [{ op: "replace", value }, { op: "replace", path: "emails", value: emails }];
+  const ops: PatchOperation[] = [
+    { op: "replace", value },
+    { op: "replace", path: "emails", value: emails },
+  ];
   const before = previous ? mappedValues(previous, mapping) : {};
   const now = mappedValues(spec, mapping);
   for (const target of Object.keys(before)) {
     if (before[target] === undefined || now[target] !== undefined) continue;
-    ops.push({ op: "remove", path: enterpriseTargets.includes(target) ? `${ScimSchema.enterprise}:${target}` : target });
+    ops.push({
+      op: "remove",
+      path: enterpriseTargets.includes(target) ? `${ScimSchema.enterprise}:${target}` : target,
+    });
   }
-  if (previous?.managerEmployeeId && !managerScimId) ops.push({ op: "remove", path: `${ScimSchema.enterprise}:manager` });
+  if (previous?.managerEmployeeId && !managerScimId)
+    ops.push({ op: "remove", path: `${ScimSchema.enterprise}:manager` });
   return ops;
 }
 

@@ -1,9 +1,24 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { HttpError } from "../../net";
-import { appWork, checkAccountInputs, diffAccount, readAppSettings, recordOnlyOutputs, refuseEnabledDelete, sameValue } from "../shared";
+import {
+  appWork,
+  checkAccountInputs,
+  diffAccount,
+  readAppSettings,
+  recordOnlyOutputs,
+  refuseEnabledDelete,
+  sameValue,
+} from "../shared";
 import { scimConnection, scimSettings, scimSettingsSchema } from "./connection";
 import { findManager, ignoreNotFound, lookupAccount, syncGroups } from "./lookup";
-import { fromScimUser, sendsField, toScimUser, toUserPatch, type ScimAccountInputs, type ScimAccountOutputs } from "./mapping";
+import {
+  fromScimUser,
+  sendsField,
+  toScimUser,
+  toUserPatch,
+  type ScimAccountInputs,
+  type ScimAccountOutputs,
+} from "./mapping";
 
 /**
  * The generic SCIM 2.0 account provider (one module-level object: the SDK serializes it by value into state).
@@ -40,7 +55,13 @@ export const scimAccountProvider: pulumi.dynamic.ResourceProvider<ScimAccountInp
       }
     }
     const patch = toUserPatch(inputs, mapping, managerScimId);
-    const user = (await client.users.update(existing.id, patch, () => toScimUser(inputs, mapping, managerScimId), existing.meta?.version)) ?? existing;
+    const user =
+      (await client.users.update(
+        existing.id,
+        patch,
+        () => toScimUser(inputs, mapping, managerScimId),
+        existing.meta?.version,
+      )) ?? existing;
     const memberOf = new Set((existing.groups ?? []).map((g) => g.value));
     const groupIds = await syncGroups(client, inputs, existing.id, { names: [], ids: {}, memberOf });
     return { id: existing.id, outs: outputs(inputs, existing.id, user.meta ?? existing.meta, managerScimId, groupIds) };
@@ -51,7 +72,10 @@ export const scimAccountProvider: pulumi.dynamic.ResourceProvider<ScimAccountInp
     if (!props) return { id: "" };
     const { settings, client } = scimConnection(props.instance);
     const age = props.created ? Date.now() - Date.parse(props.created) : Infinity;
-    const user = await client.users.get(id, age < settings.readAfterWriteMs ? settings.readAfterWriteMs - age : undefined);
+    const user = await client.users.get(
+      id,
+      age < settings.readAfterWriteMs ? settings.readAfterWriteMs - age : undefined,
+    );
     if (!user) return { id: "" };
     return { id, props: fromScimUser(user, props) };
   },
@@ -63,11 +87,16 @@ export const scimAccountProvider: pulumi.dynamic.ResourceProvider<ScimAccountInp
     if (!appWork("scim", olds, news, { pending: managerPending(olds, news), mapped: sendsField(mapping) })) {
       return { outs: recordOnlyOutputs("scim", olds, news) };
     }
-    const managerChanged = news.managerEmployeeId !== olds.managerEmployeeId || (news.managerEmployeeId && !olds.managerScimId);
-    const managerScimId = managerChanged ? await findManager(client, news.managerEmployeeId) : olds.managerScimId || undefined;
+    const managerChanged =
+      news.managerEmployeeId !== olds.managerEmployeeId || (news.managerEmployeeId && !olds.managerScimId);
+    const managerScimId = managerChanged
+      ? await findManager(client, news.managerEmployeeId)
+      : olds.managerScimId || undefined;
     let meta: { created?: string; version?: string } = { created: olds.created, version: olds.version };
     // A change to groups alone (or to a field the user body does not carry) needs no PATCH of the user.
-    if (!sameValue(toScimUser(olds, mapping, olds.managerScimId || undefined), toScimUser(news, mapping, managerScimId))) {
+    if (
+      !sameValue(toScimUser(olds, mapping, olds.managerScimId || undefined), toScimUser(news, mapping, managerScimId))
+    ) {
       const patch = toUserPatch(news, mapping, managerScimId, olds);
       const user = await client.users.update(id, patch, () => toScimUser(news, mapping, managerScimId), olds.version);
       meta = { created: olds.created, version: user?.meta?.version };
@@ -82,7 +111,9 @@ export const scimAccountProvider: pulumi.dynamic.ResourceProvider<ScimAccountInp
     if (settings.deleteMode === "deactivate") {
       const disabled = { ...props, enabled: false };
       const replacement = () => toScimUser(disabled, settings.attributeMapping, props.managerScimId || undefined);
-      await ignoreNotFound(client.users.update(id, [{ op: "replace", path: "active", value: false }], replacement, props.version));
+      await ignoreNotFound(
+        client.users.update(id, [{ op: "replace", path: "active", value: false }], replacement, props.version),
+      );
       return;
     }
     await client.users.remove(id, props.version);
@@ -101,5 +132,12 @@ function outputs(
   managerScimId: string | undefined,
   groupIds: Record<string, string>,
 ): ScimAccountOutputs {
-  return { ...inputs, scimId, created: meta?.created, version: meta?.version, managerScimId: managerScimId ?? "", groupIds };
+  return {
+    ...inputs,
+    scimId,
+    created: meta?.created,
+    version: meta?.version,
+    managerScimId: managerScimId ?? "",
+    groupIds,
+  };
 }

@@ -42,9 +42,7 @@ export interface AppAccepts {
 }
 
 export type Verdict =
-  | { kind: "ok" }
-  | { kind: "mapped"; value: string; reasons: string[] }
-  | { kind: "refused"; reasons: string[] };
+  { kind: "ok" } | { kind: "mapped"; value: string; reasons: string[] } | { kind: "refused"; reasons: string[] };
 
 /** An address's or UPN's part before the last `@` (the whole value when it has none). */
 export const localPart = (value: string): string =>
@@ -73,7 +71,9 @@ function isRefusedChar(rule: FieldRule, c: string): boolean {
 
 /** The documented mapping: refused characters and shapes dropped, spaces collapsed, trimmed, cut at the limit. */
 export function mapValue(rule: FieldRule, value: string): string {
-  let out = codePoints(value).filter((c) => !isRefusedChar(rule, c)).join("");
+  let out = codePoints(value)
+    .filter((c) => !isRefusedChar(rule, c))
+    .join("");
   for (const { pattern } of rule.forbidden ?? []) out = out.replace(pattern, "");
   out = out.replace(/\s+/gu, " ").trim();
   if (rule.maxLength !== undefined) out = codePoints(out).slice(0, rule.maxLength).join("").trim();
@@ -89,8 +89,10 @@ function acceptsQuickly(rule: FieldRule): (value: string) => boolean {
     const allowed = rule.allowed && new RegExp(`^(?:${rule.allowed.source})*$`, rule.allowed.flags);
     const { refused, forbidden = [], maxLength, required } = rule;
     test = (v) =>
-      (!required || v.trim() !== "") && (maxLength === undefined || v.length <= maxLength) &&
-      (!allowed || allowed.test(v)) && (!refused || v.search(refused) < 0) &&
+      (!required || v.trim() !== "") &&
+      (maxLength === undefined || v.length <= maxLength) &&
+      (!allowed || allowed.test(v)) &&
+      (!refused || v.search(refused) < 0) &&
       forbidden.every(({ pattern }) => v.search(pattern) < 0);
     compiled.set(rule, test);
   }
@@ -125,7 +127,9 @@ export function showValue(value: string): string {
 
 /** Text with the characters `showValue` escapes escaped, unquoted and whole (a person's name in a message). */
 export function safeText(value: string): string {
-  return codePoints(value).map((c) => (unsafe(c) ? escapeChar(c) : c)).join("");
+  return codePoints(value)
+    .map((c) => (unsafe(c) ? escapeChar(c) : c))
+    .join("");
 }
 
 const invisible = (c: string) => /[\p{C}\p{Z}]/u.test(c) && c !== " ";

@@ -28,7 +28,12 @@ export function appFieldsChanged(app: AppName, olds: Fields, news: Fields, mappe
 }
 
 /** Whether an update must call the app: an app field changed, or the provider has pending work. */
-export function appWork(app: AppName, olds: Fields, news: Fields, options: { pending?: boolean; mapped?: MappedField } = {}): boolean {
+export function appWork(
+  app: AppName,
+  olds: Fields,
+  news: Fields,
+  options: { pending?: boolean; mapped?: MappedField } = {},
+): boolean {
   return options.pending === true || appFieldsChanged(app, olds, news, options.mapped).length > 0;
 }
 

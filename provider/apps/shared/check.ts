@@ -44,12 +44,24 @@ export function checkGroupInputs<T extends Record<string, unknown>>(
 ): { inputs: T; failures: CheckFailure[] } {
   const { z } = require("zod") as typeof zod;
   const schema = z
-    .object({ name: z.string().min(1), displayName: z.string(), description: z.string().optional(), privileged: z.boolean(), ...extra(z) })
+    .object({
+      name: z.string().min(1),
+      displayName: z.string(),
+      description: z.string().optional(),
+      privileged: z.boolean(),
+      ...extra(z),
+    })
     .passthrough();
   return { inputs: news, failures: failuresOf(schema.safeParse(news)) };
 }
 
-function failuresOf(result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }): CheckFailure[] {
+function failuresOf(result: {
+  success: boolean;
+  error?: { issues: Array<{ path: PropertyKey[]; message: string }> };
+}): CheckFailure[] {
   if (result.success) return [];
-  return result.error!.issues.map((issue) => ({ property: issue.path.map(String).join(".") || "(inputs)", reason: issue.message }));
+  return result.error!.issues.map((issue) => ({
+    property: issue.path.map(String).join(".") || "(inputs)",
+    reason: issue.message,
+  }));
 }

@@ -54,14 +54,16 @@ export class CredentialsWithheldError extends IdlcError {
   override name = "CredentialsWithheldError";
   constructor(app: string, operation: string, mode: "none" | "read-only", employeeId?: string) {
     const who = employeeId ? ` for ${employeeId}` : "";
-    const message = mode === "none"
-      ? `${app}: ${operation}${who} needs the app's credentials, and this run has none ` +
-        "(preview, diff and validate run without secrets)"
-      : `${app}: ${operation}${who} writes to the app, and this run holds read-only credentials (refresh)`;
+    const message =
+      mode === "none"
+        ? `${app}: ${operation}${who} needs the app's credentials, and this run has none ` +
+          "(preview, diff and validate run without secrets)"
+        : `${app}: ${operation}${who} writes to the app, and this run holds read-only credentials (refresh)`;
     super("CREDENTIALS_WITHHELD", message, {
-      fix: mode === "none"
-        ? "Run `idlc up` (or `idlc refresh`) where PULUMI_CONFIG_PASSPHRASE is set; a preview only plans."
-        : "Run `idlc up` to change accounts; refresh only reads.",
+      fix:
+        mode === "none"
+          ? "Run `idlc up` (or `idlc refresh`) where PULUMI_CONFIG_PASSPHRASE is set; a preview only plans."
+          : "Run `idlc up` to change accounts; refresh only reads.",
       context: { app, ...(employeeId ? { employeeId } : {}) },
     });
     // Set again: a provider rehydrated from state runs this class as a function, where `super()` cannot set it.

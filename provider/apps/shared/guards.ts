@@ -6,5 +6,6 @@ import { AccountStillEnabledError } from "./errors";
  * @throws AccountStillEnabledError
  */
 export function refuseEnabledDelete(app: string, props: { employeeId?: unknown; enabled?: unknown }): void {
-  if (props.enabled !== false) throw new AccountStillEnabledError(app, String(props.employeeId ?? "(unknown employee)"));
+  if (props.enabled !== false)
+    throw new AccountStillEnabledError(app, String(props.employeeId ?? "(unknown employee)"));
 }

@@ -17,7 +17,11 @@ export { diffFields, sameValue } from "./diff";
 export type { FieldDiff } from "./diff";
 export { refuseEnabledDelete } from "./guards";
 export {
-  AccountStillEnabledError, AppNotConfiguredError, AppSettingsError, CredentialsModeError, CredentialsWithheldError,
+  AccountStillEnabledError,
+  AppNotConfiguredError,
+  AppSettingsError,
+  CredentialsModeError,
+  CredentialsWithheldError,
 } from "./errors";
 export { credentialsMode, guardCredentials, publicSettings, type CredentialsMode } from "./credentials";
 export { READ_ONLY_GRANTS } from "./read-only";

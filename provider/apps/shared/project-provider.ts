@@ -25,7 +25,9 @@ export function projectProvider(modulePath: string, exportName: string): Provide
     try {
       provider = require(file)[exportName];
     } catch (cause) {
-      throw new Error(`cannot load the idlc provider ${modulePath} from ${process.cwd()}: ${(cause as Error).message}. The dynamic-provider host must run in the idlc project directory.`);
+      throw new Error(
+        `cannot load the idlc provider ${modulePath} from ${process.cwd()}: ${(cause as Error).message}. The dynamic-provider host must run in the idlc project directory.`,
+      );
     }
     if (!provider) throw new Error(`${modulePath} has no export ${exportName}`);
     // What this run's credentials allow (IDLC_CREDENTIALS: a preview has none); loaded like the provider, so the

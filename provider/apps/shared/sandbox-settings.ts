@@ -18,10 +18,23 @@ interface SandboxApp {
 const fromSandbox: Record<string, (app: SandboxApp) => Record<string, unknown>> = {
   slack: (a) => ({ baseUrl: a.url, token: a.token }),
   scim: (a) => ({ baseUrl: a.url, token: a.token }),
-  google: (a) => ({ baseUrl: a.url, tokenUrl: a.tokenUrl, ...pick(a.extra, ["domain", "customerId", "subject", "serviceAccountKey"]) }),
-  entra: (a) => ({ graphUrl: a.url, tokenUrl: a.tokenUrl, ...pick(a.extra, ["tenantId", "clientId", "clientSecret", "domain"]) }),
+  google: (a) => ({
+    baseUrl: a.url,
+    tokenUrl: a.tokenUrl,
+    ...pick(a.extra, ["domain", "customerId", "subject", "serviceAccountKey"]),
+  }),
+  entra: (a) => ({
+    graphUrl: a.url,
+    tokenUrl: a.tokenUrl,
+    ...pick(a.extra, ["tenantId", "clientId", "clientSecret", "domain"]),
+  }),
   mail: (a) => ({ host: a.extra?.smtpHost, port: Number(a.extra?.smtpPort), starttls: false }),
-  ldap: (a) => ({ url: a.url, bindPassword: a.token, flavor: "openldap", ...pick(a.extra, ["bindDN", "baseDN", "peopleDN", "groupsDN"]) }),
+  ldap: (a) => ({
+    url: a.url,
+    bindPassword: a.token,
+    flavor: "openldap",
+    ...pick(a.extra, ["bindDN", "baseDN", "peopleDN", "groupsDN"]),
+  }),
 };
 
 function pick(extra: Record<string, string> | undefined, keys: string[]): Record<string, string> {
@@ -36,7 +49,8 @@ const isSandbox = (v: unknown): v is Record<string, unknown> & { sandbox: true }
  * settings map instance names to settings — each instance.
  */
 export function resolveSandboxSettings(app: string, value: unknown, projectDir = process.cwd()): unknown {
-  const nodes = app === "scim" && typeof value === "object" && value !== null && !isSandbox(value) ? Object.values(value) : [value];
+  const nodes =
+    app === "scim" && typeof value === "object" && value !== null && !isSandbox(value) ? Object.values(value) : [value];
   if (!nodes.some(isSandbox)) return value;
   const running = readSandbox(app, projectDir);
   const fill = (node: unknown) => {
@@ -51,12 +65,26 @@ export function resolveSandboxSettings(app: string, value: unknown, projectDir =
 function readSandbox(app: string, projectDir: string): SandboxApp {
   const file = path.join(projectDir, ".idlc", "sandbox", "sandbox.json");
   const fix = "Start it with `idlc sandbox start` in the project directory, or give the app's real settings.";
-  if (!existsSync(file)) throw new AppSettingsError(app, `identity:${app}`, `asks for the local sandbox, but none is running (${file})`, fix);
-  const state = JSON.parse(readFileSync(file, "utf8")) as { apps?: Record<string, SandboxApp>; unavailable?: Record<string, string> };
+  if (!existsSync(file))
+    throw new AppSettingsError(
+      app,
+      `identity:${app}`,
+      `asks for the local sandbox, but none is running (${file})`,
+      fix,
+    );
+  const state = JSON.parse(readFileSync(file, "utf8")) as {
+    apps?: Record<string, SandboxApp>;
+    unavailable?: Record<string, string>;
+  };
   const running = state.apps?.[app];
   if (!running || !fromSandbox[app]) {
     const why = state.unavailable?.[app] ? `: ${state.unavailable[app]}` : "";
-    throw new AppSettingsError(app, `identity:${app}`, `asks for the local sandbox, which does not run ${app}${why}`, fix);
+    throw new AppSettingsError(
+      app,
+      `identity:${app}`,
+      `asks for the local sandbox, which does not run ${app}${why}`,
+      fix,
+    );
   }
   return running;
 }

@@ -29,8 +29,12 @@ export function readAppSettings<T>(req: ConfigSource, app: string, schema: Schem
   }
   const sealed = findSealed(value);
   if (sealed !== undefined) {
-    throw new AppSettingsError(app, `${key}${sealed}`, "is still encrypted: this run holds no passphrase",
-      "Run it where PULUMI_CONFIG_PASSPHRASE is set (a preview needs none: its providers run without credentials).");
+    throw new AppSettingsError(
+      app,
+      `${key}${sealed}`,
+      "is still encrypted: this run holds no passphrase",
+      "Run it where PULUMI_CONFIG_PASSPHRASE is set (a preview needs none: its providers run without credentials).",
+    );
   }
   const { z } = require("zod") as typeof zod;
   const parsed = schema(z).safeParse(resolveSandboxSettings(app, withReadOnly(app, key, value)));

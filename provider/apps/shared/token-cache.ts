@@ -5,7 +5,10 @@ export interface CachedToken {
 }
 
 /** Keeps one access token until shortly before it expires; concurrent callers share one token request. */
-export function tokenCache(fetchToken: () => Promise<CachedToken>, now: () => number = Date.now): () => Promise<string> {
+export function tokenCache(
+  fetchToken: () => Promise<CachedToken>,
+  now: () => number = Date.now,
+): () => Promise<string> {
   let current: CachedToken | undefined;
   let pending: Promise<CachedToken> | undefined;
   return async () => {

@@ -11,7 +11,8 @@ export const slackAccepts: AppAccepts = {
     {
       field: "userName",
       appField: "userName",
-      rule: `Slack takes a username of 1–${SLACK_MAX_USERNAME} characters once lower-cased, characters other ` +
+      rule:
+        `Slack takes a username of 1–${SLACK_MAX_USERNAME} characters once lower-cased, characters other ` +
         "than letters, digits, '.', '_' and '-' turned into '_'",
       view: slackUserName,
       required: true,

@@ -24,6 +24,20 @@ export class SlackAccount extends pulumi.dynamic.Resource {
   declare readonly created: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: SlackAccountArgs, opts?: pulumi.CustomResourceOptions) {
-    super(storedSlackAccountProvider, name, { spec: args, slackId: undefined, slackUserName: undefined, adopted: undefined, groupIds: undefined, created: undefined }, opts, "idlc", "SlackAccount");
+    super(
+      storedSlackAccountProvider,
+      name,
+      {
+        spec: args,
+        slackId: undefined,
+        slackUserName: undefined,
+        adopted: undefined,
+        groupIds: undefined,
+        created: undefined,
+      },
+      opts,
+      "idlc",
+      "SlackAccount",
+    );
   }
 }

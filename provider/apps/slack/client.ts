@@ -6,7 +6,14 @@
 import { createHttpClient, type HttpClient, type HttpError, type HttpResponse } from "../../net";
 // From the scim modules, not its index: the index also exports the SCIM providers, which closure serialization
 // would copy into every Slack resource's state (about 45 KB each).
-import { createScimClient, scimAnyOf, scimEq, type ScimClient, type ScimGroup as ScimWireGroup, type ScimUser } from "../scim/client";
+import {
+  createScimClient,
+  scimAnyOf,
+  scimEq,
+  type ScimClient,
+  type ScimGroup as ScimWireGroup,
+  type ScimUser,
+} from "../scim/client";
 import { appSettingsStore } from "../shared";
 import { slackPaceRules } from "./limits";
 import { createUserSnapshot, type UserSnapshot } from "./user-snapshot";
@@ -15,12 +22,20 @@ import type { SlackSettings } from "./settings";
 export type { ScimUser as SlackUser, ScimWireGroup as SlackWireGroup };
 
 /** What Slack's `/ServiceProviderConfig` says (PATCH yes, ETags no, pages up to 1000): documented, so not fetched. */
-const SERVICE_PROVIDER_CONFIG = { patch: { supported: true }, etag: { supported: false }, filter: { supported: true, maxResults: 1000 } };
+const SERVICE_PROVIDER_CONFIG = {
+  patch: { supported: true },
+  etag: { supported: false },
+  filter: { supported: true, maxResults: 1000 },
+};
 
 /** Answers the generic client's feature probe locally, saving one call per process; everything else goes out. */
 function withKnownFeatures(http: HttpClient): HttpClient {
   const known: HttpResponse = { status: 200, body: SERVICE_PROVIDER_CONFIG, headers: {} };
-  return { app: http.app, request: async (req) => (req.method === "GET" && req.path === "/ServiceProviderConfig" ? known : http.request(req)) as never };
+  return {
+    app: http.app,
+    request: async (req) =>
+      (req.method === "GET" && req.path === "/ServiceProviderConfig" ? known : http.request(req)) as never,
+  };
 }
 
 export const slackSettings = appSettingsStore<SlackSettings>("slack");
@@ -79,7 +94,9 @@ export async function findGroupByName(client: ScimClient, name: string): Promise
  */
 function httpFailure(err: unknown): Pick<HttpError, "kind" | "detail"> | undefined {
   const e = err as Partial<HttpError> | null;
-  return e && typeof e === "object" && typeof e.kind === "string" && typeof e.status === "number" && e.app === "slack" ? (e as HttpError) : undefined;
+  return e && typeof e === "object" && typeof e.kind === "string" && typeof e.status === "number" && e.app === "slack"
+    ? (e as HttpError)
+    : undefined;
 }
 
 /** Slack's error `detail` (`email_taken`, `cannot_disable_primary_owner`, …) of a failed call, if it was one. */

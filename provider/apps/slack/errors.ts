@@ -45,7 +45,12 @@ export class SlackActiveFlipError extends SlackError {
  */
 export class SlackIdentityTakenError extends SlackError {
   override name = "SlackIdentityTakenError";
-  constructor(employeeId: string, what: "email" | "username", value: string, holder: { id: string; externalId?: string }) {
+  constructor(
+    employeeId: string,
+    what: "email" | "username",
+    value: string,
+    holder: { id: string; externalId?: string },
+  ) {
     super(
       "SLACK_IDENTITY_TAKEN",
       `slack: the ${what} '${value}' of ${employeeId} is held by Slack user ${holder.id} of employee ${holder.externalId}`,

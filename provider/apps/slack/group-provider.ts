@@ -26,7 +26,9 @@ export const slackGroupProvider: pulumi.dynamic.ResourceProvider<GroupSpec, Slac
 
   async diff(_id, olds, news) {
     // Only the name reaches Slack; the rest is for policies and audit.
-    return diffFields(olds, news, ["name", "displayName", "description", "privileged", "roleIds"], { replaceOn: ["name"] });
+    return diffFields(olds, news, ["name", "displayName", "description", "privileged", "roleIds"], {
+      replaceOn: ["name"],
+    });
   },
 
   async create(inputs) {

@@ -19,7 +19,8 @@ export interface Membership {
 
 /** Moves user `userId` from `current` to the `wanted` group names; returns the Slack ids of `wanted`, by name. */
 /** Slack user groups take active members only: a deactivated user (pre-hire, on leave, leaver) holds none. */
-export const memberGroups = (spec: { enabled: boolean; groups: string[] }): string[] => (spec.enabled ? spec.groups : []);
+export const memberGroups = (spec: { enabled: boolean; groups: string[] }): string[] =>
+  spec.enabled ? spec.groups : [];
 
 export async function syncGroups(
   client: ScimClient,

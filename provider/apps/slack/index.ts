@@ -9,10 +9,23 @@ export { SlackAccount, type SlackAccountArgs } from "./account";
 export { SlackGroup, type SlackGroupArgs } from "./group";
 export { slackAccountProvider } from "./provider";
 export { slackGroupProvider, type SlackGroupOutputs } from "./group-provider";
-export { ACCOUNT_OUTPUTS, fromSlackUser, pickExisting, SLACK_MAX_USERNAME, slackUserName, toSlackPatch, toSlackUser } from "./mapping";
+export {
+  ACCOUNT_OUTPUTS,
+  fromSlackUser,
+  pickExisting,
+  SLACK_MAX_USERNAME,
+  slackUserName,
+  toSlackPatch,
+  toSlackUser,
+} from "./mapping";
 export type { SlackAccountOutputs } from "./mapping";
 export { slackPaceRules } from "./limits";
 export { slackSettingsSchema, type SlackSettings } from "./settings";
 export {
-  SlackActiveFlipError, SlackError, SlackGroupMissingError, SlackIdentityTakenError, SlackPrimaryOwnerError, SlackUserGoneError,
+  SlackActiveFlipError,
+  SlackError,
+  SlackGroupMissingError,
+  SlackIdentityTakenError,
+  SlackPrimaryOwnerError,
+  SlackUserGoneError,
 } from "./errors";

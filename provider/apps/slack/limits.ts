@@ -25,5 +25,9 @@ const TABLE: Array<{ methods: string[]; path?: RegExp; perMinute: number; burst:
 
 /** Fresh pacers for Slack's limits; `scale` multiplies every per-minute rate (sandboxes and benchmarks only). */
 export function slackPaceRules(scale = 1): PaceRule[] {
-  return TABLE.map(({ methods, path, perMinute, burst }) => ({ methods, path, pacer: createPacer({ perMinute: perMinute * scale, burst }) }));
+  return TABLE.map(({ methods, path, perMinute, burst }) => ({
+    methods,
+    path,
+    pacer: createPacer({ perMinute: perMinute * scale, burst }),
+  }));
 }

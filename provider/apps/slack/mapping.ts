@@ -33,10 +33,17 @@ export const ACCOUNT_OUTPUTS = ["slackId", "slackUserName", "adopted", "created"
 /** Slack's rule: lower case; `.`, `_`, `-`, letters and digits kept, anything else `_`; an email becomes its local part. */
 export function slackUserName(raw: string): string {
   const at = raw.indexOf("@");
-  return (at >= 0 ? raw.slice(0, at) : raw).trim().toLowerCase().replace(/[^a-z0-9._-]/g, "_");
+  return (at >= 0 ? raw.slice(0, at) : raw)
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]/g, "_");
 }
 
-const asScim = (spec: AccountSpec): ScimAccountInputs => ({ ...spec, instance: "slack", userName: slackUserName(spec.userName) });
+const asScim = (spec: AccountSpec): ScimAccountInputs => ({
+  ...spec,
+  instance: "slack",
+  userName: slackUserName(spec.userName),
+});
 
 /** The POST body: externalId = employee id, one primary work email, `active` = enabled. */
 export function toSlackUser(spec: AccountSpec): Record<string, unknown> {
@@ -46,11 +53,13 @@ export function toSlackUser(spec: AccountSpec): Record<string, unknown> {
 /** One PATCH bringing a user in line with `spec`; `previous` (the last applied spec) adds removes of cleared fields. */
 export function toSlackPatch(spec: AccountSpec, previous?: AccountSpec): PatchOperation[] {
   const ops = toUserPatch(asScim(spec), SLACK_MAPPING, undefined, previous && asScim(previous));
-  const slackOps = ops.filter((op) => op.path !== "emails" && !op.path?.endsWith(":manager")).map((op) => {
-    if (op.path !== undefined) return op;
-    const { externalId: _externalId, emails: _emails, ...value } = op.value as Record<string, unknown>;
-    return { ...op, value };
-  });
+  const slackOps = ops
+    .filter((op) => op.path !== "emails" && !op.path?.endsWith(":manager"))
+    .map((op) => {
+      if (op.path !== undefined) return op;
+      const { externalId: _externalId, emails: _emails, ...value } = op.value as Record<string, unknown>;
+      return { ...op, value };
+    });
   if (!previous || previous.email.toLowerCase() !== spec.email.toLowerCase()) {
     slackOps.push({ op: "replace", path: "emails[primary eq true].value", value: spec.email });
   }
@@ -93,8 +102,12 @@ export function pickExisting(found: ScimUser[], spec: AccountSpec): ScimUser | u
   const userName = slackUserName(spec.userName);
   const byEmail = found.find((u) => u.emails?.some((e) => e.value.toLowerCase() === email));
   const byName = found.find((u) => u.userName === userName);
-  for (const [what, user, value] of [["email", byEmail, spec.email], ["username", byName, userName]] as const) {
-    if (user?.externalId && user.externalId !== spec.employeeId) throw new SlackIdentityTakenError(spec.employeeId, what, value, user);
+  for (const [what, user, value] of [
+    ["email", byEmail, spec.email],
+    ["username", byName, userName],
+  ] as const) {
+    if (user?.externalId && user.externalId !== spec.employeeId)
+      throw new SlackIdentityTakenError(spec.employeeId, what, value, user);
   }
   return byEmail ?? byName;
 }

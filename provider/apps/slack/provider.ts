@@ -14,11 +14,27 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { AccountSpec } from "../../access/account-spec";
 import type { ScimClient, ScimUser } from "../scim/client";
-import { appWork, checkAccountInputs, diffAccount, readAppSettings, recordOnlyOutputs, refuseEnabledDelete, sameValue } from "../shared";
+import {
+  appWork,
+  checkAccountInputs,
+  diffAccount,
+  readAppSettings,
+  recordOnlyOutputs,
+  refuseEnabledDelete,
+  sameValue,
+} from "../shared";
 import { findUsers, isNotFound, slackClient, slackDetail, slackSession, slackSettings } from "./client";
 import { SlackActiveFlipError, SlackPrimaryOwnerError, SlackUserGoneError } from "./errors";
 import { memberGroups, syncGroups } from "./group-sync";
-import { fromSlackUser, pickExisting, SLACK_MAX_USERNAME, slackUserName, toSlackPatch, toSlackUser, type SlackAccountOutputs } from "./mapping";
+import {
+  fromSlackUser,
+  pickExisting,
+  SLACK_MAX_USERNAME,
+  slackUserName,
+  toSlackPatch,
+  toSlackUser,
+  type SlackAccountOutputs,
+} from "./mapping";
 import { slackSettingsSchema } from "./settings";
 
 /** How long after a write a 404 is taken for read-after-write lag. */
@@ -31,11 +47,19 @@ export const slackAccountProvider: pulumi.dynamic.ResourceProvider<AccountSpec, 
 
   async check(_olds, news) {
     return checkAccountInputs(news, (z) => ({
-      userName: z.string().min(1).refine((v) => slackUserName(v) !== "" && slackUserName(v).length <= SLACK_MAX_USERNAME, {
-        message: `Slack usernames are 1–${SLACK_MAX_USERNAME} characters after lower-casing and turning characters other than letters, digits, '.', '_' and '-' into '_'`,
-      }),
+      userName: z
+        .string()
+        .min(1)
+        .refine((v) => slackUserName(v) !== "" && slackUserName(v).length <= SLACK_MAX_USERNAME, {
+          message: `Slack usernames are 1–${SLACK_MAX_USERNAME} characters after lower-casing and turning characters other than letters, digits, '.', '_' and '-' into '_'`,
+        }),
       displayName: z.string().max(80, "Slack display names are at most 80 characters"),
-      admin: z.boolean().refine((v) => !v, { message: "Slack's SCIM API cannot make anyone an Admin or Owner: grant it in Slack's admin UI and drop the admin role for slack" }),
+      admin: z
+        .boolean()
+        .refine((v) => !v, {
+          message:
+            "Slack's SCIM API cannot make anyone an Admin or Owner: grant it in Slack's admin UI and drop the admin role for slack",
+        }),
     }));
   },
 
@@ -49,7 +73,10 @@ export const slackAccountProvider: pulumi.dynamic.ResourceProvider<AccountSpec, 
     if (!existing) {
       try {
         const user = await client.users.create(toSlackUser(inputs));
-        const groupIds = await syncGroups(client, inputs.employeeId, user.id, memberGroups(inputs), { names: [], ids: {} });
+        const groupIds = await syncGroups(client, inputs.employeeId, user.id, memberGroups(inputs), {
+          names: [],
+          ids: {},
+        });
         return { id: user.id, outs: outputs(inputs, user, false, groupIds) };
       } catch (err) {
         // A retried POST whose first answer was lost, or another writer, got there first: adopt what it made.
@@ -61,7 +88,11 @@ export const slackAccountProvider: pulumi.dynamic.ResourceProvider<AccountSpec, 
     }
     const user = await writeUser(client, existing.id, inputs, toSlackPatch(inputs));
     const memberOf = new Set((existing.groups ?? []).map((g) => g.value));
-    const groupIds = await syncGroups(client, inputs.employeeId, existing.id, memberGroups(inputs), { names: [], ids: {}, memberOf });
+    const groupIds = await syncGroups(client, inputs.employeeId, existing.id, memberGroups(inputs), {
+      names: [],
+      ids: {},
+      memberOf,
+    });
     return { id: existing.id, outs: outputs(inputs, user, true, groupIds) };
   },
 
@@ -73,7 +104,9 @@ export const slackAccountProvider: pulumi.dynamic.ResourceProvider<AccountSpec, 
     const { client, users } = slackSession();
     await users?.ensure();
     const age = props.created ? Date.now() - Date.parse(props.created) : Infinity;
-    const user = users?.peek(id) ?? (await client.users.get(id, age < READ_AFTER_WRITE_MS ? READ_AFTER_WRITE_MS - age : undefined));
+    const user =
+      users?.peek(id) ??
+      (await client.users.get(id, age < READ_AFTER_WRITE_MS ? READ_AFTER_WRITE_MS - age : undefined));
     return user ? { id, props: fromSlackUser(user, props) } : { id: "" };
   },
 
@@ -81,13 +114,22 @@ export const slackAccountProvider: pulumi.dynamic.ResourceProvider<AccountSpec, 
     // Fields only policies and the audit read (apps/shared/account-fields.ts) change the state, not Slack.
     if (!appWork("slack", olds, news)) return { outs: recordOnlyOutputs("slack", olds, news) };
     const client = slackClient();
-    const user = sameValue(toSlackUser(olds), toSlackUser(news)) ? undefined : await writeUser(client, id, news, toSlackPatch(news, olds));
+    const user = sameValue(toSlackUser(olds), toSlackUser(news))
+      ? undefined
+      : await writeUser(client, id, news, toSlackPatch(news, olds));
     // After the user write: a reactivated user can join groups again, a deactivated one still leaves them.
-    const groupIds = await syncGroups(client, news.employeeId, id, memberGroups(news), { names: memberGroups(olds), ids: olds.groupIds ?? {} });
+    const groupIds = await syncGroups(client, news.employeeId, id, memberGroups(news), {
+      names: memberGroups(olds),
+      ids: olds.groupIds ?? {},
+    });
     return {
       outs: {
-        ...news, slackId: id, slackUserName: user?.userName ?? slackUserName(news.userName), adopted: olds.adopted,
-        created: olds.created, groupIds,
+        ...news,
+        slackId: id,
+        slackUserName: user?.userName ?? slackUserName(news.userName),
+        adopted: olds.adopted,
+        created: olds.created,
+        groupIds,
       },
     };
   },
@@ -102,7 +144,12 @@ export const slackAccountProvider: pulumi.dynamic.ResourceProvider<AccountSpec, 
 };
 
 /** PATCH the user, then read `active` back and correct it once; Slack errors become ours. */
-async function writeUser(client: ScimClient, id: string, spec: AccountSpec, ops: ReturnType<typeof toSlackPatch>): Promise<ScimUser> {
+async function writeUser(
+  client: ScimClient,
+  id: string,
+  spec: AccountSpec,
+  ops: ReturnType<typeof toSlackPatch>,
+): Promise<ScimUser> {
   slackSession().users?.invalidate(id);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -120,6 +167,11 @@ async function writeUser(client: ScimClient, id: string, spec: AccountSpec, ops:
   }
 }
 
-function outputs(inputs: AccountSpec, user: ScimUser, adopted: boolean, groupIds: Record<string, string>): SlackAccountOutputs {
+function outputs(
+  inputs: AccountSpec,
+  user: ScimUser,
+  adopted: boolean,
+  groupIds: Record<string, string>,
+): SlackAccountOutputs {
   return { ...inputs, slackId: user.id, slackUserName: user.userName, adopted, created: user.meta?.created, groupIds };
 }

@@ -20,7 +20,10 @@ export interface SlackSettings {
 export const slackSettingsSchema = (z: typeof zod.z) =>
   z
     .object({
-      baseUrl: z.string().regex(/^https?:\/\/\S+\/scim\/v2\/?$/, "expected the SCIM v2 root, e.g. https://api.slack.com/scim/v2").default("https://api.slack.com/scim/v2"),
+      baseUrl: z
+        .string()
+        .regex(/^https?:\/\/\S+\/scim\/v2\/?$/, "expected the SCIM v2 root, e.g. https://api.slack.com/scim/v2")
+        .default("https://api.slack.com/scim/v2"),
       token: z.string().min(1),
       paceScale: z.number().positive().default(1),
       snapshotTtlSeconds: z.number().int().min(0).default(300),

@@ -13,7 +13,11 @@ export interface UserSnapshot<T> {
   invalidate(id: string): void;
 }
 
-export function createUserSnapshot<T extends { id: string }>(loadAll: () => Promise<T[]>, ttlMs: number, now: () => number = Date.now): UserSnapshot<T> {
+export function createUserSnapshot<T extends { id: string }>(
+  loadAll: () => Promise<T[]>,
+  ttlMs: number,
+  now: () => number = Date.now,
+): UserSnapshot<T> {
   let byId: Map<string, T> | undefined;
   let loadedAt = 0;
   let loading: Promise<void> | undefined;

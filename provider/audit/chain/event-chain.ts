@@ -42,7 +42,11 @@ export function serviceLogFile(projectDir: string, stack: string): string {
 const lineHash = (previous: string, body: string) => createHash("sha256").update(previous).update(body).digest("hex");
 
 const linesOf = (file: string) =>
-  (existsSync(file) ? readFileSync(file, "utf8").split("\n").filter((l) => l.trim()) : []);
+  existsSync(file)
+    ? readFileSync(file, "utf8")
+        .split("\n")
+        .filter((l) => l.trim())
+    : [];
 
 /** An appender bound to `file` (0600, its folder 0700), continuing from the chain's current end. */
 export function eventChainAppender(file: string, now: () => Date = () => new Date()): (event: ServiceEvent) => void {

@@ -15,7 +15,10 @@ const ChainLineWire = z.object({
   history: z.string().min(1),
   historySha256: z.string().regex(/^[0-9a-f]{64}$/),
   checkpoint: z.string().min(1).nullable(),
-  checkpointSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  checkpointSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
   previous: z.string().regex(/^[0-9a-f]{64}$/),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
@@ -61,24 +64,44 @@ export function verifyChain(historyDir: string, eventLogs: readonly string[] = [
     if (history) covered.push(history);
     if (problem.reason) {
       const version = history ? position.get(history) : undefined;
-      firstMismatch = { line: index + 1, ...(version ? { version } : {}), ...(history ? { history } : {}), reason: problem.reason };
+      firstMismatch = {
+        line: index + 1,
+        ...(version ? { version } : {}),
+        ...(history ? { history } : {}),
+        reason: problem.reason,
+      };
       break;
     }
     previous = problem.entry!.hash;
   }
   const first = covered.length ? Math.min(...covered.map((h) => position.get(h) ?? Infinity)) : Infinity;
   const uncovered = entries.filter((e) => !covered.includes(e.history));
-  const notCoveredBefore = firstMismatch ? [] : uncovered.filter((e) => position.get(e.history)! < first).map((e) => e.history);
-  const notCoveredAfter = firstMismatch ? [] : uncovered.filter((e) => position.get(e.history)! > first).map((e) => e.history);
+  const notCoveredBefore = firstMismatch
+    ? []
+    : uncovered.filter((e) => position.get(e.history)! < first).map((e) => e.history);
+  const notCoveredAfter = firstMismatch
+    ? []
+    : uncovered.filter((e) => position.get(e.history)! > first).map((e) => e.history);
   const verified = firstMismatch ? firstMismatch.line - 1 : lines.length;
   const logs = eventLogs.map((file) => readEventChain(file).verification);
   const ok = !firstMismatch && lines.length > 0 && notCoveredAfter.length === 0 && logs.every((l) => l.ok);
-  return { ok, chainFile, ...(logs.length ? { eventLogs: logs } : {}),
-    verified, ...(verified && !firstMismatch ? { head: previous } : {}), ...(firstMismatch ? { firstMismatch } : {}),
-    notCoveredBefore: lines.length ? notCoveredBefore : entries.map((e) => e.history), notCoveredAfter };
+  return {
+    ok,
+    chainFile,
+    ...(logs.length ? { eventLogs: logs } : {}),
+    verified,
+    ...(verified && !firstMismatch ? { head: previous } : {}),
+    ...(firstMismatch ? { firstMismatch } : {}),
+    notCoveredBefore: lines.length ? notCoveredBefore : entries.map((e) => e.history),
+    notCoveredAfter,
+  };
 }
 
-function checkLine(dir: string, raw: string, previous: string): { entry?: z.infer<typeof ChainLineWire>; reason?: string } {
+function checkLine(
+  dir: string,
+  raw: string,
+  previous: string,
+): { entry?: z.infer<typeof ChainLineWire>; reason?: string } {
   let parsed;
   try {
     parsed = ChainLineWire.safeParse(JSON.parse(raw));
@@ -87,17 +110,28 @@ function checkLine(dir: string, raw: string, previous: string): { entry?: z.infe
   }
   if (!parsed.success) return { reason: `the line is not a chain entry (${parsed.error.issues[0]!.path.join(".")})` };
   const entry = parsed.data;
-  if (entry.previous !== previous) return { entry, reason: "its previous hash is not the hash of the line before: a line was removed, inserted or reordered" };
+  if (entry.previous !== previous)
+    return {
+      entry,
+      reason: "its previous hash is not the hash of the line before: a line was removed, inserted or reordered",
+    };
   const historyPath = path.join(dir, entry.history);
   if (!existsSync(historyPath)) return { entry, reason: `history entry ${entry.history} is missing` };
-  if (sha256(readFileSync(historyPath)) !== entry.historySha256) return { entry, reason: `history entry ${entry.history} was changed after it was chained` };
+  if (sha256(readFileSync(historyPath)) !== entry.historySha256)
+    return { entry, reason: `history entry ${entry.history} was changed after it was chained` };
   const checkpoint = entry.checkpoint ?? entry.history.replace(".history.json", ".checkpoint.json");
   const checkpointPath = path.join(dir, checkpoint);
   const actual = existsSync(checkpointPath) ? sha256(readFileSync(checkpointPath)) : null;
   if (actual !== entry.checkpointSha256) {
-    const what = actual === null ? "is missing" : entry.checkpointSha256 === null ? "appeared after the update was chained" : "was changed after it was chained";
+    const what =
+      actual === null
+        ? "is missing"
+        : entry.checkpointSha256 === null
+          ? "appeared after the update was chained"
+          : "was changed after it was chained";
     return { entry, reason: `checkpoint ${checkpoint} ${what}` };
   }
-  if (hashOf(entry.previous, entry.historySha256, entry.checkpointSha256) !== entry.hash) return { entry, reason: "the line's own hash does not match its contents" };
+  if (hashOf(entry.previous, entry.historySha256, entry.checkpointSha256) !== entry.hash)
+    return { entry, reason: "the line's own hash does not match its contents" };
   return { entry };
 }

@@ -38,14 +38,27 @@ export interface AccessOptions {
 }
 
 /** @param asOf a date (`yyyy-MM-dd`, end of that day UTC) or an RFC 3339 time. */
-export function accessAsOf(updates: readonly AuditUpdate[], asOf: string, options: AccessOptions = {}, snapshots = buildSnapshots(updates)): AccessAsOf {
+export function accessAsOf(
+  updates: readonly AuditUpdate[],
+  asOf: string,
+  options: AccessOptions = {},
+  snapshots = buildSnapshots(updates),
+): AccessAsOf {
   const instant = asOfInstant(asOf);
   const snapshot = snapshotAt(snapshots, instant);
   const after = snapshot ? Date.parse(effectiveTime(snapshot.update)) : -Infinity;
   const unknownUpdates = updates
-    .filter((u) => !u.resources && Date.parse(effectiveTime(u)) > after && Date.parse(effectiveTime(u)) <= Date.parse(instant))
+    .filter(
+      (u) =>
+        !u.resources && Date.parse(effectiveTime(u)) > after && Date.parse(effectiveTime(u)) <= Date.parse(instant),
+    )
     .map((u) => u.version);
-  return { asOf: instant, ...(snapshot ? { basedOn: updateRef(snapshot.update) } : {}), unknownUpdates, rows: accessRows(snapshot, options) };
+  return {
+    asOf: instant,
+    ...(snapshot ? { basedOn: updateRef(snapshot.update) } : {}),
+    unknownUpdates,
+    rows: accessRows(snapshot, options),
+  };
 }
 
 /** The entitlement rows of a snapshot, sorted by person, app and entitlement. */
@@ -71,7 +84,7 @@ export function accessRows(snapshot: Snapshot | undefined, options: AccessOption
       });
     }
   }
-  const order = (r: AccessRow) => [r.employeeId, r.app, r.entitlement === "account" ? "" : r.entitlement].join("\u0000");
+  const order = (r: AccessRow) =>
+    [r.employeeId, r.app, r.entitlement === "account" ? "" : r.entitlement].join("\u0000");
   return rows.sort((a, b) => order(a).localeCompare(order(b)));
 }
-

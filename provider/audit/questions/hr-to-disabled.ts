@@ -55,11 +55,22 @@ export function hrToDisabled(
     const off = (h: (typeof held)[number]) => h.accounts.length > 0 && !h.accounts.some((a) => a.enabled);
     const before = held.filter((h) => h.time < start).at(-1);
     const done = before && off(before) ? before : held.find((h) => h.time >= start && off(h));
-    const name = people.get(event.employeeId)?.displayName
-      ?? held.flatMap((h) => h.accounts).find((a) => a.displayName)?.displayName ?? event.employeeId;
+    const name =
+      people.get(event.employeeId)?.displayName ??
+      held.flatMap((h) => h.accounts).find((a) => a.displayName)?.displayName ??
+      event.employeeId;
     const seconds = Math.max(0, ((done?.time ?? now) - start) / 1000);
-    return [{ employeeId: event.employeeId, name, terminatedInHr: event.terminatedInHr, from: event.from,
-      ...(done ? { update: updateRef(done.s.update) } : {}), seconds, open: !done }];
+    return [
+      {
+        employeeId: event.employeeId,
+        name,
+        terminatedInHr: event.terminatedInHr,
+        from: event.from,
+        ...(done ? { update: updateRef(done.s.update) } : {}),
+        seconds,
+        open: !done,
+      },
+    ];
   });
 }
 

@@ -9,8 +9,14 @@
  */
 import type { Person } from "../../hr";
 import { hoursBetween, startOfDay } from "../dates";
-import { hrToDisabled, nearestRank, secondsDistribution, type HrTerminationEvent, type HrToDisabled,
-  type SecondsDistribution } from "./hr-to-disabled";
+import {
+  hrToDisabled,
+  nearestRank,
+  secondsDistribution,
+  type HrTerminationEvent,
+  type HrToDisabled,
+  type SecondsDistribution,
+} from "./hr-to-disabled";
 import type { AuditAccount } from "../read/resources";
 import { accountsOf, type Snapshot } from "./snapshots";
 import { failedAttemptsOf, updateRef, type UpdateRef } from "./timeline";
@@ -71,29 +77,66 @@ export function auditMetrics(snapshots: readonly Snapshot[], options: MetricsOpt
   const now = options.now ?? new Date().toISOString();
   const hr = new Map((options.people ?? []).map((p) => [p.employeeId, p]));
   const ids = new Set([...hr.keys(), ...snapshots.flatMap((s) => [...s.accounts.values()].map((a) => a.employeeId))]);
-  const measures = [...ids].sort().flatMap((id) => personMeasures(id, snapshots, hr.get(id), policyHours, Date.parse(now)));
+  const measures = [...ids]
+    .sort()
+    .flatMap((id) => personMeasures(id, snapshots, hr.get(id), policyHours, Date.parse(now)));
   const provisioning = measures.filter((m) => m.kind === "provision");
   const deprovisioning = measures.filter((m) => m.kind === "deprovision");
   const lateLeavers = deprovisioning.filter((m) => m.late).sort((a, b) => b.hours! - a.hours!);
-  const failedAttempts = snapshots.flatMap((s) => failedAttemptsOf(s.update).map(({ employeeId, app, op, message }) =>
-    ({ employeeId, app, op, message, update: updateRef(s.update) })));
+  const failedAttempts = snapshots.flatMap((s) =>
+    failedAttemptsOf(s.update).map(({ employeeId, app, op, message }) => ({
+      employeeId,
+      app,
+      op,
+      message,
+      update: updateRef(s.update),
+    })),
+  );
   const fromHr = hrToDisabled(snapshots, options.hrTerminations ?? [], hr, Date.parse(now));
-  return { policyHours, now, provisioning, deprovisioning, timeToProvision: distribution(provisioning),
-    timeToDeprovision: distribution(deprovisioning.filter((m) => !m.open)), lateLeavers, failedAttempts,
-    hrToDisabled: fromHr, timeHrToDisabled: secondsDistribution(fromHr) };
+  return {
+    policyHours,
+    now,
+    provisioning,
+    deprovisioning,
+    timeToProvision: distribution(provisioning),
+    timeToDeprovision: distribution(deprovisioning.filter((m) => !m.open)),
+    lateLeavers,
+    failedAttempts,
+    hrToDisabled: fromHr,
+    timeHrToDisabled: secondsDistribution(fromHr),
+  };
 }
 
-function personMeasures(id: string, snapshots: readonly Snapshot[], person: Person | undefined, policyHours: number, now: number): Measure[] {
+function personMeasures(
+  id: string,
+  snapshots: readonly Snapshot[],
+  person: Person | undefined,
+  policyHours: number,
+  now: number,
+): Measure[] {
   const out: Measure[] = [];
   let name = person?.displayName ?? id;
   let title = person?.title;
   let before: AuditAccount[] = [];
   let lastChange = -Infinity;
-  const measure = (kind: Measure["kind"], start: { date: string; from: "state" | "hr" } | undefined, end: number, s?: Snapshot): Measure => {
+  const measure = (
+    kind: Measure["kind"],
+    start: { date: string; from: "state" | "hr" } | undefined,
+    end: number,
+    s?: Snapshot,
+  ): Measure => {
     const hours = start ? hoursBetween(startOfDay(start.date), end) : undefined;
-    return { employeeId: id, name, ...(title ? { title } : {}), kind, ...(start ? { start: start.date, startFrom: start.from } : {}),
-      ...(s ? { update: updateRef(s.update) } : {}), ...(hours !== undefined ? { hours } : {}),
-      open: !s, late: kind === "deprovision" && hours !== undefined && hours > policyHours };
+    return {
+      employeeId: id,
+      name,
+      ...(title ? { title } : {}),
+      kind,
+      ...(start ? { start: start.date, startFrom: start.from } : {}),
+      ...(s ? { update: updateRef(s.update) } : {}),
+      ...(hours !== undefined ? { hours } : {}),
+      open: !s,
+      late: kind === "deprovision" && hours !== undefined && hours > policyHours,
+    };
   };
   snapshots.forEach((s, index) => {
     const after = accountsOf(s, id);
@@ -125,7 +168,8 @@ function personMeasures(id: string, snapshots: readonly Snapshot[], person: Pers
 /** State's date first; HR's only when it falls after the person's previous change and by the update's day. */
 function pickStart(state: string | undefined, hrDate: string | undefined, lastChange: number, end: number) {
   if (state) return { date: state.slice(0, 10), from: "state" as const };
-  if (hrDate && startOfDay(hrDate) > lastChange && startOfDay(hrDate) <= end) return { date: hrDate, from: "hr" as const };
+  if (hrDate && startOfDay(hrDate) > lastChange && startOfDay(hrDate) <= end)
+    return { date: hrDate, from: "hr" as const };
   return undefined;
 }
 

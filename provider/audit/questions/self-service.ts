@@ -31,11 +31,20 @@ export interface SelfServiceCounts {
 }
 
 export function selfServiceSteps(events: readonly ChainedEvent[], employeeId: string): SelfServiceStep[] {
-  return events.flatMap((e, index) => (e.employeeId !== employeeId ? [] : [{
-    at: e.at, event: e.type.replace(/^sspr\./, ""), line: index + 1,
-    ...(e.app ? { app: e.app } : {}), ...(e.detail ? { detail: e.detail } : {}),
-    ...(e.client ? { client: e.client } : {}),
-  }]));
+  return events.flatMap((e, index) =>
+    e.employeeId !== employeeId
+      ? []
+      : [
+          {
+            at: e.at,
+            event: e.type.replace(/^sspr\./, ""),
+            line: index + 1,
+            ...(e.app ? { app: e.app } : {}),
+            ...(e.detail ? { detail: e.detail } : {}),
+            ...(e.client ? { client: e.client } : {}),
+          },
+        ],
+  );
 }
 
 export function selfServiceCounts(events: readonly ChainedEvent[]): SelfServiceCounts {

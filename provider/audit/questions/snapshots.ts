@@ -28,19 +28,26 @@ export interface Snapshot {
  * The key "since" is tracked under. The enabled state is part of it: a rehired person's access runs from the
  * re-enabling, not from the account's first creation, and a disabled account's rows say since when it is disabled.
  */
-export const sinceKey = (account: string, entitlement: string, enabled: boolean): string => `${account}#${entitlement}#${enabled ? "on" : "off"}`;
+export const sinceKey = (account: string, entitlement: string, enabled: boolean): string =>
+  `${account}#${entitlement}#${enabled ? "on" : "off"}`;
 
 /** The key of an account: `slack/E100`, `scim:github/E100`. */
 export const accountKey = (a: Pick<AuditAccount, "appKey" | "employeeId">): string => `${a.appKey}/${a.employeeId}`;
 
 /** What an account holds, each with the grant that explains it (groups marked privileged count as privileged). */
 export function entitlementsOf(account: AuditAccount, groups: ReadonlyMap<string, AuditGroup>): Entitlement[] {
-  const names = ["account", ...(account.admin ? ["admin"] : []), ...account.groups.map((g) => `group:${g}`),
-    ...(account.license ? [`license:${account.license}`] : [])];
+  const names = [
+    "account",
+    ...(account.admin ? ["admin"] : []),
+    ...account.groups.map((g) => `group:${g}`),
+    ...(account.license ? [`license:${account.license}`] : []),
+  ];
   return names.map((entitlement) => {
     const grant = account.grants.find((g) => g.entitlement === entitlement);
     const roleIds = grant?.roleIds ?? [];
-    const group = entitlement.startsWith("group:") ? groups.get(`${account.appKey}/${entitlement.slice(6)}`) : undefined;
+    const group = entitlement.startsWith("group:")
+      ? groups.get(`${account.appKey}/${entitlement.slice(6)}`)
+      : undefined;
     const privileged = Boolean(grant?.privileged || group?.privileged || entitlement === "admin");
     return {
       entitlement,

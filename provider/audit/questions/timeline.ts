@@ -10,8 +10,18 @@ import { buildSnapshots, type Snapshot } from "./snapshots";
 import { effectiveTime, type AuditUpdate, type FailedAttempt } from "../read/update";
 
 export type TimelineEventType =
-  | "created" | "enabled" | "disabled" | "sessions-revoked" | "group-added" | "group-removed"
-  | "admin-granted" | "admin-revoked" | "license-assigned" | "license-removed" | "attributes-changed" | "deleted"
+  | "created"
+  | "enabled"
+  | "disabled"
+  | "sessions-revoked"
+  | "group-added"
+  | "group-removed"
+  | "admin-granted"
+  | "admin-revoked"
+  | "license-assigned"
+  | "license-removed"
+  | "attributes-changed"
+  | "deleted"
   | "attempt-failed";
 
 /** The change behind a step: what an auditor follows back to the pull request and the CI run. */
@@ -48,18 +58,31 @@ export interface PersonTimeline {
 
 export function updateRef(u: AuditUpdate): UpdateRef {
   const { gitHead, gitAuthor, ciRun } = u.environment;
-  return { version: u.version, time: effectiveTime(u), kind: u.kind, result: u.result, message: u.message,
-    ...(gitHead ? { gitHead } : {}), ...(gitAuthor ? { gitAuthor } : {}), ...(ciRun ? { ciRun } : {}) };
+  return {
+    version: u.version,
+    time: effectiveTime(u),
+    kind: u.kind,
+    result: u.result,
+    message: u.message,
+    ...(gitHead ? { gitHead } : {}),
+    ...(gitAuthor ? { gitAuthor } : {}),
+    ...(ciRun ? { ciRun } : {}),
+  };
 }
 
-export function personTimeline(updates: readonly AuditUpdate[], employeeId: string,
+export function personTimeline(
+  updates: readonly AuditUpdate[],
+  employeeId: string,
   snapshots: readonly Snapshot[] = buildSnapshots(updates),
-  serviceEvents: readonly ChainedEvent[] = []): PersonTimeline {
+  serviceEvents: readonly ChainedEvent[] = [],
+): PersonTimeline {
   const events: TimelineEvent[] = [];
   let displayName: string | undefined;
   let previous = new Map<string, AuditAccount>();
   for (const snapshot of snapshots) {
-    const current = new Map([...snapshot.accounts.values()].filter((a) => a.employeeId === employeeId).map((a) => [a.appKey, a]));
+    const current = new Map(
+      [...snapshot.accounts.values()].filter((a) => a.employeeId === employeeId).map((a) => [a.appKey, a]),
+    );
     const ref = updateRef(snapshot.update);
     for (const app of [...new Set([...previous.keys(), ...current.keys()])].sort()) {
       for (const step of diffAccount(previous.get(app), current.get(app))) events.push({ app, ...step, update: ref });
@@ -73,8 +96,13 @@ export function personTimeline(updates: readonly AuditUpdate[], employeeId: stri
   const apps: Record<string, TimelineEvent[]> = {};
   for (const e of events) (apps[e.app] ??= []).push(e);
   const selfService = selfServiceSteps(serviceEvents, employeeId);
-  return { employeeId, ...(displayName ? { displayName } : {}), events, apps,
-    ...(selfService.length ? { selfService } : {}) };
+  return {
+    employeeId,
+    ...(displayName ? { displayName } : {}),
+    events,
+    apps,
+    ...(selfService.length ? { selfService } : {}),
+  };
 }
 
 /** The attempts an update made on accounts (one person's, or everyone's) and could not apply, with app key and id. */
@@ -102,28 +130,43 @@ export function diffAccount(before: AuditAccount | undefined, after: AuditAccoun
   };
   const steps: Step[] = [];
   // A new account's first state is part of "created"; "enabled" is only ever a change of an existing account.
-  if (!before) steps.push(withRoles({ event: "created", detail: after.enabled ? "enabled" : `disabled (${after.lifecycle ?? "unknown"})` }, "account"));
-  if (after.enabled && before && !before.enabled) steps.push(withRoles({ event: "enabled", ...lifecycleDetail(after) }, "account"));
+  if (!before)
+    steps.push(
+      withRoles(
+        { event: "created", detail: after.enabled ? "enabled" : `disabled (${after.lifecycle ?? "unknown"})` },
+        "account",
+      ),
+    );
+  if (after.enabled && before && !before.enabled)
+    steps.push(withRoles({ event: "enabled", ...lifecycleDetail(after) }, "account"));
   if (!after.enabled && before?.enabled) steps.push({ event: "disabled", ...lifecycleDetail(after) });
-  if (after.lifecycle === "terminated" && before && before.lifecycle !== "terminated") steps.push({ event: "sessions-revoked", ...lifecycleDetail(after) });
+  if (after.lifecycle === "terminated" && before && before.lifecycle !== "terminated")
+    steps.push({ event: "sessions-revoked", ...lifecycleDetail(after) });
   if (before) {
-    const changed = ATTRIBUTES.filter((k) => before[k] !== after[k]).map((k) => `${k}: ${before[k] ?? "—"} → ${after[k] ?? "—"}`);
+    const changed = ATTRIBUTES.filter((k) => before[k] !== after[k]).map(
+      (k) => `${k}: ${before[k] ?? "—"} → ${after[k] ?? "—"}`,
+    );
     if (changed.length) steps.push({ event: "attributes-changed", detail: changed.join("; ") });
   }
   const had = new Set(before?.groups ?? []);
   const has = new Set(after.groups);
-  for (const g of after.groups) if (!had.has(g)) steps.push(withRoles({ event: "group-added", detail: g }, `group:${g}`));
+  for (const g of after.groups)
+    if (!had.has(g)) steps.push(withRoles({ event: "group-added", detail: g }, `group:${g}`));
   for (const g of before?.groups ?? []) if (!has.has(g)) steps.push({ event: "group-removed", detail: g });
   if (after.admin && !before?.admin) steps.push(withRoles({ event: "admin-granted" }, "admin"));
   if (!after.admin && before?.admin) steps.push({ event: "admin-revoked" });
   if (after.license !== before?.license) {
     if (before?.license) steps.push({ event: "license-removed", detail: before.license });
-    if (after.license) steps.push(withRoles({ event: "license-assigned", detail: after.license }, `license:${after.license}`));
+    if (after.license)
+      steps.push(withRoles({ event: "license-assigned", detail: after.license }, `license:${after.license}`));
   }
   return steps;
 }
 
 /** Why an account is in its state: access revoked while the person stayed (a mover), else their lifecycle. */
 const lifecycleDetail = (a: AuditAccount): { detail?: string } =>
-  a.revokedOn ? { detail: `access revoked on ${a.revokedOn}` }
-    : a.lifecycle ? { detail: a.lifecycleSince ? `${a.lifecycle} since ${a.lifecycleSince}` : a.lifecycle } : {};
+  a.revokedOn
+    ? { detail: `access revoked on ${a.revokedOn}` }
+    : a.lifecycle
+      ? { detail: a.lifecycleSince ? `${a.lifecycle} since ${a.lifecycleSince}` : a.lifecycle }
+      : {};

@@ -22,20 +22,36 @@ function parseJson<T>(text: string, file: string, schema: z.ZodType<T>, code: Au
   try {
     data = JSON.parse(text);
   } catch (cause) {
-    throw new AuditSourceError(code, `${file} is not JSON: ${(cause as Error).message}`, `Give ${what}, or move the damaged file aside.`, { file }, cause);
+    throw new AuditSourceError(
+      code,
+      `${file} is not JSON: ${(cause as Error).message}`,
+      `Give ${what}, or move the damaged file aside.`,
+      { file },
+      cause,
+    );
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AuditSourceError(code, `${file}: ${issue.path.join(".") || "(top level)"}: ${issue.message}`,
-      `Give ${what}, or move the damaged file aside.`, { file, field: issue.path.join(".") });
+    throw new AuditSourceError(
+      code,
+      `${file}: ${issue.path.join(".") || "(top level)"}: ${issue.message}`,
+      `Give ${what}, or move the damaged file aside.`,
+      { file, field: issue.path.join(".") },
+    );
   }
   return parsed.data;
 }
 
 /** One diy `<stack>-<nano>.history.json` (backend.UpdateInfo). */
 export function parseHistoryEntry(text: string, file: string): UpdateRecord {
-  const e = parseJson(text, file, HistoryEntryWire, AuditCode.historyInvalid, "a Pulumi history entry (backend.UpdateInfo)");
+  const e = parseJson(
+    text,
+    file,
+    HistoryEntryWire,
+    AuditCode.historyInvalid,
+    "a Pulumi history entry (backend.UpdateInfo)",
+  );
   return {
     ...(e.version ? { version: e.version } : {}),
     kind: e.kind,
@@ -51,21 +67,39 @@ export function parseHistoryEntry(text: string, file: string): UpdateRecord {
 
 /** A diy checkpoint: the stack file or a history `.checkpoint.json` copy. */
 export function parseCheckpoint(text: string, file: string): StateRecord {
-  const c = parseJson(text, file, CheckpointFileWire, AuditCode.checkpointInvalid, "a Pulumi checkpoint ({version, checkpoint})");
+  const c = parseJson(
+    text,
+    file,
+    CheckpointFileWire,
+    AuditCode.checkpointInvalid,
+    "a Pulumi checkpoint ({version, checkpoint})",
+  );
   const latest = c.checkpoint.latest;
-  return { ...(latest?.manifest ? { time: latest.manifest.time } : {}), resources: auditResources(latest?.resources ?? [], file) };
+  return {
+    ...(latest?.manifest ? { time: latest.manifest.time } : {}),
+    resources: auditResources(latest?.resources ?? [], file),
+  };
 }
 
 /** `pulumi stack export` output (`{version, deployment}`). */
 export function parseStackExport(text: string, file: string): StateRecord {
   const e = parseJson(text, file, StackExportWire, AuditCode.exportInvalid, "the output of `pulumi stack export`");
   const time = e.deployment.manifest?.time;
-  return { ...(time ? { time: parseTime(time, file) } : {}), resources: auditResources(e.deployment.resources ?? [], file) };
+  return {
+    ...(time ? { time: parseTime(time, file) } : {}),
+    resources: auditResources(e.deployment.resources ?? [], file),
+  };
 }
 
 /** `pulumi stack history --json` output: updates, returned oldest first. */
 export function parseHistoryJson(text: string, file: string): UpdateRecord[] {
-  const entries = parseJson(text, file, HistoryJsonWire, AuditCode.historyInvalid, "the output of `pulumi stack history --json`");
+  const entries = parseJson(
+    text,
+    file,
+    HistoryJsonWire,
+    AuditCode.historyInvalid,
+    "the output of `pulumi stack history --json`",
+  );
   return entries.reverse().map((e) => ({
     ...(e.version ? { version: e.version } : {}),
     kind: e.kind,
@@ -88,8 +122,12 @@ export function parseTime(text: string, file: string): string {
   const candidate = go ? `${go[1]}T${go[2]}${go[3]}:${go[4]}` : text.trim();
   const ms = Date.parse(candidate);
   if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}[T ]/.test(candidate)) {
-    throw new AuditSourceError(AuditCode.historyInvalid, `${file}: "${text}" is not a time`,
-      "Give the file exactly as `pulumi stack history --json` printed it.", { file });
+    throw new AuditSourceError(
+      AuditCode.historyInvalid,
+      `${file}: "${text}" is not a time`,
+      "Give the file exactly as `pulumi stack history --json` printed it.",
+      { file },
+    );
   }
   return new Date(ms).toISOString();
 }

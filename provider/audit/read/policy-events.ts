@@ -36,14 +36,26 @@ export function policyResults(logs: ReadonlyArray<{ file: string; text: string }
       try {
         data = JSON.parse(line);
       } catch (cause) {
-        throw new AuditSourceError(AuditCode.exportInvalid, `${file}:${i + 1}: not a JSON engine event`,
-          "Give the file written by --event-log unchanged.", { file, row: i + 1 }, cause);
+        throw new AuditSourceError(
+          AuditCode.exportInvalid,
+          `${file}:${i + 1}: not a JSON engine event`,
+          "Give the file written by --event-log unchanged.",
+          { file, row: i + 1 },
+          cause,
+        );
       }
       const parsed = PolicyEventWire.safeParse(data);
       if (!parsed.success) return;
       const e = parsed.data.policyEvent;
       const key = `${e.policyPackName}\u0000${e.policyName}`;
-      const result = byPolicy.get(key) ?? { pack: e.policyPackName, policy: e.policyName, enforcementLevel: e.enforcementLevel, violations: 0, resources: [], message: e.message };
+      const result = byPolicy.get(key) ?? {
+        pack: e.policyPackName,
+        policy: e.policyName,
+        enforcementLevel: e.enforcementLevel,
+        violations: 0,
+        resources: [],
+        message: e.message,
+      };
       result.violations++;
       const name = e.resourceUrn?.slice(e.resourceUrn.lastIndexOf("::") + 2);
       if (name && !result.resources.includes(name)) result.resources = [...result.resources, name].sort();

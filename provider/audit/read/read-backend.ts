@@ -51,8 +51,12 @@ export function listHistoryFiles(historyDir: string): HistoryFiles[] {
 /** Reads a history or checkpoint file, gunzipping `.gz`. */
 export function readStateText(file: string): string {
   if (file.endsWith(".zst")) {
-    throw new AuditSourceError(AuditCode.sourceMissing, `${file} is zstd-compressed, which Node 20 cannot read`,
-      "Decompress it first (zstd -d), or set PULUMI_DIY_BACKEND_GZIP instead of ZSTD.", { file });
+    throw new AuditSourceError(
+      AuditCode.sourceMissing,
+      `${file} is zstd-compressed, which Node 20 cannot read`,
+      "Decompress it first (zstd -d), or set PULUMI_DIY_BACKEND_GZIP instead of ZSTD.",
+      { file },
+    );
   }
   const bytes = readFileSync(file);
   return (file.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8");
@@ -66,14 +70,22 @@ export function readBackendHistory(source: BackendSource): AuditUpdate[] {
   const dir = historyDirOf(source);
   const files = listHistoryFiles(dir);
   if (files.length === 0) {
-    throw new AuditSourceError(AuditCode.sourceMissing, `no history for stack ${source.project}/${source.stack} in ${dir}`,
-      "Run at least one update, point --backend at the right backend, or audit exported files (--history, --export).", { file: dir });
+    throw new AuditSourceError(
+      AuditCode.sourceMissing,
+      `no history for stack ${source.project}/${source.stack} in ${dir}`,
+      "Run at least one update, point --backend at the right backend, or audit exported files (--history, --export).",
+      { file: dir },
+    );
   }
   const updates = files.map(({ history, checkpoint }) => {
     const record = parseHistoryEntry(readStateText(path.join(dir, history)), path.join(dir, history));
     if (!checkpoint) return record;
     const file = path.join(dir, checkpoint);
-    return { ...record, resources: parseCheckpoint(readStateText(file), file).resources, source: { ...record.source, checkpoint: file } };
+    return {
+      ...record,
+      resources: parseCheckpoint(readStateText(file), file).resources,
+      source: { ...record.source, checkpoint: file },
+    };
   });
   return numberUpdates(updates);
 }

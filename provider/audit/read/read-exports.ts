@@ -19,7 +19,13 @@ export function readExportedHistory(source: ExportedSource): AuditUpdate[] {
     try {
       return readFileSync(file, "utf8");
     } catch (cause) {
-      throw new AuditSourceError(AuditCode.sourceMissing, `cannot read ${file}: ${(cause as Error).message}`, "Check the path.", { file }, cause);
+      throw new AuditSourceError(
+        AuditCode.sourceMissing,
+        `cannot read ${file}: ${(cause as Error).message}`,
+        "Check the path.",
+        { file },
+        cause,
+      );
     }
   };
   const records = source.historyFile ? parseHistoryJson(read(source.historyFile), source.historyFile) : [];
@@ -34,11 +40,22 @@ export function readExportedHistory(source: ExportedSource): AuditUpdate[] {
  */
 export function joinExports(records: UpdateRecord[], states: Array<StateRecord & { file: string }>): AuditUpdate[] {
   if (records.length === 0) {
-    return numberUpdates(states.map((s) => {
-      if (!s.time) throw timeless(s.file);
-      return { kind: "update", result: "succeeded", startTime: s.time, endTime: s.time, message: `pulumi stack export ${s.file}`,
-        environment: { raw: {} }, resourceChanges: {}, resources: s.resources, source: { checkpoint: s.file } };
-    }));
+    return numberUpdates(
+      states.map((s) => {
+        if (!s.time) throw timeless(s.file);
+        return {
+          kind: "update",
+          result: "succeeded",
+          startTime: s.time,
+          endTime: s.time,
+          message: `pulumi stack export ${s.file}`,
+          environment: { raw: {} },
+          resourceChanges: {},
+          resources: s.resources,
+          source: { checkpoint: s.file },
+        };
+      }),
+    );
   }
   const updates = numberUpdates(records);
   const chosen = new Map<number, StateRecord & { file: string }>();
@@ -46,8 +63,12 @@ export function joinExports(records: UpdateRecord[], states: Array<StateRecord &
     if (!state.time) throw timeless(state.file);
     const owner = updates.filter((u) => Date.parse(u.startTime) <= Date.parse(state.time!)).pop();
     if (!owner) {
-      throw new AuditSourceError(AuditCode.exportInvalid, `${state.file} was written at ${state.time}, before the first update in the history`,
-        "Give exports of this stack's updates only.", { file: state.file });
+      throw new AuditSourceError(
+        AuditCode.exportInvalid,
+        `${state.file} was written at ${state.time}, before the first update in the history`,
+        "Give exports of this stack's updates only.",
+        { file: state.file },
+      );
     }
     const prior = chosen.get(owner.version);
     if (!prior || prior.time! < state.time) chosen.set(owner.version, state);
@@ -59,5 +80,9 @@ export function joinExports(records: UpdateRecord[], states: Array<StateRecord &
 }
 
 const timeless = (file: string) =>
-  new AuditSourceError(AuditCode.exportInvalid, `${file} has no deployment.manifest.time`,
-    "Give the file exactly as `pulumi stack export` wrote it.", { file });
+  new AuditSourceError(
+    AuditCode.exportInvalid,
+    `${file} has no deployment.manifest.time`,
+    "Give the file exactly as `pulumi stack export` wrote it.",
+    { file },
+  );

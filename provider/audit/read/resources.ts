@@ -53,7 +53,10 @@ interface ResourceBase {
   /** Top-level fields stored as secrets, left encrypted. */
   sealed: string[];
 }
-export type AuditAccount = ResourceBase & { kind: "account"; employeeId: string } & Omit<z.infer<typeof AccountFields>, "employeeId">;
+export type AuditAccount = ResourceBase & { kind: "account"; employeeId: string } & Omit<
+    z.infer<typeof AccountFields>,
+    "employeeId"
+  >;
 export type AuditGroup = ResourceBase & { kind: "group"; name: string } & Omit<z.infer<typeof GroupFields>, "name">;
 export type AuditResource = AuditAccount | AuditGroup;
 
@@ -73,7 +76,9 @@ function toResource(r: ResourceWire, app: AppName, kind: "account" | "group", fi
   const slash = name.indexOf("/");
   const appKey = slash > 0 ? name.slice(0, slash) : app;
   const { __provider: _dropped, ...outputs } = { ...(r.inputs ?? {}), ...(r.outputs ?? {}) };
-  const sealed = Object.keys(outputs).filter((k) => isSecret(outputs[k])).sort();
+  const sealed = Object.keys(outputs)
+    .filter((k) => isSecret(outputs[k]))
+    .sort();
   const plain = Object.fromEntries(Object.entries(outputs).filter(([k, v]) => v !== null && !sealed.includes(k)));
   const base = { urn: r.urn, type: r.type, app, appKey, ...(r.id ? { id: r.id } : {}), outputs, sealed };
   const parsed = (kind === "account" ? AccountFields : GroupFields).safeParse(plain);
@@ -81,8 +86,12 @@ function toResource(r: ResourceWire, app: AppName, kind: "account" | "group", fi
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join(".");
     const why = sealed.includes(String(issue.path[0])) ? "is stored as a secret" : issue.message;
-    throw new AuditSourceError(AuditCode.accountInvalid, `${file}: ${r.urn}: ${field}: ${why}`,
-      "Repair the resource's state (pulumi refresh), or move the damaged file aside.", { file, urn: r.urn, field });
+    throw new AuditSourceError(
+      AuditCode.accountInvalid,
+      `${file}: ${r.urn}: ${field}: ${why}`,
+      "Repair the resource's state (pulumi refresh), or move the damaged file aside.",
+      { file, urn: r.urn, field },
+    );
   }
   const rest = name.slice(slash + 1);
   if (kind === "group") {

@@ -68,7 +68,9 @@ export function updateEnvironment(raw: Record<string, string> | null | undefined
  * (Pulumi Cloud), else 1..n (the diy backend writes version 0 in every history file).
  */
 export function numberUpdates(updates: Array<Omit<AuditUpdate, "version"> & { version?: number }>): AuditUpdate[] {
-  const sorted = [...updates].sort((a, b) => a.startTime.localeCompare(b.startTime) || (a.source.history ?? "").localeCompare(b.source.history ?? ""));
+  const sorted = [...updates].sort(
+    (a, b) => a.startTime.localeCompare(b.startTime) || (a.source.history ?? "").localeCompare(b.source.history ?? ""),
+  );
   const versions = sorted.map((u) => u.version ?? 0);
   const own = versions.every((v) => v > 0) && new Set(versions).size === versions.length;
   return sorted.map((u, i) => ({ ...u, version: own ? versions[i]! : i + 1 }));

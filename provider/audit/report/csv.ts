@@ -12,7 +12,10 @@ export function neutraliseCell(value: string): string {
 }
 
 /** A header line and one line per row, CRLF-terminated as RFC 4180 says. */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | boolean | undefined>>): string {
+export function toCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | boolean | undefined>>,
+): string {
   const line = (cells: ReadonlyArray<string | number | boolean | undefined>) =>
     cells.map((c) => csvCell(neutraliseCell(c === undefined ? "" : String(c)))).join(",");
   return [header, ...rows].map(line).join("\r\n") + "\r\n";

@@ -30,8 +30,12 @@ export function formatTimeline(t: PersonTimeline): string {
   for (const [app, events] of Object.entries(t.apps).sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(`  ${app}`);
     for (const e of events) {
-      const what = [e.event, e.detail, e.roleIds?.length ? `[roles: ${e.roleIds.join(", ")}]` : undefined].filter(Boolean).join(" ");
-      lines.push(`    ${e.update.time.slice(0, 16).replace("T", " ")}  ${what.padEnd(40)}  ${formatUpdateRef(e.update)}`);
+      const what = [e.event, e.detail, e.roleIds?.length ? `[roles: ${e.roleIds.join(", ")}]` : undefined]
+        .filter(Boolean)
+        .join(" ");
+      lines.push(
+        `    ${e.update.time.slice(0, 16).replace("T", " ")}  ${what.padEnd(40)}  ${formatUpdateRef(e.update)}`,
+      );
     }
   }
   if (t.selfService?.length) lines.push("  password self-service (idlc sspr)");
@@ -45,19 +49,46 @@ export function formatTimeline(t: PersonTimeline): string {
 }
 
 export function formatAccess(a: AccessAsOf): string {
-  const head = a.basedOn ? `access as of ${a.asOf}, from the checkpoint of ${formatUpdateRef(a.basedOn)}` : `no state recorded by ${a.asOf}`;
-  const warn = a.unknownUpdates.length ? `\nwarning: updates ${a.unknownUpdates.join(", ")} finished before then but their checkpoints are unknown` : "";
-  const table = a.rows.map((r) => [r.employeeId, r.name, r.app, r.entitlement, r.enabled ? "enabled" : `disabled (${r.lifecycle})`,
-    r.privileged ? "privileged" : "", r.roles, r.since.slice(0, 10), r.approvedBy]);
+  const head = a.basedOn
+    ? `access as of ${a.asOf}, from the checkpoint of ${formatUpdateRef(a.basedOn)}`
+    : `no state recorded by ${a.asOf}`;
+  const warn = a.unknownUpdates.length
+    ? `\nwarning: updates ${a.unknownUpdates.join(", ")} finished before then but their checkpoints are unknown`
+    : "";
+  const table = a.rows.map((r) => [
+    r.employeeId,
+    r.name,
+    r.app,
+    r.entitlement,
+    r.enabled ? "enabled" : `disabled (${r.lifecycle})`,
+    r.privileged ? "privileged" : "",
+    r.roles,
+    r.since.slice(0, 10),
+    r.approvedBy,
+  ]);
   return `${head}${warn}\n${columns(["id", "name", "app", "entitlement", "status", "", "roles", "since", "approved by"], table)}`;
 }
 
 export function formatMetrics(m: AuditMetrics): string {
-  const dist = (label: string, d: Distribution) => `${label}: ${d.count} measured, p50 ${hours(d.p50)}, p90 ${hours(d.p90)}, max ${hours(d.max)}`;
-  const row = (x: Measure) => [x.name, x.employeeId, x.kind, x.start ?? "unknown", x.open ? "still enabled" : (x.update?.time ?? ""), hours(x.hours), x.late ? "LATE" : ""];
-  const lines = [dist("time to provision", m.timeToProvision), dist("time to deprovision", m.timeToDeprovision),
-    m.lateLeavers.length ? `leavers over the ${m.policyHours} h policy: ${m.lateLeavers.map((x) => `${x.name} (${hours(x.hours)}${x.open ? ", still enabled" : ""})`).join(", ")}`
-      : `no leaver over the ${m.policyHours} h policy`, ""];
+  const dist = (label: string, d: Distribution) =>
+    `${label}: ${d.count} measured, p50 ${hours(d.p50)}, p90 ${hours(d.p90)}, max ${hours(d.max)}`;
+  const row = (x: Measure) => [
+    x.name,
+    x.employeeId,
+    x.kind,
+    x.start ?? "unknown",
+    x.open ? "still enabled" : (x.update?.time ?? ""),
+    hours(x.hours),
+    x.late ? "LATE" : "",
+  ];
+  const lines = [
+    dist("time to provision", m.timeToProvision),
+    dist("time to deprovision", m.timeToDeprovision),
+    m.lateLeavers.length
+      ? `leavers over the ${m.policyHours} h policy: ${m.lateLeavers.map((x) => `${x.name} (${hours(x.hours)}${x.open ? ", still enabled" : ""})`).join(", ")}`
+      : `no leaver over the ${m.policyHours} h policy`,
+    "",
+  ];
   const measures = [...m.provisioning, ...m.deprovisioning].map(row);
   const measuredTable = columns(["name", "id", "kind", "from", "done", "took", ""], measures);
   const measured = `${lines.join("\n")}${measuredTable}${formatHrToDisabled(m)}`;
@@ -71,10 +102,17 @@ export function formatMetrics(m: AuditMetrics): string {
 function formatHrToDisabled(m: AuditMetrics): string {
   if (m.hrToDisabled.length === 0) return "";
   const d = m.timeHrToDisabled;
-  const head = `\nterminated in HR → disabled in every app: ${d.count} measured, p50 ${duration(d.p50)}, ` +
+  const head =
+    `\nterminated in HR → disabled in every app: ${d.count} measured, p50 ${duration(d.p50)}, ` +
     `p95 ${duration(d.p95)}, max ${duration(d.max)}`;
-  const rows = m.hrToDisabled.map((x) => [x.name, x.employeeId, x.terminatedInHr, x.from,
-    x.open ? "still enabled" : (x.update?.time ?? ""), duration(x.seconds)]);
+  const rows = m.hrToDisabled.map((x) => [
+    x.name,
+    x.employeeId,
+    x.terminatedInHr,
+    x.from,
+    x.open ? "still enabled" : (x.update?.time ?? ""),
+    duration(x.seconds),
+  ]);
   return `${head}\n${columns(["name", "id", "terminated in HR", "from", "disabled in every app", "took"], rows)}`;
 }
 
@@ -82,21 +120,34 @@ export function formatVerification(v: ChainVerification): string {
   const lines: string[] = [];
   if (v.firstMismatch) {
     const f = v.firstMismatch;
-    lines.push(`FAILED: ${v.chainFile} line ${f.line}${f.version ? ` (update ${f.version}, ${f.history})` : f.history ? ` (${f.history})` : ""}: ${f.reason}`,
-      `${v.verified} entr${v.verified === 1 ? "y" : "ies"} before it verified`);
+    lines.push(
+      `FAILED: ${v.chainFile} line ${f.line}${f.version ? ` (update ${f.version}, ${f.history})` : f.history ? ` (${f.history})` : ""}: ${f.reason}`,
+      `${v.verified} entr${v.verified === 1 ? "y" : "ies"} before it verified`,
+    );
   } else if (v.verified === 0) lines.push(`FAILED: no hash chain at ${v.chainFile}`);
   else lines.push(`ok: ${v.verified} updates verified, head ${v.head}`);
-  if (v.notCoveredAfter.length) lines.push(`FAILED: not in the chain although newer than its start: ${v.notCoveredAfter.join(", ")}`);
-  if (v.notCoveredBefore.length) lines.push(`not covered by the chain${v.verified ? " (written before it began)" : ""}: ${v.notCoveredBefore.join(", ")}`);
+  if (v.notCoveredAfter.length)
+    lines.push(`FAILED: not in the chain although newer than its start: ${v.notCoveredAfter.join(", ")}`);
+  if (v.notCoveredBefore.length)
+    lines.push(
+      `not covered by the chain${v.verified ? " (written before it began)" : ""}: ${v.notCoveredBefore.join(", ")}`,
+    );
   for (const log of v.eventLogs ?? []) {
-    lines.push(log.firstMismatch ? `FAILED: ${log.file} line ${log.firstMismatch.line}: ${log.firstMismatch.reason}`
-      : `ok: ${log.verified} portal events verified in ${log.file}, head ${log.head ?? "(empty)"}`);
+    lines.push(
+      log.firstMismatch
+        ? `FAILED: ${log.file} line ${log.firstMismatch.line}: ${log.firstMismatch.reason}`
+        : `ok: ${log.verified} portal events verified in ${log.file}, head ${log.head ?? "(empty)"}`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
 
 function columns(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((c, i) => (c ?? "").padEnd(widths[i]!)).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (c ?? "").padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   return [line(header), ...rows.map(line)].join("\n") + "\n";
 }

@@ -45,7 +45,13 @@ export interface ReportInput {
   generatedAt?: string;
 }
 
-const BUCKETS: Array<[string, number]> = [["< 4 h", 4], ["4–24 h", 24], ["1–3 days", 72], ["3–7 days", 168], ["> 7 days", Infinity]];
+const BUCKETS: Array<[string, number]> = [
+  ["< 4 h", 4],
+  ["4–24 h", 24],
+  ["1–3 days", 72],
+  ["3–7 days", 168],
+  ["> 7 days", Infinity],
+];
 
 export function reportModel(input: ReportInput): ReportModel {
   const latest = input.snapshots[input.snapshots.length - 1];
@@ -70,8 +76,13 @@ export function reportModel(input: ReportInput): ReportModel {
     stack: input.stack,
     generatedAt: input.generatedAt ?? new Date().toISOString(),
     ...(first && last ? { period: { from: first.startTime, to: last.endTime ?? last.startTime } } : {}),
-    totals: { updates: input.updates.length, people: new Set(accounts.map((a) => a.employeeId)).size, accounts: accounts.length,
-      enabled: enabled.length, privileged: privileged.length },
+    totals: {
+      updates: input.updates.length,
+      people: new Set(accounts.map((a) => a.employeeId)).size,
+      accounts: accounts.length,
+      enabled: enabled.length,
+      privileged: privileged.length,
+    },
     months: perMonth([...metrics.provisioning, ...metrics.deprovisioning]),
     deprovisionBuckets,
     privilegedAccess: accessRows(latest).filter((r) => r.enabled && r.privileged),
@@ -92,7 +103,11 @@ function perMonth(measures: readonly Measure[]): ReportModel["months"] {
   const out: ReportModel["months"] = [];
   for (let m = months[0]!; m <= months[months.length - 1]!; m = nextMonth(m)) {
     const here = done.filter((x) => x.update!.time.startsWith(m));
-    out.push({ month: m, joiners: here.filter((x) => x.kind === "provision").length, leavers: here.filter((x) => x.kind === "deprovision").length });
+    out.push({
+      month: m,
+      joiners: here.filter((x) => x.kind === "provision").length,
+      leavers: here.filter((x) => x.kind === "deprovision").length,
+    });
   }
   return out;
 }

@@ -38,7 +38,10 @@ export function portalApp(options: PortalOptions): express.Express {
   const page = (res: Response, name: PageName, title: string, data: Record<string, unknown> = {}, status = 200) => {
     const csrf = issueCsrf(secret);
     res.cookie(CSRF_COOKIE, csrf.cookie, { httpOnly: true, sameSite: "strict", secure: secureCookie, path: "/" });
-    res.status(status).type("html").send(renderPage(name, { title, csrf: csrf.field, ...data }));
+    res
+      .status(status)
+      .type("html")
+      .send(renderPage(name, { title, csrf: csrf.field, ...data }));
   };
   const csrfOk = (req: Request) => csrfValid(secret, cookieValue(req.headers.cookie, CSRF_COOKIE), req.body?.csrf);
   const client = (req: Request) => req.ip ?? req.socket.remoteAddress ?? "unknown";
@@ -62,10 +65,20 @@ export function portalApp(options: PortalOptions): express.Express {
   const resetForm = (res: Response, token: string, problems: string[], status = 200) => {
     const opened = service.openLink(token);
     if (!opened.ok) return page(res, "invalid", "Link not valid", {}, 400);
-    page(res, "reset", "Choose a new password", {
-      token, problems, name: opened.subject.displayName, userName: opened.subject.userName, minLength: policy.minLength,
-      needsCode: opened.needsCode,
-    }, status);
+    page(
+      res,
+      "reset",
+      "Choose a new password",
+      {
+        token,
+        problems,
+        name: opened.subject.displayName,
+        userName: opened.subject.userName,
+        minLength: policy.minLength,
+        needsCode: opened.needsCode,
+      },
+      status,
+    );
   };
 
   app.get("/reset", (req, res) => resetForm(res, text(req.query.token), []));

@@ -7,14 +7,30 @@ import { declareStack, key, ofType, plan, rawConfig, Recorder, registered, RECOR
 const recorder = new Recorder();
 beforeAll(async () => {
   await pulumi.runtime.setMocks(recorder.mocks, "identity", "test", false);
-  pulumi.runtime.setAllConfig({ "identity:entra": JSON.stringify({ mode: "azuread", initialPasswordSeed: SEED }) }, ["identity:entra"]);
+  pulumi.runtime.setAllConfig({ "identity:entra": JSON.stringify({ mode: "azuread", initialPasswordSeed: SEED }) }, [
+    "identity:entra",
+  ]);
 });
 afterEach(() => vi.unstubAllEnvs());
 
-const manager = spec("E300", { admin: true, groups: ["prod-admins"], grants: [{ entitlement: "admin", roleIds: ["it-admin"], privileged: true }],
-  approvals: [{ roleId: "it-admin", approver: "ciso", ticket: "SEC-7", date: "2026-10-01" }] });
-const contractor = spec("E200", { employmentType: "contractor", endDate: "2027-03-31", managerEmployeeId: "E300", groups: ["engineering"] });
-const leaver = spec("E400", { enabled: false, lifecycle: "terminated", lifecycleSince: "2026-11-20", managerEmployeeId: "E999" });
+const manager = spec("E300", {
+  admin: true,
+  groups: ["prod-admins"],
+  grants: [{ entitlement: "admin", roleIds: ["it-admin"], privileged: true }],
+  approvals: [{ roleId: "it-admin", approver: "ciso", ticket: "SEC-7", date: "2026-10-01" }],
+});
+const contractor = spec("E200", {
+  employmentType: "contractor",
+  endDate: "2027-03-31",
+  managerEmployeeId: "E300",
+  groups: ["engineering"],
+});
+const leaver = spec("E400", {
+  enabled: false,
+  lifecycle: "terminated",
+  lifecycleSince: "2026-11-20",
+  managerEmployeeId: "E999",
+});
 // What the engine receives: undefined fields are not sent.
 const sent = (s: AccountSpec) => JSON.parse(JSON.stringify(s));
 const STACK = "urn:pulumi:test::identity::idlc:index:IdentityStack";
@@ -24,9 +40,12 @@ describe("the AzureadAccount record beside each azuread.User", () => {
     const declared = await declareStack(recorder, plan([contractor, manager, leaver]));
     const records = ofType(declared, RECORD);
     expect(Object.keys(records).sort()).toEqual(Object.keys(ofType(declared, USER)).sort());
-    expect(records).toEqual({ "entra/E200": sent(contractor), "entra/E300": sent(manager),
+    expect(records).toEqual({
+      "entra/E200": sent(contractor),
+      "entra/E300": sent(manager),
       // The manager is not in the plan: the identity stack drops the reference, as for the dynamic EntraAccount.
-      "entra/E400": sent({ ...leaver, managerEmployeeId: undefined }) });
+      "entra/E400": sent({ ...leaver, managerEmployeeId: undefined }),
+    });
   });
 
   it("registers the spec as its outputs too (what stack policies and the audit trail read)", async () => {
@@ -38,7 +57,10 @@ describe("the AzureadAccount record beside each azuread.User", () => {
     const { initialPassword } = await import("../../../provider/apps/entra-azuread/index.js");
     const declared = await declareStack(recorder, plan([contractor, manager]));
     for (const name of ["entra/E200", "entra/E300"]) {
-      const text = JSON.stringify([declared.get(key(RECORD, name))!.inputs, registered().get(`${STACK}$${RECORD}::${name}`)]);
+      const text = JSON.stringify([
+        declared.get(key(RECORD, name))!.inputs,
+        registered().get(`${STACK}$${RECORD}::${name}`),
+      ]);
       expect(text).not.toContain(initialPassword(SEED, name.slice(6)));
       expect(text).not.toContain(SEED);
       expect(text).not.toContain(pulumi.runtime.specialSecretSig);
@@ -72,6 +94,8 @@ describe("the AzureadAccount record beside each azuread.User", () => {
     vi.stubEnv("PULUMI_NODEJS_SKIP_COMPONENT_INPUTS", "1");
     const { appResources } = await import("../../../provider/stack/index.js");
     const { resourcesForEntraMode } = await import("../../../provider/apps/entra-azuread/index.js");
-    expect(() => resourcesForEntraMode(rawConfig(), plan([contractor]), appResources)).toThrow(/PULUMI_NODEJS_SKIP_COMPONENT_INPUTS is set/);
+    expect(() => resourcesForEntraMode(rawConfig(), plan([contractor]), appResources)).toThrow(
+      /PULUMI_NODEJS_SKIP_COMPONENT_INPUTS is set/,
+    );
   });
 });

@@ -10,29 +10,55 @@ export const SEED = "a-long-test-seed-of-32-characters";
 
 /** `identity:entra` as the stack file holds it in azuread mode (the seed still encrypted). */
 export const rawConfig = (extra: Record<string, unknown> = {}) => ({
-  "identity:entra": { mode: "azuread", domain: "Contoso.com", companyName: "Contoso", adminGroupId: ADMIN_GROUP, initialPasswordSeed: { secure: "v1:abc" }, ...extra },
+  "identity:entra": {
+    mode: "azuread",
+    domain: "Contoso.com",
+    companyName: "Contoso",
+    adminGroupId: ADMIN_GROUP,
+    initialPasswordSeed: { secure: "v1:abc" },
+    ...extra,
+  },
 });
 
 export function spec(employeeId: string, extra: Partial<AccountSpec> = {}): AccountSpec {
   return {
-    employeeId, userName: `user.${employeeId.toLowerCase()}`, email: `user.${employeeId.toLowerCase()}@contoso.com`,
-    givenName: "Given", familyName: employeeId, displayName: `Given ${employeeId}`, employmentType: "employee",
-    enabled: true, lifecycle: "active", groups: [], admin: false, grants: [], approvals: [], ...extra,
+    employeeId,
+    userName: `user.${employeeId.toLowerCase()}`,
+    email: `user.${employeeId.toLowerCase()}@contoso.com`,
+    givenName: "Given",
+    familyName: employeeId,
+    displayName: `Given ${employeeId}`,
+    employmentType: "employee",
+    enabled: true,
+    lifecycle: "active",
+    groups: [],
+    admin: false,
+    grants: [],
+    approvals: [],
+    ...extra,
   };
 }
 
 export function person(account: AccountSpec): PersonPlan {
   return {
-    employeeId: account.employeeId, displayName: account.displayName, lifecycle: account.lifecycle,
-    employmentType: account.employmentType, roles: [], accounts: [{ app: "entra", spec: account }],
+    employeeId: account.employeeId,
+    displayName: account.displayName,
+    lifecycle: account.lifecycle,
+    employmentType: account.employmentType,
+    roles: [],
+    accounts: [{ app: "entra", spec: account }],
   };
 }
 
-export const group = (name: string, privileged = false): { app: "entra"; spec: GroupSpec } =>
-  ({ app: "entra", spec: { name, displayName: `Group ${name}`, privileged, roleIds: ["r"] } });
+export const group = (name: string, privileged = false): { app: "entra"; spec: GroupSpec } => ({
+  app: "entra",
+  spec: { name, displayName: `Group ${name}`, privileged, roleIds: ["r"] },
+});
 
 export const plan = (people: AccountSpec[], groups = ["engineering", "sales", "prod-admins"]): AccessPlan => ({
-  asOf: "2026-11-25", issues: [], groups: groups.map((g) => group(g, g.endsWith("admins"))),
+  asOf: "2026-11-25",
+  issues: [],
+  groups: groups.map((g) => group(g, g.endsWith("admins"))),
   people: [...people].sort((a, b) => a.employeeId.localeCompare(b.employeeId)).map(person),
 });
 
@@ -75,11 +101,19 @@ export class Recorder {
 }
 
 /** Declares the real identity stack for `p`, entra swapped by the mode `raw` selects (call after setMocks: testing-recipes §3a). */
-export async function declareStack(recorder: Recorder, p: AccessPlan, raw: Record<string, unknown> = rawConfig()): Promise<Map<string, Declared>> {
+export async function declareStack(
+  recorder: Recorder,
+  p: AccessPlan,
+  raw: Record<string, unknown> = rawConfig(),
+): Promise<Map<string, Declared>> {
   const { IdentityStack, appResources } = await import("../../../provider/stack/index.js");
   const { resourcesForEntraMode } = await import("../../../provider/apps/entra-azuread/index.js");
   return recorder.run(() => {
-    new IdentityStack("identity", { plan: p, resources: resourcesForEntraMode(raw, p, appResources) }, { transformations: [recorder.capture] });
+    new IdentityStack(
+      "identity",
+      { plan: p, resources: resourcesForEntraMode(raw, p, appResources) },
+      { transformations: [recorder.capture] },
+    );
   });
 }
 
@@ -87,7 +121,12 @@ export async function declareStack(recorder: Recorder, p: AccessPlan, raw: Recor
 export function registered(): Map<string, Record<string, unknown>> {
   // Public on the SDK's MockMonitor, not in its .d.ts.
   const monitor = pulumi.runtime.getMonitor() as unknown as { getRegisteredResources(): Map<string, { state: any }> };
-  return new Map([...monitor.getRegisteredResources()].map(([urn, { state }]) => [urn, typeof state.toJavaScript === "function" ? state.toJavaScript() : state]));
+  return new Map(
+    [...monitor.getRegisteredResources()].map(([urn, { state }]) => [
+      urn,
+      typeof state.toJavaScript === "function" ? state.toJavaScript() : state,
+    ]),
+  );
 }
 
 /** Declared resources of one type, by name. */

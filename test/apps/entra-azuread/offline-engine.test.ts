@@ -17,7 +17,8 @@ function project(fixture: string): string {
   writeFileSync(join(dir, "Pulumi.dev.yaml"), "config: {}\n");
   return dir;
 }
-const run = (kind: "preview" | "up", cwd: string) => runOperation({ kind, cwd, stack: "dev", env: { PULUMI_CONFIG_PASSPHRASE: "azuread-test" } });
+const run = (kind: "preview" | "up", cwd: string) =>
+  runOperation({ kind, cwd, stack: "dev", env: { PULUMI_CONFIG_PASSPHRASE: "azuread-test" } });
 
 describe("the offline engine and azuread mode", () => {
   it("refuses an azuread.User in preview, naming azuread and the Pulumi CLI", async () => {
@@ -25,7 +26,9 @@ describe("the offline engine and azuread mode", () => {
     expect(result.result).toBe("failed");
     expect(result.error?.message).toMatch(/azuread:index\/user:User/);
     expect(result.error?.message).toMatch(/needs the Pulumi CLI and its azuread plugin/);
-    expect((result.error as { fix?: string }).fix).toMatch(/`pulumi plugin install resource azuread`; for Entra, `identity:entra.mode: graph` works offline/);
+    expect((result.error as { fix?: string }).fix).toMatch(
+      /`pulumi plugin install resource azuread`; for Entra, `identity:entra.mode: graph` works offline/,
+    );
     expect(result.summary.resourceChanges.create ?? 0).toBe(1); // the stack itself; never the user
   });
 
@@ -36,9 +39,19 @@ describe("the offline engine and azuread mode", () => {
     expect(result.result).toBe("succeeded");
     expect(result.summary.resourceChanges.create).toBe(2); // the stack and the record
     const state = JSON.parse(readFileSync(join(dir, ".pulumi/stacks/azuread-record/dev.json"), "utf8"));
-    const record = state.checkpoint.latest.resources.find((r: { type: string }) => r.type === "idlc:entra:AzureadAccount");
-    expect(record).toMatchObject({ urn: "urn:pulumi:dev::azuread-record::idlc:entra:AzureadAccount::entra/E1001", custom: false });
-    expect(record.outputs).toMatchObject({ employeeId: "E1001", employmentType: "contractor", endDate: "2027-03-31", lifecycle: "active" });
+    const record = state.checkpoint.latest.resources.find(
+      (r: { type: string }) => r.type === "idlc:entra:AzureadAccount",
+    );
+    expect(record).toMatchObject({
+      urn: "urn:pulumi:dev::azuread-record::idlc:entra:AzureadAccount::entra/E1001",
+      custom: false,
+    });
+    expect(record.outputs).toMatchObject({
+      employeeId: "E1001",
+      employmentType: "contractor",
+      endDate: "2027-03-31",
+      lifecycle: "active",
+    });
     expect(record.id).toBeUndefined();
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { azureadConfig, entraMode, EntraModeError, initialPassword, userArgs } from "../../../provider/apps/entra-azuread";
+import {
+  azureadConfig,
+  entraMode,
+  EntraModeError,
+  initialPassword,
+  userArgs,
+} from "../../../provider/apps/entra-azuread";
 import { rawConfig, spec } from "./harness";
 
 describe("entraMode", () => {
@@ -13,7 +19,13 @@ describe("entraMode", () => {
   });
 
   it("refuses an unknown mode, naming the key", () => {
-    const err = (() => { try { entraMode({ "identity:entra": { mode: "azure-ad" } }); } catch (e) { return e as EntraModeError; } })();
+    const err = (() => {
+      try {
+        entraMode({ "identity:entra": { mode: "azure-ad" } });
+      } catch (e) {
+        return e as EntraModeError;
+      }
+    })();
     expect(err).toBeInstanceOf(EntraModeError);
     expect(err).toMatchObject({ code: "ENTRA_MODE_INVALID", context: { key: "identity:entra.mode" } });
     expect(err!.message).toMatch(/^identity:entra\.mode: /);
@@ -26,7 +38,11 @@ describe("entraMode", () => {
 
 describe("azureadConfig", () => {
   it("lower-cases the domain and defaults forcePasswordChange to true", () => {
-    expect(azureadConfig(rawConfig())).toMatchObject({ domain: "contoso.com", forcePasswordChange: true, companyName: "Contoso" });
+    expect(azureadConfig(rawConfig())).toMatchObject({
+      domain: "contoso.com",
+      forcePasswordChange: true,
+      companyName: "Contoso",
+    });
   });
 
   it.each([
@@ -75,8 +91,15 @@ describe("initialPassword", () => {
 
 describe("userArgs", () => {
   it("keeps a userName that has a domain and leaves absent fields absent", () => {
-    const args = userArgs(spec("E7", { userName: "ext.person@fabrikam.com", givenName: "" }), { domain: "contoso.com", forcePasswordChange: false });
-    expect(args).toMatchObject({ userPrincipalName: "ext.person@fabrikam.com", mailNickname: "ext.person", forcePasswordChange: false });
+    const args = userArgs(spec("E7", { userName: "ext.person@fabrikam.com", givenName: "" }), {
+      domain: "contoso.com",
+      forcePasswordChange: false,
+    });
+    expect(args).toMatchObject({
+      userPrincipalName: "ext.person@fabrikam.com",
+      mailNickname: "ext.person",
+      forcePasswordChange: false,
+    });
     expect(args.givenName).toBeUndefined();
     expect(args.jobTitle).toBeUndefined();
     expect(args.companyName).toBeUndefined();

@@ -19,10 +19,16 @@ beforeEach(() => {
 
 const counter = () => sharedRequestCounter().get("entra");
 const usersWith = async (employeeId: string) => {
-  const res = await fetch(`${h.emulator.url}/users?$filter=employeeId eq '${employeeId}'&$select=id`, { headers: { authorization: `Bearer ${h.emulator.token}` } });
+  const res = await fetch(`${h.emulator.url}/users?$filter=employeeId eq '${employeeId}'&$select=id`, {
+    headers: { authorization: `Bearer ${h.emulator.token}` },
+  });
   return ((await res.json()) as { value: unknown[] }).value;
 };
-const statuses = (path: RegExp) => h.emulator.faults.log().filter((e) => path.test(e.path)).map((e) => e.status);
+const statuses = (path: RegExp) =>
+  h.emulator.faults
+    .log()
+    .filter((e) => path.test(e.path))
+    .map((e) => e.status);
 
 describe("EntraAccount under faults", () => {
   it("adopts its own user when the POST's answer is lost (retry → 400 ObjectConflict), keeping the password it sent", async () => {
@@ -31,7 +37,12 @@ describe("EntraAccount under faults", () => {
     expect(created.outs).toMatchObject({ adopted: false });
     expect(created.outs.initialPassword).toBeDefined();
     expect(await usersWith("F1")).toHaveLength(1);
-    expect(h.emulator.faults.log().filter((e) => e.method === "POST" && /\/users$/.test(e.path)).map((e) => e.status)).toEqual([0, 400]);
+    expect(
+      h.emulator.faults
+        .log()
+        .filter((e) => e.method === "POST" && /\/users$/.test(e.path))
+        .map((e) => e.status),
+    ).toEqual([0, 400]);
   });
 
   it("honours 429 + Retry-After and 503 and converges within a bounded number of calls", async () => {
@@ -63,15 +74,23 @@ describe("EntraAccount under faults", () => {
   it("retries an inner 429 of a $batch and treats 'already exist' as success", async () => {
     const team = await g.create({ name: "batchy", displayName: "Batchy", privileged: false, roleIds: [] });
     const user = h.emulator.control.seedUser({
-      accountEnabled: true, displayName: "Old", mailNickname: "user.f5", userPrincipalName: "user.f5@example.com",
-      passwordProfile: { password: "Secr3t!pass" }, employeeId: "F5",
+      accountEnabled: true,
+      displayName: "Old",
+      mailNickname: "user.f5",
+      userPrincipalName: "user.f5@example.com",
+      passwordProfile: { password: "Secr3t!pass" },
+      employeeId: "F5",
     });
     await fetch(`${h.emulator.url}/groups/${team.id}/members/$ref`, {
-      method: "POST", headers: { authorization: `Bearer ${h.emulator.token}`, "content-type": "application/json" },
+      method: "POST",
+      headers: { authorization: `Bearer ${h.emulator.token}`, "content-type": "application/json" },
       body: JSON.stringify({ "@odata.id": `${h.emulator.url}/directoryObjects/${String(user.id)}` }),
     });
     const other = await g.create({ name: "batchy2", displayName: "Batchy 2", privileged: false, roleIds: [] });
-    h.emulator.faults.set({ rateLimit: { count: 1, retryAfterSeconds: 0 }, match: { methods: ["POST"], path: `${other.id}/members/\\$ref$` } });
+    h.emulator.faults.set({
+      rateLimit: { count: 1, retryAfterSeconds: 0 },
+      match: { methods: ["POST"], path: `${other.id}/members/\\$ref$` },
+    });
     const created = await p.create(spec("F5", { groups: ["batchy", "batchy2"] }));
     expect(created.outs).toMatchObject({ adopted: true, groups: ["batchy", "batchy2"] });
     expect(created.outs.initialPassword).toBeUndefined();

@@ -14,7 +14,11 @@ afterAll(() => h.emulator.stop());
 describe("EntraGroup lifecycle", () => {
   it("creates a security group, renames in place, deletes idempotently and then reads as gone", async () => {
     const created = await g.create(groupSpec("platform-team"));
-    expect(h.emulator.control.object(created.id)!.resource).toMatchObject({ mailNickname: "platform-team", securityEnabled: true, mailEnabled: false });
+    expect(h.emulator.control.object(created.id)!.resource).toMatchObject({
+      mailNickname: "platform-team",
+      securityEnabled: true,
+      mailEnabled: false,
+    });
     const renamed = groupSpec("platform-team", { displayName: "Platform" });
     expect(await g.diff(created.id, created.outs, renamed)).toMatchObject({ changes: true, replaces: [] });
     const { outs } = await g.update(created.id, created.outs, renamed);

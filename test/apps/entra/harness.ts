@@ -8,11 +8,19 @@ export interface EntraHarness {
   config: { get(key: string): string | undefined };
 }
 
-export async function startEntraHarness(options: EntraEmulatorOptions = {}, settings: Record<string, unknown> = {}): Promise<EntraHarness> {
+export async function startEntraHarness(
+  options: EntraEmulatorOptions = {},
+  settings: Record<string, unknown> = {},
+): Promise<EntraHarness> {
   const emulator = await startEntraEmulator({ domains: ["example.com"], ...options });
   const value = JSON.stringify({
-    graphUrl: emulator.url, tokenUrl: emulator.tokenUrl, tenantId: emulator.tenantId, clientId: emulator.clientId,
-    clientSecret: emulator.clientSecret, domain: emulator.domain, ...settings,
+    graphUrl: emulator.url,
+    tokenUrl: emulator.tokenUrl,
+    tenantId: emulator.tenantId,
+    clientId: emulator.clientId,
+    clientSecret: emulator.clientSecret,
+    domain: emulator.domain,
+    ...settings,
   });
   const config = { get: (key: string) => (key === "identity:entra" ? value : undefined) };
   await entraAccountProvider.configure!({ config } as never);
@@ -24,8 +32,22 @@ export async function startEntraHarness(options: EntraEmulatorOptions = {}, sett
 export function spec(employeeId: string, overrides: Partial<EntraAccountInputs> = {}): EntraAccountInputs {
   const local = `user.${employeeId.toLowerCase()}`;
   return {
-    employeeId, userName: `${local}@example.com`, email: `${local}@example.com`, givenName: "Grace", familyName: `Person${employeeId}`,
-    displayName: `Grace Person${employeeId}`, title: "Engineer", department: "R&D", costCenter: "CC42", employmentType: "employee",
-    enabled: true, lifecycle: "active", groups: [], admin: false, grants: [], approvals: [], ...overrides,
+    employeeId,
+    userName: `${local}@example.com`,
+    email: `${local}@example.com`,
+    givenName: "Grace",
+    familyName: `Person${employeeId}`,
+    displayName: `Grace Person${employeeId}`,
+    title: "Engineer",
+    department: "R&D",
+    costCenter: "CC42",
+    employmentType: "employee",
+    enabled: true,
+    lifecycle: "active",
+    groups: [],
+    admin: false,
+    grants: [],
+    approvals: [],
+    ...overrides,
   };
 }

@@ -14,9 +14,15 @@ describe("EntraAccount lifecycle", () => {
   it("creates an enabled user with HR fields and a first password that must be changed", async () => {
     const created = await p.create(spec("E200", { hireDate: "2026-03-01", endDate: "2026-12-31" }));
     expect(h.emulator.control.object(created.id)!.resource).toMatchObject({
-      userPrincipalName: "user.e200@example.com", mailNickname: "user.e200", accountEnabled: true, employeeId: "E200",
-      department: "R&D", jobTitle: "Engineer", employeeOrgData: { costCenter: "CC42", division: null },
-      employeeHireDate: "2026-03-01T00:00:00Z", employeeLeaveDateTime: "2026-12-31T00:00:00Z",
+      userPrincipalName: "user.e200@example.com",
+      mailNickname: "user.e200",
+      accountEnabled: true,
+      employeeId: "E200",
+      department: "R&D",
+      jobTitle: "Engineer",
+      employeeOrgData: { costCenter: "CC42", division: null },
+      employeeHireDate: "2026-03-01T00:00:00Z",
+      employeeLeaveDateTime: "2026-12-31T00:00:00Z",
       passwordProfile: { forceChangePasswordNextSignIn: true, password: null },
     });
     expect(created.outs.initialPassword).toMatch(/^.{20}$/);
@@ -25,8 +31,16 @@ describe("EntraAccount lifecycle", () => {
 
   it("reads back what Graph holds, and an empty id once the user is gone", async () => {
     const created = await p.create(spec("E201"));
-    expect((await p.read(created.id, created.outs)).props).toMatchObject({ enabled: true, title: "Engineer", costCenter: "CC42" });
-    const disabled = await p.update(created.id, created.outs, spec("E201", { enabled: false, lifecycle: "terminated" }));
+    expect((await p.read(created.id, created.outs)).props).toMatchObject({
+      enabled: true,
+      title: "Engineer",
+      costCenter: "CC42",
+    });
+    const disabled = await p.update(
+      created.id,
+      created.outs,
+      spec("E201", { enabled: false, lifecycle: "terminated" }),
+    );
     await p.delete(created.id, disabled.outs);
     expect((await p.read(created.id, created.outs)).id).toBe("");
     await expect(p.delete(created.id, disabled.outs)).resolves.toBeUndefined();

@@ -39,12 +39,17 @@ describe("EntraAccount manager link never fails the person's change", () => {
   it("leaves the link unset when the API refuses the $ref, keeps the person's update, and sets it on the next run", async () => {
     const boss = await p.create(spec("R1"));
     const report = await p.create(spec("R2"));
-    h.emulator.faults.set({ serverError: { count: 1000, status: 500 }, match: { path: "/manager/\\$ref$", methods: ["PUT"] } });
+    h.emulator.faults.set({
+      serverError: { count: 1000, status: 500 },
+      match: { path: "/manager/\\$ref$", methods: ["PUT"] },
+    });
     const moved = await p.update(report.id, report.outs, spec("R2", { managerEmployeeId: "R1", title: "Lead" }));
     h.emulator.faults.clear();
     expect(moved.outs).toMatchObject({ title: "Lead", managerEmployeeId: undefined });
     expect(h.emulator.control.managerOf(report.id)).toBeUndefined();
-    expect((await p.diff(report.id, moved.outs, spec("R2", { managerEmployeeId: "R1", title: "Lead" }))).changes).toBe(true);
+    expect((await p.diff(report.id, moved.outs, spec("R2", { managerEmployeeId: "R1", title: "Lead" }))).changes).toBe(
+      true,
+    );
     await p.update(report.id, moved.outs, spec("R2", { managerEmployeeId: "R1", title: "Lead" }));
     expect(h.emulator.control.managerOf(report.id)).toBe(boss.id);
   }, 60_000);
@@ -67,7 +72,9 @@ describe("EntraGroup and memberships", () => {
 
   it("grants and revokes admin through the admin group", async () => {
     const created = await p.create(spec("A1", { admin: true }));
-    const admins = (await g.create({ name: "tenant-admins", displayName: "Tenant admins", privileged: true, roleIds: ["admin"] })).id;
+    const admins = (
+      await g.create({ name: "tenant-admins", displayName: "Tenant admins", privileged: true, roleIds: ["admin"] })
+    ).id;
     expect(h.emulator.control.membersOf(admins)).toContain(created.id);
     await p.update(created.id, created.outs, spec("A1", { admin: false }));
     expect(h.emulator.control.membersOf(admins)).not.toContain(created.id);

@@ -14,8 +14,13 @@ beforeAll(async () => {
   for (let i = 0; i < N; i++) {
     const s = spec(`R${i}`);
     const user = h.emulator.control.seedUser({
-      accountEnabled: true, displayName: s.displayName, mailNickname: `user.r${i}`, userPrincipalName: s.userName,
-      passwordProfile: { password: "Secr3t!pass" }, employeeId: s.employeeId, jobTitle: "Engineer",
+      accountEnabled: true,
+      displayName: s.displayName,
+      mailNickname: `user.r${i}`,
+      userPrincipalName: s.userName,
+      passwordProfile: { password: "Secr3t!pass" },
+      employeeId: s.employeeId,
+      jobTitle: "Engineer",
     });
     state.push({ ...s, entraId: String(user.id), userPrincipalName: s.userName, adopted: false });
   }

@@ -19,7 +19,9 @@ beforeEach(() => {
 
 const counter = () => sharedRequestCounter().get("google");
 const usersWith = (employeeId: string) =>
-  fetch(`${h.emulator.url}/users?customer=my_customer&query=externalId:${employeeId}`, { headers: { authorization: `Bearer ${h.emulator.token}` } })
+  fetch(`${h.emulator.url}/users?customer=my_customer&query=externalId:${employeeId}`, {
+    headers: { authorization: `Bearer ${h.emulator.token}` },
+  })
     .then((r) => r.json() as Promise<{ users?: unknown[] }>)
     .then((b) => b.users ?? []);
 
@@ -30,7 +32,12 @@ describe("GoogleAccount under faults", () => {
     expect(created.outs.adopted).toBe(false);
     expect(created.outs.initialPassword).toBeDefined();
     expect(await usersWith("F1")).toHaveLength(1);
-    expect(h.emulator.faults.log().filter((e) => e.method === "POST").map((e) => e.status)).toEqual([0, 409]);
+    expect(
+      h.emulator.faults
+        .log()
+        .filter((e) => e.method === "POST")
+        .map((e) => e.status),
+    ).toEqual([0, 409]);
   });
 
   it("converges through 429 bursts, 503s and Google's 403 rate reasons within a bounded number of calls", async () => {
@@ -47,11 +54,19 @@ describe("GoogleAccount under faults", () => {
   });
 
   it("rides out 'User creation is not complete' and propagation lag right after insert", async () => {
-    Object.assign(h.emulator.control.behaviour, { visibilityDelayMs: 300, creationIncompleteMs: 300, groupPropagationMs: 300 });
+    Object.assign(h.emulator.control.behaviour, {
+      visibilityDelayMs: 300,
+      creationIncompleteMs: 300,
+      groupPropagationMs: 300,
+    });
     await g.create({ name: "lag", displayName: "Lag", privileged: false, roleIds: [] });
     const created = await p.create(spec("F3", { admin: true, groups: ["lag"] }));
     expect(h.emulator.control.user(created.id)!.resource.isAdmin).toBe(true);
-    const { outs } = await p.update(created.id, created.outs, spec("F3", { admin: true, groups: ["lag"], enabled: false, lifecycle: "terminated" }));
+    const { outs } = await p.update(
+      created.id,
+      created.outs,
+      spec("F3", { admin: true, groups: ["lag"], enabled: false, lifecycle: "terminated" }),
+    );
     expect(outs.enabled).toBe(false);
     expect(h.emulator.control.user(created.id)!.signOuts).toHaveLength(1);
     const statuses = h.emulator.faults.log().map((e) => e.status);

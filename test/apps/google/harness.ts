@@ -8,11 +8,19 @@ export interface GoogleHarness {
   config: { get(key: string): string | undefined };
 }
 
-export async function startGoogleHarness(options: GoogleEmulatorOptions = {}, settings: Record<string, unknown> = {}): Promise<GoogleHarness> {
+export async function startGoogleHarness(
+  options: GoogleEmulatorOptions = {},
+  settings: Record<string, unknown> = {},
+): Promise<GoogleHarness> {
   const emulator = await startGoogleEmulator(options);
   const value = JSON.stringify({
-    baseUrl: emulator.url, tokenUrl: emulator.tokenUrl, domain: emulator.domain, customerId: "my_customer",
-    serviceAccountKey: JSON.stringify(emulator.serviceAccountKey), subject: emulator.adminEmail, ...settings,
+    baseUrl: emulator.url,
+    tokenUrl: emulator.tokenUrl,
+    domain: emulator.domain,
+    customerId: "my_customer",
+    serviceAccountKey: JSON.stringify(emulator.serviceAccountKey),
+    subject: emulator.adminEmail,
+    ...settings,
   });
   const config = { get: (key: string) => (key === "identity:google" ? value : undefined) };
   await googleAccountProvider.configure!({ config } as never);
@@ -24,8 +32,22 @@ export async function startGoogleHarness(options: GoogleEmulatorOptions = {}, se
 export function spec(employeeId: string, overrides: Partial<AccountSpec> = {}): AccountSpec {
   const local = `user.${employeeId.toLowerCase()}`;
   return {
-    employeeId, userName: local, email: `${local}@example.com`, givenName: "Ada", familyName: `Person${employeeId}`,
-    displayName: `Ada Person${employeeId}`, title: "Engineer", department: "R&D", costCenter: "CC42", employmentType: "employee",
-    enabled: true, lifecycle: "active", groups: [], admin: false, grants: [], approvals: [], ...overrides,
+    employeeId,
+    userName: local,
+    email: `${local}@example.com`,
+    givenName: "Ada",
+    familyName: `Person${employeeId}`,
+    displayName: `Ada Person${employeeId}`,
+    title: "Engineer",
+    department: "R&D",
+    costCenter: "CC42",
+    employmentType: "employee",
+    enabled: true,
+    lifecycle: "active",
+    groups: [],
+    admin: false,
+    grants: [],
+    approvals: [],
+    ...overrides,
   };
 }

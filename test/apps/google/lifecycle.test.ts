@@ -15,7 +15,10 @@ describe("GoogleAccount lifecycle", () => {
     const created = await p.create(spec("E100"));
     const stored = h.emulator.control.user(created.id)!;
     expect(stored.resource).toMatchObject({
-      primaryEmail: "user.e100@example.com", changePasswordAtNextLogin: true, suspended: false, orgUnitPath: "/Engineering/RnD",
+      primaryEmail: "user.e100@example.com",
+      changePasswordAtNextLogin: true,
+      suspended: false,
+      orgUnitPath: "/Engineering/RnD",
       externalIds: [{ value: "E100", type: "organization" }],
       organizations: [{ title: "Engineer", department: "R&D", costCenter: "CC42", primary: true }],
     });
@@ -26,7 +29,12 @@ describe("GoogleAccount lifecycle", () => {
   it("reads back what Google holds and returns an empty id once the user is gone", async () => {
     const created = await p.create(spec("E101"));
     const read = await p.read(created.id, created.outs);
-    expect(read.props).toMatchObject({ email: "user.e101@example.com", enabled: true, title: "Engineer", admin: false });
+    expect(read.props).toMatchObject({
+      email: "user.e101@example.com",
+      enabled: true,
+      title: "Engineer",
+      admin: false,
+    });
     await p.update(created.id, created.outs, spec("E101", { enabled: false, lifecycle: "terminated" }));
     await p.delete(created.id, { ...created.outs, enabled: false });
     expect((await p.read(created.id, created.outs)).id).toBe("");

@@ -18,8 +18,12 @@ describe("GoogleAccount managers", () => {
     const ceo = await p.create(spec("M1"));
     const vp = await p.create(spec("M2", { managerEmployeeId: "M1" }));
     const dev = await p.create(spec("M3", { managerEmployeeId: "M2" }));
-    expect(h.emulator.control.user(dev.id)!.resource.relations).toEqual([{ value: "user.m2@example.com", type: "manager" }]);
-    expect(h.emulator.control.user(vp.id)!.resource.relations).toEqual([{ value: "user.m1@example.com", type: "manager" }]);
+    expect(h.emulator.control.user(dev.id)!.resource.relations).toEqual([
+      { value: "user.m2@example.com", type: "manager" },
+    ]);
+    expect(h.emulator.control.user(vp.id)!.resource.relations).toEqual([
+      { value: "user.m1@example.com", type: "manager" },
+    ]);
     expect((await p.read(dev.id, dev.outs)).props).toMatchObject({ managerEmployeeId: "M2" });
     expect((await p.read(ceo.id, ceo.outs)).props?.managerEmployeeId).toBeUndefined();
   });
@@ -27,11 +31,15 @@ describe("GoogleAccount managers", () => {
   it("converges when the manager's account comes later: the first outputs leave the link open, the next update sets it", async () => {
     const report = await p.create(spec("M5", { managerEmployeeId: "M4" }));
     expect(report.outs.managerEmployeeId).toBeUndefined();
-    expect(await p.diff(report.id, report.outs, spec("M5", { managerEmployeeId: "M4" }))).toMatchObject({ changes: true });
+    expect(await p.diff(report.id, report.outs, spec("M5", { managerEmployeeId: "M4" }))).toMatchObject({
+      changes: true,
+    });
     await p.create(spec("M4"));
     const { outs } = await p.update(report.id, report.outs, spec("M5", { managerEmployeeId: "M4" }));
     expect(outs.managerEmployeeId).toBe("M4");
-    expect(h.emulator.control.user(report.id)!.resource.relations).toEqual([{ value: "user.m4@example.com", type: "manager" }]);
+    expect(h.emulator.control.user(report.id)!.resource.relations).toEqual([
+      { value: "user.m4@example.com", type: "manager" },
+    ]);
   });
 
   it("clears the manager with update semantics (a patch could not empty the list)", async () => {
@@ -63,7 +71,12 @@ describe("GoogleGroup and memberships", () => {
 
   it("adopts an existing user and treats its existing membership as success (409 Member already exists)", async () => {
     await g.create(group("sales"));
-    h.emulator.control.seedUser({ primaryEmail: "user.g2@example.com", name: { givenName: "Old", familyName: "Name" }, password: "a-long-password", externalIds: [{ value: "G2", type: "organization" }] });
+    h.emulator.control.seedUser({
+      primaryEmail: "user.g2@example.com",
+      name: { givenName: "Old", familyName: "Name" },
+      password: "a-long-password",
+      externalIds: [{ value: "G2", type: "organization" }],
+    });
     await api("POST", "/groups/sales@example.com/members", { email: "user.g2@example.com", role: "MEMBER" });
     const created = await p.create(spec("G2", { groups: ["sales"] }));
     expect(created.outs).toMatchObject({ adopted: true, groups: ["sales"] });
@@ -83,7 +96,9 @@ describe("GoogleGroup and memberships", () => {
 
 async function api(method: string, path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${h.emulator.url}${path}`, {
-    method, headers: { authorization: `Bearer ${h.emulator.token}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { authorization: `Bearer ${h.emulator.token}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   return res.status === 204 ? undefined : res.json();
 }

@@ -4,7 +4,10 @@ import { spec } from "./harness";
 
 describe("Google mappers", () => {
   it("maps a spec to a users.update body without isAdmin and with lists that clear", () => {
-    const body = googleUserBody(spec("E1", { enabled: false, costCenter: undefined }), { managerEmail: "boss@example.com", orgUnitPath: "/Eng" });
+    const body = googleUserBody(spec("E1", { enabled: false, costCenter: undefined }), {
+      managerEmail: "boss@example.com",
+      orgUnitPath: "/Eng",
+    });
     expect(body).toEqual({
       primaryEmail: "user.e1@example.com",
       name: { givenName: "Ada", familyName: "PersonE1", displayName: "Ada PersonE1" },
@@ -14,7 +17,9 @@ describe("Google mappers", () => {
       relations: [{ value: "boss@example.com", type: "manager" }],
       organizations: [{ title: "Engineer", department: "R&D", primary: true, type: "work" }],
     });
-    const bare = googleUserBody(spec("E2", { title: undefined, department: undefined, costCenter: undefined }), { orgUnitPath: "/" });
+    const bare = googleUserBody(spec("E2", { title: undefined, department: undefined, costCenter: undefined }), {
+      orgUnitPath: "/",
+    });
     expect(bare).toMatchObject({ relations: [], organizations: [] });
     expect(bare).not.toHaveProperty("isAdmin");
   });
@@ -34,10 +39,25 @@ describe("Google mappers", () => {
 
   it("reads the primary organization, suspension and admin back into spec fields", () => {
     const observed = observedSpec(
-      { id: "1", primaryEmail: "a@example.com", name: { givenName: "A", familyName: "B", fullName: "A B" }, suspended: true, isAdmin: true,
-        organizations: [{ title: "Old" }, { title: "CTO", department: "Eng", costCenter: "CC1", primary: true }] },
+      {
+        id: "1",
+        primaryEmail: "a@example.com",
+        name: { givenName: "A", familyName: "B", fullName: "A B" },
+        suspended: true,
+        isAdmin: true,
+        organizations: [{ title: "Old" }, { title: "CTO", department: "Eng", costCenter: "CC1", primary: true }],
+      },
       "E9",
     );
-    expect(observed).toMatchObject({ title: "CTO", department: "Eng", costCenter: "CC1", enabled: false, admin: true, managerEmployeeId: "E9", displayName: "A B", orgUnitPath: "/" });
+    expect(observed).toMatchObject({
+      title: "CTO",
+      department: "Eng",
+      costCenter: "CC1",
+      enabled: false,
+      admin: true,
+      managerEmployeeId: "E9",
+      displayName: "A B",
+      orgUnitPath: "/",
+    });
   });
 });

@@ -15,8 +15,11 @@ beforeAll(async () => {
     const id = `R${i}`;
     const s = spec(id, { managerEmployeeId: i === 0 ? undefined : "R0" });
     const user = h.emulator.control.seedUser({
-      primaryEmail: s.email, name: { givenName: s.givenName, familyName: s.familyName }, password: "a-long-password",
-      externalIds: [{ value: id, type: "organization" }], relations: i === 0 ? [] : [{ value: "user.r0@example.com", type: "manager" }],
+      primaryEmail: s.email,
+      name: { givenName: s.givenName, familyName: s.familyName },
+      password: "a-long-password",
+      externalIds: [{ value: id, type: "organization" }],
+      relations: i === 0 ? [] : [{ value: "user.r0@example.com", type: "manager" }],
     });
     state.push({ ...s, googleId: String(user.id), orgUnitPath: "/", adopted: false });
   }
@@ -34,7 +37,11 @@ describe("GoogleAccount refresh at scale", () => {
 
   it("serves a read after a write from the API, not the stale snapshot", async () => {
     const outs = state[42];
-    const { outs: updated } = await p.update(outs.googleId, outs, spec("R42", { title: "Principal", managerEmployeeId: "R0" }));
+    const { outs: updated } = await p.update(
+      outs.googleId,
+      outs,
+      spec("R42", { title: "Principal", managerEmployeeId: "R0" }),
+    );
     const before = sharedRequestCounter().get("google").total;
     const read = await p.read(updated.googleId, updated);
     expect(read.props).toMatchObject({ title: "Principal" });

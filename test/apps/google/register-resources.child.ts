@@ -14,15 +14,46 @@ const { MockMonitor } = require("@pulumi/pulumi/runtime/mocks");
 const seen: Array<{ type: string; secretOutputs: string[]; object: string }> = [];
 const original = MockMonitor.prototype.registerResource;
 MockMonitor.prototype.registerResource = function (req: any, callback: any) {
-  seen.push({ type: req.getType(), secretOutputs: req.getAdditionalsecretoutputsList(), object: JSON.stringify(req.getObject().toJavaScript()) });
+  seen.push({
+    type: req.getType(),
+    secretOutputs: req.getAdditionalsecretoutputsList(),
+    object: JSON.stringify(req.getObject().toJavaScript()),
+  });
   return original.call(this, req, callback);
 };
 
 void (async () => {
-  const key = { client_email: "sa@p.iam.gserviceaccount.com", private_key: `-----BEGIN PRIVATE KEY-----\n${privateKey}\n-----END PRIVATE KEY-----\n` };
-  await googleAccountProvider.configure!(configRequest({ "identity:google": { baseUrl: "http://127.0.0.1:1/admin/directory/v1", tokenUrl: "http://127.0.0.1:1/token", domain: "example.com", serviceAccountKey: key, subject: "admin@example.com" } }) as never);
-  await entraAccountProvider.configure!(configRequest({ "identity:entra": { graphUrl: "http://127.0.0.1:1/v1.0", tenantId: "t", clientId: "c", clientSecret: secret, domain: "example.com" } }) as never);
-  await pulumi.runtime.setMocks({ newResource: (args) => ({ id: args.name, state: args.inputs }), call: () => ({}) }, "identity", "test");
+  const key = {
+    client_email: "sa@p.iam.gserviceaccount.com",
+    private_key: `-----BEGIN PRIVATE KEY-----\n${privateKey}\n-----END PRIVATE KEY-----\n`,
+  };
+  await googleAccountProvider.configure!(
+    configRequest({
+      "identity:google": {
+        baseUrl: "http://127.0.0.1:1/admin/directory/v1",
+        tokenUrl: "http://127.0.0.1:1/token",
+        domain: "example.com",
+        serviceAccountKey: key,
+        subject: "admin@example.com",
+      },
+    }) as never,
+  );
+  await entraAccountProvider.configure!(
+    configRequest({
+      "identity:entra": {
+        graphUrl: "http://127.0.0.1:1/v1.0",
+        tenantId: "t",
+        clientId: "c",
+        clientSecret: secret,
+        domain: "example.com",
+      },
+    }) as never,
+  );
+  await pulumi.runtime.setMocks(
+    { newResource: (args) => ({ id: args.name, state: args.inputs }), call: () => ({}) },
+    "identity",
+    "test",
+  );
   const resources = [
     new GoogleAccount("google/E1", accountSpec("E1")),
     new GoogleGroup("google/group/eng", groupSpec("eng")),

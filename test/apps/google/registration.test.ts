@@ -4,8 +4,11 @@ import { repoRoot } from "../../support/serialize-provider";
 
 const run = (args: string[]) =>
   new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
-    execFile(process.execPath, ["--require", "tsx/cjs", ...args], { cwd: repoRoot, timeout: 60_000, maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
-      error ? reject(new Error(stderr || error.message)) : resolve({ stdout, stderr }),
+    execFile(
+      process.execPath,
+      ["--require", "tsx/cjs", ...args],
+      { cwd: repoRoot, timeout: 60_000, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve({ stdout, stderr })),
     );
   });
 

@@ -1,5 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { and, equals, escapeDnValue, escapeFilterValue, firstRdn, or, parentDn, rdn } from "../../../provider/apps/ldap";
+import {
+  and,
+  equals,
+  escapeDnValue,
+  escapeFilterValue,
+  firstRdn,
+  or,
+  parentDn,
+  rdn,
+} from "../../../provider/apps/ldap";
 
 describe("escapeDnValue (RFC 4514 §2.4)", () => {
   test.each([

@@ -15,7 +15,11 @@ const membersOf = (dn: string) =>
   });
 
 const memberOf = (dn: string) =>
-  asAdmin(async (client) => [(await client.search(dn, { scope: "base", attributes: ["memberOf"] })).searchEntries[0]?.["memberOf"] ?? []].flat().map(String));
+  asAdmin(async (client) =>
+    [(await client.search(dn, { scope: "base", attributes: ["memberOf"] })).searchEntries[0]?.["memberOf"] ?? []]
+      .flat()
+      .map(String),
+  );
 
 describe("LdapGroup and memberships against slapd", () => {
   let tree: LdapSettings;
@@ -51,7 +55,13 @@ describe("LdapGroup and memberships against slapd", () => {
 
   test("deleting a disabled account removes it from its groups and the group survives", async () => {
     const solo = (await groups.create(groupSpec("solo"))).outs as LdapGroupOutputs;
-    const spec = accountSpec({ employeeId: "E7002", userName: "soloist", email: "solo@example.com", groups: ["solo"], enabled: false });
+    const spec = accountSpec({
+      employeeId: "E7002",
+      userName: "soloist",
+      email: "solo@example.com",
+      groups: ["solo"],
+      enabled: false,
+    });
     const outs = (await accounts.create(spec)).outs as LdapAccountOutputs;
     expect(await membersOf(solo.dn)).toHaveLength(2);
     await accounts.delete!("E7002", outs);
@@ -61,7 +71,10 @@ describe("LdapGroup and memberships against slapd", () => {
   test("a refresh after an up finds nothing changed on a group whose members the accounts added", async () => {
     // As an up runs it: the group first, then the accounts that join it, then a refresh reads every resource.
     const created = (await groups.create(groupSpec("drift"))).outs as LdapGroupOutputs;
-    for (const [employeeId, userName] of [["E7005", "first"], ["E7006", "second"]]) {
+    for (const [employeeId, userName] of [
+      ["E7005", "first"],
+      ["E7006", "second"],
+    ]) {
       await accounts.create(accountSpec({ employeeId, userName, email: `${userName}@example.com`, groups: ["drift"] }));
     }
     expect(await membersOf(created.dn)).toHaveLength(3);
@@ -71,12 +84,20 @@ describe("LdapGroup and memberships against slapd", () => {
 
   test("an account naming a group that does not exist fails with the group and the fix", async () => {
     const spec = accountSpec({ employeeId: "E7003", userName: "lost", email: "lost@example.com", groups: ["nope"] });
-    await expect(accounts.create(spec)).rejects.toMatchObject({ code: "LDAP_GROUP_MISSING", fix: expect.stringMatching(/roles file/) });
+    await expect(accounts.create(spec)).rejects.toMatchObject({
+      code: "LDAP_GROUP_MISSING",
+      fix: expect.stringMatching(/roles file/),
+    });
   });
 
   test("rename moves the group (members keep it via memberOf), adopt finds an existing group, delete is idempotent", async () => {
     const old = (await groups.create(groupSpec("sales"))).outs as LdapGroupOutputs;
-    const spec = accountSpec({ employeeId: "E7004", userName: "seller", email: "seller@example.com", groups: ["sales"] });
+    const spec = accountSpec({
+      employeeId: "E7004",
+      userName: "seller",
+      email: "seller@example.com",
+      groups: ["sales"],
+    });
     const seller = (await accounts.create(spec)).outs as LdapAccountOutputs;
     const renamedSpec = groupSpec("revenue", { description: "was sales" });
     expect(await groups.diff!("sales", old, renamedSpec)).toMatchObject({ changes: true, replaces: [] });
@@ -85,7 +106,9 @@ describe("LdapGroup and memberships against slapd", () => {
     expect(await memberOf(seller.dn)).toEqual([renamed.dn]);
     expect((await groups.read!("sales", renamed)).props).toEqual({ ...renamedSpec, dn: renamed.dn });
 
-    await asAdmin((client) => client.add(`cn=legacy,${tree.groupsDN}`, { objectClass: "groupOfNames", cn: "legacy", member: seller.dn }));
+    await asAdmin((client) =>
+      client.add(`cn=legacy,${tree.groupsDN}`, { objectClass: "groupOfNames", cn: "legacy", member: seller.dn }),
+    );
     const adopted = (await groups.create(groupSpec("legacy"))).outs as LdapGroupOutputs;
     expect(await membersOf(adopted.dn)).toEqual(expect.arrayContaining([adopted.dn, seller.dn]));
 

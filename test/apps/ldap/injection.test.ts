@@ -25,7 +25,10 @@ const NAMES = [
 ];
 
 const search = (base: string, filter: string) =>
-  asAdmin(async (client) => (await client.search(base, { filter, attributes: ["uid", "employeeNumber", "cn"] })).searchEntries);
+  asAdmin(
+    async (client) =>
+      (await client.search(base, { filter, attributes: ["uid", "employeeNumber", "cn"] })).searchEntries,
+  );
 
 describe("escaping against slapd: no HR value can inject", () => {
   let tree: LdapSettings;
@@ -54,10 +57,21 @@ describe("escaping against slapd: no HR value can inject", () => {
     const outs = created.get(name)!;
     expect(outs.adopted).toBe(false);
     const read = await accounts.read!(id(name), outs);
-    expect(read.props).toMatchObject({ userName: name, displayName: name, givenName: name, familyName: name, groups: [`g ${name}`] });
+    expect(read.props).toMatchObject({
+      userName: name,
+      displayName: name,
+      givenName: name,
+      familyName: name,
+      groups: [`g ${name}`],
+    });
     const [entry] = await search(outs.dn, "(objectClass=*)");
     expect(entry?.["uid"]).toBe(name);
-    const stamp = async () => asAdmin(async (client) => (await client.search(outs.dn, { scope: "base", attributes: ["modifyTimestamp", "entryCSN"] })).searchEntries[0]?.["entryCSN"]);
+    const stamp = async () =>
+      asAdmin(
+        async (client) =>
+          (await client.search(outs.dn, { scope: "base", attributes: ["modifyTimestamp", "entryCSN"] }))
+            .searchEntries[0]?.["entryCSN"],
+      );
     const before = await stamp();
     const same = (await accounts.update!(id(name), outs, spec(name, NAMES.indexOf(name)))).outs as LdapAccountOutputs;
     expect(same.dn).toBe(outs.dn);
@@ -79,8 +93,12 @@ describe("escaping against slapd: no HR value can inject", () => {
     const index = NAMES.indexOf(name);
     const renamed = { ...spec(name, index), userName: `${name}+2`, displayName: `${name}, Jr.` };
     const outs = (await accounts.update!(id(name), created.get(name)!, renamed)).outs as LdapAccountOutputs;
-    expect((await accounts.read!(id(name), outs)).props).toMatchObject({ userName: `${name}+2`, displayName: `${name}, Jr.` });
-    const disabled = (await accounts.update!(id(name), outs, { ...renamed, enabled: false })).outs as LdapAccountOutputs;
+    expect((await accounts.read!(id(name), outs)).props).toMatchObject({
+      userName: `${name}+2`,
+      displayName: `${name}, Jr.`,
+    });
+    const disabled = (await accounts.update!(id(name), outs, { ...renamed, enabled: false }))
+      .outs as LdapAccountOutputs;
     await accounts.delete!(id(name), disabled);
     expect(await search(tree.baseDN, equals("employeeNumber", id(name)))).toEqual([]);
     const others = NAMES.filter((other) => NAMES.indexOf(other) > index);

@@ -22,7 +22,13 @@ export async function isolatedTree(tag: string): Promise<LdapSettings> {
     await client.add(`ou=people,${baseDN}`, { objectClass: "organizationalUnit", ou: "people" });
     await client.add(`ou=groups,${baseDN}`, { objectClass: "organizationalUnit", ou: "groups" });
   });
-  const settings = { url: provided.url, bindDN: provided.bindDN, bindPassword: provided.password, baseDN, flavor: "openldap" as const };
+  const settings = {
+    url: provided.url,
+    bindDN: provided.bindDN,
+    bindPassword: provided.password,
+    baseDN,
+    flavor: "openldap" as const,
+  };
   await ldapAccountProvider.configure!(configRequest(settings) as never);
   await ldapGroupProvider.configure!(configRequest(settings) as never);
   return { ...settings, peopleDN: `ou=people,${baseDN}`, groupsDN: `ou=groups,${baseDN}`, dnAttribute: "uid" };

@@ -20,7 +20,9 @@ async function entries(url: string, bindDN: string, password: string, base: stri
   const client = new Client({ url, timeout: 5000 });
   try {
     await client.bind(bindDN, password);
-    return (await client.search(base, { filter: "(objectClass=*)", attributes: ["1.1"] })).searchEntries.map((entry) => entry.dn);
+    return (await client.search(base, { filter: "(objectClass=*)", attributes: ["1.1"] })).searchEntries.map(
+      (entry) => entry.dn,
+    );
   } finally {
     await client.unbind();
   }
@@ -49,14 +51,21 @@ describe("sandbox/ldap: a throwaway slapd", () => {
     const client = new Client({ url: first.url });
     try {
       await client.bind(first.bindDN, first.password);
-      await client.add(`uid=kept,${first.peopleDN}`, { objectClass: "inetOrgPerson", uid: "kept", cn: "Kept", sn: "K" });
+      await client.add(`uid=kept,${first.peopleDN}`, {
+        objectClass: "inetOrgPerson",
+        uid: "kept",
+        cn: "Kept",
+        sn: "K",
+      });
     } finally {
       await client.unbind();
     }
     await first.stop();
     const second = await startSlapd({ dataDir: dir });
     try {
-      expect(await entries(second.url, second.bindDN, second.password, second.peopleDN)).toContain(`uid=kept,${second.peopleDN}`);
+      expect(await entries(second.url, second.bindDN, second.password, second.peopleDN)).toContain(
+        `uid=kept,${second.peopleDN}`,
+      );
     } finally {
       await second.stop();
     }
@@ -68,8 +77,13 @@ describe("sandbox/ldap: a throwaway slapd", () => {
     expect(await ldap.available!()).toBe(true);
     const running = await ldap.start({});
     try {
-      expect(running.extra).toMatchObject({ bindDN: "cn=admin,dc=example,dc=com", peopleDN: "ou=people,dc=example,dc=com" });
-      expect(await entries(running.url, running.extra!["bindDN"]!, running.token, running.extra!["groupsDN"]!)).toHaveLength(1);
+      expect(running.extra).toMatchObject({
+        bindDN: "cn=admin,dc=example,dc=com",
+        peopleDN: "ou=people,dc=example,dc=com",
+      });
+      expect(
+        await entries(running.url, running.extra!["bindDN"]!, running.token, running.extra!["groupsDN"]!),
+      ).toHaveLength(1);
     } finally {
       await running.stop();
     }

@@ -8,8 +8,17 @@ import { accountSpec, adminPassword, configRequest, isolatedTree } from "./ldap-
 const run = (args: string[]) =>
   new Promise<{ code: number | null; stdout: string; stderr: string; ms: number }>((resolve) => {
     const started = Date.now();
-    execFile(process.execPath, ["--require", "tsx/cjs", ...args], { cwd: repoRoot, timeout: 20_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr, ms: Date.now() - started }),
+    execFile(
+      process.execPath,
+      ["--require", "tsx/cjs", ...args],
+      { cwd: repoRoot, timeout: 20_000 },
+      (error, stdout, stderr) =>
+        resolve({
+          code: error ? ((error as { code?: number }).code ?? null) : 0,
+          stdout,
+          stderr,
+          ms: Date.now() - started,
+        }),
     );
   });
 
@@ -22,7 +31,8 @@ describe("passwords stay secret", () => {
   afterEach(() => vi.restoreAllMocks());
 
   const capture = () => {
-    for (const method of ["log", "info", "warn", "error", "debug"] as const) vi.spyOn(console, method).mockImplementation((...args) => void printed.push(inspect(args)));
+    for (const method of ["log", "info", "warn", "error", "debug"] as const)
+      vi.spyOn(console, method).mockImplementation((...args) => void printed.push(inspect(args)));
     for (const stream of [process.stdout, process.stderr]) {
       vi.spyOn(stream, "write").mockImplementation((chunk: string | Uint8Array) => (printed.push(String(chunk)), true));
     }
@@ -52,7 +62,11 @@ describe("passwords stay secret", () => {
     await p.configure!(configRequest({ ...good, bindPassword: wrong }) as never);
     try {
       const error = await p.create(accountSpec({ employeeId: "E9002" })).catch((caught: unknown) => caught);
-      expect(error).toMatchObject({ code: "LDAP_BIND_FAILED", resultCode: 49, fix: expect.stringMatching(/bindPassword/) });
+      expect(error).toMatchObject({
+        code: "LDAP_BIND_FAILED",
+        resultCode: 49,
+        fix: expect.stringMatching(/bindPassword/),
+      });
       expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(wrong);
       expect(JSON.stringify(error)).not.toContain(wrong);
     } finally {
@@ -72,7 +86,10 @@ describe("passwords stay secret", () => {
     const result = await run(["test/apps/ldap/register-account.child.ts", secret]);
     expect(result.stderr).toBe("");
     const [registered] = JSON.parse(result.stdout) as Array<{ type: string; secretOutputs: string[]; object: string }>;
-    expect(registered).toMatchObject({ type: "pulumi-nodejs:dynamic/idlc:LdapAccount", secretOutputs: ["initialPassword"] });
+    expect(registered).toMatchObject({
+      type: "pulumi-nodejs:dynamic/idlc:LdapAccount",
+      secretOutputs: ["initialPassword"],
+    });
     expect(registered!.object).toContain("__provider");
     expect(registered!.object).not.toContain(secret);
   }, 60_000);

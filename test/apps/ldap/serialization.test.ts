@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import type { LdapAccountOutputs, LdapGroupOutputs, ldapAccountProvider, ldapGroupProvider } from "../../../provider/apps/ldap";
+import type {
+  LdapAccountOutputs,
+  LdapGroupOutputs,
+  ldapAccountProvider,
+  ldapGroupProvider,
+} from "../../../provider/apps/ldap";
 import { rehydrateProvider, serializeProvider } from "../../support/serialize-provider";
 import { accountSpec, configRequest, groupSpec, isolatedTree } from "./ldap-fixture";
 
@@ -13,9 +18,13 @@ describe("LDAP providers after a closure-serialization round trip", () => {
 
   beforeAll(async () => {
     const tree = await isolatedTree("serialized");
-    [accountText] = await Promise.all([serializeProvider("provider/apps/ldap/account.ts", "storedLdapAccountProvider")]);
+    [accountText] = await Promise.all([
+      serializeProvider("provider/apps/ldap/account.ts", "storedLdapAccountProvider"),
+    ]);
     accounts = rehydrateProvider<AccountProvider>(accountText);
-    groups = rehydrateProvider<GroupProvider>(await serializeProvider("provider/apps/ldap/group.ts", "storedLdapGroupProvider"));
+    groups = rehydrateProvider<GroupProvider>(
+      await serializeProvider("provider/apps/ldap/group.ts", "storedLdapGroupProvider"),
+    );
     const { peopleDN: _p, groupsDN: _g, dnAttribute: _d, ...config } = tree;
     await accounts.configure!(configRequest(config) as never);
     await groups.configure!(configRequest(config) as never);
@@ -29,12 +38,21 @@ describe("LDAP providers after a closure-serialization round trip", () => {
 
   test("create → read → update → disable → delete through the rehydrated providers", async () => {
     const group = (await groups.create(groupSpec("serialized"))).outs as LdapGroupOutputs;
-    const spec = accountSpec({ employeeId: "E8001", userName: "roundtrip", email: "rt@example.com", groups: ["serialized"] });
+    const spec = accountSpec({
+      employeeId: "E8001",
+      userName: "roundtrip",
+      email: "rt@example.com",
+      groups: ["serialized"],
+    });
     const created = await accounts.create(spec);
     const outs = created.outs as LdapAccountOutputs;
     expect(outs).toMatchObject({ adopted: false, enabled: true });
-    expect((await accounts.read!("E8001", outs)).props).toMatchObject({ groups: ["serialized"], userName: "roundtrip" });
-    const renamed = (await accounts.update!("E8001", outs, { ...spec, userName: "roundtrip2", enabled: false })).outs as LdapAccountOutputs;
+    expect((await accounts.read!("E8001", outs)).props).toMatchObject({
+      groups: ["serialized"],
+      userName: "roundtrip",
+    });
+    const renamed = (await accounts.update!("E8001", outs, { ...spec, userName: "roundtrip2", enabled: false }))
+      .outs as LdapAccountOutputs;
     expect(renamed.dn).toMatch(/^uid=roundtrip2,/);
     await accounts.delete!("E8001", renamed);
     expect((await accounts.read!("E8001", renamed)).id).toBe("");

@@ -5,7 +5,16 @@ import { startScimServer, type RunningScimServer } from "../../../sandbox/scim";
 
 let server: RunningScimServer;
 const counter = createRequestCounter();
-const client = () => createScimClient(createHttpClient({ app: "scim", baseUrl: server.url, auth: async () => server.token, counter, retry: { baseDelayMs: 1 } }));
+const client = () =>
+  createScimClient(
+    createHttpClient({
+      app: "scim",
+      baseUrl: server.url,
+      auth: async () => server.token,
+      counter,
+      retry: { baseDelayMs: 1 },
+    }),
+  );
 beforeAll(async () => {
   server = await startScimServer({ maxResults: 2 });
 });
@@ -14,10 +23,11 @@ afterAll(() => server.stop());
 describe("SCIM wire client", () => {
   it("walks startIndex/count pages up to the server's maxResults", async () => {
     const c = client();
-    for (let i = 0; i < 5; i++) await c.users.create({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: `p${i}` });
+    for (let i = 0; i < 5; i++)
+      await c.users.create({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: `p${i}` });
     await c.features();
     counter.reset();
-    const all = await c.users.find("userName sw \"p\"");
+    const all = await c.users.find('userName sw "p"');
     expect(all.map((u) => u.userName).sort()).toEqual(["p0", "p1", "p2", "p3", "p4"]);
     expect(counter.get("scim").byMethod.GET).toBe(3); // pages of 2, 2, 1
     expect(await c.users.find('userName eq "nobody"')).toEqual([]);

@@ -17,8 +17,13 @@ beforeEach(() => {
   counter.reset("scim");
 });
 
-const spec = (id: string, over: Partial<ScimAccountInputs> = {}): ScimAccountInputs => ({ ...accountSpec(id), instance: "test", ...over });
-const copies = (employeeId: string) => [...fx.server.store.User.values()].filter((u) => u.externalId === employeeId).length;
+const spec = (id: string, over: Partial<ScimAccountInputs> = {}): ScimAccountInputs => ({
+  ...accountSpec(id),
+  instance: "test",
+  ...over,
+});
+const copies = (employeeId: string) =>
+  [...fx.server.store.User.values()].filter((u) => u.externalId === employeeId).length;
 
 describe("operations converge under injected faults", () => {
   it("a 429 storm: create and update succeed, within the retry budget", async () => {
@@ -37,7 +42,11 @@ describe("operations converge under injected faults", () => {
   });
 
   it("5xx and dropped connections are retried; no duplicate account", async () => {
-    fx.server.faults.set({ serverError: { count: 2, status: 503 }, drop: { count: 1, when: "after" }, match: { methods: ["POST"] } });
+    fx.server.faults.set({
+      serverError: { count: 2, status: 503 },
+      drop: { count: 1, when: "after" },
+      match: { methods: ["POST"] },
+    });
     const created = await p.create(spec("F2"));
     expect(copies("F2")).toBe(1);
     expect(created.id).toBe([...fx.server.store.User.values()].find((u) => u.externalId === "F2")!.id);
@@ -46,7 +55,10 @@ describe("operations converge under injected faults", () => {
   });
 
   it("a storm longer than the budget fails clearly, and the next run converges", async () => {
-    fx.server.faults.set({ rateLimit: { count: quickRetry.maxAttempts, retryAfterSeconds: 0 }, match: { methods: ["POST"] } });
+    fx.server.faults.set({
+      rateLimit: { count: quickRetry.maxAttempts, retryAfterSeconds: 0 },
+      match: { methods: ["POST"] },
+    });
     await expect(p.create(spec("F3"))).rejects.toMatchObject({ kind: "rate-limited", app: "scim", status: 429 });
     expect(fx.server.faults.count({ method: "POST" })).toBe(quickRetry.maxAttempts);
     expect(copies("F3")).toBe(0);

@@ -11,14 +11,23 @@ let fx: Awaited<ReturnType<typeof scimFixture>>;
 const custom = { organization: "location", title: null };
 beforeAll(async () => {
   fx = await scimFixture();
-  const request = { config: { get: (key: string) => (key === "identity:scim"
-    ? JSON.stringify({ ...fx.settings, custom: { ...fx.settings.test, attributeMapping: custom } }) : undefined) } };
+  const request = {
+    config: {
+      get: (key: string) =>
+        key === "identity:scim"
+          ? JSON.stringify({ ...fx.settings, custom: { ...fx.settings.test, attributeMapping: custom } })
+          : undefined,
+    },
+  };
   await p.configure!(request as never);
   await g.configure!(request as never);
 });
 afterAll(() => fx.server.stop());
 
-for (const [instance, mapping] of [["test", undefined], ["custom", custom]] as const) {
+for (const [instance, mapping] of [
+  ["test", undefined],
+  ["custom", custom],
+] as const) {
   const at = (id: string) => ({ ...accountSpec(`${instance}-${id}`), instance });
   const base = { ...at("P1"), managerEmployeeId: `${instance}-M1`, location: "Berlin", groups: ["eng"] };
   describeFieldOutcomes(`ScimAccount (${instance} mapping)`, () => ({

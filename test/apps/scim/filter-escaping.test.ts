@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpClient } from "../../../provider/net";
-import { createScimClient, scimAccountProvider as p, scimEq, type ScimAccountInputs } from "../../../provider/apps/scim";
+import {
+  createScimClient,
+  scimAccountProvider as p,
+  scimEq,
+  type ScimAccountInputs,
+} from "../../../provider/apps/scim";
 import { accountSpec } from "../../support/account-spec";
 import { scimFixture } from "../../support/scim";
 
@@ -22,12 +27,17 @@ describe("filter escaping (no filter injection)", () => {
   it("creates each awkward name and finds exactly that account, twice over", async () => {
     const ids: string[] = [];
     for (const [i, name] of names.entries()) {
-      const ins: ScimAccountInputs = { ...accountSpec(`X${i}`, { userName: name, displayName: name }), instance: "test" };
+      const ins: ScimAccountInputs = {
+        ...accountSpec(`X${i}`, { userName: name, displayName: name }),
+        instance: "test",
+      };
       ids.push((await p.create(ins)).id);
       expect((await p.create(ins)).id).toBe(ids[i]); // adoption finds it again by exact match
     }
     expect(fx.server.store.User.size).toBe(names.length);
-    const client = createScimClient(createHttpClient({ app: "scim-test", baseUrl: fx.server.url, auth: async () => fx.server.token }));
+    const client = createScimClient(
+      createHttpClient({ app: "scim-test", baseUrl: fx.server.url, auth: async () => fx.server.token }),
+    );
     for (const [i, name] of names.entries()) {
       const found = await client.users.find(scimEq("userName", name));
       expect(found.map((u) => u.id)).toEqual([ids[i]]);

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as pulumi from "@pulumi/pulumi";
-import type { ScimAccountInputs, ScimAccountOutputs, ScimGroupInputs, ScimGroupOutputs } from "../../../provider/apps/scim";
+import type {
+  ScimAccountInputs,
+  ScimAccountOutputs,
+  ScimGroupInputs,
+  ScimGroupOutputs,
+} from "../../../provider/apps/scim";
 import { accountSpec, groupSpec } from "../../support/account-spec";
 import { scimFixture } from "../../support/scim";
 import { rehydrateProvider, serializeProvider } from "../../support/serialize-provider";
@@ -40,7 +45,10 @@ describe("ScimAccount/ScimGroup providers serialized as the SDK does, rehydrated
     const off = { ...ins, enabled: false, lifecycle: "terminated" as const, groups: [] };
     const updated = await accounts.update!(created.id, created.outs as ScimAccountOutputs, off);
     expect(fx.server.store.User.get(created.id)!.active).toBe(false);
-    expect((await accounts.read!(created.id, updated.outs as ScimAccountOutputs)).props).toMatchObject({ enabled: false, groups: [] });
+    expect((await accounts.read!(created.id, updated.outs as ScimAccountOutputs)).props).toMatchObject({
+      enabled: false,
+      groups: [],
+    });
     await expect(accounts.delete!(created.id, created.outs as ScimAccountOutputs)).rejects.toThrow(/still enabled/);
     await accounts.delete!(created.id, updated.outs as ScimAccountOutputs);
     expect(fx.server.store.User.has(created.id)).toBe(false);

@@ -5,7 +5,13 @@ import { googleAccountProvider } from "../../../provider/apps/google";
 import { ldapAccountProvider } from "../../../provider/apps/ldap";
 import { scimAccountProvider } from "../../../provider/apps/scim";
 import {
-  ACCOUNT_FIELD_OUTCOMES, accountFieldOutcomes, appFieldsChanged, appWork, diffAccount, fieldOutcome, recordOnlyOutputs,
+  ACCOUNT_FIELD_OUTCOMES,
+  accountFieldOutcomes,
+  appFieldsChanged,
+  appWork,
+  diffAccount,
+  fieldOutcome,
+  recordOnlyOutputs,
 } from "../../../provider/apps/shared";
 import { slackAccountProvider } from "../../../provider/apps/slack";
 import { accountSpec } from "../../support/account-spec";
@@ -13,7 +19,8 @@ import { accountSpec } from "../../support/account-spec";
 describe("the account field table", () => {
   it("classifies every AccountSpec field, and only those, for every app", () => {
     expect(Object.keys(ACCOUNT_FIELD_OUTCOMES).sort()).toEqual(Object.keys(AccountSpec.shape).sort());
-    for (const row of Object.values(ACCOUNT_FIELD_OUTCOMES)) expect(Object.keys(row).sort()).toEqual([...AppName.options].sort());
+    for (const row of Object.values(ACCOUNT_FIELD_OUTCOMES))
+      expect(Object.keys(row).sort()).toEqual([...AppName.options].sort());
   });
 
   it("leaves `mapped` to SCIM, whose instances choose what they send", () => {
@@ -50,16 +57,26 @@ describe("diffAccount and the update gate", () => {
   it("records new inputs over the app's own outputs, dropping a cleared field", () => {
     const before = { ...olds, revokedOn: "2026-03-01", __provider: "old" };
     const news = accountSpec("E1", { approvals: [{ roleId: "r", approver: "a", ticket: "T-1", date: "2026-01-02" }] });
-    expect(recordOnlyOutputs("entra", before, news)).toEqual({ ...news, entraId: "u-1", createdAt: "2026-01-01T00:00:00Z" });
+    expect(recordOnlyOutputs("entra", before, news)).toEqual({
+      ...news,
+      entraId: "u-1",
+      createdAt: "2026-01-01T00:00:00Z",
+    });
   });
 });
 
 describe("a missing account", () => {
   const providers = {
-    entra: entraAccountProvider, google: googleAccountProvider, slack: slackAccountProvider,
-    scim: scimAccountProvider, ldap: ldapAccountProvider,
+    entra: entraAccountProvider,
+    google: googleAccountProvider,
+    slack: slackAccountProvider,
+    scim: scimAccountProvider,
+    ldap: ldapAccountProvider,
   } as const;
-  it.each(Object.entries(providers))("%s: read without state answers an empty id (Pulumi drops it), never throws", async (_app, p) => {
-    await expect(p.read!("E404", undefined as never)).resolves.toEqual({ id: "" });
-  });
+  it.each(Object.entries(providers))(
+    "%s: read without state answers an empty id (Pulumi drops it), never throws",
+    async (_app, p) => {
+      await expect(p.read!("E404", undefined as never)).resolves.toEqual({ id: "" });
+    },
+  );
 });

@@ -38,7 +38,9 @@ beforeAll(async () => {
   } as Record<AppName, Stored>;
   // LDAP's check asks which directory flavor it serves; configure makes no connection.
   const { ldapAccountProvider } = await import("../../../provider/apps/ldap/index.js");
-  await ldapAccountProvider.configure!(configRequest({ url: "ldap://127.0.0.1:1", bindDN: "cn=x", bindPassword: "x", baseDN: "dc=x" }) as never);
+  await ldapAccountProvider.configure!(
+    configRequest({ url: "ldap://127.0.0.1:1", bindDN: "cn=x", bindPassword: "x", baseDN: "dc=x" }) as never,
+  );
   declare = (app, spec) => void appResources[app].account(`${app}/${spec.employeeId}`, spec, {});
 });
 
@@ -48,10 +50,14 @@ async function registration(name: string): Promise<Record<string, unknown>> {
   return registered.get(name)!;
 }
 
-const spec = (app: AppName) => accountSpec(`E-${app}`, {
-  instance: app === "scim" ? "test" : undefined, managerEmployeeId: "E1", groups: ["eng", "ops"], lifecycleSince: "2026-01-01",
-  approvals: [{ roleId: "admin", approver: "E1", ticket: "T-1", date: "2026-01-02" }],
-});
+const spec = (app: AppName) =>
+  accountSpec(`E-${app}`, {
+    instance: app === "scim" ? "test" : undefined,
+    managerEmployeeId: "E1",
+    groups: ["eng", "ops"],
+    lifecycleSince: "2026-01-01",
+    approvals: [{ roleId: "admin", approver: "E1", ticket: "T-1", date: "2026-01-02" }],
+  });
 
 describe.each(["entra", "google", "slack", "scim", "ldap"] as const)("%s account resource", (app) => {
   it("registers the spec as one property, next to the app's own outputs", async () => {

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
-  AppSettingsError, credentialsMode, CredentialsModeError, CredentialsWithheldError, guardCredentials, publicSettings,
+  AppSettingsError,
+  credentialsMode,
+  CredentialsModeError,
+  CredentialsWithheldError,
+  guardCredentials,
+  publicSettings,
   readAppSettings,
 } from "../../../provider/apps/shared";
 import { configRequest } from "../../support/provider-config";
@@ -30,7 +35,13 @@ afterEach(() => {
 });
 
 describe("credentialsMode", () => {
-  const modes = [[undefined, "write"], ["", "write"], ["write", "write"], ["none", "none"], ["read-only", "read-only"]];
+  const modes = [
+    [undefined, "write"],
+    ["", "write"],
+    ["write", "write"],
+    ["none", "none"],
+    ["read-only", "read-only"],
+  ];
   it.each(modes)("%j → %s", (value, mode) => {
     expect(credentialsMode({ IDLC_CREDENTIALS: value })).toBe(mode);
   });
@@ -60,8 +71,10 @@ describe("guardCredentials in a run without credentials (preview)", () => {
     const g = guardCredentials("slack", provider as never, "none");
     const props = { employeeId: "E42" };
     const call = {
-      create: () => g.create(props), read: () => g.read("id", props),
-      update: () => g.update("id", props, props), delete: () => g.delete("id", props),
+      create: () => g.create(props),
+      read: () => g.read("id", props),
+      update: () => g.update("id", props, props),
+      delete: () => g.delete("id", props),
     }[op];
     const err = await call().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CredentialsWithheldError);
@@ -119,7 +132,11 @@ describe("readAppSettings and identity:<app>.readOnly", () => {
 
   it.each([
     ["slack", { token: "x" }, /identity:slack\.readOnly: Slack's SCIM API has no read-only token/],
-    ["ldap", { url: "ldap://x" }, /identity:ldap\.readOnly\.url: is not a read-only credential field of ldap \(bindDN, bindPass/],
+    [
+      "ldap",
+      { url: "ldap://x" },
+      /identity:ldap\.readOnly\.url: is not a read-only credential field of ldap \(bindDN, bindPass/,
+    ],
     ["ldap", "cn=reader", /identity:ldap\.readOnly: is not a map of credential fields/],
   ])("refuses %s readOnly %j", (app, ro, message) => {
     const schema = (z: typeof import("zod").z) => z.looseObject({});

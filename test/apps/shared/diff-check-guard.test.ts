@@ -1,22 +1,38 @@
 import { describe, expect, it } from "vitest";
-import { AccountStillEnabledError, checkAccountInputs, checkGroupInputs, diffFields, refuseEnabledDelete, sameValue } from "../../../provider/apps/shared";
+import {
+  AccountStillEnabledError,
+  checkAccountInputs,
+  checkGroupInputs,
+  diffFields,
+  refuseEnabledDelete,
+  sameValue,
+} from "../../../provider/apps/shared";
 import { accountSpec, groupSpec } from "../../support/account-spec";
 
 describe("diffFields", () => {
   const olds = { ...accountSpec("E1"), instance: "a" };
   const fields = ["instance", "userName", "email", "familyName", "groups", "enabled"] as const;
   it("reports no change for equal values regardless of key order or undefined", () => {
-    expect(diffFields(olds, { ...olds, title: undefined }, fields)).toEqual({ changes: false, replaces: [], stables: [...fields], deleteBeforeReplace: false });
+    expect(diffFields(olds, { ...olds, title: undefined }, fields)).toEqual({
+      changes: false,
+      replaces: [],
+      stables: [...fields],
+      deleteBeforeReplace: false,
+    });
     expect(sameValue({ a: 1, b: undefined }, { a: 1 })).toBe(true);
     expect(sameValue([1, 2], [2, 1])).toBe(false);
   });
   it("updates in place on a name or email change", () => {
-    const d = diffFields(olds, { ...olds, userName: "new", email: "new@x", familyName: "King" }, fields, { replaceOn: ["instance"] });
+    const d = diffFields(olds, { ...olds, userName: "new", email: "new@x", familyName: "King" }, fields, {
+      replaceOn: ["instance"],
+    });
     expect(d).toMatchObject({ changes: true, replaces: [] });
     expect(d.stables).toEqual(["instance", "groups", "enabled"]);
   });
   it("replaces only on the named fields", () => {
-    expect(diffFields(olds, { ...olds, instance: "b" }, fields, { replaceOn: ["instance"] }).replaces).toEqual(["instance"]);
+    expect(diffFields(olds, { ...olds, instance: "b" }, fields, { replaceOn: ["instance"] }).replaces).toEqual([
+      "instance",
+    ]);
   });
   it("can flag work the inputs do not show", () => {
     expect(diffFields(olds, olds, fields, { extraChanges: true }).changes).toBe(true);
@@ -26,7 +42,11 @@ describe("diffFields", () => {
 describe("input checks return failures as data", () => {
   it("accepts a full AccountSpec and lists every bad field", () => {
     expect(checkAccountInputs(accountSpec("E1")).failures).toEqual([]);
-    const { failures } = checkAccountInputs({ ...accountSpec("E1"), employeeId: "", enabled: "yes" as unknown as boolean });
+    const { failures } = checkAccountInputs({
+      ...accountSpec("E1"),
+      employeeId: "",
+      enabled: "yes" as unknown as boolean,
+    });
     expect(failures.map((f) => f.property).sort()).toEqual(["employeeId", "enabled"]);
   });
   it("adds the app's own fields", () => {
@@ -38,7 +58,9 @@ describe("input checks return failures as data", () => {
 describe("refuseEnabledDelete", () => {
   it("refuses an enabled (or unknown) account with app, employee id and a fix", () => {
     expect(() => refuseEnabledDelete("scim", { employeeId: "E9", enabled: true })).toThrow(AccountStillEnabledError);
-    expect(() => refuseEnabledDelete("scim", { employeeId: "E9" })).toThrow(/scim: refusing to delete the account of E9/);
+    expect(() => refuseEnabledDelete("scim", { employeeId: "E9" })).toThrow(
+      /scim: refusing to delete the account of E9/,
+    );
     expect(() => refuseEnabledDelete("scim", { employeeId: "E9", enabled: false })).not.toThrow();
   });
 });

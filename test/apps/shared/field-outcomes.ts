@@ -38,7 +38,8 @@ export interface AppUnderTest {
 }
 
 const word = fc.stringMatching(/^[a-z]{3,9}$/);
-const isoDate = fc.date({ min: new Date("2020-01-01"), max: new Date("2030-12-31"), noInvalidDate: true })
+const isoDate = fc
+  .date({ min: new Date("2020-01-01"), max: new Date("2030-12-31"), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 let serial = 0;
@@ -65,10 +66,13 @@ const specValues: { [K in keyof Required<AccountSpec>]: fc.Arbitrary<AccountSpec
   groups: fc.subarray(["eng", "ops"]),
   admin: fc.boolean(),
   license: optional(fc.constantFrom("E3", "E5")),
-  grants: fc.array(fc.record({ entitlement: fc.constantFrom("account", "group:eng"), roleIds: fc.array(word, { maxLength: 2 }) }),
-    { maxLength: 2 }),
-  approvals: fc.array(fc.record({ roleId: word, approver: word, ticket: unique(fc.constant("T-")), date: isoDate }),
-    { maxLength: 2 }),
+  grants: fc.array(
+    fc.record({ entitlement: fc.constantFrom("account", "group:eng"), roleIds: fc.array(word, { maxLength: 2 }) }),
+    { maxLength: 2 },
+  ),
+  approvals: fc.array(fc.record({ roleId: word, approver: word, ticket: unique(fc.constant("T-")), date: isoDate }), {
+    maxLength: 2,
+  }),
   endDate: optional(isoDate),
   lifecycleSince: optional(isoDate),
   revokedOn: optional(isoDate),
@@ -92,32 +96,37 @@ export function describeFieldOutcomes(name: string, subject: () => AppUnderTest)
     for (const field of Object.keys(accountFieldOutcomes(app))) {
       it(`${field}`, async () => {
         const s = subject();
-        const arb = s.values?.[field] ?? (specValues as Record<string, fc.Arbitrary<unknown>>)[field] ?? extraValues[field];
+        const arb =
+          s.values?.[field] ?? (specValues as Record<string, fc.Arbitrary<unknown>>)[field] ?? extraValues[field];
         expect(arb, `no generator for ${field}`).toBeDefined();
         const expected = fieldOutcome(app, field, s.mapped);
         await fc.assert(
-          fc.asyncProperty(arb!.filter((value) => !sameValue(value, s.base[field])), async (value) => {
-            const news: Record<string, unknown> = { ...s.base, [field]: value };
-            if (value === undefined) delete news[field];
-            const olds = current;
-            const diff = await s.provider.diff!(id, olds, news);
-            expect(diff.changes).toBe(true);
-            expect(diff.replaces ?? []).toEqual(expected === "replace" ? [field] : []);
-            if (expected === "replace") return;
-            const before = s.calls();
-            const { outs } = await s.provider.update!(id, olds, news);
-            const after = s.calls();
-            if (expected === "app") expect(after.writes - before.writes, `writes for ${field}`).toBeGreaterThan(0);
-            else expect(after.total - before.total, `calls for ${field}`).toBe(0);
-            expect(sameValue(outs![field], value), `${field} in state`).toBe(true);
-            // Back to the base account, so each case starts from the same place.
-            current = (await s.provider.update!(id, outs!, s.base)).outs!;
-            if (expected === "record") {
-              const probe = { ...s.base, givenName: "Probe" };
-              expect(stable(await heldAfter({ ...news, givenName: "Probe" })), `${field} reached the app`)
-                .toEqual(stable(await heldAfter(probe)));
-            }
-          }),
+          fc.asyncProperty(
+            arb!.filter((value) => !sameValue(value, s.base[field])),
+            async (value) => {
+              const news: Record<string, unknown> = { ...s.base, [field]: value };
+              if (value === undefined) delete news[field];
+              const olds = current;
+              const diff = await s.provider.diff!(id, olds, news);
+              expect(diff.changes).toBe(true);
+              expect(diff.replaces ?? []).toEqual(expected === "replace" ? [field] : []);
+              if (expected === "replace") return;
+              const before = s.calls();
+              const { outs } = await s.provider.update!(id, olds, news);
+              const after = s.calls();
+              if (expected === "app") expect(after.writes - before.writes, `writes for ${field}`).toBeGreaterThan(0);
+              else expect(after.total - before.total, `calls for ${field}`).toBe(0);
+              expect(sameValue(outs![field], value), `${field} in state`).toBe(true);
+              // Back to the base account, so each case starts from the same place.
+              current = (await s.provider.update!(id, outs!, s.base)).outs!;
+              if (expected === "record") {
+                const probe = { ...s.base, givenName: "Probe" };
+                expect(stable(await heldAfter({ ...news, givenName: "Probe" })), `${field} reached the app`).toEqual(
+                  stable(await heldAfter(probe)),
+                );
+              }
+            },
+          ),
           { numRuns: RUNS, endOnFailure: true },
         );
         /** What the app holds after updating the base account to `news`; the base is restored afterwards. */
@@ -144,7 +153,9 @@ export function httpCalls(app: AppName): () => CallCount {
 function stable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stable);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>)
-    .filter(([key]) => !/lastModified|version|etag|updated|modif/i.test(key))
-    .map(([key, v]) => [key, stable(v)]));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([key]) => !/lastModified|version|etag|updated|modif/i.test(key))
+      .map(([key, v]) => [key, stable(v)]),
+  );
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { AppNotConfiguredError, AppSettingsError, appSettingsStore, readAppSettings } from "../../../provider/apps/shared";
+import {
+  AppNotConfiguredError,
+  AppSettingsError,
+  appSettingsStore,
+  readAppSettings,
+} from "../../../provider/apps/shared";
 import { configRequest } from "../../support/provider-config";
 
 const schema = (z: typeof import("zod").z) => z.object({ baseUrl: z.string().url(), token: z.string().min(1) });
@@ -16,7 +21,16 @@ describe("readAppSettings", () => {
     [{ "identity:demo": { baseUrl: "nope", token: "x" } }, /identity:demo\.baseUrl: /],
     [{ "identity:demo": { baseUrl: "http://h" } }, /identity:demo\.token: /],
   ])("names the key and field for %j", (values, message) => {
-    const req = { config: { get: (k: string) => (k in values ? (typeof (values as any)[k] === "string" ? (values as any)[k] : JSON.stringify((values as any)[k])) : undefined) } };
+    const req = {
+      config: {
+        get: (k: string) =>
+          k in values
+            ? typeof (values as any)[k] === "string"
+              ? (values as any)[k]
+              : JSON.stringify((values as any)[k])
+            : undefined,
+      },
+    };
     const err = (() => {
       try {
         readAppSettings(req, "demo", schema);
@@ -31,7 +45,9 @@ describe("readAppSettings", () => {
 
   it("never echoes the secret value in an error", () => {
     const req = configRequest({ "identity:demo": { baseUrl: "bad-url", token: "hunter2" } });
-    expect(() => readAppSettings(req, "demo", schema)).toThrow(expect.objectContaining({ message: expect.not.stringContaining("hunter2") }));
+    expect(() => readAppSettings(req, "demo", schema)).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining("hunter2") }),
+    );
   });
 });
 

@@ -16,14 +16,22 @@ describe("SlackAccount lifecycle", () => {
     expect(created.calls).toEqual({ GET: 1, POST: 1 }); // one lookup, one write
     expect(outs).toMatchObject({ slackId: id, slackUserName: "user.e100", adopted: false, enabled: true });
     expect(h.emulator.control.user(id)).toMatchObject({ externalId: "E100", active: true });
-    expect(h.emulator.control.user(id)?.enterprise).toMatchObject({ employeeNumber: "E100", department: "R&D", costCenter: "CC42" });
+    expect(h.emulator.control.user(id)?.enterprise).toMatchObject({
+      employeeNumber: "E100",
+      department: "R&D",
+      costCenter: "CC42",
+    });
 
     // A rename and a new email are an update, never a replace; the new values reach Slack.
     const renamed = { ...ins, userName: "ada.renamed", email: "ada.renamed@corp.com", title: undefined };
     expect(await p.diff!(id, outs!, renamed)).toMatchObject({ changes: true, replaces: [] });
     const updated = await callsOf(() => p.update!(id, outs!, renamed));
     expect(updated.calls).toEqual({ PATCH: 1, GET: 1 }); // the write and its active read-back
-    expect(h.emulator.control.user(id)).toMatchObject({ userName: "ada.renamed", primaryEmail: "ada.renamed@corp.com", title: "" });
+    expect(h.emulator.control.user(id)).toMatchObject({
+      userName: "ada.renamed",
+      primaryEmail: "ada.renamed@corp.com",
+      title: "",
+    });
 
     const disabled = { ...renamed, enabled: false, lifecycle: "terminated" as const };
     const afterDisable = (await p.update!(id, updated.result.outs!, disabled)).outs!;
@@ -56,7 +64,10 @@ describe("SlackAccount lifecycle", () => {
   it("reads drift back from Slack and returns an empty id for an unknown user", async () => {
     const ins = spec("E102");
     const { id, outs } = await p.create(ins);
-    await fetch(`${h.emulator.url}/Users/${id}`, { method: "DELETE", headers: { authorization: `Bearer ${h.emulator.token}` } });
+    await fetch(`${h.emulator.url}/Users/${id}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${h.emulator.token}` },
+    });
     const read = await p.read!(id, outs!);
     expect(read).toMatchObject({ id, props: { enabled: false, userName: ins.userName, email: ins.email } });
     expect(await p.diff!(id, read.props!, ins)).toMatchObject({ changes: true });
@@ -65,7 +76,9 @@ describe("SlackAccount lifecycle", () => {
 
   it("refuses a delete the state still shows enabled, before any call", async () => {
     const { id, outs } = await p.create(spec("E103"));
-    const { calls } = await callsOf(() => expect(p.delete!(id, outs!)).rejects.toMatchObject({ code: "ACCOUNT_STILL_ENABLED" }));
+    const { calls } = await callsOf(() =>
+      expect(p.delete!(id, outs!)).rejects.toMatchObject({ code: "ACCOUNT_STILL_ENABLED" }),
+    );
     expect(calls).toEqual({});
   });
 
@@ -74,7 +87,10 @@ describe("SlackAccount lifecycle", () => {
     const { id, outs } = await p.create(ins);
     const off = (await p.update!(id, outs!, { ...ins, enabled: false })).outs!;
     const headers = { authorization: `Bearer ${h.emulator.token}`, "content-type": "application/json" };
-    const body = JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: true }] });
+    const body = JSON.stringify({
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+      Operations: [{ op: "replace", path: "active", value: true }],
+    });
     await fetch(`${h.emulator.url}/Users/${id}`, { method: "PATCH", headers, body });
     await expect(p.delete!(id, off)).rejects.toMatchObject({ code: "ACCOUNT_STILL_ENABLED" });
   });

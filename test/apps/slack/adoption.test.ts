@@ -22,13 +22,20 @@ describe("SlackAccount create adopts instead of duplicating", () => {
     h.emulator.faults.set({ drop: { count: 1, when: "after" }, match: { methods: ["POST"], path: "/Users$" } });
     const { result, calls } = await callsOf(() => p.create(ins));
     expect(result.outs).toMatchObject({ adopted: true, enabled: true });
-    expect(await usersWithEmail(h.emulator, ins.email)).toEqual([expect.objectContaining({ id: result.id, active: true })]);
+    expect(await usersWithEmail(h.emulator, ins.email)).toEqual([
+      expect.objectContaining({ id: result.id, active: true }),
+    ]);
     expect(calls.POST).toBe(2); // the lost one and its retry (409)
   });
 
   it("adopts on the next run after a create that failed outright", async () => {
     const ins = spec("E201");
-    const made = await api("POST", "/Users", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: ins.userName, externalId: "E201", emails: [{ value: ins.email }] });
+    const made = await api("POST", "/Users", {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      userName: ins.userName,
+      externalId: "E201",
+      emails: [{ value: ins.email }],
+    });
     const { result, calls } = await callsOf(() => p.create(ins));
     expect(result).toMatchObject({ id: made.id, outs: { adopted: true } });
     expect(calls).toEqual({ GET: 2, PATCH: 1 }); // lookup, bring in line, read active back
@@ -50,19 +57,32 @@ describe("SlackAccount create adopts instead of duplicating", () => {
   it("adopts a hand-made user with no employee id by email and keeps its secondary email", async () => {
     const ins = spec("E203");
     const made = await api("POST", "/Users", {
-      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "handmade",
-      emails: [{ value: ins.email, primary: true }, { value: "alias@corp.com", primary: false }],
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      userName: "handmade",
+      emails: [
+        { value: ins.email, primary: true },
+        { value: "alias@corp.com", primary: false },
+      ],
     });
     const { id } = await p.create(ins);
     expect(id).toBe(made.id);
-    expect(h.emulator.control.user(id)).toMatchObject({ userName: ins.userName, primaryEmail: ins.email, secondaryEmail: "alias@corp.com", externalId: "" });
+    expect(h.emulator.control.user(id)).toMatchObject({
+      userName: ins.userName,
+      primaryEmail: ins.email,
+      secondaryEmail: "alias@corp.com",
+      externalId: "",
+    });
   });
 
   it("never takes over another employee's user that holds the same email", async () => {
     const other = spec("E204");
     await p.create(other);
-    await expect(p.create(spec("E205", { email: other.email }))).rejects.toMatchObject({ code: "SLACK_IDENTITY_TAKEN" });
-    await expect(p.create(spec("E206", { userName: other.userName }))).rejects.toMatchObject({ code: "SLACK_IDENTITY_TAKEN" });
+    await expect(p.create(spec("E205", { email: other.email }))).rejects.toMatchObject({
+      code: "SLACK_IDENTITY_TAKEN",
+    });
+    await expect(p.create(spec("E206", { userName: other.userName }))).rejects.toMatchObject({
+      code: "SLACK_IDENTITY_TAKEN",
+    });
   });
 });
 
@@ -73,7 +93,10 @@ describe("Slack's own rules", () => {
     const { id, outs } = await p.create(ins);
     expect(id).toBe(owner.id);
     const err = await p.update!(id, outs!, { ...ins, enabled: false }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: "SLACK_PRIMARY_OWNER", fix: expect.stringContaining("Transfer primary ownership") });
+    expect(err).toMatchObject({
+      code: "SLACK_PRIMARY_OWNER",
+      fix: expect.stringContaining("Transfer primary ownership"),
+    });
     expect(h.emulator.control.user(id)?.active).toBe(true);
   });
 
@@ -90,7 +113,9 @@ describe("Slack's own rules", () => {
     const ins = spec("E211");
     const { id, outs } = await p.create(ins);
     h.emulator.control.quirks.deactivateOnNextUpdates = 5;
-    await expect(p.update!(id, outs!, { ...ins, title: "Lead" })).rejects.toMatchObject({ code: "SLACK_ACTIVE_FLIPPED" });
+    await expect(p.update!(id, outs!, { ...ins, title: "Lead" })).rejects.toMatchObject({
+      code: "SLACK_ACTIVE_FLIPPED",
+    });
     h.emulator.control.quirks.deactivateOnNextUpdates = 0;
   });
 });

@@ -35,7 +35,12 @@ describe("SlackAccount under injected faults", () => {
 
   it("gives up after the retry budget with an error naming app, method, path and status — never the token", async () => {
     h.emulator.faults.set({ rateLimit: { count: 100, retryAfterSeconds: 0.05 } });
-    const { result: err, total } = await callsOf(() => p.create(spec("E402")).then(() => new Error("created"), (e: unknown) => e as Error));
+    const { result: err, total } = await callsOf(() =>
+      p.create(spec("E402")).then(
+        () => new Error("created"),
+        (e: unknown) => e as Error,
+      ),
+    );
     expect(total).toBe(defaultRetryPolicy.maxAttempts);
     expect(err).toMatchObject({ kind: "rate-limited", app: "slack", method: "GET", path: "/Users", status: 429 });
     expect(String(err.message)).not.toContain(h.emulator.token);

@@ -9,7 +9,9 @@ beforeAll(async () => {
 afterAll(() => h.emulator.stop());
 
 const membersOf = async (id: string) => {
-  const res = await fetch(`${h.emulator.url}/Groups/${id}`, { headers: { authorization: `Bearer ${h.emulator.token}` } });
+  const res = await fetch(`${h.emulator.url}/Groups/${id}`, {
+    headers: { authorization: `Bearer ${h.emulator.token}` },
+  });
   return ((await res.json()) as { members: Array<{ value: string }> }).members.map((m) => m.value);
 };
 
@@ -71,9 +73,14 @@ describe("SlackAccount group membership", () => {
     const g = await groups.create(groupSpec("readback"));
     const ins = spec("E301", { groups: ["readback"] });
     const { id, outs } = await accounts.create(ins);
-    const body = { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "remove", path: "members" }] };
+    const body = {
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+      Operations: [{ op: "remove", path: "members" }],
+    };
     await fetch(`${h.emulator.url}/Groups/${g.id}`, {
-      method: "PATCH", headers: { authorization: `Bearer ${h.emulator.token}`, "content-type": "application/json" }, body: JSON.stringify(body),
+      method: "PATCH",
+      headers: { authorization: `Bearer ${h.emulator.token}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
     });
     const read = await accounts.read!(id, outs!);
     expect(read.props).toMatchObject({ groups: [], groupIds: {} });

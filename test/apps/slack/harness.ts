@@ -9,7 +9,10 @@ export interface SlackHarness {
   config: { get(key: string): string | undefined };
 }
 
-export async function startSlackHarness(options: SlackEmulatorOptions = {}, settings: Record<string, unknown> = {}): Promise<SlackHarness> {
+export async function startSlackHarness(
+  options: SlackEmulatorOptions = {},
+  settings: Record<string, unknown> = {},
+): Promise<SlackHarness> {
   const emulator = await startSlackEmulator(options);
   const value = JSON.stringify({ baseUrl: emulator.url, token: emulator.token, ...settings });
   const config = { get: (key: string) => (key === "identity:slack" ? value : undefined) };
@@ -22,9 +25,23 @@ export async function startSlackHarness(options: SlackEmulatorOptions = {}, sett
 export function spec(employeeId: string, overrides: Partial<AccountSpec> = {}): AccountSpec {
   const local = `user.${employeeId.toLowerCase()}`;
   return {
-    employeeId, userName: local, email: `${local}@corp.com`, givenName: "Ada", familyName: `Person${employeeId}`,
-    displayName: `Ada Person${employeeId}`, title: "Engineer", department: "R&D", costCenter: "CC42", employmentType: "employee",
-    enabled: true, lifecycle: "active", groups: [], admin: false, grants: [], approvals: [], ...overrides,
+    employeeId,
+    userName: local,
+    email: `${local}@corp.com`,
+    givenName: "Ada",
+    familyName: `Person${employeeId}`,
+    displayName: `Ada Person${employeeId}`,
+    title: "Engineer",
+    department: "R&D",
+    costCenter: "CC42",
+    employmentType: "employee",
+    enabled: true,
+    lifecycle: "active",
+    groups: [],
+    admin: false,
+    grants: [],
+    approvals: [],
+    ...overrides,
   };
 }
 
@@ -33,7 +50,9 @@ export function groupSpec(name: string, overrides: Partial<GroupSpec> = {}): Gro
 }
 
 /** Slack API calls made by `work`, by method, counted by provider/net. */
-export async function callsOf<T>(work: () => Promise<T>): Promise<{ result: T; calls: Record<string, number>; total: number }> {
+export async function callsOf<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; calls: Record<string, number>; total: number }> {
   const counter = sharedRequestCounter();
   counter.reset("slack");
   const result = await work();
@@ -42,7 +61,10 @@ export async function callsOf<T>(work: () => Promise<T>): Promise<{ result: T; c
 }
 
 /** Slack users holding an email, straight from the emulator (not through the provider). */
-export async function usersWithEmail(emulator: SlackEmulator, email: string): Promise<Array<{ id: string; active: boolean }>> {
+export async function usersWithEmail(
+  emulator: SlackEmulator,
+  email: string,
+): Promise<Array<{ id: string; active: boolean }>> {
   const url = `${emulator.url}/Users?filter=${encodeURIComponent(`email eq ${JSON.stringify(email)}`)}`;
   const res = await fetch(url, { headers: { authorization: `Bearer ${emulator.token}` } });
   return ((await res.json()) as { Resources: Array<{ id: string; active: boolean }> }).Resources;

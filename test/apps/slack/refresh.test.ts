@@ -16,7 +16,9 @@ afterAll(() => h.emulator.stop());
 
 describe("SlackAccount refresh", () => {
   it("reads every account from one listing (pages of 1000), not one GET each", async () => {
-    const { result, calls } = await callsOf(() => Promise.all(accounts.map(({ id, outs }) => p.read!(id, { ...outs, created: undefined }))));
+    const { result, calls } = await callsOf(() =>
+      Promise.all(accounts.map(({ id, outs }) => p.read!(id, { ...outs, created: undefined }))),
+    );
     expect(calls).toEqual({ GET: 1 });
     expect(result.map((r) => r.id)).toEqual(accounts.map((a) => a.id));
     expect(result.every((r) => r.props?.enabled === true)).toBe(true);
@@ -26,7 +28,10 @@ describe("SlackAccount refresh", () => {
     const [first] = accounts;
     const off = (await p.update!(first!.id, first!.outs, { ...spec("E800"), enabled: false })).outs!;
     const late = await p.create(spec("E899"));
-    const { result, calls } = await callsOf(async () => [await p.read!(first!.id, off), await p.read!(late.id, { ...late.outs!, created: undefined })]);
+    const { result, calls } = await callsOf(async () => [
+      await p.read!(first!.id, off),
+      await p.read!(late.id, { ...late.outs!, created: undefined }),
+    ]);
     expect(calls).toEqual({ GET: 2 });
     expect(result[0]!.props).toMatchObject({ enabled: false });
     expect(result[1]!.id).toBe(late.id);
@@ -37,7 +42,11 @@ describe("createUserSnapshot", () => {
   it("shares one load between concurrent readers and reloads after the TTL", async () => {
     let t = 0;
     let loads = 0;
-    const snapshot = createUserSnapshot(async () => [{ id: "U1", n: ++loads }], 1000, () => t);
+    const snapshot = createUserSnapshot(
+      async () => [{ id: "U1", n: ++loads }],
+      1000,
+      () => t,
+    );
     await Promise.all([snapshot.ensure(), snapshot.ensure()]);
     expect(snapshot.peek("U1")).toEqual({ id: "U1", n: 1 });
     snapshot.invalidate("U1");

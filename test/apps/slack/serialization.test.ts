@@ -46,7 +46,10 @@ describe("SlackAccount/SlackGroup providers serialized as the SDK does, rehydrat
     const off = { ...ins, enabled: false, lifecycle: "terminated" as const, groups: [] };
     const updated = await accounts.update!(created.id, created.outs as SlackAccountOutputs, off);
     expect(h.emulator.control.user(created.id)?.active).toBe(false);
-    expect((await accounts.read!(created.id, updated.outs as SlackAccountOutputs)).props).toMatchObject({ enabled: false, groups: [] });
+    expect((await accounts.read!(created.id, updated.outs as SlackAccountOutputs)).props).toMatchObject({
+      enabled: false,
+      groups: [],
+    });
     await expect(accounts.delete!(created.id, created.outs as SlackAccountOutputs)).rejects.toThrow(/still enabled/);
     await accounts.delete!(created.id, updated.outs as SlackAccountOutputs);
     expect(h.emulator.control.user(created.id)).toMatchObject({ active: false });
@@ -58,7 +61,10 @@ describe("SlackAccount/SlackGroup providers serialized as the SDK does, rehydrat
     const owner = h.emulator.control.primaryOwner();
     const ins = spec("E601", { userName: owner.userName, email: owner.primaryEmail });
     const { id, outs } = await accounts.create(ins);
-    const err = await accounts.update!(id, outs as SlackAccountOutputs, { ...ins, enabled: false }).then(() => undefined, (e: unknown) => e);
+    const err = await accounts.update!(id, outs as SlackAccountOutputs, { ...ins, enabled: false }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: "SLACK_PRIMARY_OWNER", message: expect.stringContaining("Primary Owner") });
   });
 });

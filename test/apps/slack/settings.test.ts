@@ -2,11 +2,18 @@ import { describe, expect, it } from "vitest";
 import { slackAccountProvider as p } from "../../../provider/apps/slack";
 
 const configure = (value: unknown) =>
-  p.configure!({ config: { get: (key: string) => (key === "identity:slack" && value !== undefined ? JSON.stringify(value) : undefined) } } as never);
+  p.configure!({
+    config: {
+      get: (key: string) => (key === "identity:slack" && value !== undefined ? JSON.stringify(value) : undefined),
+    },
+  } as never);
 
 describe("identity:slack settings", () => {
   it("names the missing key and how to set it", async () => {
-    await expect(configure(undefined)).rejects.toMatchObject({ code: "APP_SETTINGS_INVALID", message: expect.stringContaining("identity:slack") });
+    await expect(configure(undefined)).rejects.toMatchObject({
+      code: "APP_SETTINGS_INVALID",
+      message: expect.stringContaining("identity:slack"),
+    });
   });
 
   it("names the bad field", async () => {

@@ -9,13 +9,49 @@ const inputs = (enabled: boolean, lifecycle: string) => ({ inputs: { enabled, li
 describe("cutoffUrns", () => {
   it("picks the updates that take an enabled account to a cutoff, and nothing else", () => {
     const steps = [
-      { op: "update", urn: urn("slack/E1"), type: type("Slack"), old: inputs(true, "active"), new: inputs(false, "terminated") },
-      { op: "update", urn: urn("google/E2"), type: type("Google"), old: inputs(true, "active"), new: inputs(false, "leave") },
+      {
+        op: "update",
+        urn: urn("slack/E1"),
+        type: type("Slack"),
+        old: inputs(true, "active"),
+        new: inputs(false, "terminated"),
+      },
+      {
+        op: "update",
+        urn: urn("google/E2"),
+        type: type("Google"),
+        old: inputs(true, "active"),
+        new: inputs(false, "leave"),
+      },
       { op: "create", urn: urn("slack/E3"), type: type("Slack"), new: inputs(false, "pre-hire") },
-      { op: "update", urn: urn("slack/E4"), type: type("Slack"), old: inputs(true, "active"), new: inputs(true, "active") },
-      { op: "update", urn: urn("slack/E5"), type: type("Slack"), old: inputs(false, "terminated"), new: inputs(false, "terminated") },
-      { op: "update", urn: urn("slack/E6"), type: type("Slack"), old: inputs(true, "pre-hire"), new: inputs(false, "pre-hire") },
-      { op: "update", urn: urn("slack/groups/x"), type: type("Slack", "Group"), old: inputs(true, "active"), new: inputs(false, "terminated") },
+      {
+        op: "update",
+        urn: urn("slack/E4"),
+        type: type("Slack"),
+        old: inputs(true, "active"),
+        new: inputs(true, "active"),
+      },
+      {
+        op: "update",
+        urn: urn("slack/E5"),
+        type: type("Slack"),
+        old: inputs(false, "terminated"),
+        new: inputs(false, "terminated"),
+      },
+      {
+        op: "update",
+        urn: urn("slack/E6"),
+        type: type("Slack"),
+        old: inputs(true, "pre-hire"),
+        new: inputs(false, "pre-hire"),
+      },
+      {
+        op: "update",
+        urn: urn("slack/groups/x"),
+        type: type("Slack", "Group"),
+        old: inputs(true, "active"),
+        new: inputs(false, "terminated"),
+      },
     ];
     expect(cutoffUrns(steps)).toEqual([urn("slack/E1"), urn("google/E2")]);
   });
@@ -23,12 +59,27 @@ describe("cutoffUrns", () => {
 
 describe("the per-person summary of an up", () => {
   const event = (severity: string, name: string, message: string) =>
-    ({ sequence: 0, timestamp: 0, diagnosticEvent: { urn: urn(name), message: `${message}\n`, color: "raw", severity } }) as never;
+    ({
+      sequence: 0,
+      timestamp: 0,
+      diagnosticEvent: { urn: urn(name), message: `${message}\n`, color: "raw", severity },
+    }) as never;
 
   it("names each failure with the app's answer and its fix, each skipped step, and counts people", () => {
     const log = outcomeLog();
-    log.planned([{ urn: urn("google/E1002") }, { urn: urn("slack/E1002") }, { urn: urn("slack/E1003") }, { urn: urn("ldap/E1004") }]);
-    log.onEvent(event("error", "google/E1002", "update failed: google: PUT /users/42 failed (HTTP 400): Invalid Input: familyName"));
+    log.planned([
+      { urn: urn("google/E1002") },
+      { urn: urn("slack/E1002") },
+      { urn: urn("slack/E1003") },
+      { urn: urn("ldap/E1004") },
+    ]);
+    log.onEvent(
+      event(
+        "error",
+        "google/E1002",
+        "update failed: google: PUT /users/42 failed (HTTP 400): Invalid Input: familyName",
+      ),
+    );
     log.onEvent(event("warning", "slack/E1002", "skipped: it depends on google/E1002, which failed or was skipped"));
     log.onEvent(event("info", "slack/E1003", "a note"));
     expect(log.summary().split("\n")).toEqual([

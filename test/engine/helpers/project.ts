@@ -1,4 +1,14 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runOperation, type EngineEvent, type OperationResult, type RunOperationOptions } from "../../../engine";
@@ -64,7 +74,11 @@ export function createProject(fixture: string, stack = "dev"): TestProject {
     },
     historyFiles() {
       const hdir = join(dir, ".pulumi/history", projectName(dir), stack);
-      return existsSync(hdir) ? readdirSync(hdir).sort().map((f) => join(hdir, f)) : [];
+      return existsSync(hdir)
+        ? readdirSync(hdir)
+            .sort()
+            .map((f) => join(hdir, f))
+        : [];
     },
     creates: () => lines(join(outDir, ".creates.log")),
     deletes: () => lines(join(outDir, ".deletes.log")),

@@ -34,7 +34,12 @@ export interface ProgramSpec {
 }
 
 /** Writes the spec the fixture program reads and points the stack config at it. */
-export function writeSpec(project: TestProject, spec: ProgramSpec, extraConfig: Record<string, string | { secure: string }> = {}, salt?: string): void {
+export function writeSpec(
+  project: TestProject,
+  spec: ProgramSpec,
+  extraConfig: Record<string, string | { secure: string }> = {},
+  salt?: string,
+): void {
   const file = join(project.dir, "spec.json");
   writeFileSync(file, JSON.stringify({ dir: project.outDir, ...spec }));
   project.writeConfig({ "files:spec": file, ...extraConfig }, salt);

@@ -6,7 +6,11 @@ const HOST = join(__dirname, "../../../engine/host");
 const SDK = join(__dirname, "../../../node_modules/@pulumi/pulumi");
 
 /** Runs `script` in a fresh node with the program preloads, as the engine starts a program; returns its JSON output. */
-function inProgramProcess(script: string, env: NodeJS.ProcessEnv = {}, preload = "skip-promise-stacks.js"): Record<string, unknown> {
+function inProgramProcess(
+  script: string,
+  env: NodeJS.ProcessEnv = {},
+  preload = "skip-promise-stacks.js",
+): Record<string, unknown> {
   const run = spawnSync(process.execPath, ["--require", join(HOST, preload), "-e", script], {
     env: { ...process.env, PULUMI_DEBUG_PROMISE_LEAKS: "", ...env, SDK },
     encoding: "utf8",
@@ -46,13 +50,17 @@ describe("skip-promise-stacks preload", () => {
     expect(out.userStack).toMatch(/^Error: boom\n\s+at userCode \(\[eval\]:\d+:\d+\)/);
     expect(out.rawFrames).toBe(true);
     expect(out.restored).toBe(true);
-    expect((out.afterRestore as string).split("\n").slice(0, 2)).toEqual((out.userStack as string).split("\n").slice(0, 2));
+    expect((out.afterRestore as string).split("\n").slice(0, 2)).toEqual(
+      (out.userStack as string).split("\n").slice(0, 2),
+    );
     expect(out.custom).toBe("custom boom");
   });
 
   it("keeps the SDK's promise stacks when PULUMI_DEBUG_PROMISE_LEAKS is set", () => {
     const out = inProgramProcess(PROGRAM, { PULUMI_DEBUG_PROMISE_LEAKS: "1" });
-    expect(out.promiseStack).toMatch(/^Error:? *\n\s+at (Object\.)?debuggablePromise \(.*runtime[\\/]debuggable\.[jt]s:\d+:\d+\)/);
+    expect(out.promiseStack).toMatch(
+      /^Error:? *\n\s+at (Object\.)?debuggablePromise \(.*runtime[\\/]debuggable\.[jt]s:\d+:\d+\)/,
+    );
   });
 });
 

@@ -43,7 +43,9 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   monitor = await startMonitor({
-    register: async () => { throw new Error("no program in this test"); },
+    register: async () => {
+      throw new Error("no program in this test");
+    },
     registerOutputs: async () => undefined,
     unsupported: () => undefined,
     log: (entry) => void logs.push(entry),

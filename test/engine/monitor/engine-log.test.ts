@@ -12,7 +12,9 @@ const logs: LogEntry[] = [];
 
 beforeAll(async () => {
   monitor = await startMonitor({
-    register: async () => { throw new Error("no program in this test"); },
+    register: async () => {
+      throw new Error("no program in this test");
+    },
     registerOutputs: async () => undefined,
     unsupported: () => undefined,
     log: (entry) => void logs.push(entry),

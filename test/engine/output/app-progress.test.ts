@@ -24,7 +24,19 @@ describe("progress per app", () => {
     track(p, ev({ resOutputsEvent: { metadata: create(slackUrn("E1")) } }), 2_000);
     track(p, ev({ resOpFailedEvent: { metadata: create(slackUrn("E2")), status: 1, steps: 1 } }), 2_000);
     track(p, ev({ resOutputsEvent: { metadata: meta("same", googleUrn("E1"), GOOGLE_TYPE, {}, {}) } }), 2_000);
-    track(p, ev({ diagnosticEvent: { urn: slackUrn("E3"), message: "waiting 4s on the rate limit (600/min)\n", color: "raw", severity: "info", ephemeral: true } }), 3_000);
+    track(
+      p,
+      ev({
+        diagnosticEvent: {
+          urn: slackUrn("E3"),
+          message: "waiting 4s on the rate limit (600/min)\n",
+          color: "raw",
+          severity: "info",
+          ephemeral: true,
+        },
+      }),
+      3_000,
+    );
     expect(progressLines(p, 64_000, 200)).toEqual([
       "1m4s elapsed · 3/4 resources",
       "google  ████████████████████  1/1",
@@ -43,8 +55,11 @@ describe("progress per app", () => {
   it("an empty status ends the wait of the resource that showed it, not another resource's", () => {
     const p = newProgress(0);
     const status = (id: string, message: string) =>
-      track(p, ev({ diagnosticEvent: { urn: slackUrn(id), message, color: "raw", severity: "info", ephemeral: true } }),
-        0);
+      track(
+        p,
+        ev({ diagnosticEvent: { urn: slackUrn(id), message, color: "raw", severity: "info", ephemeral: true } }),
+        0,
+      );
     const slackLine = () => progressLines(p, 0, 200)[1];
     track(p, ev({ resourcePreEvent: { metadata: meta("create", slackUrn("E1"), SLACK_TYPE, undefined, {}) } }), 0);
     status("E1", "waiting 3.0s on slack rate limit (HTTP 429, Retry-After: 3)");
@@ -57,7 +72,13 @@ describe("progress per app", () => {
 
   it("a non-ephemeral diagnostic is the report's, not a status", () => {
     const p = newProgress(0);
-    expect(track(p, ev({ diagnosticEvent: { urn: slackUrn("E1"), message: "Slack said 500", color: "raw", severity: "error" } }), 0)).toBe(false);
+    expect(
+      track(
+        p,
+        ev({ diagnosticEvent: { urn: slackUrn("E1"), message: "Slack said 500", color: "raw", severity: "error" } }),
+        0,
+      ),
+    ).toBe(false);
   });
 
   it("stays one line per app at any size, cut to the terminal's width", () => {

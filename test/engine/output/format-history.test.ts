@@ -12,14 +12,28 @@ describe("formatChanges", () => {
 
 describe("formatHistory", () => {
   const entry = (over: Partial<HistoryEntry>): HistoryEntry => ({
-    kind: "update", result: "succeeded", startTime: 1_795_600_000, endTime: 1_795_600_065, message: "", environment: {}, ...over,
+    kind: "update",
+    result: "succeeded",
+    startTime: 1_795_600_000,
+    endTime: 1_795_600_065,
+    message: "",
+    environment: {},
+    ...over,
   });
   it("numbers from the oldest and shows changes, git and CI", () => {
     const lines = formatHistory([
       entry({ kind: "destroy", result: "failed", message: "interrupted", environment: null }),
       entry({
         resourceChanges: { create: 2 },
-        environment: { "git.head": "abcdef0123456789", "git.headName": "refs/heads/main", "git.author": "Ada", "git.author.email": "ada@x", "git.dirty": "true", "ci.system": "GitLab CI/CD", "ci.build.url": "https://gl/1" },
+        environment: {
+          "git.head": "abcdef0123456789",
+          "git.headName": "refs/heads/main",
+          "git.author": "Ada",
+          "git.author.email": "ada@x",
+          "git.dirty": "true",
+          "ci.system": "GitLab CI/CD",
+          "ci.build.url": "https://gl/1",
+        },
       }),
     ]);
     expect(lines).toEqual([

@@ -16,7 +16,12 @@ afterAll(async () => {
 });
 
 it("idlc up of the demo stack: one filling line per app, then the summary; a screenful in all", async () => {
-  tty = terminal("node bin/idlc.js up --stack demo --yes", { columns: 120, rows: 40, cwd: project.dir, env: { PULUMI_CONFIG_PASSPHRASE: "idlc-demo" } });
+  tty = terminal("node bin/idlc.js up --stack demo --yes", {
+    columns: 120,
+    rows: 40,
+    cwd: project.dir,
+    env: { PULUMI_CONFIG_PASSPHRASE: "idlc-demo" },
+  });
   const screens = await tty.waitFor((s) => s.includes("[exit "), 280_000);
   const final = screens.at(-1)!;
   expect(final, final).toContain("[exit 0]");
@@ -29,7 +34,18 @@ it("idlc up of the demo stack: one filling line per app, then the summary; a scr
   expect(final).toMatch(/^\d+m?\d*s elapsed · (\d+)\/\1 resources$/m);
   expect(final).toMatch(/^ +\+ \d+ created$/m);
   // While it ran, a person saw apps part-way, with steps in flight.
-  expect(screens.some((s) => APPS.some((app) => { const m = line(s, app); return m && Number(m[1]) < Number(m[2]); }) && / \d+ running/.test(s))).toBe(true);
-  const printed = tty.screen(true).split("\n").filter((l) => l.trim());
+  expect(
+    screens.some(
+      (s) =>
+        APPS.some((app) => {
+          const m = line(s, app);
+          return m && Number(m[1]) < Number(m[2]);
+        }) && / \d+ running/.test(s),
+    ),
+  ).toBe(true);
+  const printed = tty
+    .screen(true)
+    .split("\n")
+    .filter((l) => l.trim());
   expect(printed.length, printed.join("\n")).toBeLessThan(40);
 }, 300_000);

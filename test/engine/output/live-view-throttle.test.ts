@@ -21,7 +21,10 @@ it("the Slack line shows the wait on Slack's rate limit while a throttled up run
   const match = { methods: ["POST"], path: "/Users$" };
   await injectFault(project, "slack", { rateLimit: { count: 6, retryAfterSeconds: 3 }, match });
   tty = terminal("node bin/idlc.js up --stack demo --yes", {
-    columns: 160, rows: 40, cwd: project.dir, env: { PULUMI_CONFIG_PASSPHRASE: "idlc-demo" },
+    columns: 160,
+    rows: 40,
+    cwd: project.dir,
+    env: { PULUMI_CONFIG_PASSPHRASE: "idlc-demo" },
   });
   const screens = await tty.waitFor((s) => s.includes("[exit "), 280_000);
   const final = screens.at(-1)!;

@@ -23,7 +23,9 @@ it("5,000 accounts: one moving line per app with done / total, elapsed and the r
   const final = screens.at(-1)!;
   expect(final).toContain("[exit 0]");
 
-  const midRun = screens.filter((s) => /^slack .* \d+ running/m.test(s) && done(s, "slack") > 0 && done(s, "slack") < 800);
+  const midRun = screens.filter(
+    (s) => /^slack .* \d+ running/m.test(s) && done(s, "slack") > 0 && done(s, "slack") < 800,
+  );
   expect(midRun.length, screens.join("\n----\n")).toBeGreaterThan(0);
   const during = midRun.at(-1)!;
   expect(during).toMatch(/^\d+m?\d*s elapsed · \d+\/\d+ resources$/m);
@@ -33,16 +35,24 @@ it("5,000 accounts: one moving line per app with done / total, elapsed and the r
   const slackCounts = screens.map((s) => done(s, "slack")).filter((n) => n >= 0);
   expect(new Set(slackCounts).size).toBeGreaterThan(3);
 
-  for (const app of ["entra", "google", "ldap", "scim:github", "slack"]) expect(final).toMatch(new RegExp(`^${app} +█{20} +1000/1000 +\\+1000$`, "m"));
+  for (const app of ["entra", "google", "ldap", "scim:github", "slack"])
+    expect(final).toMatch(new RegExp(`^${app} +█{20} +1000/1000 +\\+1000$`, "m"));
   expect(final).toMatch(/5000\/5000 resources/);
   expect(final).toContain("+ 5000 created");
   // Everything the run ever printed, scrolled-off lines included, is a screenful: the view redrew in place.
-  const printed = t.screen(true).split("\n").filter((l) => l.trim());
+  const printed = t
+    .screen(true)
+    .split("\n")
+    .filter((l) => l.trim());
   expect(printed.length).toBeLessThan(20);
 }, 60_000);
 
 it("piped (not a terminal), the same run prints plain lines, one per step", () => {
-  const r = spawnSync("sh", ["-c", `${PROGRAM} 50 300`], { cwd: repoRoot, encoding: "utf8", env: { ...process.env, CI: "" } });
+  const r = spawnSync("sh", ["-c", `${PROGRAM} 50 300`], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    env: { ...process.env, CI: "" },
+  });
   expect(r.status, r.stderr).toBe(0);
   expect(r.stderr).toContain("+ pulumi-nodejs:dynamic/idlc:SlackAccount slack/E00002 created\n");
   expect(r.stderr).not.toMatch(/\x1b\[\d+A/);

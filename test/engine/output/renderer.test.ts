@@ -20,18 +20,38 @@ function upEvents(): EngineEvent[] {
     ev({ diagnosticEvent: { urn: slackUrn("E001"), message: WAIT, color: "raw", severity: "info", ephemeral: true } }),
     ev({ diagnosticEvent: { urn: slackUrn("E001"), message: "", color: "raw", severity: "info", ephemeral: true } }),
     ev({ resOutputsEvent: { metadata: create } }),
-    ev({ diagnosticEvent: { urn: slackUrn("E002"), message: "rate limited, retrying\n", color: "never", severity: "warning" } }),
+    ev({
+      diagnosticEvent: {
+        urn: slackUrn("E002"),
+        message: "rate limited, retrying\n",
+        color: "never",
+        severity: "warning",
+      },
+    }),
     ev({ diagnosticEvent: { message: "debug noise", color: "never", severity: "debug" } }),
     ev({ resOpFailedEvent: { metadata: update, status: 1, steps: 1 } }),
     ev({ diagnosticEvent: { urn: slackUrn("E002"), message: "Slack said 500", color: "never", severity: "error" } }),
     ev({
       policyEvent: {
-        resourceUrn: slackUrn("E001"), message: "Contractors must not be workspace admins.", color: "never", policyName: "contractor-no-admin",
-        policyPackName: "idlc-rbac", policyPackVersion: "0.1.0", policyPackVersionTag: "0.1.0", enforcementLevel: "warning",
+        resourceUrn: slackUrn("E001"),
+        message: "Contractors must not be workspace admins.",
+        color: "never",
+        policyName: "contractor-no-admin",
+        policyPackName: "idlc-rbac",
+        policyPackVersion: "0.1.0",
+        policyPackVersionTag: "0.1.0",
+        enforcementLevel: "warning",
       },
     }),
     ev({ resOutputsEvent: { metadata: stackDone } }),
-    ev({ summaryEvent: { maybeCorrupt: false, durationSeconds: 2.2, resourceChanges: { create: 1, update: 1, same: 1 }, policyPacks: {} } }),
+    ev({
+      summaryEvent: {
+        maybeCorrupt: false,
+        durationSeconds: 2.2,
+        resourceChanges: { create: 1, update: 1, same: 1 },
+        policyPacks: {},
+      },
+    }),
   ];
 }
 
@@ -97,10 +117,17 @@ describe("tty renderer", () => {
     clock = 2_000;
     r.close();
     // Colours depend on the environment (picocolors turns them on under CI); the layout is what is judged here.
-    const frames = out.text().replace(/\x1b\[[0-9;]*m/g, "").split("\r\x1b[2A");
+    const frames = out
+      .text()
+      .replace(/\x1b\[[0-9;]*m/g, "")
+      .split("\r\x1b[2A");
     expect(frames).toHaveLength(2); // the second frame moved up over the 2 lines of the first
-    expect(frames[0]).toContain("2s elapsed · 0/2 resources\x1b[K\nslack  ░░░░░░░░░░░░░░░░░░░░  0/2  +1 ~1  2 running\x1b[K\n");
-    expect(frames[1]).toContain("2s elapsed · 2/2 resources\x1b[K\nslack  ████████████████████  2/2  +1 ~1  1 failed\x1b[K\n");
+    expect(frames[0]).toContain(
+      "2s elapsed · 0/2 resources\x1b[K\nslack  ░░░░░░░░░░░░░░░░░░░░  0/2  +1 ~1  2 running\x1b[K\n",
+    );
+    expect(frames[1]).toContain(
+      "2s elapsed · 2/2 resources\x1b[K\nslack  ████████████████████  2/2  +1 ~1  1 failed\x1b[K\n",
+    );
     expect(frames[1]).toContain("~ pulumi-nodejs:dynamic/idlc:SlackAccount slack/E002 updating failed [diff: ~title]");
     expect(frames[1]).toContain("Resources:\n    + 1 created\n    ~ 1 updated\n    2 changes. 1 unchanged");
   });
@@ -122,6 +149,12 @@ describe("json renderer", () => {
     const events = upEvents();
     events.forEach((e) => r.onEvent(e));
     r.close();
-    expect(out.text().trimEnd().split("\n").map((l) => JSON.parse(l))).toEqual(events);
+    expect(
+      out
+        .text()
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toEqual(events);
   });
 });

@@ -14,11 +14,16 @@ export interface Terminal {
 }
 
 /** Runs `command` (a shell line) in a `columns`×`rows` terminal; CI is unset, as on a person's machine. */
-export function terminal(command: string, options: { columns: number; rows: number; cwd: string; env?: Record<string, string> }): Terminal {
+export function terminal(
+  command: string,
+  options: { columns: number; rows: number; cwd: string; env?: Record<string, string> },
+): Terminal {
   const socket = `idlc-test-${randomBytes(4).toString("hex")}`;
   // -u: a UTF-8 terminal, as a person's is; without it tmux counts each byte of "█" as a cell and lines wrap.
   const tmux = (...args: string[]) => execFileSync("tmux", ["-u", "-L", socket, ...args], { encoding: "utf8" });
-  const env = Object.entries(options.env ?? {}).map(([k, v]) => `${k}='${v}'`).join(" ");
+  const env = Object.entries(options.env ?? {})
+    .map(([k, v]) => `${k}='${v}'`)
+    .join(" ");
   // The shell stays after the command so its last screen can be read; the marker says it ended.
   const line = `cd '${options.cwd}' && env -u CI ${env} ${command}; echo "[exit $?]"; sleep 600`;
   tmux("-f", "/dev/null", "new-session", "-d", "-x", String(options.columns), "-y", String(options.rows), line);

@@ -9,7 +9,12 @@ import { openBackend } from "../../../engine/state";
 const BIN = join(__dirname, "..", "..", "..", "bin", "idlc.js");
 
 function idlc(cwd: string, args: string[], input?: string, env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, env: { ...process.env, PULUMI_CONFIG_PASSPHRASE: "pw", ...env }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    input,
+    env: { ...process.env, PULUMI_CONFIG_PASSPHRASE: "pw", ...env },
+    encoding: "utf8",
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -40,11 +45,26 @@ describe("idlc config / idlc history", () => {
     const backend = openBackend({ project: findProject(dir), env: {} });
     const run = backend.startUpdate("dev", { kind: "update", secretsProviders: { type: "passphrase" } });
     run.upsert({ urn: "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev", custom: false, type: "pulumi:pulumi:Stack" });
-    const environment = { "git.head": "0123456789abcdef", "git.author": "Ada", "ci.system": "GitHub", "ci.build.url": "https://ci/run/1" };
-    await run.finish({ result: "succeeded", resourceChanges: { create: 1 }, environment, config: {}, startTime: 1_795_600_000 });
+    const environment = {
+      "git.head": "0123456789abcdef",
+      "git.author": "Ada",
+      "ci.system": "GitHub",
+      "ci.build.url": "https://ci/run/1",
+    };
+    await run.finish({
+      result: "succeeded",
+      resourceChanges: { create: 1 },
+      environment,
+      config: {},
+      startTime: 1_795_600_000,
+    });
     const text = idlc(dir, ["history"]).out;
-    expect(text).toMatch(/^#1 update succeeded {2}2026-\d\d-\d\dT[\d:]+Z {2}\(\d+[hms\d]*\)\n {4}changes: \+1\n {4}git: 0123456789ab by Ada\n {4}ci: GitHub https:\/\/ci\/run\/1\n$/);
+    expect(text).toMatch(
+      /^#1 update succeeded {2}2026-\d\d-\d\dT[\d:]+Z {2}\(\d+[hms\d]*\)\n {4}changes: \+1\n {4}git: 0123456789ab by Ada\n {4}ci: GitHub https:\/\/ci\/run\/1\n$/,
+    );
     const json = JSON.parse(idlc(dir, ["history", "--json", "--stack", "dev"]).out);
-    expect(json).toEqual([expect.objectContaining({ kind: "update", result: "succeeded", startTime: 1_795_600_000, environment })]);
+    expect(json).toEqual([
+      expect.objectContaining({ kind: "update", result: "succeeded", startTime: 1_795_600_000, environment }),
+    ]);
   }, 120_000);
 });

@@ -29,7 +29,11 @@ describe("findProject", () => {
 
   it("accepts the short runtime form and defaults main and stackConfigDir", () => {
     const dir = projectDir("name: p\nruntime: nodejs\n");
-    expect(findProject(dir)).toMatchObject({ runtime: { name: "nodejs", options: {} }, main: ".", stackConfigDir: dir });
+    expect(findProject(dir)).toMatchObject({
+      runtime: { name: "nodejs", options: {} },
+      main: ".",
+      stackConfigDir: dir,
+    });
   });
 
   it("names the file and field of an invalid Pulumi.yaml", () => {
@@ -39,7 +43,13 @@ describe("findProject", () => {
 
   it("says where it looked when there is no project", () => {
     const dir = mkdtempSync(join(tmpdir(), "idlc-noproj-"));
-    const err = (() => { try { findProject(dir); } catch (e) { return e; } })();
+    const err = (() => {
+      try {
+        findProject(dir);
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(err).toBeInstanceOf(ProjectError);
     expect((err as ProjectError).code).toBe("PROJECT_NOT_FOUND");
   });

@@ -7,14 +7,19 @@ import { createPassphraseSecretsManager } from "../../../engine/secrets";
 
 function project(stackYaml?: string) {
   const dir = mkdtempSync(join(tmpdir(), "idlc-cfg-"));
-  writeFileSync(join(dir, "Pulumi.yaml"), "name: p\nruntime: nodejs\nconfig:\n  region:\n    default: eu\n  p:mode: fast\n");
+  writeFileSync(
+    join(dir, "Pulumi.yaml"),
+    "name: p\nruntime: nodejs\nconfig:\n  region:\n    default: eu\n  p:mode: fast\n",
+  );
   if (stackYaml !== undefined) writeFileSync(join(dir, "Pulumi.dev.yaml"), stackYaml);
   return { dir, p: findProject(dir), file: join(dir, "Pulumi.dev.yaml") };
 }
 
 describe("loadStackConfig", () => {
   it("namespaces bare keys, keeps others, stringifies structured values and applies project defaults", async () => {
-    const { p } = project("config:\n  greeting: hello\n  aws:region: us-west-2\n  p:count: 3\n  p:flag: true\n  p:obj:\n    a: 1\n    b: [x, y]\n  region: us\n");
+    const { p } = project(
+      "config:\n  greeting: hello\n  aws:region: us-west-2\n  p:count: 3\n  p:flag: true\n  p:obj:\n    a: 1\n    b: [x, y]\n  region: us\n",
+    );
     const cfg = await loadStackConfig(p, "dev");
     expect(cfg.config).toEqual({
       "p:greeting": "hello",
@@ -55,11 +60,15 @@ describe("loadStackConfig", () => {
 
 describe("setStackConfigValue", () => {
   it("keeps comments and key order, namespaces the key, and updates a bare key in place", async () => {
-    const { p, file } = project("# stack for the demo\nconfig:\n  # who we greet\n  greeting: hello # inline\n  p:z: last\n");
+    const { p, file } = project(
+      "# stack for the demo\nconfig:\n  # who we greet\n  greeting: hello # inline\n  p:z: last\n",
+    );
     await setStackConfigValue(p, "dev", "greeting", "bonjour");
     await setStackConfigValue(p, "dev", "other:key", "42");
     const text = readFileSync(file, "utf8");
-    expect(text).toBe("# stack for the demo\nconfig:\n  # who we greet\n  greeting: bonjour # inline\n  p:z: last\n  other:key: \"42\"\n");
+    expect(text).toBe(
+      '# stack for the demo\nconfig:\n  # who we greet\n  greeting: bonjour # inline\n  p:z: last\n  other:key: "42"\n',
+    );
     expect((await loadStackConfig(p, "dev")).config["other:key"]).toBe("42");
   });
 

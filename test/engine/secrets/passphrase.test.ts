@@ -16,7 +16,9 @@ describe("createPassphraseSecretsManager", () => {
   });
 
   it("rejects a wrong passphrase with a clear error", async () => {
-    const err = await createPassphraseSecretsManager({ passphrase: "wrong", salt: PULUMI_VECTOR }).catch((e: unknown) => e);
+    const err = await createPassphraseSecretsManager({ passphrase: "wrong", salt: PULUMI_VECTOR }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(SecretsError);
     expect((err as SecretsError).code).toBe("SECRETS_PASSPHRASE_INCORRECT");
     expect((err as SecretsError).message).toMatch(/incorrect passphrase/);

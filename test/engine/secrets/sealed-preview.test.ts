@@ -36,7 +36,10 @@ describe("a sealed preview", () => {
 
   it("plans an unchanged stack with a secret config value and a secret output as unchanged", async () => {
     const config = { "files:apiKey": { secure: secrets.encrypt(API_KEY) } };
-    const resources = [{ name: "a", content: "x" }, { name: "tok", content: "t", additionalSecretOutputs: ["token"] }];
+    const resources = [
+      { name: "a", content: "x" },
+      { name: "tok", content: "t", additionalSecretOutputs: ["token"] },
+    ];
     writeSpec(project, { resources }, config, secrets.salt);
     expect((await project.run("up")).result).toBe("succeeded");
     const decrypting = await project.run("preview");
@@ -54,7 +57,10 @@ describe("a sealed preview", () => {
   }, 60_000);
 
   it("refuses a state whose resource inputs hold a secret: it could not compare them", async () => {
-    const resources = [{ name: "a", content: "x" }, { name: "hidden", content: "h", secret: true }];
+    const resources = [
+      { name: "a", content: "x" },
+      { name: "hidden", content: "h", secret: true },
+    ];
     writeSpec(project, { resources }, {}, secrets.salt);
     expect((await project.run("up")).result).toBe("succeeded");
     const err = await project.run("preview", { sealed: true, env: noPassphrase }).catch((e: unknown) => e);

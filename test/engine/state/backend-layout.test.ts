@@ -2,7 +2,15 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { manifestMagic, openBackend, parseCheckpoint, validateDeployment } from "../../../engine/state";
-import { account, finishOptions, providerResource, SECRETS, stackResource, tempProject, urnsOf } from "./fixtures/resources";
+import {
+  account,
+  finishOptions,
+  providerResource,
+  SECRETS,
+  stackResource,
+  tempProject,
+  urnsOf,
+} from "./fixtures/resources";
 import { validateEveryWrittenCheckpoint } from "./fixtures/validate-all";
 
 validateEveryWrittenCheckpoint();
@@ -50,7 +58,11 @@ describe("diy backend layout", () => {
     const history = readdirSync(join(root, "history", "p", "dev")).sort();
     expect(history).toHaveLength(5);
     // The tamper-evidence chain (`idlc audit verify`) covers both updates.
-    expect(readFileSync(join(root, "history", "p", "dev", "chain.jsonl"), "utf8").trim().split("\n")).toHaveLength(2);
+    expect(
+      readFileSync(join(root, "history", "p", "dev", "chain.jsonl"), "utf8")
+        .trim()
+        .split("\n"),
+    ).toHaveLength(2);
     expect(history.filter((f) => /^dev-\d{19}\.history\.json$/.test(f))).toHaveLength(2);
     expect(history.filter((f) => /^dev-\d{19}\.checkpoint\.json$/.test(f))).toHaveLength(2);
     for (const f of history.filter((n) => n.endsWith(".checkpoint.json"))) {
@@ -66,7 +78,10 @@ describe("diy backend layout", () => {
   it("honours PULUMI_BACKEND_URL, then Pulumi.yaml backend.url, and skips backups when disabled", async () => {
     const project = tempProject();
     const elsewhere = join(project.dir, "elsewhere");
-    const fromEnv = openBackend({ project, env: { PULUMI_BACKEND_URL: `file://${elsewhere}`, PULUMI_DIY_BACKEND_DISABLE_CHECKPOINT_BACKUPS: "true" } });
+    const fromEnv = openBackend({
+      project,
+      env: { PULUMI_BACKEND_URL: `file://${elsewhere}`, PULUMI_DIY_BACKEND_DISABLE_CHECKPOINT_BACKUPS: "true" },
+    });
     expect(fromEnv.root).toBe(join(elsewhere, ".pulumi"));
     const journal = fromEnv.startUpdate("dev", { kind: "update", secretsProviders: SECRETS });
     journal.upsert(stackResource());
@@ -74,7 +89,9 @@ describe("diy backend layout", () => {
     expect(existsSync(join(elsewhere, ".pulumi", "stacks", "p", "dev.json"))).toBe(true);
     expect(existsSync(join(elsewhere, ".pulumi", "backups"))).toBe(false);
 
-    expect(openBackend({ project: { ...project, backendUrl: "file://./state" }, env: {} }).root).toBe(join(project.dir, "state", ".pulumi"));
+    expect(openBackend({ project: { ...project, backendUrl: "file://./state" }, env: {} }).root).toBe(
+      join(project.dir, "state", ".pulumi"),
+    );
     expect(() => openBackend({ project, env: { PULUMI_BACKEND_URL: "s3://bucket" } })).toThrow(/not a file:\/\/ URL/);
   });
 
@@ -83,8 +100,14 @@ describe("diy backend layout", () => {
     const dir = join(project.dir, ".pulumi", "stacks", "p");
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(project.dir, ".pulumi", "meta.yaml"), "version: 1\n");
-    const latest = { manifest: { time: "2024-01-01T00:00:00Z", magic: manifestMagic("3.100.0"), version: "3.100.0" }, resources: [stackResource()] };
-    writeFileSync(join(dir, "dev.json"), JSON.stringify({ version: 3, checkpoint: { stack: "organization/p/dev", latest } }, null, 4));
+    const latest = {
+      manifest: { time: "2024-01-01T00:00:00Z", magic: manifestMagic("3.100.0"), version: "3.100.0" },
+      resources: [stackResource()],
+    };
+    writeFileSync(
+      join(dir, "dev.json"),
+      JSON.stringify({ version: 3, checkpoint: { stack: "organization/p/dev", latest } }, null, 4),
+    );
     const backend = openBackend({ project, env: {} });
     const loaded = await backend.loadDeployment("dev");
     expect(urnsOf(loaded.deployment)).toEqual(["p-dev"]);

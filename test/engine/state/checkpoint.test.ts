@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { integrityProblems, manifestMagic, orderResources, parseCheckpoint, serializeCheckpoint, type DeploymentV3, type ResourceV3 } from "../../../engine/state";
+import {
+  integrityProblems,
+  manifestMagic,
+  orderResources,
+  parseCheckpoint,
+  serializeCheckpoint,
+  type DeploymentV3,
+  type ResourceV3,
+} from "../../../engine/state";
 import { account, accountUrn, PROVIDER_REF, providerResource, STACK_URN, stackResource } from "./fixtures/resources";
 
 const manifest = { time: "2026-01-01T00:00:00Z", magic: manifestMagic("3.248.0"), version: "3.248.0" };
@@ -9,7 +17,14 @@ describe("parseCheckpoint", () => {
   it.each([
     ["v0 from `stack init`", { version: 0, checkpoint: { stack: "organization/p/dev" } }, undefined],
     ["v0 without envelope", { stack: "p/dev", latest }, ["p-dev"]],
-    ["v1 with `defaults`", { version: 1, checkpoint: { stack: "s", latest: { manifest, resources: [{ ...stackResource(), defaults: {} }] } } }, ["p-dev"]],
+    [
+      "v1 with `defaults`",
+      {
+        version: 1,
+        checkpoint: { stack: "s", latest: { manifest, resources: [{ ...stackResource(), defaults: {} }] } },
+      },
+      ["p-dev"],
+    ],
     ["v2", { version: 2, checkpoint: { stack: "s", latest } }, ["p-dev"]],
     ["v3", { version: 3, checkpoint: { stack: "s", latest } }, ["p-dev"]],
     ["v4 without features", { version: 4, features: [], checkpoint: { stack: "s", latest } }, ["p-dev"]],
@@ -23,8 +38,16 @@ describe("parseCheckpoint", () => {
 
   it.each([
     ["version 5", { version: 5, checkpoint: {} }, /checkpoint version 5 is not supported/],
-    ["an unknown feature", { version: 4, features: ["snippets"], checkpoint: { latest } }, /features this engine lacks: snippets/],
-    ["a resource without urn", { version: 3, checkpoint: { latest: { manifest, resources: [{ custom: true, type: "t" }] } } }, /f\.json: checkpoint\.latest\.resources\.0\.urn/],
+    [
+      "an unknown feature",
+      { version: 4, features: ["snippets"], checkpoint: { latest } },
+      /features this engine lacks: snippets/,
+    ],
+    [
+      "a resource without urn",
+      { version: 3, checkpoint: { latest: { manifest, resources: [{ custom: true, type: "t" }] } } },
+      /f\.json: checkpoint\.latest\.resources\.0\.urn/,
+    ],
   ])("rejects %s, naming the file", (_name, json, message) => {
     expect(() => parseCheckpoint(JSON.stringify(json), "f.json")).toThrow(message);
   });
@@ -34,7 +57,11 @@ describe("parseCheckpoint", () => {
   });
 
   it("round-trips unknown resource fields and writes keys in Go's order", () => {
-    const deployment: DeploymentV3 = { resources: [{ ...stackResource(), taint: true }], manifest, secrets_providers: { type: "passphrase" } };
+    const deployment: DeploymentV3 = {
+      resources: [{ ...stackResource(), taint: true }],
+      manifest,
+      secrets_providers: { type: "passphrase" },
+    };
     const text = serializeCheckpoint("organization/p/dev", deployment);
     expect(text.startsWith('{"version":3,"checkpoint":{"stack":"organization/p/dev","latest":{"manifest":')).toBe(true);
     expect(parseCheckpoint(text, "f").deployment?.resources?.[0]).toMatchObject({ taint: true });
@@ -45,12 +72,28 @@ describe("parseCheckpoint", () => {
 describe("integrityProblems", () => {
   const d = (resources: ResourceV3[], m = manifest): DeploymentV3 => ({ manifest: m, resources });
   it.each([
-    ["a sound deployment", [stackResource(), providerResource(), account("a"), account("b", "x", [accountUrn("a")])], []],
-    ["a parent after its child", [account("a"), stackResource(), providerResource()], [/refers to .*Stack::p-dev, which does not appear before it/, /refers to .*default/]],
-    ["a dependency that is missing", [stackResource(), providerResource(), account("b", "x", [accountUrn("zz")])], [/SlackAccount::zz/]],
+    [
+      "a sound deployment",
+      [stackResource(), providerResource(), account("a"), account("b", "x", [accountUrn("a")])],
+      [],
+    ],
+    [
+      "a parent after its child",
+      [account("a"), stackResource(), providerResource()],
+      [/refers to .*Stack::p-dev, which does not appear before it/, /refers to .*default/],
+    ],
+    [
+      "a dependency that is missing",
+      [stackResource(), providerResource(), account("b", "x", [accountUrn("zz")])],
+      [/SlackAccount::zz/],
+    ],
     ["a duplicate URN", [stackResource(), stackResource()], [/appears twice/]],
     ["a component with an id", [{ ...stackResource(), id: "x" }], [/is a component but has id "x"/]],
-    ["a live entry then its pending delete", [stackResource(), providerResource(), account("a"), { ...account("a"), delete: true }], []],
+    [
+      "a live entry then its pending delete",
+      [stackResource(), providerResource(), account("a"), { ...account("a"), delete: true }],
+      [],
+    ],
   ])("%s", (_name, resources, expected) => {
     const problems = integrityProblems(d(resources as ResourceV3[]));
     expect(problems).toHaveLength(expected.length);

@@ -4,7 +4,16 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Project } from "../../../engine/project";
 import { openBackend, validateDeployment, type Backend } from "../../../engine/state";
-import { account, accountUrn, finishOptions, providerResource, SECRETS, stackResource, tempProject, urnsOf } from "./fixtures/resources";
+import {
+  account,
+  accountUrn,
+  finishOptions,
+  providerResource,
+  SECRETS,
+  stackResource,
+  tempProject,
+  urnsOf,
+} from "./fixtures/resources";
 import { validateEveryWrittenCheckpoint } from "./fixtures/validate-all";
 
 validateEveryWrittenCheckpoint();
@@ -18,9 +27,13 @@ async function seed(project: Project, names: string[]): Promise<Backend> {
 }
 
 function runUntilReadyThenKill(projectDir: string): Promise<NodeJS.Signals | null> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(__dirname, "fixtures", "crash-writer.ts"), projectDir], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(__dirname, "fixtures", "crash-writer.ts"), projectDir],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes("ready")) child.kill("SIGKILL");
@@ -59,7 +72,10 @@ describe("crash recovery from the journal", () => {
     // The recovered checkpoint is on disk, valid, and the journal is gone.
     expect(existsSync(paths(project).journal)).toBe(false);
     const written = JSON.parse(readFileSync(paths(project).checkpoint, "utf8"));
-    expect(validateDeployment({ version: written.version, deployment: written.checkpoint.latest })).toEqual({ valid: true, errors: [] });
+    expect(validateDeployment({ version: written.version, deployment: written.checkpoint.latest })).toEqual({
+      valid: true,
+      errors: [],
+    });
     const [latest] = await backend.listHistory("dev");
     expect(latest).toMatchObject({ kind: "update", result: "failed", message: expect.stringMatching(/interrupted/) });
 
@@ -110,7 +126,11 @@ describe("crash recovery from the journal", () => {
     const time = JSON.parse(before).checkpoint.latest.manifest.time as string;
     writeFileSync(
       paths(project).journal,
-      [{ kind: "start", version: 1, operation: "update", startTime: 1, baseTime: null }, { kind: "upsert", resource: account("zzz") }, { kind: "commit", time }]
+      [
+        { kind: "start", version: 1, operation: "update", startTime: 1, baseTime: null },
+        { kind: "upsert", resource: account("zzz") },
+        { kind: "commit", time },
+      ]
         .map((r) => JSON.stringify(r))
         .join("\n") + "\n",
     );
@@ -123,7 +143,16 @@ describe("crash recovery from the journal", () => {
   it("refuses a journal written against another checkpoint, and a second update while one is unrecovered", async () => {
     const project = tempProject();
     const backend = await seed(project, ["a"]);
-    writeFileSync(paths(project).journal, JSON.stringify({ kind: "start", version: 1, operation: "update", startTime: 1, baseTime: "1999-01-01T00:00:00Z" }) + "\n");
+    writeFileSync(
+      paths(project).journal,
+      JSON.stringify({
+        kind: "start",
+        version: 1,
+        operation: "update",
+        startTime: 1,
+        baseTime: "1999-01-01T00:00:00Z",
+      }) + "\n",
+    );
     expect(() => backend.startUpdate("dev", { kind: "update", secretsProviders: SECRETS })).toThrow(/did not finish/);
     await expect(backend.loadDeployment("dev")).rejects.toThrow(/written against the checkpoint of 1999/);
   });

@@ -19,7 +19,11 @@ describe("history entries", () => {
       const run = backend.startUpdate("dev", { kind, base, secretsProviders: SECRETS });
       if (kind !== "destroy") run.upsert(stackResource());
       else run.remove(stackResource().urn);
-      base = await run.finish({ ...finishOptions("succeeded", { [kind === "destroy" ? "delete" : "same"]: 1 }), startTime: 1_795_627_752_000, message: kind });
+      base = await run.finish({
+        ...finishOptions("succeeded", { [kind === "destroy" ? "delete" : "same"]: 1 }),
+        startTime: 1_795_627_752_000,
+        message: kind,
+      });
     }
     const history = await backend.listHistory("dev");
     expect(history.map((h) => h.kind)).toEqual(["destroy", "refresh", "update"]);
@@ -58,11 +62,30 @@ describe("ciEnvironment", () => {
   it.each([
     [
       "GitHub Actions",
-      { GITHUB_ACTIONS: "true", GITHUB_SERVER_URL: "https://github.com", GITHUB_REPOSITORY: "acme/idp", GITHUB_RUN_ID: "42", GITHUB_EVENT_NAME: "push" },
-      { "ci.system": "GitHub", "ci.build.id": "42", "ci.build.type": "push", "ci.build.url": "https://github.com/acme/idp/actions/runs/42" },
+      {
+        GITHUB_ACTIONS: "true",
+        GITHUB_SERVER_URL: "https://github.com",
+        GITHUB_REPOSITORY: "acme/idp",
+        GITHUB_RUN_ID: "42",
+        GITHUB_EVENT_NAME: "push",
+      },
+      {
+        "ci.system": "GitHub",
+        "ci.build.id": "42",
+        "ci.build.type": "push",
+        "ci.build.url": "https://github.com/acme/idp/actions/runs/42",
+      },
     ],
-    ["GitLab", { GITLAB_CI: "true", CI_PIPELINE_ID: "7", CI_PIPELINE_URL: "https://gl/p/-/pipelines/7" }, { "ci.system": "GitLab CI/CD", "ci.build.id": "7", "ci.build.url": "https://gl/p/-/pipelines/7" }],
-    ["Jenkins", { JENKINS_URL: "https://j", BUILD_ID: "3", BUILD_URL: "https://j/job/3/" }, { "ci.system": "Jenkins", "ci.build.id": "3", "ci.build.url": "https://j/job/3/" }],
+    [
+      "GitLab",
+      { GITLAB_CI: "true", CI_PIPELINE_ID: "7", CI_PIPELINE_URL: "https://gl/p/-/pipelines/7" },
+      { "ci.system": "GitLab CI/CD", "ci.build.id": "7", "ci.build.url": "https://gl/p/-/pipelines/7" },
+    ],
+    [
+      "Jenkins",
+      { JENKINS_URL: "https://j", BUILD_ID: "3", BUILD_URL: "https://j/job/3/" },
+      { "ci.system": "Jenkins", "ci.build.id": "3", "ci.build.url": "https://j/job/3/" },
+    ],
     ["generic CI", { CI: "true" }, { "ci.system": "Generic CI" }],
     ["a laptop", {}, {}],
   ])("%s", (_name, env, expected) => expect(ciEnvironment(env)).toEqual(expected));
@@ -71,7 +94,19 @@ describe("ciEnvironment", () => {
 describe("collectEnvironment", () => {
   it("records git head, branch, author, committer and dirtiness, plus exec.kind and idlc.version", async () => {
     const dir = mkdtempSync(join(tmpdir(), "idlc-git-"));
-    const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: "Ada", GIT_AUTHOR_EMAIL: "ada@example.com", GIT_COMMITTER_NAME: "Bot", GIT_COMMITTER_EMAIL: "bot@example.com" } }).toString().trim();
+    const git = (...args: string[]) =>
+      execFileSync("git", args, {
+        cwd: dir,
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: "Ada",
+          GIT_AUTHOR_EMAIL: "ada@example.com",
+          GIT_COMMITTER_NAME: "Bot",
+          GIT_COMMITTER_EMAIL: "bot@example.com",
+        },
+      })
+        .toString()
+        .trim();
     git("init", "-q", "-b", "main");
     writeFileSync(join(dir, "people.csv"), "id\n1\n");
     git("add", ".");
@@ -92,6 +127,9 @@ describe("collectEnvironment", () => {
     });
     writeFileSync(join(dir, "people.csv"), "id\n2\n");
     expect((await collectEnvironment(dir, {}))["git.dirty"]).toBe("true");
-    expect(await collectEnvironment(mkdtempSync(join(tmpdir(), "idlc-nogit-")), {})).toEqual({ "exec.kind": "idlc", "idlc.version": expect.any(String) });
+    expect(await collectEnvironment(mkdtempSync(join(tmpdir(), "idlc-nogit-")), {})).toEqual({
+      "exec.kind": "idlc",
+      "idlc.version": expect.any(String),
+    });
   });
 });

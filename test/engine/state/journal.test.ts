@@ -2,7 +2,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openBackend, validateDeployment, type DeploymentV3 } from "../../../engine/state";
-import { account, accountUrn, finishOptions, providerResource, SECRETS, stackResource, tempProject, urnsOf } from "./fixtures/resources";
+import {
+  account,
+  accountUrn,
+  finishOptions,
+  providerResource,
+  SECRETS,
+  stackResource,
+  tempProject,
+  urnsOf,
+} from "./fixtures/resources";
 import { validateEveryWrittenCheckpoint } from "./fixtures/validate-all";
 
 validateEveryWrittenCheckpoint();
@@ -85,10 +94,14 @@ describe("journal → checkpoint", () => {
   it("shares one fsync among concurrent begins (group commit) and fsyncs before begin resolves", async () => {
     const { project, backend, base } = await seeded([]);
     const run = backend.startUpdate("dev", { kind: "update", base, secretsProviders: SECRETS });
-    const ops = await Promise.all(Array.from({ length: 200 }, (_, i) => run.begin({ type: "creating", resource: account(`r${i}`) })));
+    const ops = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => run.begin({ type: "creating", resource: account(`r${i}`) })),
+    );
     expect(new Set(ops).size).toBe(200);
     expect(run.stats.syncs).toBeLessThan(10);
-    const lines = readFileSync(join(project.dir, ".pulumi", "stacks", "p", "dev.journal.jsonl"), "utf8").trim().split("\n");
+    const lines = readFileSync(join(project.dir, ".pulumi", "stacks", "p", "dev.journal.jsonl"), "utf8")
+      .trim()
+      .split("\n");
     expect(lines.filter((l) => JSON.parse(l).kind === "begin")).toHaveLength(200);
     await run.finish(finishOptions("failed"));
   });
@@ -98,7 +111,9 @@ describe("journal → checkpoint", () => {
     const run = backend.startUpdate("dev", { kind: "update", base, secretsProviders: SECRETS });
     run.upsert(account("a", "x", [accountUrn("missing")]));
     await expect(run.finish(finishOptions())).rejects.toThrow(/integrity failure.*SlackAccount::missing/);
-    expect(readFileSync(join(project.dir, ".pulumi", "stacks", "p", "dev.journal.jsonl"), "utf8")).toContain('"kind":"upsert"');
+    expect(readFileSync(join(project.dir, ".pulumi", "stacks", "p", "dev.journal.jsonl"), "utf8")).toContain(
+      '"kind":"upsert"',
+    );
   });
 
   it("refuses same() for a URN the base does not have, and any call after finish", async () => {

@@ -24,7 +24,9 @@ describe("stack lock", () => {
     expect(content).toMatchObject({ pid: process.pid, hostname: hostname() });
     expect(Object.keys(content)).toEqual(["pid", "username", "hostname", "timestamp"]);
 
-    const err = await openBackend({ project, env: {} }).lock("dev").catch((e: unknown) => e);
+    const err = await openBackend({ project, env: {} })
+      .lock("dev")
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StateError);
     expect((err as StateError).code).toBe("STATE_LOCKED");
     expect((err as StateError).message).toContain(`@${hostname()} (pid ${process.pid})`);
@@ -42,7 +44,10 @@ describe("stack lock", () => {
     const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
     mkdirSync(locksDir(project.dir), { recursive: true });
     const stale = join(locksDir(project.dir), "11111111-2222-4333-8444-555555555555.json");
-    writeFileSync(stale, JSON.stringify({ pid: dead, username: "ci", hostname: hostname(), timestamp: "2026-01-01T00:00:00Z" }));
+    writeFileSync(
+      stale,
+      JSON.stringify({ pid: dead, username: "ci", hostname: hostname(), timestamp: "2026-01-01T00:00:00Z" }),
+    );
     const warnings: string[] = [];
     const unlock = await openBackend({ project, env: {}, onWarning: (m) => warnings.push(m) }).lock("dev");
     expect(warnings).toEqual([expect.stringMatching(new RegExp(`stale lock.*ci@${hostname()} \\(pid ${dead}\\)`))]);
@@ -53,7 +58,10 @@ describe("stack lock", () => {
   it("keeps a lock from another host, whose process it cannot check", async () => {
     const project = tempProject();
     mkdirSync(locksDir(project.dir), { recursive: true });
-    writeFileSync(join(locksDir(project.dir), "a.json"), JSON.stringify({ pid: 1, username: "bob", hostname: "elsewhere", timestamp: "t" }));
+    writeFileSync(
+      join(locksDir(project.dir), "a.json"),
+      JSON.stringify({ pid: 1, username: "bob", hostname: "elsewhere", timestamp: "t" }),
+    );
     await expect(openBackend({ project, env: {} }).lock("dev")).rejects.toThrow(/bob@elsewhere \(pid 1\)/);
   });
 });

@@ -15,7 +15,9 @@ describe("Graph OData queries", () => {
     let link: string | undefined = `/users?$select=id,department&$filter=department eq 'Sales'&$top=4`;
     while (link) {
       const { body } = await call(e, "GET", link);
-      expect(body.value.every((u: Record<string, unknown>) => u.department === "Sales" && Object.keys(u).length === 2)).toBe(true);
+      expect(
+        body.value.every((u: Record<string, unknown>) => u.department === "Sales" && Object.keys(u).length === 2),
+      ).toBe(true);
       ids.push(...body.value.map((u: { id: string }) => u.id));
       link = body["@odata.nextLink"];
     }
@@ -28,10 +30,16 @@ describe("Graph OData queries", () => {
   });
 
   it("supports the filter subset idlc uses and refuses the rest with Request_UnsupportedQuery", async () => {
-    expect((await call(e, "GET", "/users?$filter=employeeId eq 'E3'&$select=employeeId")).body.value).toEqual([{ employeeId: "E3" }]);
-    expect((await call(e, "GET", "/users?$filter=startswith(displayName,'Adele 1')&$select=id")).body.value.length).toBeGreaterThan(0);
+    expect((await call(e, "GET", "/users?$filter=employeeId eq 'E3'&$select=employeeId")).body.value).toEqual([
+      { employeeId: "E3" },
+    ]);
+    expect(
+      (await call(e, "GET", "/users?$filter=startswith(displayName,'Adele 1')&$select=id")).body.value.length,
+    ).toBeGreaterThan(0);
     expect((await call(e, "GET", "/users?$filter=employeeId in ('E1','E2')&$select=id")).body.value).toHaveLength(2);
-    expect((await call(e, "GET", "/users?$filter=endswith(mail,'x')")).body.error.code).toBe("Request_UnsupportedQuery");
+    expect((await call(e, "GET", "/users?$filter=endswith(mail,'x')")).body.error.code).toBe(
+      "Request_UnsupportedQuery",
+    );
     expect((await call(e, "GET", "/users?$filter=city eq 'Berlin'")).body.error.code).toBe("Request_UnsupportedQuery");
   });
 

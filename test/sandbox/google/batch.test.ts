@@ -14,7 +14,9 @@ const part = (id: string, requestLine: string, body?: unknown) =>
 
 async function batch(parts: string[]): Promise<{ status: number; type: string; text: string }> {
   const res = await fetch(`${e.url.replace("/admin/directory/v1", "")}/batch/admin/directory/v1`, {
-    method: "POST", headers: { authorization: `Bearer ${e.token}`, "content-type": "multipart/mixed; boundary=b" }, body: `${parts.join("")}--b--\r\n`,
+    method: "POST",
+    headers: { authorization: `Bearer ${e.token}`, "content-type": "multipart/mixed; boundary=b" },
+    body: `${parts.join("")}--b--\r\n`,
   });
   return { status: res.status, type: res.headers.get("content-type") ?? "", text: await res.text() };
 }
@@ -29,13 +31,17 @@ describe("Directory API batch (multipart/mixed)", () => {
     expect(type).toMatch(/^multipart\/mixed; boundary=/);
     const boundary = /boundary=([^;\s]+)/.exec(type)![1];
     const answers = text.split(`--${boundary}`).filter((p) => p.includes("Content-ID"));
-    const byId = Object.fromEntries(answers.map((a) => [/Content-ID: <response-(\w+)>/.exec(a)![1], /HTTP\/1\.1 (\d+)/.exec(a)![1]]));
+    const byId = Object.fromEntries(
+      answers.map((a) => [/Content-ID: <response-(\w+)>/.exec(a)![1], /HTTP\/1\.1 (\d+)/.exec(a)![1]]),
+    );
     expect(byId).toEqual({ "1": "200", "2": "404" });
     expect(e.control.user("batched@example.com")).toBeDefined();
   });
 
   it("refuses more than 1000 calls", async () => {
-    const parts = Array.from({ length: 1001 }, (_, i) => part(String(i), "GET /admin/directory/v1/users/x@example.com"));
+    const parts = Array.from({ length: 1001 }, (_, i) =>
+      part(String(i), "GET /admin/directory/v1/users/x@example.com"),
+    );
     expect((await batch(parts)).status).toBe(400);
   });
 });

@@ -7,7 +7,14 @@ beforeAll(async () => {
   e = await startGoogleEmulator();
 });
 afterAll(() => e.stop());
-beforeEach(() => Object.assign(e.control.behaviour, { visibilityDelayMs: 0, creationIncompleteMs: 0, groupPropagationMs: 0, queriesPerMinutePerUser: 2400 }));
+beforeEach(() =>
+  Object.assign(e.control.behaviour, {
+    visibilityDelayMs: 0,
+    creationIncompleteMs: 0,
+    groupPropagationMs: 0,
+    queriesPerMinutePerUser: 2400,
+  }),
+);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("Directory API eventual consistency", () => {
@@ -15,7 +22,9 @@ describe("Directory API eventual consistency", () => {
     e.control.behaviour.visibilityDelayMs = 200;
     const { body } = await call(e, "POST", "/users", newUser("fresh"));
     expect((await call(e, "GET", `/users/${body.id}`)).status).toBe(404);
-    expect((await call(e, "GET", "/users?customer=my_customer&query=email:fresh@example.com")).body.users).toBeUndefined();
+    expect(
+      (await call(e, "GET", "/users?customer=my_customer&query=email:fresh@example.com")).body.users,
+    ).toBeUndefined();
     await sleep(220);
     expect((await call(e, "GET", `/users/${body.id}`)).status).toBe(200);
   });
@@ -33,9 +42,13 @@ describe("Directory API eventual consistency", () => {
     e.control.behaviour.groupPropagationMs = 200;
     await call(e, "POST", "/users", newUser("joiner"));
     await call(e, "POST", "/groups", { email: "new@example.com", name: "New" });
-    expect((await call(e, "POST", "/groups/new@example.com/members", { email: "joiner@example.com" })).body.error.message).toBe("Resource Not Found: groupKey");
+    expect(
+      (await call(e, "POST", "/groups/new@example.com/members", { email: "joiner@example.com" })).body.error.message,
+    ).toBe("Resource Not Found: groupKey");
     await sleep(220);
-    expect((await call(e, "POST", "/groups/new@example.com/members", { email: "joiner@example.com" })).status).toBe(200);
+    expect((await call(e, "POST", "/groups/new@example.com/members", { email: "joiner@example.com" })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -45,7 +58,10 @@ describe("Directory API quotas", () => {
     e.control.advanceClock(61_000);
     for (let i = 0; i < 3; i++) expect((await call(e, "GET", "/users?customer=my_customer")).status).toBe(200);
     const over = await call(e, "GET", "/users?customer=my_customer");
-    expect(over).toMatchObject({ status: 403, body: { error: { errors: [{ reason: "userRateLimitExceeded", domain: "usageLimits" }] } } });
+    expect(over).toMatchObject({
+      status: 403,
+      body: { error: { errors: [{ reason: "userRateLimitExceeded", domain: "usageLimits" }] } },
+    });
     e.control.advanceClock(61_000);
     expect((await call(e, "GET", "/users?customer=my_customer")).status).toBe(200);
   });
@@ -53,8 +69,14 @@ describe("Directory API quotas", () => {
   it("answers queued quotaExceeded (403) and rateLimitExceeded (429)", async () => {
     e.control.failNext("quotaExceeded");
     e.control.failNext("rateLimitExceeded");
-    expect(await call(e, "GET", "/users?customer=my_customer")).toMatchObject({ status: 403, body: { error: { errors: [{ reason: "quotaExceeded" }] } } });
-    expect(await call(e, "GET", "/users?customer=my_customer")).toMatchObject({ status: 429, body: { error: { errors: [{ reason: "rateLimitExceeded" }] } } });
+    expect(await call(e, "GET", "/users?customer=my_customer")).toMatchObject({
+      status: 403,
+      body: { error: { errors: [{ reason: "quotaExceeded" }] } },
+    });
+    expect(await call(e, "GET", "/users?customer=my_customer")).toMatchObject({
+      status: 429,
+      body: { error: { errors: [{ reason: "rateLimitExceeded" }] } },
+    });
   });
 
   it("answers injected 429 faults in Google's shape with Retry-After", async () => {

@@ -16,10 +16,14 @@ function assertion(claims: Record<string, unknown>, key = e.serviceAccountKey.pr
   return `${body}.${createSign("RSA-SHA256").update(body).sign(key).toString("base64url")}`;
 }
 async function token(jwt: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(e.tokenUrl!, { method: "POST", body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: jwt }) });
+  const res = await fetch(e.tokenUrl!, {
+    method: "POST",
+    body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: jwt }),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
-const getUsers = (bearer: string) => fetch(`${e.url}/users?customer=my_customer`, { headers: { authorization: `Bearer ${bearer}` } });
+const getUsers = (bearer: string) =>
+  fetch(`${e.url}/users?customer=my_customer`, { headers: { authorization: `Bearer ${bearer}` } });
 
 describe("Google OAuth token endpoint (JWT bearer)", () => {
   it("exchanges a correctly signed assertion for a bearer token the API accepts", async () => {
@@ -30,15 +34,23 @@ describe("Google OAuth token endpoint (JWT bearer)", () => {
   });
 
   it("rejects a signature made with another key", async () => {
-    const other = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
-    expect(await token(assertion({}, other))).toEqual({ status: 400, body: { error: "invalid_grant", error_description: "Invalid JWT Signature." } });
+    const other = generateKeyPairSync("rsa", { modulusLength: 2048 })
+      .privateKey.export({ type: "pkcs8", format: "pem" })
+      .toString();
+    expect(await token(assertion({}, other))).toEqual({
+      status: 400,
+      body: { error: "invalid_grant", error_description: "Invalid JWT Signature." },
+    });
   });
 
   it("rejects expired assertions, a wrong audience and an impersonation without delegation", async () => {
     const old = Math.floor(Date.now() / 1000) - 7200;
     expect((await token(assertion({ iat: old, exp: old + 3600 }))).body.error).toBe("invalid_grant");
     expect((await token(assertion({ aud: "https://elsewhere/token" }))).body.error).toBe("invalid_grant");
-    expect(await token(assertion({ sub: "someone@example.com" }))).toMatchObject({ status: 401, body: { error: "unauthorized_client" } });
+    expect(await token(assertion({ sub: "someone@example.com" }))).toMatchObject({
+      status: 401,
+      body: { error: "unauthorized_client" },
+    });
   });
 
   it("gives a token without `sub` (no domain-wide delegation) no admin rights", async () => {

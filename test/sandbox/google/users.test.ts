@@ -12,7 +12,12 @@ describe("Directory API users", () => {
   it("inserts a user, never echoes the password, and ignores isAdmin on insert and update", async () => {
     const { status, body } = await call(e, "POST", "/users", newUser("liz", { isAdmin: true }));
     expect(status).toBe(200);
-    expect(body).toMatchObject({ kind: "admin#directory#user", primaryEmail: "liz@example.com", isAdmin: false, name: { fullName: "Liz Smith" } });
+    expect(body).toMatchObject({
+      kind: "admin#directory#user",
+      primaryEmail: "liz@example.com",
+      isAdmin: false,
+      name: { fullName: "Liz Smith" },
+    });
     expect(body.password).toBeUndefined();
     expect((await call(e, "PUT", `/users/${body.id}`, { isAdmin: true })).body.isAdmin).toBe(false);
     expect((await call(e, "POST", `/users/${body.id}/makeAdmin`, { status: true })).status).toBe(204);
@@ -22,23 +27,46 @@ describe("Directory API users", () => {
   it("answers Google's classic error shape: 409 duplicate, 404 notFound, 400 required/invalid", async () => {
     expect(await call(e, "POST", "/users", newUser("dup"))).toMatchObject({ status: 200 });
     expect(await call(e, "POST", "/users", newUser("dup"))).toEqual({
-      status: 409, body: { error: { code: 409, message: "Entity already exists.", errors: [{ message: "Entity already exists.", domain: "global", reason: "duplicate" }] } },
+      status: 409,
+      body: {
+        error: {
+          code: 409,
+          message: "Entity already exists.",
+          errors: [{ message: "Entity already exists.", domain: "global", reason: "duplicate" }],
+        },
+      },
     });
-    expect(await call(e, "GET", "/users/nobody@example.com")).toMatchObject({ status: 404, body: { error: { message: "Resource Not Found: userKey", errors: [{ reason: "notFound" }] } } });
-    expect(await call(e, "POST", "/users", { primaryEmail: "x@example.com", name: { givenName: "X", familyName: "Y" } })).toMatchObject({ status: 400, body: { error: { errors: [{ reason: "required" }] } } });
-    expect(await call(e, "POST", "/users", newUser("short", { password: "abc" }))).toMatchObject({ status: 400, body: { error: { errors: [{ reason: "invalid" }] } } });
+    expect(await call(e, "GET", "/users/nobody@example.com")).toMatchObject({
+      status: 404,
+      body: { error: { message: "Resource Not Found: userKey", errors: [{ reason: "notFound" }] } },
+    });
+    expect(
+      await call(e, "POST", "/users", { primaryEmail: "x@example.com", name: { givenName: "X", familyName: "Y" } }),
+    ).toMatchObject({ status: 400, body: { error: { errors: [{ reason: "required" }] } } });
+    expect(await call(e, "POST", "/users", newUser("short", { password: "abc" }))).toMatchObject({
+      status: 400,
+      body: { error: { errors: [{ reason: "invalid" }] } },
+    });
     expect(await call(e, "POST", "/users", newUser("ou", { orgUnitPath: "/Nowhere" }))).toMatchObject({ status: 400 });
   });
 
   it("patch cannot clear a repeated field; update (PUT) can", async () => {
-    const { body } = await call(e, "POST", "/users", newUser("rel", { relations: [{ value: "boss@example.com", type: "manager" }] }));
+    const { body } = await call(
+      e,
+      "POST",
+      "/users",
+      newUser("rel", { relations: [{ value: "boss@example.com", type: "manager" }] }),
+    );
     expect((await call(e, "PATCH", `/users/${body.id}`, { relations: [] })).body.relations).toHaveLength(1);
     expect((await call(e, "PUT", `/users/${body.id}`, { relations: [] })).body.relations).toEqual([]);
   });
 
   it("suspends, signs out, deletes into a 20-day undelete window", async () => {
     const { body } = await call(e, "POST", "/users", newUser("leaver"));
-    expect((await call(e, "PUT", `/users/${body.id}`, { suspended: true })).body).toMatchObject({ suspended: true, suspensionReason: "ADMIN" });
+    expect((await call(e, "PUT", `/users/${body.id}`, { suspended: true })).body).toMatchObject({
+      suspended: true,
+      suspensionReason: "ADMIN",
+    });
     expect((await call(e, "POST", `/users/${body.id}/signOut`)).status).toBe(204);
     expect(e.control.user(body.id)!.signOuts).toHaveLength(1);
     expect((await call(e, "DELETE", `/users/${body.id}`)).status).toBe(204);
@@ -53,11 +81,16 @@ describe("Directory API users", () => {
   });
 
   it("pages with maxResults (≤ 500) and opaque page tokens, omitting `users` when empty", async () => {
-    for (let i = 0; i < 7; i++) await call(e, "POST", "/users", newUser(`page${i}`, { externalIds: [{ value: "PAGE", type: "organization" }] }));
+    for (let i = 0; i < 7; i++)
+      await call(e, "POST", "/users", newUser(`page${i}`, { externalIds: [{ value: "PAGE", type: "organization" }] }));
     const seen: string[] = [];
     let token: string | undefined;
     do {
-      const { body } = await call(e, "GET", `/users?customer=my_customer&maxResults=3&query=externalId:PAGE${token ? `&pageToken=${token}` : ""}`);
+      const { body } = await call(
+        e,
+        "GET",
+        `/users?customer=my_customer&maxResults=3&query=externalId:PAGE${token ? `&pageToken=${token}` : ""}`,
+      );
       seen.push(...body.users.map((u: { primaryEmail: string }) => u.primaryEmail));
       token = body.nextPageToken;
     } while (token);

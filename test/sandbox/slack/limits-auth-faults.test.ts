@@ -21,9 +21,16 @@ describe("Slack emulator: auth and discovery", () => {
     emu = await startSlackEmulator();
     const call = caller(emu);
     const spc = (await call("GET", "/ServiceProviderConfig")).body;
-    expect(spc).toMatchObject({ patch: { supported: true }, filter: { supported: true, maxResults: 1000 }, etag: { supported: false } });
+    expect(spc).toMatchObject({
+      patch: { supported: true },
+      filter: { supported: true, maxResults: 1000 },
+      etag: { supported: false },
+    });
     expect((await call("GET", "/ServiceProviderConfigs")).body).toEqual(spc);
-    expect((await call("GET", "/ResourceTypes")).body.Resources.map((r: { id: string }) => r.id)).toEqual(["User", "Group"]);
+    expect((await call("GET", "/ResourceTypes")).body.Resources.map((r: { id: string }) => r.id)).toEqual([
+      "User",
+      "Group",
+    ]);
     expect((await call("GET", "/Schemas/Users")).status).toBe(200);
   });
 });
@@ -33,7 +40,9 @@ describe("Slack emulator: rate limits", () => {
     emu = await startSlackEmulator();
     const call = caller(emu);
     const started = Date.now();
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => call("POST", "/Users", newUser(`burst${i}`, `b${i}@corp.com`))));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => call("POST", "/Users", newUser(`burst${i}`, `b${i}@corp.com`))),
+    );
     // 20 from the burst, plus one per 333 ms the 30 requests took to arrive (180/min refill).
     const created = answers.filter((a) => a.status === 201).length;
     expect(created).toBeGreaterThanOrEqual(20);

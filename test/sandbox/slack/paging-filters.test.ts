@@ -12,7 +12,9 @@ beforeAll(async () => {
   call = caller(emu);
   for (let i = 1; i < TOTAL; i += 50) {
     await Promise.all(
-      Array.from({ length: Math.min(50, TOTAL - i) }, (_, k) => call("POST", "/Users", newUser(`user${i + k}`, `user${i + k}@corp.com`))),
+      Array.from({ length: Math.min(50, TOTAL - i) }, (_, k) =>
+        call("POST", "/Users", newUser(`user${i + k}`, `user${i + k}@corp.com`)),
+      ),
     );
   }
 }, 60_000);
@@ -43,13 +45,17 @@ describe("Slack emulator: paging", () => {
 
 describe("Slack emulator: filters", () => {
   it("filters by userName and email, case-insensitively in names, operators and values", async () => {
-    expect((await call("GET", q('userName eq "USER7"'))).body.Resources.map((u: { userName: string }) => u.userName)).toEqual(["user7"]);
+    expect(
+      (await call("GET", q('userName eq "USER7"'))).body.Resources.map((u: { userName: string }) => u.userName),
+    ).toEqual(["user7"]);
     expect((await call("GET", q('EMAIL EQ "User8@Corp.com"'))).body.totalResults).toBe(1);
     expect((await call("GET", q('username sw "user100"'))).body.totalResults).toBe(6); // user100 and user1000…user1004
   });
 
   it("supports and, or, co, pr and parentheses", async () => {
-    expect((await call("GET", q('(userName eq "user1" or userName eq "user2") and email co "corp"'))).body.totalResults).toBe(2);
+    expect(
+      (await call("GET", q('(userName eq "user1" or userName eq "user2") and email co "corp"'))).body.totalResults,
+    ).toBe(2);
     expect((await call("GET", q("userName pr"))).body.totalResults).toBe(TOTAL);
   });
 
