@@ -40,12 +40,10 @@ export function usersRouter(ctx: EntraContext): Router {
   };
 
   router.post("/users", (req, res) => {
-    res
-      .status(201)
-      .json({
-        "@odata.context": ctx.context("users/$entity"),
-        ...select(createUser(ctx, req.body ?? {}).resource, undefined, USER_DEFAULT_SELECT),
-      });
+    res.status(201).json({
+      "@odata.context": ctx.context("users/$entity"),
+      ...select(createUser(ctx, req.body ?? {}).resource, undefined, USER_DEFAULT_SELECT),
+    });
   });
 
   router.get("/users", (req, res) => {

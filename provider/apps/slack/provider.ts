@@ -54,12 +54,10 @@ export const slackAccountProvider: pulumi.dynamic.ResourceProvider<AccountSpec, 
           message: `Slack usernames are 1–${SLACK_MAX_USERNAME} characters after lower-casing and turning characters other than letters, digits, '.', '_' and '-' into '_'`,
         }),
       displayName: z.string().max(80, "Slack display names are at most 80 characters"),
-      admin: z
-        .boolean()
-        .refine((v) => !v, {
-          message:
-            "Slack's SCIM API cannot make anyone an Admin or Owner: grant it in Slack's admin UI and drop the admin role for slack",
-        }),
+      admin: z.boolean().refine((v) => !v, {
+        message:
+          "Slack's SCIM API cannot make anyone an Admin or Owner: grant it in Slack's admin UI and drop the admin role for slack",
+      }),
     }));
   },
 
