@@ -3,9 +3,7 @@
  * its documented pacing (limits.ts) and features, the filters it supports (`email`, `userName`, group
  * `displayName`; never `externalId`), and its error details translated once, here.
  */
-import { createHttpClient, type HttpClient, type HttpError, type HttpResponse } from "../../net";
-// From the scim modules, not its index: the index also exports the SCIM providers, which closure serialization
-// would copy into every Slack resource's state (about 45 KB each).
+import { createHttpClient, HttpError, type HttpClient, type HttpResponse } from "../../net";
 import {
   createScimClient,
   scimAnyOf,
@@ -14,9 +12,8 @@ import {
   type ScimGroup as ScimWireGroup,
   type ScimUser,
 } from "../scim/client";
-import { appSettingsStore } from "../shared";
+import { appSettingsStore, UserSnapshot } from "../shared";
 import { slackPaceRules } from "./limits";
-import { createUserSnapshot, type UserSnapshot } from "./user-snapshot";
 import type { SlackSettings } from "./settings";
 
 export type { ScimUser as SlackUser, ScimWireGroup as SlackWireGroup };
@@ -70,7 +67,14 @@ export function slackSession(): SlackSession {
     });
     const client = createScimClient(withKnownFeatures(http));
     const ttl = settings.snapshotTtlSeconds * 1000;
-    const users = ttl > 0 ? createUserSnapshot(() => client.users.find("userName pr"), ttl) : undefined;
+    const users =
+      ttl > 0
+        ? new UserSnapshot(
+            () => client.users.find("userName pr"),
+            (u) => [u.id],
+            ttl,
+          )
+        : undefined;
     sessions.set(key, (session = { client, users }));
   }
   return session;
@@ -87,16 +91,9 @@ export async function findGroupByName(client: ScimClient, name: string): Promise
   return (await client.groups.find(scimEq("displayName", name))).find((g) => g.displayName === name);
 }
 
-/**
- * The failed call behind an error, by shape rather than `instanceof`: the client is shared by every rehydrated
- * provider copy in the process (account and group providers are serialized separately), so its `HttpError` may
- * be another copy's class.
- */
-function httpFailure(err: unknown): Pick<HttpError, "kind" | "detail"> | undefined {
-  const e = err as Partial<HttpError> | null;
-  return e && typeof e === "object" && typeof e.kind === "string" && typeof e.status === "number" && e.app === "slack"
-    ? (e as HttpError)
-    : undefined;
+/** The failed Slack call behind an error, if it was one. */
+function httpFailure(err: unknown): HttpError | undefined {
+  return err instanceof HttpError && err.app === "slack" ? err : undefined;
 }
 
 /** Slack's error `detail` (`email_taken`, `cannot_disable_primary_owner`, …) of a failed call, if it was one. */

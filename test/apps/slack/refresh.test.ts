@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slackAccountProvider as p, type SlackAccountOutputs } from "../../../provider/apps/slack";
-import { createUserSnapshot } from "../../../provider/apps/slack/user-snapshot";
 import { callsOf, spec, startSlackHarness, type SlackHarness } from "./harness";
 
 let h: SlackHarness;
@@ -35,25 +34,5 @@ describe("SlackAccount refresh", () => {
     expect(calls).toEqual({ GET: 2 });
     expect(result[0]!.props).toMatchObject({ enabled: false });
     expect(result[1]!.id).toBe(late.id);
-  });
-});
-
-describe("createUserSnapshot", () => {
-  it("shares one load between concurrent readers and reloads after the TTL", async () => {
-    let t = 0;
-    let loads = 0;
-    const snapshot = createUserSnapshot(
-      async () => [{ id: "U1", n: ++loads }],
-      1000,
-      () => t,
-    );
-    await Promise.all([snapshot.ensure(), snapshot.ensure()]);
-    expect(snapshot.peek("U1")).toEqual({ id: "U1", n: 1 });
-    snapshot.invalidate("U1");
-    expect(snapshot.peek("U1")).toBeUndefined();
-    t = 1000;
-    expect(snapshot.peek("U2")).toBeUndefined();
-    await snapshot.ensure();
-    expect(snapshot.peek("U1")).toEqual({ id: "U1", n: 2 });
   });
 });
