@@ -1,9 +1,10 @@
 /** What `idlc sspr serve`, `send-link` and `activate` do once parsed (cli/commands/sspr.ts defines them). */
 import path from "node:path";
 import { z } from "zod";
-import { findProject, resolveStackName } from "../../engine/project";
+import { findProject, openStackSecrets, resolveStackName, reveal, type Project } from "../../engine/project";
+import { passphraseFromEnv } from "../../engine/secrets";
 import { loadStackPlan } from "../../provider/stack";
-import type { SsprSettings } from "../../provider/config";
+import { SsprSettings } from "../../provider/config";
 import { ldapSettingsSchema } from "../../provider/apps/ldap";
 import { entraSettingsSchema, type EntraSettings } from "../../provider/apps/entra";
 import { googleSettingsSchema, type GoogleSettings } from "../../provider/apps/google";
@@ -40,19 +41,19 @@ interface Context {
   publicUrl: string;
 }
 
-function context(options: { cwd?: string; stack?: string; publicUrl?: string }, by: string): Context {
+async function context(options: { cwd?: string; stack?: string; publicUrl?: string }, by: string): Promise<Context> {
   const project = findProject(path.resolve(options.cwd ?? process.cwd()));
   const stack = resolveStackName(project, options.stack);
   const load = () => loadStackPlan({ cwd: project.dir, stack, asOf: new Date().toISOString().slice(0, 10) });
   const first = load();
-  const settings = first.stack.settings.sspr;
-  if (!settings) {
+  if (!first.stack.settings.sspr) {
     throw new UsageError(
       `stack ${stack} has no identity:sspr setting`,
       "Add identity:sspr with publicUrl, targets and smtp (see docs/SSPR.md).",
     );
   }
-  const raw = first.stack.raw;
+  const raw = await revealed(project, stack, first.stack.raw);
+  const settings = SsprSettings.parse(raw["identity:sspr"]);
   const publicUrl = options.publicUrl ?? settings.publicUrl;
   let cached = { at: Date.now(), subjects: fromPlan(first) };
   const subjects = (): Subject[] => {
@@ -96,7 +97,6 @@ function targetFor(app: string, raw: Record<string, unknown>, projectDir: string
     );
   }
   const value = resolveSandboxSettings(app, raw[`identity:${app}`], projectDir);
-  refuseEncrypted(`identity:${app}`, value);
   if (app === "ldap") return ldapTarget(ldapSettingsSchema(z).parse(value));
   if (app === "entra") return entraTarget(entraSettingsSchema(z).parse(value) as EntraSettings);
   return googleTarget(googleSettingsSchema(z).parse(value) as GoogleSettings);
@@ -109,26 +109,25 @@ function smtpOf(settings: SsprSettings, projectDir: string): SmtpSettings {
       from: settings.smtp.from,
     };
   }
-  refuseEncrypted("identity:sspr.smtp", settings.smtp);
   const { password, ...rest } = settings.smtp;
   return { ...rest, password: typeof password === "string" ? password : undefined };
 }
 
-/** `secure:` values need the stack's secrets provider, which this command does not open yet: say so plainly. */
-function refuseEncrypted(key: string, value: unknown): void {
-  if (JSON.stringify(value ?? null).includes('"secure"')) {
-    throw new UsageError(
-      `${key} holds an encrypted (secure:) value, which idlc sspr cannot decrypt yet`,
-      "Run the portal against the sandbox, or follow docs/SSPR.md#secrets for the interim set-up.",
-    );
-  }
+/**
+ * The stack file's config with every `secure:` value decrypted (SMTP password, app credentials), under the
+ * passphrase as the Pulumi CLI reads it; a file without one is used as written and needs no passphrase.
+ */
+async function revealed(project: Project, stack: string, raw: Record<string, unknown>) {
+  if (!JSON.stringify(raw).includes('"secure"')) return raw;
+  const secrets = await openStackSecrets(project, stack, { passphrase: passphraseFromEnv(), persist: false });
+  return reveal(raw, (ciphertext) => secrets.decrypt(ciphertext)).value as Record<string, unknown>;
 }
 
 export async function serve(options: SsprServeOptions): Promise<number> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port ${options.port} is not a port`, "Give 0–65535.");
-  const { service, settings, publicUrl } = context(options, "serve");
+  const { service, settings, publicUrl } = await context(options, "serve");
   const app = portalApp({ service, policy: policyFrom(settings), publicUrl, trustProxy: settings.trustProxy });
   await new Promise<void>((resolve) => {
     const server = app.listen(port, "127.0.0.1", () => {
@@ -145,7 +144,7 @@ export async function serve(options: SsprServeOptions): Promise<number> {
 
 export async function sendLink(employeeId: string, options: SsprSendLinkOptions): Promise<number> {
   const by = options.by ?? process.env.USER ?? "unknown";
-  const { service } = context(options, `send-link by ${by}`);
+  const { service } = await context(options, `send-link by ${by}`);
   await service.sendHelpdeskLink(employeeId, by, options.reason, options.to);
   process.stdout.write(
     `A reset link for ${employeeId} was sent${options.to ? ` to ${options.to}` : ""}; it works once, for 15 minutes.\n`,
@@ -162,7 +161,7 @@ export async function activate(options: SsprActivateOptions): Promise<number> {
     );
   }
   const by = options.by ?? process.env.USER ?? "unknown";
-  const { service, settings } = context(options, `activate by ${by}`);
+  const { service, settings } = await context(options, `activate by ${by}`);
   // Which accounts exist, and since when: the stack's own recorded states, as the audit commands read them.
   const source = loadAuditSource({ stack: options.stack, cwd: options.cwd, backend: options.backend });
   const states = buildSnapshots(source.updates).map((s) => ({

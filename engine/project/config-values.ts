@@ -39,7 +39,7 @@ function isSecure(value: unknown): value is { secure: string } {
 }
 
 /** Replaces every `{secure: …}` inside `value` by its plaintext; reports whether any was found. */
-function reveal(value: unknown, decrypt: ConfigDecrypt): { value: unknown; secret: boolean } {
+export function reveal(value: unknown, decrypt: ConfigDecrypt): { value: unknown; secret: boolean } {
   if (isSecure(value)) return { value: decrypt(value.secure), secret: true };
   if (Array.isArray(value)) {
     const items = value.map((item) => reveal(item, decrypt));

@@ -6,7 +6,7 @@
  */
 export { findProject, readProject, projectSchema, type Project } from "./project-file";
 export { listStackNames, normalizeStackName, resolveStackName, stackConfigPath } from "./stack-name";
-export { decodeConfig, keepSealed, namespacedKey, type DecodedConfig } from "./config-values";
+export { decodeConfig, keepSealed, namespacedKey, reveal, type DecodedConfig } from "./config-values";
 export {
   listStackConfig,
   loadSealedStackConfig,

@@ -26,7 +26,17 @@ const INBOX = `<!doctype html><html><head><meta charset="utf-8"><title>Sandbox i
 <p>to <%= m.to.join(", ") %> · <%= m.receivedAt %></p><pre><%= m.text %></pre></article><% } %>
 </body></html>`;
 
-export async function startCatcher(options: { smtpPort?: number; httpPort?: number } = {}): Promise<RunningCatcher> {
+export interface CatcherOptions {
+  smtpPort?: number;
+  httpPort?: number;
+  /**
+   * Require this login (AUTH PLAIN/LOGIN), as a real relay does: a wrong one gets 535 and no mail is kept. Without
+   * it any client can deliver.
+   */
+  login?: { user: string; password: string };
+}
+
+export async function startCatcher(options: CatcherOptions = {}): Promise<RunningCatcher> {
   const messages: CaughtMail[] = [];
   const waiters: { to: string; resolve: (m: CaughtMail) => void }[] = [];
   const taken = new Set<number>();
@@ -35,10 +45,20 @@ export async function startCatcher(options: { smtpPort?: number; httpPort?: numb
     if (found) taken.add(found.id);
     return found;
   };
+  const login = options.login;
   const smtp = new SMTPServer({
-    // Loopback only and nothing real behind it: no TLS and no login, so any client can deliver.
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
+    // Loopback only and nothing real behind it: no TLS, so a login (when asked for) goes in the clear.
+    authOptional: !login,
+    allowInsecureAuth: true,
+    authMethods: ["PLAIN", "LOGIN"],
+    disabledCommands: login ? ["STARTTLS"] : ["STARTTLS", "AUTH"],
+    onAuth(auth, _session, callback) {
+      if (login && auth.username === login.user && auth.password === login.password) {
+        callback(null, { user: auth.username });
+      } else {
+        callback(Object.assign(new Error("Invalid username or password"), { responseCode: 535 }));
+      }
+    },
     size: 1_000_000,
     logger: false,
     onData(stream, session, callback) {
