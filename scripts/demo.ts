@@ -7,25 +7,14 @@
 import { copyFileSync } from "node:fs";
 import path from "node:path";
 import pc from "picocolors";
-import { slapdInstallCommand, slapdMissing } from "../sandbox/ldap";
+import { chooseApps, reportedFor, step } from "./demo-steps";
+import { ssprDemo } from "./demo-sspr";
 import { createWorkspaceAt, repoRoot, type Workspace } from "./workspace";
 import { nextSteps } from "./next-steps";
 
 const today = new Date().toISOString().slice(0, 10);
 /** Today's leaver in `hrChange`. */
 const LEAVER = "E013";
-const APPS = ["entra", "google", "slack", "scim", "ldap"];
-
-/** A person at a terminal watches the live view of each step; CI and pipes get its plain lines. */
-const live = Boolean(process.stderr.isTTY && !process.env.CI);
-
-/** Runs one idlc command of the story, streaming its output; with `keep`, only the lines it keeps, once it ends. */
-async function step(ws: Workspace, title: string, args: string[], keep?: (line: string) => boolean): Promise<void> {
-  process.stdout.write(`\n${pc.bold(pc.cyan(`▶ ${title}`))}\n${pc.dim(`$ idlc ${args.join(" ")}`)}\n`);
-  const { code, stdout, stderr } = await ws.idlc(args, { echo: !keep, live });
-  if (keep) process.stdout.write(`${stdout}${stderr}`.split("\n").filter(keep).join("\n"));
-  if (code !== 0) throw new Error(`idlc ${args.join(" ")} exited ${code}`);
-}
 
 /**
  * A day of HR changes: Ines Moreau joins Engineering, Amelia Clarke moves from Marketing to Sales, Mateo Rossi
@@ -62,16 +51,6 @@ function hrChange(ws: Workspace): void {
   });
 }
 
-/** The apps this machine can run; LDAP needs a real slapd, and is left out of the stack (one line says so) without. */
-function chooseApps(ws: Workspace): string[] {
-  const why = slapdMissing();
-  if (!why) return APPS;
-  ws.dropApp("ldap");
-  const fix = `To include it: ${slapdInstallCommand()}, then npm run demo again.`;
-  process.stdout.write(`${pc.yellow(`⚠ LDAP skipped: ${why}. ${fix}`)}\n`);
-  return APPS.filter((app) => app !== "ldap");
-}
-
 async function main(): Promise<void> {
   const started = Date.now();
   const ws = createWorkspaceAt(path.join(repoRoot, ".idlc", "demo"));
@@ -80,8 +59,7 @@ async function main(): Promise<void> {
   const apps = chooseApps(ws);
   try {
     // The stack was told why LDAP is left out; the sandbox need not say it again.
-    const reported = (line: string) => apps.includes("ldap") || !/^ldap\b/.test(line);
-    await step(ws, `Start the local sandbox (apps: ${apps.join(", ")})`, ["sandbox", "start"], reported);
+    await step(ws, `Start the local sandbox (apps: ${apps.join(", ")})`, ["sandbox", "start"], reportedFor(apps));
     await step(ws, "Validate the HR export, roles, approvals and persona tests", ["validate", "--stack", "demo"]);
     const preview = ["preview", "--stack", "demo", "--policy-pack", "policies"];
     await step(ws, "Preview: what would change, checked by the policy pack", preview);
@@ -106,7 +84,14 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${intro}\n${next.join("\n")}\n`);
 }
 
-main().catch((err: Error) => {
+const story = process.argv[2];
+if (story !== undefined && story !== "sspr") {
+  process.stderr.write(
+    `${pc.red("demo failed:")} unknown demo "${story}": run \`npm run demo\` or \`npm run demo -- sspr\`\n`,
+  );
+  process.exit(2);
+}
+(story === "sspr" ? ssprDemo() : main()).catch((err: Error) => {
   process.stderr.write(`${pc.red("demo failed:")} ${err.message}\n`);
   process.exit(1);
 });

@@ -86,40 +86,7 @@ export async function startPortal(options: {
   };
 }
 
-export interface Page {
-  status: number;
-  html: string;
-  headers: Headers;
-}
-
-/** A browser stand-in: keeps the CSRF cookie and reads the form's hidden csrf field from the last page. */
-export class Browser {
-  private cookie = "";
-  csrf = "";
-  constructor(private readonly base: string) {}
-
-  async get(pathname: string, headers: Record<string, string> = {}): Promise<Page> {
-    return this.remember(await fetch(new URL(pathname, this.base), { headers: { ...headers, cookie: this.cookie } }));
-  }
-
-  async post(pathname: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Page> {
-    return this.remember(
-      await fetch(new URL(pathname, this.base), {
-        method: "POST",
-        headers: { ...headers, cookie: this.cookie, "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams(fields).toString(),
-      }),
-    );
-  }
-
-  private async remember(response: Response): Promise<Page> {
-    const set = response.headers.get("set-cookie");
-    if (set) this.cookie = set.split(";")[0]!;
-    const html = await response.text();
-    this.csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? this.csrf;
-    return { status: response.status, html, headers: response.headers };
-  }
-}
+export { Browser, linkIn, type Page } from "../../scripts/portal-client";
 
 /** An in-memory password authority: what it holds, and an optional refusal, for tests not about a real app. */
 export function memoryTarget(
@@ -136,11 +103,4 @@ export function memoryTarget(
       held.set(subject.employeeId, password);
     },
   };
-}
-
-/** The link in a mail, as the person would click it. */
-export function linkIn(text: string): string {
-  const match = /https?:\/\/\S+/.exec(text);
-  if (!match) throw new Error(`no link in mail: ${text}`);
-  return match[0];
 }
