@@ -27,8 +27,8 @@ describe("idlc loads a command's code only when it runs", () => {
     expect([...packages].filter((p) => p !== "tsx" && p !== "esbuild").sort()).toEqual(["commander", "picocolors"]);
     expect(ours.filter((f) => !/^cli\/(commands\/)?[\w-]+\.ts$/.test(f)).sort()).toEqual([
       "engine/command/operation-options.ts",
+      "errors/index.ts",
       "package.json",
-      "provider/errors.ts",
     ]);
     expect(ours).not.toContain("cli/stack-options.ts");
   });
