@@ -2,6 +2,7 @@
 import type { EntraAccountInputs } from "../../../provider/apps/entra";
 import { entraAccountProvider, entraGroupProvider } from "../../../provider/apps/entra";
 import { startEntraEmulator, type EntraEmulator, type EntraEmulatorOptions } from "../../../sandbox/entra";
+import { happySpec } from "../shared/account-spec-fixture";
 
 export interface EntraHarness {
   emulator: EntraEmulator;
@@ -28,26 +29,8 @@ export async function startEntraHarness(
   return { emulator, config };
 }
 
-/** A happy-path account spec; tests change one thing at a time. */
+/** A happy-path account spec (Entra's user name is the address); tests change one thing at a time. */
 export function spec(employeeId: string, overrides: Partial<EntraAccountInputs> = {}): EntraAccountInputs {
-  const local = `user.${employeeId.toLowerCase()}`;
-  return {
-    employeeId,
-    userName: `${local}@example.com`,
-    email: `${local}@example.com`,
-    givenName: "Grace",
-    familyName: `Person${employeeId}`,
-    displayName: `Grace Person${employeeId}`,
-    title: "Engineer",
-    department: "R&D",
-    costCenter: "CC42",
-    employmentType: "employee",
-    enabled: true,
-    lifecycle: "active",
-    groups: [],
-    admin: false,
-    grants: [],
-    approvals: [],
-    ...overrides,
-  };
+  const base = happySpec(employeeId, { givenName: "Grace" });
+  return { ...base, userName: base.email, ...overrides };
 }

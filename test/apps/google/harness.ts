@@ -2,6 +2,7 @@
 import type { AccountSpec } from "../../../provider/access/account-spec";
 import { googleAccountProvider, googleGroupProvider } from "../../../provider/apps/google";
 import { startGoogleEmulator, type GoogleEmulator, type GoogleEmulatorOptions } from "../../../sandbox/google";
+import { happySpec } from "../shared/account-spec-fixture";
 
 export interface GoogleHarness {
   emulator: GoogleEmulator;
@@ -30,24 +31,5 @@ export async function startGoogleHarness(
 
 /** A happy-path account spec; tests change one thing at a time. */
 export function spec(employeeId: string, overrides: Partial<AccountSpec> = {}): AccountSpec {
-  const local = `user.${employeeId.toLowerCase()}`;
-  return {
-    employeeId,
-    userName: local,
-    email: `${local}@example.com`,
-    givenName: "Ada",
-    familyName: `Person${employeeId}`,
-    displayName: `Ada Person${employeeId}`,
-    title: "Engineer",
-    department: "R&D",
-    costCenter: "CC42",
-    employmentType: "employee",
-    enabled: true,
-    lifecycle: "active",
-    groups: [],
-    admin: false,
-    grants: [],
-    approvals: [],
-    ...overrides,
-  };
+  return { ...happySpec(employeeId), ...overrides };
 }

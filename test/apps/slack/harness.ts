@@ -3,6 +3,7 @@ import type { AccountSpec, GroupSpec } from "../../../provider/access/account-sp
 import { slackAccountProvider, slackGroupProvider } from "../../../provider/apps/slack";
 import { sharedRequestCounter } from "../../../provider/net";
 import { startSlackEmulator, type SlackEmulator, type SlackEmulatorOptions } from "../../../sandbox/slack";
+import { happySpec } from "../shared/account-spec-fixture";
 
 export interface SlackHarness {
   emulator: SlackEmulator;
@@ -23,26 +24,7 @@ export async function startSlackHarness(
 
 /** A happy-path account spec; tests change one thing at a time. */
 export function spec(employeeId: string, overrides: Partial<AccountSpec> = {}): AccountSpec {
-  const local = `user.${employeeId.toLowerCase()}`;
-  return {
-    employeeId,
-    userName: local,
-    email: `${local}@corp.com`,
-    givenName: "Ada",
-    familyName: `Person${employeeId}`,
-    displayName: `Ada Person${employeeId}`,
-    title: "Engineer",
-    department: "R&D",
-    costCenter: "CC42",
-    employmentType: "employee",
-    enabled: true,
-    lifecycle: "active",
-    groups: [],
-    admin: false,
-    grants: [],
-    approvals: [],
-    ...overrides,
-  };
+  return { ...happySpec(employeeId, { domain: "corp.com" }), ...overrides };
 }
 
 export function groupSpec(name: string, overrides: Partial<GroupSpec> = {}): GroupSpec {
