@@ -129,7 +129,7 @@ function peopleOf(cwd: string, stack: string | undefined): Pick<AuditSource, "pe
   const { file, ...hr } = settings.settings.hr;
   const hrFile = path.resolve(settings.stackDir, file);
   if (!existsSync(hrFile)) return {};
-  const { people, issues } = readHrExport({ ...hr, file: hrFile, text: readHrFile(hrFile) });
+  const { people, issues } = readHrExport({ ...hr, file: hrFile, bytes: readHrFile(hrFile) });
   const errors = issues.filter((i) => i.severity === "error").length;
   if (errors)
     process.stderr.write(

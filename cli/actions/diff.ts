@@ -30,7 +30,7 @@ export function runDiff(options: DiffOptions, cwd: string): string {
   });
   note(before.issues.filter((i) => i.severity === "error").length, "the --from export");
   const shown = path.relative(cwd, afterFile) || afterFile;
-  const after = readHrExport({ ...hr, file: shown, text: readHrFile(afterFile, shown) });
+  const after = readHrExport({ ...hr, file: shown, bytes: readHrFile(afterFile, shown) });
   note(after.issues.filter((i) => i.severity === "error").length, "the --to export");
   const accessAfter = loadStackAccess(raw, stackDir, diskFiles, file);
   const planAfter = planStack(after.people, accessAfter, settings.lifecycle, asOf, usernameLedger(before.plan));

@@ -15,7 +15,7 @@ import {
   stackNeeds,
   type ReadHrExportOptions,
 } from "../../provider/hr";
-import { readHrFile, readTextFromFileOrGitRef } from "../../provider/stack-files";
+import { readHrFile, readFromFileOrGitRef } from "../../provider/stack-files";
 import type { ValidateCheck, ValidateOptions } from "../commands/validate";
 import { ExitCode, UsageError } from "../exit";
 import { asOfDate, stackSettings } from "../stack-options";
@@ -27,17 +27,17 @@ export async function runValidate(
 ): Promise<number> {
   const asOf = asOfDate(options.asOf);
   const { stack, hr, absoluteFile, lifecycle, anomaly } = resolveSource(options, cwd);
-  const { people, issues } = readHrExport({ ...hr, text: readHrFile(absoluteFile, hr.file) });
+  const { people, issues } = readHrExport({ ...hr, bytes: readHrFile(absoluteFile, hr.file) });
 
   if (options.previous !== undefined) {
     let previous;
     try {
-      previous = readTextFromFileOrGitRef(options.previous, cwd, absoluteFile);
+      previous = readFromFileOrGitRef(options.previous, cwd, absoluteFile);
     } catch (err) {
       if (err instanceof HrSourceError) throw new UsageError(err.message, err.fix);
       throw err;
     }
-    const read = readHrExport({ ...hr, file: previous.file, text: previous.text });
+    const read = readHrExport({ ...hr, file: previous.file, bytes: previous.bytes });
     // A previous export that is not text has no people: said, rather than compared as an empty company.
     issues.push(...read.issues.filter((i) => i.code === HrIssueCode.notText));
     const before = read.people;

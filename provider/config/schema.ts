@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EmploymentType, HrField, HrStatus, LifecycleSettings, PresetName } from "../hr";
+import { EmploymentType, HrField, HrStatus, isEncodingLabel, LifecycleSettings, PresetName } from "../hr";
 
 /**
  * `identity:hr.source` (the HR system `idlc hr pull` reads; checked strictly by provider/hr-sources when pulling)
@@ -29,6 +29,14 @@ export const HrSettings = z.strictObject({
    * the whole export until HR records one, for companies that require time-bound contractor access.
    */
   contractorEndDate: z.enum(["error", "warning"]).default("warning"),
+  /**
+   * The export's encoding when it is not UTF-8, e.g. `windows-1250` for a Central-European Excel "CSV". Unset, a
+   * file that is not UTF-8 is read as Windows-1252 with a warning quoting the lines that choice decided.
+   */
+  encoding: z
+    .string()
+    .refine(isEncodingLabel, { message: "not an encoding name (e.g. windows-1250, iso-8859-2, macintosh, cp850)" })
+    .optional(),
   ...hrPullKeys,
 });
 export type HrSettings = z.infer<typeof HrSettings>;

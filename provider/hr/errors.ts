@@ -6,6 +6,7 @@ import { IdlcError, type ErrorContext } from "../errors";
  */
 export const HrIssueCode = {
   notText: "HR_NOT_TEXT",
+  encodingGuessed: "HR_ENCODING_GUESSED",
   csvMalformed: "HR_CSV_MALFORMED",
   empty: "HR_EMPTY",
   rowShape: "HR_ROW_SHAPE",

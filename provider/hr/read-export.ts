@@ -4,6 +4,7 @@ import { checkPeople } from "./check-people";
 import { mapColumns } from "./columns";
 import { readCsv } from "./csv-read";
 import { dateFormatProblem, dateReader } from "./dates";
+import { decodeExport } from "./decode";
 import { exportDayOrder } from "./day-order";
 import { HrIssueCode } from "./errors";
 import type { EmploymentType, HrStatus, Person } from "./person";
@@ -39,19 +40,29 @@ export interface ReadHrExportOptions {
   apps?: readonly string[];
   /** `identity:roles` emailDomain: people without a work email get a generated address, reported as a warning. */
   emailDomain?: string;
+  /** The file's encoding when it is not UTF-8 (e.g. `windows-1250`, `cp850`; see `isEncodingLabel`); applies to `bytes` only. */
+  encoding?: string;
 }
+
+/**
+ * The export itself: its bytes as read from disk or git (preferred: the encoding is then judged exactly, see
+ * `decodeExport`), or text someone already decoded as UTF-8 (an API response, a test), in which invalid bytes
+ * have become U+FFFD.
+ */
+export type HrExportContent = { bytes: Uint8Array } | { text: string };
 
 /**
  * Reads an HR export's text into people and every problem found, all at once. Never throws on bad content; a
  * caller treats any `error` issue as "apply nothing".
  */
-export function readHrExport(options: ReadHrExportOptions & { text: string }): { people: Person[]; issues: Issue[] } {
-  const { file, text } = options;
+export function readHrExport(options: ReadHrExportOptions & HrExportContent): { people: Person[]; issues: Issue[] } {
+  const { file } = options;
   const preset = presets[options.preset ?? "generic"];
-  const notText = textProblem(text, file);
-  if (notText) return { people: [], issues: [notText] };
-  const table = readCsv(text, file);
-  const issues: Issue[] = [...table.issues];
+  const decoded =
+    "bytes" in options ? decodeExport(options.bytes, file, options.encoding) : fromText(options.text, file);
+  if (decoded.text === undefined) return { people: [], issues: decoded.issues };
+  const table = readCsv(decoded.text, file);
+  const issues: Issue[] = [...decoded.issues, ...table.issues];
   if (table.header.length === 0) {
     issues.push({
       severity: "error",
@@ -116,4 +127,9 @@ export function readHrExport(options: ReadHrExportOptions & { text: string }): {
   issues.push(...checkPeople(everyone, file, (field) => columnOf(ctx, field)));
   issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { people, issues };
+}
+
+function fromText(text: string, file: string): { text?: string; issues: Issue[] } {
+  const notText = textProblem(text, file);
+  return notText ? { issues: [notText] } : { text, issues: [] };
 }

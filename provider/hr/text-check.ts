@@ -13,10 +13,13 @@ const binaryControl = /[\u0001-\u0008\u000b\u000c\u000e-\u001f]/g;
  * columns. The text is decoded as UTF-8 by whoever read it, so invalid bytes arrive as U+FFFD and zeros as
  * NUL. Returns the one error that stops the read, or nothing; the message names what the file looks like and
  * the line, never its bytes.
+ * @param options.kindOnly judge only what the file looks like (workbook, PDF, UTF-16, binary), not whether it is
+ * UTF-8: `decodeExport` knows that from the bytes and reads a legacy encoding instead of refusing it.
  */
-export function textProblem(text: string, file: string): Issue | undefined {
+export function textProblem(text: string, file: string, options: { kindOnly?: boolean } = {}): Issue | undefined {
   const head = text.slice(0, sniffLength);
   const looks = kindOf(head) ?? (text.includes("\u0000") ? "looks binary (it contains NUL bytes)" : undefined);
+  if (!looks && options.kindOnly) return undefined;
   const bad = looks ? text.search(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/) : text.indexOf("\ufffd");
   if (!looks && bad < 0) return undefined;
   const line = lineOf(text, Math.max(bad, 0));

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { StackFiles } from "../access";
 import { HrSourceError } from "../hr";
-import { readTextFromFileOrGitRef } from "./git-source";
+import { readFromFileOrGitRef } from "./git-source";
 
 /** The stack's files as they are on disk now. */
 export const diskFiles: StackFiles = {
@@ -16,7 +16,7 @@ export const diskFiles: StackFiles = {
 export function filesAtRef(ref: string, cwd: string, onMissing: (file: string) => void = () => {}): StackFiles {
   const atRef = (file: string) => {
     try {
-      return readTextFromFileOrGitRef(`${ref}:${file}`, cwd).text;
+      return readFromFileOrGitRef(`${ref}:${file}`, cwd).bytes.toString("utf8");
     } catch {
       return undefined;
     }
@@ -33,13 +33,13 @@ export function filesAtRef(ref: string, cwd: string, onMissing: (file: string) =
 }
 
 /**
- * The text of an HR export, for `readHrExport`.
+ * The bytes of an HR export, for `readHrExport` (which judges their encoding).
  * @param shown the name used in the message (a path relative to the project), the file itself by default.
  * @throws HrSourceError naming the file when it cannot be read.
  */
-export function readHrFile(file: string, shown = file): string {
+export function readHrFile(file: string, shown = file): Buffer {
   try {
-    return readFileSync(file, "utf8");
+    return readFileSync(file);
   } catch (cause) {
     throw new HrSourceError(
       `cannot read HR export ${shown}: ${(cause as Error).message}`,

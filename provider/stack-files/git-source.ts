@@ -4,18 +4,14 @@ import path from "node:path";
 import { HrSourceError } from "../hr";
 
 /**
- * Reads a previous export named by `spec`: a file path (relative to `cwd`), `REF:path` (path relative to
+ * Reads the bytes of a previous export named by `spec`: a file path (relative to `cwd`), `REF:path` (path relative to
  * `cwd`), or a bare git ref (`origin/main`, `HEAD~1`, `abc123`) meaning "`currentFile` as of that commit".
  * Git runs through execFile with an argument list, never a shell, so a ref cannot inject a command.
  * @throws HrSourceError when the spec is neither a readable file nor a ref that holds the file.
  */
-export function readTextFromFileOrGitRef(
-  spec: string,
-  cwd: string,
-  currentFile?: string,
-): { file: string; text: string } {
+export function readFromFileOrGitRef(spec: string, cwd: string, currentFile?: string): { file: string; bytes: Buffer } {
   const asPath = path.resolve(cwd, spec);
-  if (existsSync(asPath) && statSync(asPath).isFile()) return { file: asPath, text: readFileSync(asPath, "utf8") };
+  if (existsSync(asPath) && statSync(asPath).isFile()) return { file: asPath, bytes: readFileSync(asPath) };
 
   const colon = spec.indexOf(":");
   const [ref, target] =
@@ -37,13 +33,12 @@ export function readTextFromFileOrGitRef(
   const dir = path.dirname(path.resolve(cwd, target));
   try {
     // `./name` makes git resolve the path relative to `dir`, whatever the repository root and symlinks.
-    const text = execFileSync("git", ["show", `${ref}:./${path.basename(target)}`], {
+    const bytes = execFileSync("git", ["show", `${ref}:./${path.basename(target)}`], {
       cwd: dir,
-      encoding: "utf8",
       maxBuffer: 1 << 30,
       stdio: ["ignore", "pipe", "pipe"],
     });
-    return { file: `${ref}:${path.relative(cwd, path.resolve(cwd, target)) || target}`, text };
+    return { file: `${ref}:${path.relative(cwd, path.resolve(cwd, target)) || target}`, bytes };
   } catch (err) {
     const stderr = String((err as { stderr?: unknown }).stderr ?? "")
       .trim()

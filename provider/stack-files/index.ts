@@ -4,5 +4,5 @@
  * provider/hr and provider/access take text and never touch the file system or git.
  */
 export { diskFiles, filesAtRef, readHrFile } from "./disk";
-export { readTextFromFileOrGitRef } from "./git-source";
+export { readFromFileOrGitRef } from "./git-source";
 export { planBefore, type PlanBefore } from "./plan-before";

@@ -5,7 +5,7 @@ import { hrSettingsOf, type StackSettings } from "../config";
 import type { Issue } from "../errors";
 import { readHrExport, type Person } from "../hr";
 import { diskFiles, filesAtRef } from "./disk";
-import { readTextFromFileOrGitRef } from "./git-source";
+import { readFromFileOrGitRef } from "./git-source";
 
 /** The "before" side of a stack change, planned on `asOf`. */
 export interface PlanBefore {
@@ -31,8 +31,8 @@ export function planBefore(
   const { settings, stackDir, raw } = stack;
   const { cwd, asOf } = options;
   const { file, ...hr } = hrSettingsOf(stack);
-  const source = readTextFromFileOrGitRef(from, cwd, path.resolve(stackDir, file));
-  const { people, issues } = readHrExport({ ...hr, file: source.file, text: source.text });
+  const source = readFromFileOrGitRef(from, cwd, path.resolve(stackDir, file));
+  const { people, issues } = readHrExport({ ...hr, file: source.file, bytes: source.bytes });
   const ref = existsSync(path.resolve(cwd, from)) ? undefined : from.split(":")[0]!;
   const files = ref === undefined ? diskFiles : filesAtRef(ref, cwd, options.onMissing);
   const access = loadStackAccess(raw, stackDir, files, file);

@@ -46,7 +46,7 @@ export function loadStackPlan(options: {
   const { file, ...hr } = hrSettingsOf(stack);
   const hrFile = path.resolve(stackDir, file);
   const shown = path.relative(stack.project.dir, hrFile) || hrFile;
-  const read = readHrExport({ ...hr, ...stackNeeds(raw), file: shown, text: readHrFile(hrFile, shown) });
+  const read = readHrExport({ ...hr, ...stackNeeds(raw), file: shown, bytes: readHrFile(hrFile, shown) });
   const overridesFile = path.join(path.dirname(hrFile), "overrides.yaml");
   const overrides = readOverrides(overridesFile);
   const people = applyOverrides(read.people, overrides);

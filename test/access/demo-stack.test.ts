@@ -24,7 +24,7 @@ const raw = {
 };
 const lifecycle = { preHireDays: 7, retentionDays: 30 };
 const hrFile = path.join(stackDir, "demo", "people.csv");
-const { people } = readHrExport({ file: hrFile, text: readHrFile(hrFile) });
+const { people } = readHrExport({ file: hrFile, bytes: readHrFile(hrFile) });
 
 describe("the demo stack's access model", () => {
   const access = loadStackAccess(raw, stackDir, diskFiles);

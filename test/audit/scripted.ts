@@ -22,7 +22,7 @@ export async function scripted(): Promise<Scripted> {
   const updates = readBackendHistory({ backendDir: root, project: PROJECT, stack: STACK });
   const stackDir = path.join(root, "stacks", STACK);
   const hrFile = path.join(stackDir, "people.csv");
-  const { people, issues } = readHrExport({ file: hrFile, text: readHrFile(hrFile) });
+  const { people, issues } = readHrExport({ file: hrFile, bytes: readHrFile(hrFile) });
   if (issues.some((i) => i.severity === "error")) throw new Error(`fixture HR export: ${JSON.stringify(issues)}`);
   return {
     backend,

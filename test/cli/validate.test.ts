@@ -192,6 +192,22 @@ describe("idlc validate on vendor exports as a new user runs it", () => {
     for (const out of [text.stdout, json.stdout]) expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\ufffd]|PK\\u/);
   });
 
+  it("Excel's Windows-1252 CSV is read, with one warning that quotes the lines whose letters the guess decided", () => {
+    const file = path.join(scratch, "excel-ansi.csv");
+    const rows = [
+      header,
+      "E1,Björn,Müller,bjoern@acme.test,,active,2020-01-15",
+      "E2,Zoë,Ñúñez,zoe@acme.test,E1,active,2021-02-01",
+    ];
+    writeFileSync(file, Buffer.from(`${rows.join("\r\n")}\r\n`, "latin1"));
+    const r = idlc("--file", file, "--as-of", "2026-11-25", "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.people.map((p: { lastName: string }) => p.lastName)).toEqual(["Müller", "Ñúñez"]);
+    expect(out.warnings).toMatchObject([{ code: "HR_ENCODING_GUESSED", row: 2, file }]);
+    expect(out.warnings[0].message).toContain('line 2: "E1,Björn,Müller,');
+  });
+
   it("a previous export that is not text is reported, not compared as an empty company", () => {
     const previous = path.join(fixtures, "binary-export.xlsx");
     const r = idlc("--file", path.join(fixtures, "realistic", "generic.csv"), "--previous", previous, "--json");

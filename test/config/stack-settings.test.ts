@@ -96,6 +96,16 @@ describe("stack configuration", () => {
     expect(() => loadStackSettings({ cwd: dir, stack: "typo" })).toThrow(/identity:hr\.contractorEndDate/);
   });
 
+  it("identity:hr encoding takes any encoding iconv-lite knows and names a typo", () => {
+    const hr = (encoding: string) => `config:\n  identity:hr: { file: people.csv, encoding: ${encoding} }\n`;
+    const dir = project({ pl: hr("windows-1250"), dos: hr("cp850"), typo: hr("windows-1520") });
+    expect(loadStackSettings({ cwd: dir, stack: "pl" }).settings.hr?.encoding).toBe("windows-1250");
+    expect(loadStackSettings({ cwd: dir, stack: "dos" }).settings.hr?.encoding).toBe("cp850");
+    expect(() => loadStackSettings({ cwd: dir, stack: "typo" })).toThrow(
+      /identity:hr\.encoding.*not an encoding name/s,
+    );
+  });
+
   it("an empty stack file gives defaults and no hr", () => {
     const loaded = loadStackSettings({ cwd: project({ dev: "" }), stack: "dev" });
     expect(loaded.settings.hr).toBeUndefined();

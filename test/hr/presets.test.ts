@@ -20,7 +20,7 @@ const withoutSource = (people: Person[]) => people.map(({ source: _source, ...re
 
 function read(preset: PresetName) {
   const file = path.join(fixtures, `${preset}.csv`);
-  return readHrExport({ file, text: readHrFile(file), preset, allowedDomains: ["acme.test"], ...options[preset] });
+  return readHrExport({ file, bytes: readHrFile(file), preset, allowedDomains: ["acme.test"], ...options[preset] });
 }
 
 describe("vendor presets", () => {

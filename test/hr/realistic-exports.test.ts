@@ -14,7 +14,7 @@ const realistic = path.join(fixtures, "realistic");
 const read = (preset: PresetName, extra = {}) =>
   readHrExport({
     file: path.join(realistic, `${preset}.csv`),
-    text: readHrFile(path.join(realistic, `${preset}.csv`)),
+    bytes: readHrFile(path.join(realistic, `${preset}.csv`)),
     preset,
     apps: allApps,
     ...extra,

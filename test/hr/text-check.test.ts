@@ -52,7 +52,7 @@ describe("not a text CSV: detected before parsing, named, never echoed", () => {
   it("the binary fixture is refused by file path too", () => {
     const file = path.join(fixtures, "binary-export.xlsx");
     expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");
-    expect(readHrExport({ file, text: readHrFile(file) }).issues).toMatchObject([
+    expect(readHrExport({ file, bytes: readHrFile(file) }).issues).toMatchObject([
       { code: HrIssueCode.notText, row: 1 },
     ]);
   });

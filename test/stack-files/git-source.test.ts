@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HrSourceError } from "../../provider/hr";
-import { readTextFromFileOrGitRef } from "../../provider/stack-files";
+import { readFromFileOrGitRef } from "../../provider/stack-files";
 
 describe("reading the previous export from a file or a git ref", () => {
   let repo: string;
@@ -30,9 +30,9 @@ describe("reading the previous export from a file or a git ref", () => {
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
   it("a path that exists is read as a file", () => {
-    expect(readTextFromFileOrGitRef("stacks/demo/people.csv", repo, current)).toEqual({
+    expect(readFromFileOrGitRef("stacks/demo/people.csv", repo, current)).toEqual({
       file: current,
-      text: "v3 (uncommitted)\n",
+      bytes: Buffer.from("v3 (uncommitted)\n"),
     });
   });
 
@@ -41,22 +41,25 @@ describe("reading the previous export from a file or a git ref", () => {
     ["HEAD~1", "v1\n"],
     ["main~1", "v1\n"],
   ])("git ref %s reads the same file at that commit", (ref, text) => {
-    expect(readTextFromFileOrGitRef(ref, repo, current)).toEqual({ file: `${ref}:stacks/demo/people.csv`, text });
+    expect(readFromFileOrGitRef(ref, repo, current)).toEqual({
+      file: `${ref}:stacks/demo/people.csv`,
+      bytes: Buffer.from(text),
+    });
   });
 
   it("an abbreviated commit id works, from any working directory inside the repo", () => {
     const sub = path.join(repo, "stacks");
-    expect(readTextFromFileOrGitRef(first.slice(0, 7), sub, current).text).toBe("v1\n");
+    expect(readFromFileOrGitRef(first.slice(0, 7), sub, current).bytes.toString()).toBe("v1\n");
   });
 
   it("REF:path names the file explicitly", () => {
-    expect(readTextFromFileOrGitRef("HEAD:stacks/demo/people.csv", repo).text).toBe("v2\n");
+    expect(readFromFileOrGitRef("HEAD:stacks/demo/people.csv", repo).bytes.toString()).toBe("v2\n");
   });
 
   it("neither a file nor a ref is a clear error; a ref is never interpreted by a shell", () => {
-    expect(() => readTextFromFileOrGitRef("no-such-ref", repo, current)).toThrow(HrSourceError);
-    expect(() => readTextFromFileOrGitRef("HEAD;touch pwned", repo, current)).toThrow(/neither a file nor a git ref/);
-    expect(() => readTextFromFileOrGitRef("--output=x", repo, current)).toThrow(HrSourceError);
-    expect(() => readTextFromFileOrGitRef("HEAD", repo)).toThrow(/is not a file/);
+    expect(() => readFromFileOrGitRef("no-such-ref", repo, current)).toThrow(HrSourceError);
+    expect(() => readFromFileOrGitRef("HEAD;touch pwned", repo, current)).toThrow(/neither a file nor a git ref/);
+    expect(() => readFromFileOrGitRef("--output=x", repo, current)).toThrow(HrSourceError);
+    expect(() => readFromFileOrGitRef("HEAD", repo)).toThrow(/is not a file/);
   });
 });
