@@ -27,7 +27,7 @@ export async function runValidate(
 ): Promise<number> {
   const asOf = asOfDate(options.asOf);
   const { stack, hr, absoluteFile, lifecycle, anomaly } = resolveSource(options, cwd);
-  const { people, issues } = readHrExport({ ...hr, bytes: readHrFile(absoluteFile, hr.file) });
+  const { people, issues, fields } = readHrExport({ ...hr, bytes: readHrFile(absoluteFile, hr.file) });
 
   if (options.previous !== undefined) {
     let previous;
@@ -44,7 +44,7 @@ export async function runValidate(
     const severity: Issue["severity"] = options.acceptAnomalies ? "warning" : "error";
     issues.push(...checkAnomalies(before, people, anomaly).map((i) => ({ ...i, severity })));
   }
-  for (const check of extraChecks) issues.push(...(await check({ people, asOf, stack })));
+  for (const check of extraChecks) issues.push(...(await check({ people, fields, asOf, stack })));
 
   const states = people.map((p) => lifecycleOf(p, asOf, lifecycle));
   const errors = issues.filter((i) => i.severity === "error");

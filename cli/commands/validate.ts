@@ -6,12 +6,13 @@
 import { Option, type Command } from "commander";
 import type { StackSettings } from "../../provider/config";
 import type { Issue } from "../../errors";
-import type { IsoDate, Person, PresetName } from "../../provider/hr";
+import type { HrField, IsoDate, Person, PresetName } from "../../provider/hr";
 import { lazy } from "../lazy";
 
-/** What an extra check sees: the validated people, the date, and the stack (absent with `--file`). */
+/** What an extra check sees: the validated people, the fields the export has, the date, and the stack (absent with `--file`). */
 export interface ValidateContext {
   people: Person[];
+  fields: HrField[];
   asOf: IsoDate;
   stack: StackSettings | undefined;
 }
@@ -27,8 +28,8 @@ const action = lazy<typeof import("../actions/validate")>("cli/actions/validate"
  */
 export const extraChecks: ValidateCheck[] = [
   // Roles, assignment rules, approvals and persona tests of the stack (provider/access).
-  async ({ people, asOf, stack }) =>
-    stack ? (await access()).checkStackAccess(people, asOf, stack, (await stackFiles()).diskFiles) : [],
+  async ({ people, fields, asOf, stack }) =>
+    stack ? (await access()).checkStackAccess(people, fields, asOf, stack, (await stackFiles()).diskFiles) : [],
 ];
 
 /**

@@ -14,6 +14,7 @@ export const AccessCode = {
   appNotEnabled: "APP_NOT_ENABLED",
   ruleInvalid: "RULE_INVALID",
   ruleUnmatched: "RULE_MATCHES_NOBODY",
+  ruleFieldUnread: "RULE_FIELD_NOT_IN_EXPORT",
   grantInvalid: "GRANT_INVALID",
   sodConflict: "SOD_CONFLICT",
   licenseConflict: "LICENSE_CONFLICT",

@@ -11,7 +11,7 @@
  * if (issues.some((i) => i.severity === "error")) issues.forEach((i) => console.error(formatIssue(i)));
  * const state = lifecycleOf(people[0], "2026-11-25", { preHireDays: 7, retentionDays: 30 });
  */
-export { readHrExport, type ReadHrExportOptions, type HrExportContent } from "./read-export";
+export { readHrExport, type ReadHrExportOptions, type HrExportContent, type HrRead } from "./read-export";
 export { decodeExport, isEncodingLabel } from "./decode";
 export { lifecycleOf, addDays } from "./lifecycle";
 export { checkAnomalies, type AnomalyOptions } from "./anomalies";

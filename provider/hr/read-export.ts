@@ -7,6 +7,7 @@ import { dateFormatProblem, dateReader } from "./dates";
 import { decodeExport } from "./decode";
 import { exportDayOrder } from "./day-order";
 import { HrIssueCode } from "./errors";
+import type { HrField } from "./fields";
 import type { EmploymentType, HrStatus, Person } from "./person";
 import { presets, type PresetName } from "./presets";
 import { columnOf, toPerson } from "./to-person";
@@ -55,12 +56,20 @@ export type HrExportContent = { bytes: Uint8Array } | { text: string };
  * Reads an HR export's text into people and every problem found, all at once. Never throws on bad content; a
  * caller treats any `error` issue as "apply nothing".
  */
-export function readHrExport(options: ReadHrExportOptions & HrExportContent): { people: Person[]; issues: Issue[] } {
+export interface HrRead {
+  /** Complete people; none when any issue is an error the caller must stop on. */
+  people: Person[];
+  issues: Issue[];
+  /** The canonical fields the export's header provides; a rule deciding on a missing one is warned about. */
+  fields: HrField[];
+}
+
+export function readHrExport(options: ReadHrExportOptions & HrExportContent): HrRead {
   const { file } = options;
   const preset = presets[options.preset ?? "generic"];
   const decoded =
     "bytes" in options ? decodeExport(options.bytes, file, options.encoding) : fromText(options.text, file);
-  if (decoded.text === undefined) return { people: [], issues: decoded.issues };
+  if (decoded.text === undefined) return { people: [], issues: decoded.issues, fields: [] };
   const table = readCsv(decoded.text, file);
   const issues: Issue[] = [...decoded.issues, ...table.issues];
   if (table.header.length === 0) {
@@ -72,7 +81,7 @@ export function readHrExport(options: ReadHrExportOptions & HrExportContent): { 
       row: 1,
       fix: "Export the report again with its column headers.",
     });
-    return { people: [], issues };
+    return { people: [], issues, fields: [] };
   }
   const formatProblem = options.dateFormat === undefined ? undefined : dateFormatProblem(options.dateFormat);
   if (formatProblem) {
@@ -83,7 +92,7 @@ export function readHrExport(options: ReadHrExportOptions & HrExportContent): { 
       message: `date format "${options.dateFormat}" is unusable: ${formatProblem}`,
       fix: "Use date-fns tokens, e.g. dd.MM.yyyy or MM/dd/yyyy.",
     });
-    return { people: [], issues };
+    return { people: [], issues, fields: [] };
   }
   if (table.records.length === 0) {
     // An export with nobody in it is never real; applied, it would offboard the whole company.
@@ -102,7 +111,7 @@ export function readHrExport(options: ReadHrExportOptions & HrExportContent): { 
     emailDomain: options.emailDomain,
   });
   issues.push(...columnIssues);
-  if (columnIssues.some((i) => i.severity === "error")) return { people: [], issues };
+  if (columnIssues.some((i) => i.severity === "error")) return { people: [], issues, fields: [] };
 
   const order = options.dateFormat === undefined ? exportDayOrder(table.records, columns, file, issues) : undefined;
   const ctx = {
@@ -126,7 +135,7 @@ export function readHrExport(options: ReadHrExportOptions & HrExportContent): { 
   }
   issues.push(...checkPeople(everyone, file, (field) => columnOf(ctx, field)));
   issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return { people, issues };
+  return { people, issues, fields: Object.keys(columns) as HrField[] };
 }
 
 function fromText(text: string, file: string): { text?: string; issues: Issue[] } {

@@ -56,5 +56,12 @@ export function loadStackPlan(options: {
   // A shard declares only its people's accounts in its apps; the checks below still judge the whole company.
   const plan = settings.shard ? shardPlan(kept, settings.shard) : kept;
   // Personas and rules judge what the roles give; revoked accounts are kept only until retention ends.
-  return { stack, people, overrides, overridesFile, plan, issues: [...read.issues, ...accessIssues(planned, access)] };
+  return {
+    stack,
+    people,
+    overrides,
+    overridesFile,
+    plan,
+    issues: [...read.issues, ...accessIssues(planned, access, read.fields)],
+  };
 }

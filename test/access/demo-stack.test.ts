@@ -24,15 +24,38 @@ const raw = {
 };
 const lifecycle = { preHireDays: 7, retentionDays: 30 };
 const hrFile = path.join(stackDir, "demo", "people.csv");
-const { people } = readHrExport({ file: hrFile, bytes: readHrFile(hrFile) });
+const { people, fields } = readHrExport({ file: hrFile, bytes: readHrFile(hrFile) });
 
 describe("the demo stack's access model", () => {
   const access = loadStackAccess(raw, stackDir, diskFiles);
   const plan = planStack(people, access, lifecycle, "2026-11-25");
 
   it("is clean: no issue in roles, rules, approvals, and every persona and invariant holds", () => {
-    expect(accessIssues(plan, access)).toEqual([]);
+    expect(accessIssues(plan, access, fields)).toEqual([]);
     expect(access.personas!.personas.length + access.personas!.invariants.length).toBe(7);
+  });
+
+  it("warns at each rule that decides by employment type when the export has no such column", () => {
+    const text = [
+      "employee_id,first_name,last_name,work_email,department,status,hire_date",
+      "E1,Ada,Lovelace,ada@acme.test,Engineering,active,2020-01-15",
+    ].join("\n");
+    const read = readHrExport({ file: "people.csv", text });
+    expect(read.fields).not.toContain("employmentType");
+    const unread = accessIssues(planStack(read.people, access, lifecycle, "2026-11-25"), access, read.fields).filter(
+      (i) => i.code === "RULE_FIELD_NOT_IN_EXPORT",
+    );
+    expect(unread.map((i) => [i.severity, i.file, i.row])).toEqual([
+      ["warning", "demo/roles.yaml", 133],
+      ["warning", "demo/roles.yaml", 138],
+      ["warning", "demo/roles.yaml", 149],
+      ["warning", "demo/roles.yaml", 152],
+    ]);
+    expect(unread[1]!.message).toBe(
+      "rule 'birthright-contractors' decides by employment type, but the HR export has no employment type column: " +
+        "everyone is read as an employee, so contractors and interns get employees' roles",
+    );
+    expect(accessIssues(plan, access, fields).filter((i) => i.code === "RULE_FIELD_NOT_IN_EXPORT")).toEqual([]);
   });
 
   it("gives finance job roles their payment entitlements with the recorded approval", () => {
@@ -55,7 +78,7 @@ describe("the demo stack's access model", () => {
     const both = people.map((p) =>
       p.employeeId === "E041" ? { ...p, roles: ["payments-submitter", "payments-approver"] } : p,
     );
-    const issues = accessIssues(planStack(both, access, lifecycle, "2026-11-25"), access);
+    const issues = accessIssues(planStack(both, access, lifecycle, "2026-11-25"), access, fields);
     expect(issues.map((i) => i.code).sort()).toEqual(["APPROVAL_MISSING", "PERSONA_FAILED", "SOD_CONFLICT"]);
     expect(issues.find((i) => i.code === "PERSONA_FAILED")!.message).toContain(
       "E041 (Henry Walker) holds payments-initiate and payments-approve",
@@ -105,19 +128,19 @@ describe("checkStackAccess (the hook for idlc validate)", () => {
   const stack = loadStackSettings({ cwd: stackDir, stack: "demo" });
 
   it("finds nothing wrong with the demo stack", () => {
-    expect(checkStackAccess(people, "2026-11-25", stack, diskFiles)).toEqual([]);
+    expect(checkStackAccess(people, fields, "2026-11-25", stack, diskFiles)).toEqual([]);
   });
 
   it("reports persona failures and role problems as issues", () => {
     const noApprovals = people.map((p) => (p.employeeId === "E061" ? { ...p, roles: ["it-admin"] } : p));
-    expect(checkStackAccess(noApprovals, "2026-11-25", stack, diskFiles).map((i) => [i.code, i.row])).toEqual([
+    expect(checkStackAccess(noApprovals, fields, "2026-11-25", stack, diskFiles).map((i) => [i.code, i.row])).toEqual([
       ["APPROVAL_MISSING", 38],
     ]);
   });
 
   it("turns an unreadable role file into one error issue instead of throwing", () => {
     const broken = { ...stack, raw: { "identity:roles": { files: ["demo/missing.yaml"] } } };
-    expect(checkStackAccess(people, "2026-11-25", broken, diskFiles)).toMatchObject([
+    expect(checkStackAccess(people, fields, "2026-11-25", broken, diskFiles)).toMatchObject([
       { severity: "error", code: "ACCESS_FILE_INVALID", file: "demo/missing.yaml" },
     ]);
   });

@@ -2,3 +2,4 @@
 export * from "./approvals";
 export * from "./check-personas";
 export * from "./personas";
+export * from "./unread-fields";

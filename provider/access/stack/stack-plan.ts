@@ -1,7 +1,8 @@
 import { IdlcError, type Issue } from "../../errors";
-import { lifecycleOf } from "../../hr";
+import { lifecycleOf, type HrField } from "../../hr";
 import type { LifecycleSettings, Person } from "../../hr/person";
 import { checkPersonas } from "../checks/check-personas";
+import { employmentTypeUnread } from "../checks/unread-fields";
 import { fitPlanToApps, refusedValues } from "../resolve/fit-to-apps";
 import type { AccessPlan } from "../plan/plan";
 import { sortIssues } from "../plan/plan-issues";
@@ -38,10 +39,16 @@ export function planStack(
 
 /**
  * Everything `idlc validate` reports about access: the plan's issues (unknown roles, cycles, conflicts,
- * missing approvals, rules matching nobody) and the stack's persona tests.
+ * missing approvals, rules matching nobody), the stack's persona tests, and rules deciding on a field the export
+ * does not have.
+ * @param hrFields the canonical fields the HR export provides (`readHrExport`'s `fields`).
  */
-export function accessIssues(plan: AccessPlan, access: StackAccess): Issue[] {
-  return [...plan.issues, ...(access.personas ? checkPersonas(plan, access.personas) : [])];
+export function accessIssues(plan: AccessPlan, access: StackAccess, hrFields: readonly HrField[]): Issue[] {
+  return [
+    ...plan.issues,
+    ...(access.personas ? checkPersonas(plan, access.personas) : []),
+    ...employmentTypeUnread(access.catalog.rules, hrFields),
+  ];
 }
 
 /** What `checkStackAccess` needs of a stack: `loadStackSettings`'s result fits. */
@@ -55,10 +62,11 @@ export interface StackLike {
  * The access half of `idlc validate`: loads the stack's roles, plans its people on `asOf`, checks personas, and
  * reports every value an app would refuse (an error for that person and app) or gets mapped (a warning).
  * A role file that cannot be read becomes one error issue, so validate still reports everything else.
- * @example extraChecks.push(({ people, asOf, stack }) => (stack ? checkStackAccess(people, asOf, stack, diskFiles) : []));
+ * @example extraChecks.push(({ people, fields, asOf, stack }) => (stack ? checkStackAccess(people, fields, asOf, stack, diskFiles) : []));
  */
 export function checkStackAccess(
   people: readonly Person[],
+  hrFields: readonly HrField[],
   asOf: string,
   stack: StackLike,
   files: StackFiles,
@@ -81,5 +89,5 @@ export function checkStackAccess(
     ];
   }
   const plan = planStack(people, access, stack.settings.lifecycle, asOf);
-  return [...accessIssues(plan, access), ...refusedValues(plan, people, access.accepts)];
+  return [...accessIssues(plan, access, hrFields), ...refusedValues(plan, people, access.accepts)];
 }
