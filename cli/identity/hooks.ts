@@ -17,7 +17,7 @@ import {
 import { loadStackSettings } from "../../provider/config";
 import { SafetySettings } from "../../provider/safety";
 import { programInputsEnv } from "../../provider/program-inputs";
-import { heldAccounts, loadStackPlan, writeHeldAccounts } from "../../provider/stack";
+import { heldAccounts, loadStackPlan, writeHeldAccounts } from "../../provider/stack-plan";
 import { asOfDate } from "../stack-options";
 import { accountsPerApp, judgeBudget, type PlannedStep } from "./budget";
 import { cutoffUrns } from "./cutoffs";
