@@ -33,7 +33,7 @@ describe("idlc loads a command's code only when it runs", () => {
     expect(ours).not.toContain("cli/stack-options.ts");
   });
 
-  it("preview and kill load the engine and the plan as data: not the SDK, the resource classes or all of date-fns", () => {
+  it("preview and kill load the engine and the plan as data: not the SDK, the resource classes, ajv or all of date-fns", () => {
     // The engine process's fixed cost (issue #22 item 5): @pulumi/pulumi's index loads ~770 modules (automation
     // included) and the program, not the CLI, declares resources; date-fns's index alone is ~300 modules.
     const loaded = JSON.parse(
@@ -49,6 +49,8 @@ describe("idlc loads a command's code only when it runs", () => {
     ]);
     expect(files.filter((f) => /^provider\/(stack\/|apps\/\w+\/(account|group|provider)\.ts)/.test(f))).toEqual([]);
     expect(files.filter((f) => /^~\/date-fns\/index\./.test(f))).toEqual([]);
+    // The checkpoint schema's validator (ajv, ~80 modules) loads only when a checkpoint is validated.
+    expect(files.filter((f) => f.startsWith("~/ajv/"))).toEqual([]);
   });
 
   it("validate --preset offers exactly provider/hr's presets", () => {
