@@ -46,13 +46,13 @@ export async function gatedUpdate(
 
 interface PlanGate {
   /** The run's events: held until the verdict, then shown (passed), dropped (refused) or only diagnostics (failed). */
-  emit(e: EngineEventPayload): void;
+  emit: (e: EngineEventPayload) => void;
   /** Resolves once the plan passed; throws why not otherwise. */
-  passed(): Promise<void>;
+  passed: () => Promise<void>;
   /** Judges the plan as it stands if no verdict was reached yet (the run ended with nothing held); true if passed. */
-  settle(): Promise<boolean>;
-  refused(): boolean;
-  close(): void;
+  settle: () => Promise<boolean>;
+  refused: () => boolean;
+  close: () => void;
 }
 
 function planGate(
@@ -129,7 +129,7 @@ function planGate(
       armStall();
       await decided;
       waiting--;
-      if (!verdict!.ok) throw verdict!.error;
+      if (!verdict!.ok) throw verdict!.error ?? new Error("not applied: the plan did not pass");
     },
     async settle() {
       judgeNow();

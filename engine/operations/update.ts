@@ -1,6 +1,5 @@
 /** One update of a stack: a journal, the program run against it, the journal finished whatever happened. */
 import type { PolicyHook } from "../deploy/context";
-import { journalPersistence } from "../deploy/persistence";
 import type { EngineEventPayload } from "../events";
 import { failedStepsEnvironment } from "../state";
 import { deploy, type DeployOutcome } from "./deploy";
