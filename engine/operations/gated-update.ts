@@ -18,7 +18,7 @@ import type { PlanSummary } from "./types";
 import { finishing, type UpdateOptions } from "./update";
 
 /** How long a change waits at the gate for a further target to be planned before the gate refuses. */
-export const PLAN_STALL_MS = 30_000;
+const PLAN_STALL_MS = 30_000;
 
 /**
  * @returns the update's outcome, or "refused" when `judge` said no (nothing applied, no history written).
