@@ -3,7 +3,8 @@
  * Isolated phases (CLI start, SDK load, program compile by ts-node and by tsx, provider host start) and the two
  * commands end to end on the sandbox, with each process's start, end and CPU. Every wall figure is also given as
  * a multiple of `node -e 0` measured in the same run: absolute times on shared machines move 2–3×.
- * Usage: `npm run bench -- startup [runs] [--workspace DIR] [--idlc BIN]` (default 3 runs, medians; a workspace
+ * Usage: `npm run bench -- startup [runs] [--workspace DIR] [--idlc BIN] [--commands-only]` (default 3 runs, medians;
+ * `--commands-only` skips the isolated phases; a workspace
  * prepared by an earlier run — sandbox started, demo stack applied — is reused, else one is made in the temp
  * folder; `--idlc` runs another checkout's `bin/idlc.js`, for a before/after in the same conditions).
  */
@@ -21,6 +22,7 @@ const option = (name: string) => {
 const dir = option("--workspace");
 // Another checkout's CLI (e.g. main's, for a before/after figure in the same run conditions).
 const idlc = path.resolve(option("--idlc") ?? path.join(repoRoot, "bin", "idlc.js"));
+const commandsOnly = args.includes("--commands-only") && !!args.splice(args.indexOf("--commands-only"), 1);
 const runs = Number(args[0] ?? 3);
 const ENV = { PULUMI_CONFIG_PASSPHRASE: "idlc-demo", NO_COLOR: "1", CI: "1" };
 
@@ -63,7 +65,7 @@ function prepare(): string {
     ["program load, tsx (its disk cache warm)", [probe, "tsx"]],
     ["provider host start (to its port)", [probe, "provider-host"]],
   ];
-  for (const [label, argv] of phases) {
+  for (const [label, argv] of commandsOnly ? [] : phases) {
     const t = await medianOf(label, argv, ws);
     console.log(`${label}: ${x(t.wall)} wall, ${t.spans.reduce((n, s) => n + s.cpu, 0).toFixed(2)} s CPU`);
   }

@@ -8,7 +8,7 @@ import { findProject, resolveStackName } from "../../engine/project";
 import { appValueIssues } from "../../provider/access";
 import { loadStackSettings } from "../../provider/config";
 import { formatIssue, IdlcError, type Issue } from "../../errors";
-import { loadStackPlan } from "../../provider/stack";
+import { loadStackPlan } from "../../provider/stack-plan";
 import type { IdentityFlags } from "../identity/hooks";
 import { asOfDate } from "../stack-options";
 

@@ -34,7 +34,7 @@ import { loadStackSettings } from "../../provider/config";
 import { readHrExport, type Person } from "../../provider/hr";
 import { readTerminations, terminationsFile } from "../../provider/hr-sources";
 import { readHrFile } from "../../provider/stack-files";
-import { applyOverrides, readOverrides } from "../../provider/stack";
+import { applyOverrides, readOverrides } from "../../provider/stack-plan";
 import type { SourceOptions } from "../commands/audit";
 import { ExitCode, UsageError } from "../exit";
 

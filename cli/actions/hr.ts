@@ -9,7 +9,7 @@ import { StackConfigError, type StackSettings } from "../../provider/config";
 import { formatIssue } from "../../errors";
 import * as sources from "../../provider/hr-sources";
 import { sharedRequestCounter } from "../../provider/net";
-import { appendOverride, loadStackPlan } from "../../provider/stack";
+import { appendOverride, loadStackPlan } from "../../provider/stack-plan";
 import type { HrPullOptions } from "../commands/hr";
 import { ExitCode, UsageError } from "../exit";
 import { runIdentityOperation } from "../identity/hooks";

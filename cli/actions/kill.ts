@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { findProject, resolveStackName } from "../../engine/project";
-import { appendOverride, loadStackPlan } from "../../provider/stack";
+import { appendOverride, loadStackPlan } from "../../provider/stack-plan";
 import type { KillOptions } from "../commands/kill";
 import { UsageError } from "../exit";
 import { runIdentityOperation } from "../identity/hooks";

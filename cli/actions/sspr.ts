@@ -3,7 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { findProject, openStackSecrets, resolveStackName, reveal, type Project } from "../../engine/project";
 import { passphraseFromEnv } from "../../engine/secrets";
-import { loadStackPlan } from "../../provider/stack";
+import { loadStackPlan } from "../../provider/stack-plan";
 import { SsprSettings } from "../../provider/config";
 import { ldapSettingsSchema } from "../../provider/apps/ldap";
 import { entraSettingsSchema, type EntraSettings } from "../../provider/apps/entra";

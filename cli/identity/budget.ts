@@ -5,7 +5,7 @@
  */
 import { countDeprovisions, overBudget, type AccountStep, type SafetySettings } from "../../provider/safety";
 import { appKey } from "../../provider/access";
-import { accountAppOf } from "../../provider/stack";
+import { accountAppOf } from "../../provider/stack-plan";
 
 /** A planned step with the account's inputs before and after, as the engine's preview reports it. */
 export interface PlannedStep {

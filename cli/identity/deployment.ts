@@ -7,7 +7,7 @@
 import { cpus } from "node:os";
 import { formatIssue } from "../../provider/errors";
 import { SafetySettings } from "../../provider/safety";
-import { loadStackPlan } from "../../provider/stack";
+import { loadStackPlan } from "../../provider/stack-plan";
 import { ExitCode } from "../exit";
 import { asOfDate } from "../stack-options";
 import { judgeDeployment, type DeploymentVerdict } from "./deployment-judge";

@@ -17,11 +17,12 @@ import {
 import { loadStackSettings } from "../../provider/config";
 import { SafetySettings } from "../../provider/safety";
 import { programInputsEnv } from "../../provider/program-inputs";
-import { heldAccounts, loadStackPlan, writeHeldAccounts } from "../../provider/stack";
+import { heldAccounts, loadStackPlan, writeHeldAccounts } from "../../provider/stack-plan";
 import { asOfDate } from "../stack-options";
 import { accountsPerApp, judgeBudget, type PlannedStep } from "./budget";
 import { cutoffUrns } from "./cutoffs";
 import { managerLinkUrns } from "./manager-links";
+import { cutoffsOnly } from "./one-run";
 import { outcomeLog } from "./outcome";
 import { targetUrns } from "./targets";
 
@@ -61,6 +62,10 @@ export function identityHooks(flags: IdentityFlags, now = stackNow(flags)): Oper
         known: state.map((r) => r.urn),
       });
     },
+    async planInRun(targets) {
+      const { project, stack } = await now();
+      return cutoffsOnly(targets, { stack, project: project.name, plan: (await planNow()).plan });
+    },
     async beforeApply(plan: PlanSummary) {
       const { state } = await now();
       const settings = SafetySettings.partial().parse((await planNow()).stack.raw["identity:safety"] ?? {});
@@ -83,7 +88,7 @@ function isIdentityStack(flags: IdentityFlags): boolean {
 }
 
 /** Hooks a command adds on top of the identity ones (which own target mapping and the apply gate). */
-export type ExtraHooks = Omit<OperationHooks, "mapTargets" | "beforeApply">;
+export type ExtraHooks = Omit<OperationHooks, "mapTargets" | "beforeApply" | "planInRun">;
 
 /**
  * `idlc preview|up|refresh|destroy` with the identity stack's additions where they apply; `extra` (e.g. `onEvent`)

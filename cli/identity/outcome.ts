@@ -5,7 +5,7 @@
  */
 import type { EngineEvent } from "../../engine";
 import { fixForStatus } from "../../provider/net";
-import { employeeIdOf } from "../../provider/stack";
+import { employeeIdOf } from "../../provider/stack-plan";
 
 interface Problem {
   name: string;

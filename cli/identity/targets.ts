@@ -3,7 +3,7 @@
  * kill switch or a single joiner touches that person and nobody else. URNs pass through unchanged.
  */
 import type { AccessPlan } from "../../provider/access";
-import { accountName } from "../../provider/stack";
+import { accountName } from "../../provider/stack-plan";
 import { UsageError } from "../exit";
 
 const componentType = "idlc:index:IdentityStack";

@@ -34,6 +34,11 @@ export interface OperationHooks {
   applyFirst?: (plan: PlanSummary) => string[];
   /** URNs an `up` applies again after the whole update, given those whose step failed (RunOperationOptions). */
   applyAfter?: (plan: PlanSummary, failed: ReadonlySet<string>) => string[];
+  /**
+   * Given the targets of an `up --yes`, whether its plan can be judged in the update's own run
+   * (RunOperationOptions.planInRun): true only when the program declares every target and none waits on another.
+   */
+  planInRun?: (targets: readonly string[]) => boolean | Promise<boolean>;
   /** Sees every engine event the renderer sees (offline engine only: `--engine pulumi` hands the run to the CLI). */
   onEvent?: EngineEventSink;
   /** The caller's additions to its children's environment (RunOperationOptions.childEnv; the Pulumi CLI's too). */
@@ -69,6 +74,7 @@ export async function runOperationCommand(
   }
   const mode = rendererMode({ json: flags.json, stream: process.stderr });
   const renderer = createRenderer({ mode, stream: mode === "json" ? process.stdout : process.stderr });
+  const oneRun = kind === "up" && flags.yes && targets?.length && (await hooks.planInRun?.(targets));
   let result: OperationResult;
   try {
     result = await runOperation({
@@ -89,6 +95,7 @@ export async function runOperationCommand(
       // Like `pulumi up`, an interactive up previews first; `--yes` without a hook goes straight to the update.
       beforeApply:
         kind === "up" && (!flags.yes || hooks.beforeApply) ? (plan) => decide(plan, flags, hooks) : undefined,
+      planInRun: oneRun ? targets : undefined,
       applyFirst: hooks.applyFirst,
       applyAfter: hooks.applyAfter,
       childEnv: hooks.childEnv,

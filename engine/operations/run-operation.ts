@@ -1,18 +1,17 @@
 import { createEventEmitter, type EngineEventPayload } from "../events";
-import type { PolicyHook } from "../deploy/context";
 import { journalPersistence } from "../deploy/persistence";
 import { startPolicyPacks } from "../policy";
 import { PASSPHRASE_VARIABLES } from "../secrets";
 import { buildContext, defaultParallel } from "./build-context";
-import { failedStepsEnvironment } from "../state";
 import { deploy, type DeployOutcome } from "./deploy";
 import { destroyResources } from "./destroy";
 import { prepareStack, type PreparedStack } from "./prepare";
 import { refreshResources } from "./refresh";
 import { resolvePendingOperations } from "./recover";
 import { withMonitor } from "./run-program";
-import type { UpdateJournal } from "./session";
+import { gatedUpdate } from "./gated-update";
 import type { OperationResult, RunOperationOptions } from "./types";
+import { finishing, update } from "./update";
 
 /**
  * Runs `preview`, `up`, `refresh` or `destroy` on the stack of the project found upward from `cwd`, emitting engine
@@ -46,6 +45,12 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
     emit({ preludeEvent: { config: maskedConfig(prepared) } });
     if (options.kind === "preview") {
       outcome = await deploy(prepared, opts, undefined, policy?.hook(true));
+    } else if (options.kind === "up" && oneRun(options, parallel)) {
+      const gated = await gatedUpdate(prepared, started, opts, policy?.hook(false), options.planInRun!, (plan) =>
+        options.beforeApply!(plan),
+      );
+      if (gated === "refused") cancelled = true;
+      else outcome = gated;
     } else if (options.kind === "up") {
       let first: string[] = [];
       let after: AfterHook | undefined;
@@ -109,17 +114,6 @@ export async function runOperation(options: RunOperationOptions): Promise<Operat
   };
 }
 
-/** One update: a journal, the program run against it, the journal finished whatever happened. */
-async function update(
-  prepared: PreparedStack,
-  started: number,
-  opts: RunOperationOptions & { parallel: number; emit: (e: EngineEventPayload) => void },
-  policy: PolicyHook | undefined,
-): Promise<DeployOutcome> {
-  const journal = await prepared.session.startUpdate("update", prepared.secrets.secretsProviders);
-  return finishing(journal, prepared, started, () => deploy(prepared, opts, journal, policy));
-}
-
 /**
  * Two updates of one `up` as one outcome: changes added up (`same` from the second, which saw every resource),
  * failed if either failed, the first error kept.
@@ -146,6 +140,16 @@ function followUp(whole: DeployOutcome, late: DeployOutcome): DeployOutcome {
     counts,
     steps: [...whole.steps, ...late.steps],
   };
+}
+
+/**
+ * A targeted `up` judged in its own run (`planInRun`): one program and one provider host instead of a preview's and
+ * an update's. Each held target holds one of the run's `parallel` slots, so more targets than slots take the usual
+ * two runs.
+ */
+function oneRun(options: RunOperationOptions, parallel: number): boolean {
+  const expected = options.planInRun;
+  return !!expected?.length && !!options.beforeApply && !!options.target?.length && expected.length <= parallel;
 }
 
 type AfterHook = (failed: ReadonlySet<string>) => string[];
@@ -186,33 +190,6 @@ async function withoutProgram(
       opts.debug,
     ),
   );
-}
-
-/** Runs an update and always finishes its journal (a crash of the engine itself leaves it for recovery instead). */
-async function finishing(
-  journal: UpdateJournal,
-  prepared: PreparedStack,
-  started: number,
-  run: () => Promise<DeployOutcome>,
-): Promise<DeployOutcome> {
-  let outcome: DeployOutcome;
-  try {
-    outcome = await run();
-  } catch (err) {
-    outcome = { ok: false, error: err as Error, outputs: {}, counts: {}, steps: [] };
-  }
-  await journal.finish(finishInfo(prepared, outcome, started));
-  return outcome;
-}
-
-function finishInfo(prepared: PreparedStack, outcome: DeployOutcome, started: number) {
-  return {
-    result: outcome.ok ? ("succeeded" as const) : ("failed" as const),
-    resourceChanges: outcome.counts,
-    config: prepared.historyConfig(),
-    startTime: Math.floor(started / 1000),
-    environment: failedStepsEnvironment(outcome.failedSteps),
-  };
 }
 
 function maskedConfig(prepared: PreparedStack): Record<string, string> {

@@ -41,6 +41,13 @@ export interface RunOperationOptions {
    * account created before its manager's account existed, so the manager link is set in the same `up`). Default: none.
    */
   applyAfter?: (plan: PlanSummary, failed: ReadonlySet<string>) => string[];
+  /**
+   * A targeted `up` whose `beforeApply` judges the update's own plan, in one run of the program (not a preview run
+   * first): provider calls that would change something wait until each of these URNs has been planned, then the gate
+   * judges; refused, none runs and no history is written. For targets the program declares that wait on nothing among
+   * themselves (idlc's kill switch: one person's cutoffs); `applyFirst`/`applyAfter` do not apply. Default: two runs.
+   */
+  planInRun?: readonly string[];
   /** Show the SDK's debug logs (Engine.Log severity 0). */
   debug?: boolean;
   /** Extra environment for the program and plugins. */

@@ -1,4 +1,5 @@
-import Ajv2020, { type ErrorObject } from "ajv/dist/2020";
+import type Ajv2020 from "ajv/dist/2020";
+import type { ErrorObject } from "ajv/dist/2020";
 import deployments from "./schema/deployments.json";
 import propertyValues from "./schema/property-values.json";
 import resources from "./schema/resources.json";
@@ -13,7 +14,10 @@ function rootAnchorToRoot(schema: unknown, anchor: string): unknown {
 }
 
 function compile(): ReturnType<Ajv2020["compile"]> {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
+  // Loaded here, not at the top: engine/state is on every command's path, and ajv is ~80 modules none of them uses
+  // unless a checkpoint is validated against the schema.
+  const { default: Ajv } = require("ajv/dist/2020") as typeof import("ajv/dist/2020");
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
   ajv.addSchema(resources).addSchema(rootAnchorToRoot(propertyValues, "property_value") as object);
   return ajv.compile(deployments);
 }

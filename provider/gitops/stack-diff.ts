@@ -3,7 +3,7 @@
  * overrides and roles as they are now) against the HR export and role files as of a git ref or an older file.
  */
 import { diffPlans, loadStackAccess, type AccessPlan, type JmlDiff, type RoleDef } from "../access";
-import { loadStackPlan, type StackPlan } from "../stack";
+import { loadStackPlan, type StackPlan } from "../stack-plan";
 import { diskFiles, planBefore } from "../stack-files";
 
 export interface StackDiff {

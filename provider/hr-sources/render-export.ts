@@ -1,4 +1,4 @@
-import { format } from "date-fns";
+import { format } from "date-fns/format";
 import { parse } from "csv-parse/sync";
 import { csvCell } from "../csv-cell";
 import type { HrField } from "../hr";

@@ -1,4 +1,6 @@
-import { isValid, parse } from "date-fns";
+// Per-function entry points: the package index loads all ~300 of date-fns's modules, on every CLI run that reads HR.
+import { isValid } from "date-fns/isValid";
+import { parse } from "date-fns/parse";
 import { HrIssueCode } from "./errors";
 import { shown } from "./shown";
 

@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { appKey, type AccessPlan, type AccountSpec, type AppName } from "../access";
 import { appResources, type AppResources } from "./app-resources";
 import { declareInBatches } from "./batches";
-import { accountName, groupName } from "./names";
+import { accountName, groupName, isCutoff } from "../stack-plan";
 
 export interface IdentityStackArgs {
   plan: AccessPlan;
@@ -119,14 +119,6 @@ export class IdentityStack extends pulumi.ComponentResource {
     const groups = spec.groups.flatMap((g) => this.groups[groupName(app, g, spec.instance)] ?? []);
     return [...groups, ...(directory ? [] : directories)];
   }
-}
-
-/**
- * A disabled account that is not being prepared for a joiner: a leaver, a leave, the kill switch, a mover's revoked
- * account. A pre-hire account is disabled too, but it is a create that may wait for its groups like any other.
- */
-export function isCutoff(spec: Pick<AccountSpec, "enabled" | "lifecycle">): boolean {
-  return !spec.enabled && spec.lifecycle !== "pre-hire" && spec.lifecycle !== "not-yet";
 }
 
 /** Employee ids holding an account, per app key (`slack`, `scim:github`). */

@@ -8,9 +8,8 @@ import { resourcesForEntraMode } from "../apps/entra-azuread";
 import { formatIssue } from "../errors";
 import { appResources } from "./app-resources";
 import { ProgramInputsError, readProgramInputs } from "../program-inputs";
-import { HeldAccountsError, readHeldAccounts } from "./held-accounts";
 import { IdentityStack, summarize } from "./identity-stack";
-import { loadStackPlan } from "./load-plan";
+import { HeldAccountsError, loadStackPlan, readHeldAccounts } from "../stack-plan";
 
 /**
  * Resources declared at a time (`IdentityStack` batchSize): bounds what the program holds while the engine works

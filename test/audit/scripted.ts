@@ -5,7 +5,7 @@ import path from "node:path";
 import { buildSnapshots, readBackendHistory, type AuditUpdate, type Snapshot } from "../../provider/audit";
 import { readHrExport, type Person } from "../../provider/hr";
 import { readHrFile } from "../../provider/stack-files";
-import { applyOverrides, readOverrides } from "../../provider/stack";
+import { applyOverrides, readOverrides } from "../../provider/stack-plan";
 import { PROJECT, STACK, writeScriptedBackend, type ScriptedBackend } from "../fixtures/audit/generate";
 
 export interface Scripted {

@@ -33,6 +33,26 @@ describe("idlc loads a command's code only when it runs", () => {
     expect(ours).not.toContain("cli/stack-options.ts");
   });
 
+  it("preview and kill load the engine and the plan as data: not the SDK, the resource classes, ajv or all of date-fns", () => {
+    // The engine process's fixed cost (issue #22 item 5): @pulumi/pulumi's index loads ~770 modules (automation
+    // included) and the program, not the CLI, declares resources; date-fns's index alone is ~300 modules.
+    const loaded = JSON.parse(
+      underTsx(
+        'require("./cli/actions/preview"); require("./cli/actions/kill");' +
+          "console.log(JSON.stringify(Object.keys(require.cache)))",
+      ),
+    ) as string[];
+    const files = loaded.map((f) => path.relative(root, f).replace(/^(\.\.\/)*(main\/)?node_modules\//, "~/"));
+    // The engine's generated gRPC stubs are the only SDK files it needs.
+    expect(files.filter((f) => f.startsWith("~/@pulumi/") && !/^~\/@pulumi\/pulumi\/proto\//.test(f))).toEqual([
+      "~/@pulumi/pulumi/package.json",
+    ]);
+    expect(files.filter((f) => /^provider\/(stack\/|apps\/\w+\/(account|group|provider)\.ts)/.test(f))).toEqual([]);
+    expect(files.filter((f) => /^~\/date-fns\/index\./.test(f))).toEqual([]);
+    // The checkpoint schema's validator (ajv, ~80 modules) loads only when a checkpoint is validated.
+    expect(files.filter((f) => f.startsWith("~/ajv/"))).toEqual([]);
+  });
+
   it("validate --preset offers exactly provider/hr's presets", () => {
     const validate = buildProgram().commands.find((c) => c.name() === "validate")!;
     const preset = validate.options.find((o: Option) => o.long === "--preset")!;

@@ -15,7 +15,7 @@ import { StepGenerator } from "../../engine/deploy/step-generator";
 import type { DynamicProviderHost } from "../../engine/host/provider-host";
 import type { Registration } from "../../engine/monitor";
 import type { AccessPlan, AccountSpec, AppName } from "../../provider/access";
-import { employeeIdOf, isCutoff } from "../../provider/stack";
+import { employeeIdOf, isCutoff } from "../../provider/stack-plan";
 import { dependsOnNames, fakeApps, group, person, spec } from "../stack/fake-apps";
 
 const APPS = ["entra", "google", "slack", "scim", "ldap"] as const;

@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTerminations, terminationsFile } from "../../provider/hr-sources";
-import { readOverrides } from "../../provider/stack";
+import { readOverrides } from "../../provider/stack-plan";
 import { apps, demoDir, identityProject, type IdentityProject } from "../e2e/harness";
 import { hrVendors, nameHrSource, switchHrVendor, type Vendor } from "./project";
 

@@ -6,7 +6,7 @@ import {
   heldAccounts,
   readHeldAccounts,
   writeHeldAccounts,
-} from "../../provider/stack";
+} from "../../provider/stack-plan";
 
 const spec = {
   employeeId: "E1",

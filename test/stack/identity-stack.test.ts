@@ -109,7 +109,8 @@ describe("IdentityStack", () => {
   });
 
   it("makes a cutoff depend on nothing, while a pre-hire account still waits for its groups and directory", async () => {
-    const { IdentityStack, isCutoff } = await import("../../provider/stack/index.js");
+    const { IdentityStack } = await import("../../provider/stack/index.js");
+    const { isCutoff } = await import("../../provider/stack-plan/index.js");
     const cut = { enabled: false, groups: ["engineering"] };
     const cutoffs: AccessPlan = {
       ...plan,

@@ -8,7 +8,7 @@ import {
   OverridesFileError,
   readOverrides,
   settledOverrides,
-} from "../../provider/stack";
+} from "../../provider/stack-plan";
 import type { Person } from "../../provider/hr";
 
 const person = (employeeId: string, extra: Partial<Person> = {}): Person => ({
