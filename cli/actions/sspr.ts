@@ -69,7 +69,7 @@ async function context(options: { cwd?: string; stack?: string; publicUrl?: stri
     policy: policyFrom({ minLength: settings.minLength, maxLength: settings.maxLength }),
     rates: DEFAULT_RATE_RULES,
     companyWords: settings.companyWords,
-    targets: settings.targets.map((app) => targetFor(app, raw, project.dir)),
+    targets: settings.targets.map((app) => named(targetFor(app, raw, project.dir), settings.names[app])),
     forceChange: settings.forceChange,
     send,
     ...(settings.codes ? { codes: workMailChannel(send) } : {}),
@@ -101,6 +101,10 @@ function targetFor(app: string, raw: Record<string, unknown>, projectDir: string
   if (app === "entra") return entraTarget(entraSettingsSchema(z).parse(value) as EntraSettings);
   return googleTarget(googleSettingsSchema(z).parse(value) as GoogleSettings);
 }
+
+/** The target as people know it (`identity:sspr.names`); unnamed, it shows its kind's default name. */
+const named = (target: PasswordTarget, name: string | undefined): PasswordTarget =>
+  name ? { ...target, name } : target;
 
 function smtpOf(settings: SsprSettings, projectDir: string): SmtpSettings {
   if ("sandbox" in settings.smtp) {

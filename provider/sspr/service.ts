@@ -211,6 +211,7 @@ export class SsprService {
       this.options.audit({
         type: `sspr.reset.${result.outcome}`,
         employeeId: subject.employeeId,
+        client,
         app: result.app,
         detail: result.detail,
       });
