@@ -117,7 +117,7 @@ async function update(
   policy: PolicyHook | undefined,
 ): Promise<DeployOutcome> {
   const journal = await prepared.session.startUpdate("update", prepared.secrets.secretsProviders);
-  return finishing(journal, prepared, started, () => deploy(prepared, opts, journal, policy));
+  return finishing(journal, prepared, started, () => deploy(prepared, opts, journal, policy), opts.historyEnvironment);
 }
 
 /**
@@ -158,33 +158,38 @@ async function withoutProgram(
 ): Promise<DeployOutcome> {
   const started = Date.now();
   const journal = await prepared.session.startUpdate(kind, prepared.secrets.secretsProviders);
-  return finishing(journal, prepared, started, () =>
-    withMonitor(
-      (engineAddress) =>
-        buildContext({
-          prepared,
-          dryRun: false,
-          engineAddress,
-          persistence: journalPersistence(journal, prepared.secrets),
-          parallel: opts.parallel,
-          targets: opts.target,
-          emit: opts.emit,
-          env: opts.env,
-        }),
-      async (ctx) => {
-        let error: Error | undefined;
-        try {
-          await resolvePendingOperations(ctx, prepared);
-          await (kind === "refresh" ? refreshResources(ctx) : destroyResources(ctx));
-        } catch (err) {
-          error = err as Error;
-        }
-        const stack = prepared.oldOrder.find((r) => r.type === "pulumi:pulumi:Stack" && !r.parent);
-        const outputs = kind === "destroy" && !error ? {} : (stack?.outputs ?? {});
-        return { ok: !error, error, outputs, counts: ctx.counts as Record<string, number>, steps: [] };
-      },
-      opts.debug,
-    ),
+  return finishing(
+    journal,
+    prepared,
+    started,
+    () =>
+      withMonitor(
+        (engineAddress) =>
+          buildContext({
+            prepared,
+            dryRun: false,
+            engineAddress,
+            persistence: journalPersistence(journal, prepared.secrets),
+            parallel: opts.parallel,
+            targets: opts.target,
+            emit: opts.emit,
+            env: opts.env,
+          }),
+        async (ctx) => {
+          let error: Error | undefined;
+          try {
+            await resolvePendingOperations(ctx, prepared);
+            await (kind === "refresh" ? refreshResources(ctx) : destroyResources(ctx));
+          } catch (err) {
+            error = err as Error;
+          }
+          const stack = prepared.oldOrder.find((r) => r.type === "pulumi:pulumi:Stack" && !r.parent);
+          const outputs = kind === "destroy" && !error ? {} : (stack?.outputs ?? {});
+          return { ok: !error, error, outputs, counts: ctx.counts as Record<string, number>, steps: [] };
+        },
+        opts.debug,
+      ),
+    opts.historyEnvironment,
   );
 }
 
@@ -194,6 +199,7 @@ async function finishing(
   prepared: PreparedStack,
   started: number,
   run: () => Promise<DeployOutcome>,
+  extra: RunOperationOptions["historyEnvironment"],
 ): Promise<DeployOutcome> {
   let outcome: DeployOutcome;
   try {
@@ -201,18 +207,32 @@ async function finishing(
   } catch (err) {
     outcome = { ok: false, error: err as Error, outputs: {}, counts: {}, steps: [] };
   }
-  await journal.finish(finishInfo(prepared, outcome, started));
+  await journal.finish(finishInfo(prepared, outcome, started, extra));
   return outcome;
 }
 
-function finishInfo(prepared: PreparedStack, outcome: DeployOutcome, started: number) {
+function finishInfo(
+  prepared: PreparedStack,
+  outcome: DeployOutcome,
+  started: number,
+  extra: RunOperationOptions["historyEnvironment"],
+) {
   return {
     result: outcome.ok ? ("succeeded" as const) : ("failed" as const),
     resourceChanges: outcome.counts,
     config: prepared.historyConfig(),
     startTime: Math.floor(started / 1000),
-    environment: failedStepsEnvironment(outcome.failedSteps),
+    environment: { ...callerEnvironment(extra), ...failedStepsEnvironment(outcome.failedSteps) },
   };
+}
+
+/** The caller's history entries; one that throws is left out, since the update must be recorded whatever happens. */
+function callerEnvironment(extra: RunOperationOptions["historyEnvironment"]): Record<string, string> {
+  try {
+    return extra?.() ?? {};
+  } catch {
+    return {};
+  }
 }
 
 function maskedConfig(prepared: PreparedStack): Record<string, string> {
