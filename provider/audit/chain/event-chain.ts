@@ -39,7 +39,7 @@ export interface EventChainVerification {
   file: string;
   /** Lines checked before the first mismatch (all of them when there is none). */
   verified: number;
-  /** The last line's hash: publish it to pin the log's end (a truncated tail is otherwise undetectable). */
+  /** The last line's hash: publish it to pin the log's end beyond what updates and the head file pin. */
   head?: string;
   firstMismatch?: { line: number; reason: string };
   /** The file does not exist: a failure when the stack expects it (it sets `identity:sspr`) or a head pinned events. */
