@@ -63,7 +63,7 @@ describe("helpdesk-sent links", () => {
       send: smtpMailer({ host: "127.0.0.1", port: portal.catcher.smtpPort, starttls: false, from: "it@example.com" }),
       audit: auditLog(portal.auditFile),
     });
-    await portal.service.openLink("warm-up: the portal has read the state file"); // it holds an older state now
+    portal.service.openLink("warm-up: the portal has read the state file"); // it holds an older state now
     await sendLink.sendHelpdeskLink("E100", "helpdesk@example.com", "ticket 4712");
     const token = new URL(linkIn((await portal.catcher.waitFor("ada@home.example")).text)).searchParams.get("token")!;
     expect(portal.service.openLink(token)).toMatchObject({ ok: true, purpose: "helpdesk" });
