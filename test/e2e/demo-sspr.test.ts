@@ -5,6 +5,8 @@
  * password binding to slapd, no second link on the next run), and `idlc audit verify` with the portal log pinned
  * by the stack's chain. The audit commands it ends with work as printed; deleting the portal log fails verify.
  */
+import { rmSync } from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SLAPD_PATH } from "../../sandbox/ldap/start-slapd";
 import { freshClone } from "./fresh-clone";
@@ -49,7 +51,8 @@ describe("npm run demo -- sspr", () => {
     expect(joiner.stdout).toContain("link-sent activation");
     expect(joiner.stdout).toMatch(/completed activation: ldap, entra, google/);
 
-    const deleted = await clone.sh("rm .idlc/demo/.idlc/sspr/demo/audit.jsonl && npx idlc audit verify -C .idlc/demo");
+    rmSync(path.join(clone.dir, ".idlc", "demo", ".idlc", "sspr", "demo", "audit.jsonl"));
+    const deleted = await clone.sh("npx idlc audit verify -C .idlc/demo");
     expect(deleted.code).toBe(1);
     expect(deleted.stdout).toMatch(/FAILED: \S+audit\.jsonl is missing, but the stack sets identity:sspr/);
   }, 900_000);
