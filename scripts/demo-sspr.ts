@@ -3,8 +3,9 @@
  * created (each with a random initial password nobody sees); then Leah Cohen (IT support: accounts in LDAP, Entra
  * and Google), who forgot hers, asks the portal for a link, which arrives at the recovery address HR holds for her
  * (the sandbox's inbox), sets a new password, and the demo proves each password authority holds it: a bind to the
- * real slapd, and the Entra and Google emulators' check.
- * Works in `.idlc/demo/` like `npm run demo`, and ends with the audit command that shows her reset.
+ * real slapd, and the Entra and Google emulators' check. Then a joiner's day one (demo-sspr-activation.ts): her
+ * accounts, her activation link, her first password; and `idlc audit verify` shows the stack's chain pinning the
+ * portal's log. Works in `.idlc/demo/` like `npm run demo`, and ends with the audit commands that show both.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -14,6 +15,8 @@ import pc from "picocolors";
 import { parseDocument } from "yaml";
 import { sandboxStatus, type SandboxState } from "../sandbox";
 import { chooseApps, heading, reportedFor, step } from "./demo-steps";
+import { dayOne, JOINER } from "./demo-sspr-activation";
+import { bindsInLdap, holdsInEmulator, mailTo } from "./demo-sspr-checks";
 import { Browser, linkIn } from "./portal-client";
 import { createWorkspaceAt, repoRoot, type Workspace } from "./workspace";
 
@@ -79,67 +82,20 @@ async function startPortal(ws: Workspace, port: number): Promise<ChildProcess> {
   return child;
 }
 
-/** The first mail to `to` in the sandbox inbox (its JSON view), waiting up to 30 s for it. */
-async function mailTo(inbox: string, to: string, subject: RegExp): Promise<{ subject: string; text: string }> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const mails = (await (await fetch(`${inbox}/messages?to=${encodeURIComponent(to)}`)).json()) as {
-      subject: string;
-      text: string;
-    }[];
-    const mail = mails.find((m) => subject.test(m.subject));
-    if (mail) return mail;
-    if (Date.now() > deadline) throw new Error(`no mail matching ${String(subject)} reached ${to} in 30 s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-/** Whether `password` binds as the person in the sandbox's slapd (found by employeeNumber, as idlc finds them). */
-async function bindsInLdap(sandbox: SandboxState, password: string): Promise<{ dn: string; binds: boolean }> {
-  const { Client } = await import("ldapts");
-  const ldap = sandbox.apps.ldap!;
-  const admin = new Client({ url: ldap.url });
-  let dn: string;
-  try {
-    await admin.bind(ldap.extra!.bindDN!, ldap.token);
-    const base = ldap.extra!.peopleDN ?? ldap.extra!.baseDN!;
-    const found = await admin.search(base, { scope: "sub", filter: `(employeeNumber=${PERSON.employeeId})` });
-    dn = found.searchEntries[0]!.dn;
-  } finally {
-    await admin.unbind();
-  }
-  const person = new Client({ url: ldap.url });
-  try {
-    await person.bind(dn, password);
-    return { dn, binds: true };
-  } catch {
-    return { dn, binds: false };
-  } finally {
-    await person.unbind().catch(() => undefined);
-  }
-}
-
-/** The Entra or Google emulator's answer to "does this account hold this password" (a sandbox-only check). */
-async function holdsInEmulator(sandbox: SandboxState, app: string, password: string): Promise<boolean> {
-  const res = await fetch(`${new URL(sandbox.apps[app]!.url).origin}/_sandbox/password-check`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ user: PERSON.workEmail, password }),
-  });
-  return ((await res.json()) as { matches: boolean | null }).matches === true;
-}
-
 /** Each password authority holds the new password, and not a wrong one: one line per app. */
 async function prove(sandbox: SandboxState, targets: string[]): Promise<void> {
   for (const app of targets) {
     if (app === "ldap") {
-      const chosen = await bindsInLdap(sandbox, CHOSEN);
-      const wrong = await bindsInLdap(sandbox, `${CHOSEN} (not it)`);
+      const chosen = await bindsInLdap(sandbox, PERSON.employeeId, CHOSEN);
+      const wrong = await bindsInLdap(sandbox, PERSON.employeeId, `${CHOSEN} (not it)`);
       if (!chosen.binds || wrong.binds)
         throw new Error(`slapd: binding as ${chosen.dn} did not prove the new password`);
       ok(`ldap: a bind as ${chosen.dn} with the new password succeeds, with any other it fails (real slapd)`);
     } else {
-      if (!(await holdsInEmulator(sandbox, app, CHOSEN)) || (await holdsInEmulator(sandbox, app, `${CHOSEN}!`))) {
+      if (
+        !(await holdsInEmulator(sandbox, app, PERSON.workEmail, CHOSEN)) ||
+        (await holdsInEmulator(sandbox, app, PERSON.workEmail, `${CHOSEN}!`))
+      ) {
         throw new Error(`${app}: the emulator does not hold the new password`);
       }
       ok(`${app}: the emulator holds the new password for ${PERSON.workEmail}`);
@@ -199,6 +155,13 @@ export async function ssprDemo(): Promise<void> {
     await reset(publicUrl, sandbox.apps.mail!.url);
     heading("Proof: each password authority holds the new password");
     await prove(sandbox, targets);
+    await dayOne(ws, sandbox, { publicUrl, like: PERSON.employeeId, targets });
+    await step(ws, "The stack's audit chain pins the portal's log: idlc audit verify", [
+      "audit",
+      "verify",
+      "--stack",
+      "demo",
+    ]);
   } finally {
     portal?.kill("SIGTERM");
     await ws.idlc(["sandbox", "stop"]);
@@ -208,4 +171,6 @@ export async function ssprDemo(): Promise<void> {
   say(`\nLook around (the workspace stays in ${relDir}; \`npm run demo\` replaces it):`);
   say(`  npx idlc audit person ${PERSON.employeeId} -C ${relDir}`);
   say(`    ${pc.dim("her reset, step by step, in the audit trail (request, link sent, link used, each app)")}`);
+  say(`  npx idlc audit person ${JOINER.employeeId} -C ${relDir}`);
+  say(`    ${pc.dim("the joiner's day one: her accounts created, the activation link, her first password")}`);
 }

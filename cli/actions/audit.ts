@@ -27,6 +27,7 @@ import {
   type AuditUpdate,
   type BackendSource,
   type ChainedEvent,
+  type EventLogSpec,
   type HrTerminationEvent,
   type MetricsOptions,
 } from "../../provider/audit";
@@ -37,6 +38,7 @@ import { readHrFile } from "../../provider/stack-files";
 import { applyOverrides, readOverrides } from "../../provider/stack-plan";
 import type { SourceOptions } from "../commands/audit";
 import { ExitCode, UsageError } from "../exit";
+import { portalLogSpec } from "../identity/portal-log";
 
 export interface AuditSource {
   stack: string;
@@ -49,6 +51,8 @@ export interface AuditSource {
   serviceLog?: { file: string; events: ChainedEvent[] };
   /** When each leaver was terminated in HR, as `idlc hr pull` recorded it next to the export. */
   hrTerminations?: HrTerminationEvent[];
+  /** How the reset portal's log is verified with the stack's chain (set when reading a diy backend). */
+  portalLog?: EventLogSpec;
 }
 
 export function loadAuditSource(options: SourceOptions): AuditSource {
@@ -68,12 +72,14 @@ export function loadAuditSource(options: SourceOptions): AuditSource {
     };
   }
   const source = backendSource(options);
+  const projectDir = tryProject(cwd)!.dir;
   return {
     stack: source.stack,
     updates: readBackendHistory(source),
     historyDir: historyDirOf(source),
     ...peopleOf(cwd, source.stack),
-    ...serviceLogOf(tryProject(cwd)!.dir, source.stack),
+    ...serviceLogOf(projectDir, source.stack),
+    portalLog: portalLogSpec(projectDir, source.stack),
   };
 }
 
@@ -237,8 +243,8 @@ export function verify(o: SourceOptions & { json?: boolean }): void {
     throw new UsageError("verify checks a backend's history directory, not exported files", "Drop --history/--export.");
   // Only the chain and the files' bytes: a tampered checkpoint may not even parse, and must still be named.
   const source = backendSource(o);
-  const log = serviceLogFile(tryProject(path.resolve(o.cwd ?? process.cwd()))!.dir, source.stack);
-  const result = verifyChain(historyDirOf(source), existsSync(log) ? [log] : []);
+  const log = portalLogSpec(tryProject(path.resolve(o.cwd ?? process.cwd()))!.dir, source.stack);
+  const result = verifyChain(historyDirOf(source), [log]);
   if (o.json) json(result);
   else print(formatVerification(result));
   process.exitCode = result.ok ? ExitCode.ok : ExitCode.failed;

@@ -34,9 +34,7 @@ export function report(o: ReportOptions): void {
     ...(o.title ? { title: o.title } : {}),
     ...(policies ? { policies } : {}),
     ...(now ? { generatedAt: now } : {}),
-    ...(source.historyDir
-      ? { chain: verifyChain(source.historyDir, source.serviceLog ? [source.serviceLog.file] : []) }
-      : {}),
+    ...(source.historyDir ? { chain: verifyChain(source.historyDir, source.portalLog ? [source.portalLog] : []) } : {}),
     ...(source.serviceLog ? { selfService: selfServiceCounts(source.serviceLog.events) } : {}),
   });
   writeFileSync(o.out, renderReport(model));

@@ -1,10 +1,11 @@
 /** What `idlc sspr serve`, `send-link` and `activate` do once parsed (cli/commands/sspr.ts defines them). */
+import { statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { findProject, openStackSecrets, resolveStackName, reveal, type Project } from "../../engine/project";
 import { passphraseFromEnv } from "../../engine/secrets";
 import { loadStackPlan } from "../../provider/stack-plan";
-import { SsprSettings } from "../../provider/config";
+import { hrSettingsOf, SsprSettings } from "../../provider/config";
 import { ldapSettingsSchema } from "../../provider/apps/ldap";
 import { entraSettingsSchema, type EntraSettings } from "../../provider/apps/entra";
 import { googleSettingsSchema, type GoogleSettings } from "../../provider/apps/google";
@@ -55,9 +56,16 @@ async function context(options: { cwd?: string; stack?: string; publicUrl?: stri
   const raw = await revealed(project, stack, first.stack.raw);
   const settings = SsprSettings.parse(raw["identity:sspr"]);
   const publicUrl = options.publicUrl ?? settings.publicUrl;
-  let cached = { at: Date.now(), subjects: fromPlan(first) };
+  // HR is read again as soon as the export or the kill switch's overrides change (a joiner's activation link, a
+  // kill switch, must count at once) and at least every minute (lifecycle follows the day).
+  const inputs = [path.resolve(first.stack.stackDir, hrSettingsOf(first.stack).file), first.overridesFile];
+  const stamp = () => inputs.map((f) => statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? 0).join(":");
+  let cached = { at: Date.now(), stamp: stamp(), subjects: fromPlan(first) };
   const subjects = (): Subject[] => {
-    if (Date.now() - cached.at > RELOAD_MS) cached = { at: Date.now(), subjects: fromPlan(load()) };
+    const now = stamp();
+    if (now !== cached.stamp || Date.now() - cached.at > RELOAD_MS) {
+      cached = { at: Date.now(), stamp: now, subjects: fromPlan(load()) };
+    }
     return cached.subjects;
   };
   const workDir = path.join(project.dir, ".idlc", "sspr", stack);
@@ -69,7 +77,7 @@ async function context(options: { cwd?: string; stack?: string; publicUrl?: stri
     policy: policyFrom({ minLength: settings.minLength, maxLength: settings.maxLength }),
     rates: DEFAULT_RATE_RULES,
     companyWords: settings.companyWords,
-    targets: settings.targets.map((app) => targetFor(app, raw, project.dir)),
+    targets: settings.targets.map((app) => named(targetFor(app, raw, project.dir), settings.names[app])),
     forceChange: settings.forceChange,
     send,
     ...(settings.codes ? { codes: workMailChannel(send) } : {}),
@@ -101,6 +109,10 @@ function targetFor(app: string, raw: Record<string, unknown>, projectDir: string
   if (app === "entra") return entraTarget(entraSettingsSchema(z).parse(value) as EntraSettings);
   return googleTarget(googleSettingsSchema(z).parse(value) as GoogleSettings);
 }
+
+/** The target as people know it (`identity:sspr.names`); unnamed, it shows its kind's default name. */
+const named = (target: PasswordTarget, name: string | undefined): PasswordTarget =>
+  name ? { ...target, name } : target;
 
 function smtpOf(settings: SsprSettings, projectDir: string): SmtpSettings {
   if ("sandbox" in settings.smtp) {
@@ -174,6 +186,12 @@ export async function activate(options: SsprActivateOptions): Promise<number> {
   const verb = options.dryRun ? "would send" : "sent";
   const who = run.sent.length ? `: ${run.sent.join(", ")}` : "";
   process.stdout.write(`${verb} ${run.sent.length} activation link(s)${who}\n`);
+  // Run again (daily, after each up), it says why the people it already mailed get nothing this time.
+  const skipped = (why: string) => Object.keys(run.skipped).filter((id) => run.skipped[id] === why);
+  const activated = skipped("activated");
+  const pending = skipped("link-pending");
+  if (activated.length) process.stdout.write(`no new link, password already set: ${activated.join(", ")}\n`);
+  if (pending.length) process.stdout.write(`no new link, theirs still works: ${pending.join(", ")}\n`);
   if (run.failed.length) process.stdout.write(`could not mail: ${run.failed.join(", ")} (see the portal log)\n`);
   return run.failed.length ? 1 : 0;
 }

@@ -24,6 +24,7 @@ import { cutoffUrns } from "./cutoffs";
 import { managerLinkUrns } from "./manager-links";
 import { cutoffsOnly } from "./one-run";
 import { outcomeLog } from "./outcome";
+import { portalLogAnchor } from "./portal-log";
 import { targetUrns } from "./targets";
 
 export interface IdentityFlags extends OperationFlags {
@@ -107,6 +108,8 @@ export async function runIdentityOperation(
     ...programInputsEnv({ targetUrns: targets?.length ? [...targets] : undefined }),
   });
   if (!isIdentityStack(flags)) return runOperationCommand(kind, flags, { ...extra, childEnv: targetsEnv });
+  // Each update pins the reset portal's log head in its history entry, so the chain catches a deleted or cut log.
+  const historyEnvironment = portalLogAnchor(flags);
   if (kind === "up") flags = { ...flags, continueOnError: true };
   const asOf = asOfDate(flags.asOf);
   const now = stackNow(flags);
@@ -139,7 +142,7 @@ export async function runIdentityOperation(
   };
   try {
     const kindHooks = kind === "up" ? upHooks : { mapTargets: hooks.mapTargets };
-    const code = await runOperationCommand(kind, flags, { ...extra, ...kindHooks, childEnv });
+    const code = await runOperationCommand(kind, flags, { ...extra, ...kindHooks, childEnv, historyEnvironment });
     const summary = kind === "up" ? log.summary() : "";
     if (summary) process.stderr.write(`${summary}\n`);
     return code;

@@ -43,6 +43,8 @@ export interface OperationHooks {
   onEvent?: EngineEventSink;
   /** The caller's additions to its children's environment (RunOperationOptions.childEnv; the Pulumi CLI's too). */
   childEnv?: ChildEnv;
+  /** Entries added to each update's history `environment` (RunOperationOptions; offline engine only). */
+  historyEnvironment?: () => Record<string, string>;
 }
 
 /** Runs one operation for the CLI: renders events to stderr (JSON lines to stdout with --json); resolves an exit code. */
@@ -99,6 +101,7 @@ export async function runOperationCommand(
       applyFirst: hooks.applyFirst,
       applyAfter: hooks.applyAfter,
       childEnv: hooks.childEnv,
+      historyEnvironment: hooks.historyEnvironment,
     });
   } finally {
     renderer.close();

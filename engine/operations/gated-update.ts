@@ -35,8 +35,12 @@ export async function gatedUpdate(
   const start = () => prepared.session.startUpdate("update", prepared.secrets.secretsProviders);
   const journal = heldJournal(start, gate);
   try {
-    const outcome = await finishing(journal, prepared, started, () =>
-      deploy(prepared, { ...opts, emit: gate.emit }, journal, policy),
+    const outcome = await finishing(
+      journal,
+      prepared,
+      started,
+      () => deploy(prepared, { ...opts, emit: gate.emit }, journal, policy),
+      opts.historyEnvironment,
     );
     return gate.refused() ? "refused" : outcome;
   } finally {

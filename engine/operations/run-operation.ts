@@ -162,33 +162,38 @@ async function withoutProgram(
 ): Promise<DeployOutcome> {
   const started = Date.now();
   const journal = await prepared.session.startUpdate(kind, prepared.secrets.secretsProviders);
-  return finishing(journal, prepared, started, () =>
-    withMonitor(
-      (engineAddress) =>
-        buildContext({
-          prepared,
-          dryRun: false,
-          engineAddress,
-          persistence: journalPersistence(journal, prepared.secrets),
-          parallel: opts.parallel,
-          targets: opts.target,
-          emit: opts.emit,
-          env: opts.env,
-        }),
-      async (ctx) => {
-        let error: Error | undefined;
-        try {
-          await resolvePendingOperations(ctx, prepared);
-          await (kind === "refresh" ? refreshResources(ctx) : destroyResources(ctx));
-        } catch (err) {
-          error = err as Error;
-        }
-        const stack = prepared.oldOrder.find((r) => r.type === "pulumi:pulumi:Stack" && !r.parent);
-        const outputs = kind === "destroy" && !error ? {} : (stack?.outputs ?? {});
-        return { ok: !error, error, outputs, counts: ctx.counts as Record<string, number>, steps: [] };
-      },
-      opts.debug,
-    ),
+  return finishing(
+    journal,
+    prepared,
+    started,
+    () =>
+      withMonitor(
+        (engineAddress) =>
+          buildContext({
+            prepared,
+            dryRun: false,
+            engineAddress,
+            persistence: journalPersistence(journal, prepared.secrets),
+            parallel: opts.parallel,
+            targets: opts.target,
+            emit: opts.emit,
+            env: opts.env,
+          }),
+        async (ctx) => {
+          let error: Error | undefined;
+          try {
+            await resolvePendingOperations(ctx, prepared);
+            await (kind === "refresh" ? refreshResources(ctx) : destroyResources(ctx));
+          } catch (err) {
+            error = err as Error;
+          }
+          const stack = prepared.oldOrder.find((r) => r.type === "pulumi:pulumi:Stack" && !r.parent);
+          const outputs = kind === "destroy" && !error ? {} : (stack?.outputs ?? {});
+          return { ok: !error, error, outputs, counts: ctx.counts as Record<string, number>, steps: [] };
+        },
+        opts.debug,
+      ),
+    opts.historyEnvironment,
   );
 }
 

@@ -67,6 +67,11 @@ export interface RunOperationOptions {
    * and the update still ends failed (the Pulumi CLI's flag of the same name).
    */
   continueOnError?: boolean;
+  /**
+   * Entries the caller adds to each update's history `environment`, read when the update finishes (idlc: the reset
+   * portal's log head, so the stack's chain pins it). An error here is dropped: recording the update comes first.
+   */
+  historyEnvironment?: () => Record<string, string>;
   /** Heap cap (MB) for the program process; default 1536. */
   programHeapMb?: number;
 }

@@ -16,7 +16,7 @@ export async function update(
   policy: PolicyHook | undefined,
 ): Promise<DeployOutcome> {
   const journal = await prepared.session.startUpdate("update", prepared.secrets.secretsProviders);
-  return finishing(journal, prepared, started, () => deploy(prepared, opts, journal, policy));
+  return finishing(journal, prepared, started, () => deploy(prepared, opts, journal, policy), opts.historyEnvironment);
 }
 
 /** Runs an update and always finishes its journal (a crash of the engine itself leaves it for recovery instead). */
@@ -25,6 +25,7 @@ export async function finishing(
   prepared: PreparedStack,
   started: number,
   run: () => Promise<DeployOutcome>,
+  extra: RunOperationOptions["historyEnvironment"],
 ): Promise<DeployOutcome> {
   let outcome: DeployOutcome;
   try {
@@ -32,16 +33,30 @@ export async function finishing(
   } catch (err) {
     outcome = { ok: false, error: err as Error, outputs: {}, counts: {}, steps: [] };
   }
-  await journal.finish(finishInfo(prepared, outcome, started));
+  await journal.finish(finishInfo(prepared, outcome, started, extra));
   return outcome;
 }
 
-function finishInfo(prepared: PreparedStack, outcome: DeployOutcome, started: number) {
+function finishInfo(
+  prepared: PreparedStack,
+  outcome: DeployOutcome,
+  started: number,
+  extra: RunOperationOptions["historyEnvironment"],
+) {
   return {
     result: outcome.ok ? ("succeeded" as const) : ("failed" as const),
     resourceChanges: outcome.counts,
     config: prepared.historyConfig(),
     startTime: Math.floor(started / 1000),
-    environment: failedStepsEnvironment(outcome.failedSteps),
+    environment: { ...callerEnvironment(extra), ...failedStepsEnvironment(outcome.failedSteps) },
   };
+}
+
+/** The caller's history entries; one that throws is left out, since the update must be recorded whatever happens. */
+function callerEnvironment(extra: RunOperationOptions["historyEnvironment"]): Record<string, string> {
+  try {
+    return extra?.() ?? {};
+  } catch {
+    return {};
+  }
 }

@@ -70,9 +70,15 @@ export {
   type ServiceEvent,
   type ChainedEvent,
   type EventChainVerification,
+  verifyEventLog,
+  anchorEnvironment,
+  headOf,
+  headFileOf,
+  PORTAL_LOG_ANCHOR,
+  type EventLogHead,
 } from "./chain";
 export { selfServiceSteps, selfServiceCounts, type SelfServiceStep, type SelfServiceCounts } from "./questions";
-export { verifyChain, type ChainVerification, type ChainMismatch } from "./chain";
+export { verifyChain, type ChainVerification, type ChainMismatch, type EventLogSpec } from "./chain";
 export { policyResults, type PolicyResult } from "./read";
 export { reportModel, type ReportModel, type ReportInput } from "./report";
 export { renderReport } from "./report";

@@ -65,6 +65,21 @@ export const SsprSettings = z.strictObject({
   codes: z.boolean().default(false),
   /** express `trust proxy` for a reverse proxy in front, e.g. `loopback` or `10.0.0.0/8`. */
   trustProxy: z.union([z.boolean(), z.string(), z.number()]).default(false),
+  /**
+   * What people know each target as, on the portal's pages and in its mail (e.g. `ldap: Company sign-in`); a target
+   * not named here shows its kind's name: "Company directory (LDAP)", "Microsoft 365", "Google Workspace".
+   */
+  names: z
+    .partialRecord(
+      z.enum(["ldap", "entra", "google"]),
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(80)
+        .regex(/^[^\r\n]+$/),
+    )
+    .default({}),
   /** Words no password may contain besides the person's own: the company's names and products. */
   companyWords: z.array(z.string().min(1)).default([]),
   smtp: z.union([

@@ -40,7 +40,7 @@ export {
   type ServiceEvent as SsprEvent,
   type ChainedEvent,
 } from "../audit";
-export { setEverywhere, TargetRefusal, type PasswordTarget, type TargetResult } from "./target";
+export { setEverywhere, TargetRefusal, TARGET_NAMES, type PasswordTarget, type TargetResult } from "./target";
 export { ldapTarget, ldapPasswordChanges } from "./ldap-target";
 export { linkMail, changedMail, type Mail } from "./mail-text";
 export {

@@ -30,7 +30,7 @@ const lifetime = (minutes: number) =>
 export function changedMail(to: string[], results: readonly TargetResult[]): Mail {
   const apps = results
     .filter((r) => r.outcome === "set")
-    .map((r) => r.app)
+    .map((r) => r.name)
     .join(", ");
   return {
     to,

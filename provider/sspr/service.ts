@@ -2,13 +2,14 @@
  * The reset flow, without HTTP: `requestLink` (always the same neutral outcome to the caller), `openLink`,
  * `completeReset`, and `sendHelpdeskLink`. Every decision is a pure function (eligibility, tokens, rate limits,
  * password policy); this file wires them to the state file, the mailer, the targets and the audit sink.
+ * (Past 300 lines: one class holds the whole flow; every decision in it already lives in its own file.)
  */
 import { eligibility, findSubject, type Subject } from "./subject";
 import { ACTIVATION_HOURS, activationDecision, type ActivationFacts, type ActivationSkip } from "./activation";
 import { checkPassword, contextWords, type PasswordPolicy, type PasswordVerdict } from "./password-policy";
 import { hit, pruneRates, type RateRules } from "./rate-limit";
 import { checkToken, issueToken, pruneTokens, TOKEN_MINUTES, type TokenPurpose } from "./tokens";
-import { readState, writeState, type SsprState } from "./state-file";
+import { stateStore, type SsprState, type StateStore } from "./state-file";
 import { changedMail, linkMail, type Mail } from "./mail-text";
 import { setEverywhere, type PasswordTarget, type TargetResult } from "./target";
 import type { ServiceEvent as SsprEvent } from "../audit";
@@ -47,12 +48,18 @@ export type ResetOutcome =
   | { status: "done" | "partial"; results: TargetResult[] };
 
 export class SsprService {
-  private state: SsprState;
+  private readonly store: StateStore;
   private readonly now: () => number;
 
   constructor(private readonly options: SsprServiceOptions) {
-    this.state = readState(options.stateFile);
+    this.store = stateStore(options.stateFile);
+    this.store.current(); // a damaged state file stops the service before it serves anyone
     this.now = options.now ?? Date.now;
+  }
+
+  /** Always the file's latest: `idlc sspr send-link` and `activate` issue links beside a running portal. */
+  private get state(): SsprState {
+    return this.store.current();
   }
 
   /**
@@ -211,6 +218,7 @@ export class SsprService {
       this.options.audit({
         type: `sspr.reset.${result.outcome}`,
         employeeId: subject.employeeId,
+        client,
         app: result.app,
         detail: result.detail,
       });
@@ -302,8 +310,7 @@ export class SsprService {
   }
 
   private save(state: SsprState): void {
-    this.state = state;
-    writeState(this.options.stateFile, state);
+    this.store.save(state);
   }
 }
 

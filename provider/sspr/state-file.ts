@@ -3,7 +3,7 @@
  * work dir, mode 0600, replaced atomically (write a sibling, then rename) so a crash never leaves half a file and
  * a restart keeps every limit and every issued link.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { SsprError } from "./errors";
@@ -52,4 +52,34 @@ export function writeState(file: string, state: SsprState): void {
   writeFileSync(temporary, `${JSON.stringify(state)}\n`, { mode: 0o600 });
   chmodSync(temporary, 0o600);
   renameSync(temporary, file);
+}
+
+export interface StateStore {
+  current(): SsprState;
+  save(state: SsprState): void;
+}
+
+/**
+ * The state file as one process sees it, re-read whenever another process replaced it since (a running portal and
+ * `idlc sspr send-link`/`activate` share it): one stat per read, a parse only after another writer.
+ */
+export function stateStore(file: string): StateStore {
+  let stamp = "unread";
+  let state = EMPTY_STATE;
+  return {
+    current() {
+      const now = stampOf(file);
+      if (now !== stamp) [state, stamp] = [readState(file), now];
+      return state;
+    },
+    save(next) {
+      writeState(file, next);
+      [state, stamp] = [next, stampOf(file)];
+    },
+  };
+}
+
+function stampOf(file: string): string {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat ? `${stat.ino}:${stat.mtimeMs}:${stat.size}` : "none";
 }

@@ -7,6 +7,8 @@ import type { Subject } from "./subject";
 
 export interface PasswordTarget {
   app: string;
+  /** What people know the app as, on the pages and in mail (default: `TARGET_NAMES` for its kind, else the key). */
+  name?: string;
   /** Sets `password` on the person's account; `forceChange` asks the app to require a change at next sign-in. */
   setPassword(subject: Subject, password: string, options: { forceChange: boolean }): Promise<void>;
 }
@@ -21,8 +23,17 @@ export class TargetRefusal extends Error {
   }
 }
 
+/** The name a person knows each password authority by, unless `identity:sspr.names` says otherwise. */
+export const TARGET_NAMES: Readonly<Record<string, string>> = {
+  ldap: "Company directory (LDAP)",
+  entra: "Microsoft 365",
+  google: "Google Workspace",
+};
+
 export interface TargetResult {
   app: string;
+  /** The target's display name (`PasswordTarget.name`): what the pages and the mail show; audit events keep `app`. */
+  name: string;
   outcome: "set" | "policy" | "failed";
   /** For the audit event and the operator's log; never contains the password. */
   detail?: string;
@@ -37,12 +48,13 @@ export async function setEverywhere(
 ): Promise<TargetResult[]> {
   const results: TargetResult[] = [];
   for (const target of targets) {
+    const named = { app: target.app, name: target.name ?? TARGET_NAMES[target.app] ?? target.app };
     try {
       await target.setPassword(subject, password, { forceChange });
-      results.push({ app: target.app, outcome: "set" });
+      results.push({ ...named, outcome: "set" });
     } catch (error) {
       const policy = error instanceof TargetRefusal;
-      results.push({ app: target.app, outcome: policy ? "policy" : "failed", detail: (error as Error).message });
+      results.push({ ...named, outcome: policy ? "policy" : "failed", detail: (error as Error).message });
       if (policy) break;
     }
   }

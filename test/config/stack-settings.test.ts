@@ -141,3 +141,23 @@ describe("stack configuration", () => {
     expect(() => loadStackSettings({ cwd: dir, stack: "broken" })).toThrow(/Pulumi\.broken\.yaml/);
   });
 });
+
+describe("identity:sspr.names", () => {
+  const sspr = (names: string) =>
+    `config:\n  identity:sspr:\n    publicUrl: https://reset.example.com/\n    smtp: { sandbox: true }\n${names}`;
+
+  it("names targets as people know them, defaulting to none (each kind's own name shows)", () => {
+    const cwd = project({ a: sspr("    names: { ldap: Company sign-in }\n"), b: sspr("") });
+    expect(loadStackSettings({ cwd, stack: "a" }).settings.sspr!.names).toEqual({ ldap: "Company sign-in" });
+    expect(loadStackSettings({ cwd, stack: "b" }).settings.sspr!.names).toEqual({});
+  });
+
+  it.each([
+    ["an empty name", '    names: { ldap: "" }\n'],
+    ["a name over two lines", '    names: { entra: "Microsoft\\n365" }\n'],
+    ["an app that holds no password", "    names: { slack: Slack }\n"],
+  ])("refuses %s, naming the key", (_, names) => {
+    const cwd = project({ a: sspr(names) });
+    expect(() => loadStackSettings({ cwd, stack: "a" })).toThrow(/identity:sspr/);
+  });
+});

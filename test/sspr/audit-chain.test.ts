@@ -1,14 +1,16 @@
 /**
  * The portal's events are part of the stack's audit trail: `idlc audit person` shows each step in the person's
  * timeline, `idlc report` counts resets and lockouts, and `idlc audit verify` covers the portal's event chain,
- * failing on an edited, removed or reordered event. A real portal writes the log of the scripted audit project.
+ * failing on an edited, removed or reordered event, on a deleted log and on a cut-off tail (an update's history
+ * entry and the portal's head file pin the log's head). A real portal writes the log of the scripted audit project.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildProgram } from "../../cli/program";
-import { serviceLogFile } from "../../provider/audit";
+import { portalLogAnchor } from "../../cli/identity/portal-log";
+import { appendToChain, eventChainAppender, headFileOf, serviceLogFile } from "../../provider/audit";
 import { STACK } from "../fixtures/audit/generate";
 import { scripted, type Scripted } from "../audit/scripted";
 import { Browser, linkIn, memoryTarget, startPortal } from "./harness";
@@ -84,6 +86,22 @@ async function idlc(...args: string[]): Promise<{ stdout: string; code: number }
   }
 }
 
+/**
+ * One more update of the scripted stack, written as the engine writes it: the last history entry and checkpoint
+ * copied under a later name, `environment` set to what the update recorded, chained with `appendToChain`.
+ */
+async function updateWith(environment: Record<string, string>): Promise<void> {
+  const dir = s.backend.historyDir;
+  const last = s.backend.historyFiles.at(-1)!;
+  const info = JSON.parse(readFileSync(path.join(dir, last), "utf8"));
+  const endTime = info.endTime + 3600;
+  const prefix = `${STACK}-${BigInt(endTime) * 1_000_000_000n}`;
+  writeFileSync(path.join(dir, `${prefix}.history.json`), JSON.stringify({ ...info, endTime, environment }));
+  copyFileSync(path.join(dir, last.replace(".history.", ".checkpoint.")), path.join(dir, `${prefix}.checkpoint.json`));
+  await appendToChain(dir, `${prefix}.history.json`);
+  s.backend.historyFiles.push(`${prefix}.history.json`);
+}
+
 describe("sspr events in the stack's audit trail", () => {
   it("idlc audit person: request, link sent, link used, reset per target, completion and rate limits", async () => {
     const t = JSON.parse((await idlc("audit", "person", "E400", "--json")).stdout);
@@ -101,7 +119,7 @@ describe("sspr events in the stack's audit trail", () => {
     expect(steps.slice(6).sort()).toEqual(["link-sent", "rate-limited", "rate-limited", "requested"]);
     const text = (await idlc("audit", "person", "E400")).stdout;
     expect(text).toContain("  password self-service (idlc sspr)\n");
-    expect(text).toMatch(/ {4}\d{4}-\d\d-\d\d \d\d:\d\d {2}reset\.set entra +portal log line 5\n/);
+    expect(text).toMatch(/ {4}\d{4}-\d\d-\d\d \d\d:\d\d {2}reset\.set entra +from 127\.0\.0\.1, portal log line 5\n/);
     const leaver = JSON.parse((await idlc("audit", "person", "E300", "--json")).stdout);
     expect(leaver.selfService).toMatchObject([{ event: "refused", detail: "not-active" }]);
   });
@@ -113,6 +131,58 @@ describe("sspr events in the stack's audit trail", () => {
     expect(html).toContain('<td id="sspr-resets">1</td>');
     expect(html).toContain('<td id="sspr-lockouts">2</td>');
     expect(html).toMatch(/class="event-log ok">Portal log verified: 11 events, head [0-9a-f]{64}/);
+  });
+
+  it("an update pins the log's head; verify fails on a deleted log or a cut-off tail, and passes untouched", async () => {
+    const stackFile = path.join(s.backend.root, "stacks", `Pulumi.${STACK}.yaml`);
+    const config = readFileSync(stackFile, "utf8");
+    appendFileSync(
+      stackFile,
+      "  identity:sspr:\n    publicUrl: https://reset.example.com/\n    smtp: { sandbox: true }\n",
+    );
+    const head = headFileOf(log);
+    await updateWith(portalLogAnchor({ cwd: s.backend.root })()); // what idlc up records when it finishes
+    const verify = async () => idlc("audit", "verify");
+    const saved = { log: readFileSync(log, "utf8"), head: readFileSync(head, "utf8") };
+    const restore = () => (writeFileSync(log, saved.log), writeFileSync(head, saved.head));
+    const lines = saved.log.trimEnd().split("\n");
+    const update8 = `update 8 (${path.basename(s.backend.historyFiles.at(-1)!)})`;
+
+    expect(await verify()).toMatchObject({ code: 0 });
+    expect((await verify()).stdout).toContain("portal events verified in");
+    expect((await verify()).stdout).toContain("it holds the 2 head(s) updates and the portal recorded");
+
+    // Cut the tail and make the head file agree, as someone covering their tracks would: the update still knows.
+    writeFileSync(log, `${lines.slice(0, -2).join("\n")}\n`);
+    writeFileSync(head, JSON.stringify({ events: 9, head: JSON.parse(lines[8]!).hash }));
+    let run = await verify();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `FAILED: ${log}: the log ends after 9 event(s), but it held 11: its tail was cut off (${update8} recorded 11 event(s))`,
+    );
+    restore();
+
+    // Events after the last update are pinned by the head file the portal moves forward.
+    eventChainAppender(log)({ type: "sspr.requested", employeeId: "E400", client: "127.0.0.1" });
+    expect(await verify()).toMatchObject({ code: 0 });
+    writeFileSync(log, saved.log);
+    run = await verify();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`FAILED: ${log}: the log ends after 11 event(s), but it held 12`);
+    expect(run.stdout).toContain(`(${head} recorded 12 event(s))`);
+    restore();
+
+    rmSync(log);
+    rmSync(head);
+    run = await verify();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`FAILED: ${log} is missing, but the stack sets identity:sspr`);
+    writeFileSync(stackFile, config); // without identity:sspr, the update's pin still misses the log
+    run = await verify();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`FAILED: ${log}: the log is missing, but it held 11 event(s) (${update8}`);
+    restore();
+    expect(await verify()).toMatchObject({ code: 0 });
   });
 
   it("idlc audit verify covers the portal log: an edited event fails it, naming the line (the real binary)", () => {
@@ -132,6 +202,6 @@ describe("sspr events in the stack's audit trail", () => {
     const bad = run();
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain(`FAILED: ${log} line 4: the line was changed after it was written`);
-    expect(bad.stdout).toMatch(/^ok: 7 updates verified/); // the stack's own chain is intact
+    expect(bad.stdout).toMatch(/^ok: 8 updates verified/); // the stack's own chain is intact
   }, 90_000);
 });

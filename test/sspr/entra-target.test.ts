@@ -51,6 +51,7 @@ describe("sspr entra target", () => {
       [
         {
           app: "entra",
+          name: "Microsoft 365",
           outcome: "policy",
           detail: "entra refused the password under its own policy: password complexity",
         },

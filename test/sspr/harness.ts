@@ -92,10 +92,12 @@ export { Browser, linkIn, type Page } from "../../scripts/portal-client";
 export function memoryTarget(
   app: string,
   refuse?: (password: string) => Error | undefined,
+  name?: string,
 ): PasswordTarget & { held: Map<string, string> } {
   const held = new Map<string, string>();
   return {
     app,
+    ...(name ? { name } : {}),
     held,
     async setPassword(subject, password) {
       const error = refuse?.(password);

@@ -1,6 +1,13 @@
 /** `idlc sspr send-link`'s service call: a link for an active person, recorded with who asked and why. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readEventChain } from "../../provider/sspr";
+import {
+  auditLog,
+  DEFAULT_POLICY,
+  DEFAULT_RATE_RULES,
+  readEventChain,
+  smtpMailer,
+  SsprService,
+} from "../../provider/sspr";
 import { linkIn, memoryTarget, startPortal, type Portal } from "./harness";
 import { people, subject } from "./fixtures";
 
@@ -41,6 +48,28 @@ describe("helpdesk-sent links", () => {
       "verified@home.example",
     );
     expect((await portal.catcher.waitFor("verified@home.example")).subject).toBe("Reset your work password");
+  });
+
+  it("a link sent by another process (idlc sspr send-link beside the running portal) works at the portal", async () => {
+    const sendLink = new SsprService({
+      subjects: () => people,
+      stateFile: portal.stateFile,
+      publicUrl: "https://reset.example.com/portal/",
+      policy: DEFAULT_POLICY,
+      rates: DEFAULT_RATE_RULES,
+      companyWords: [],
+      targets: [],
+      forceChange: false,
+      send: smtpMailer({ host: "127.0.0.1", port: portal.catcher.smtpPort, starttls: false, from: "it@example.com" }),
+      audit: auditLog(portal.auditFile),
+    });
+    portal.service.openLink("warm-up: the portal has read the state file"); // it holds an older state now
+    await sendLink.sendHelpdeskLink("E100", "helpdesk@example.com", "ticket 4712");
+    const token = new URL(linkIn((await portal.catcher.waitFor("ada@home.example")).text)).searchParams.get("token")!;
+    expect(portal.service.openLink(token)).toMatchObject({ ok: true, purpose: "helpdesk" });
+    portal.service.requestLink("nobody", "127.0.0.1"); // the portal saves its state: the link must survive it
+    expect(portal.service.openLink(token)).toMatchObject({ ok: true });
+    expect(readEventChain(portal.auditFile).verification.ok).toBe(true);
   });
 
   it.each([

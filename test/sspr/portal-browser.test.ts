@@ -136,7 +136,10 @@ describe("sspr reset in a real browser", () => {
     await expect.poll(() => page.locator("#live li").count()).toBe(0);
     await page.fill("#confirm", CHOSEN);
     await page.click("button[type=submit]");
-    await expect.poll(() => page.locator("#set li").allTextContents()).toEqual(["ldap", "entra", "google"]);
+    // Each app as a person knows it (identity:sspr.names defaults), not by its config key.
+    await expect
+      .poll(() => page.locator("#set li").allTextContents())
+      .toEqual(["Company directory (LDAP)", "Microsoft 365", "Google Workspace"]);
     await page.screenshot({ path: path.join(artifacts, "sspr-4-done.png") });
 
     expect(await canBind(account.dn, CHOSEN)).toBe(true);
@@ -151,6 +154,7 @@ describe("sspr reset in a real browser", () => {
     const confirmation = await portal.catcher.waitFor("grace.hopper@example.com");
     expect(confirmation.subject).toBe("Your work password was changed");
     expect(confirmation.text).not.toContain(CHOSEN);
+    expect(confirmation.text).toContain("(Company directory (LDAP), Microsoft 365, Google Workspace)");
 
     await page.goto(link);
     expect(await page.locator("#invalid").count()).toBe(1);

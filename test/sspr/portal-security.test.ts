@@ -146,7 +146,7 @@ describe("sspr portal security", () => {
       employeeId: "E666",
     });
     expect(done.status).toBe(200);
-    expect(done.html).toContain('<ul id="set"><li>ldap</li></ul>');
+    expect(done.html).toContain('<ul id="set"><li>Company directory (LDAP)</li></ul>');
     expect(target.held.get("E100")).toBe(GOOD);
     expect(target.held.has("E666")).toBe(false);
     expect((await browser.get(`/reset?token=${token}`)).status).toBe(400);

@@ -7,8 +7,9 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { CHAIN_FILE, GENESIS, hashOf, sha256 } from "../../../engine/provider-interface";
-import { readEventChain, type EventChainVerification } from "./event-chain";
-import { listHistoryFiles } from "../read/read-backend";
+import { verifyEventLog, type EventChainVerification } from "./event-chain";
+import { readAnchor, type PinnedHead } from "./event-log-head";
+import { listHistoryFiles, readStateText } from "../read/read-backend";
 
 const ChainLineWire = z.object({
   v: z.literal(1),
@@ -48,8 +49,17 @@ export interface ChainVerification {
   eventLogs?: EventChainVerification[];
 }
 
-/** `eventLogs`: event-chain files to verify with the stack's chain; a missing file is an empty, intact log. */
-export function verifyChain(historyDir: string, eventLogs: readonly string[] = []): ChainVerification {
+/** An event chain kept beside the stack (the reset portal's log), verified with the stack's chain. */
+export interface EventLogSpec {
+  file: string;
+  /** The stack expects the log (it sets `identity:sspr`): a missing file fails instead of reading as an empty log. */
+  required?: boolean;
+  /** The history `environment` key under which updates record the log's head (`PORTAL_LOG_ANCHOR`). */
+  anchor?: string;
+}
+
+/** `eventLogs`: event chains to verify with the stack's; without `required`, a missing file is an empty log. */
+export function verifyChain(historyDir: string, eventLogs: readonly EventLogSpec[] = []): ChainVerification {
   const chainFile = path.join(historyDir, CHAIN_FILE);
   const entries = listHistoryFiles(historyDir);
   const position = new Map(entries.map((e, i) => [e.history, i + 1]));
@@ -83,7 +93,14 @@ export function verifyChain(historyDir: string, eventLogs: readonly string[] = [
     ? []
     : uncovered.filter((e) => position.get(e.history)! > first).map((e) => e.history);
   const verified = firstMismatch ? firstMismatch.line - 1 : lines.length;
-  const logs = eventLogs.map((file) => readEventChain(file).verification);
+  // Only heads recorded by updates the chain proved: an entry after the first mismatch could be forged.
+  const proven = firstMismatch ? covered.slice(0, -1) : covered;
+  const logs = eventLogs.map((log) =>
+    verifyEventLog(log.file, {
+      ...(log.required ? { required: true } : {}),
+      pins: log.anchor ? recordedHeads(historyDir, proven, position, log.anchor) : [],
+    }),
+  );
   const ok = !firstMismatch && lines.length > 0 && notCoveredAfter.length === 0 && logs.every((l) => l.ok);
   return {
     ok,
@@ -134,4 +151,27 @@ function checkLine(
   if (hashOf(entry.previous, entry.historySha256, entry.checkpointSha256) !== entry.hash)
     return { entry, reason: "the line's own hash does not match its contents" };
   return { entry };
+}
+
+/** The event-log heads the proven history entries recorded under `key`, oldest first. */
+function recordedHeads(
+  dir: string,
+  histories: readonly string[],
+  position: ReadonlyMap<string, number>,
+  key: string,
+): PinnedHead[] {
+  const pins: PinnedHead[] = [];
+  for (const history of histories) {
+    const by = `update ${position.get(history) ?? "?"} (${history})`;
+    let environment: Record<string, unknown> | undefined;
+    try {
+      environment = (JSON.parse(readStateText(path.join(dir, history))) as { environment?: Record<string, unknown> })
+        .environment;
+    } catch {
+      continue; // a history entry that cannot be read is not a head; the chain already proved its bytes
+    }
+    const head = readAnchor(environment, key);
+    if (head) pins.push({ by, head });
+  }
+  return pins;
 }

@@ -3,6 +3,7 @@ import type { AccessAsOf } from "../questions/access";
 import type { AuditMetrics, Distribution, Measure } from "../questions/metrics";
 import type { PersonTimeline, UpdateRef } from "../questions/timeline";
 import type { ChainVerification } from "../chain/verify-chain";
+import type { EventChainVerification } from "../chain/event-chain";
 
 const hours = (h: number | undefined) => (h === undefined ? "—" : `${h.toFixed(1)} h`);
 
@@ -133,13 +134,31 @@ export function formatVerification(v: ChainVerification): string {
       `not covered by the chain${v.verified ? " (written before it began)" : ""}: ${v.notCoveredBefore.join(", ")}`,
     );
   for (const log of v.eventLogs ?? []) {
+    if (log.ok && log.missing) continue; // no log, none expected, no head pinned: nothing to say
+    const pins = log.pinsChecked ? `; it holds the ${log.pinsChecked} head(s) updates and the portal recorded` : "";
     lines.push(
-      log.firstMismatch
-        ? `FAILED: ${log.file} line ${log.firstMismatch.line}: ${log.firstMismatch.reason}`
-        : `ok: ${log.verified} portal events verified in ${log.file}, head ${log.head ?? "(empty)"}`,
+      log.ok
+        ? `ok: ${log.verified} portal events verified in ${log.file}, head ${log.head ?? "(empty)"}${pins}`
+        : `FAILED: ${eventLogProblem(log)}`,
     );
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** Why an event log does not verify, naming the file, the line or the record, and what to do. */
+export function eventLogProblem(log: EventChainVerification): string {
+  if (log.firstMismatch) return `${log.file} line ${log.firstMismatch.line}: ${log.firstMismatch.reason}`;
+  if (log.pinMismatch) {
+    const { by, events, reason } = log.pinMismatch;
+    return `${log.file}: ${reason} (${by} recorded ${events} event(s)); restore the log from a backup`;
+  }
+  if (log.missing) {
+    return (
+      `${log.file} is missing, but the stack sets identity:sspr: the portal log was deleted, or is on the portal's ` +
+      "host; restore it (and audit.head.json) from a backup or copy them here (a portal creates it when it starts)"
+    );
+  }
+  return `${log.file} does not verify`;
 }
 
 function columns(header: string[], rows: string[][]): string {

@@ -1,5 +1,5 @@
 import { Eta } from "eta";
-import { duration } from "./format-text";
+import { duration, eventLogProblem } from "./format-text";
 import { barChart } from "./report-charts";
 import type { ReportModel } from "./report-model";
 import { REPORT_TEMPLATE } from "./report-template";
@@ -33,5 +33,5 @@ export function renderReport(model: ReportModel): string {
   };
   const hours = (h: number | undefined) => (h === undefined ? "—" : `${h.toFixed(1)} h`);
   const when = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
-  return eta.renderString(REPORT_TEMPLATE, { ...model, charts, hours, duration, when });
+  return eta.renderString(REPORT_TEMPLATE, { ...model, charts, hours, duration, when, eventLogProblem });
 }

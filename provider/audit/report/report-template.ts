@@ -89,8 +89,8 @@ td.ci { font-size: 12px; word-break: break-all; } .charts { display: flex; flex-
 <% if (it.chain) { %>
 <h2>Tamper evidence</h2>
 <p id="chain" class="<%= it.chain.ok ? 'ok' : 'bad' %>"><%= it.chain.ok ? "Hash chain verified: " + it.chain.verified + " updates, head " + it.chain.head : "Hash chain does NOT verify" + (it.chain.firstMismatch ? ": line " + it.chain.firstMismatch.line + ", " + it.chain.firstMismatch.reason : "") %></p>
-<% for (const log of it.chain.eventLogs || []) { %>
-<p class="event-log <%= log.ok ? 'ok' : 'bad' %>"><%= log.ok ? "Portal log verified: " + log.verified + " events, head " + (log.head || "(empty)") : "Portal log does NOT verify: line " + log.firstMismatch.line + ", " + log.firstMismatch.reason %></p>
+<% for (const log of (it.chain.eventLogs || []).filter((l) => !(l.ok && l.missing))) { %>
+<p class="event-log <%= log.ok ? 'ok' : 'bad' %>"><%= log.ok ? "Portal log verified: " + log.verified + " events, head " + (log.head || "(empty)") : "Portal log does NOT verify: " + it.eventLogProblem(log) %></p>
 <% } %>
 <% } %>
 

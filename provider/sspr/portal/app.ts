@@ -102,8 +102,9 @@ export function portalApp(options: PortalOptions): express.Express {
       return resetForm(res, token, [`The code is not right; ${left}.`], 422);
     }
     if (outcome.status === "rejected") return resetForm(res, token, messages(outcome.verdict.problems), 422);
-    const set = outcome.results.filter((r) => r.outcome === "set").map((r) => r.app);
-    const old = outcome.results.filter((r) => r.outcome !== "set").map((r) => r.app);
+    // What people know each app as (identity:sspr.names), escaped by the template like every other value.
+    const set = outcome.results.filter((r) => r.outcome === "set").map((r) => r.name);
+    const old = outcome.results.filter((r) => r.outcome !== "set").map((r) => r.name);
     const title = outcome.status === "done" ? "Password changed" : "Password changed in some systems only";
     page(res, "done", title, { set, old }, outcome.status === "done" ? 200 : 502);
   });
