@@ -36,9 +36,7 @@ export async function benchDeployment(ws: Workspace, args: string[]): Promise<vo
     writeSyntheticStack(path.join(ws.dir, "stacks", "demo"), people);
     unpaceBaseStack(baseStackFile(ws.dir));
     must(await idlc(["shards", "plan", "--stack", "demo", "--people-per-shard", String(perShard)]), "shards plan");
-    const shards = listStackNames(findProject(ws.dir)).filter(
-      (s) => s !== "demo" && Number(s.split("-").pop()) < measured,
-    );
+    const shards = listStackNames(findProject(ws.dir)).filter((s) => s !== "demo" && bucketOf(s) < measured);
     const scope = `${people.toLocaleString("en-US")} people, ${buckets} buckets of ${perShard.toLocaleString("en-US")}`;
     say(
       `deployment ${DEPLOYMENT}: ${scope}; measuring ${shards.length} shards (${shards.join(", ")}), load ${loadAverage()}`,
@@ -94,6 +92,9 @@ function must(m: TreeMeasured, what: string): TreeMeasured {
   if (m.exitCode !== 0) throw new Error(`${what} failed (exit ${m.exitCode}):\n${m.stderr}`);
   return m;
 }
+
+/** The people bucket in a shard's name (`demo-apps-3`); a company that fits one shard gets unnumbered shards. */
+const bucketOf = (stack: string) => Number(/-(\d+)$/.exec(stack)?.[1] ?? 0);
 
 /** Directory shards first, as `up --deployment` applies them. */
 const inPhaseOrder = (stacks: string[]) =>
