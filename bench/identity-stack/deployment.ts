@@ -43,13 +43,19 @@ export async function benchDeployment(ws: Workspace, args: string[]): Promise<vo
     );
 
     const all = measured === buckets;
-    const ups = all
-      ? [await idlc(["up", "--deployment", DEPLOYMENT, "--yes"])]
-      : await sequential(inPhaseOrder(shards), (s) => idlc(["up", "--stack", s, "--yes"]));
-    ups.forEach((u) => must(u, "the setup up"));
-    const upSeconds = ups.reduce((n, u) => n + u.seconds, 0);
+    const setup = async () =>
+      all
+        ? [await idlc(["up", "--deployment", DEPLOYMENT, "--yes"])]
+        : await sequential(inPhaseOrder(shards), (s) => idlc(["up", "--stack", s, "--yes"]));
+    const first = await setup();
+    // A first up can fail the account of a leaver who joins a group not created yet (a disable waits for nothing;
+    // seen on Google, LDAP and SCIM): the next up converges, as idlc says. A second failure stops the bench.
+    const again = first.some((u) => u.exitCode !== 0) ? await setup() : [];
+    (again.length ? again : first).forEach((u) => must(u, "the setup up"));
+    const upSeconds = [...first, ...again].reduce((n, u) => n + u.seconds, 0);
+    const rounds = again.length ? " (2 rounds: the first failed some accounts, the second converged)" : "";
     say(
-      `setup (state): ${all ? "up --deployment" : "per-shard ups"}, emulators unthrottled: ${upSeconds.toFixed(0)} s wall at load ${loadAverage()}`,
+      `setup (state): ${all ? "up --deployment" : "per-shard ups"}${rounds}, emulators unthrottled: ${upSeconds.toFixed(0)} s wall at load ${loadAverage()}`,
     );
 
     const events = path.join(ws.dir, "events");
