@@ -31,7 +31,7 @@ function descendants(pid: number): number[] {
 }
 
 /** Peak RSS (VmHWM) and CPU seconds so far of one process, named by its role. */
-function sampleProcess(pid: number): { name: string; mb: number; cpu: number } | undefined {
+export function sampleProcess(pid: number): { name: string; mb: number; cpu: number } | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");

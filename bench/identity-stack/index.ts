@@ -20,6 +20,7 @@ import { createWorkspace, repoRoot } from "../../scripts/workspace";
 import { findProject, loadStackConfig, openStackSecrets } from "../../engine/project";
 import { formatUsage, loadAverage, measureNode, type Measured } from "../process-sampler";
 import { describeFloor, measureSdkFloor, ratios } from "../sdk-floor/measure";
+import { benchDeployment } from "./deployment";
 import { writeSyntheticStack } from "./hr-export";
 
 const people = Number(process.argv[2] ?? 6500);
@@ -113,4 +114,6 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// `identity-stack deployment …`: the company as a sharded deployment (deployment.ts), in this workspace.
+if (process.argv[2] === "deployment") void benchDeployment(ws, process.argv.slice(3));
+else void main();

@@ -9,6 +9,7 @@ import { ExitCode, UsageError } from "../exit";
 import { judge } from "../identity/deployment";
 import { loadDeployment } from "../identity/deployment-load";
 import { mergedComment } from "../identity/deployment-merge";
+import { readPackConfig } from "../identity/deployment-policy";
 import { asOfDate, stackSettings } from "../stack-options";
 
 export interface ShardsPlanFlags {
@@ -77,6 +78,7 @@ export interface ShardsJudgeFlags {
   asOf?: string;
   allowDeprovision?: number;
   allowFile?: string;
+  policyPackConfig?: string;
 }
 
 /**
@@ -97,7 +99,10 @@ export async function runShardsJudge(flags: ShardsJudgeFlags): Promise<number> {
     stack: m.stack,
     stdout: readFileSync(path.join(flags.events, `${m.stack}.jsonl`), "utf8"),
   }));
-  const verdict = judge(d, previews, flags.allowDeprovision);
+  const policy = flags.policyPackConfig === undefined ? undefined : readPackConfig(flags.policyPackConfig);
+  const verdict = judge(d, previews, flags.allowDeprovision, policy);
+  if (verdict.warnings.length)
+    process.stderr.write(`deployment ${d.name}: advisory policy violations:\n${verdict.warnings.join("\n")}\n`);
   const asOf = asOfDate(flags.asOf);
   process.stdout.write(
     flags.format === "md" ? mergedComment(d, previews, { asOf, from: flags.from }, verdict.problems) : verdict.summary,

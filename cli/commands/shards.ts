@@ -4,6 +4,7 @@ import { lazy } from "../lazy";
 
 const action = lazy<typeof import("../actions/shards")>("cli/actions/shards");
 const deployment = lazy<typeof import("../identity/deployment")>("cli/identity/deployment");
+const splitBase = lazy<typeof import("../identity/deployment-base")>("cli/identity/deployment-base");
 
 const whole = (v: string) => Number.parseInt(v, 10);
 
@@ -52,6 +53,10 @@ export function register(program: Command): void {
     .option("--as-of <date>", "lifecycle date the previews ran with, yyyy-MM-dd (default: today)")
     .option("--allow-deprovision <n>", "let exactly N disables + deletes through the deployment-wide budget", whole)
     .option("--allow-file <file>", "write each shard's share of the approved disables + deletes as JSON { stack: n }")
+    .option(
+      "--policy-pack-config <file>",
+      "the policy config the shards' previews gave idlc's pack: the deployment-wide rules use the same levels and limits",
+    )
     .option("-C, --cwd <dir>", "directory to search upward from for Pulumi.yaml")
     .action(async (flags) => {
       process.exitCode = await (await action()).runShardsJudge(flags);
@@ -68,12 +73,18 @@ export function addDeploymentOptions(command: Command): Command {
     .option("--workers <n>", "with --deployment: shards run at once (default: one per CPU core)", whole);
 }
 
-/** Runs the deployment when `--deployment` is given; undefined otherwise (the command runs one stack). */
+/**
+ * Runs the deployment when `--deployment` is given; undefined otherwise (the command runs one stack), after
+ * refusing an `up` of a stack that was split into shards.
+ */
 export async function runIfDeployment(
   kind: "preview" | "up" | "refresh",
-  flags: { deployment?: string; stack?: string; target?: string[]; engine?: string; json?: boolean },
+  flags: { deployment?: string; stack?: string; target?: string[]; engine?: string; json?: boolean; cwd?: string },
 ): Promise<number | undefined> {
-  if (flags.deployment === undefined) return undefined;
+  if (flags.deployment === undefined) {
+    if (kind === "up") (await splitBase()).refuseUpOnSplitBase(flags);
+    return undefined;
+  }
   if (flags.stack !== undefined || flags.target?.length) {
     throw new UsageError(
       "--deployment runs every shard stack; --stack and --target pick one stack or resource",

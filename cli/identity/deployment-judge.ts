@@ -1,13 +1,15 @@
 /**
  * What only the whole company can answer, judged once over every shard's preview: the deprovisioning budget per
  * app (a truncated export is stopped once, before any shard applies), one account per person per app and the
- * number of admins per app (the policy pack's own stack rules, run on the merged planned accounts).
+ * number of admins per app (the policy pack's own stack rules, run on the merged planned accounts, with the policy
+ * config the shards' runs give the pack: deployment-policy.ts).
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { oneAccountPerPersonPerApp } from "../../policies/rules/account-uniqueness";
 import { maxAdminsPerApp } from "../../policies/rules/privileged-access";
 import { countDeprovisions, type SafetySettings } from "../../provider/safety";
 import { accountsPerApp, accountSteps, judgeBudget, type PlannedStep } from "./budget";
+import { ruleSetting, type PackConfig } from "./deployment-policy";
 
 export interface ShardPreview {
   stack: string;
@@ -18,6 +20,8 @@ export interface ShardPreview {
 export interface DeploymentVerdict {
   ok: boolean;
   problems: string[];
+  /** Violations of the rules the policy config makes advisory: reported, never a reason to stop. */
+  warnings: string[];
   /** Disables + deletes per shard: each shard's own gate is handed exactly its share of the approved total. */
   deprovisions: Map<string, number>;
 }
@@ -28,6 +32,7 @@ export function judgeDeployment(
   shards: readonly ShardPreview[],
   safety: Partial<SafetySettings>,
   allow?: number,
+  policy?: PackConfig,
 ): DeploymentVerdict {
   const steps = shards.flatMap((s) => s.steps);
   const existing = new Map<string, number>();
@@ -38,9 +43,10 @@ export function judgeDeployment(
   const resources = steps.flatMap((s) =>
     GONE.has(s.op) || !s.new ? [] : [{ type: s.type, name: s.urn.split("::").pop()!, props: s.new.inputs }],
   );
-  const problems = [budget.message, ...stackViolations(resources)].filter(Boolean);
+  const violations = stackViolations(resources, policy);
+  const problems = [budget.message, ...violations.mandatory].filter(Boolean);
   const deprovisions = new Map(shards.map((s) => [s.stack, countOf(s.steps)]));
-  return { ok: problems.length === 0, problems, deprovisions };
+  return { ok: problems.length === 0, problems, warnings: violations.advisory, deprovisions };
 }
 
 /** The shard's disables + deletes, counted as its own gate counts them. */
@@ -48,16 +54,19 @@ function countOf(steps: readonly PlannedStep[]): number {
   return countDeprovisions(accountSteps(steps), new Map()).reduce((n, c) => n + c.disables + c.deletes, 0);
 }
 
-/** The pack's whole-stack rules over the deployment, with the pack's default config. */
-function stackViolations(resources: Array<{ type: string; name: string; props: Record<string, unknown> }>): string[] {
+/** The pack's whole-stack rules over the deployment, each at the level and with the config `policy` gives it. */
+function stackViolations(
+  resources: Array<{ type: string; name: string; props: Record<string, unknown> }>,
+  policy: PackConfig | undefined,
+): { mandatory: string[]; advisory: string[] } {
   const rules: StackValidationPolicy[] = [oneAccountPerPersonPerApp, maxAdminsPerApp];
-  const violations: string[] = [];
+  const found = { mandatory: [] as string[], advisory: [] as string[] };
   for (const rule of rules) {
-    const defaults = Object.fromEntries(
-      Object.entries(rule.configSchema?.properties ?? {}).map(([k, v]) => [k, (v as { default?: unknown }).default]),
-    );
-    const args = { resources, getConfig: () => defaults } as unknown as Parameters<typeof rule.validateStack>[0];
-    void rule.validateStack(args, (message: string) => violations.push(`${rule.name}: ${message}`));
+    const { level, config } = ruleSetting(rule, policy);
+    if (level === "disabled") continue;
+    const into = level === "advisory" ? found.advisory : found.mandatory;
+    const args = { resources, getConfig: () => config } as unknown as Parameters<typeof rule.validateStack>[0];
+    void rule.validateStack(args, (message: string) => into.push(`${rule.name}: ${message}`));
   }
-  return violations;
+  return found;
 }

@@ -12,6 +12,7 @@ import { ExitCode } from "../exit";
 import { asOfDate } from "../stack-options";
 import { judgeDeployment, type DeploymentVerdict } from "./deployment-judge";
 import { loadDeployment, type Deployment } from "./deployment-load";
+import { idlcPackConfig, type PackConfig } from "./deployment-policy";
 import { mergedComment, mergedSummary, shardPreview, type PreviewOutput } from "./deployment-merge";
 import { pool, runWorker, type WorkerResult } from "./deployment-workers";
 
@@ -34,6 +35,7 @@ export async function runDeployment(kind: DeploymentKind, flags: DeploymentFlags
   const d = loadDeployment(flags.deployment, flags.cwd);
   const asOf = asOfDate(flags.asOf);
   const workers = flags.workers ?? cpus().length;
+  const policy = idlcPackConfig(flags.policyPack ?? [], flags.policyPackConfig ?? [], d.cwd);
   if (!inputsOk(d, asOf)) return ExitCode.failed;
   const stacks = d.members.map((m) => m.stack);
   const passed = passedOn(flags);
@@ -51,7 +53,9 @@ export async function runDeployment(kind: DeploymentKind, flags: DeploymentFlags
     runWorker(s, ["preview", "--stack", s, "--json", "--as-of", asOf, ...passed.engine, ...passed.policy], d.cwd),
   );
   const failed = previews.filter((r) => r.code !== 0);
-  const verdict = judge(d, previews, flags.allowDeprovision);
+  const verdict = judge(d, previews, flags.allowDeprovision, policy);
+  if (verdict.warnings.length)
+    process.stderr.write(`deployment ${d.name}: advisory policy violations:\n${verdict.warnings.join("\n")}\n`);
   if (kind === "preview") {
     process.stdout.write(
       flags.format === "md"
@@ -126,10 +130,11 @@ export function judge(
   d: Deployment,
   previews: readonly PreviewOutput[],
   allow?: number,
+  policy?: PackConfig,
 ): DeploymentVerdict & { summary: string } {
   const shards = previews.map(shardPreview);
   const safety = SafetySettings.partial().parse(d.base.raw["identity:safety"] ?? {});
-  return { ...judgeDeployment(shards, safety, allow), summary: mergedSummary(shards) };
+  return { ...judgeDeployment(shards, safety, allow, policy), summary: mergedSummary(shards) };
 }
 
 function report(kind: DeploymentKind, d: Deployment, results: readonly WorkerResult[]): number {

@@ -3,18 +3,24 @@
  * into two people buckets — run beside the same company as one ordinary stack (its own emulators). After every
  * step the sharded apps must hold exactly the accounts the unsharded ones hold; a truncated export is stopped once,
  * by the deployment-wide budget, before any shard applies; a shard SIGKILLed mid-apply converges on the next run.
+ * Kept lean for CI: the twin applies at the same time as the deployment (each has its own emulators), and a case
+ * re-applies a company only when it runs alone (`-t`), when no case before it has applied that company yet.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunResult } from "../../scripts/workspace";
 import { apps, identityProject, setPerson, type IdentityProject } from "./harness";
 
 const today = new Date().toISOString().slice(0, 10);
 const DEPLOYMENT = "demo-sharded";
 const upDeployment = ["up", "--deployment", DEPLOYMENT, "--yes"];
+const upSingle = ["up", "--stack", "demo", "--yes"];
 let sharded: IdentityProject;
 let single: IdentityProject;
 const baseline = new Map<IdentityProject, Record<string, string[]>>();
+/** The companies some case has applied: a case run alone applies first what the cases before it would have. */
+const applied = new Set<IdentityProject>();
 
 /** Shard stack files as a person writes them: `identity:shard` and the settings of the shard's own apps. */
 function writeShards(p: IdentityProject): void {
@@ -36,18 +42,38 @@ function writeShards(p: IdentityProject): void {
 
 /** Every app's accounts beyond what the emulator held before idlc ran: `employeeId enabled|disabled`, sorted. */
 async function view(p: IdentityProject): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const app of apps) {
+  const viewApp = async (app: (typeof apps)[number]) => {
     const before = [...baseline.get(p)![app]!];
     const ids = (await p.accounts(app)).filter((id) => {
       const i = before.indexOf(id);
       return i < 0 || (before.splice(i, 1), false);
     });
-    out[app] = (
-      await Promise.all(ids.map(async (id) => `${id} ${(await p.account(app, id)).enabled ? "enabled" : "disabled"}`))
-    ).sort();
-  }
-  return out;
+    const states = ids.map(async (id) => `${id} ${(await p.account(app, id)).enabled ? "enabled" : "disabled"}`);
+    return [app, (await Promise.all(states)).sort()] as const;
+  };
+  return Object.fromEntries(await Promise.all(apps.map(viewApp)));
+}
+
+/** Both companies' views, read at once. */
+const views = () => Promise.all([view(sharded), view(single)]);
+
+/**
+ * The same HR data applied to both companies at once: the sharded one as a deployment, its twin as one stack. Both
+ * runs end before a failure of either is thrown, so no run of this case is left holding a stack's lock for the next.
+ */
+async function upBoth(): Promise<RunResult> {
+  const [deployment, twin] = await Promise.allSettled([sharded.ok(upDeployment), single.ok(upSingle)]);
+  if (deployment.status === "rejected") throw deployment.reason;
+  if (twin.status === "rejected") throw twin.reason;
+  applied.add(sharded).add(single);
+  return deployment.value;
+}
+
+/** `args` on `p` unless a case before this one has already applied it (a case run alone with `-t`). */
+async function applyIfAlone(p: IdentityProject, args: string[]): Promise<void> {
+  if (applied.has(p)) return;
+  await p.ok(args);
+  applied.add(p);
 }
 
 /** The same HR change in both companies. */
@@ -71,22 +97,20 @@ afterAll(async () => {
 
 describe("the demo company as a 3-shard deployment", { timeout: 1_500_000 }, () => {
   it("provisions, then follows a joiner, a mover and a leaver across shards exactly as one stack does", async () => {
-    const first = await sharded.ok(upDeployment);
+    const first = await upBoth();
     expect(first.stderr).toMatch(/3 shards in 3 phase\(s\): demo-dirs → demo-apps-0 → demo-apps-1/);
-    await single.ok(["up", "--stack", "demo", "--yes"]);
-    const provisioned = await view(sharded);
+    const [provisioned, twin] = await views();
     expect(provisioned.slack!.length).toBeGreaterThan(30);
-    expect(provisioned).toEqual(await view(single));
+    expect(provisioned).toEqual(twin);
 
     change((p) => {
       p.editPeople((rows) => [...rows, joiner("E900", "Nora").split(",")]);
       setPerson(p, "E032", { department: "Engineering", title: "Software Engineer", manager_id: "E002" });
       setPerson(p, "E022", { status: "terminated", termination_date: today });
     });
-    await sharded.ok(upDeployment);
-    await single.ok(["up", "--stack", "demo", "--yes"]);
-    const after = await view(sharded);
-    expect(after).toEqual(await view(single));
+    await upBoth();
+    const [after, twinAfter] = await views();
+    expect(after).toEqual(twinAfter);
     // The joiner's accounts live in two shards, the mover gained GitHub (an app shard) and LDAP (the directory one).
     for (const app of ["google", "slack", "scim", "ldap"]) expect(after[app], app).toContain("E900 enabled");
     expect(after.scim).toContain("E032 enabled");
@@ -105,9 +129,8 @@ describe("the demo company as a 3-shard deployment", { timeout: 1_500_000 }, () 
     expect(killed.output).toContain("idlc up --stack demo-apps-1 --yes");
     expect(killed.output).toMatch(/demo-apps-0: ok/);
 
-    await sharded.ok(upDeployment);
-    await single.ok(["up", "--stack", "demo", "--yes"]);
-    const converged = await view(sharded);
+    await upBoth();
+    const [converged, twin] = await views();
     for (const [app, accounts] of Object.entries(converged)) {
       const ids = accounts.map((a) => a.split(" ")[0]);
       expect(
@@ -116,11 +139,11 @@ describe("the demo company as a 3-shard deployment", { timeout: 1_500_000 }, () 
       ).toEqual([]);
     }
     expect(converged.slack!.filter((a) => hires.some((h) => a === `${h[0]} enabled`))).toHaveLength(24);
-    expect(converged).toEqual(await view(single));
+    expect(converged).toEqual(twin);
   });
 
   it("stops a truncated export once, deployment-wide, before any shard applies", async () => {
-    await sharded.ok(upDeployment); // a no-op after the tests above; alone (`-t truncated`), the first provisioning
+    await applyIfAlone(sharded, upDeployment);
     const before = await view(sharded);
     const full = readFileSync(sharded.peopleFile, "utf8");
     sharded.editPeople((rows) => rows.slice(0, 16));
@@ -140,8 +163,7 @@ describe("the demo company as a 3-shard deployment", { timeout: 1_500_000 }, () 
   });
 
   it("grows the one stack into shards without re-creating any account: each shard adopts its accounts", async () => {
-    // The company as one stack (a no-op when the tests above already applied it).
-    await single.ok(["up", "--stack", "demo", "--yes"]);
+    await applyIfAlone(single, upSingle);
     const before = await view(single);
     expect(before.google!.length).toBeGreaterThan(30);
     writeShards(single);

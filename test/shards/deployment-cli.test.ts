@@ -37,4 +37,15 @@ describe("idlc … --deployment", () => {
     expect(r.stderr).toMatch(/no shard holds scim:github for people bucket 1 of 2/);
     expect(r.stderr).not.toMatch(/idlc (preview|up) --stack/);
   });
+
+  it("refuses an up of the base stack once shards name it, before anything runs, naming them and what to run", () => {
+    shard("demo-dirs", "{ deployment: split, base: demo, apps: [entra, google, ldap] }");
+    const r = idlc("up", "--stack", "demo", "--yes");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/stack demo was split into shards \(demo-apps-0, demo-dirs\)/);
+    expect(r.stderr).toMatch(
+      /fix: Run `idlc up --deployment split --yes` \(or one shard: `idlc up --stack demo-apps-0 --yes`\)/,
+    );
+    expect(r.stderr).not.toMatch(/Previewing|Updating/);
+  });
 });
