@@ -5,7 +5,7 @@
  */
 import * as grpc from "@grpc/grpc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectUnary, serveUnary, type UnaryClient, type UnaryServer } from "../../../engine/grpc";
+import { connectUnary, serveUnary, type UnaryClient, type UnaryHandler, type UnaryServer } from "../../../engine/grpc";
 
 const ECHO = "/test.Echo/Echo";
 const FAIL = "/test.Echo/Fail";
@@ -22,7 +22,7 @@ describe("grpc-js client → engine server", () => {
 
   beforeAll(async () => {
     server = await serveUnary(
-      new Map([
+      new Map<string, UnaryHandler>([
         [ECHO, (req: Buffer) => Buffer.concat([Buffer.from("echo:"), req])],
         [
           FAIL,
