@@ -70,7 +70,7 @@ export function connectUnary(address: string): UnaryClient {
       try {
         body = frame(request);
       } catch (err) {
-        return Promise.reject(err);
+        return Promise.reject(err as Error); // frame() throws only Errors (a message over 400 MB)
       }
       const c = open();
       if (c.active++ === 0) c.session.ref();
@@ -91,7 +91,8 @@ export function connectUnary(address: string): UnaryClient {
           details = decodeGrpcMessage(headers["grpc-message"]);
         };
         stream.on("response", (headers) => {
-          if (Number(headers[HTTP2_HEADER_STATUS]) !== 200) failure = `HTTP status ${headers[HTTP2_HEADER_STATUS]}`;
+          const http = Number(headers[HTTP2_HEADER_STATUS]);
+          if (http !== 200) failure = `HTTP status ${http}`;
           readStatus(headers); // a trailers-only answer carries its status in the headers
         });
         stream.on("trailers", readStatus);
