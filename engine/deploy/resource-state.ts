@@ -1,4 +1,4 @@
-import { decodeMap, encodeMap, type Crypter, type PropertyMap } from "../properties";
+import { decodeMap, encodeMap, shareStringsIn, type Crypter, type PropertyMap } from "../properties";
 
 /** One resource as the engine holds it in memory: secrets are wrappers around plaintext, never ciphertext. */
 export interface ResourceState {
@@ -63,9 +63,14 @@ export function toResourceV3(r: ResourceState, crypter: Crypter): ResourceV3 {
   return v3 as ResourceV3;
 }
 
-/** Checkpoint form → in-memory state (decrypts secrets). */
+/**
+ * Checkpoint form → in-memory state (decrypts secrets). The long strings of `v3`'s inputs and outputs are swapped
+ * for their shared copies in place, since the journal keeps `v3` itself for the run (share-strings.ts).
+ */
 export function fromResourceV3(v3: ResourceV3, crypter: Crypter): ResourceState {
   const s = v3 as Record<string, any>;
+  shareStringsIn(s.inputs);
+  shareStringsIn(s.outputs);
   return {
     urn: s.urn,
     type: s.type,

@@ -42,6 +42,15 @@ export function toStruct(value: Record<string, unknown>): import("google-protobu
   }
 }
 
+/** What a generated service definition says of one method (grpc-js `MethodDefinition`, untyped). */
+export interface MethodDefinition {
+  path: string;
+  requestSerialize(request: unknown): Buffer;
+  requestDeserialize(bytes: Buffer): any;
+  responseSerialize(response: unknown): Buffer;
+  responseDeserialize(bytes: Buffer): unknown;
+}
+
 /** Promisifies one unary call of a generated client. */
 export function unary<Req, Res>(client: object, method: string, request: Req): Promise<Res> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { decodeStruct, encodeStruct, ProtoWriter, stripMap, wireFields, type PropertyMap } from "../properties";
-import { grpc, GRPC_OPTIONS, grpcMessage, provproto, provrpc, toStruct, unary } from "./proto";
+import { connectUnary } from "../grpc";
+import { provproto, provrpc, toStruct, type MethodDefinition } from "./proto";
 import { resolveSdk, spawnPlugin, type PluginProcess } from "./plugin-process";
 
 /** Provider `Diff` result; `changes` 0=unknown (no user diff), 1=none, 2=some. */
@@ -65,28 +66,20 @@ export async function startDynamicProviderHost(options: ProviderHostOptions): Pr
     cwd: options.programDir,
     env: options.env,
   });
-  // Retries and channelz each add per-call bookkeeping; neither is of use on a loopback channel to our own child.
-  const channel = { ...GRPC_OPTIONS, "grpc.enable_retries": 0, "grpc.enable_channelz": 0 };
-  const client = new provrpc.ResourceProviderClient(proc.address, grpc.credentials.createInsecure(), channel);
-  const call = <Res>(method: string, req: unknown) =>
-    unary<unknown, Res>(client, method, req).catch((err) => {
-      throw new Error(grpcMessage(err));
-    });
+  const client = connectUnary(proc.address);
+  const service = provrpc.ResourceProviderService as unknown as Record<string, MethodDefinition>;
+  /** The rare calls (configure, CRUD) go through the generated message classes. */
+  const call = async <Res>(method: string, req: unknown): Promise<Res> => {
+    const def = service[method]!;
+    return def.responseDeserialize(await client.call(def.path, def.requestSerialize(req))) as Res;
+  };
   const base = <T extends { setUrn(v: string): T; setName(v: string): T; setType(v: string): T }>(
     req: T,
     ref: ResourceRef,
   ) => req.setUrn(ref.urn).setName(ref.name).setType(ref.type);
   /** Check and Diff, once per resource, skip google-protobuf's objects: their bytes are written directly. */
-  const raw = <Res>(path: string, request: Buffer, decode: (bytes: Buffer) => Res) =>
-    new Promise<Res>((resolve, reject) => {
-      client.makeUnaryRequest(
-        path,
-        (b: Buffer) => b,
-        decode,
-        request,
-        (err, res) => (err ? reject(new Error(grpcMessage(err))) : resolve(res!)),
-      );
-    });
+  const raw = async <Res>(path: string, request: Buffer, decode: (bytes: Buffer) => Res) =>
+    decode(await client.call(path, request));
   const seeds = randomSeeds();
   const w = new ProtoWriter();
 

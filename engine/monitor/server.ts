@@ -1,6 +1,7 @@
 import { encodeStruct, ProtoWriter, type PropertyMap } from "../properties";
 import { NeedsPulumiCliError } from "../errors";
-import { emptyproto, engproto, engrpc, grpc, GRPC_OPTIONS, resproto, resrpc } from "../host/proto";
+import { serveUnary, type UnaryHandler } from "../grpc";
+import { emptyproto, engproto, engrpc, resproto, resrpc, type MethodDefinition } from "../host/proto";
 import { readRegistration, type Registration } from "./registration";
 
 /** What the engine answers to a registration. */
@@ -43,104 +44,76 @@ export interface MonitorServer {
 /** Features the engine implements (reference §3.1); every other id is answered false. */
 const SUPPORTED_FEATURES = new Set(["secrets", "deletedWith"]);
 
-// grpc-js handler types are generic over each message; the stubs are untyped JS, so handlers take `any`.
-type Callback = (err: any, res?: any) => void;
-type Call = any;
-
-/** Maps a handler rejection to gRPC status UNKNOWN with the message as details (what the SDK logs). */
-function respond(promise: Promise<unknown>, callback: Callback): void {
-  promise.then(
-    (res) => callback(null, res),
-    (err: unknown) =>
-      callback({ code: grpc.status.UNKNOWN, details: err instanceof Error ? err.message : String(err) }),
-  );
-}
-
 /**
  * RegisterResource, once per resource, skips google-protobuf's message objects both ways: the request is read by
  * `readRegistration`, the response written here (urn = 1, id = 2, object = 3, result = 7), its outputs' bytes
  * usually the ones already encoded for the provider's Diff.
  */
-function registerResourceMethod() {
-  const writer = new ProtoWriter();
-  return {
-    ...resrpc.ResourceMonitorService.registerResource,
-    requestDeserialize: (bytes: Buffer) => readRegistration(bytes),
-    responseSerialize: (result: RegistrationResult) => {
-      const outputs = encodeStruct(result.outputs, "plain"); // before writing: it may throw
-      writer.string(1, result.urn).string(2, result.id).bytes(3, outputs);
-      if (result.ok === false) writer.uint(7, resproto.Result.FAIL);
-      if (result.skipped) writer.uint(7, resproto.Result.SKIP);
-      return writer.finish();
-    },
-  };
+function registerResourceResponse(writer: ProtoWriter, result: RegistrationResult): Buffer {
+  const outputs = encodeStruct(result.outputs, "plain"); // before writing: it may throw
+  writer.string(1, result.urn).string(2, result.id).bytes(3, outputs);
+  if (result.ok === false) writer.uint(7, resproto.Result.FAIL);
+  if (result.skipped) writer.uint(7, resproto.Result.SKIP);
+  return writer.finish();
+}
+
+type Service = Record<string, MethodDefinition>;
+
+/** A method of a generated service as a handler of bytes, through its generated message classes. */
+function method(service: unknown, name: string, fn: (request: any) => unknown): [string, UnaryHandler] {
+  const def = (service as Service)[name]!;
+  return [def.path, async (bytes) => def.responseSerialize(await fn(def.requestDeserialize(bytes)))];
 }
 
 /**
  * Serves ResourceMonitor + Engine on one loopback port. The program gets it as `--monitor` and `--engine`; provider
  * plugins get it as their engine address, so their `Engine.Log` (a status such as a rate-limit wait) arrives here
- * too, as it does in the Pulumi CLI's host.
+ * too, as it does in the Pulumi CLI's host. Methods not listed (transforms, hooks, …) are answered UNIMPLEMENTED,
+ * which the SDK reads as "not supported".
  */
 export async function startMonitor(handler: MonitorHandler): Promise<MonitorServer> {
-  const server = new grpc.Server({ ...GRPC_OPTIONS, "grpc.enable_channelz": 0 });
   let rootUrn = "";
-  const reject = (feature: string) => (_call: Call, callback: Callback) => {
-    const error = new NeedsPulumiCliError(feature);
-    handler.unsupported(error);
-    callback({ code: grpc.status.UNKNOWN, details: error.message });
-  };
-
-  const service = { ...resrpc.ResourceMonitorService, registerResource: registerResourceMethod() };
-  server.addService(service, {
-    supportsFeature(call: Call, callback: Callback) {
-      callback(
-        null,
-        new resproto.SupportsFeatureResponse().setHassupport(SUPPORTED_FEATURES.has(call.request.getId())),
-      );
-    },
-    registerResource(call: Call, callback: Callback) {
-      respond(handler.register(call.request as Registration), callback);
-    },
-    registerResourceOutputs(call: Call, callback: Callback) {
-      const outputs = (call.request.getOutputs()?.toJavaScript() ?? {}) as PropertyMap;
-      respond(
-        handler.registerOutputs(call.request.getUrn(), outputs).then(() => new emptyproto.Empty()),
-        callback,
-      );
-    },
-    signalAndWaitForShutdown(_call: Call, callback: Callback) {
-      callback(null, new emptyproto.Empty());
-    },
-    readResource: reject("Reading an existing resource (Resource.get / ReadResource)"),
-    invoke: reject("Invoking a provider function (invoke, including StackReference outputs)"),
-    call: reject("Calling a component method (Call)"),
-    registerPackage: reject("Registering a package (parameterized providers)"),
-  });
-  server.addService(engrpc.EngineService, {
-    log(call: Call, callback: Callback) {
-      const r = call.request;
-      handler.log({ severity: r.getSeverity(), message: r.getMessage(), urn: r.getUrn(), ephemeral: r.getEphemeral() });
-      callback(null, new emptyproto.Empty());
-    },
-    getRootResource(_call: Call, callback: Callback) {
-      callback(null, new engproto.GetRootResourceResponse().setUrn(rootUrn));
-    },
-    setRootResource(call: Call, callback: Callback) {
-      rootUrn = call.request.getUrn();
-      callback(null, new engproto.SetRootResourceResponse());
-    },
-  });
-  const port = await new Promise<number>((resolve, rejectBind) =>
-    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) =>
-      err ? rejectBind(err) : resolve(p),
+  const monitor = resrpc.ResourceMonitorService;
+  const engine = engrpc.EngineService;
+  const reject = (name: string, feature: string) =>
+    method(monitor, name, () => {
+      const error = new NeedsPulumiCliError(feature);
+      handler.unsupported(error);
+      throw error;
+    });
+  const writer = new ProtoWriter();
+  const handlers = new Map<string, UnaryHandler>([
+    method(monitor, "supportsFeature", (req) =>
+      new resproto.SupportsFeatureResponse().setHassupport(SUPPORTED_FEATURES.has(req.getId())),
     ),
-  );
-  return {
-    address: `127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.tryShutdown(() => resolve());
-        setTimeout(() => server.forceShutdown(), 2000).unref();
-      }),
-  };
+    [
+      monitor.registerResource.path,
+      async (bytes) => registerResourceResponse(writer, await handler.register(readRegistration(bytes))),
+    ],
+    method(monitor, "registerResourceOutputs", async (req) => {
+      const outputs = (req.getOutputs()?.toJavaScript() ?? {}) as PropertyMap;
+      await handler.registerOutputs(req.getUrn(), outputs);
+      return new emptyproto.Empty();
+    }),
+    method(monitor, "signalAndWaitForShutdown", () => new emptyproto.Empty()),
+    reject("readResource", "Reading an existing resource (Resource.get / ReadResource)"),
+    reject("invoke", "Invoking a provider function (invoke, including StackReference outputs)"),
+    reject("call", "Calling a component method (Call)"),
+    reject("registerPackage", "Registering a package (parameterized providers)"),
+    method(engine, "log", (req) => {
+      handler.log({
+        severity: req.getSeverity(),
+        message: req.getMessage(),
+        urn: req.getUrn(),
+        ephemeral: req.getEphemeral(),
+      });
+      return new emptyproto.Empty();
+    }),
+    method(engine, "getRootResource", () => new engproto.GetRootResourceResponse().setUrn(rootUrn)),
+    method(engine, "setRootResource", (req) => {
+      rootUrn = req.getUrn();
+      return new engproto.SetRootResourceResponse();
+    }),
+  ]);
+  return serveUnary(handlers);
 }

@@ -8,6 +8,6 @@ export * from "./secrets";
 export * from "./equal";
 export * from "./checkpoint";
 export * from "./ignore-changes";
-export { shareString } from "./share-strings";
+export { shareString, shareStringsIn } from "./share-strings";
 export { ProtoWriter, splitFields, wireFields } from "./proto-wire";
 export { decodeStruct, encodeStruct, type StructMode } from "./struct-wire";

@@ -7,6 +7,7 @@ import {
   makeSecret,
   ProtoWriter,
   shareString,
+  shareStringsIn,
   splitFields,
   stripMap,
   UNKNOWN,
@@ -166,5 +167,13 @@ describe("long strings are shared (engine/properties/share-strings)", () => {
     const texts = Array.from({ length: 100 }, (_, i) => `${i}:${provider}`);
     for (const t of [...texts, ...texts]) expect(shareString(t)).toBe(t);
     expect(shareString("short")).toBe("short");
+  });
+
+  it("swaps a parsed checkpoint value's long strings in place without changing any value", () => {
+    const text = JSON.stringify({ __provider: provider, deep: { list: [provider, 1, null, "s", [provider]] }, n: 2 });
+    const parsed = JSON.parse(text) as Record<string, unknown>;
+    shareStringsIn(parsed);
+    expect(parsed).toEqual(JSON.parse(text));
+    for (const scalar of [null, undefined, "text", 3]) expect(() => shareStringsIn(scalar)).not.toThrow();
   });
 });
