@@ -2,8 +2,10 @@
  * `IdentityStack`: the component that turns an access plan into one resource per (person, app) and one per
  * managed group. An enabled account depends on the groups it joins (groups exist before members and outlive them on
  * delete) and, outside the directories, on its person's directory accounts (Entra, Google) it federates from.
- * A disabled account depends on nothing, and no account depends on its manager's (DESIGN.md §4.11): an engine skips
- * the dependents of a failed resource, so any such edge would let one person's failure hold back another's cutoff.
+ * A disabled account the stack already holds depends on nothing, and no account depends on its manager's (DESIGN.md
+ * §4.11): an engine skips the dependents of a failed resource, so any such edge would let one person's failure hold
+ * back another's cutoff. A cutoff that is a create (a stack's first run, an adoption) has no account to disable yet
+ * and waits for its groups like any create: otherwise the app refuses a member of a group not yet made.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { appKey, type AccessPlan, type AccountSpec, type AppName } from "../access";
@@ -18,6 +20,12 @@ export interface IdentityStackArgs {
    * state of everything not declared, and skipping it makes a one-person cutoff take seconds. Default: all.
    */
   only?: ReadonlySet<string>;
+  /**
+   * Resource names of the accounts the stack's state holds (idlc passes them; `heldAccounts`). A cutoff among them
+   * waits on nothing; a cutoff not among them is a create and waits for its groups. Unknown (under the Pulumi CLI):
+   * every cutoff waits on nothing, and a create that loses the race to its group converges on the next run.
+   */
+  held?: ReadonlySet<string>;
   /** The resource classes per app; tests pass their own. Default: the real connectors. */
   resources?: Record<AppName, AppResources>;
   /**
@@ -39,11 +47,11 @@ export class IdentityStack extends pulumi.ComponentResource {
 
   constructor(
     name: string,
-    { plan, resources = appResources, only, batchSize }: IdentityStackArgs,
+    { plan, resources = appResources, only, batchSize, held }: IdentityStackArgs,
     opts?: pulumi.ComponentResourceOptions,
   ) {
     super("idlc:index:IdentityStack", name, {}, opts);
-    const declarations = this.declarations(plan, resources, only);
+    const declarations = this.declarations(plan, resources, only, held);
     const summary = summarize(plan);
     if (!batchSize) {
       for (const _ of declarations);
@@ -69,6 +77,7 @@ export class IdentityStack extends pulumi.ComponentResource {
     plan: AccessPlan,
     resources: Record<AppName, AppResources>,
     only: ReadonlySet<string> | undefined,
+    held: ReadonlySet<string> | undefined,
   ): Generator<pulumi.Resource> {
     const wanted = (key: string) => !only || only.has(key);
     for (const { app, spec } of plan.groups) {
@@ -95,7 +104,8 @@ export class IdentityStack extends pulumi.ComponentResource {
           planned.managerEmployeeId && holders.get(appKey(app, planned.instance))?.has(planned.managerEmployeeId),
         );
         const spec = hasManager ? planned : { ...planned, managerEmployeeId: undefined };
-        const dependsOn = this.prerequisites(app, spec, resources[app].directory, directories);
+        const waitsOnNothing = isCutoff(spec) && (held === undefined || held.has(key));
+        const dependsOn = waitsOnNothing ? [] : this.prerequisites(app, spec, resources[app].directory, directories);
         const resource = resources[app].account(key, spec, { parent: this, dependsOn });
         this.accounts[key] = resource;
         if (resources[app].directory) directories.push(resource);
@@ -105,9 +115,8 @@ export class IdentityStack extends pulumi.ComponentResource {
   }
 
   /**
-   * What an account must wait for: nothing for a cutoff (`isCutoff`), so it never waits on a group, a directory
-   * account or anyone else's data; otherwise the groups it joins and, for a non-directory app, the person's
-   * directory accounts declared before it.
+   * What an account that is not a held cutoff must wait for: the groups it joins and, for a non-directory app, the
+   * person's directory accounts declared before it.
    */
   private prerequisites(
     app: AppName,
@@ -115,7 +124,6 @@ export class IdentityStack extends pulumi.ComponentResource {
     directory: boolean,
     directories: readonly pulumi.Resource[],
   ): pulumi.Resource[] {
-    if (isCutoff(spec)) return [];
     const groups = spec.groups.flatMap((g) => this.groups[groupName(app, g, spec.instance)] ?? []);
     return [...groups, ...(directory ? [] : directories)];
   }

@@ -9,7 +9,7 @@ import { formatIssue } from "../errors";
 import { appResources } from "./app-resources";
 import { ProgramInputsError, readProgramInputs } from "../program-inputs";
 import { IdentityStack, summarize } from "./identity-stack";
-import { HeldAccountsError, loadStackPlan, readHeldAccounts } from "../stack-plan";
+import { accountName, HeldAccountsError, loadStackPlan, readHeldAccounts } from "../stack-plan";
 
 /**
  * Resources declared at a time (`IdentityStack` batchSize): bounds what the program holds while the engine works
@@ -47,6 +47,7 @@ export function identityProgram(options: IdentityProgramOptions) {
     plan,
     only,
     resources: resourcesForEntraMode(stack.raw, plan, appResources),
+    held: held && new Set(held.map(({ app, spec }) => accountName(app, spec.employeeId, spec.instance))),
     batchSize: BATCH_SIZE,
   });
   // The SDK awaits a program that returns a promise; its value is the stack's outputs.

@@ -150,6 +150,26 @@ describe("IdentityStack", () => {
     ]).toEqual([true, false]);
   });
 
+  it("lets a cutoff the stack does not hold yet (a first run's leaver) wait for its groups, as any create", async () => {
+    const { IdentityStack } = await import("../../provider/stack/index.js");
+    const cut = { enabled: false, groups: ["engineering"] };
+    const leaver = (id: string, lifecycle: "terminated" | "leave") => ({
+      ...plan.people[0]!,
+      employeeId: id,
+      accounts: [
+        { app: "google" as const, spec: spec(id, { ...cut, lifecycle }) },
+        { app: "slack" as const, spec: spec(id, { ...cut, lifecycle }) },
+      ],
+    });
+    const first: AccessPlan = { ...plan, people: [leaver("H1", "terminated"), leaver("N1", "leave")] };
+    new IdentityStack("held", { plan: first, resources: fakes, held: new Set(["slack/H1", "google/H1"]) });
+    await new Promise((r) => setTimeout(r, 50));
+    const deps = (name: string) => dependsOnNames(made[name]!);
+    expect(deps("slack/H1")).toEqual([]);
+    expect(deps("slack/N1")).toEqual(["slack/groups/engineering", "google/N1"]);
+    expect(deps("google/N1")).toEqual([]);
+  });
+
   it("declares only the targeted resources of a targeted update, keeping the manager reference", async () => {
     const { IdentityStack } = await import("../../provider/stack/index.js");
     const before = registered.length;
