@@ -11,8 +11,11 @@
  * The emulators run in this process, published in the workspace's sandbox.json as `idlc sandbox start` does:
  * `configure` reads the app settings from there even when nothing is called, and counting the requests they
  * serve during the empty preview shows that it calls no API.
+ *
+ * Each preview's program (and its floor) also reports the heap it keeps alive once every resource is declared
+ * (`program-heap.js`, preloaded through NODE_OPTIONS): printed per resource, and against the floor's.
  */
-import { appendFileSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { emulators, sandboxDir, startEmulators, type StartedEmulators } from "../../sandbox";
 import { writeSandboxState } from "../../sandbox/state";
@@ -27,12 +30,33 @@ const people = Number(process.argv[2] ?? 6500);
 const upPeople = Number(process.argv[3] ?? 500);
 const ws = createWorkspace("idlc-identity-bench-");
 const stackDir = path.join(ws.dir, "stacks", "demo");
+const heapFile = path.join(ws.dir, "program-heap.jsonl");
+const heapEnv = {
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(__dirname, "program-heap.js")}`.trim(),
+  IDLC_PROGRAM_HEAP_FILE: heapFile,
+};
 
 function idlc(args: string[]): Promise<Measured> {
   return measureNode([path.join(repoRoot, "bin", "idlc.js"), ...args], {
     cwd: ws.dir,
-    env: { PULUMI_CONFIG_PASSPHRASE: "bench" },
+    env: { PULUMI_CONFIG_PASSPHRASE: "bench", ...heapEnv },
   });
+}
+
+/** The heap the last program (and its floor) reported, in KB per resource: `program 31.2 KB (1.05× floor 29.7 KB)`. */
+function retainedHeap(output: string): string {
+  const resources = Number(/(\d+) (?:to create|unchanged)/.exec(output.slice(output.lastIndexOf("Resources:")))?.[1]);
+  const reports = existsSync(heapFile)
+    ? readFileSync(heapFile, "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l))
+    : [];
+  rmSync(heapFile, { force: true });
+  const kb = (role: string) => reports.findLast((r) => r.role === role)?.heapUsed / 1024 / resources;
+  const [program, floor] = [kb("program"), kb("sdk floor")];
+  if (!program || !floor) return "retained heap not reported";
+  return `program retains ${program.toFixed(1)} KB heap per resource (${(program / floor).toFixed(2)}× the floor's ${floor.toFixed(1)} KB)`;
 }
 
 /** `+ 16969 to create` / `17101 unchanged` from the end-of-run block, as `create 16969`. */
@@ -56,7 +80,7 @@ async function floorPreview(org: number, rows: string[], date: string): Promise<
   const { config } = await loadStackConfig(project, "demo", secrets);
   const entry = project.main;
   const nodeArgs = ["--max-old-space-size=1536", "--require", "tsx/cjs"];
-  const program = { programDir: ws.dir, entry, project: project.name, stack: "demo", config, nodeArgs };
+  const program = { programDir: ws.dir, entry, project: project.name, stack: "demo", config, nodeArgs, env: heapEnv };
   const floor = await measureSdkFloor(program, "preview");
   if (floor.exitCode) process.stderr.write(floor.stderr);
   const line = describeFloor("preview", floor);
@@ -97,14 +121,27 @@ async function main(): Promise<void> {
     const before = apiRequests(sandbox);
     const preview = await idlc(["preview"]);
     const requests = `${apiRequests(sandbox) - before} API requests`;
-    record("preview of an empty stack", people, preview, `; ${resourceCounts(preview.stderr)}; ${requests}`, floor);
+    const heap = retainedHeap(preview.stderr);
+    record(
+      "preview of an empty stack",
+      people,
+      preview,
+      `; ${resourceCounts(preview.stderr)}; ${requests}; ${heap}`,
+      floor,
+    );
     if (upPeople > 0) {
       writeSyntheticStack(stackDir, upPeople);
       const up = await idlc(["up", "--yes"]);
       record("first up on the sandbox", upPeople, up, `; ${resourceCounts(up.stderr)}`);
       const upFloor = await floorPreview(upPeople, rows, date);
       const noop = await idlc(["preview"]);
-      record("no-op preview", upPeople, noop, `; ${resourceCounts(noop.stderr)}`, upFloor);
+      record(
+        "no-op preview",
+        upPeople,
+        noop,
+        `; ${resourceCounts(noop.stderr)}; ${retainedHeap(noop.stderr)}`,
+        upFloor,
+      );
     }
     if (process.env.BENCH_NO_RECORD !== "1")
       appendFileSync(path.join(repoRoot, "docs/BENCHMARKS.md"), `${rows.join("\n")}\n`);

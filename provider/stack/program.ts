@@ -43,6 +43,9 @@ export function identityProgram(options: IdentityProgramOptions) {
   }
   // A targeted update (`--target`, `idlc kill`) declares only its targets; the engine keeps everything else as is.
   const only = inputs.targetUrns && new Set(inputs.targetUrns.map((urn) => urn.split("::").pop()!));
+  // Summarised before declaring, so that nothing waiting on the declarations keeps the plan alive: once every
+  // resource is declared the program holds no spec (issue #22 item 1).
+  const accounts = summarize(plan);
   const identity = new IdentityStack("identity", {
     plan,
     only,
@@ -51,7 +54,7 @@ export function identityProgram(options: IdentityProgramOptions) {
     batchSize: BATCH_SIZE,
   });
   // The SDK awaits a program that returns a promise; its value is the stack's outputs.
-  return identity.declared.then(() => ({ asOf, accounts: summarize(plan) }));
+  return identity.declared.then(() => ({ asOf, accounts }));
 }
 
 /** A thrown IdlcError would reach the SDK as an uncaught error; a RunError is printed as one clear message. */

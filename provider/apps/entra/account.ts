@@ -1,11 +1,13 @@
 /**
  * `EntraAccount`: one Entra ID user per person (type token `pulumi-nodejs:dynamic/idlc:EntraAccount`), named
- * `entra/<employeeId>`. Inputs are the AccountSpec (plus an optional hire date); the object id, UPN and the
- * initial password are outputs, the password a secret.
+ * `entra/<employeeId>`. Its input is the AccountSpec (plus an optional hire date), registered as one `spec`
+ * property; the object id (also the resource id), UPN, `adopted` and the initial password (a secret) are outputs
+ * in state (`EntraAccountOutputs`). The class declares no output properties: each would cost the program an SDK
+ * Output per account, and nothing in the program reads them (issue #22 item 1).
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { EntraAccountInputs } from "./account-mapping";
-import { projectProvider } from "../shared";
+import { projectProvider, releaseInputs } from "../shared";
 
 export type EntraAccountArgs = { [K in keyof EntraAccountInputs]: pulumi.Input<EntraAccountInputs[K]> };
 
@@ -13,22 +15,9 @@ export type EntraAccountArgs = { [K in keyof EntraAccountInputs]: pulumi.Input<E
 export const storedEntraAccountProvider = projectProvider("provider/apps/entra/provider", "entraAccountProvider");
 
 export class EntraAccount extends pulumi.dynamic.Resource {
-  /** The Entra object id; also the resource id. */
-  declare readonly entraId: pulumi.Output<string>;
-  declare readonly userPrincipalName: pulumi.Output<string>;
-  /** The generated first password (forceChangePasswordNextSignIn); only when this program created the user. */
-  declare readonly initialPassword: pulumi.Output<string | undefined>;
-  declare readonly adopted: pulumi.Output<boolean>;
-
   constructor(name: string, args: EntraAccountArgs, opts?: pulumi.CustomResourceOptions) {
     const secret = { additionalSecretOutputs: ["initialPassword"] };
-    super(
-      storedEntraAccountProvider,
-      name,
-      { spec: args, entraId: undefined, userPrincipalName: undefined, initialPassword: undefined, adopted: undefined },
-      pulumi.mergeOptions(opts, secret),
-      "idlc",
-      "EntraAccount",
-    );
+    super(storedEntraAccountProvider, name, { spec: args }, pulumi.mergeOptions(opts, secret), "idlc", "EntraAccount");
+    releaseInputs(this);
   }
 }

@@ -1,11 +1,13 @@
 /**
  * `GoogleAccount`: one Google Workspace user per person (type token `pulumi-nodejs:dynamic/idlc:GoogleAccount`),
- * named `google/<employeeId>`. Inputs are the AccountSpec; Google's id, org unit and the initial password are
- * outputs, the password a secret.
+ * named `google/<employeeId>`. Its input is the AccountSpec, registered as one `spec` property; Google's id (also
+ * the resource id), org unit, `adopted` and the initial password (a secret) are outputs in state
+ * (`GoogleAccountOutputs`). The class declares no output properties: each would cost the program an SDK Output per
+ * account, and nothing in the program reads them (issue #22 item 1).
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountSpec } from "../../access/account-spec";
-import { projectProvider } from "../shared";
+import { projectProvider, releaseInputs } from "../shared";
 
 export type GoogleAccountArgs = { [K in keyof AccountSpec]: pulumi.Input<AccountSpec[K]> };
 
@@ -13,22 +15,16 @@ export type GoogleAccountArgs = { [K in keyof AccountSpec]: pulumi.Input<Account
 export const storedGoogleAccountProvider = projectProvider("provider/apps/google/provider", "googleAccountProvider");
 
 export class GoogleAccount extends pulumi.dynamic.Resource {
-  /** Google's immutable user id; also the resource id. */
-  declare readonly googleId: pulumi.Output<string>;
-  declare readonly orgUnitPath: pulumi.Output<string>;
-  /** The generated first password (must be changed at first sign-in); only when this program created the user. */
-  declare readonly initialPassword: pulumi.Output<string | undefined>;
-  declare readonly adopted: pulumi.Output<boolean>;
-
   constructor(name: string, args: GoogleAccountArgs, opts?: pulumi.CustomResourceOptions) {
     const secret = { additionalSecretOutputs: ["initialPassword"] };
     super(
       storedGoogleAccountProvider,
       name,
-      { spec: args, googleId: undefined, orgUnitPath: undefined, initialPassword: undefined, adopted: undefined },
+      { spec: args },
       pulumi.mergeOptions(opts, secret),
       "idlc",
       "GoogleAccount",
     );
+    releaseInputs(this);
   }
 }

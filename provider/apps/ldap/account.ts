@@ -1,10 +1,13 @@
 /**
- * `LdapAccount`: one person's directory account (type token `pulumi-nodejs:dynamic/idlc:LdapAccount`).
- * The generated initial password is a secret output; credentials never appear in inputs.
+ * `LdapAccount`: one person's directory account (type token `pulumi-nodejs:dynamic/idlc:LdapAccount`). Its input is
+ * the AccountSpec, registered as one `spec` property; the DN, the manager's DN, `adopted` and the generated initial
+ * password (a secret) are outputs in state (`LdapAccountOutputs`); credentials never appear in inputs. The class
+ * declares no output properties: each would cost the program an SDK Output per account, and nothing in the program
+ * reads them (issue #22 item 1).
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountSpec } from "../../access/account-spec";
-import { projectProvider } from "../shared";
+import { projectProvider, releaseInputs } from "../shared";
 
 export type LdapAccountArgs = { [K in keyof AccountSpec]: pulumi.Input<AccountSpec[K]> };
 
@@ -12,15 +15,17 @@ export type LdapAccountArgs = { [K in keyof AccountSpec]: pulumi.Input<AccountSp
 export const storedLdapAccountProvider = projectProvider("provider/apps/ldap/provider", "ldapAccountProvider");
 
 export class LdapAccount extends pulumi.dynamic.Resource {
-  declare readonly dn: pulumi.Output<string>;
-  declare readonly managerDn: pulumi.Output<string | undefined>;
-  declare readonly adopted: pulumi.Output<boolean>;
-  declare readonly initialPassword: pulumi.Output<string | undefined>;
-
   /** @param name `ldap/<employeeId>` (DESIGN.md §4.1). */
   constructor(name: string, args: LdapAccountArgs, opts: pulumi.CustomResourceOptions = {}) {
-    const props = { spec: args, dn: undefined, managerDn: undefined, adopted: undefined, initialPassword: undefined };
     const secret = [...(opts.additionalSecretOutputs ?? []), "initialPassword"];
-    super(storedLdapAccountProvider, name, props, { ...opts, additionalSecretOutputs: secret }, "idlc", "LdapAccount");
+    super(
+      storedLdapAccountProvider,
+      name,
+      { spec: args },
+      { ...opts, additionalSecretOutputs: secret },
+      "idlc",
+      "LdapAccount",
+    );
+    releaseInputs(this);
   }
 }

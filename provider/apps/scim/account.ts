@@ -1,10 +1,13 @@
 /**
  * `ScimAccount`: one account per person in one SCIM 2.0 app instance (type token
- * `pulumi-nodejs:dynamic/idlc:ScimAccount`). Inputs are the AccountSpec plus `instance` (a key of `identity:scim`).
+ * `pulumi-nodejs:dynamic/idlc:ScimAccount`). Its input is the AccountSpec plus `instance` (a key of
+ * `identity:scim`), registered as one `spec` property; the app's id (also the resource id), the manager's and the
+ * groups' SCIM ids are outputs in state (`ScimAccountOutputs`). The class declares no output properties: each would
+ * cost the program an SDK Output per account, and nothing in the program reads them (issue #22 item 1).
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountSpec } from "../../access/account-spec";
-import { projectProvider } from "../shared";
+import { projectProvider, releaseInputs } from "../shared";
 
 export type ScimAccountArgs = { [K in keyof AccountSpec]: pulumi.Input<AccountSpec[K]> } & {
   instance: pulumi.Input<string>;
@@ -14,21 +17,8 @@ export type ScimAccountArgs = { [K in keyof AccountSpec]: pulumi.Input<AccountSp
 export const storedScimAccountProvider = projectProvider("provider/apps/scim/provider", "scimAccountProvider");
 
 export class ScimAccount extends pulumi.dynamic.Resource {
-  /** The app's id for the user; also the resource id. */
-  declare readonly scimId: pulumi.Output<string>;
-  /** The manager's SCIM id, empty while the manager has no account yet. */
-  declare readonly managerScimId: pulumi.Output<string>;
-  /** SCIM ids of the account's groups, by group name. */
-  declare readonly groupIds: pulumi.Output<Record<string, string>>;
-
   constructor(name: string, args: ScimAccountArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      storedScimAccountProvider,
-      name,
-      { spec: args, scimId: undefined, managerScimId: undefined, groupIds: undefined },
-      opts,
-      "idlc",
-      "ScimAccount",
-    );
+    super(storedScimAccountProvider, name, { spec: args }, opts, "idlc", "ScimAccount");
+    releaseInputs(this);
   }
 }

@@ -26,6 +26,7 @@ export {
 export { credentialsMode, guardCredentials, publicSettings, type CredentialsMode } from "./credentials";
 export { READ_ONLY_GRANTS } from "./read-only";
 export { projectProvider } from "./project-provider";
+export { releaseInputs } from "./release-inputs";
 export { resolveSandboxSettings } from "./sandbox-settings";
 export { groupProviderBasics, GROUP_FIELDS } from "./group-basics";
 export { generatePassword } from "./password";

@@ -12,7 +12,7 @@ import { configRequest } from "../ldap/ldap-spec";
 const registered = new Map<string, Record<string, unknown>>();
 type Stored = Required<pulumi.dynamic.ResourceProvider>;
 let stored: Record<AppName, Stored>;
-let declare: (app: AppName, spec: AccountSpec) => void;
+let declare: (app: AppName, spec: AccountSpec) => pulumi.CustomResource;
 
 beforeAll(async () => {
   await pulumi.runtime.setMocks(
@@ -41,7 +41,7 @@ beforeAll(async () => {
   await ldapAccountProvider.configure!(
     configRequest({ url: "ldap://127.0.0.1:1", bindDN: "cn=x", bindPassword: "x", baseDN: "dc=x" }) as never,
   );
-  declare = (app, spec) => void appResources[app].account(`${app}/${spec.employeeId}`, spec, {});
+  declare = (app, spec) => appResources[app].account(`${app}/${spec.employeeId}`, spec, {});
 });
 
 /** Waits until the mocks saw a registration (the SDK registers asynchronously). */
@@ -60,12 +60,15 @@ const spec = (app: AppName) =>
   });
 
 describe.each(["entra", "google", "slack", "scim", "ldap"] as const)("%s account resource", (app) => {
-  it("registers the spec as one property, next to the app's own outputs", async () => {
-    declare(app, spec(app));
+  it("registers the spec as its one property, and keeps no reference to its inputs", async () => {
+    const resource = declare(app, spec(app)) as pulumi.CustomResource & Record<string, unknown>;
+    // The SDK made an Output of each input; the program reads none back, so the resource lets them go (issue #22).
+    expect([resource["spec"], resource["__provider"]]).toEqual([undefined, undefined]);
     const inputs = await registration(`${app}/E-${app}`);
     // `__provider` is the SDK's own: the serialized stand-in every dynamic resource carries.
     expect(Object.keys(inputs).sort()).toEqual(["__provider", "spec"]);
     expect(inputs["spec"]).toEqual(JSON.parse(JSON.stringify(spec(app))));
+    expect(await new Promise((resolve) => resource.urn.apply(resolve))).toMatch(new RegExp(`::${app}/E-${app}$`));
   });
 
   it("checks to the flat inputs a stack made before the change holds: no update, no call", async () => {

@@ -1,0 +1,21 @@
+/**
+ * What the program keeps of an account resource once the SDK has its inputs (issue #22 item 1).
+ *
+ * The SDK gives a resource one `Output` per input property and resolves it with the engine's answer: for an account,
+ * the whole spec and the serialized provider — a fresh ~3.4 KB copy of the provider text per account, decoded from
+ * each registration's response. Nothing in the program reads an account's inputs back (the policy pack and the audit
+ * readers read the engine's state), so the resource drops its references to those Outputs right after the
+ * constructor: the SDK's own resolvers still settle them, and they are collected once the registration is answered.
+ * Nothing here imports a third-party package: apps/shared is captured by value in providers.
+ */
+
+/** The input properties an account resource registers: the AccountSpec as one property, and the SDK's provider. */
+const INPUTS = ["spec", "__provider"] as const;
+
+/**
+ * Drops `resource`'s references to its input Outputs; the registration itself is unchanged. The properties are set to
+ * `undefined`, not deleted: a deleted property would turn every account object into a slower, larger dictionary.
+ */
+export function releaseInputs(resource: object): void {
+  for (const key of INPUTS) Reflect.set(resource, key, undefined);
+}
