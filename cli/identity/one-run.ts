@@ -1,7 +1,8 @@
 /**
  * Which targeted `up`s are judged in their own run (engine `planInRun`): those whose every target is an account the
- * plan declares as a cutoff. Cutoffs wait on nothing (DESIGN.md §4.11), so the program declares them all without
- * awaiting any of their answers, and the gate sees the whole plan before any change — the kill switch's case. Any
+ * plan declares as a cutoff. A targeted run declares no group, so no target waits on anything (a held cutoff never
+ * does, DESIGN.md §4.11): the program declares them all without awaiting any of their answers, and the gate sees the
+ * whole plan before any change — the kill switch's case. Any
  * other target (a joiner, a mover, an account only in state) takes the usual preview-then-update.
  */
 import type { AccessPlan } from "../../provider/access";
