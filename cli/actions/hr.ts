@@ -1,5 +1,5 @@
 /** What `idlc hr pull` does once parsed (cli/commands/hr.ts defines the command). */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { findProject, listStackConfig, loadStackConfig, openStackSecrets } from "../../engine/project";
@@ -35,7 +35,7 @@ export async function runHrPull(options: HrPullOptions, cwd: string): Promise<nu
   const name = path.relative(cwd, file) || file;
   const read = { ...hr, file: name };
 
-  const committed = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  const committed = sources.readCommittedExport(file, name, hr.encoding)?.text;
   const since = options.full ? undefined : sources.feedSince(stack.project.dir, stack.stack, source.vendor, committed);
   if (
     since !== undefined &&
@@ -63,7 +63,7 @@ export async function runHrPull(options: HrPullOptions, cwd: string): Promise<nu
   const anomaly = (code: string) => code.startsWith("HR_ANOMALY_");
   const errors = pulled.issues.filter((i) => i.severity === "error" && !(options.acceptAnomalies && anomaly(i.code)));
   for (const issue of pulled.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-  if (errors.length > 0 || pulled.text === undefined) {
+  if (errors.length > 0 || pulled.text === undefined || pulled.bytes === undefined) {
     process.stderr.write(
       `hr pull refused (${errors.length} error${errors.length === 1 ? "" : "s"}): ${name} is unchanged\n`,
     );
@@ -73,14 +73,14 @@ export async function runHrPull(options: HrPullOptions, cwd: string): Promise<nu
   }
   const diff =
     (options.json || options.applyLeavers) && pulled.previousText !== undefined && pulled.changed
-      ? jmlDiff(stack, pulled.previousText, pulled.text, cwd)
+      ? jmlDiff(stack, file, pulled.bytes, cwd)
       : undefined;
   const write = pulled.changed && !options.check;
   // Before writing: a change feed that fails here leaves the export as it was, like any failed pull.
   const terminations = write
     ? await sources.pulledTerminations(sources.vendors[source.vendor], connection, pulled, fetchedAt)
     : [];
-  if (write) sources.writeExport(file, pulled.text);
+  if (write) sources.writeExport(file, pulled.bytes);
   sources.recordTerminations(sources.terminationsFile(file), terminations);
   if (!options.check) sources.saveFeedMarker(stack.project.dir, stack.stack, source.vendor, startedAt, pulled.text);
   const code = report(options, {
@@ -138,17 +138,16 @@ async function hrCredential(stack: StackSettings): Promise<string | undefined> {
   return (await loadStackConfig(engineProject, stack.stack, secrets)).config[sources.credentialKey];
 }
 
-/** The joiners/movers/leavers between the committed export and the pulled one, as `idlc diff` computes them. */
-function jmlDiff(stack: StackSettings, before: string, after: string, cwd: string): JmlDiff {
+/**
+ * The joiners/movers/leavers between the committed export and the pulled one, as `idlc diff` computes them: both
+ * as bytes in the stack's encoding, which is how `idlc diff` reads an export.
+ */
+function jmlDiff(stack: StackSettings, committedFile: string, pulled: Uint8Array, cwd: string): JmlDiff {
   const dir = mkdtempSync(path.join(tmpdir(), "idlc-hr-pull-"));
   try {
-    writeFileSync(path.join(dir, "before.csv"), before);
-    writeFileSync(path.join(dir, "after.csv"), after);
+    writeFileSync(path.join(dir, "after.csv"), pulled);
     return JSON.parse(
-      runDiff(
-        { stack: stack.stack, from: path.join(dir, "before.csv"), to: path.join(dir, "after.csv"), format: "json" },
-        cwd,
-      ),
+      runDiff({ stack: stack.stack, from: committedFile, to: path.join(dir, "after.csv"), format: "json" }, cwd),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,8 @@
  */
 export { HrSourceSettings, HrVendor, FastLane, credentialKey } from "./settings";
 export { resolveConnection, sandboxName } from "./connection";
-export { pullExport, writeExport, type PullExportOptions, type PulledExport } from "./pull-export";
+export { readCommittedExport, writeExport } from "./export-file";
+export { pullExport, type PullExportOptions, type PulledExport } from "./pull-export";
 export { changedSince, fetchRecords } from "./fetch-records";
 export { vendors } from "./vendors";
 export { exportLayout, type ExportLayout } from "./layout";

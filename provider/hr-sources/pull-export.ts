@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { Issue } from "../errors";
 import {
   checkAnomalies,
+  encodeExport,
   readHrExport,
   type AnomalyOptions,
   type HrField,
@@ -9,6 +9,7 @@ import {
   type ReadHrExportOptions,
 } from "../hr";
 import { unreadableIssues } from "./completeness";
+import { readCommittedExport } from "./export-file";
 import { fetchRecords } from "./fetch-records";
 import { exportLayout } from "./layout";
 import type { Connection, PulledRecord } from "./record";
@@ -29,6 +30,8 @@ export interface PullExportOptions {
 export interface PulledExport {
   /** The export as it would be written; undefined when the fetched data was incomplete. */
   text?: string;
+  /** `text` in the stack's encoding (`identity:hr encoding`, else UTF-8); undefined when it cannot hold `text`. */
+  bytes?: Buffer;
   /** The committed export, when there is one. */
   previousText?: string;
   /** Whether `text` differs from the committed export. */
@@ -49,9 +52,12 @@ export interface PulledExport {
  */
 export async function pullExport(options: PullExportOptions): Promise<PulledExport> {
   const source = vendors[options.vendor];
-  const records = await fetchRecords(source, options.connection);
   const name = options.read.file;
-  const previousText = existsSync(options.file) ? readFileSync(options.file, "utf8") : undefined;
+  const committed = readCommittedExport(options.file, name, options.read.encoding);
+  if (committed && committed.text === undefined)
+    return { changed: false, people: [], previous: [], records: [], issues: committed.issues };
+  const previousText = committed?.text;
+  const records = await fetchRecords(source, options.connection);
   const previous = previousText === undefined ? [] : readHrExport({ ...options.read, text: previousText }).people;
   const incomplete = unreadableIssues(records, source.vendor, source.permissions, name);
   if (incomplete.length > 0) return { previousText, changed: false, people: [], previous, records, issues: incomplete };
@@ -72,13 +78,8 @@ export async function pullExport(options: PullExportOptions): Promise<PulledExpo
   const supplied = new Set(Object.keys(source.permissions) as HrField[]);
   const text = renderExport(records, layout, rows, supplied, options.read.dateFormat);
   const { people, issues } = readHrExport({ ...options.read, text });
+  const { bytes, issues: unwritable } = encodeExport(text, name, options.read.encoding);
+  issues.push(...unwritable);
   if (previousText !== undefined) issues.push(...checkAnomalies(previous, people, options.anomaly));
-  return { text, previousText, changed: text !== previousText, people, previous, records, issues };
-}
-
-/** Write then rename, so a reader (or a crash) never sees half an export. */
-export function writeExport(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
+  return { text, bytes, previousText, changed: text !== previousText, people, previous, records, issues };
 }

@@ -34,6 +34,30 @@ export function decodeExport(bytes: Uint8Array, file: string, encoding?: string)
   return { text, issues: [guessedWarning(text, file)] };
 }
 
+/**
+ * Turns an export's text into the bytes its stack reads: UTF-8, or the encoding the stack names (`identity:hr
+ * encoding`), so a file idlc writes (`idlc hr pull`) reads back as the same text. A character the named encoding
+ * cannot hold would be written as "?" and change a name unseen, so it is an error naming the line instead.
+ */
+export function encodeExport(text: string, file: string, encoding?: string): { bytes?: Buffer; issues: Issue[] } {
+  const declared = encoding === undefined || /^utf-?8$/i.test(encoding) ? undefined : encoding;
+  if (declared === undefined) return { bytes: Buffer.from(text, "utf8"), issues: [] };
+  const bytes = iconv.encode(text, declared);
+  const lines = text.split(/\r?\n/);
+  const back = iconv.decode(bytes, declared).split(/\r?\n/);
+  const lost = lines.findIndex((line, i) => line !== back[i]);
+  if (lost < 0) return { bytes, issues: [] };
+  const issue: Issue = {
+    severity: "error",
+    code: HrIssueCode.encodingCannotHold,
+    file,
+    row: lost + 1,
+    message: `"${shown(lines[lost]!, 80)}" has letters ${declared} cannot hold`,
+    fix: `Remove identity:hr encoding (idlc then writes and reads the export as UTF-8), or fix the name in the HR system.`,
+  };
+  return { issues: [issue] };
+}
+
 function strictUtf8(bytes: Uint8Array): string | undefined {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);

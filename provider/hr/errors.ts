@@ -7,6 +7,7 @@ import { IdlcError, type ErrorContext } from "../errors";
 export const HrIssueCode = {
   notText: "HR_NOT_TEXT",
   encodingGuessed: "HR_ENCODING_GUESSED",
+  encodingCannotHold: "HR_ENCODING_CANNOT_HOLD",
   csvMalformed: "HR_CSV_MALFORMED",
   empty: "HR_EMPTY",
   rowShape: "HR_ROW_SHAPE",

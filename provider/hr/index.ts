@@ -12,7 +12,7 @@
  * const state = lifecycleOf(people[0], "2026-11-25", { preHireDays: 7, retentionDays: 30 });
  */
 export { readHrExport, type ReadHrExportOptions, type HrExportContent, type HrRead } from "./read-export";
-export { decodeExport, isEncodingLabel } from "./decode";
+export { decodeExport, encodeExport, isEncodingLabel } from "./decode";
 export { lifecycleOf, addDays } from "./lifecycle";
 export { checkAnomalies, type AnomalyOptions } from "./anomalies";
 export { PresetName, presets, type Preset } from "./presets";

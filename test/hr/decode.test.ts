@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HrIssueCode, readHrExport } from "../../provider/hr";
+import { decodeExport, encodeExport, HrIssueCode, readHrExport } from "../../provider/hr";
 import { happyRows, header } from "./helpers";
 
 const csv = [header, ...happyRows].join("\n");
@@ -70,5 +70,31 @@ describe("an export's bytes are decoded, never refused only for their encoding",
       expect(result.issues[0]).toMatchObject({ severity: "error", code: HrIssueCode.notText });
       expect(result.issues[0]!.message).toContain(looks);
     }
+  });
+});
+
+describe("an export's text is encoded as its stack reads it back", () => {
+  const text = "employeeId,firstName\nE1,José\nE2,Łukasz\n";
+
+  it("writes UTF-8 when the stack names no encoding, and reads back the same text", () => {
+    const { bytes, issues } = encodeExport(text, "people.csv");
+    expect(issues).toEqual([]);
+    expect(decodeExport(bytes!, "people.csv").text).toBe(text);
+  });
+
+  it("writes the declared encoding, byte for byte what that encoding decodes to the same text", () => {
+    const { bytes, issues } = encodeExport(text, "people.csv", "windows-1250");
+    expect(issues).toEqual([]);
+    expect(bytes!.includes(0xa3)).toBe(true); // Ł in Windows-1250
+    expect(decodeExport(bytes!, "people.csv", "windows-1250").text).toBe(text);
+  });
+
+  it("refuses a letter the declared encoding cannot hold, naming its line, instead of writing '?'", () => {
+    const { bytes, issues } = encodeExport(text, "people.csv", "windows-1252");
+    expect(bytes).toBeUndefined();
+    expect(issues).toEqual([
+      expect.objectContaining({ severity: "error", code: HrIssueCode.encodingCannotHold, file: "people.csv", row: 3 }),
+    ]);
+    expect(issues[0]!.message).toContain('"E2,Łukasz"');
   });
 });
