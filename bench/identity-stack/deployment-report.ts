@@ -84,3 +84,19 @@ export function describeDeployment(
     ...lines,
   ];
 }
+
+/**
+ * The whole deployment previewed before any state exists: wall, CPU, the slowest shard inside it, the coordinator
+ * (which reads and judges every shard's events) and the largest process. No floor: it would be every shard's.
+ */
+export function describeFirstPreview(whole: TreeMeasured, load: string): string {
+  const processes = [...whole.coordinator, ...whole.shards.flatMap((s) => s.processes)];
+  const slowest = whole.shards.reduce((a, b) => (b.seconds > a.seconds ? b : a));
+  const peak = peakMb(processes);
+  return (
+    `whole preview --deployment with no state (${whole.shards.length} shards, every account a create): ` +
+    `${whole.seconds.toFixed(1)} s wall, ${cpuOf(processes).toFixed(1)} s CPU in all; slowest shard ${slowest.stack} ` +
+    `${slowest.seconds.toFixed(1)} s (${perProcess(slowest.processes)}); coordinator ${perProcess(whole.coordinator)}; ` +
+    `largest process ${Math.round(peak)} MB (${peak <= GOAL_MB ? "within" : "OVER"} 1.5 GB); load ${load}`
+  );
+}

@@ -8,7 +8,7 @@ import { loadStackPlan } from "../../provider/stack-plan";
 import { ExitCode, UsageError } from "../exit";
 import { judge } from "../identity/deployment";
 import { loadDeployment } from "../identity/deployment-load";
-import { mergedComment } from "../identity/deployment-merge";
+import { mergedComment, readPreviewFile } from "../identity/deployment-merge";
 import { readPackConfig } from "../identity/deployment-policy";
 import { asOfDate, stackSettings } from "../stack-options";
 
@@ -95,10 +95,9 @@ export async function runShardsJudge(flags: ShardsJudgeFlags): Promise<number> {
       `Run \`idlc preview --stack S --json > ${flags.events}/S.jsonl\` for every shard first (idlc shards list --deployment ${d.name}).`,
     );
   }
-  const previews = d.members.map((m) => ({
-    stack: m.stack,
-    stdout: readFileSync(path.join(flags.events, `${m.stack}.jsonl`), "utf8"),
-  }));
+  const previews = await Promise.all(
+    d.members.map((m) => readPreviewFile(m.stack, path.join(flags.events, `${m.stack}.jsonl`))),
+  );
   const policy = flags.policyPackConfig === undefined ? undefined : readPackConfig(flags.policyPackConfig);
   const verdict = judge(d, previews, flags.allowDeprovision, policy);
   if (verdict.warnings.length)

@@ -1,16 +1,17 @@
 /**
  * Shards run as `idlc` worker processes, a few at a time. Each worker is its own process group, so a crash or a
  * kill takes its engine and provider hosts with it and nothing else; its stderr reaches ours prefixed with the
- * shard's name, its stdout (engine events with `--json`) is kept for the deployment to merge.
+ * shard's name, its stdout (engine events with `--json`) goes a line at a time to the caller, who keeps what it
+ * needs: a big shard's preview events run to 100s of MB.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { createInterface } from "node:readline";
 
 export interface WorkerResult {
   stack: string;
   code: number | null;
   signal: NodeJS.Signals | null;
-  stdout: string;
 }
 
 const bin = path.join(__dirname, "..", "..", "bin", "idlc.js");
@@ -22,26 +23,26 @@ function interrupt(signal: NodeJS.Signals) {
   process.exit(signal === "SIGINT" ? 130 : 143);
 }
 
-export function runWorker(stack: string, args: readonly string[], cwd: string): Promise<WorkerResult> {
+export function runWorker(
+  stack: string,
+  args: readonly string[],
+  cwd: string,
+  onStdoutLine: (line: string) => void = () => {},
+): Promise<WorkerResult> {
   const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"], detached: true });
   process.stderr.write(`${stack}: idlc ${args.join(" ")} (pid ${child.pid})\n`);
   if (running.size === 0) process.once("SIGINT", interrupt).once("SIGTERM", interrupt);
   if (child.pid) running.add(child.pid);
-  let stdout = "";
-  let pending = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d));
-  child.stderr.on("data", (d: Buffer) => {
-    const lines = (pending + d).split("\n");
-    pending = lines.pop()!;
-    for (const line of lines) process.stderr.write(`[${stack}] ${line}\n`);
-  });
+  const stdout = createInterface({ input: child.stdout, crlfDelay: Infinity });
+  stdout.on("line", onStdoutLine);
+  const stderr = createInterface({ input: child.stderr, crlfDelay: Infinity });
+  stderr.on("line", (line) => process.stderr.write(`[${stack}] ${line}\n`));
   return new Promise((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code, signal) => {
       running.delete(child.pid!);
       if (running.size === 0) process.off("SIGINT", interrupt).off("SIGTERM", interrupt);
-      if (pending) process.stderr.write(`[${stack}] ${pending}\n`);
-      resolve({ stack, code, signal, stdout });
+      resolve({ stack, code, signal });
     });
   });
 }

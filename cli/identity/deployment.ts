@@ -13,7 +13,7 @@ import { asOfDate } from "../stack-options";
 import { judgeDeployment, type DeploymentVerdict } from "./deployment-judge";
 import { loadDeployment, type Deployment } from "./deployment-load";
 import { idlcPackConfig, type PackConfig } from "./deployment-policy";
-import { mergedComment, mergedSummary, shardPreview, type PreviewOutput } from "./deployment-merge";
+import { mergedComment, mergedSummary, previewReader, type ReadPreview } from "./deployment-merge";
 import { pool, runWorker, type WorkerResult } from "./deployment-workers";
 
 export interface DeploymentFlags {
@@ -49,10 +49,7 @@ export async function runDeployment(kind: DeploymentKind, flags: DeploymentFlags
       await pool(stacks, workers, (s) => runWorker(s, ["refresh", "--stack", s, "--yes", ...passed.engine], d.cwd)),
     );
 
-  const previews = await pool(stacks, workers, (s) =>
-    runWorker(s, ["preview", "--stack", s, "--json", "--as-of", asOf, ...passed.engine, ...passed.policy], d.cwd),
-  );
-  const failed = previews.filter((r) => r.code !== 0);
+  const previews = await previewShards(d, stacks, workers, [...passed.engine, ...passed.policy, "--as-of", asOf]);
   const verdict = judge(d, previews, flags.allowDeprovision, policy);
   if (verdict.warnings.length)
     process.stderr.write(`deployment ${d.name}: advisory policy violations:\n${verdict.warnings.join("\n")}\n`);
@@ -67,9 +64,12 @@ export async function runDeployment(kind: DeploymentKind, flags: DeploymentFlags
     const code = report(kind, d, previews);
     return verdict.ok ? code : ExitCode.failed;
   }
+  const failed = previews.filter((r) => r.code !== 0).map((r) => r.stack);
+  // The apply phase needs only the verdict: let go of every shard's planned steps (100s of MB at 50,000 people).
+  previews.length = 0;
   if (failed.length) {
     process.stderr.write(
-      `the preview of ${failed.map((r) => r.stack).join(", ")} failed, so the deployment cannot be judged as a whole; no shard was changed.\n`,
+      `the preview of ${failed.join(", ")} failed, so the deployment cannot be judged as a whole; no shard was changed.\n`,
     );
     return ExitCode.failed;
   }
@@ -105,6 +105,20 @@ export async function runDeployment(kind: DeploymentKind, flags: DeploymentFlags
   return report(kind, d, results);
 }
 
+/** Every shard's `preview --json`, in parallel workers, each read as it streams (deployment-merge.ts). */
+function previewShards(
+  d: Deployment,
+  stacks: readonly string[],
+  workers: number,
+  args: readonly string[],
+): Promise<Array<WorkerResult & ReadPreview>> {
+  return pool(stacks, workers, async (s) => {
+    const reader = previewReader(s);
+    const run = await runWorker(s, ["preview", "--stack", s, "--json", ...args], d.cwd, reader.line);
+    return { ...run, ...reader.result() };
+  });
+}
+
 /** The flags every shard's own command gets: the policy packs (with their config) and the per-stack parallelism. */
 function passedOn(flags: DeploymentFlags): { engine: string[]; policy: string[] } {
   const policy = [
@@ -128,11 +142,10 @@ function inputsOk(d: Deployment, asOf: string): boolean {
 /** The deployment-wide verdict over every shard's preview, and the merged change summary. */
 export function judge(
   d: Deployment,
-  previews: readonly PreviewOutput[],
+  shards: readonly ReadPreview[],
   allow?: number,
   policy?: PackConfig,
 ): DeploymentVerdict & { summary: string } {
-  const shards = previews.map(shardPreview);
   const safety = SafetySettings.partial().parse(d.base.raw["identity:safety"] ?? {});
   return { ...judgeDeployment(shards, safety, allow, policy), summary: mergedSummary(shards) };
 }
