@@ -19,8 +19,7 @@ const vm = require("node:vm");
 
 /** The cache folder for this Node build, or undefined when it cannot be made safe. */
 function cacheFolder() {
-  const root =
-    process.env.IDLC_COMPILE_CACHE_DIR || path.join(os.tmpdir(), `idlc-compile-cache-${os.userInfo().uid}`);
+  const root = process.env.IDLC_COMPILE_CACHE_DIR || path.join(os.tmpdir(), `idlc-compile-cache-${os.userInfo().uid}`);
   const folder = path.join(root, `${process.version}-${process.arch}`);
   try {
     fs.mkdirSync(root, { recursive: true, mode: 0o700 });
@@ -93,7 +92,13 @@ function install(folder) {
     // measured larger and slower to read back than compiling them again.
     if (cachedData === undefined || script.cachedDataRejected) write(file, script.createCachedData());
     const wrapper = script.runInThisContext({ displayErrors: true });
-    return Reflect.apply(wrapper, this.exports, [this.exports, requireFor(this), this, filename, path.dirname(filename)]);
+    return Reflect.apply(wrapper, this.exports, [
+      this.exports,
+      requireFor(this),
+      this,
+      filename,
+      path.dirname(filename),
+    ]);
   };
 }
 

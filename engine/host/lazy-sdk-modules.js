@@ -36,7 +36,8 @@ function standIn(load, interop) {
   const target = () => (real === undefined ? (real = load()) : real);
   // A function target, so that a module exporting a function can be called and constructed through it.
   return new Proxy(function deferredModule() {}, {
-    get: (_, key) => (key === "__esModule" && interop !== "plain" ? interop === "importStar" : Reflect.get(target(), key)),
+    get: (_, key) =>
+      key === "__esModule" && interop !== "plain" ? interop === "importStar" : Reflect.get(target(), key),
     has: (_, key) => Reflect.has(target(), key),
     ownKeys: () => Reflect.ownKeys(target()),
     getOwnPropertyDescriptor: (_, key) => {
@@ -59,3 +60,5 @@ if (process.env.IDLC_LAZY_SDK_MODULES !== "off") {
     return standIn(() => Reflect.apply(load, Module, [request, parent, isMain]), entry.interop);
   };
 }
+
+module.exports = { DEFERRED };
