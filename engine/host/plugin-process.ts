@@ -58,6 +58,13 @@ export function spawnPlugin(options: SpawnPluginOptions): Promise<PluginProcess>
   });
 }
 
+/**
+ * Preloads (files beside this one) of every process that loads the program's SDK, the program and the provider
+ * host: the compile cache, and the SDK's closure-serializer dependencies loaded on first use. Each is off when the
+ * engine's environment says so (IDLC_COMPILE_CACHE=off, IDLC_LAZY_SDK_MODULES=off).
+ */
+export const SDK_PROCESS_PRELOADS = ["compile-cache.js", "lazy-sdk-modules.js"];
+
 /** Resolves a file of the `@pulumi/pulumi` copy the program (or pack) directory uses. */
 export function resolveSdk(subpath: string, fromDir: string): string {
   return require.resolve(`@pulumi/pulumi/${subpath}`, { paths: [fromDir] });

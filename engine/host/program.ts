@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { resolveSdk } from "./plugin-process";
+import { resolveSdk, SDK_PROCESS_PRELOADS } from "./plugin-process";
 import { tsxHookFor } from "./typescript-loader";
 
 /** The SDK's exit code meaning "an error was already reported through Engine.Log". */
@@ -69,6 +69,7 @@ export function runProgram(launch: ProgramLaunch): RunningProgram {
   const tsx = launch.typescript ? tsxHookFor(launch.programDir) : undefined;
   const preloads = [
     ...[
+      ...SDK_PROCESS_PRELOADS,
       "safe-error-inspect.js",
       ...(launch.debug ? [] : ["quiet-sdk-debug.js"]),
       ...(process.env.PULUMI_DEBUG_PROMISE_LEAKS ? [] : ["skip-promise-stacks.js"]),

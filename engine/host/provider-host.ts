@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import { decodeStruct, encodeStruct, ProtoWriter, stripMap, wireFields, type PropertyMap } from "../properties";
 import { connectUnary } from "../grpc";
 import { provproto, provrpc, toStruct, type MethodDefinition } from "./proto";
-import { resolveSdk, spawnPlugin, type PluginProcess } from "./plugin-process";
+import { resolveSdk, SDK_PROCESS_PRELOADS, spawnPlugin, type PluginProcess } from "./plugin-process";
 
 /** Provider `Diff` result; `changes` 0=unknown (no user diff), 1=none, 2=some. */
 export interface DiffResult {
@@ -62,6 +63,7 @@ export interface ProviderHostOptions {
 export async function startDynamicProviderHost(options: ProviderHostOptions): Promise<DynamicProviderHost> {
   const proc: PluginProcess = await spawnPlugin({
     what: "the dynamic provider host",
+    execArgv: SDK_PROCESS_PRELOADS.flatMap((file) => ["--require", join(__dirname, file)]),
     args: [resolveSdk("cmd/dynamic-provider", options.programDir), options.engineAddress],
     cwd: options.programDir,
     env: options.env,
