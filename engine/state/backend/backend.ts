@@ -61,10 +61,10 @@ export function openBackend(options: OpenBackendOptions): Backend {
     kind: UpdateOperation,
   ) => {
     await ensureMeta(root);
-    const text = await writeCheckpointFile(paths, deployment);
+    await writeCheckpointFile(paths, deployment);
     // The hash chain beside the history is what `idlc audit verify` checks for tampering.
-    await appendToChain(paths.historyDir, await writeHistoryEntry(paths, name, updateInfo(kind, finish), text));
-    await writeBackup(paths, name, text, env);
+    await appendToChain(paths.historyDir, await writeHistoryEntry(paths, name, updateInfo(kind, finish)));
+    await writeBackup(paths, name, env);
     await rm(paths.journal, { force: true });
   };
 

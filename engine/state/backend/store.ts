@@ -1,11 +1,11 @@
-import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
+import { copyFile, readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { DeploymentV3, UpdateInfo } from "../checkpoint/apitype";
 import { updateInfoSchema } from "../checkpoint/apitype";
-import { parseCheckpoint, serializeCheckpoint, type ReadCheckpoint } from "../checkpoint/checkpoint";
+import { checkpointChunks, parseCheckpoint, type ReadCheckpoint } from "../checkpoint/checkpoint";
 import { StateCode, StateError } from "../errors";
-import { copyIfExists, isMissing, writeFileAtomic } from "./files";
+import { copyIfExists, isMissing, writeChunksAtomic } from "./files";
 import { verifyIntegrity } from "../checkpoint/integrity";
 import { unixNano, type StackPaths } from "./layout";
 
@@ -26,42 +26,37 @@ export async function readCheckpointFile(paths: StackPaths): Promise<ReadCheckpo
 
 /**
  * Saves the checkpoint as Go's saveCheckpoint does: integrity check first (nothing invalid is written), the
- * current file copied to `.bak`, then an atomic replace. Returns the bytes written, for history and backups
- * (encoded once: re-encoding a 100 MB string per copy costs more than writing it).
+ * current file copied to `.bak`, then an atomic replace. The JSON is written resource by resource: at 20,000
+ * resources it is ~90 MB, which as one string plus its buffer beside the deployment's objects was most of an
+ * update's peak memory. History and backups copy the file written.
  */
-export async function writeCheckpointFile(paths: StackPaths, deployment: DeploymentV3): Promise<Buffer> {
+export async function writeCheckpointFile(paths: StackPaths, deployment: DeploymentV3): Promise<void> {
   verifyIntegrity(deployment, paths.checkpoint);
-  const bytes = Buffer.from(serializeCheckpoint(paths.fullName, deployment));
   await copyIfExists(paths.checkpoint, paths.backupCopy);
-  await writeFileAtomic(paths.checkpoint, bytes);
-  return bytes;
+  await writeChunksAtomic(paths.checkpoint, checkpointChunks(paths.fullName, deployment));
 }
 
-/** `history/<project>/<stack>/<stack>-<unixNano>.history.json` plus the `.checkpoint.json` copy with the same prefix. */
-export async function writeHistoryEntry(
-  paths: StackPaths,
-  stack: string,
-  info: UpdateInfo,
-  checkpoint: Buffer,
-): Promise<string> {
+/**
+ * `history/<project>/<stack>/<stack>-<unixNano>.history.json` plus the `.checkpoint.json` copy with the same prefix
+ * (a copy of the checkpoint just written). Returns the history file's path.
+ */
+export async function writeHistoryEntry(paths: StackPaths, stack: string, info: UpdateInfo): Promise<string> {
   const prefix = join(paths.historyDir, `${stack}-${unixNano()}`);
   await mkdir(paths.historyDir, { recursive: true });
   await writeFile(`${prefix}.history.json`, JSON.stringify(info));
-  await writeFile(`${prefix}.checkpoint.json`, checkpoint);
+  await copyFile(paths.checkpoint, `${prefix}.checkpoint.json`);
   return `${prefix}.history.json`;
 }
 
-/** `backups/<project>/<stack>/<stack>.<unixNano>.json`, unless PULUMI_DIY_BACKEND_DISABLE_CHECKPOINT_BACKUPS is set. */
-export async function writeBackup(
-  paths: StackPaths,
-  stack: string,
-  checkpoint: Buffer,
-  env: NodeJS.ProcessEnv,
-): Promise<void> {
+/**
+ * `backups/<project>/<stack>/<stack>.<unixNano>.json`, a copy of the checkpoint just written, unless
+ * PULUMI_DIY_BACKEND_DISABLE_CHECKPOINT_BACKUPS is set.
+ */
+export async function writeBackup(paths: StackPaths, stack: string, env: NodeJS.ProcessEnv): Promise<void> {
   const disabled = env.PULUMI_DIY_BACKEND_DISABLE_CHECKPOINT_BACKUPS;
   if (disabled && !["0", "false"].includes(disabled.toLowerCase())) return;
   await mkdir(paths.backupsDir, { recursive: true });
-  await writeFile(join(paths.backupsDir, `${stack}.${unixNano()}.json`), checkpoint);
+  await copyFile(paths.checkpoint, join(paths.backupsDir, `${stack}.${unixNano()}.json`));
 }
 
 /** History entries, newest first (file names sort by their nanosecond timestamp, as Go's getHistory relies on). */

@@ -1,6 +1,7 @@
 import type { DeploymentV3 } from "./apitype";
 import { deploymentV3Schema } from "./apitype";
 import { StateCode, StateError } from "../errors";
+import { jsonChunks } from "./json-chunks";
 
 /** What a diy checkpoint file holds once read: the stack name and the latest deployment (absent after `stack init`). */
 export interface ReadCheckpoint {
@@ -90,11 +91,23 @@ export function canonicalDeployment(deployment: DeploymentV3): DeploymentV3 {
   };
 }
 
-/** Compact one-line JSON, as current Pulumi CLIs write it: version 3 (4 only when features are required). */
-export function serializeCheckpoint(stack: string, deployment: DeploymentV3, features: string[] = []): string {
+/** The file's top-level object: version 3, or 4 only when features are required. */
+function envelope(stack: string, deployment: DeploymentV3, features: string[]): object {
   const latest = canonicalDeployment(deployment);
-  const envelope = features.length
+  return features.length
     ? { version: 4, features, checkpoint: { stack, latest } }
     : { version: 3, checkpoint: { stack, latest } };
-  return JSON.stringify(envelope);
+}
+
+/** Compact one-line JSON, as current Pulumi CLIs write it. */
+export function serializeCheckpoint(stack: string, deployment: DeploymentV3, features: string[] = []): string {
+  return JSON.stringify(envelope(stack, deployment, features));
+}
+
+/**
+ * The same text as `serializeCheckpoint`, resource by resource (envelope → checkpoint → latest → resources are
+ * walked, each resource is one piece), for writing a checkpoint of any size without holding it as one string.
+ */
+export function checkpointChunks(stack: string, deployment: DeploymentV3, features: string[] = []): Iterable<string> {
+  return jsonChunks(envelope(stack, deployment, features), 4);
 }

@@ -5,7 +5,7 @@
  * tag) also pins the chain's end. Only node built-ins here: the engine calls `appendToChain` after each update.
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { appendFile, readFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -25,6 +25,13 @@ export interface ChainLine {
 }
 
 export const sha256 = (bytes: string | Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
+
+/** sha256 of a file read as a stream: a checkpoint copy can be ~90 MB, which need not be in memory at once. */
+async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
 
 /**
  * The hash of one chain entry: sha256 over a version tag, the previous hash and the two files' sha256 (`-` for a
@@ -62,8 +69,8 @@ export async function appendToChain(
     ? (await readFile(chainPath, "utf8")).split("\n").filter((l) => l.trim() !== "")
     : [];
   const previous = lines.length ? (JSON.parse(lines[lines.length - 1]!) as ChainLine).hash : GENESIS;
-  const historySha256 = sha256(await readFile(historyPath));
-  const checkpointSha256 = existsSync(checkpointPath) ? sha256(await readFile(checkpointPath)) : null;
+  const historySha256 = await sha256OfFile(historyPath);
+  const checkpointSha256 = existsSync(checkpointPath) ? await sha256OfFile(checkpointPath) : null;
   const line: ChainLine = {
     v: 1,
     history: path.basename(historyPath),
