@@ -36,13 +36,17 @@ async function ensureOrgUnit(s: GoogleSession, path: string): Promise<void> {
   s.orgUnits.add(path);
 }
 
-/** A group just created by this run may 404 for a moment, so the check rides out a short lag. */
+/**
+ * A group just created by this run may 404 for a moment, so the check rides out a short lag. Only "it exists" is
+ * remembered for the run: a group missing now may be created meanwhile by another shard's run or an admin.
+ */
 function groupExists(s: GoogleSession, group: string): Promise<boolean> {
   let known = s.groups.get(group);
   if (!known) {
     known = s.client.getGroup(group, 2_000).then((found) => found !== undefined);
     s.groups.set(group, known);
-    known.catch(() => s.groups.delete(group));
+    const forget = () => void s.groups.delete(group);
+    known.then((found) => found || forget(), forget);
   }
   return known;
 }

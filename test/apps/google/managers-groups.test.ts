@@ -92,6 +92,14 @@ describe("GoogleGroup and memberships", () => {
     expect((await g.read(adopted.id, adopted.outs)).props).toMatchObject({ displayName: "legal team" });
     await expect(p.create(spec("G3", { groups: ["nope"] }))).rejects.toBeInstanceOf(GoogleGroupMissingError);
   });
+
+  it("a group missing earlier in the run is looked up again once someone else creates it (no cached 'missing')", async () => {
+    await expect(p.create(spec("G4", { groups: ["later"] }))).rejects.toBeInstanceOf(GoogleGroupMissingError);
+    await api("POST", "/groups", { email: "later@example.com", name: "later" }); // another shard, or an admin
+    const created = await p.create(spec("G5", { groups: ["later"] }));
+    expect(created.outs.groups).toEqual(["later"]);
+    expect(await fetchMembers("later@example.com")).toContain(created.outs.email.toLowerCase());
+  });
 });
 
 async function api(method: string, path: string, body?: unknown): Promise<unknown> {
