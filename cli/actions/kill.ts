@@ -1,7 +1,7 @@
 /** What `idlc kill` does once parsed (cli/commands/kill.ts defines the command). */
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { findProject, resolveStackName } from "../../engine/project";
+import { whoRuns } from "../actor";
 import { appendOverride, loadStackPlan } from "../../provider/stack-plan";
 import type { KillOptions } from "../commands/kill";
 import { UsageError } from "../exit";
@@ -18,7 +18,7 @@ export async function kill(employeeId: string, options: KillOptions): Promise<nu
       "Give the employee id as the HR export spells it.",
     );
   }
-  const by = options.by ?? gitConfig(project.dir, "user.email") ?? process.env.USER ?? "unknown";
+  const by = whoRuns(project.dir, options.by);
   appendOverride(overridesFile, {
     employeeId,
     action: "terminate",
@@ -43,15 +43,4 @@ export async function kill(employeeId: string, options: KillOptions): Promise<nu
       "The override stays in force until the HR export shows the termination; then remove its entry.\n",
   );
   return code;
-}
-
-function gitConfig(cwd: string, key: string): string | undefined {
-  try {
-    return (
-      execFileSync("git", ["config", key], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() ||
-      undefined
-    );
-  } catch {
-    return undefined;
-  }
 }

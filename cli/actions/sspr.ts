@@ -32,6 +32,7 @@ import { buildSnapshots, effectiveTime } from "../../provider/audit";
 import type { SsprActivateOptions, SsprSendLinkOptions, SsprServeOptions } from "../commands/sspr";
 import { loadAuditSource } from "./audit";
 import { UsageError } from "../exit";
+import { whoRuns } from "../actor";
 
 /** How long the portal trusts its view of HR before reading the export again. */
 const RELOAD_MS = 60_000;
@@ -155,7 +156,7 @@ export async function serve(options: SsprServeOptions): Promise<number> {
 }
 
 export async function sendLink(employeeId: string, options: SsprSendLinkOptions): Promise<number> {
-  const by = options.by ?? process.env.USER ?? "unknown";
+  const by = whoRuns(path.resolve(options.cwd ?? process.cwd()), options.by);
   const { service } = await context(options, `send-link by ${by}`);
   await service.sendHelpdeskLink(employeeId, by, options.reason, options.to);
   process.stdout.write(
@@ -172,7 +173,7 @@ export async function activate(options: SsprActivateOptions): Promise<number> {
       "Give a whole number, e.g. 14.",
     );
   }
-  const by = options.by ?? process.env.USER ?? "unknown";
+  const by = whoRuns(path.resolve(options.cwd ?? process.cwd()), options.by);
   const { service, settings } = await context(options, `activate by ${by}`);
   // Which accounts exist, and since when: the stack's own recorded states, as the audit commands read them.
   const source = loadAuditSource({ stack: options.stack, cwd: options.cwd, backend: options.backend });

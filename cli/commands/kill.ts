@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .description("emergency cutoff: disable a person's accounts in every app now and record it for Git")
     .argument("<employeeId>", "the person's employee id in the HR export")
     .requiredOption("--reason <text>", "why, for the record (kept in overrides.yaml and the commit)")
-    .option("--by <who>", "who ordered it (default: git user.email, else $USER)")
+    .option("--by <who>", "who ordered it (default: git user.email, else the OS user)")
     .option("-s, --stack <name>", "stack (default: PULUMI_STACK, else the only stack)")
     .option("-C, --cwd <dir>", "directory to search upward from for Pulumi.yaml")
     .action(async (employeeId: string, options: KillOptions) => {

@@ -50,7 +50,7 @@ export function register(program: Command): void {
     .argument("<employeeId>", "the person's employee id in the HR export")
     .requiredOption("--reason <text>", "why, for the audit record")
     .option("--to <address>", "send to this address instead of the recovery address HR holds")
-    .option("--by <who>", "who asked (default: $USER)")
+    .option("--by <who>", "who asked (default: git user.email, else the OS user)")
     .option("-s, --stack <name>", "stack (default: PULUMI_STACK, else the only stack)")
     .option("-C, --cwd <dir>", "directory to search upward from for Pulumi.yaml")
     .action(async (employeeId: string, options: SsprSendLinkOptions) => {
@@ -64,7 +64,7 @@ export function register(program: Command): void {
     )
     .option("--within-days <n>", "only people whose start day (or account) is at most this many days old", "14")
     .option("--dry-run", "list who would get a link; send nothing")
-    .option("--by <who>", "who runs it, for the audit record (default: $USER)")
+    .option("--by <who>", "who runs it, for the audit record (default: git user.email, else the OS user)")
     .option("--backend <url>", "state backend to read which accounts exist (default: the project's)")
     .option("-s, --stack <name>", "stack (default: the only stack)")
     .option("-C, --cwd <dir>", "directory to search upward from for Pulumi.yaml")
