@@ -18,6 +18,13 @@ export interface ShardFigures {
 const GOAL_MB = 1536;
 const floorCpu = (f: Measured) => Object.values(f.cpu).reduce((a, b) => a + b, 0);
 const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+/** `largest process 536 MB (within 1.5 GB)` over some processes. */
+const largest = (ps: readonly ProcessUsage[]) => {
+  const peak = peakMb(ps);
+  return `largest process ${Math.round(peak)} MB (${peak <= GOAL_MB ? "within" : "OVER"} 1.5 GB)`;
+};
+/** Every process of a run: the coordinator's and every shard's. */
+const processesOf = (run: TreeMeasured) => [...run.coordinator, ...run.shards.flatMap((s) => s.processes)];
 
 /** `engine 612 MB / 9.1 s, program …`, one entry per process (a role may run more than once). */
 function perProcess(ps: readonly ProcessUsage[]): string {
@@ -28,11 +35,10 @@ function perProcess(ps: readonly ProcessUsage[]): string {
 function againstFloor(seconds: number, ps: readonly ProcessUsage[], f: ShardFigures): string {
   const program = roleCpu(ps, "program");
   const perResource = f.resources ? `, ${((program * 1000) / f.resources).toFixed(2)} ms a resource` : "";
-  const peak = peakMb(ps);
   return (
     `${x(seconds, f.floor.seconds)} floor wall, ${x(cpuOf(ps), floorCpu(f.floor))} floor CPU, program CPU ` +
     `${x(program, floorCpu(f.floor))} floor's${perResource}; ${seconds.toFixed(1)} s wall; ${perProcess(ps)}; ` +
-    `largest process ${Math.round(peak)} MB (${peak <= GOAL_MB ? "within" : "OVER"} 1.5 GB)`
+    largest(ps)
   );
 }
 
@@ -73,14 +79,13 @@ export function describeDeployment(
       ? `  in the deployment: ${f.stack}: ${againstFloor(inRun.seconds, inRun.processes, f)}`
       : `  in the deployment: ${f.stack}: not seen`;
   });
-  const processes = [...whole.coordinator, ...whole.shards.flatMap((s) => s.processes)];
+  const processes = processesOf(whole);
   const floorWall = figures.reduce((n, f) => n + f.floor.seconds, 0) / workers;
   const floorCpuSum = figures.reduce((n, f) => n + floorCpu(f.floor), 0);
-  const peak = peakMb(processes);
   return [
     `whole no-op preview --deployment (${figures.length} shards, ${workers} workers): ${x(whole.seconds, floorWall)} the floors' wall over ${workers} workers, ` +
       `${x(cpuOf(processes), floorCpuSum)} their CPU; ${whole.seconds.toFixed(1)} s wall, ${cpuOf(processes).toFixed(1)} s CPU in all; ` +
-      `coordinator ${perProcess(whole.coordinator)}; largest process ${Math.round(peak)} MB (${peak <= GOAL_MB ? "within" : "OVER"} 1.5 GB); load ${load}`,
+      `coordinator ${perProcess(whole.coordinator)}; ${largest(processes)}; load ${load}`,
     ...lines,
   ];
 }
@@ -90,13 +95,12 @@ export function describeDeployment(
  * (which reads and judges every shard's events) and the largest process. No floor: it would be every shard's.
  */
 export function describeFirstPreview(whole: TreeMeasured, load: string): string {
-  const processes = [...whole.coordinator, ...whole.shards.flatMap((s) => s.processes)];
+  const processes = processesOf(whole);
   const slowest = whole.shards.reduce((a, b) => (b.seconds > a.seconds ? b : a));
-  const peak = peakMb(processes);
   return (
     `whole preview --deployment with no state (${whole.shards.length} shards, every account a create): ` +
     `${whole.seconds.toFixed(1)} s wall, ${cpuOf(processes).toFixed(1)} s CPU in all; slowest shard ${slowest.stack} ` +
     `${slowest.seconds.toFixed(1)} s (${perProcess(slowest.processes)}); coordinator ${perProcess(whole.coordinator)}; ` +
-    `largest process ${Math.round(peak)} MB (${peak <= GOAL_MB ? "within" : "OVER"} 1.5 GB); load ${load}`
+    `${largest(processes)}; load ${load}`
   );
 }

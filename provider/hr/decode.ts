@@ -23,7 +23,7 @@ export function isEncodingLabel(label: string): boolean {
  * @returns the text, or no text and the one error that stops the read.
  */
 export function decodeExport(bytes: Uint8Array, file: string, encoding?: string): { text?: string; issues: Issue[] } {
-  const declared = encoding === undefined || /^utf-?8$/i.test(encoding) ? undefined : encoding;
+  const declared = legacyEncoding(encoding);
   const utf8 = declared === undefined ? strictUtf8(bytes) : undefined;
   // iconv-lite, not TextDecoder: Node 20's TextDecoder reads "windows-1252" as Latin-1 (€, Š, ’ become controls).
   const text = utf8 ?? iconv.decode(Buffer.from(bytes), declared ?? guessedLegacy);
@@ -40,7 +40,7 @@ export function decodeExport(bytes: Uint8Array, file: string, encoding?: string)
  * cannot hold would be written as "?" and change a name unseen, so it is an error naming the line instead.
  */
 export function encodeExport(text: string, file: string, encoding?: string): { bytes?: Buffer; issues: Issue[] } {
-  const declared = encoding === undefined || /^utf-?8$/i.test(encoding) ? undefined : encoding;
+  const declared = legacyEncoding(encoding);
   if (declared === undefined) return { bytes: Buffer.from(text, "utf8"), issues: [] };
   const bytes = iconv.encode(text, declared);
   const lines = text.split(/\r?\n/);
@@ -56,6 +56,11 @@ export function encodeExport(text: string, file: string, encoding?: string): { b
     fix: `Remove identity:hr encoding (idlc then writes and reads the export as UTF-8), or fix the name in the HR system.`,
   };
   return { issues: [issue] };
+}
+
+/** The encoding a stack names when it is not UTF-8; undefined for UTF-8 or none. */
+function legacyEncoding(encoding: string | undefined): string | undefined {
+  return encoding === undefined || /^utf-?8$/i.test(encoding) ? undefined : encoding;
 }
 
 function strictUtf8(bytes: Uint8Array): string | undefined {
