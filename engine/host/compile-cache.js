@@ -7,8 +7,11 @@
 //
 // A cache entry is named by a hash of the file name and the exact source text compiled, so an edited file (or tsx
 // output that differs) never meets an old entry; V8 itself rejects data from another V8 version or other flags
-// (`cachedDataRejected`), and the entry is then rewritten. The folder is per user with mode 0700 and is used only
-// when it is owned by this user and writable by no one else, since code cache is code.
+// (`cachedDataRejected`), and the entry is then rewritten. V8 also rejects data made under other flags, and the
+// program runs with `--max-old-space-size` while the provider host does not: sharing one folder, each rejected and
+// rewrote the other's ~500 entries on every run. So the folder is also named by the process's Node options. It is
+// per user with mode 0700 and is used only when it is owned by this user and writable by no one else, since code
+// cache is code.
 "use strict";
 const crypto = require("node:crypto");
 const fs = require("node:fs");
@@ -20,7 +23,12 @@ const vm = require("node:vm");
 /** The cache folder for this Node build, or undefined when it cannot be made safe. */
 function cacheFolder() {
   const root = process.env.IDLC_COMPILE_CACHE_DIR || path.join(os.tmpdir(), `idlc-compile-cache-${os.userInfo().uid}`);
-  const folder = path.join(root, `${process.version}-${process.arch}`);
+  const options = crypto
+    .createHash("sha256")
+    .update(JSON.stringify([process.execArgv, process.env.NODE_OPTIONS ?? ""]))
+    .digest("hex")
+    .slice(0, 16);
+  const folder = path.join(root, `${process.version}-${process.arch}-${options}`);
   try {
     fs.mkdirSync(root, { recursive: true, mode: 0o700 });
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });

@@ -20,8 +20,8 @@ function project(files: Record<string, string>): { dir: string; cache: string } 
 }
 
 /** Runs `node [--require compile-cache.js] entry.js` in `dir`; stdout, stderr and exit code. */
-function run(dir: string, cache: string, withCache = true, env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [...(withCache ? ["--require", PRELOAD] : []), "entry.js"], {
+function run(dir: string, cache: string, withCache = true, env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []) {
+  const r = spawnSync(process.execPath, [...nodeArgs, ...(withCache ? ["--require", PRELOAD] : []), "entry.js"], {
     cwd: dir,
     env: { ...process.env, IDLC_COMPILE_CACHE_DIR: cache, IDLC_COMPILE_CACHE: "", ...env },
     encoding: "utf8",
@@ -140,6 +140,20 @@ describe("compile cache preload", () => {
     expect(damaged.stderr).toBe("");
     expect(JSON.parse(damaged.stdout).value).toBe("first");
     for (const [entry] of before) expect(statSync(path.join(cache, entry)).size).toBeGreaterThan(64);
+  });
+
+  it("processes started with other V8 flags keep their own entries instead of rewriting each other's", () => {
+    // The engine starts the program with --max-old-space-size and the provider host without: V8 rejects code cache
+    // made under other flags, so one shared entry per module was rejected and rewritten by each on every run.
+    const { dir, cache } = project(FILES);
+    const heap = ["--max-old-space-size=256"];
+    run(dir, cache);
+    run(dir, cache, true, {}, heap);
+    const written = entries(cache);
+    expect(written.size).toBe(6);
+    expect(JSON.parse(run(dir, cache).stdout).value).toBe("first");
+    expect(JSON.parse(run(dir, cache, true, {}, heap).stdout).value).toBe("first");
+    expect(entries(cache)).toEqual(written);
   });
 
   it("a syntax error and ES module syntax in a .js file are reported and loaded as Node does", () => {
