@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run through tsx, so `npm install` is all a newcomer needs before `npx idlc`.
-require("tsx/cjs");
+// The CLI is TypeScript, run through idlc's TypeScript hook (esbuild, cached), so `npm install` is all a newcomer
+// needs before `npx idlc`.
+require("../engine/host/typescript-hook.js");
 require("../cli/main.ts");

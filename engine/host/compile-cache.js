@@ -1,17 +1,16 @@
 // Preloaded (node --require, first) into the program and provider-host processes the engine starts, unless
 // IDLC_COMPILE_CACHE=off. Node 20 has no `module.enableCompileCache`: every run compiles the same ~1,300 CommonJS
 // modules (the SDK, the TypeScript compiler its closure serializer parses with, grpc, the program's own modules as
-// tsx hands them over), which was a third of a small stack's preview CPU. This keeps V8's code cache of each module
+// the TypeScript hook hands them over), which was a third of a small stack's preview CPU. This keeps V8's code cache of each module
 // on disk and hands it back to V8 on the next run. Nothing else about loading changes: resolution, `require`, the
-// module objects and tsx's transform are Node's and tsx's own.
+// module objects and the TypeScript transform are unchanged.
 //
-// A cache entry is named by a hash of the file name and the exact source text compiled, so an edited file (or tsx
-// output that differs) never meets an old entry; V8 itself rejects data from another V8 version or other flags
-// (`cachedDataRejected`), and the entry is then rewritten. V8 also rejects data made under other flags, and the
-// program runs with `--max-old-space-size` while the provider host does not: sharing one folder, each rejected and
-// rewrote the other's ~500 entries on every run. So the folder is also named by the process's Node options. It is
-// per user with mode 0700 and is used only when it is owned by this user and writable by no one else, since code
-// cache is code.
+// A cache entry is named by a hash of the file name and the exact source text compiled, so an edited file (or a
+// transform output that differs) never meets an old entry; V8 itself rejects data from another V8 version or made
+// under other flags (`cachedDataRejected`), and the entry is then rewritten. The folder is named by the process's
+// Node options too: the program runs with `--max-old-space-size` and the provider host without, and sharing one
+// folder, each rejected and rewrote the other's ~500 entries on every run. It is private to the user
+// (private-folder.js), since code cache is code.
 "use strict";
 const crypto = require("node:crypto");
 const fs = require("node:fs");
@@ -19,8 +18,9 @@ const Module = require("node:module");
 const os = require("node:os");
 const path = require("node:path");
 const vm = require("node:vm");
+const { privateFolder, writeAtomic } = require("./private-folder");
 
-/** The cache folder for this Node build, or undefined when it cannot be made safe. */
+/** The cache folder for this Node build and these Node options, or undefined when it cannot be made safe. */
 function cacheFolder() {
   const root = process.env.IDLC_COMPILE_CACHE_DIR || path.join(os.tmpdir(), `idlc-compile-cache-${os.userInfo().uid}`);
   const options = crypto
@@ -28,19 +28,7 @@ function cacheFolder() {
     .update(JSON.stringify([process.execArgv, process.env.NODE_OPTIONS ?? ""]))
     .digest("hex")
     .slice(0, 16);
-  const folder = path.join(root, `${process.version}-${process.arch}-${options}`);
-  try {
-    fs.mkdirSync(root, { recursive: true, mode: 0o700 });
-    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-    for (const dir of [root, folder]) {
-      const stat = fs.lstatSync(dir);
-      const uid = process.getuid ? process.getuid() : stat.uid;
-      if (!stat.isDirectory() || stat.uid !== uid || (stat.mode & 0o022) !== 0) return undefined;
-    }
-    return folder;
-  } catch {
-    return undefined;
-  }
+  return privateFolder(root, `${process.version}-${process.arch}-${options}`);
 }
 
 /** The `require` Node gives a module (lib/internal/modules/helpers makeRequireFunction, without policy). */
@@ -60,16 +48,6 @@ function requireFor(mod) {
   require.extensions = Module._extensions;
   require.cache = Module._cache;
   return require;
-}
-
-function write(file, data) {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(temp, data, { mode: 0o600 });
-    fs.renameSync(temp, file); // atomic: the program and the provider host write at the same time
-  } catch {
-    fs.rmSync(temp, { force: true });
-  }
 }
 
 function install(folder) {
@@ -98,7 +76,7 @@ function install(folder) {
     }
     // Taken before the module runs: data taken after holds every function its top level compiled too, which
     // measured larger and slower to read back than compiling them again.
-    if (cachedData === undefined || script.cachedDataRejected) write(file, script.createCachedData());
+    if (cachedData === undefined || script.cachedDataRejected) writeAtomic(file, script.createCachedData());
     const wrapper = script.runInThisContext({ displayErrors: true });
     return Reflect.apply(wrapper, this.exports, [
       this.exports,

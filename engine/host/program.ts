@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { resolveSdk, SDK_PROCESS_PRELOADS } from "./plugin-process";
-import { tsxHookFor } from "./typescript-loader";
+import { typescriptHookFor } from "./typescript-loader";
 
 /** The SDK's exit code meaning "an error was already reported through Engine.Log". */
 export const EXIT_ERROR_REPORTED = 32;
@@ -62,11 +62,11 @@ export interface RunningProgram {
 }
 
 /**
- * Runs the program through the SDK's `cmd/run` with the Go host's argument order; TypeScript through tsx when the
- * project depends on it (typescript-loader.ts), else through the SDK's ts-node.
+ * Runs the program through the SDK's `cmd/run` with the Go host's argument order; TypeScript through the engine's
+ * hook when the project depends on tsx (typescript-loader.ts), else through the SDK's ts-node.
  */
 export function runProgram(launch: ProgramLaunch): RunningProgram {
-  const tsx = launch.typescript ? tsxHookFor(launch.programDir) : undefined;
+  const hook = launch.typescript ? typescriptHookFor(launch.programDir) : undefined;
   const preloads = [
     ...[
       ...SDK_PROCESS_PRELOADS,
@@ -74,7 +74,7 @@ export function runProgram(launch: ProgramLaunch): RunningProgram {
       ...(launch.debug ? [] : ["quiet-sdk-debug.js"]),
       ...(process.env.PULUMI_DEBUG_PROMISE_LEAKS ? [] : ["skip-promise-stacks.js"]),
     ].map((file) => join(__dirname, file)),
-    ...(tsx ? [tsx] : []),
+    ...(hook ? [hook] : []),
   ].flatMap((file) => ["--require", file]);
   const args = [
     ...(launch.nodeArgs ?? []),
@@ -102,7 +102,7 @@ export function runProgram(launch: ProgramLaunch): RunningProgram {
   const child = spawn(process.execPath, args, {
     cwd: launch.programDir,
     env: {
-      ...programEnv({ ...launch, typescript: launch.typescript && !tsx }),
+      ...programEnv({ ...launch, typescript: launch.typescript && !hook }),
       ...launch.env,
       IDLC_SDK_LOG_MODULE: resolveSdk("log", launch.programDir),
     },

@@ -4,6 +4,7 @@ import { decodeStruct, encodeStruct, ProtoWriter, stripMap, wireFields, type Pro
 import { connectUnary } from "../grpc";
 import { provproto, provrpc, toStruct, type MethodDefinition } from "./proto";
 import { resolveSdk, SDK_PROCESS_PRELOADS, spawnPlugin, type PluginProcess } from "./plugin-process";
+import { typescriptHookFor } from "./typescript-loader";
 
 /** Provider `Diff` result; `changes` 0=unknown (no user diff), 1=none, 2=some. */
 export interface DiffResult {
@@ -57,13 +58,18 @@ export interface ProviderHostOptions {
   programDir: string;
   engineAddress: string;
   env: NodeJS.ProcessEnv;
+  /** The program is TypeScript: the host loads its providers' modules through the program's hook, when it has one. */
+  typescript?: boolean;
 }
 
 /** Starts the dynamic-provider host from the program's SDK copy and connects to it. */
 export async function startDynamicProviderHost(options: ProviderHostOptions): Promise<DynamicProviderHost> {
+  const hook = options.typescript ? typescriptHookFor(options.programDir) : undefined;
   const proc: PluginProcess = await spawnPlugin({
     what: "the dynamic provider host",
-    execArgv: SDK_PROCESS_PRELOADS.flatMap((file) => ["--require", join(__dirname, file)]),
+    execArgv: [...SDK_PROCESS_PRELOADS.map((file) => join(__dirname, file)), ...(hook ? [hook] : [])].flatMap(
+      (file) => ["--require", file],
+    ),
     args: [resolveSdk("cmd/dynamic-provider", options.programDir), options.engineAddress],
     cwd: options.programDir,
     env: options.env,

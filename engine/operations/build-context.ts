@@ -51,6 +51,7 @@ export function buildContext(options: ContextOptions): { ctx: DeployContext; clo
           programDir: prepared.project.dir,
           engineAddress: options.engineAddress(),
           env,
+          typescript: prepared.project.runtime.options.typescript !== false,
         });
         await started.configure(prepared.providerConfig);
         return started;
