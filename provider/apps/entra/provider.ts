@@ -3,11 +3,27 @@
  * only lean local modules (no third-party import at any top level) and reads credentials in `configure` only.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { appWork, checkAccountInputs, diffAccount, readAppSettings, recordOnlyOutputs } from "../shared";
+import {
+  appWork,
+  checkAccountInputs,
+  diffAccount,
+  readAppSettings,
+  recordOnlyOutputs,
+  type ExtraFields,
+} from "../shared";
 import type { EntraAccountInputs, EntraAccountOutputs } from "./account-mapping";
 import { createAccount, deleteAccount, readAccount, updateAccount } from "./account-sync";
 import { entraSession, openEntraSession } from "./session";
 import { entraSettingsSchema } from "./settings";
+
+/** Entra's own input rules (a module-level function: `checkAccountInputs` builds its schema once). */
+const entraFields: ExtraFields = (z) => ({
+  employeeId: z.string().min(1).max(16, "Entra's employeeId holds at most 16 characters"),
+  hireDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}/, "expected an ISO date")
+    .optional(),
+});
 
 export const entraAccountProvider: pulumi.dynamic.ResourceProvider<EntraAccountInputs, EntraAccountOutputs> = {
   async configure(req) {
@@ -15,13 +31,7 @@ export const entraAccountProvider: pulumi.dynamic.ResourceProvider<EntraAccountI
   },
 
   async check(_olds, news) {
-    const { failures } = checkAccountInputs(news, (z) => ({
-      employeeId: z.string().min(1).max(16, "Entra's employeeId holds at most 16 characters"),
-      hireDate: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}/, "expected an ISO date")
-        .optional(),
-    }));
+    const { failures } = checkAccountInputs(news, entraFields);
     return { inputs: news, failures };
   },
 

@@ -15,6 +15,7 @@ import {
   readAppSettings,
   recordOnlyOutputs,
   refuseEnabledDelete,
+  type ExtraFields,
 } from "../shared";
 import { ACCOUNT_OUTPUTS, readBack, type LdapAccountOutputs } from "./account-outputs";
 import { addAccount, convergeAccount } from "./account-sync";
@@ -27,6 +28,11 @@ import { ldapFlavor, ldapSettingsSchema, type LdapSettings } from "./settings";
 
 type Inputs = Omit<LdapAccountOutputs, (typeof ACCOUNT_OUTPUTS)[number]> & { adopted?: boolean };
 
+/** sAMAccountName is limited to 20 characters; only an AD directory cares (module-level: built once). */
+const adFields: ExtraFields = (z) => ({
+  userName: z.string().min(1).max(20, "AD sAMAccountName allows at most 20 characters"),
+});
+
 const settings = () => appSettingsStore<LdapSettings>("ldap").get();
 
 export const ldapAccountProvider: pulumi.dynamic.ResourceProvider<Inputs, LdapAccountOutputs> = {
@@ -35,11 +41,7 @@ export const ldapAccountProvider: pulumi.dynamic.ResourceProvider<Inputs, LdapAc
   },
 
   async check(_olds, news) {
-    // sAMAccountName is limited to 20 characters; only an AD directory cares.
-    const ad = ldapFlavor() === "ad";
-    return checkAccountInputs(news, (z) => ({
-      userName: ad ? z.string().min(1).max(20, "AD sAMAccountName allows at most 20 characters") : z.string().min(1),
-    }));
+    return checkAccountInputs(news, ldapFlavor() === "ad" ? adFields : undefined);
   },
 
   async diff(_id, olds, news) {

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { checkGroupInputs, diffFields, readAppSettings } from "../shared";
 import { scimAnyOf, scimEq } from "./client";
+import { scimFields } from "./provider";
 import { scimConnection, scimSettings, scimSettingsSchema } from "./connection";
 import { ignoreNotFound } from "./lookup";
 import { fromScimGroup, toScimGroup, type ScimGroupInputs, type ScimGroupOutputs } from "./mapping";
@@ -16,7 +17,7 @@ export const scimGroupProvider: pulumi.dynamic.ResourceProvider<ScimGroupInputs,
   },
 
   async check(_olds, news) {
-    return checkGroupInputs(news, (z) => ({ instance: z.string().min(1) }));
+    return checkGroupInputs(news, scimFields);
   },
 
   async diff(_id, olds, news) {

@@ -8,6 +8,7 @@ import {
   recordOnlyOutputs,
   refuseEnabledDelete,
   sameValue,
+  type ExtraFields,
 } from "../shared";
 import { scimConnection, scimSettings, scimSettingsSchema } from "./connection";
 import { findManager, ignoreNotFound, lookupAccount, syncGroups } from "./lookup";
@@ -20,6 +21,9 @@ import {
   type ScimAccountOutputs,
 } from "./mapping";
 
+/** Every SCIM resource names its instance (a module-level function: `checkAccountInputs` builds its schema once). */
+export const scimFields: ExtraFields = (z) => ({ instance: z.string().min(1) });
+
 /**
  * The generic SCIM 2.0 account provider (one module-level object: the SDK serializes it by value into state).
  * Contracts: create adopts (employee id, then userName) instead of duplicating; delete refuses an enabled
@@ -31,7 +35,7 @@ export const scimAccountProvider: pulumi.dynamic.ResourceProvider<ScimAccountInp
   },
 
   async check(_olds, news) {
-    return checkAccountInputs(news, (z) => ({ instance: z.string().min(1) }));
+    return checkAccountInputs(news, scimFields);
   },
 
   async diff(_id, olds, news) {

@@ -12,7 +12,7 @@
 export { readAppSettings, appSettingsStore } from "./settings";
 export type { ConfigSource, SchemaFactory } from "./settings";
 export { checkAccountInputs, checkGroupInputs } from "./check";
-export type { CheckFailure } from "./check";
+export type { CheckFailure, ExtraFields } from "./check";
 export { diffFields, sameValue } from "./diff";
 export type { FieldDiff } from "./diff";
 export { refuseEnabledDelete } from "./guards";

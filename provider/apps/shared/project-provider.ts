@@ -11,12 +11,24 @@ import type * as pulumi from "@pulumi/pulumi";
 
 type Provider = pulumi.dynamic.ResourceProvider;
 
+/** A string key, not a symbol (see apps/shared/settings.ts): the providers this process loaded. */
+const loadedKey = "__idlcProjectProviders";
+
 /**
  * @param modulePath the provider module, relative to the project root (`provider/apps/ldap/provider`)
  * @param exportName the module-level provider object exported by it
  */
 export function projectProvider(modulePath: string, exportName: string): Provider {
+  // The provider as loaded and guarded, kept per process for each directory and credentials mode: check and diff run
+  // for every resource of a preview, and a `require` costs even for a cached module (~0.1 ms in the host: tsx
+  // resolves the path first). Held on globalThis, as apps/shared/settings.ts explains: the stand-in is serialized.
   const load = (): Required<Provider> => {
+    const holder = globalThis as unknown as Record<string, Record<string, Required<Provider>> | undefined>;
+    const loaded = (holder[loadedKey] ??= {});
+    const key = [process.cwd(), modulePath, exportName, process.env.IDLC_CREDENTIALS ?? ""].join("\0");
+    return (loaded[key] ??= loadGuarded());
+  };
+  const loadGuarded = (): Required<Provider> => {
     const path = require("node:path") as typeof import("node:path");
     const file = path.resolve(modulePath);
     // The host is plain Node: teach it TypeScript, as the program's own runner does.

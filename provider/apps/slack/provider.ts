@@ -22,6 +22,7 @@ import {
   recordOnlyOutputs,
   refuseEnabledDelete,
   sameValue,
+  type ExtraFields,
 } from "../shared";
 import { findUsers, isNotFound, slackClient, slackDetail, slackSession, slackSettings } from "./client";
 import { SlackActiveFlipError, SlackPrimaryOwnerError, SlackUserGoneError } from "./errors";
@@ -40,25 +41,28 @@ import { slackSettingsSchema } from "./settings";
 /** How long after a write a 404 is taken for read-after-write lag. */
 const READ_AFTER_WRITE_MS = 5_000;
 
+/** Slack's own input rules (a module-level function: `checkAccountInputs` builds its schema once). */
+const slackFields: ExtraFields = (z) => ({
+  userName: z
+    .string()
+    .min(1)
+    .refine((v) => slackUserName(v) !== "" && slackUserName(v).length <= SLACK_MAX_USERNAME, {
+      message: `Slack usernames are 1–${SLACK_MAX_USERNAME} characters after lower-casing and turning characters other than letters, digits, '.', '_' and '-' into '_'`,
+    }),
+  displayName: z.string().max(80, "Slack display names are at most 80 characters"),
+  admin: z.boolean().refine((v) => !v, {
+    message:
+      "Slack's SCIM API cannot make anyone an Admin or Owner: grant it in Slack's admin UI and drop the admin role for slack",
+  }),
+});
+
 export const slackAccountProvider: pulumi.dynamic.ResourceProvider<AccountSpec, SlackAccountOutputs> = {
   async configure(req) {
     slackSettings.set(readAppSettings(req, "slack", slackSettingsSchema));
   },
 
   async check(_olds, news) {
-    return checkAccountInputs(news, (z) => ({
-      userName: z
-        .string()
-        .min(1)
-        .refine((v) => slackUserName(v) !== "" && slackUserName(v).length <= SLACK_MAX_USERNAME, {
-          message: `Slack usernames are 1–${SLACK_MAX_USERNAME} characters after lower-casing and turning characters other than letters, digits, '.', '_' and '-' into '_'`,
-        }),
-      displayName: z.string().max(80, "Slack display names are at most 80 characters"),
-      admin: z.boolean().refine((v) => !v, {
-        message:
-          "Slack's SCIM API cannot make anyone an Admin or Owner: grant it in Slack's admin UI and drop the admin role for slack",
-      }),
-    }));
+    return checkAccountInputs(news, slackFields);
   },
 
   async diff(_id, olds, news) {

@@ -5,6 +5,7 @@ import {
   checkGroupInputs,
   diffFields,
   refuseEnabledDelete,
+  type ExtraFields,
   sameValue,
 } from "../../../provider/apps/shared";
 import { accountSpec, groupSpec } from "../../support/account-spec";
@@ -52,6 +53,18 @@ describe("input checks return failures as data", () => {
   it("adds the app's own fields", () => {
     const { failures } = checkGroupInputs({ ...groupSpec("eng") }, (z) => ({ instance: z.string() }));
     expect(failures).toEqual([{ property: "instance", reason: expect.any(String) }]);
+  });
+  it("builds a schema once per app's fields and kind, never sharing one between them", () => {
+    let builds = 0;
+    const short: ExtraFields = (z) => (builds++, { employeeId: z.string().max(3, "at most 3").optional() });
+    const long = { ...accountSpec("E1234"), instance: "a" };
+    for (let i = 0; i < 3; i++) {
+      expect(checkAccountInputs(long, short).failures).toEqual([{ property: "employeeId", reason: "at most 3" }]);
+      expect(checkAccountInputs(long).failures).toEqual([]);
+      expect(checkGroupInputs({ ...groupSpec("engineering") }, short).failures).toEqual([]);
+    }
+    // One account schema and one group schema with these fields; the default fields' schema is another.
+    expect(builds).toBe(2);
   });
 });
 
