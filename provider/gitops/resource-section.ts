@@ -49,10 +49,18 @@ export function resourceBlock({ changes, steps }: ResourceChanges): Block {
     ],
     items: changed.map(
       (s) =>
-        `| ${s.op} | \`${cell(urnName(s.urn)).replace(/`/g, "'")}\` | ${cell(shortType(s.type))} | ${cell((s.diffs ?? []).join(", "))} |`,
+        `| ${s.op} | \`${cell(urnName(s.urn)).replace(/`/g, "'")}\` | ${cell(shortType(s.type))} | ${cell(shownDiffs(s.diffs))} |`,
     ),
     tail: ["", "</details>", ""],
     rank: 1,
     cutNote: cutNote("resource rows", "idlc preview --json"),
   };
+}
+
+/**
+ * The changed properties a reviewer reads. Engine-internal keys (`__provider`, the provider's code, which changes
+ * when idlc's provider stub does) are left out, as the text preview leaves them out.
+ */
+function shownDiffs(diffs: readonly string[] | undefined): string {
+  return (diffs ?? []).filter((key) => !key.startsWith("__")).join(", ");
 }

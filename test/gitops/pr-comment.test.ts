@@ -31,7 +31,8 @@ const steps: ResourceStep[] = [
   step("same", "slack/E001"),
   step("update", "slack/E025", ["groups"]),
   step("create", "google/E071"),
-  step("update", "google/E024", ["enabled", "groups"]),
+  // `__provider` changes with idlc's provider stub; like the text preview, the comment does not show it.
+  step("update", "google/E024", ["__provider", "enabled", "groups"]),
   step("create", "slack/E071"),
 ];
 const resources = { changes: { create: 2, update: 2, same: 120 }, steps };
