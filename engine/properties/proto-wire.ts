@@ -81,9 +81,14 @@ export class ProtoWriter {
     return this;
   }
 
-  /** The bytes written so far, copied out; the writer starts over empty. */
-  finish(): Buffer {
-    const bytes = Buffer.from(this.buf.subarray(0, this.pos));
+  /**
+   * The bytes written so far, copied out once; the writer starts over empty. With `headroom`, that many bytes are
+   * left in front of them, unset, for a prefix the caller writes (gRPC's 5-byte frame header), so a message that
+   * goes on the wire is copied once rather than once here and again to frame it.
+   */
+  finish(headroom = 0): Buffer {
+    const bytes = Buffer.allocUnsafe(headroom + this.pos);
+    this.buf.copy(bytes, headroom, 0, this.pos);
     this.reset();
     return bytes;
   }
