@@ -1,4 +1,5 @@
 import { SECRET_SIG, SIG_KEY, UNKNOWN, type PropertyMap, type SecretWrapper } from "./sentinels";
+import { sameStrippedEncoding } from "./struct-wire";
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -60,6 +61,9 @@ export function annotateSecrets(outputs: PropertyMap, inputs: PropertyMap): Prop
       out[k] = makeSecret(strip(o));
     }
   }
+  // Only wrappers were added, each around its own value, keys in place: stripped, `out` is `outputs`' bytes. The
+  // checked inputs of a resource with a secret input go to Diff in the bytes Check returned, not encoded again.
+  sameStrippedEncoding(outputs, out);
   return out;
 }
 
