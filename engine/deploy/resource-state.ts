@@ -115,8 +115,13 @@ export function providerUrn(ref: string): string {
 
 /** A resource's name: the last `::` segment of its URN. */
 export function urnName(urn: string): string {
-  const parts = urn.split("::");
-  return parts.slice(3).join("::");
+  // What follows the third "::" (a name may hold "::" itself); found without splitting, as it is asked per call.
+  let at = -2;
+  for (let i = 0; i < 3; i++) {
+    at = urn.indexOf("::", at + 2);
+    if (at < 0) return "";
+  }
+  return urn.slice(at + 2);
 }
 
 /** `urn:pulumi:<stack>::<project>::<qualifiedType>::<name>` with the parent's type chain (reference §4). */

@@ -19,6 +19,9 @@ import { createStep, sameStep, updateStep } from "./steps";
 
 const DYNAMIC_TYPE = /^pulumi-nodejs:dynamic(\/[^:]+)?:/;
 
+/** Old and new inputs without secret wrappers, for the comparisons that only happen when something changed. */
+const stripped = (olds: PropertyMap, news: PropertyMap) => [stripMap(olds), stripMap(news)] as const;
+
 /** Turns each RegisterResource into a step (Go step_generator.go, scoped to dynamic resources + components). */
 export class StepGenerator {
   /** Resources registered in this run, by URN. */
@@ -187,12 +190,13 @@ export class StepGenerator {
     const diff = await host.diff(ref, old.id ?? "", old.outputs, old.inputs, checked, reg.ignoreChanges);
     const legacy = diff.changes === 0;
     const changed = legacy ? !deepEqual(old.inputs, checked) : diff.changes === 2;
-    const stripped = () => [stripMap(old.inputs), stripMap(checked)] as const;
     const replaceOnChanges =
-      reg.replaceOnChanges.length > 0 ? matchesReplaceOnChanges(...stripped(), reg.replaceOnChanges) : [];
+      reg.replaceOnChanges.length > 0
+        ? matchesReplaceOnChanges(...stripped(old.inputs, checked), reg.replaceOnChanges)
+        : [];
     const keys = [...new Set([...diff.replaces, ...replaceOnChanges])];
     if (!providerChanged && keys.length === 0 && !changed) return sameStep(ctx, old, next);
-    const diffs = diff.diffs.length > 0 ? diff.diffs : diffKeys(...stripped());
+    const diffs = diff.diffs.length > 0 ? diff.diffs : diffKeys(...stripped(old.inputs, checked));
     if (providerChanged || keys.length > 0) {
       const deleteBeforeReplace = reg.deleteBeforeReplace ?? diff.deleteBeforeReplace;
       const reChecked = { ...next, inputs: await this.check(desired, {}, inputs) };

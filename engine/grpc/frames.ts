@@ -10,14 +10,39 @@ export const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 /** gRPC status codes the engine sends or reads by name (grpc/grpc `doc/statuscodes.md`). */
 export const Status = { OK: 0, UNKNOWN: 2, INTERNAL: 13, UNIMPLEMENTED: 12, UNAVAILABLE: 14 } as const;
 
-/** A message with its 5-byte prefix, ready to write to an HTTP/2 stream. */
-export function frame(message: Uint8Array): Buffer {
-  if (message.length > MAX_MESSAGE_BYTES) throw new Error(`a gRPC message of ${message.length} bytes is over 400 MB`);
-  const out = Buffer.allocUnsafe(5 + message.length);
+const HEADER_BYTES = 5;
+
+/** A message already carrying its 5-byte prefix: what `frameWritten` returns, sent as it is. */
+export class FramedMessage {
+  constructor(readonly body: Buffer) {}
+}
+
+/** A message to send: its bytes, or the bytes already framed. */
+export type OutgoingMessage = Uint8Array | FramedMessage;
+
+function writeHeader(out: Buffer, length: number): void {
+  if (length > MAX_MESSAGE_BYTES) throw new Error(`a gRPC message of ${length} bytes is over 400 MB`);
   out[0] = 0;
-  out.writeUInt32BE(message.length, 1);
-  out.set(message, 5);
+  out.writeUInt32BE(length, 1);
+}
+
+/** A message with its 5-byte prefix, ready to write to an HTTP/2 stream. */
+export function frame(message: OutgoingMessage): Buffer {
+  if (message instanceof FramedMessage) return message.body;
+  const out = Buffer.allocUnsafe(HEADER_BYTES + message.length);
+  writeHeader(out, message.length);
+  out.set(message, HEADER_BYTES);
   return out;
+}
+
+/**
+ * What `writer` holds, framed: its bytes are copied once, straight behind the prefix (the per-resource messages,
+ * Check, Diff and RegisterResource's answer, used to be copied out of the writer and then again to be framed).
+ */
+export function frameWritten(writer: { finish(headroom: number): Buffer }): FramedMessage {
+  const out = writer.finish(HEADER_BYTES);
+  writeHeader(out, out.length - HEADER_BYTES);
+  return new FramedMessage(out);
 }
 
 /**

@@ -5,4 +5,4 @@
  */
 export { connectUnary, GrpcCallError, type UnaryClient } from "./unary-client";
 export { serveUnary, type UnaryHandler, type UnaryServer } from "./unary-server";
-export { MAX_MESSAGE_BYTES, Status } from "./frames";
+export { FramedMessage, frameWritten, MAX_MESSAGE_BYTES, Status, type OutgoingMessage } from "./frames";

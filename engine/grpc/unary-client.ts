@@ -9,7 +9,7 @@
  * so the SDK's unchanged grpc-js server cannot tell the difference.
  */
 import * as http2 from "node:http2";
-import { decodeGrpcMessage, frame, Status, unframe } from "./frames";
+import { decodeGrpcMessage, frame, Status, unframe, type OutgoingMessage } from "./frames";
 
 /** A call the peer answered with a non-OK status, or that never got one. `message` is the status details. */
 export class GrpcCallError extends Error {
@@ -24,7 +24,7 @@ export class GrpcCallError extends Error {
 
 export interface UnaryClient {
   /** Sends one message to `path` (`/package.Service/Method`) and resolves with the one message answered. */
-  call(path: string, request: Uint8Array): Promise<Buffer>;
+  call(path: string, request: OutgoingMessage): Promise<Buffer>;
   close(): void;
 }
 

@@ -7,10 +7,10 @@
  */
 import * as http2 from "node:http2";
 import type { AddressInfo } from "node:net";
-import { encodeGrpcMessage, frame, Status, unframe } from "./frames";
+import { encodeGrpcMessage, frame, Status, unframe, type OutgoingMessage } from "./frames";
 
 /** One unary method: request bytes in, response bytes out; a rejection is answered UNKNOWN with its message. */
-export type UnaryHandler = (request: Buffer) => Promise<Uint8Array> | Uint8Array;
+export type UnaryHandler = (request: Buffer) => Promise<OutgoingMessage> | OutgoingMessage;
 
 export interface UnaryServer {
   /** `127.0.0.1:<port>` */
@@ -41,7 +41,7 @@ function answerStatus(stream: http2.ServerHttp2Stream, code: number, details: st
   );
 }
 
-function answerMessage(stream: http2.ServerHttp2Stream, message: Uint8Array): void {
+function answerMessage(stream: http2.ServerHttp2Stream, message: OutgoingMessage): void {
   if (stream.destroyed || stream.headersSent) return;
   const body = frame(message);
   stream.respond(

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { decodeStruct, encodeStruct, ProtoWriter, stripMap, wireFields, type PropertyMap } from "../properties";
-import { connectUnary } from "../grpc";
+import { decodeStruct, ProtoWriter, stripMap, wireFields, type PropertyMap } from "../properties";
+import { connectUnary, frameWritten, type OutgoingMessage } from "../grpc";
 import { provproto, provrpc, toStruct, type MethodDefinition } from "./proto";
+import { writeCheckRequest, writeDiffRequest, type ResourceRef } from "./provider-requests";
 import { resolveSdk, SDK_PROCESS_PRELOADS, spawnPlugin, type PluginProcess } from "./plugin-process";
 import { typescriptHookFor } from "./typescript-loader";
 
@@ -14,11 +15,7 @@ export interface DiffResult {
   diffs: string[];
 }
 
-export interface ResourceRef {
-  urn: string;
-  type: string;
-  name: string;
-}
+export type { ResourceRef };
 
 /**
  * A client for one `cmd/dynamic-provider` process. Methods take property maps as the engine holds them and send them
@@ -86,7 +83,7 @@ export async function startDynamicProviderHost(options: ProviderHostOptions): Pr
     ref: ResourceRef,
   ) => req.setUrn(ref.urn).setName(ref.name).setType(ref.type);
   /** Check and Diff, once per resource, skip google-protobuf's objects: their bytes are written directly. */
-  const raw = async <Res>(path: string, request: Buffer, decode: (bytes: Buffer) => Res) =>
+  const raw = async <Res>(path: string, request: OutgoingMessage, decode: (bytes: Buffer) => Res) =>
     decode(await client.call(path, request));
   const seeds = randomSeeds();
   const w = new ProtoWriter();
@@ -100,17 +97,12 @@ export async function startDynamicProviderHost(options: ProviderHostOptions): Pr
       await call("configure", req);
     },
     check(ref, olds, news) {
-      // Encoded before anything is written: a map that cannot be encoded leaves the shared writer empty.
-      const [o, n] = [encodeStruct(olds, "stripped"), encodeStruct(news, "stripped")];
-      w.string(1, ref.urn).bytes(2, o).bytes(3, n).bytes(5, seeds()).string(6, ref.name).string(7, ref.type);
-      return raw(provrpc.ResourceProviderService.check.path, w.finish(), decodeCheckResponse);
+      const request = frameWritten(writeCheckRequest(w, ref, olds, news, seeds()));
+      return raw(provrpc.ResourceProviderService.check.path, request, decodeCheckResponse);
     },
     diff(ref, id, olds, oldInputs, news, ignore) {
-      const [o, n, oi] = [olds, news, oldInputs].map((m) => encodeStruct(m, "stripped")) as [Buffer, Buffer, Buffer];
-      w.string(1, id).string(2, ref.urn).bytes(3, o).bytes(4, n);
-      for (const path of ignore) w.string(5, path);
-      w.bytes(6, oi).string(7, ref.name).string(8, ref.type);
-      return raw(provrpc.ResourceProviderService.diff.path, w.finish(), (bytes) => {
+      const request = frameWritten(writeDiffRequest(w, ref, id, olds, oldInputs, news, ignore));
+      return raw(provrpc.ResourceProviderService.diff.path, request, (bytes) => {
         const res = provproto.DiffResponse.deserializeBinary(bytes);
         return {
           changes: res.getChanges() as 0 | 1 | 2,

@@ -1,6 +1,6 @@
 import { encodeStruct, ProtoWriter, type PropertyMap } from "../properties";
 import { NeedsPulumiCliError } from "../errors";
-import { serveUnary, type UnaryHandler } from "../grpc";
+import { frameWritten, serveUnary, type FramedMessage, type UnaryHandler } from "../grpc";
 import { emptyproto, engproto, engrpc, resproto, resrpc, type MethodDefinition } from "../host/proto";
 import { readRegistration, type Registration } from "./registration";
 
@@ -49,12 +49,12 @@ const SUPPORTED_FEATURES = new Set(["secrets", "deletedWith"]);
  * `readRegistration`, the response written here (urn = 1, id = 2, object = 3, result = 7), its outputs' bytes
  * usually the ones already encoded for the provider's Diff.
  */
-function registerResourceResponse(writer: ProtoWriter, result: RegistrationResult): Buffer {
+export function registerResourceResponse(writer: ProtoWriter, result: RegistrationResult): FramedMessage {
   const outputs = encodeStruct(result.outputs, "plain"); // before writing: it may throw
   writer.string(1, result.urn).string(2, result.id).bytes(3, outputs);
   if (result.ok === false) writer.uint(7, resproto.Result.FAIL);
   if (result.skipped) writer.uint(7, resproto.Result.SKIP);
-  return writer.finish();
+  return frameWritten(writer);
 }
 
 type Service = Record<string, MethodDefinition>;

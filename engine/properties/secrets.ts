@@ -1,4 +1,5 @@
 import { SECRET_SIG, SIG_KEY, UNKNOWN, type PropertyMap, type SecretWrapper } from "./sentinels";
+import { sameStrippedEncoding } from "./struct-wire";
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -60,6 +61,9 @@ export function annotateSecrets(outputs: PropertyMap, inputs: PropertyMap): Prop
       out[k] = makeSecret(strip(o));
     }
   }
+  // Only wrappers were added, each around its own value, keys in place: stripped, `out` is `outputs`' bytes. The
+  // checked inputs of a resource with a secret input go to Diff in the bytes Check returned, not encoded again.
+  sameStrippedEncoding(outputs, out);
   return out;
 }
 
@@ -71,15 +75,32 @@ export function applyAdditionalSecretOutputs(outputs: PropertyMap, keys: readonl
   return out;
 }
 
-/** Replaces secrets by "[secret]" and unknowns by "[unknown]" for events and logs. */
-export function maskForDisplay(v: unknown): unknown {
+/** Whether `v` holds a secret or an unknown anywhere. */
+function hasMasked(v: unknown): boolean {
+  if (v === UNKNOWN || isSecret(v)) return true;
+  if (Array.isArray(v)) return v.some(hasMasked);
+  if (isObject(v)) for (const k in v) if (hasMasked(v[k])) return true;
+  return false;
+}
+
+function masked(v: unknown): unknown {
   if (v === UNKNOWN) return "[unknown]";
   if (isSecret(v)) return "[secret]";
-  if (Array.isArray(v)) return v.map(maskForDisplay);
+  if (Array.isArray(v)) return v.map(masked);
   if (isObject(v)) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = maskForDisplay(x);
+    for (const [k, x] of Object.entries(v)) out[k] = masked(x);
     return out;
   }
   return v;
+}
+
+/**
+ * Replaces secrets by "[secret]" and unknowns by "[unknown]" for events and logs. A value holding neither is
+ * returned as it is, not copied: every step's event carries its old and new inputs and outputs, ~4 KB each for an
+ * identity account, and the copies were the engine's largest own cost on a no-op preview. Property maps are never
+ * modified once built, and nothing that reads events modifies them.
+ */
+export function maskForDisplay(v: unknown): unknown {
+  return hasMasked(v) ? masked(v) : v;
 }

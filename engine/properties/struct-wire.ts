@@ -113,6 +113,19 @@ export function encodeStruct(map: PropertyMap, mode: StructMode): Buffer {
   return bytes;
 }
 
+/** Maps decoded from the wire: they hold no `undefined` anywhere, which `sameStrippedEncoding` relies on. */
+const decoded = new WeakSet<object>();
+
+/**
+ * Records that `derived`, stripped, encodes to the bytes `source` was decoded from: for a map that differs from a
+ * decoded `source` only by secret wrappers around its values (`annotateSecrets`). A wrapper around `undefined` would
+ * encode to a null value where the bare `undefined` is left out, so `source` must be one decoded from the wire.
+ */
+export function sameStrippedEncoding(source: PropertyMap, derived: PropertyMap): void {
+  const bytes = decoded.has(source) ? cache.stripped.get(source) : undefined;
+  if (bytes && derived !== source) remember(derived, bytes, ["stripped"]);
+}
+
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -179,5 +192,6 @@ export function decodeStruct(bytes: Uint8Array): PropertyMap {
   const state: DecodeState = { sawSecret: false };
   const map = readFields(buf, 0, buf.length, state);
   remember(map, buf, state.sawSecret ? ["plain"] : ["plain", "stripped"]);
+  decoded.add(map);
   return map;
 }

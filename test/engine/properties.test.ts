@@ -53,6 +53,16 @@ describe("secret wrappers", () => {
     });
   });
 
+  it("maskForDisplay copies a value only when something in it is masked, and never changes the value", () => {
+    const plain = { a: "x", nested: { list: [1, { b: null }] } };
+    expect(maskForDisplay(plain)).toBe(plain);
+    const deep = { a: "x", nested: { list: [1, { b: makeSecret("s") }], other: [UNKNOWN] } };
+    const before = structuredClone(deep);
+    expect(maskForDisplay(deep)).toEqual({ a: "x", nested: { list: [1, { b: "[secret]" }], other: ["[unknown]"] } });
+    expect(deep).toEqual(before);
+    expect(maskForDisplay(UNKNOWN)).toBe("[unknown]");
+  });
+
   it("hasUnknown sees unknowns inside secrets and arrays", () => {
     expect(hasUnknown({ a: [makeSecret(UNKNOWN)] })).toBe(true);
     expect(hasUnknown({ a: ["x"] })).toBe(false);

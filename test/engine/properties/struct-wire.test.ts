@@ -93,6 +93,17 @@ describe("protobuf wire helpers (engine/properties/proto-wire)", () => {
     }
   });
 
+  it("writes strings as google-protobuf does: ASCII and not, around the one-byte length limit", () => {
+    const { BinaryWriter } = require("google-protobuf") as typeof import("google-protobuf");
+    const strings = ["", "a", "x".repeat(127), "x".repeat(128), "é", `${"x".repeat(126)}é`, `é${"x".repeat(127)}`];
+    for (const value of [...strings, "Zoë Ünal — 日本 🚀", "\u0000\u007f", "x".repeat(20_000)]) {
+      const reference = new BinaryWriter();
+      reference.writeString(3, value);
+      const bytes = new ProtoWriter().uint(1, 5).string(3, value).finish().subarray(2);
+      expect(Buffer.from(bytes).equals(Buffer.from(reference.getResultBuffer()))).toBe(true);
+    }
+  });
+
   it("splits taken and dropped fields out and keeps the rest in order", () => {
     const w = new ProtoWriter().string(1, "a").string(5, "taken").string(7, "b");
     const bytes = w.string(9, "dropped").uint(10, 3).finish();
