@@ -16,7 +16,7 @@ import {
 } from "../../engine";
 import { loadStackSettings } from "../../provider/config";
 import { SafetySettings } from "../../provider/safety";
-import { programInputsEnv } from "../../provider/program-inputs";
+import { programInputsEnv, writeInputFile } from "../../provider/program-inputs";
 import { heldAccounts, loadStackPlan, writeHeldAccounts } from "../../provider/stack-plan";
 import { asOfDate } from "../stack-options";
 import { accountsPerApp, judgeBudget, type PlannedStep } from "./budget";
@@ -102,10 +102,42 @@ export async function runIdentityOperation(
   flags: IdentityFlags,
   extra: ExtraHooks = {},
 ): Promise<number> {
+  const targetFiles = targetsFiles();
+  try {
+    return await runWithTargets(kind, flags, extra, targetFiles.env);
+  } finally {
+    targetFiles.removeAll();
+  }
+}
+
+/**
+ * A targeted pass's URNs for the program, in a file (program-inputs/input-files.ts: a first up's manager-link pass
+ * names thousands, past what one environment entry may hold), written once per pass and removed after the command.
+ */
+function targetsFiles() {
+  const written = new Map<string, ReturnType<typeof writeInputFile>>();
+  return {
+    env: (targets: readonly string[] | undefined): Record<string, string> => {
+      if (!targets?.length) return {};
+      const key = targets.join("\n");
+      let input = written.get(key);
+      if (!input) written.set(key, (input = writeInputFile("idlc-targets-", targets)));
+      return programInputsEnv({ targetsFile: input.file });
+    },
+    removeAll: () => written.forEach((input) => input.remove()),
+  };
+}
+
+async function runWithTargets(
+  kind: OperationKind,
+  flags: IdentityFlags,
+  extra: ExtraHooks,
+  targetsInput: (targets: readonly string[] | undefined) => Record<string, string>,
+): Promise<number> {
   // Any program run by idlc learns a targeted pass's URNs (so it can skip declaring the rest, as bench/engine's does).
   const targetsEnv = (targets: readonly string[] | undefined) => ({
     ...extra.childEnv?.(targets),
-    ...programInputsEnv({ targetUrns: targets?.length ? [...targets] : undefined }),
+    ...targetsInput(targets),
   });
   if (!isIdentityStack(flags)) return runOperationCommand(kind, flags, { ...extra, childEnv: targetsEnv });
   // Each update pins the reset portal's log head in its history entry, so the chain catches a deleted or cut log.

@@ -8,7 +8,7 @@ import { errorFamily } from "../errors";
 export const PROGRAM_INPUT_VARIABLES = {
   asOf: "IDLC_AS_OF",
   heldAccountsFile: "IDLC_HELD_ACCOUNTS",
-  targetUrns: "IDLC_TARGET_URNS",
+  targetsFile: "IDLC_TARGETS_FILE",
   credentials: "IDLC_CREDENTIALS",
 } as const;
 
@@ -19,8 +19,8 @@ export const ProgramInputs = z.strictObject({
   asOf: isoDate.optional(),
   /** The file with the accounts the stack holds (provider/stack `writeHeldAccounts`). */
   heldAccountsFile: z.string().min(1).optional(),
-  /** A targeted run's URNs: the program declares only these (`--target`, `idlc kill`, a cutoff pass). */
-  targetUrns: z.array(z.string().min(1)).min(1).optional(),
+  /** The file with a targeted run's URNs: the program declares only these (input-files.ts `readTargetUrns`). */
+  targetsFile: z.string().min(1).optional(),
   /** Which credentials providers may use (provider/apps/shared/credentials.ts); `write` when unset. */
   credentials: z.enum(["none", "read-only", "write"]).optional(),
 });
@@ -33,7 +33,7 @@ export class ProgramInputsError extends errorFamily<"PROGRAM_INPUT_INVALID">("Pr
 const encode: { [K in Key]-?: (value: NonNullable<ProgramInputs[K]>) => string } = {
   asOf: (v) => v,
   heldAccountsFile: (v) => v,
-  targetUrns: (v) => JSON.stringify(v),
+  targetsFile: (v) => v,
   credentials: (v) => v,
 };
 
@@ -57,17 +57,9 @@ export function readProgramInputs(env: NodeJS.ProcessEnv = process.env): Program
   for (const key of Object.keys(PROGRAM_INPUT_VARIABLES) as Key[]) {
     const text = env[PROGRAM_INPUT_VARIABLES[key]];
     if (text === undefined || text === "") continue;
-    raw[key] = key === "targetUrns" ? parseJson(text, key) : text;
+    raw[key] = text;
   }
   return validated(raw, (key) => `${PROGRAM_INPUT_VARIABLES[key]}=${env[PROGRAM_INPUT_VARIABLES[key]] ?? ""}`);
-}
-
-function parseJson(text: string, key: Key): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw invalid(key, `${PROGRAM_INPUT_VARIABLES[key]}=${text}`, "is not JSON");
-  }
 }
 
 function validated(value: unknown, shown: (key: Key) => string): ProgramInputs {
@@ -81,7 +73,7 @@ function validated(value: unknown, shown: (key: Key) => string): ProgramInputs {
 const fixes: Record<Key, string> = {
   asOf: "write the date as yyyy-MM-dd, e.g. IDLC_AS_OF=2026-12-01, or unset it for today",
   heldAccountsFile: "run through `idlc` (it writes this file), or unset IDLC_HELD_ACCOUNTS",
-  targetUrns: "run through `idlc up --target`, or unset IDLC_TARGET_URNS",
+  targetsFile: "run through `idlc up --target` (it writes this file), or unset IDLC_TARGETS_FILE",
   credentials: "set IDLC_CREDENTIALS to none, read-only or write, or unset it",
 };
 

@@ -4,13 +4,11 @@
  * no longer gets. Written 0600 in a private temporary directory and removed after the run: it holds names and
  * addresses, never a credential (account inputs carry none).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { AccountSpec, AppName, type HeldAccount } from "../access";
 import { errorFamily } from "../errors";
-import { PROGRAM_INPUT_VARIABLES, programInputsEnv, readProgramInputs } from "../program-inputs";
+import { PROGRAM_INPUT_VARIABLES, programInputsEnv, readProgramInputs, writeInputFile } from "../program-inputs";
 import { accountAppOf } from "./names";
 
 export const HELD_ACCOUNTS_ENV = PROGRAM_INPUT_VARIABLES.heldAccountsFile;
@@ -37,10 +35,7 @@ export function writeHeldAccounts(held: readonly HeldAccount[]): {
   env: Record<string, string>;
   remove: () => void;
 } {
-  const dir = mkdtempSync(path.join(tmpdir(), "idlc-held-"));
-  const file = path.join(dir, "accounts.json");
-  writeFileSync(file, JSON.stringify(held), { mode: 0o600 });
-  const remove = () => rmSync(dir, { recursive: true, force: true });
+  const { file, remove } = writeInputFile("idlc-held-", held);
   return { file, env: programInputsEnv({ heldAccountsFile: file }), remove };
 }
 

@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { resourcesForEntraMode } from "../apps/entra-azuread";
 import { formatIssue } from "../errors";
 import { appResources } from "./app-resources";
-import { ProgramInputsError, readProgramInputs } from "../program-inputs";
+import { ProgramInputsError, readProgramInputs, readTargetUrns } from "../program-inputs";
 import { IdentityStack, summarize } from "./identity-stack";
 import { accountName, HeldAccountsError, loadStackPlan, readHeldAccounts } from "../stack-plan";
 
@@ -42,7 +42,8 @@ export function identityProgram(options: IdentityProgramOptions) {
     );
   }
   // A targeted update (`--target`, `idlc kill`) declares only its targets; the engine keeps everything else as is.
-  const only = inputs.targetUrns && new Set(inputs.targetUrns.map((urn) => urn.split("::").pop()!));
+  const targets = orRunError(() => readTargetUrns());
+  const only = targets && new Set(targets.map((urn) => urn.split("::").pop()!));
   // Summarised before declaring, so that nothing waiting on the declarations keeps the plan alive: once every
   // resource is declared the program holds no spec (issue #22 item 1).
   const accounts = summarize(plan);

@@ -11,21 +11,21 @@ describe("program inputs", () => {
     const inputs = {
       asOf: "2026-12-01",
       heldAccountsFile: "/tmp/idlc-held-x/accounts.json",
-      targetUrns: ["urn:pulumi:demo::identity::pulumi-nodejs:dynamic/idlc:SlackAccount::slack/E1"],
+      targetsFile: "/tmp/idlc-targets-x/input.json",
       credentials: "none" as const,
     };
     const env = programInputsEnv(inputs);
     expect(env).toEqual({
       IDLC_AS_OF: "2026-12-01",
       IDLC_HELD_ACCOUNTS: "/tmp/idlc-held-x/accounts.json",
-      IDLC_TARGET_URNS: JSON.stringify(inputs.targetUrns),
+      IDLC_TARGETS_FILE: "/tmp/idlc-targets-x/input.json",
       IDLC_CREDENTIALS: "none",
     });
     expect(readProgramInputs(env)).toEqual(inputs);
   });
 
   it("leaves unset inputs out, and reads an environment without them as none", () => {
-    expect(programInputsEnv({ asOf: "2026-12-01", targetUrns: undefined })).toEqual({ IDLC_AS_OF: "2026-12-01" });
+    expect(programInputsEnv({ asOf: "2026-12-01", targetsFile: undefined })).toEqual({ IDLC_AS_OF: "2026-12-01" });
     expect(readProgramInputs({ PATH: "/bin", IDLC_AS_OF: "" })).toEqual({});
   });
 
@@ -38,9 +38,6 @@ describe("program inputs", () => {
   it.each([
     [{ IDLC_AS_OF: "2026-02-30" }, /IDLC_AS_OF=2026-02-30 is invalid/, /yyyy-MM-dd/],
     [{ IDLC_AS_OF: "01.12.2026" }, /IDLC_AS_OF=01\.12\.2026 is invalid/, /yyyy-MM-dd/],
-    [{ IDLC_TARGET_URNS: "urn:a" }, /IDLC_TARGET_URNS=urn:a is invalid: is not JSON/, /--target/],
-    [{ IDLC_TARGET_URNS: "[]" }, /IDLC_TARGET_URNS=\[\] is invalid/, /--target/],
-    [{ IDLC_TARGET_URNS: '{"a":1}' }, /IDLC_TARGET_URNS/, /--target/],
     [{ IDLC_CREDENTIALS: "admin" }, /IDLC_CREDENTIALS=admin is invalid/, /none, read-only or write/],
   ])("refuses %j, naming the variable and the fix", (env, message, fix) => {
     let error: unknown;

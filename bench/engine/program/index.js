@@ -1,5 +1,5 @@
 // Engine benchmark program: `bench:count` trivial dynamic resources whose provider does no I/O. With
-// IDLC_TARGET_URNS set (idlc up --target), only the targeted resources are declared: untargeted ones keep their state.
+// IDLC_TARGETS_FILE set (idlc up --target), only the targeted resources are declared: untargeted ones keep their state.
 "use strict";
 const pulumi = require("@pulumi/pulumi");
 
@@ -31,8 +31,12 @@ class Item extends pulumi.dynamic.Resource {
 const config = new pulumi.Config();
 const count = config.requireNumber("count");
 const changed = config.getNumber("changed");
-const targets = process.env.IDLC_TARGET_URNS
-  ? new Set(JSON.parse(process.env.IDLC_TARGET_URNS).map((u) => u.split("::").pop()))
+const targets = process.env.IDLC_TARGETS_FILE
+  ? new Set(
+      JSON.parse(require("node:fs").readFileSync(process.env.IDLC_TARGETS_FILE, "utf8")).map((u) =>
+        u.split("::").pop(),
+      ),
+    )
   : undefined;
 // Declaring in batches with a yield in between lets the provider closure be serialized while the heap is still
 // small and registrations flow while the rest are declared. One synchronous loop of 20,000 constructors first
