@@ -1,23 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { scratchProjects } from "../../support/scratch-projects";
 
 const PRELOAD = path.join(__dirname, "../../../engine/host/compile-cache.js");
-const scratch = mkdtempSync(path.join(tmpdir(), "idlc-compile-cache-test-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-let cases = 0;
 /** A fresh project folder with the given files, and a cache folder of its own. */
-function project(files: Record<string, string>): { dir: string; cache: string } {
-  const dir = path.join(scratch, `p${++cases}`);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return { dir, cache: path.join(dir, ".cache") };
-}
+const project = scratchProjects("idlc-compile-cache-test-");
 
 /** Runs `node [--require compile-cache.js] entry.js` in `dir`; stdout, stderr and exit code. */
 function run(dir: string, cache: string, withCache = true, env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []) {

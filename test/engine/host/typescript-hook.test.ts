@@ -1,22 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { scratchProjects } from "../../support/scratch-projects";
 
 const HOOK = path.join(__dirname, "../../../engine/host/typescript-hook.js");
-const scratch = mkdtempSync(path.join(tmpdir(), "idlc-typescript-hook-test-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-let cases = 0;
-function project(files: Record<string, string>): { dir: string; cache: string } {
-  const dir = path.join(scratch, `p${++cases}`);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return { dir, cache: path.join(dir, ".cache") };
-}
+/** A fresh project folder with the given files, and a cache folder of its own. */
+const project = scratchProjects("idlc-typescript-hook-test-");
 
 /** `node --require typescript-hook.js entry.ts` in `dir`, with its own cache folder. */
 function run(dir: string, cache: string, env: NodeJS.ProcessEnv = {}) {
