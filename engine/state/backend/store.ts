@@ -1,4 +1,4 @@
-import { copyFile, readdir, readFile, writeFile, mkdir } from "node:fs/promises";
+import { copyFile, readdir, readFile, writeFile, mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { DeploymentV3, UpdateInfo } from "../checkpoint/apitype";
@@ -9,10 +9,26 @@ import { copyIfExists, isMissing, writeChunksAtomic } from "./files";
 import { verifyIntegrity } from "../checkpoint/integrity";
 import { unixNano, type StackPaths } from "./layout";
 
+/**
+ * The checkpoint read last in this process, by the file's identity on disk. `idlc preview|up` reads the stack (held
+ * accounts, targets, the budget) before the engine locks and loads it: at 6,500 resources each parse and validation
+ * of the ~60 MB file took seconds before the program could start. Updates replace the file (a new inode); an edit in
+ * place changes its modification time, except within the file system's timestamp granularity (a few ms) of the
+ * read it follows with the same size, which nothing in idlc or Pulumi does. Readers share the object and must not
+ * change it.
+ */
+let lastRead: { key: string; checkpoint: ReadCheckpoint } | undefined;
+
 /** Reads `<stack>.json`, or `<stack>.json.gz` when only that exists (PULUMI_DIY_BACKEND_GZIP); undefined when neither does. */
 export async function readCheckpointFile(paths: StackPaths): Promise<ReadCheckpoint | undefined> {
   try {
-    return parseCheckpoint(await readFile(paths.checkpoint, "utf8"), paths.checkpoint);
+    const file = await stat(paths.checkpoint, { bigint: true });
+    const key = [paths.checkpoint, file.dev, file.ino, file.size, file.mtimeNs, file.ctimeNs].join("\0");
+    if (lastRead?.key === key) return lastRead.checkpoint;
+    lastRead = undefined;
+    const checkpoint = parseCheckpoint(await readFile(paths.checkpoint, "utf8"), paths.checkpoint);
+    lastRead = { key, checkpoint };
+    return checkpoint;
   } catch (err) {
     if (!isMissing(err)) throw err;
   }
