@@ -45,6 +45,8 @@ export interface OperationHooks {
   childEnv?: ChildEnv;
   /** Entries added to each update's history `environment` (RunOperationOptions; offline engine only). */
   historyEnvironment?: () => Record<string, string>;
+  /** RunOperationOptions.onProgramStarted; under `--engine pulumi`, whose run blocks, called before it. */
+  onProgramStarted?: () => void;
 }
 
 /** Runs one operation for the CLI: renders events to stderr (JSON lines to stdout with --json); resolves an exit code. */
@@ -58,6 +60,7 @@ export async function runOperationCommand(
   if (flags.engine === "pulumi") {
     const { stack, json, yes, parallel, policyPack: policyPacks, continueOnError } = flags;
     const env = hooks.childEnv?.(targets);
+    hooks.onProgramStarted?.();
     return runWithPulumiCli({
       kind,
       cwd,
@@ -102,6 +105,7 @@ export async function runOperationCommand(
       applyAfter: hooks.applyAfter,
       childEnv: hooks.childEnv,
       historyEnvironment: hooks.historyEnvironment,
+      onProgramStarted: hooks.onProgramStarted,
     });
   } finally {
     renderer.close();

@@ -1,4 +1,5 @@
-// Preloaded (node --require, first) into the program and provider-host processes the engine starts, unless
+// Preloaded (node --require, first) into the program and provider-host processes the engine starts, and required
+// first by bin/idlc.js, unless
 // IDLC_COMPILE_CACHE=off. Node 20 has no `module.enableCompileCache`: every run compiles the same ~1,300 CommonJS
 // modules (the SDK, the TypeScript compiler its closure serializer parses with, grpc, the program's own modules as
 // the TypeScript hook hands them over), which was a third of a small stack's preview CPU. This keeps V8's code cache of each module
@@ -53,8 +54,11 @@ function requireFor(mod) {
 function install(folder) {
   const compile = Module.prototype._compile;
   Module.prototype._compile = function compileWithCache(content, filename, format) {
-    // ES modules, the entry point (--inspect-brk pauses there) and anything unusual take Node's own path.
+    // ES modules, the entry point (--inspect-brk pauses there) and anything unusual take Node's own path; so does
+    // code carrying its source map while source maps are on (the TypeScript hook's output), since only Node's own
+    // path registers the map, which keeps stack traces at the TypeScript lines.
     if (format === "module" || typeof content !== "string" || this.id === ".") return compile.apply(this, arguments);
+    if (process.sourceMapsEnabled && content.includes("//# sourceMappingURL=")) return compile.apply(this, arguments);
     const key = crypto.createHash("sha256").update(filename).update("\0").update(content).digest("hex");
     const file = path.join(folder, key);
     let cachedData;
@@ -67,6 +71,8 @@ function install(folder) {
     try {
       script = new vm.Script(Module.wrap(content), {
         filename,
+        // Columns on the first line as Node's own path reports them, not shifted by the wrapper's text.
+        columnOffset: -Module.wrapper[0].length,
         cachedData,
         importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
       });

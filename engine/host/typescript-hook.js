@@ -23,7 +23,13 @@ if (!(".ts" in Module._extensions)) install();
 
 function install() {
   const esbuildVersion = require("esbuild/package.json").version;
-  const base = { loader: "ts", format: "cjs", target: `node${process.versions.node}`, sourcemap: "inline" };
+  const base = {
+    loader: "ts",
+    format: "cjs",
+    target: `node${process.versions.node}`,
+    sourcemap: "inline",
+    sourcesContent: false,
+  };
   const folder =
     process.env.IDLC_TYPESCRIPT_CACHE === "off"
       ? undefined

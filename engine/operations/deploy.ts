@@ -89,6 +89,7 @@ export async function deploy(
           env: options.env,
           targets: options.target,
           childEnv: options.childEnv,
+          onStarted: options.onProgramStarted,
         },
         failures,
       );

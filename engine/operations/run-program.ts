@@ -16,6 +16,8 @@ export interface ProgramRunOptions {
   env?: NodeJS.ProcessEnv;
   targets?: string[];
   childEnv?: ChildEnv;
+  /** RunOperationOptions.onProgramStarted. */
+  onStarted?: () => void;
 }
 
 export interface ProgramRun {
@@ -127,6 +129,7 @@ export async function launchProgram(
   // Like the Go engine, a failed step cancels the program: it gets a moment to report, then is stopped (the SDK
   // can otherwise wait forever on a resource whose registration failed).
   failures.onFirst(() => setTimeout(() => program.kill(), CANCEL_GRACE_MS).unref());
+  options.onStarted?.();
   return program.exited;
 }
 

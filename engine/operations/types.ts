@@ -72,6 +72,12 @@ export interface RunOperationOptions {
    * portal's log head, so the stack's chain pins it). An error here is dropped: recording the update comes first.
    */
   historyEnvironment?: () => Record<string, string>;
+  /**
+   * Called each time a run of the program has been started: the program and provider host then spend a second or
+   * more of CPU loading before their first registration, time in which the engine only waits. The caller's own work
+   * done here (idlc preview: the values each app will receive) is off the path to the result.
+   */
+  onProgramStarted?: () => void;
   /** Heap cap (MB) for the program process; default 1536. */
   programHeapMb?: number;
 }

@@ -5,14 +5,27 @@ import { describe, expect, it } from "vitest";
 import { scratchProjects } from "../../support/scratch-projects";
 
 const HOOK = path.join(__dirname, "../../../engine/host/typescript-hook.js");
+const COMPILE_CACHE = path.join(__dirname, "../../../engine/host/compile-cache.js");
 /** A fresh project folder with the given files, and a cache folder of its own. */
 const project = scratchProjects("idlc-typescript-hook-test-");
 
-/** `node --require typescript-hook.js entry.ts` in `dir`, with its own cache folder. */
-function run(dir: string, cache: string, env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, ["--require", HOOK, "entry.ts"], {
+/**
+ * `node --require typescript-hook.js entry.ts` in `dir`, with its own cache folder; `withCompileCache` preloads the
+ * V8 compile cache first, as bin/idlc.js and the engine's program and provider host do.
+ */
+function run(dir: string, cache: string, env: NodeJS.ProcessEnv = {}, withCompileCache = false) {
+  const preloads = withCompileCache ? ["--require", COMPILE_CACHE, "--require", HOOK] : ["--require", HOOK];
+  const r = spawnSync(process.execPath, [...preloads, "entry.ts"], {
     cwd: dir,
-    env: { ...process.env, NODE_OPTIONS: "", IDLC_TYPESCRIPT_CACHE_DIR: cache, IDLC_TYPESCRIPT_CACHE: "", ...env },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: "",
+      IDLC_TYPESCRIPT_CACHE_DIR: cache,
+      IDLC_TYPESCRIPT_CACHE: "",
+      IDLC_COMPILE_CACHE_DIR: path.join(cache, "..", "compile-cache"),
+      IDLC_COMPILE_CACHE: "",
+      ...env,
+    },
     encoding: "utf8",
     timeout: 20_000,
   });
@@ -67,25 +80,31 @@ const FILES = {
 };
 
 describe("typescript hook", () => {
-  it("runs a TypeScript program's modules, with stack traces at their TypeScript lines, from a cold and a warm cache", () => {
-    const { dir, cache } = project(FILES);
-    const cold = run(dir, cache);
-    expect(cold.stderr).toBe("");
-    const written = entries(cache);
-    const warm = run(dir, cache);
-    expect(JSON.parse(warm.stdout)).toEqual(JSON.parse(cold.stdout));
-    expect(JSON.parse(cold.stdout)).toEqual({
-      describe: "colour Green",
-      shout: "HI",
-      twice: 42,
-      // A .js file is Node's alone: no transform, and its own source map is not read.
-      plain: "at exports.where (plain.js:1:23)",
-      stack: ["at Object.boom (throws.ts:5:13)", expect.stringMatching(/^at .*entry\.ts:7:/)],
-    });
-    // One entry per TypeScript module (entry, lib/index, shout, twice, lib/throws); the warm run wrote none.
-    expect(written).toHaveLength(5);
-    expect(entries(cache)).toEqual(written);
-  });
+  it.each([
+    ["alone", false],
+    ["after the compile cache", true],
+  ])(
+    "%s, runs a TypeScript program's modules, with stack traces at their TypeScript lines, from a cold and a warm cache",
+    (_, withCompileCache) => {
+      const { dir, cache } = project(FILES);
+      const cold = run(dir, cache, {}, withCompileCache);
+      expect(cold.stderr).toBe("");
+      const written = entries(cache);
+      const warm = run(dir, cache, {}, withCompileCache);
+      expect(JSON.parse(warm.stdout)).toEqual(JSON.parse(cold.stdout));
+      expect(JSON.parse(cold.stdout)).toEqual({
+        describe: "colour Green",
+        shout: "HI",
+        twice: 42,
+        // A .js file is Node's alone: no transform, and its own source map is not read.
+        plain: "at exports.where (plain.js:1:23)",
+        stack: ["at Object.boom (throws.ts:5:13)", expect.stringMatching(/^at .*entry\.ts:7:/)],
+      });
+      // One entry per TypeScript module (entry, lib/index, shout, twice, lib/throws); the warm run wrote none.
+      expect(written).toHaveLength(5);
+      expect(entries(cache)).toEqual(written);
+    },
+  );
 
   it("an edited file is transformed again; the cache can be switched off", () => {
     const { dir, cache } = project(FILES);
