@@ -5,6 +5,7 @@
  */
 import type { Command } from "commander";
 import { lazy } from "../lazy";
+import { prestartFor } from "../prestart";
 
 export interface KillOptions {
   stack?: string;
@@ -25,6 +26,7 @@ export function register(program: Command): void {
     .option("-s, --stack <name>", "stack (default: PULUMI_STACK, else the only stack)")
     .option("-C, --cwd <dir>", "directory to search upward from for Pulumi.yaml")
     .action(async (employeeId: string, options: KillOptions) => {
+      await prestartFor(options);
       process.exitCode = await (await action()).kill(employeeId, options);
     });
 }

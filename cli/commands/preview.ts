@@ -3,6 +3,7 @@ import { addOperationOptions } from "../../engine/command/operation-options";
 import type { IdentityFlags } from "../identity/hooks";
 import { UsageError } from "../exit";
 import { lazy } from "../lazy";
+import { prestartFor } from "../prestart";
 import { addDeploymentOptions, runIfDeployment } from "./shards";
 
 export interface PreviewFlags extends IdentityFlags {
@@ -41,6 +42,7 @@ export function register(program: Command): void {
     .option("--expect-no-changes", "exit 1 when the preview has pending changes (drift check)")
     .action(async (flags: PreviewFlags) => {
       checkFlags(flags);
+      await prestartFor(flags);
       process.exitCode = (await runIfDeployment("preview", flags)) ?? (await (await action()).runPreview(flags));
     });
 }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { addOperationOptions } from "../../engine/command/operation-options";
 import { lazy } from "../lazy";
+import { prestartFor } from "../prestart";
 import { addDeploymentOptions, runIfDeployment } from "./shards";
 
 const identity = lazy<typeof import("../identity/hooks")>("cli/identity/hooks");
@@ -18,6 +19,7 @@ export function register(program: Command): void {
       Number.parseInt(v, 10),
     )
     .action(async (flags) => {
+      await prestartFor(flags);
       process.exitCode =
         (await runIfDeployment("up", flags)) ?? (await (await identity()).runIdentityOperation("up", flags));
     });

@@ -21,12 +21,17 @@ const path = require("node:path");
 const vm = require("node:vm");
 const { privateFolder, writeAtomic } = require("./private-folder");
 
+/** Node's arguments without its preloads, which do not change compiled code (a program started ahead has one more). */
+function v8Flags(execArgv) {
+  return execArgv.filter((arg, i) => !/^(--require|-r)(=|$)/.test(arg) && !/^(--require|-r)$/.test(execArgv[i - 1]));
+}
+
 /** The cache folder for this Node build and these Node options, or undefined when it cannot be made safe. */
 function cacheFolder() {
   const root = process.env.IDLC_COMPILE_CACHE_DIR || path.join(os.tmpdir(), `idlc-compile-cache-${os.userInfo().uid}`);
   const options = crypto
     .createHash("sha256")
-    .update(JSON.stringify([process.execArgv, process.env.NODE_OPTIONS ?? ""]))
+    .update(JSON.stringify([v8Flags(process.execArgv), process.env.NODE_OPTIONS ?? ""]))
     .digest("hex")
     .slice(0, 16);
   return privateFolder(root, `${process.version}-${process.arch}-${options}`);

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
-import { join } from "node:path";
-import { resolveSdk, SDK_PROCESS_PRELOADS } from "./plugin-process";
+import { resolveSdk } from "./plugin-process";
+import { takePrestarted } from "./prestart";
+import { programNodeArgs } from "./program-args";
 import { typescriptHookFor } from "./typescript-loader";
 
 /** The SDK's exit code meaning "an error was already reported through Engine.Log". */
@@ -63,23 +64,22 @@ export interface RunningProgram {
 
 /**
  * Runs the program through the SDK's `cmd/run` with the Go host's argument order; TypeScript through the engine's
- * hook when the project depends on tsx (typescript-loader.ts), else through the SDK's ts-node.
+ * hook when the project depends on tsx (typescript-loader.ts), else through the SDK's ts-node. A program process
+ * started ahead with the same Node arguments (prestart.ts) is used when there is one.
  */
 export function runProgram(launch: ProgramLaunch): RunningProgram {
   const hook = launch.typescript ? typescriptHookFor(launch.programDir) : undefined;
-  const preloads = [
-    ...[
-      ...SDK_PROCESS_PRELOADS,
-      "safe-error-inspect.js",
-      ...(launch.debug ? [] : ["quiet-sdk-debug.js"]),
-      ...(process.env.PULUMI_DEBUG_PROMISE_LEAKS ? [] : ["skip-promise-stacks.js"]),
-    ].map((file) => join(__dirname, file)),
-    ...(hook ? [hook] : []),
-  ].flatMap((file) => ["--require", file]);
-  const args = [
-    ...(launch.nodeArgs ?? []),
-    ...preloads,
-    resolveSdk("cmd/run", launch.programDir),
+  const command = {
+    cwd: launch.programDir,
+    nodeArgs: programNodeArgs(launch),
+    main: resolveSdk("cmd/run", launch.programDir),
+    env: {
+      ...programEnv({ ...launch, typescript: launch.typescript && !hook }),
+      ...launch.env,
+      IDLC_SDK_LOG_MODULE: resolveSdk("log", launch.programDir),
+    },
+  };
+  const programArgs = [
     "--monitor",
     launch.monitorAddress,
     "--engine",
@@ -99,15 +99,13 @@ export function runProgram(launch: ProgramLaunch): RunningProgram {
     String(launch.parallel),
     launch.entry,
   ];
-  const child = spawn(process.execPath, args, {
-    cwd: launch.programDir,
-    env: {
-      ...programEnv({ ...launch, typescript: launch.typescript && !hook }),
-      ...launch.env,
-      IDLC_SDK_LOG_MODULE: resolveSdk("log", launch.programDir),
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child =
+    takePrestarted(command, programArgs) ??
+    spawn(process.execPath, [...command.nodeArgs, command.main, ...programArgs], {
+      cwd: command.cwd,
+      env: command.env,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
   let buffered = "";
   child.stdout!.on("data", (chunk: Buffer) => {
     buffered += chunk.toString();

@@ -1,6 +1,6 @@
 import type { DeployContext } from "../deploy/context";
 import { StepGenerator } from "../deploy/step-generator";
-import { EXIT_ERROR_REPORTED, runProgram } from "../host";
+import { EXIT_ERROR_REPORTED, programHeapArgs, runProgram } from "../host";
 import { startMonitor, type MonitorServer } from "../monitor";
 import type { DiagnosticSeverity } from "../events";
 import type { PreparedStack } from "./prepare";
@@ -121,7 +121,7 @@ export async function launchProgram(
     config: prepared.config,
     secretKeys: prepared.secretKeys,
     typescript,
-    nodeArgs: [`--max-old-space-size=${options.heapMb ?? 1536}`],
+    nodeArgs: programHeapArgs(options.heapMb),
     debug: options.debug,
     env: { ...options.env, ...options.childEnv?.(options.targets) },
     onStdout: (line) => ctx.emit({ diagnosticEvent: { message: `${line}\n`, color: "raw", severity: "info" } }),

@@ -1,0 +1,12 @@
+import { lazy } from "./lazy";
+
+const prestart = lazy<typeof import("../engine/host/prestart")>("engine/host/prestart");
+
+/**
+ * A command that will run the stack's program on the offline engine starts the program's process now, before its
+ * own code loads (engine/host/prestart.ts); a deployment's shards and the Pulumi CLI start their own.
+ */
+export async function prestartFor(flags: { cwd?: string; engine?: string; deployment?: string }): Promise<void> {
+  if (flags.engine === "pulumi" || flags.deployment !== undefined) return;
+  (await prestart()).prestartProgram(flags.cwd ?? process.cwd());
+}

@@ -1,0 +1,68 @@
+import { once } from "node:events";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { prestartProgram } from "../../../engine/host";
+import { createProject, resourcesByName } from "../helpers/project";
+
+/** The probe's inputs as the preview planned them. */
+const planned = (events: Awaited<ReturnType<ReturnType<typeof createProject>["run"]>>["events"]) =>
+  events.find((e) => e.resourcePreEvent?.metadata.urn.endsWith("::probe"))?.resourcePreEvent?.metadata.new?.inputs;
+
+describe("a program process started ahead of its run", { timeout: 120_000 }, () => {
+  const project = createProject("started-ahead");
+  afterAll(() => project.cleanup());
+  const started: ReturnType<typeof prestartProgram>[] = [];
+  afterEach(() => started.splice(0).forEach((child) => child?.kill("SIGKILL")));
+  const prestart = () => {
+    const child = prestartProgram(project.dir);
+    started.push(child);
+    expect(child).toBeDefined();
+    return child!;
+  };
+
+  it("runs the run it is handed, as a process started for it would: arguments, config, no passphrase in a sealed preview", async () => {
+    project.writeConfig({ greeting: "hello" });
+    prestart();
+    const preview = await project.run("preview", { sealed: true });
+    expect(preview.result, preview.error?.message).toBe("succeeded");
+    expect(planned(preview.events)).toMatchObject({
+      startedAhead: true,
+      stack: "dev",
+      project: "ahead",
+      dryRun: true,
+      passphrase: false,
+      marker: "none",
+      greeting: "hello",
+    });
+
+    prestart();
+    const up = await project.run("up");
+    expect(up.result, up.error?.message).toBe("succeeded");
+    const inputs = resourcesByName(project.checkpoint()).probe.inputs;
+    expect(inputs).toMatchObject({ startedAhead: true, dryRun: false, passphrase: true, marker: "none" });
+
+    // The same run in a process started for it: only how it started differs.
+    const fresh = await project.run("preview", { sealed: true });
+    expect(planned(fresh.events)).toEqual({ ...planned(preview.events), startedAhead: false });
+  });
+
+  it("is let go, exiting non-zero, when the run needs other Node arguments; the run starts its own", async () => {
+    project.writeConfig({});
+    const child = prestart();
+    const exited = once(child, "exit");
+    const run = await project.run("preview", { sealed: true, programHeapMb: 1024 });
+    expect(run.result, run.error?.message).toBe("succeeded");
+    expect(planned(run.events)).toMatchObject({ startedAhead: false });
+    const [code] = await exited;
+    expect(code).not.toBe(0);
+  });
+
+  it("one that died before the run is not used: the run starts its own and succeeds", async () => {
+    project.writeConfig({});
+    const child = prestart();
+    child.kill("SIGKILL");
+    await once(child, "exit");
+    const run = await project.run("preview", { sealed: true });
+    expect(run.result, run.error?.message).toBe("succeeded");
+    expect(planned(run.events)).toMatchObject({ startedAhead: false });
+  });
+});
