@@ -10,20 +10,22 @@
  *
  * The emulators run in this process, published in the workspace's sandbox.json as `idlc sandbox start` does:
  * `configure` reads the app settings from there even when nothing is called, and counting the requests they
- * serve during the empty preview shows that it calls no API.
+ * serve during the empty preview shows that it calls no API. They run with their rate limits off and the stack's
+ * clients paced 1,000× faster (deployment-setup.ts): only the `up` that builds the state calls an app, and at the
+ * documented rates a 2,500-person `up` alone took over 20 minutes.
  *
  * Each preview's program (and its floor) also reports the heap it keeps alive once every resource is declared
  * (`program-heap.js`, preloaded through NODE_OPTIONS): printed per resource, and against the floor's.
  */
 import { appendFileSync, existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { emulators, sandboxDir, startEmulators, type StartedEmulators } from "../../sandbox";
-import { writeSandboxState } from "../../sandbox/state";
+import type { StartedEmulators } from "../../sandbox";
 import { createWorkspace, repoRoot } from "../../scripts/workspace";
 import { findProject, loadStackConfig, openStackSecrets } from "../../engine/project";
 import { formatUsage, loadAverage, measureNode, type Measured } from "../process-sampler";
 import { describeFloor, measureSdkFloor, ratios } from "../sdk-floor/measure";
 import { benchDeployment } from "./deployment";
+import { baseStackFile, startUnthrottledSandbox, unpaceBaseStack } from "./deployment-setup";
 import { writeSyntheticStack } from "./hr-export";
 
 const people = Number(process.argv[2] ?? 6500);
@@ -91,16 +93,11 @@ async function floorPreview(org: number, rows: string[], date: string): Promise<
 }
 
 async function main(): Promise<void> {
-  const sandbox = await startEmulators(emulators);
-  const apps = Object.fromEntries(
-    sandbox.running.map((e) => [e.name, { url: e.url, token: e.token, tokenUrl: e.tokenUrl, extra: e.extra }]),
-  );
-  writeSandboxState(sandboxDir(ws.dir), {
-    pid: process.pid,
-    startedAt: new Date().toISOString(),
-    apps,
-    unavailable: sandbox.unavailable,
-  });
+  const sandbox = await startUnthrottledSandbox(ws.dir);
+  const writeStack = (org: number) => {
+    writeSyntheticStack(stackDir, org);
+    unpaceBaseStack(baseStackFile(ws.dir));
+  };
   const rows: string[] = [];
   const date = new Date().toISOString().slice(0, 10);
   const record = (label: string, org: number, m: Measured, extra = "", floor?: Measured) => {
@@ -115,7 +112,7 @@ async function main(): Promise<void> {
     rows.push(`| identity-stack: ${what} | — | ${measured}${failed} | ${date} |`);
   };
   try {
-    writeSyntheticStack(stackDir, people);
+    writeStack(people);
     record("validate", people, await idlc(["validate"]));
     const floor = await floorPreview(people, rows, date);
     const before = apiRequests(sandbox);
@@ -130,7 +127,7 @@ async function main(): Promise<void> {
       floor,
     );
     if (upPeople > 0) {
-      writeSyntheticStack(stackDir, upPeople);
+      writeStack(upPeople);
       const up = await idlc(["up", "--yes"]);
       record("first up on the sandbox", upPeople, up, `; ${resourceCounts(up.stderr)}`);
       const upFloor = await floorPreview(upPeople, rows, date);
