@@ -91,14 +91,15 @@ export function describeDeployment(
 }
 
 /**
- * The whole deployment previewed before any state exists: wall, CPU, the slowest shard inside it, the coordinator
- * (which reads and judges every shard's events) and the largest process. No floor: it would be every shard's.
+ * A whole-deployment preview without per-shard floors (before any state exists, `what` = "with no state"; or a
+ * no-op one measured alone): wall, CPU, the slowest shard inside it, the coordinator (which reads and judges every
+ * shard's events) and the largest process. No floor: it would be every shard's.
  */
-export function describeFirstPreview(whole: TreeMeasured, load: string): string {
+export function describeWholePreview(whole: TreeMeasured, what: string, load: string): string {
   const processes = processesOf(whole);
   const slowest = whole.shards.reduce((a, b) => (b.seconds > a.seconds ? b : a));
   return (
-    `whole preview --deployment with no state (${whole.shards.length} shards, every account a create): ` +
+    `whole preview --deployment ${what} (${whole.shards.length} shards): ` +
     `${whole.seconds.toFixed(1)} s wall, ${cpuOf(processes).toFixed(1)} s CPU in all; slowest shard ${slowest.stack} ` +
     `${slowest.seconds.toFixed(1)} s (${perProcess(slowest.processes)}); coordinator ${perProcess(whole.coordinator)}; ` +
     `${largest(processes)}; load ${load}`

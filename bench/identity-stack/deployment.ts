@@ -11,6 +11,8 @@
  * `preview --deployment` on this machine, per shard and per process. With `buckets` below the org's bucket count,
  * only those buckets' shards are applied and measured (per-shard ups, in phase order): the figures for a shard of a
  * big company without the hours its whole state would take; the whole-deployment figures are then not measured.
+ * `--whole-only` measures just the whole no-op `preview --deployment` after the setup: no first preview with no
+ * state, no per-shard previews or floors, no judge step (the figure for the company, in under an hour here).
  */
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus } from "node:os";
@@ -23,7 +25,7 @@ import { measureIdlc, type TreeMeasured } from "./deployment-sampler";
 import { baseStackFile, startUnthrottledSandbox, unpaceBaseStack } from "./deployment-setup";
 import {
   describeDeployment,
-  describeFirstPreview,
+  describeWholePreview,
   describeShard,
   matrixProjection,
   type ShardFigures,
@@ -33,7 +35,9 @@ import { writeSyntheticStack } from "./hr-export";
 const DEPLOYMENT = "demo";
 const ENV = { PULUMI_CONFIG_PASSPHRASE: "bench" };
 
-export async function benchDeployment(ws: Workspace, args: string[]): Promise<void> {
+export async function benchDeployment(ws: Workspace, argv: string[]): Promise<void> {
+  const wholeOnly = argv.includes("--whole-only");
+  const args = argv.filter((a) => a !== "--whole-only");
   const [people, perShard] = [Number(args[0] ?? 10_000), Number(args[1] ?? 5_000)];
   const buckets = Math.ceil(people / perShard);
   const measured = Math.min(buckets, Number(args[2] ?? buckets));
@@ -51,8 +55,10 @@ export async function benchDeployment(ws: Workspace, args: string[]): Promise<vo
     );
 
     // The whole company at full scale before any state exists (its first rollout's PR): every account a create.
-    const first = must(await idlc(["preview", "--deployment", DEPLOYMENT]), "preview --deployment (no state)");
-    say(describeFirstPreview(first, loadAverage()));
+    if (!wholeOnly) {
+      const first = must(await idlc(["preview", "--deployment", DEPLOYMENT]), "preview --deployment (no state)");
+      say(describeWholePreview(first, "with no state, every account a create", loadAverage()));
+    }
 
     const all = measured === buckets;
     const setup = async () =>
@@ -70,6 +76,11 @@ export async function benchDeployment(ws: Workspace, args: string[]): Promise<vo
       `setup (state): ${all ? "up --deployment" : "per-shard ups"}${rounds}, emulators unthrottled: ${upSeconds.toFixed(0)} s wall at load ${loadAverage()}`,
     );
 
+    if (wholeOnly && all) {
+      const whole = must(await idlc(["preview", "--deployment", DEPLOYMENT]), "preview --deployment");
+      say(describeWholePreview(whole, "no-op, alone", loadAverage()));
+      return;
+    }
     const events = path.join(ws.dir, "events");
     mkdirSync(events, { recursive: true });
     const figures: ShardFigures[] = [];
