@@ -6,8 +6,9 @@ import path from "node:path";
 
 /**
  * A loader of one module (path from the repo root, no extension), loading it on first call. `bin/idlc.js` runs
- * under idlc's TypeScript hook (engine/host/typescript-hook.js), where `require` reads .ts and `import()` would reach Node's ESM loader, which cannot;
- * vitest's module runner is the reverse, so the hook's presence picks the way in.
+ * under idlc's TypeScript hook (engine/host/typescript-hook.js), where `require` reads .ts and `import()` would
+ * reach Node's ESM loader, which cannot; vitest's module runner is the reverse, so the hook's presence picks the
+ * way in.
  */
 export function lazy<M>(fromRoot: string): () => Promise<M> {
   const file = path.join(__dirname, "..", fromRoot);

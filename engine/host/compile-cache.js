@@ -1,6 +1,5 @@
 // Preloaded (node --require, first) into the program and provider-host processes the engine starts, and required
-// first by bin/idlc.js, unless
-// IDLC_COMPILE_CACHE=off. Node 20 has no `module.enableCompileCache`: every run compiles the same ~1,300 CommonJS
+// first by bin/idlc.js, unless IDLC_COMPILE_CACHE=off. Node 20 has no `module.enableCompileCache`: every run compiles the same ~1,300 CommonJS
 // modules (the SDK, the TypeScript compiler its closure serializer parses with, grpc, the program's own modules as
 // the TypeScript hook hands them over), which was a third of a small stack's preview CPU. This keeps V8's code cache of each module
 // on disk and hands it back to V8 on the next run. Nothing else about loading changes: resolution, `require`, the

@@ -14,12 +14,13 @@
  * closes, at the latest with the engine. It never holds a passphrase. IDLC_PROGRAM_PRESTART=off turns it off.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import type { Socket } from "node:net";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
+import { findProjectFile } from "../project/project-dir";
 import { PASSPHRASE_VARIABLES } from "../secrets/sealed";
 import { resolveSdk } from "./plugin-process";
 import { programHeapArgs, programNodeArgs } from "./program-args";
+import { typescriptHookFor } from "./typescript-loader";
 
 /** How a program process starts: directory, Node arguments, main module (`cmd/run`) and environment. */
 export interface ProgramCommand {
@@ -45,14 +46,6 @@ function engineEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** The project directory (holding Pulumi.yaml) at or above `dir`, where the engine runs the program. */
-function projectDirOf(dir: string): string | undefined {
-  for (let at = resolve(dir); ; at = dirname(at)) {
-    if (existsSync(join(at, "Pulumi.yaml")) || existsSync(join(at, "Pulumi.yml"))) return at;
-    if (dirname(at) === at) return undefined;
-  }
-}
-
 /** The handles that would keep the engine alive for a process it may never use. */
 const handles = (child: ChildProcess) => [child, child.stdin as Socket | null, child.stdout as Socket | null];
 
@@ -63,15 +56,18 @@ const handles = (child: ChildProcess) => [child, child.stdin as Socket | null, c
  */
 export function prestartProgram(cwd: string): ChildProcess | undefined {
   if (waiting || process.env.IDLC_PROGRAM_PRESTART === "off") return undefined;
-  const programDir = projectDirOf(cwd);
-  if (!programDir) return undefined;
+  // The engine runs the program in the project's directory (run-program.ts).
+  const projectFile = findProjectFile(cwd);
+  if (!projectFile) return undefined;
+  const programDir = dirname(projectFile);
   let main: string;
   try {
     main = resolveSdk("cmd/run", programDir);
   } catch {
     return undefined; // no SDK: the run itself reports it
   }
-  const nodeArgs = programNodeArgs({ programDir, typescript: true, nodeArgs: programHeapArgs() });
+  const hook = typescriptHookFor(programDir);
+  const nodeArgs = programNodeArgs({ hook, nodeArgs: programHeapArgs() });
   const env = engineEnv();
   const child = spawn(process.execPath, [...nodeArgs, "--require", join(__dirname, "prestart-wait.js"), main], {
     cwd: programDir,

@@ -1,28 +1,28 @@
 import { join } from "node:path";
 import { SDK_PROCESS_PRELOADS } from "./plugin-process";
-import { typescriptHookFor } from "./typescript-loader";
 
-/** What decides the program process's Node arguments (ProgramLaunch's fields of the same names). */
+/** What decides the program process's Node arguments. */
 export interface ProgramNodeOptions {
-  programDir: string;
-  typescript: boolean;
+  /** The engine's TypeScript hook, when the program loads through it (typescript-loader.ts `typescriptHookFor`). */
+  hook?: string;
+  /** Node flags (ProgramLaunch.nodeArgs). */
   nodeArgs?: string[];
+  /** Keep the SDK's debug-level logs (ProgramLaunch.debug). */
   debug?: boolean;
 }
 
 /** The program process's Node arguments before its main module (`cmd/run`): flags, then the engine's preloads. */
-export function programNodeArgs(launch: ProgramNodeOptions): string[] {
-  const hook = launch.typescript ? typescriptHookFor(launch.programDir) : undefined;
+export function programNodeArgs({ hook, nodeArgs, debug }: ProgramNodeOptions): string[] {
   const preloads = [
     ...[
       ...SDK_PROCESS_PRELOADS,
       "safe-error-inspect.js",
-      ...(launch.debug ? [] : ["quiet-sdk-debug.js"]),
+      ...(debug ? [] : ["quiet-sdk-debug.js"]),
       ...(process.env.PULUMI_DEBUG_PROMISE_LEAKS ? [] : ["skip-promise-stacks.js"]),
     ].map((file) => join(__dirname, file)),
     ...(hook ? [hook] : []),
   ].flatMap((file) => ["--require", file]);
-  return [...(launch.nodeArgs ?? []), ...preloads];
+  return [...(nodeArgs ?? []), ...preloads];
 }
 
 /** The program's heap cap as a Node flag (RunOperationOptions.programHeapMb; default 1536 MB). */

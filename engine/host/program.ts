@@ -71,7 +71,7 @@ export function runProgram(launch: ProgramLaunch): RunningProgram {
   const hook = launch.typescript ? typescriptHookFor(launch.programDir) : undefined;
   const command = {
     cwd: launch.programDir,
-    nodeArgs: programNodeArgs(launch),
+    nodeArgs: programNodeArgs({ hook, nodeArgs: launch.nodeArgs, debug: launch.debug }),
     main: resolveSdk("cmd/run", launch.programDir),
     env: {
       ...programEnv({ ...launch, typescript: launch.typescript && !hook }),

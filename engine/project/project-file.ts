@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { ProjectCode, ProjectError } from "./errors";
+import { findProjectFile } from "./project-dir";
 
 // Pulumi.yaml as the Pulumi CLI reads it (sdk/go/common/workspace/project.go); unknown keys are allowed.
 const runtimeSchema = z.union([
@@ -36,18 +37,13 @@ export const projectSchema = z.object({
 });
 export type Project = z.infer<typeof projectSchema>;
 
-const PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml"];
-
 /**
  * Finds the nearest Pulumi.yaml at or above `cwd` and reads it.
  * @throws ProjectError `PROJECT_NOT_FOUND` / `PROJECT_INVALID` (naming the file and field).
  */
 export function findProject(cwd: string): Project {
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    const file = PROJECT_FILES.map((name) => join(dir, name)).find((path) => existsSync(path));
-    if (file) return readProject(file);
-    if (dirname(dir) === dir) break;
-  }
+  const file = findProjectFile(cwd);
+  if (file) return readProject(file);
   throw new ProjectError(
     ProjectCode.notFound,
     `no Pulumi.yaml in ${resolve(cwd)} or any directory above it`,
