@@ -42,7 +42,9 @@ export function directoryRouter(ctx: EntraContext): Router {
     if (o.kind === "user" && store.upnIndex.has(upn)) throw objectConflict("userPrincipalName");
     store.deleted.delete(req.params.id);
     const { deletedDateTime: _gone, ...resource } = o.resource;
-    store.objects.set(req.params.id, { kind: o.kind, resource, createdAt: o.createdAt });
+    const restored: DirectoryObject = { kind: o.kind, resource, createdAt: o.createdAt };
+    store.objects.set(req.params.id, restored);
+    store.indexEmployeeId(restored);
     if (o.kind === "user") store.upnIndex.set(upn, req.params.id);
     store.changed();
     res.json({

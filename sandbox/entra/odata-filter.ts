@@ -52,3 +52,9 @@ export function compileFilter(filter: unknown, filterable: Set<string>): Test {
     .map((alt) => alt.split(/\s+and\s+/i).map((c) => clause(c.trim())));
   return (o) => alternatives.some((all) => all.every((t) => t(o)));
 }
+
+/** The employee id of a filter that is only `employeeId eq '<id>'`; undefined for any other. */
+export function employeeIdOf(filter: unknown): string | undefined {
+  const m = /^employeeId\s+eq\s+('(?:[^']|'')*')$/.exec(String(filter ?? "").trim());
+  return m ? String(literal(m[1]!)) : undefined;
+}

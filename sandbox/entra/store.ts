@@ -1,5 +1,6 @@
 import type { HeldPassword } from "../held-password";
 import { JsonFileStore } from "../json-file-saver";
+import { KeyIndex } from "../key-index";
 
 export type Json = Record<string, unknown>;
 
@@ -27,6 +28,8 @@ export class EntraStore extends JsonFileStore<SavedEntra> {
   deleted = new Map<string, DirectoryObject>();
   /** Lower-cased userPrincipalName → id. */
   upnIndex = new Map<string, string>();
+  /** Live users by employeeId (`indexEmployeeId` after every change to one). */
+  employeeIds = new KeyIndex();
   /** Group id → member ids (kept while a user sits in deleted items, as Graph does). */
   members = new Map<string, Set<string>>();
   /** User id → manager id. */
@@ -38,6 +41,10 @@ export class EntraStore extends JsonFileStore<SavedEntra> {
     return { objects: [...this.objects], deleted: [...this.deleted], members, managers: [...this.managers] };
   }
 
+  indexEmployeeId(o: DirectoryObject): void {
+    if (o.kind === "user") this.employeeIds.set(String(o.resource.id), [o.resource.employeeId]);
+  }
+
   load(): void {
     const data = this.read();
     if (!data) return;
@@ -45,7 +52,9 @@ export class EntraStore extends JsonFileStore<SavedEntra> {
     this.deleted = new Map(data.deleted);
     this.members = new Map(data.members.map(([g, m]) => [g, new Set(m)]));
     this.managers = new Map(data.managers);
-    for (const [id, o] of this.objects)
+    for (const [id, o] of this.objects) {
       if (o.kind === "user") this.upnIndex.set(String(o.resource.userPrincipalName).toLowerCase(), id);
+      this.indexEmployeeId(o);
+    }
   }
 }

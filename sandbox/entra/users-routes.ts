@@ -2,7 +2,7 @@ import { Router, type Request } from "express";
 import { holdPassword } from "../held-password";
 import type { EntraContext } from "./context";
 import { objectConflict, resourceNotFound, unsupportedQuery } from "./errors";
-import { compileFilter } from "./odata-filter";
+import { compileFilter, employeeIdOf } from "./odata-filter";
 import { page, select } from "./odata-page";
 import type { DirectoryObject, Json } from "./store";
 import { applyUserBody, checkUserBody, USER_DEFAULT_SELECT, USER_FILTERABLE } from "./user-model";
@@ -47,14 +47,13 @@ export function usersRouter(ctx: EntraContext): Router {
   });
 
   router.get("/users", (req, res) => {
-    res.json(
-      listOf(
-        [...store.objects.values()].filter((o) => o.kind === "user"),
-        req,
-        "users",
-        USER_DEFAULT_SELECT,
-      ),
-    );
+    // A lookup by employee id (idlc's) tests only the users the index holds under it, not every user.
+    const employeeId = employeeIdOf(req.query.$filter);
+    const candidates =
+      employeeId === undefined
+        ? [...store.objects.values()].filter((o) => o.kind === "user")
+        : store.employeeIds.pick(store.objects, employeeId);
+    res.json(listOf(candidates, req, "users", USER_DEFAULT_SELECT));
   });
 
   router.get("/users/:id", (req, res) => {
@@ -76,6 +75,7 @@ export function usersRouter(ctx: EntraContext): Router {
       store.upnIndex.set(upn, id);
     }
     user.resource = applyUserBody(user.resource, body);
+    store.indexEmployeeId(user);
     const password = (body.passwordProfile as Json | undefined)?.password;
     if (password) {
       user.resource.lastPasswordChangeDateTime = clock.iso();
@@ -89,6 +89,7 @@ export function usersRouter(ctx: EntraContext): Router {
     const user = ctx.find(req.params.id, "user");
     const id = String(user.resource.id);
     store.objects.delete(id);
+    store.employeeIds.delete(id);
     store.upnIndex.delete(String(user.resource.userPrincipalName).toLowerCase());
     user.deletedAt = clock.now();
     user.resource = { ...user.resource, deletedDateTime: clock.iso() };
@@ -170,6 +171,7 @@ export function createUser(ctx: EntraContext, body: Json): DirectoryObject {
   const password = holdPassword(String((body.passwordProfile as Json).password));
   const user: DirectoryObject = { kind: "user", resource: applyUserBody(base, body), createdAt: clock.now(), password };
   store.objects.set(id, user);
+  store.indexEmployeeId(user);
   store.upnIndex.set(upn, id);
   store.changed();
   return user;

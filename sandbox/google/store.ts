@@ -1,5 +1,6 @@
 import type { HeldPassword } from "../held-password";
 import { JsonFileStore } from "../json-file-saver";
+import { KeyIndex } from "../key-index";
 
 export type Json = Record<string, unknown>;
 
@@ -36,6 +37,8 @@ export class GoogleStore extends JsonFileStore<SavedGoogle> {
   deleted = new Map<string, UserRecord>();
   /** Lower-cased primary email or alias → user id. */
   emailIndex = new Map<string, string>();
+  /** Live users by external id value (`indexExternalIds` after every change to one). */
+  externalIds = new KeyIndex();
   groups = new Map<string, GroupRecord>();
   groupIndex = new Map<string, string>();
   orgUnits = new Map<string, Json>();
@@ -64,6 +67,19 @@ export class GoogleStore extends JsonFileStore<SavedGoogle> {
   unindexUser(record: UserRecord): void {
     const emails = [record.resource.primaryEmail, ...((record.resource.aliases as string[] | undefined) ?? [])];
     for (const email of emails) this.emailIndex.delete(String(email).toLowerCase());
+    this.externalIds.delete(String(record.resource.id));
+  }
+
+  indexExternalIds(record: UserRecord): void {
+    const values = ((record.resource.externalIds as Json[] | undefined) ?? []).map((e) => e.value);
+    this.externalIds.set(String(record.resource.id), values);
+  }
+
+  /** The live users an exact `externalId` or `email` query clause can match, in the order a scan finds them. */
+  usersMatching(clause: { field: "externalId" | "email"; value: string }): UserRecord[] {
+    if (clause.field === "externalId") return this.externalIds.pick(this.users, clause.value);
+    const user = this.users.get(this.emailIndex.get(clause.value.toLowerCase()) ?? "");
+    return user ? [user] : [];
   }
 
   load(): void {
@@ -73,8 +89,10 @@ export class GoogleStore extends JsonFileStore<SavedGoogle> {
     this.deleted = new Map(data.deleted);
     this.orgUnits = new Map(data.orgUnits);
     this.groups = new Map(data.groups.map(([id, g]) => [id, { ...g, members: new Map(g.members) }]));
-    for (const [id, u] of this.users)
+    for (const [id, u] of this.users) {
       this.indexUser(id, [String(u.resource.primaryEmail), ...((u.resource.aliases as string[]) ?? [])]);
+      this.indexExternalIds(u);
+    }
     for (const [id, g] of this.groups) this.groupIndex.set(String(g.resource.email).toLowerCase(), id);
   }
 }

@@ -21,20 +21,35 @@ const FIELDS: Record<string, (user: Json, value: string) => boolean> = {
   orgUnitPath: (u, v) => eq(u.orgUnitPath ?? "/", v),
 };
 
+/** A query's `field:value` clauses, values unquoted; an unknown field or anything else in the query is refused. */
+function clausesOf(query: unknown): { field: string; value: string }[] {
+  if (query === undefined || query === "") return [];
+  const clauses = String(query).match(/\w+[:=](?:'[^']*'|"[^"]*"|\S+)/g) ?? [];
+  if (clauses.join(" ").length !== String(query).trim().replace(/\s+/g, " ").length) throw invalid("query");
+  return clauses.map((clause) => {
+    const [, field, raw] = /^(\w+)[:=](.*)$/.exec(clause)!;
+    if (!FIELDS[field]) throw invalid(`query: unsupported field ${field}`);
+    return { field, value: raw.replace(/^(['"])(.*)\1$/, "$2") };
+  });
+}
+
 /**
  * The subset of the users.list `query` language idlc uses: space-separated `field:value` or `field=value`
  * clauses (all must match), values optionally quoted, a trailing `*` for prefix match.
  */
 export function compileUserQuery(query: unknown): Test {
-  if (query === undefined || query === "") return () => true;
-  const clauses = String(query).match(/\w+[:=](?:'[^']*'|"[^"]*"|\S+)/g) ?? [];
-  if (clauses.join(" ").length !== String(query).trim().replace(/\s+/g, " ").length) throw invalid("query");
-  const tests = clauses.map((clause): Test => {
-    const [, field, raw] = /^(\w+)[:=](.*)$/.exec(clause)!;
-    const test = FIELDS[field];
-    if (!test) throw invalid(`query: unsupported field ${field}`);
-    const value = raw.replace(/^(['"])(.*)\1$/, "$2");
-    return (u) => test(u, value);
-  });
+  const tests = clausesOf(query).map(
+    ({ field, value }): Test =>
+      (u) =>
+        FIELDS[field](u, value),
+  );
   return (u) => tests.every((t) => t(u));
+}
+
+/** An exact `externalId` or `email` clause of the query, which the store's indexes answer; undefined when none. */
+export function indexedClause(query: unknown): { field: "externalId" | "email"; value: string } | undefined {
+  const clause = clausesOf(query).find(
+    (c) => c.field === "externalId" || (c.field === "email" && !c.value.endsWith("*")),
+  );
+  return clause as ReturnType<typeof indexedClause>;
 }

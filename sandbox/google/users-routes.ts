@@ -4,7 +4,7 @@ import type { GoogleContext } from "./context";
 import { duplicate, GoogleApiError, notFound } from "./errors";
 import { paginate } from "./paging";
 import type { Json, UserRecord } from "./store";
-import { compileUserQuery } from "./user-query";
+import { compileUserQuery, indexedClause } from "./user-query";
 import { mergeUser, requireInsertFields, writableFields } from "./user-model";
 
 /** users.insert/get/list/update/patch/delete/undelete/signOut/makeAdmin. */
@@ -22,8 +22,11 @@ export function usersRouter(ctx: GoogleContext): Router {
   router.get("/users", (req, res) => {
     ctx.checkScope(req.query);
     const test = compileUserQuery(req.query.query);
-    const source = req.query.showDeleted === "true" ? store.deleted : store.users;
-    let all = [...source.values()].filter((r) => ctx.visible(r) && test(r.resource));
+    const deleted = req.query.showDeleted === "true";
+    // A lookup by employee id or address tests only the users the indexes hold under it, not every user.
+    const clause = deleted ? undefined : indexedClause(req.query.query);
+    const candidates = clause ? store.usersMatching(clause) : [...(deleted ? store.deleted : store.users).values()];
+    let all = candidates.filter((r) => ctx.visible(r) && test(r.resource));
     if (req.query.orderBy === "email")
       all.sort((a, b) => String(a.resource.primaryEmail).localeCompare(String(b.resource.primaryEmail)));
     if (req.query.sortOrder === "DESCENDING") all = all.reverse();
@@ -58,6 +61,7 @@ export function usersRouter(ctx: GoogleContext): Router {
       store.indexUser(String(record.resource.id), [String(next.primaryEmail), previousEmail]);
     }
     record.resource = { ...next, etag: ctx.etag() };
+    store.indexExternalIds(record);
     if (body.password !== undefined) {
       record.passwordSetAt = clock.now();
       record.password = holdPassword(String(body.password), body.hashFunction as string | undefined);
@@ -92,6 +96,7 @@ export function usersRouter(ctx: GoogleContext): Router {
     record.resource = { ...resource, orgUnitPath, etag: ctx.etag() };
     delete record.deletedAt;
     store.users.set(req.params.userKey, record);
+    store.indexExternalIds(record);
     store.indexUser(req.params.userKey, [
       String(resource.primaryEmail),
       ...((resource.aliases as string[] | undefined) ?? []),
@@ -160,6 +165,7 @@ export function insertUser(ctx: GoogleContext, body: Json): UserRecord {
   };
   store.users.set(id, record);
   store.indexUser(id, [email]);
+  store.indexExternalIds(record);
   store.changed();
   return record;
 }

@@ -31,11 +31,12 @@ function handlers(kind: Kind) {
         if (!found) throw notFound(kind, resource.id);
         return present(found);
       }
-      const all = [...store[kind].values()];
-      if (!resource.filter) return all.map(present);
-      const filter = new SCIMMY.Types.Filter(
-        decodeFilterExpression(JSON.parse(JSON.stringify(resource.filter))) as any,
-      );
+      const expression = resource.filter
+        ? decodeFilterExpression(JSON.parse(JSON.stringify(resource.filter)))
+        : undefined;
+      const all = kind === "User" && expression ? usersFor(expression, store) : [...store[kind].values()];
+      if (!expression) return all.map(present);
+      const filter = new SCIMMY.Types.Filter(expression as any);
       // Match on copies with userName lower-cased (caseExact:false), then hand back the stored records.
       const copies = new Map(
         all.map((r) => [typeof r.userName === "string" ? { ...r, userName: r.userName.toLowerCase() } : r, r]),
@@ -69,22 +70,47 @@ function handlers(kind: Kind) {
         id,
         meta: { created: prev?.meta.created ?? now(), lastModified: now(), version },
       };
-      store[kind].set(id, record);
+      store.put(kind, record);
       store.changed();
       return kind === "User" ? withGroups(record, store) : record;
     },
     degress: (resource: any, store: ScimStore) => {
-      if (!store[kind].delete(resource.id)) throw notFound(kind, resource.id);
-      if (kind === "User") for (const group of store.Group.values()) dropMember(group, resource.id);
+      if (!store.remove(kind, resource.id)) throw notFound(kind, resource.id);
+      if (kind === "User")
+        for (const group of store.memberships.pick(store.Group, resource.id)) {
+          store.put("Group", {
+            ...group,
+            members: group.members.filter((m: { value: string }) => m.value !== resource.id),
+          });
+        }
       store.changed();
     },
   };
 }
 
+/**
+ * The users a filter can match, when each of its `or` branches asks for a userName or externalId by `eq` (idlc's
+ * lookups): those the index holds under the values. Every user for any other filter. SCIMMY still matches each one.
+ */
+function usersFor(expression: unknown, store: ScimStore): ScimRecord[] {
+  const keys = (expression as Record<string, unknown>[]).map((branch) => {
+    const eq = Object.entries(branch).find(
+      ([attribute, test]) =>
+        /^(userName|externalId)$/i.test(attribute) &&
+        Array.isArray(test) &&
+        test[0] === "eq" &&
+        typeof test[1] === "string",
+    );
+    return eq ? ((eq[1] as string[])[1] as string) : undefined;
+  });
+  if (!keys.length || keys.some((k) => k === undefined)) return [...store.User.values()];
+  return store.userKeys.pick(store.User, ...(keys as string[]));
+}
+
 /** userName is unique without regard to case (RFC 7643 §4.1.1); SCIMMY does not check it. */
 function assertUniqueUserName(store: ScimStore, userName: string, selfId?: string): void {
   const wanted = String(userName).toLowerCase();
-  for (const user of store.User.values()) {
+  for (const user of store.userKeys.pick(store.User, wanted)) {
     if (user.id !== selfId && String(user.userName).toLowerCase() === wanted) {
       throw new SCIMMY.Types.Error(409, "uniqueness", `userName ${userName} already exists`);
     }
@@ -93,14 +119,8 @@ function assertUniqueUserName(store: ScimStore, userName: string, selfId?: strin
 
 /** The readOnly `groups` attribute, computed from group membership as real servers do. */
 function withGroups(user: ScimRecord, store: ScimStore): ScimRecord {
-  const groups = [...store.Group.values()]
-    .filter((g) => (g.members ?? []).some((m: { value: string }) => m.value === user.id))
+  const groups = store.memberships
+    .pick(store.Group, user.id)
     .map((g) => ({ value: g.id, display: g.displayName, type: "direct" }));
   return { ...user, groups };
-}
-
-function dropMember(group: ScimRecord, userId: string): void {
-  if (group.members?.some((m: { value: string }) => m.value === userId)) {
-    group.members = group.members.filter((m: { value: string }) => m.value !== userId);
-  }
 }

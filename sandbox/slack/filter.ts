@@ -42,6 +42,23 @@ function tokenize(filter: string): Token[] {
 }
 
 /**
+ * The `attribute eq value` clauses of a filter made only of them joined by `or` (how idlc looks a user up), values
+ * as the filter means them (unquoted, unescaped); undefined for any other filter.
+ */
+export function equalitiesOf(filter: string): { attribute: string; value: string }[] | undefined {
+  const tokens = tokenize(filter);
+  const clauses: { attribute: string; value: string }[] = [];
+  for (let i = 0; i < tokens.length; i += 4) {
+    const [attribute, op, value, joiner] = tokens.slice(i, i + 4);
+    if (attribute?.kind !== "word" || op?.kind !== "word" || op.text.toLowerCase() !== "eq") return undefined;
+    if (value?.kind !== "word" && value?.kind !== "string") return undefined;
+    if (joiner && (joiner.kind !== "word" || joiner.text.toLowerCase() !== "or" || i + 4 >= tokens.length)) return;
+    clauses.push({ attribute: attribute.text.toLowerCase(), value: value.text });
+  }
+  return clauses.length ? clauses : undefined;
+}
+
+/**
  * Parse a SCIM filter with the operators Slack documents (`eq co sw pr gt ge lt le and or`, parentheses).
  * Attribute names and operators are case-insensitive; values compare case-insensitively (emails, usernames).
  * An attribute outside `supported` (lower-case) is `invalid_query`: Slack filters only on a few.

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { badRequest, conflict, noSuchGroup } from "./errors";
 import { parseFilter } from "./filter";
-import { applyPatch } from "./patch";
+import { applyPatch, parsePath, patchOperations, type PatchOperation } from "./patch";
 import type { GroupRecord, SlackStore } from "./store";
 import { GROUP_URN } from "./urns";
 
@@ -17,22 +17,30 @@ const GroupDoc = z
   .loose();
 
 /** Only members being added must be active: one deactivated since it joined does not block later edits. */
+function checkNewMembers(store: SlackStore, ids: Iterable<string>, previous?: GroupRecord): void {
+  const before = previous ? store.membersOf(previous) : new Set<string>();
+  for (const id of ids) {
+    if (before.has(id)) continue;
+    const user = store.users.get(id);
+    if (!user) throw badRequest("no_such_group_members");
+    if (!user.active) throw badRequest("unable_to_add_deleted_or_guest_to_group");
+  }
+}
+
+/** `perCall`: the users the request itself names (a PATCH's, not the group's after it), which Slack limits. */
 function parseGroup(
   store: SlackStore,
   body: unknown,
   previous?: GroupRecord,
+  perCall?: number,
 ): Pick<GroupRecord, "displayName" | "members"> {
   const parsed = GroupDoc.safeParse(body);
   if (!parsed.success || !parsed.data.schemas.includes(GROUP_URN)) throw badRequest("missing_schema_element");
   const { displayName, members = [] } = parsed.data;
   if (!displayName) throw badRequest("missing_schema_element");
   const ids = [...new Set((members ?? []).map((m) => m.value))];
-  if (ids.length > MAX_MEMBERS_PER_CALL) throw badRequest("too_many_users");
-  for (const id of ids.filter((m) => !previous?.members.includes(m))) {
-    const user = store.users.get(id);
-    if (!user) throw badRequest("no_such_group_members");
-    if (!user.active) throw badRequest("unable_to_add_deleted_or_guest_to_group");
-  }
+  if ((perCall ?? ids.length) > MAX_MEMBERS_PER_CALL) throw badRequest("too_many_users");
+  checkNewMembers(store, ids, previous);
   // Slack user group names are unique; the SCIM detail for a clash is not documented [unverified].
   const clash = [...store.groups.values()].some(
     (g) => g.id !== previous?.id && g.displayName.toLowerCase() === displayName.toLowerCase(),
@@ -59,15 +67,60 @@ export function createGroup(store: SlackStore, body: unknown): GroupRecord {
 /** PUT replaces all members; PATCH adds/removes/replaces them (a removal of an already-absent member is a no-op). */
 export function updateGroup(store: SlackStore, id: string, body: unknown, mode: "put" | "patch"): GroupRecord {
   const previous = getGroup(store, id);
-  const doc = mode === "put" ? body : applyPatch(groupDocument(store, previous), body, []);
-  const next: GroupRecord = {
-    ...previous,
-    ...parseGroup(store, doc, previous),
-    lastModified: new Date().toISOString(),
-  };
+  const operations = mode === "patch" ? patchOperations(body) : [];
+  const named = operations.reduce((n, o) => n + namedUsers(o.value), 0);
+  const fields =
+    mode === "put"
+      ? parseGroup(store, body, previous)
+      : (patchMembers(store, previous, operations, named) ??
+        parseGroup(store, applyPatch(groupDocument(store, previous), body, []), previous, named));
+  const next: GroupRecord = { ...previous, ...fields, lastModified: new Date().toISOString() };
   store.groups.set(id, next);
   store.save();
   return next;
+}
+
+/** The users an operation's value names: a member list, or one inside a path-less `{ members: [...] }`. */
+function namedUsers(value: unknown): number {
+  if (Array.isArray(value)) return value.length;
+  const members = value && typeof value === "object" ? (value as { members?: unknown }).members : undefined;
+  return Array.isArray(members) ? members.length : 0;
+}
+
+type MemberChange = { add: string[] } | { remove: string };
+
+/** A member add (`members`, a list of `{value}`) or removal (`members[value eq U1]`); undefined for any other op. */
+function memberChange({ op, path, value }: PatchOperation): MemberChange | undefined {
+  const target = path === undefined ? undefined : parsePath(path, []);
+  if (target?.keys.length !== 1 || target.keys[0]!.toLowerCase() !== "members" || target.itemField) return;
+  if (op === "add" && !target.filter && Array.isArray(value)) {
+    const ids = value.map((m) => (m && typeof m === "object" ? (m as { value?: unknown }).value : undefined));
+    return ids.every((v): v is string => typeof v === "string") ? { add: ids } : undefined;
+  }
+  if (op === "remove" && target.filter?.sub.toLowerCase() === "value") return { remove: target.filter.value };
+}
+
+/**
+ * A PATCH that only adds members or removes them by id (idlc's every membership change), applied to the member
+ * list as the whole-document path would, without rendering, copying and re-validating a group that may hold tens
+ * of thousands. Undefined when any operation is of another kind: that PATCH takes the whole-document path.
+ */
+function patchMembers(store: SlackStore, previous: GroupRecord, operations: PatchOperation[], named: number) {
+  const changes = operations.map(memberChange);
+  if (!changes.every((c): c is MemberChange => c !== undefined)) return undefined;
+  if (named > MAX_MEMBERS_PER_CALL) throw badRequest("too_many_users");
+  let members = previous.members;
+  for (const change of changes) {
+    if ("add" in change) {
+      const present = new Set(members);
+      members = [...members, ...new Set(change.add.filter((id) => !present.has(id)))];
+    } else {
+      const gone = change.remove.toLowerCase();
+      members = members.filter((id) => id.toLowerCase() !== gone);
+    }
+  }
+  checkNewMembers(store, members, previous);
+  return { displayName: previous.displayName, members };
 }
 
 /** Deleting a group is permanent; its member users stay. */

@@ -94,14 +94,23 @@ function applyAt(doc: Json, op: string, p: ParsedPath, value: unknown): void {
 
 const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
 
-/** Apply a v2 PatchOp body to a copy of `current`; the caller re-validates the result like a PUT body. */
-export function applyPatch(current: Json, body: unknown, extensionUrns: string[]): Json {
+export type PatchOperation = z.infer<typeof PatchBody>["Operations"][number] & { op: "add" | "replace" | "remove" };
+
+/** The operations of a v2 PatchOp body, each `op` lower-cased. */
+export function patchOperations(body: unknown): PatchOperation[] {
   const parsed = PatchBody.safeParse(body);
   if (!parsed.success || !parsed.data.schemas.includes(PATCH_OP_URN)) throw badRequest("missing_schema_element");
-  const doc = structuredClone(current);
-  for (const { op: rawOp, path, value } of parsed.data.Operations) {
-    const op = rawOp.toLowerCase();
+  return parsed.data.Operations.map((operation) => {
+    const op = operation.op.toLowerCase();
     if (op !== "add" && op !== "replace" && op !== "remove") throw badRequest("invalid_request_payload");
+    return { ...operation, op };
+  });
+}
+
+/** Apply a v2 PatchOp body to a copy of `current`; the caller re-validates the result like a PUT body. */
+export function applyPatch(current: Json, body: unknown, extensionUrns: string[]): Json {
+  const doc = structuredClone(current);
+  for (const { op, path, value } of patchOperations(body)) {
     if (path) applyAt(doc, op, parsePath(path, extensionUrns), value);
     else if (op !== "remove" && isObject(value)) {
       for (const [k, v] of Object.entries(value)) applyAt(doc, op, { keys: [k] }, v);

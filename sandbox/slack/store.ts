@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { KeyIndex } from "../key-index";
 
 /** Enterprise-extension fields Slack stores; `managerId` is always a resolved Slack user id. */
 export interface EnterpriseFields {
@@ -56,6 +57,10 @@ export const PRIMARY_OWNER = { userName: "primary-owner", email: "owner@example.
 export class SlackStore {
   readonly users = new Map<string, UserRecord>();
   readonly groups = new Map<string, GroupRecord>();
+  /** Users by username and by either email, kept by `putUser`. */
+  readonly userKeys = new KeyIndex();
+  /** Each group record's members as a set (records are replaced, never edited, so a record's set never changes). */
+  private readonly memberSets = new WeakMap<GroupRecord, ReadonlySet<string>>();
   private seq = 0;
 
   constructor(private readonly file?: string) {
@@ -78,8 +83,20 @@ export class SlackStore {
     return [...this.users.values()].find((u) => u.primaryOwner)!;
   }
 
+  /** Stores a user (new or replaced) and indexes it. */
+  putUser(user: UserRecord): void {
+    this.users.set(user.id, user);
+    this.userKeys.set(user.id, [user.userName, user.primaryEmail, user.secondaryEmail]);
+  }
+
+  membersOf(group: GroupRecord): ReadonlySet<string> {
+    let members = this.memberSets.get(group);
+    if (!members) this.memberSets.set(group, (members = new Set(group.members)));
+    return members;
+  }
+
   groupsOf(userId: string): GroupRecord[] {
-    return [...this.groups.values()].filter((g) => g.members.includes(userId));
+    return [...this.groups.values()].filter((g) => this.membersOf(g).has(userId));
   }
 
   save(): void {
@@ -92,14 +109,14 @@ export class SlackStore {
 
   private load(snapshot: Snapshot): void {
     this.seq = snapshot.seq;
-    for (const u of snapshot.users) this.users.set(u.id, u);
+    for (const u of snapshot.users) this.putUser(u);
     for (const g of snapshot.groups) this.groups.set(g.id, g);
   }
 
   private seedPrimaryOwner(): void {
     const now = new Date().toISOString();
     const id = this.nextId("U");
-    this.users.set(id, {
+    this.putUser({
       id,
       externalId: "",
       userName: PRIMARY_OWNER.userName,

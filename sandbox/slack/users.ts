@@ -3,7 +3,7 @@ import { applyPatch } from "./patch";
 import { SEEDED_CHANNELS, type SlackStore, type UserRecord } from "./store";
 import { parseUser, renderUser, type UserFields } from "./user-record";
 import { ENTERPRISE_URN, SLACK_PROFILE_URN } from "./urns";
-import { parseFilter } from "./filter";
+import { equalitiesOf, parseFilter } from "./filter";
 
 /** Attributes Slack can filter users on (app-apis.md §1.6). */
 const USER_FILTERS = ["username", "email"] as const;
@@ -18,13 +18,13 @@ export interface SlackQuirks {
 function resolveManager(store: SlackStore, ref: string): string | undefined {
   const lower = ref.toLowerCase();
   if (store.users.has(ref)) return ref;
-  return [...store.users.values()].find((u) => u.primaryEmail === lower || u.userName === lower)?.id;
+  return store.userKeys.pick(store.users, lower).find((u) => u.primaryEmail === lower || u.userName === lower)?.id;
 }
 
 /** A deactivated user keeps both its email and its username, so neither can be reused (app-apis.md §1.7). */
 function assertUnique(store: SlackStore, fields: UserFields, selfId?: string): void {
   const emails = [fields.primaryEmail, fields.secondaryEmail].filter(Boolean);
-  for (const other of store.users.values()) {
+  for (const other of store.userKeys.pick(store.users, fields.userName, ...(emails as string[]))) {
     if (other.id === selfId) continue;
     if (emails.some((e) => e === other.primaryEmail || e === other.secondaryEmail)) throw conflict("email_taken");
     if (other.userName === fields.userName) throw conflict("username_taken");
@@ -43,7 +43,7 @@ export function createUser(store: SlackStore, body: unknown): UserRecord {
   assertUnique(store, fields);
   const now = new Date().toISOString();
   const user: UserRecord = { ...fields, id: store.nextId("U"), primaryOwner: false, created: now, lastModified: now };
-  store.users.set(user.id, user);
+  store.putUser(user);
   store.save();
   return user;
 }
@@ -65,7 +65,7 @@ export function updateUser(
   if (!("secondaryEmail" in fields)) delete next.secondaryEmail;
   const stored = quirks.deactivateOnNextUpdates > 0 && !next.primaryOwner ? { ...next, active: false } : next;
   if (stored !== next) quirks.deactivateOnNextUpdates -= 1;
-  store.users.set(id, stored);
+  store.putUser(stored);
   store.save();
   return next;
 }
@@ -75,14 +75,18 @@ export function deactivateUser(store: SlackStore, id: string): void {
   const user = getUser(store, id);
   if (user.primaryOwner) throw forbidden("cannot_disable_primary_owner");
   if (!user.active) return;
-  store.users.set(id, { ...user, active: false, lastModified: new Date().toISOString() });
+  store.putUser({ ...user, active: false, lastModified: new Date().toISOString() });
   store.save();
 }
 
 export function listUsers(store: SlackStore, filter: string | undefined): UserRecord[] {
-  const users = [...store.users.values()];
-  if (filter === undefined) return users;
+  if (filter === undefined) return [...store.users.values()];
   const predicate = parseFilter(filter, USER_FILTERS);
+  // `email eq "x" or username eq "y"` (how idlc looks a user up) needs only the users the index holds under x or y.
+  const equalities = equalitiesOf(filter);
+  const users = equalities
+    ? store.userKeys.pick(store.users, ...equalities.map((e) => e.value))
+    : [...store.users.values()];
   return users.filter((u) =>
     predicate((attr) =>
       attr === "username" ? [u.userName] : [u.primaryEmail, ...(u.secondaryEmail ? [u.secondaryEmail] : [])],

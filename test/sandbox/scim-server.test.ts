@@ -44,6 +44,58 @@ describe("the SCIMMY-based SCIM server", () => {
     await second.stop();
   });
 
+  it("serves userName/externalId lookups from its index with what a scan of every user finds", async () => {
+    const s = await startScimServer({ token: "t" });
+    const h = { authorization: "Bearer t", "content-type": "application/scim+json" };
+    const send = async (method: string, path: string, body?: unknown) =>
+      (
+        await fetch(`${s.url}${path}`, {
+          method,
+          headers: h,
+          body: body === undefined ? undefined : JSON.stringify(body),
+        })
+      ).json() as any;
+    const made: Record<string, string> = {};
+    for (const [name, externalId] of [
+      ["Bob", "E1"],
+      ["carol", "e1"],
+      ["Dan", "E2"],
+      ["erin", undefined],
+    ] as const)
+      made[name] = (await send("POST", "/Users", { ...user(name), ...(externalId ? { externalId } : {}) })).id;
+    const group = await send("POST", "/Groups", {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+      displayName: "eng",
+      members: [{ value: made.Bob }, { value: made.Dan }],
+    });
+    await send("PUT", `/Users/${made.Dan}`, { ...user("Dan"), externalId: "E1" });
+    const names = async (filter: string) =>
+      ((await send("GET", `/Users?filter=${encodeURIComponent(filter)}`)).Resources ?? []).map(
+        (u: { userName: string }) => u.userName,
+      );
+    // A branch the index does not serve (displayName) makes the server test every user.
+    const scanned = (filter: string) => names(`${filter} or displayName eq "nobody at all"`);
+    for (const filter of [
+      'externalId eq "E1"',
+      'externalId eq "e1"',
+      'userName eq "BOB" or externalId eq "E2"',
+      'userName eq "erin" or userName eq "bob" or externalId eq "E1"',
+      'userName eq "bob" and externalId eq "E1"',
+      'externalId eq "nobody"',
+    ])
+      expect(await names(filter)).toEqual(await scanned(filter));
+    expect(await names('externalId eq "E1"')).toEqual(["Bob", "Dan"]);
+    expect((await send("GET", `/Users/${made.Bob}`)).groups).toEqual([
+      { value: group.id, display: "eng", type: "direct" },
+    ]);
+    expect((await fetch(`${s.url}/Users/${made.Bob}`, { method: "DELETE", headers: h })).status).toBe(204);
+    expect((await send("GET", `/Groups/${group.id}`)).members.map((m: { value: string }) => m.value)).toEqual([
+      made.Dan,
+    ]);
+    expect(await names('userName eq "bob"')).toEqual([]);
+    await s.stop();
+  });
+
   it("encodes escaped filter literals and decodes them back exactly", () => {
     const encoded = encodeFilterLiterals('userName eq "a \\"b\\" \\\\c" or title eq "plain"');
     expect(encoded).toMatch(/^userName eq "~idlc~[\w-]+" or title eq "plain"$/);

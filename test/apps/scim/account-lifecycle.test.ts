@@ -150,7 +150,7 @@ describe("groups", () => {
     expect(members(ops.id)).toEqual([b.id]);
     expect(outs.groupIds).toEqual({ ops: ops.id });
 
-    fx.server.store.Group.get(ops.id)!.members = []; // someone removed them by hand
+    fx.server.store.put("Group", { ...fx.server.store.Group.get(ops.id)!, members: [] }); // someone removed them by hand
     const read = await p.read!(b.id, outs);
     expect(read.props!.groups).toEqual([]);
     expect((await p.diff!(b.id, read.props as ScimAccountOutputs, spec("E201", { groups: ["ops"] }))).changes).toBe(

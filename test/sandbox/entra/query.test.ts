@@ -29,6 +29,30 @@ describe("Graph OData queries", () => {
     expect((await call(e, "GET", "/users?$top=1000")).body.error.message).toMatch(/between 1 and 999/);
   });
 
+  it("finds users by employeeId (from its index) as the same filter by `in` (a scan) does, through edits, deletes and restores", async () => {
+    const ids = async (filter: string) =>
+      (await call(e, "GET", `/users?$filter=${filter}&$select=id&$top=999`)).body.value.map(
+        (u: { id: string }) => u.id,
+      );
+    const same = async (value: string) => {
+      const quoted = encodeURIComponent(`'${value.replace(/'/g, "''")}'`);
+      expect(await ids(`employeeId eq ${quoted}`)).toEqual(await ids(`employeeId in (${quoted})`));
+    };
+    const a = (await call(e, "POST", "/users", newUser({ employeeId: "IX-1" }))).body.id;
+    const b = (await call(e, "POST", "/users", newUser({ employeeId: "ix-1" }))).body.id;
+    const c = (await call(e, "POST", "/users", newUser({ employeeId: "IX-2" }))).body.id;
+    expect((await call(e, "PATCH", `/users/${c}`, { employeeId: "IX-1" })).status).toBe(204);
+    expect((await call(e, "PATCH", `/users/${a}`, { employeeId: "IX-3" })).status).toBe(204);
+    for (const v of ["IX-1", "ix-1", "IX-2", "IX-3", "O'Brien"]) await same(v);
+    expect(await ids("employeeId eq 'IX-1'")).toEqual([b, c]);
+    expect((await call(e, "DELETE", `/users/${b}`)).status).toBe(204);
+    await same("IX-1");
+    expect(await ids("employeeId eq 'IX-1'")).toEqual([c]);
+    expect((await call(e, "POST", `/directory/deletedItems/${b}/restore`)).status).toBe(200);
+    await same("IX-1");
+    expect(await ids("employeeId eq 'IX-1'")).toEqual([c, b]);
+  });
+
   it("supports the filter subset idlc uses and refuses the rest with Request_UnsupportedQuery", async () => {
     expect((await call(e, "GET", "/users?$filter=employeeId eq 'E3'&$select=employeeId")).body.value).toEqual([
       { employeeId: "E3" },

@@ -99,4 +99,58 @@ describe("Directory API users", () => {
     expect((await call(e, "GET", "/users?customer=my_customer&query=externalId:NONE")).body.users).toBeUndefined();
     expect((await call(e, "GET", "/users")).status).toBe(400);
   });
+
+  it("looks users up by employee id and address as a scan of every user would, through edits, deletes and restores", async () => {
+    const ids = (value: string) => [{ value, type: "organization" }];
+    const made: Record<string, string> = {};
+    for (const [local, externalIds] of [
+      ["ix-a", ids("IX1")],
+      ["ix-b", [...ids("ix1"), ...ids("IX9")]],
+      ["ix-c", ids("IX2")],
+    ] as const)
+      made[local] = (await call(e, "POST", "/users", newUser(local, { externalIds }))).body.id;
+    expect((await call(e, "PATCH", `/users/${made["ix-c"]}`, { externalIds: ids("IX1") })).status).toBe(200);
+    expect((await call(e, "PUT", `/users/${made["ix-a"]}`, { primaryEmail: "ix-a2@example.com" })).status).toBe(200);
+    expect((await call(e, "DELETE", `/users/${made["ix-b"]}`)).status).toBe(204);
+    const list = async (query?: string) => {
+      const found: { primaryEmail: string; externalIds?: { value: string }[]; aliases?: string[] }[] = [];
+      let token: string | undefined;
+      do {
+        const q = query === undefined ? "" : `&query=${encodeURIComponent(query)}`;
+        const { body } = await call(
+          e,
+          "GET",
+          `/users?customer=my_customer&maxResults=500${q}${token ? `&pageToken=${token}` : ""}`,
+        );
+        found.push(...(body.users ?? []));
+        token = body.nextPageToken;
+      } while (token);
+      return found;
+    };
+    const check = async () => {
+      const everyone = await list();
+      const byExternalId = (v: string) =>
+        everyone.filter((u) => (u.externalIds ?? []).some((x) => x.value.toLowerCase() === v.toLowerCase()));
+      const byEmail = (v: string) =>
+        everyone.filter((u) => [u.primaryEmail, ...(u.aliases ?? [])].some((a) => a.toLowerCase() === v.toLowerCase()));
+      for (const v of ["IX1", "ix1", "IX2", "IX9", "NONE"])
+        expect((await list(`externalId:${v}`)).map((u) => u.primaryEmail)).toEqual(
+          byExternalId(v).map((u) => u.primaryEmail),
+        );
+      for (const v of ["ix-a@example.com", "IX-A2@example.com", "ix-b@example.com", "ix-c@example.com"])
+        expect((await list(`email:${v}`)).map((u) => u.primaryEmail)).toEqual(byEmail(v).map((u) => u.primaryEmail));
+    };
+    await check();
+    expect((await list("externalId:IX1")).map((u) => u.primaryEmail)).toEqual([
+      "ix-a2@example.com",
+      "ix-c@example.com",
+    ]);
+    expect((await call(e, "POST", `/users/${made["ix-b"]}/undelete`, {})).status).toBe(204);
+    await check();
+    expect((await list("externalId:ix1")).map((u) => u.primaryEmail)).toEqual([
+      "ix-a2@example.com",
+      "ix-c@example.com",
+      "ix-b@example.com",
+    ]);
+  });
 });
