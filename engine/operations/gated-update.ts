@@ -67,6 +67,8 @@ function planGate(
   const unplanned = new Set(expected);
   const plan: PlanSummary = { resourceChanges: {}, steps: [] };
   const heldEvents: EngineEventPayload[] = [];
+  /** Replacements whose delete the plan holds ahead of its own event. */
+  const replacing = new Set<string>();
   let verdict: { ok: boolean; byGate: boolean; error?: Error } | undefined;
   let judging = false;
   let waiting = 0;
@@ -112,15 +114,21 @@ function planGate(
       const m = e.resourcePreEvent?.metadata;
       if (m) {
         plan.resourceChanges[m.op] = (plan.resourceChanges[m.op] ?? 0) + 1;
-        if (m.op !== "same") {
-          const { op, urn, type } = m;
-          plan.steps.push({
-            op,
-            urn,
-            type,
-            old: m.old && { inputs: m.old.inputs },
-            new: m.new && { inputs: m.new.inputs },
-          });
+        const step = (op: typeof m.op) => ({
+          op,
+          urn: m.urn,
+          type: m.type,
+          old: m.old && { inputs: m.old.inputs },
+          new: op === "delete-replaced" ? undefined : m.new && { inputs: m.new.inputs },
+        });
+        // A create-before-delete replacement deletes the old resource only after the program has finished, long
+        // after the verdict: the judged plan holds that delete now, as a preview's does (a kill must never delete
+        // unjudged). A delete-before-replace announces its own delete next; it is not counted twice.
+        const heldAhead = m.op === "delete-replaced" && replacing.delete(m.urn);
+        if (m.op !== "same" && !heldAhead) plan.steps.push(step(m.op));
+        if (m.op === "replace") {
+          plan.steps.push(step("delete-replaced"));
+          replacing.add(m.urn);
         }
         if (unplanned.delete(m.urn)) armStall();
         if (unplanned.size === 0) judgeNow();

@@ -86,4 +86,22 @@ describe("up judged in its own run (planInRun)", { timeout: 120_000 }, () => {
     expect(r.history).toBe(before);
     expect(JSON.stringify(r.events.filter((e) => e.diagnosticEvent))).toContain("must not contain '/'");
   });
+
+  it("a replacement's delete, which runs after the program, is in the judged plan once (either replacement order)", async () => {
+    writeSpec(project, {
+      resources: [
+        { name: "a", content: "a5", fileName: "a-renamed.txt" },
+        { name: "b", content: "b5", fileName: "b-renamed.txt", dbr: true },
+        { name: "c", content: "c" },
+      ],
+    });
+    const r = await gatedUp(false);
+    expect(r.result).toBe("cancelled");
+    const deletes = r.plans.flatMap((p) => p.steps.filter((s) => s.op === "delete-replaced").map((s) => s.urn));
+    expect(deletes.sort()).toEqual([urns.a!, urns.b!].sort());
+    expect(r.plans[0]!.steps.find((s) => s.op === "delete-replaced")!.old?.inputs).toMatchObject({
+      content: expect.any(String),
+    });
+    expect(content("a")).toBe("a3");
+  });
 });
