@@ -35,14 +35,6 @@ if (process.env.IDLC_PROGRAM_PRESTART === "waiting") {
       // loaded again, and reported, by the run itself
     }
   }
-  // Modules the CLI vouches read nothing of the run as they load (idlc's own program modules; prestart.ts `warm`).
-  for (const file of JSON.parse(process.env.IDLC_PROGRAM_PRESTART_WARM || "[]")) {
-    try {
-      require(file);
-    } catch {
-      // loaded again, and reported, by the run itself
-    }
-  }
   const text = readToEnd();
   if (!text.trim()) process.exit(1);
   const { argv, env } = JSON.parse(text);

@@ -49,21 +49,12 @@ function engineEnv(): NodeJS.ProcessEnv {
 /** The handles that would keep the engine alive for a process it may never use. */
 const handles = (child: ChildProcess) => [child, child.stdin as Socket | null, child.stdout as Socket | null];
 
-export interface PrestartOptions {
-  /**
-   * Modules (absolute files) the program will load that its caller vouches read nothing of the run as they load
-   * (no config, no run-specific environment): the process started ahead loads them too, after the SDK. Any whose
-   * SDK is not the program's is left out, so the process never holds two SDKs.
-   */
-  warm?: (programDir: string) => readonly string[];
-}
-
 /**
  * Starts the program process of the project at or above `cwd` ahead of its run, with the engine's defaults (a
  * TypeScript program, the default heap cap, the SDK's debug logs quiet), and returns it; nothing when one waits
  * already, there is no project or SDK there, or it is turned off.
  */
-export function prestartProgram(cwd: string, options: PrestartOptions = {}): ChildProcess | undefined {
+export function prestartProgram(cwd: string): ChildProcess | undefined {
   if (waiting || process.env.IDLC_PROGRAM_PRESTART === "off") return undefined;
   // The engine runs the program in the project's directory (run-program.ts).
   const projectFile = findProjectFile(cwd);
@@ -78,16 +69,10 @@ export function prestartProgram(cwd: string, options: PrestartOptions = {}): Chi
   const hook = typescriptHookFor(programDir);
   const nodeArgs = programNodeArgs({ hook, nodeArgs: programHeapArgs() });
   const env = engineEnv();
-  const warm = (options.warm?.(programDir) ?? []).filter((file) => sdkOf(dirname(file)) === main);
   const child = spawn(process.execPath, [...nodeArgs, "--require", join(__dirname, "prestart-wait.js"), main], {
     cwd: programDir,
-    env: {
-      ...env,
-      IDLC_PROGRAM_PRESTART: "waiting",
-      IDLC_PROGRAM_PRESTART_WARM: JSON.stringify(warm),
-      // The SDK log module is what quiet-sdk-debug.js reads as it loads; the run sets the same (program.ts).
-      IDLC_SDK_LOG_MODULE: resolveSdk("log", programDir),
-    },
+    // The SDK log module is what quiet-sdk-debug.js reads as it loads; the run sets the same (program.ts).
+    env: { ...env, IDLC_PROGRAM_PRESTART: "waiting", IDLC_SDK_LOG_MODULE: resolveSdk("log", programDir) },
     stdio: ["pipe", "pipe", "inherit"],
   });
   const forget = () => {
@@ -100,15 +85,6 @@ export function prestartProgram(cwd: string, options: PrestartOptions = {}): Chi
   for (const handle of handles(child)) handle?.unref();
   waiting = { child, cwd: programDir, nodeArgs, main, engineEnv: JSON.stringify(env) };
   return child;
-}
-
-/** The SDK's `cmd/run` as a module in `dir` resolves it, or undefined. */
-function sdkOf(dir: string): string | undefined {
-  try {
-    return resolveSdk("cmd/run", dir);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

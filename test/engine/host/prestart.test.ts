@@ -1,7 +1,4 @@
 import { once } from "node:events";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { prestartProgram } from "../../../engine/host";
 import { createProject, resourcesByName } from "../helpers/project";
@@ -15,8 +12,8 @@ describe("a program process started ahead of its run", { timeout: 120_000 }, () 
   afterAll(() => project.cleanup());
   const started: ReturnType<typeof prestartProgram>[] = [];
   afterEach(() => started.splice(0).forEach((child) => child?.kill("SIGKILL")));
-  const prestart = (warm?: (dir: string) => string[]) => {
-    const child = prestartProgram(project.dir, { warm });
+  const prestart = () => {
+    const child = prestartProgram(project.dir);
     started.push(child);
     expect(child).toBeDefined();
     return child!;
@@ -67,21 +64,5 @@ describe("a program process started ahead of its run", { timeout: 120_000 }, () 
     const run = await project.run("preview", { sealed: true });
     expect(run.result, run.error?.message).toBe("succeeded");
     expect(planned(run.events)).toMatchObject({ startedAhead: false });
-  });
-
-  it("loads the modules it is given to warm before the run, except one that would bring another SDK", async () => {
-    project.writeConfig({});
-    const elsewhere = mkdtempSync(join(tmpdir(), "idlc-warm-"));
-    const marker = join(elsewhere, "loaded");
-    writeFileSync(join(elsewhere, "other.js"), `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "");`);
-    prestart((dir) => [join(dir, "warm.js"), join(elsewhere, "other.js")]);
-    const warmed = await project.run("preview", { sealed: true });
-    expect(warmed.result, warmed.error?.message).toBe("succeeded");
-    expect(planned(warmed.events)).toMatchObject({ startedAhead: true, warmLoadedWhile: "waiting", marker: "none" });
-    expect(existsSync(marker)).toBe(false);
-
-    prestart();
-    const cold = await project.run("preview", { sealed: true });
-    expect(planned(cold.events)).toMatchObject({ startedAhead: true, warmLoadedWhile: "the run" });
   });
 });
