@@ -68,7 +68,11 @@ export async function benchDeployment(ws: Workspace, argv: string[]): Promise<vo
     const firstUp = await setup();
     // A first up can fail the account of a leaver who joins a group not created yet (a disable waits for nothing;
     // seen on Google, LDAP and SCIM): the next up converges, as idlc says. A second failure stops the bench.
-    const again = firstUp.some((u) => u.exitCode !== 0) ? await setup() : [];
+    const failed = firstUp.filter((u) => u.exitCode !== 0);
+    // What the first round failed on, so a run that converges still says why it needed a second.
+    for (const u of failed)
+      say(`setup round 1 failed (exit ${u.exitCode}), its output ends:\n${u.stderr.slice(-1500)}`);
+    const again = failed.length ? await setup() : [];
     (again.length ? again : firstUp).forEach((u) => must(u, "the setup up"));
     const upSeconds = [...firstUp, ...again].reduce((n, u) => n + u.seconds, 0);
     const rounds = again.length ? " (2 rounds: the first failed some accounts, the second converged)" : "";
