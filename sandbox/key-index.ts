@@ -19,11 +19,11 @@ export class KeyIndex {
   /** Replaces the keys `id` is found under (empty and missing values are no key). */
   set(id: string, keys: readonly unknown[]): void {
     this.delete(id);
-    const lowered = [
+    const normalised = [
       ...new Set(keys.filter((k) => k !== undefined && k !== null && k !== "").map((k) => this.norm(k))),
     ];
-    this.keysOf.set(id, lowered);
-    for (const key of lowered) {
+    this.keysOf.set(id, normalised);
+    for (const key of normalised) {
       const set = this.ids.get(key);
       if (set) set.add(id);
       else this.ids.set(key, new Set([id]));
@@ -40,8 +40,8 @@ export class KeyIndex {
   }
 
   /**
-   * The records of `records` found under any of `keys` (any case unless case-exact), in the map's order, which is what a scan
-   * returns them in.
+   * The records of `records` found under any of `keys` (any case unless case-exact), in the map's order, which is
+   * what a scan returns them in.
    */
   pick<T>(records: ReadonlyMap<string, T>, ...keys: string[]): T[] {
     const ids = new Set(keys.flatMap((key) => [...(this.ids.get(this.norm(key)) ?? [])]));

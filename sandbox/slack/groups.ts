@@ -73,7 +73,7 @@ export function updateGroup(store: SlackStore, id: string, body: unknown, mode: 
     mode === "put"
       ? parseGroup(store, body, previous)
       : (patchMembers(store, previous, operations, named) ??
-        parseGroup(store, applyPatch(groupDocument(store, previous), body, []), previous, named));
+        parseGroup(store, applyPatch(groupDocument(store, previous), operations, []), previous, named));
   const next: GroupRecord = { ...previous, ...fields, lastModified: new Date().toISOString() };
   store.groups.set(id, next);
   store.save();

@@ -107,10 +107,13 @@ export function patchOperations(body: unknown): PatchOperation[] {
   });
 }
 
-/** Apply a v2 PatchOp body to a copy of `current`; the caller re-validates the result like a PUT body. */
-export function applyPatch(current: Json, body: unknown, extensionUrns: string[]): Json {
+/**
+ * Apply a v2 PatchOp's operations (`patchOperations`) to a copy of `current`; the caller re-validates the result like
+ * a PUT body.
+ */
+export function applyPatch(current: Json, operations: readonly PatchOperation[], extensionUrns: string[]): Json {
   const doc = structuredClone(current);
-  for (const { op, path, value } of patchOperations(body)) {
+  for (const { op, path, value } of operations) {
     if (path) applyAt(doc, op, parsePath(path, extensionUrns), value);
     else if (op !== "remove" && isObject(value)) {
       for (const [k, v] of Object.entries(value)) applyAt(doc, op, { keys: [k] }, v);

@@ -1,5 +1,5 @@
 import { conflict, forbidden, noSuchUser } from "./errors";
-import { applyPatch } from "./patch";
+import { applyPatch, patchOperations } from "./patch";
 import { SEEDED_CHANNELS, type SlackStore, type UserRecord } from "./store";
 import { parseUser, renderUser, type UserFields } from "./user-record";
 import { ENTERPRISE_URN, SLACK_PROFILE_URN } from "./urns";
@@ -58,7 +58,9 @@ export function updateUser(
 ): UserRecord {
   const previous = getUser(store, id);
   const doc =
-    mode === "put" ? body : applyPatch(userDocument(store, previous), body, [ENTERPRISE_URN, SLACK_PROFILE_URN]);
+    mode === "put"
+      ? body
+      : applyPatch(userDocument(store, previous), patchOperations(body), [ENTERPRISE_URN, SLACK_PROFILE_URN]);
   const fields = parseUser(doc, (ref) => resolveManager(store, ref), previous);
   assertUnique(store, fields, id);
   const next: UserRecord = { ...previous, ...fields, lastModified: new Date().toISOString() };
