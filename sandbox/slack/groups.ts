@@ -60,7 +60,7 @@ export function createGroup(store: SlackStore, body: unknown): GroupRecord {
   const now = new Date().toISOString();
   const group: GroupRecord = { ...fields, id: store.nextId("S"), created: now, lastModified: now };
   store.groups.set(group.id, group);
-  store.save();
+  store.changed();
   return group;
 }
 
@@ -76,7 +76,7 @@ export function updateGroup(store: SlackStore, id: string, body: unknown, mode: 
         parseGroup(store, applyPatch(groupDocument(store, previous), operations, []), previous, named));
   const next: GroupRecord = { ...previous, ...fields, lastModified: new Date().toISOString() };
   store.groups.set(id, next);
-  store.save();
+  store.changed();
   return next;
 }
 
@@ -127,7 +127,7 @@ function patchMembers(store: SlackStore, previous: GroupRecord, operations: Patc
 export function deleteGroup(store: SlackStore, id: string): void {
   getGroup(store, id);
   store.groups.delete(id);
-  store.save();
+  store.changed();
 }
 
 export function listGroups(store: SlackStore, filter: string | undefined): GroupRecord[] {

@@ -110,6 +110,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     faults,
     control: { quirks, primaryOwner: () => store.primaryOwner(), user: (id) => store.users.get(id) },
     stop: async () => {
+      store.flush();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { JsonFileStore } from "../json-file-saver";
 import { KeyIndex } from "../key-index";
 
 /** Enterprise-extension fields Slack stores; `managerId` is always a resolved Slack user id. */
@@ -52,9 +53,9 @@ export const PRIMARY_OWNER = { userName: "primary-owner", email: "owner@example.
 
 /**
  * The emulator's whole state, in insertion order (Slack lists oldest first). Users are never removed:
- * Slack has no hard delete. With a data dir, every write is saved atomically to `slack.json`.
+ * Slack has no hard delete. With a data dir, each burst of writes is saved atomically to `slack.json` (`changed`).
  */
-export class SlackStore {
+export class SlackStore extends JsonFileStore<Snapshot> {
   readonly users = new Map<string, UserRecord>();
   readonly groups = new Map<string, GroupRecord>();
   /** Users by username and by either email, kept by `putUser`. */
@@ -63,8 +64,10 @@ export class SlackStore {
   private readonly memberSets = new WeakMap<GroupRecord, ReadonlySet<string>>();
   private seq = 0;
 
-  constructor(private readonly file?: string) {
-    if (file && existsSync(file)) this.load(JSON.parse(readFileSync(file, "utf8")) as Snapshot);
+  constructor(file?: string) {
+    super(file);
+    const saved = this.read();
+    if (saved) this.load(saved);
     else this.seedPrimaryOwner();
   }
 
@@ -99,12 +102,8 @@ export class SlackStore {
     return [...this.groups.values()].filter((g) => this.membersOf(g).has(userId));
   }
 
-  save(): void {
-    if (!this.file) return;
-    const snapshot: Snapshot = { seq: this.seq, users: [...this.users.values()], groups: [...this.groups.values()] };
-    const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(snapshot, null, 2));
-    renameSync(tmp, this.file);
+  protected saved(): Snapshot {
+    return { seq: this.seq, users: [...this.users.values()], groups: [...this.groups.values()] };
   }
 
   private load(snapshot: Snapshot): void {
@@ -131,6 +130,6 @@ export class SlackStore {
       created: now,
       lastModified: now,
     });
-    this.save();
+    this.changed();
   }
 }

@@ -44,7 +44,7 @@ export function createUser(store: SlackStore, body: unknown): UserRecord {
   const now = new Date().toISOString();
   const user: UserRecord = { ...fields, id: store.nextId("U"), primaryOwner: false, created: now, lastModified: now };
   store.putUser(user);
-  store.save();
+  store.changed();
   return user;
 }
 
@@ -68,7 +68,7 @@ export function updateUser(
   const stored = quirks.deactivateOnNextUpdates > 0 && !next.primaryOwner ? { ...next, active: false } : next;
   if (stored !== next) quirks.deactivateOnNextUpdates -= 1;
   store.putUser(stored);
-  store.save();
+  store.changed();
   return next;
 }
 
@@ -78,7 +78,7 @@ export function deactivateUser(store: SlackStore, id: string): void {
   if (user.primaryOwner) throw forbidden("cannot_disable_primary_owner");
   if (!user.active) return;
   store.putUser({ ...user, active: false, lastModified: new Date().toISOString() });
-  store.save();
+  store.changed();
 }
 
 export function listUsers(store: SlackStore, filter: string | undefined): UserRecord[] {

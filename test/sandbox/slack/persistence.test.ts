@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -25,6 +25,23 @@ describe("Slack emulator: persistence", () => {
       expect(next.id).not.toBe(user.id);
     } finally {
       await second.stop();
+    }
+  });
+
+  it("saves a burst of writes once it ends, without waiting for a stop", async () => {
+    const own = mkdtempSync(path.join(dir, "burst-"));
+    const emulator = await startSlackEmulator({ dataDir: own });
+    try {
+      const call = caller(emulator);
+      const made = await Promise.all(
+        ["a", "b", "c"].map(async (n) => (await call("POST", "/Users", newUser(n, `${n}@corp.com`))).body.id as string),
+      );
+      // A daemon killed without its stop loses at most the last burst: this one is on disk once the burst has ended.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const saved = JSON.parse(readFileSync(path.join(own, "slack.json"), "utf8")) as { users: { id: string }[] };
+      expect(saved.users.map((u) => u.id)).toEqual(expect.arrayContaining(made));
+    } finally {
+      await emulator.stop();
     }
   });
 });
