@@ -10,3 +10,8 @@ export async function prestartFor(flags: { cwd?: string; engine?: string; deploy
   if (flags.engine === "pulumi" || flags.deployment !== undefined) return;
   (await prestart()).prestartProgram(flags.cwd ?? process.cwd());
 }
+
+/** Lets the process `prestartFor` started go, when the command turns out to run its programs elsewhere. */
+export async function dropPrestart(): Promise<void> {
+  (await prestart()).dropPrestarted();
+}

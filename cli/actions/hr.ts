@@ -12,7 +12,7 @@ import { sharedRequestCounter } from "../../provider/net";
 import { appendOverride, loadStackPlan } from "../../provider/stack-plan";
 import type { HrPullOptions } from "../commands/hr";
 import { ExitCode, UsageError } from "../exit";
-import { runIdentityOperation } from "../identity/hooks";
+import { cutoffNow } from "../identity/cutoff-now";
 import { stackSettings } from "../stack-options";
 import { runDiff } from "./diff";
 
@@ -204,7 +204,7 @@ async function applyLeavers(
     process.stdout.write("fast lane: no new leavers\n");
     return ExitCode.ok;
   }
-  const { overridesFile } = loadStackPlan({ cwd: stack.project.dir, stack: stack.stack, asOf: today });
+  const { overridesFile, plan } = loadStackPlan({ cwd: stack.project.dir, stack: stack.stack, asOf: today });
   const at = new Date().toISOString();
   for (const employeeId of leavers) {
     appendOverride(overridesFile, {
@@ -216,13 +216,7 @@ async function applyLeavers(
     });
   }
   process.stderr.write(`fast lane: disabling ${leavers.join(", ")} now; joiners and movers wait for the PR\n`);
-  const code = await runIdentityOperation("up", {
-    stack: stack.stack,
-    cwd: stack.project.dir,
-    target: leavers,
-    yes: true,
-    engine: "local",
-  });
+  const code = await cutoffNow(leavers, { stack: stack.stack, cwd: stack.project.dir, asOf: today, plan });
   const file = path.relative(process.cwd(), overridesFile);
   const record = path.relative(process.cwd(), sources.terminationsFile(pulled.file));
   process.stdout.write(

@@ -5,13 +5,13 @@ import { whoRuns } from "../actor";
 import { appendOverride, loadStackPlan } from "../../provider/stack-plan";
 import type { KillOptions } from "../commands/kill";
 import { UsageError } from "../exit";
-import { runIdentityOperation } from "../identity/hooks";
+import { cutoffNow } from "../identity/cutoff-now";
 
 export async function kill(employeeId: string, options: KillOptions): Promise<number> {
   const project = findProject(path.resolve(options.cwd ?? process.cwd()));
   const stack = resolveStackName(project, options.stack);
   const today = new Date().toISOString().slice(0, 10);
-  const { people, overridesFile } = loadStackPlan({ cwd: project.dir, stack, asOf: today });
+  const { people, overridesFile, plan } = loadStackPlan({ cwd: project.dir, stack, asOf: today });
   if (!people.some((p) => p.employeeId === employeeId)) {
     throw new UsageError(
       `${employeeId} is not in stack ${stack}'s HR export`,
@@ -29,13 +29,7 @@ export async function kill(employeeId: string, options: KillOptions): Promise<nu
   process.stderr.write(
     `recorded: ${employeeId} terminated now by ${by} (${options.reason}) in ${path.relative(project.dir, overridesFile)}\n`,
   );
-  const code = await runIdentityOperation("up", {
-    stack,
-    cwd: project.dir,
-    target: [employeeId],
-    yes: true,
-    engine: "local",
-  });
+  const code = await cutoffNow([employeeId], { stack, cwd: project.dir, asOf: today, plan });
   const file = path.relative(process.cwd(), overridesFile);
   process.stdout.write(
     `${code === 0 ? "Every account of" : "The cutoff did not complete for"} ${employeeId}${code === 0 ? " is disabled and its sessions revoked." : "; run `idlc kill` again."}\n` +

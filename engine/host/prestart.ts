@@ -87,6 +87,13 @@ export function prestartProgram(cwd: string): ChildProcess | undefined {
   return child;
 }
 
+/** Stops the process started ahead, if one waits: the command found it will run no program of its own. */
+export function dropPrestarted(): void {
+  const dropped = waiting;
+  waiting = undefined;
+  dropped?.child.kill();
+}
+
 /**
  * The process started ahead, now running `command` with `programArgs` (its stdout not yet read), or undefined when
  * none waits or it does not match; one that does not match is let go.

@@ -6,7 +6,7 @@
  * Kept lean for CI: the twin applies at the same time as the deployment (each has its own emulators), and a case
  * re-applies a company only when it runs alone (`-t`), when no case before it has applied that company yet.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunResult } from "../../scripts/workspace";
@@ -178,6 +178,38 @@ describe("the demo company as a 3-shard deployment", { timeout: 1_500_000 }, () 
     expect(comment).toMatch(/\b\d+ unchanged\b/);
     expect(comment).not.toMatch(/to create|to update|to delete|would be refused/);
     expect(comment).toContain(`**Deployment ${DEPLOYMENT}**: 3 shards (demo-apps-0, demo-apps-1, demo-dirs).`);
+  });
+
+  it("kills a person in every shard holding their accounts, whether the base or any one shard is named", async () => {
+    await applyIfAlone(sharded, upDeployment);
+    const before = await view(sharded);
+    const everywhere = apps
+      .map((app) => before[app]!.filter((a) => a.endsWith(" enabled")).map((a) => a.split(" ")[0]!))
+      .reduce((kept, ids) => kept.filter((id) => ids.includes(id)));
+    const [viaBase, viaShard] = everywhere.slice(-2) as [string, string];
+    const kill = (id: string, stack: string) => sharded.ok(["kill", id, "--stack", stack, "--reason", "e2e"]);
+
+    const base = await kill(viaBase, "demo");
+    const bothShards = /cutting off in (demo-dirs, demo-apps-[01]|demo-apps-[01], demo-dirs) at once/;
+    expect(base.stderr).toMatch(/demo is split: /);
+    expect(base.stderr).toMatch(bothShards);
+    expect(base.stdout).toContain(`Every account of ${viaBase} is disabled`);
+    // The base holds no account: nothing was adopted into a second owner beside the shards, which hold theirs.
+    const states = readdirSync(path.join(sharded.dir, ".pulumi", "stacks"), { recursive: true }).map(String);
+    expect(states).toContainEqual(expect.stringMatching(/(^|\/)demo-dirs\.json$/));
+    expect(states).not.toContainEqual(expect.stringMatching(/(^|\/)demo\.json$/));
+    // Named by the directory shard, the person's app accounts (in their bucket's shard) go too.
+    const shard = await kill(viaShard, "demo-dirs");
+    expect(shard.stderr).toMatch(bothShards);
+
+    const killed = (a: string) => [viaBase, viaShard].some((id) => a === `${id} enabled`);
+    const expected = Object.fromEntries(
+      Object.entries(before).map(([app, accounts]) => [
+        app,
+        accounts.map((a) => (killed(a) ? a.replace(/ enabled$/, " disabled") : a)).sort(),
+      ]),
+    );
+    expect(await view(sharded)).toEqual(expected);
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AccessPlan } from "../../provider/access";
-import { bucketOf, shardPlan, type Shard } from "../../provider/shards";
+import { bucketOf, shardPlan, shardsHolding, type Shard } from "../../provider/shards";
 
 /** A company where everyone holds an account in every app given; one managed group per app. */
 function company(ids: readonly string[], apps: ReadonlyArray<[string, string?]>): AccessPlan {
@@ -81,6 +81,54 @@ describe("shardPlan", () => {
         expect(groups.sort()).toEqual(plan.groups.map(keyOf).sort());
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe("shardsHolding", () => {
+  const split = (buckets: number) => [
+    { stack: "dirs", shard: { apps: ["entra", "google", "ldap"] } },
+    ...Array.from({ length: buckets }, (_, b) => ({
+      stack: `apps-${b}`,
+      shard: { apps: ["slack", "scim"], bucket: b, buckets },
+    })),
+  ];
+
+  it("names the directory shard and the person's own app bucket, and no shard holding none of their accounts", () => {
+    const plan = company(["E1", "E2"], APPS);
+    const b = bucketOf("E1", 4);
+    expect(shardsHolding(plan, split(4), ["E1"])).toEqual([
+      { stack: "dirs", employeeIds: ["E1"] },
+      { stack: `apps-${b}`, employeeIds: ["E1"] },
+    ]);
+    // Someone with directory accounts only is not sent to any app shard.
+    expect(shardsHolding(company(["E1"], [["google"]]), split(4), ["E1"])).toEqual([
+      { stack: "dirs", employeeIds: ["E1"] },
+    ]);
+    expect(shardsHolding(plan, split(4), ["E9"])).toEqual([]);
+  });
+
+  it("covers every account of the people asked for, and only theirs, whatever the split", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 9999 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.nat(),
+        (numbers, buckets, pick) => {
+          const ids = numbers.map((n) => `E${n}`);
+          const plan = company(ids, APPS);
+          const asked = ids.filter((_, i) => (pick >> (i % 30)) & 1);
+          const members = split(buckets);
+          const routed = shardsHolding(plan, members, asked);
+          const covered = routed.flatMap(({ stack, employeeIds }) => {
+            const shard = members.find((m) => m.stack === stack)!.shard;
+            expect(employeeIds.every((id) => asked.includes(id))).toBe(true);
+            return accounts(shardPlan(plan, shard)).filter((a) => employeeIds.some((id) => a.endsWith(`/${id}`)));
+          });
+          const wanted = accounts(plan).filter((a) => asked.some((id) => a.endsWith(`/${id}`)));
+          expect(covered.sort()).toEqual(wanted.sort());
+        },
+      ),
     );
   });
 });

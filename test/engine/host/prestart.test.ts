@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { prestartProgram } from "../../../engine/host";
+import { dropPrestarted } from "../../../engine/host/prestart";
 import { createProject, resourcesByName } from "../helpers/project";
 
 /** The probe's inputs as the preview planned them. */
@@ -61,6 +62,17 @@ describe("a program process started ahead of its run", { timeout: 120_000 }, () 
     const child = prestart();
     child.kill("SIGKILL");
     await once(child, "exit");
+    const run = await project.run("preview", { sealed: true });
+    expect(run.result, run.error?.message).toBe("succeeded");
+    expect(planned(run.events)).toMatchObject({ startedAhead: false });
+  });
+
+  it("is stopped when dropped, and the next run starts its own", async () => {
+    project.writeConfig({});
+    const child = prestart();
+    const exited = once(child, "exit");
+    dropPrestarted();
+    await exited;
     const run = await project.run("preview", { sealed: true });
     expect(run.result, run.error?.message).toBe("succeeded");
     expect(planned(run.events)).toMatchObject({ startedAhead: false });
