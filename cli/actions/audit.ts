@@ -15,6 +15,7 @@ import {
   formatTimeline,
   formatVerification,
   historyDirOf,
+  mergeStackHistories,
   personTimeline,
   readBackendHistory,
   readExportedHistory,
@@ -38,21 +39,45 @@ import { readHrFile } from "../../provider/stack-files";
 import { applyOverrides, readOverrides } from "../../provider/stack-plan";
 import type { SourceOptions } from "../commands/audit";
 import { ExitCode, UsageError } from "../exit";
+import { shardsOfBase } from "../identity/deployment-base";
 import { portalLogSpec } from "../identity/portal-log";
 
 export interface AuditSource {
   stack: string;
   updates: AuditUpdate[];
-  /** Set when reading a diy backend: where the history and its hash chain live. */
-  historyDir?: string;
+  /** Set when reading a diy backend: where the history and its hash chain live (each shard's, for a split base). */
+  histories?: StackHistory[];
   /** HR people (overrides applied), when the stack has an HR export. */
   people?: Person[];
   /** The reset portal's event chain (`idlc sspr`), when the stack has one: its file and its verified events. */
   serviceLog?: { file: string; events: ChainedEvent[] };
   /** When each leaver was terminated in HR, as `idlc hr pull` recorded it next to the export. */
   hrTerminations?: HrTerminationEvent[];
-  /** How the reset portal's log is verified with the stack's chain (set when reading a diy backend). */
-  portalLog?: EventLogSpec;
+}
+
+/** One stack's history directory and the portal log its chain anchors; `stack` is set for each shard of a split base. */
+export interface StackHistory {
+  stack?: string;
+  dir: string;
+  portalLog: EventLogSpec;
+}
+
+/** The histories a diy-backend source reads: the stack's own, or each shard's when it is a split base. */
+function historiesOf(source: BackendSource, projectDir: string): StackHistory[] {
+  const of = (stack: string) => ({
+    dir: historyDirOf({ ...source, stack }),
+    portalLog: portalLogSpec(projectDir, stack),
+  });
+  const shards = shardsOfBase(source.stack, projectDir);
+  return shards.length ? shards.map(({ stack }) => ({ stack, ...of(stack) })) : [of(source.stack)];
+}
+
+/** Each history's hash chain verified, tagged with its shard for a split base. */
+export function verifyHistories(histories: readonly StackHistory[]) {
+  return histories.map(({ stack, dir, portalLog }) => ({
+    ...(stack ? { stack } : {}),
+    ...verifyChain(dir, [portalLog]),
+  }));
 }
 
 export function loadAuditSource(options: SourceOptions): AuditSource {
@@ -73,13 +98,18 @@ export function loadAuditSource(options: SourceOptions): AuditSource {
   }
   const source = backendSource(options);
   const projectDir = tryProject(cwd)!.dir;
+  const histories = historiesOf(source, projectDir);
+  // A split base holds no account of its own: the company is its shards' histories, read as one.
+  const shards = histories.flatMap(({ stack }) => (stack ? [stack] : []));
+  const updates = shards.length
+    ? mergeStackHistories(shards.map((stack) => ({ stack, updates: readBackendHistory({ ...source, stack }) })))
+    : readBackendHistory(source);
   return {
     stack: source.stack,
-    updates: readBackendHistory(source),
-    historyDir: historyDirOf(source),
+    updates,
+    histories,
     ...peopleOf(cwd, source.stack),
     ...serviceLogOf(projectDir, source.stack),
-    portalLog: portalLogSpec(projectDir, source.stack),
   };
 }
 
@@ -243,9 +273,11 @@ export function verify(o: SourceOptions & { json?: boolean }): void {
     throw new UsageError("verify checks a backend's history directory, not exported files", "Drop --history/--export.");
   // Only the chain and the files' bytes: a tampered checkpoint may not even parse, and must still be named.
   const source = backendSource(o);
-  const log = portalLogSpec(tryProject(path.resolve(o.cwd ?? process.cwd()))!.dir, source.stack);
-  const result = verifyChain(historyDirOf(source), [log]);
-  if (o.json) json(result);
-  else print(formatVerification(result));
-  process.exitCode = result.ok ? ExitCode.ok : ExitCode.failed;
+  const results = verifyHistories(historiesOf(source, tryProject(path.resolve(o.cwd ?? process.cwd()))!.dir));
+  const ok = results.every((r) => r.ok);
+  // A split base: every shard's own chain, named.
+  const split = results.some((r) => r.stack !== undefined);
+  if (o.json) json(split ? { ok, shards: results } : results[0]);
+  else print(results.map((r) => `${r.stack ? `${r.stack}:\n` : ""}${formatVerification(r)}`).join(""));
+  process.exitCode = ok ? ExitCode.ok : ExitCode.failed;
 }

@@ -9,10 +9,9 @@ import {
   renderReport,
   reportModel,
   selfServiceCounts,
-  verifyChain,
 } from "../../provider/audit";
 import type { ReportOptions } from "../commands/report";
-import { loadAuditSource, peopleOptions, usage } from "./audit";
+import { loadAuditSource, peopleOptions, usage, verifyHistories } from "./audit";
 
 export function report(o: ReportOptions): void {
   const source = loadAuditSource(o);
@@ -34,7 +33,7 @@ export function report(o: ReportOptions): void {
     ...(o.title ? { title: o.title } : {}),
     ...(policies ? { policies } : {}),
     ...(now ? { generatedAt: now } : {}),
-    ...(source.historyDir ? { chain: verifyChain(source.historyDir, source.portalLog ? [source.portalLog] : []) } : {}),
+    ...(source.histories ? { chains: verifyHistories(source.histories) } : {}),
     ...(source.serviceLog ? { selfService: selfServiceCounts(source.serviceLog.events) } : {}),
   });
   writeFileSync(o.out, renderReport(model));

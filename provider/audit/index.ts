@@ -19,7 +19,7 @@ export {
   type BackendSource,
   type HistoryFiles,
 } from "./read";
-export { readExportedHistory, joinExports, type ExportedSource } from "./read";
+export { readExportedHistory, joinExports, mergeStackHistories, type ExportedSource } from "./read";
 export {
   parseHistoryEntry,
   parseCheckpoint,

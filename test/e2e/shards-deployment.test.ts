@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PersonTimeline } from "../../provider/audit";
 import type { RunResult } from "../../scripts/workspace";
 import { apps, identityProject, setPerson, type IdentityProject } from "./harness";
 
@@ -180,7 +181,7 @@ describe("the demo company as a 3-shard deployment", { timeout: 1_500_000 }, () 
     expect(comment).toContain(`**Deployment ${DEPLOYMENT}**: 3 shards (demo-apps-0, demo-apps-1, demo-dirs).`);
   });
 
-  it("kills a person in every shard holding their accounts, whether the base or any one shard is named", async () => {
+  it("kills a person in every shard holding their accounts, whether the base or any one shard is named; the base's audit reads them all", async () => {
     await applyIfAlone(sharded, upDeployment);
     const before = await view(sharded);
     const everywhere = apps
@@ -201,6 +202,7 @@ describe("the demo company as a 3-shard deployment", { timeout: 1_500_000 }, () 
     // Named by the directory shard, the person's app accounts (in their bucket's shard) go too.
     const shard = await kill(viaShard, "demo-dirs");
     expect(shard.stderr).toMatch(bothShards);
+    const appsShard = bothShards.exec(shard.stderr)![1]!.match(/demo-apps-[01]/)![0];
 
     const killed = (a: string) => [viaBase, viaShard].some((id) => a === `${id} enabled`);
     const expected = Object.fromEntries(
@@ -210,6 +212,26 @@ describe("the demo company as a 3-shard deployment", { timeout: 1_500_000 }, () 
       ]),
     );
     expect(await view(sharded)).toEqual(expected);
+
+    // The audit of the base reads the shards' histories as one company: the kill shows in every app, each step
+    // naming the shard that made it, and every shard's hash chain verifies.
+    const timeline = JSON.parse(
+      (await sharded.ok(["audit", "person", viaShard, "--stack", "demo", "--json"])).stdout,
+    ) as PersonTimeline;
+    expect(Object.keys(timeline.apps).sort()).toEqual(["entra", "google", "ldap", "scim:github", "slack"]);
+    for (const [app, events] of Object.entries(timeline.apps)) {
+      const last = events.at(-1)!.update;
+      const kill = events.filter((e) => e.update.stack === last.stack && e.update.version === last.version);
+      expect(
+        kill.map((e) => e.event),
+        app,
+      ).toContain("disabled");
+      expect(last.stack, app).toBe(["slack", "scim:github"].includes(app) ? appsShard : "demo-dirs");
+    }
+    const verified = await sharded.ok(["audit", "verify", "--stack", "demo", "--json"]);
+    const chains = JSON.parse(verified.stdout) as { ok: boolean; shards: Array<{ stack: string; ok: boolean }> };
+    expect(chains.ok).toBe(true);
+    expect(chains.shards.map((c) => c.stack).sort()).toEqual(["demo-apps-0", "demo-apps-1", "demo-dirs"]);
   });
 });
 

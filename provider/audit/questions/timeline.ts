@@ -27,6 +27,8 @@ export type TimelineEventType =
 /** The change behind a step: what an auditor follows back to the pull request and the CI run. */
 export interface UpdateRef {
   version: number;
+  /** The shard whose update it is, in a deployment's merged history. */
+  stack?: string;
   time: string;
   kind: AuditUpdate["kind"];
   result: AuditUpdate["result"];
@@ -60,6 +62,7 @@ export function updateRef(u: AuditUpdate): UpdateRef {
   const { gitHead, gitAuthor, ciRun } = u.environment;
   return {
     version: u.version,
+    ...(u.stack ? { stack: u.stack } : {}),
     time: effectiveTime(u),
     kind: u.kind,
     result: u.result,

@@ -2,6 +2,7 @@
 export * from "./parse";
 export * from "./policy-events";
 export * from "./read-backend";
+export * from "./merge-stacks";
 export * from "./read-exports";
 export * from "./resources";
 export * from "./update";

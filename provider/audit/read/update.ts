@@ -28,6 +28,8 @@ export interface UpdateEnvironment {
 export interface AuditUpdate {
   /** 1-based, oldest first (the source's own numbers when it has distinct ones). */
   version: number;
+  /** The shard whose history holds it, when a deployment's histories are read as one (`mergeStackHistories`). */
+  stack?: string;
   kind: "update" | "preview" | "refresh" | "destroy" | "import" | "rename" | "resource-import";
   result: "succeeded" | "failed" | "in-progress";
   /** RFC 3339. */

@@ -15,9 +15,9 @@ export function duration(seconds: number | undefined): string {
   return hours(seconds / 3600);
 }
 
-/** `update 3 2026-02-02T10:00:00.000Z commit 1a2b3c4d5e by Alice Admin, CI https://…` */
+/** `update 3 2026-02-02T10:00:00.000Z commit 1a2b3c4d5e by Alice Admin, CI https://…` (`prod-apps-1 update 3` in a deployment) */
 export function formatUpdateRef(u: UpdateRef): string {
-  const parts = [`update ${u.version}`, u.time];
+  const parts = [`${u.stack ? `${u.stack} ` : ""}update ${u.version}`, u.time];
   if (u.result !== "succeeded") parts.push(`(${u.result})`);
   if (u.gitHead) parts.push(`commit ${u.gitHead.slice(0, 10)}`);
   if (u.gitAuthor) parts.push(`by ${u.gitAuthor}`);

@@ -27,7 +27,8 @@ export interface ReportModel {
   metrics: AuditMetrics;
   /** Undefined when no event log was given: the report says none were recorded. */
   policies?: PolicyResult[];
-  chain?: ChainVerification;
+  /** The stack's hash chain, or each shard's (named) for a deployment; undefined when none was verified. */
+  chains?: StackChain[];
   /** The reset portal's counts; undefined when the stack has no portal log. */
   selfService?: SelfServiceCounts;
   changes: UpdateRef[];
@@ -40,10 +41,13 @@ export interface ReportInput {
   snapshots: readonly Snapshot[];
   metrics: AuditMetrics;
   policies?: PolicyResult[];
-  chain?: ChainVerification;
+  chains?: StackChain[];
   selfService?: SelfServiceCounts;
   generatedAt?: string;
 }
+
+/** A verified hash chain; `stack` names the shard when a deployment's chains are reported together. */
+export type StackChain = ChainVerification & { stack?: string };
 
 const BUCKETS: Array<[string, number]> = [
   ["< 4 h", 4],
@@ -89,7 +93,7 @@ export function reportModel(input: ReportInput): ReportModel {
     privilegedPerApp: [...perApp].map(([app, n]) => ({ app, accounts: n })).sort((a, b) => a.app.localeCompare(b.app)),
     metrics,
     ...(input.policies ? { policies: input.policies } : {}),
-    ...(input.chain ? { chain: input.chain } : {}),
+    ...(input.chains ? { chains: input.chains } : {}),
     ...(input.selfService ? { selfService: input.selfService } : {}),
     changes: input.updates.map(updateRef).reverse(),
   };

@@ -86,11 +86,13 @@ td.ci { font-size: 12px; word-break: break-all; } .charts { display: flex; flex-
 </table>
 <% } %>
 
-<% if (it.chain) { %>
+<% if (it.chains) { %>
 <h2>Tamper evidence</h2>
-<p id="chain" class="<%= it.chain.ok ? 'ok' : 'bad' %>"><%= it.chain.ok ? "Hash chain verified: " + it.chain.verified + " updates, head " + it.chain.head : "Hash chain does NOT verify" + (it.chain.firstMismatch ? ": line " + it.chain.firstMismatch.line + ", " + it.chain.firstMismatch.reason : "") %></p>
-<% for (const log of (it.chain.eventLogs || []).filter((l) => !(l.ok && l.missing))) { %>
+<% for (const chain of it.chains) { %>
+<p id="<%= chain.stack ? 'chain-' + chain.stack : 'chain' %>" class="<%= chain.ok ? 'ok' : 'bad' %>"><%= (chain.stack ? chain.stack + ": " : "") + (chain.ok ? "Hash chain verified: " + chain.verified + " updates, head " + chain.head : "Hash chain does NOT verify" + (chain.firstMismatch ? ": line " + chain.firstMismatch.line + ", " + chain.firstMismatch.reason : "")) %></p>
+<% for (const log of (chain.eventLogs || []).filter((l) => !(l.ok && l.missing))) { %>
 <p class="event-log <%= log.ok ? 'ok' : 'bad' %>"><%= log.ok ? "Portal log verified: " + log.verified + " events, head " + (log.head || "(empty)") : "Portal log does NOT verify: " + it.eventLogProblem(log) %></p>
+<% } %>
 <% } %>
 <% } %>
 
@@ -98,7 +100,7 @@ td.ci { font-size: 12px; word-break: break-all; } .charts { display: flex; flex-
 <table id="changes">
 <tr><th>#</th><th>finished</th><th>kind</th><th>result</th><th>commit</th><th>author</th><th>CI run</th><th>message</th></tr>
 <% for (const c of it.changes) { %>
-<tr><td><%= c.version %></td><td><%= it.when(c.time) %></td><td><%= c.kind %></td><td class="<%= c.result === 'succeeded' ? '' : 'bad' %>"><%= c.result %></td><td><code><%= (c.gitHead || "").slice(0, 10) %></code></td><td><%= c.gitAuthor || "" %></td><td class="ci"><%= c.ciRun || "" %></td><td><%= c.message %></td></tr>
+<tr><td><%= (c.stack ? c.stack + " " : "") + c.version %></td><td><%= it.when(c.time) %></td><td><%= c.kind %></td><td class="<%= c.result === 'succeeded' ? '' : 'bad' %>"><%= c.result %></td><td><code><%= (c.gitHead || "").slice(0, 10) %></code></td><td><%= c.gitAuthor || "" %></td><td class="ci"><%= c.ciRun || "" %></td><td><%= c.message %></td></tr>
 <% } %>
 </table>
 </body>
