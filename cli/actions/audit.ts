@@ -15,6 +15,7 @@ import {
   formatTimeline,
   formatVerification,
   historyDirOf,
+  listHistoryFiles,
   mergeStackHistories,
   personTimeline,
   readBackendHistory,
@@ -62,14 +63,22 @@ export interface StackHistory {
   portalLog: EventLogSpec;
 }
 
-/** The histories a diy-backend source reads: the stack's own, or each shard's when it is a split base. */
+/**
+ * The histories a diy-backend source reads: the stack's own; for a split base, each shard's, after the base's own
+ * when it was kept from before the split.
+ */
 function historiesOf(source: BackendSource, projectDir: string): StackHistory[] {
   const of = (stack: string) => ({
     dir: historyDirOf({ ...source, stack }),
     portalLog: portalLogSpec(projectDir, stack),
   });
   const shards = shardsOfBase(source.stack, projectDir);
-  return shards.length ? shards.map(({ stack }) => ({ stack, ...of(stack) })) : [of(source.stack)];
+  if (shards.length === 0) return [of(source.stack)];
+  const own = of(source.stack);
+  return [
+    ...(listHistoryFiles(own.dir).length ? [{ stack: source.stack, ...own }] : []),
+    ...shards.map(({ stack }) => ({ stack, ...of(stack) })),
+  ];
 }
 
 /** Each history's hash chain verified, tagged with its shard for a split base. */
@@ -99,11 +108,12 @@ export function loadAuditSource(options: SourceOptions): AuditSource {
   const source = backendSource(options);
   const projectDir = tryProject(cwd)!.dir;
   const histories = historiesOf(source, projectDir);
-  // A split base holds no account of its own: the company is its shards' histories, read as one.
-  const shards = histories.flatMap(({ stack }) => (stack ? [stack] : []));
-  const updates = shards.length
-    ? mergeStackHistories(shards.map((stack) => ({ stack, updates: readBackendHistory({ ...source, stack }) })))
-    : readBackendHistory(source);
+  const read = (stack: string) => ({ stack, updates: readBackendHistory({ ...source, stack }) });
+  // A split base holds no account of its own: the company is its shards' histories, read as one, after the base's
+  // own from before the split.
+  const shards = histories.flatMap(({ stack }) => (stack && stack !== source.stack ? [stack] : []));
+  const before = histories.some((h) => h.stack === source.stack) ? read(source.stack) : undefined;
+  const updates = shards.length ? mergeStackHistories(shards.map(read), before) : readBackendHistory(source);
   return {
     stack: source.stack,
     updates,

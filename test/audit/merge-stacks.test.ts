@@ -50,6 +50,21 @@ describe("mergeStackHistories", () => {
     expect(accessAsOf(all, T[7]).rows.length).toBeGreaterThan(5);
   });
 
+  it("reads the base's own history from before its split first, its state standing until the shards take over", () => {
+    const cut = 3;
+    const all = mergeStackHistories(
+      [
+        { stack: "dirs", updates: shard(directory).slice(cut) },
+        { stack: "apps", updates: shard((r) => !directory(r)).slice(cut) },
+      ],
+      { stack: "base", updates: s.updates.slice(0, cut) },
+    );
+    expect(all.map((u) => u.stack)).toEqual([...Array(cut).fill("base"), ...all.slice(cut).map((u) => u.stack)]);
+    for (const p of s.people)
+      expect(unnamed(personTimeline(all, p.employeeId)), p.employeeId).toEqual(personTimeline(s.updates, p.employeeId));
+    for (const at of Object.values(T)) expect(accessAsOf(all, at).rows, at).toEqual(accessAsOf(s.updates, at).rows);
+  });
+
   it("orders the shards' updates by time, keeping each shard's own version", () => {
     const a = shard(directory).slice(0, 2);
     const b = shard((r) => !directory(r)).slice(1, 3);
