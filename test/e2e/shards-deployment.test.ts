@@ -179,6 +179,24 @@ describe("the demo company as a 3-shard deployment", { timeout: 1_500_000 }, () 
     expect(comment).toMatch(/\b\d+ unchanged\b/);
     expect(comment).not.toMatch(/to create|to update|to delete|would be refused/);
     expect(comment).toContain(`**Deployment ${DEPLOYMENT}**: 3 shards (demo-apps-0, demo-apps-1, demo-dirs).`);
+
+    // The base's audit reads its own history, then the shards': an adopted account was made once, in the base's
+    // first update, and never deleted at the split.
+    const someone = before.slack!.find((a) => a.endsWith(" enabled"))!.split(" ")[0]!;
+    const timeline = JSON.parse(
+      (await single.ok(["audit", "person", someone, "--stack", "demo", "--json"])).stdout,
+    ) as PersonTimeline;
+    for (const [app, events] of Object.entries(timeline.apps)) {
+      expect(
+        events.filter((e) => e.event === "created").map((e) => e.update.stack),
+        app,
+      ).toEqual(["demo"]);
+      expect(
+        events.map((e) => e.event),
+        app,
+      ).not.toContain("deleted");
+    }
+    expect(Object.keys(timeline.apps)).toContain("slack");
   });
 
   it("kills a person in every shard holding their accounts, whether the base or any one shard is named; the base's audit reads them all", async () => {
