@@ -64,21 +64,20 @@ export interface StackHistory {
 }
 
 /**
- * The histories a diy-backend source reads: the stack's own; for a split base, each shard's, after the base's own
- * when it was kept from before the split.
+ * The histories a diy-backend source reads: the stack's own; for a split base, each shard's that has one, after the
+ * base's own when it was kept from before the split. None at all: the base's own, whose reader says it is missing.
  */
 function historiesOf(source: BackendSource, projectDir: string): StackHistory[] {
   const of = (stack: string) => ({
+    stack,
     dir: historyDirOf({ ...source, stack }),
     portalLog: portalLogSpec(projectDir, stack),
   });
   const shards = shardsOfBase(source.stack, projectDir);
-  if (shards.length === 0) return [of(source.stack)];
-  const own = of(source.stack);
-  return [
-    ...(listHistoryFiles(own.dir).length ? [{ stack: source.stack, ...own }] : []),
-    ...shards.map(({ stack }) => ({ stack, ...of(stack) })),
-  ];
+  const { stack: _own, ...own } = of(source.stack);
+  if (shards.length === 0) return [own];
+  const kept = [of(source.stack), ...shards.map((s) => of(s.stack))].filter((h) => listHistoryFiles(h.dir).length);
+  return kept.length ? kept : [own];
 }
 
 /** Each history's hash chain verified, tagged with its shard for a split base. */

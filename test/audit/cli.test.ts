@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { UsageError } from "../../cli/exit";
 import { buildProgram } from "../../cli/program";
+import { STACK } from "../fixtures/audit/generate";
 import { FORMULA_NAME } from "../fixtures/audit/scripted-story";
 import { scripted, T, type Scripted } from "./scripted";
 
@@ -92,6 +93,26 @@ describe("idlc audit (CLI)", () => {
     expect(m.lateLeavers.map((x: { name: string }) => x.name)).toEqual(["Pat Pending", "Rae Rehire"]);
     expect(m.timeToDeprovision).toEqual({ count: 3, p50: 18, p90: 82, max: 82 });
     expect(m.timeToProvision).toEqual({ count: 2, p50: 8, p90: 9, max: 9 });
+  });
+
+  it("a split base whose shard has no history yet reads, and verifies, the base's own history from before the split", async () => {
+    const unsplit = await idlc("audit", "person", "E400", "--stack", STACK, "--json");
+    const shardFile = path.join(s.backend.root, "stacks", `Pulumi.${STACK}-apps.yaml`);
+    writeFileSync(shardFile, `config:\n  identity:shard: { deployment: d, base: ${STACK}, apps: [slack] }\n`);
+    try {
+      const split = await idlc("audit", "person", "E400", "--stack", STACK, "--json");
+      expect(split.code).toBe(0);
+      const events = (t: string) => JSON.parse(t).apps.google as Array<{ event: string; update: { stack?: string } }>;
+      expect(events(split.stdout).map((e) => e.event)).toEqual(events(unsplit.stdout).map((e) => e.event));
+      const verified = await idlc("audit", "verify", "--stack", STACK, "--json");
+      expect(verified.code).toBe(0);
+      expect(JSON.parse(verified.stdout)).toMatchObject({
+        ok: true,
+        shards: [{ stack: STACK, ok: true, verified: 7 }],
+      });
+    } finally {
+      rmSync(shardFile);
+    }
   });
 
   it("verify: exit 0 on the intact chain, exit 1 naming the first edited entry (the real binary)", () => {
