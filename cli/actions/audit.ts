@@ -69,15 +69,15 @@ export interface StackHistory {
  */
 function historiesOf(source: BackendSource, projectDir: string): StackHistory[] {
   const of = (stack: string) => ({
-    stack,
     dir: historyDirOf({ ...source, stack }),
     portalLog: portalLogSpec(projectDir, stack),
   });
   const shards = shardsOfBase(source.stack, projectDir);
-  const { stack: _own, ...own } = of(source.stack);
-  if (shards.length === 0) return [own];
-  const kept = [of(source.stack), ...shards.map((s) => of(s.stack))].filter((h) => listHistoryFiles(h.dir).length);
-  return kept.length ? kept : [own];
+  if (shards.length === 0) return [of(source.stack)];
+  const kept = [source.stack, ...shards.map((s) => s.stack)]
+    .map((stack) => ({ stack, ...of(stack) }))
+    .filter((h) => listHistoryFiles(h.dir).length > 0);
+  return kept.length ? kept : [of(source.stack)];
 }
 
 /** Each history's hash chain verified, tagged with its shard for a split base. */

@@ -12,7 +12,7 @@ import { loadStackPlan } from "../../provider/stack-plan";
 import { ExitCode, UsageError } from "../exit";
 import { dropPrestart } from "../prestart";
 import { splitOf } from "./deployment-base";
-import { pool, runWorker } from "./deployment-workers";
+import { pool, resultLine, runWorker } from "./deployment-workers";
 import { runIdentityOperation } from "./hooks";
 
 export interface CutoffScope {
@@ -49,7 +49,6 @@ export async function cutoffNow(employeeIds: readonly string[], scope: CutoffSco
       cwd,
     ),
   );
-  for (const r of results)
-    process.stderr.write(`${r.stack}: ${r.code === 0 ? "ok" : `failed (${r.signal ?? `exit ${r.code}`})`}\n`);
+  for (const r of results) process.stderr.write(resultLine(r));
   return results.every((r) => r.code === 0) ? ExitCode.ok : ExitCode.failed;
 }

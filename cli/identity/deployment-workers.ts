@@ -47,6 +47,10 @@ export function runWorker(
   });
 }
 
+/** `stack: ok`, or how its worker ended: one line per shard after a deployment-wide run. */
+export const resultLine = (r: WorkerResult): string =>
+  `${r.stack}: ${r.code === 0 ? "ok" : `failed (${r.signal ?? `exit ${r.code}`})`}\n`;
+
 /** Runs `task` over `items`, at most `workers` at once, results in the items' order. */
 export async function pool<T, R>(items: readonly T[], workers: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);

@@ -14,7 +14,7 @@ import { judgeDeployment, type DeploymentVerdict } from "./deployment-judge";
 import { loadDeployment, type Deployment } from "./deployment-load";
 import { idlcPackConfig, type PackConfig } from "./deployment-policy";
 import { mergedComment, mergedSummary, previewReader, type ReadPreview } from "./deployment-merge";
-import { pool, runWorker, type WorkerResult } from "./deployment-workers";
+import { pool, resultLine, runWorker, type WorkerResult } from "./deployment-workers";
 
 export interface DeploymentFlags {
   deployment: string;
@@ -151,8 +151,7 @@ export function judge(
 }
 
 function report(kind: DeploymentKind, d: Deployment, results: readonly WorkerResult[]): number {
-  for (const r of results)
-    process.stderr.write(`${r.stack}: ${r.code === 0 ? "ok" : `failed (${r.signal ?? `exit ${r.code}`})`}\n`);
+  for (const r of results) process.stderr.write(resultLine(r));
   const failed = results.filter((r) => r.code !== 0);
   if (failed.length === 0) return ExitCode.ok;
   const yes = kind === "preview" ? "" : " --yes";

@@ -29,7 +29,7 @@ export function mergeStackHistories(shards: readonly StackHistory[], before?: St
   );
   const earlier = (before?.updates ?? []).map((u): AuditUpdate => ({ ...u, stack: before!.stack }));
   // What the base last recorded, until a shard's checkpoint names the same account or group.
-  let inherited = new Map([...(earlier.findLast((u) => u.resources)?.resources ?? [])].map((r) => [resourceKey(r), r]));
+  let inherited = new Map((earlier.findLast((u) => u.resources)?.resources ?? []).map((r) => [resourceKey(r), r]));
   const current = new Map<string, readonly AuditResource[]>();
   const merged = order.map(({ stack, update }): AuditUpdate => {
     if (!update.resources) return { ...update, stack };
