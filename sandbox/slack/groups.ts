@@ -69,13 +69,15 @@ export function updateGroup(store: SlackStore, id: string, body: unknown, mode: 
   const previous = getGroup(store, id);
   const operations = mode === "patch" ? patchOperations(body) : [];
   const named = operations.reduce((n, o) => n + namedUsers(o.value), 0);
+  const membership = mode === "patch" ? patchMembers(store, previous, operations, named) : undefined;
   const fields =
     mode === "put"
       ? parseGroup(store, body, previous)
-      : (patchMembers(store, previous, operations, named) ??
+      : (membership?.fields ??
         parseGroup(store, applyPatch(groupDocument(store, previous), operations, []), previous, named));
   const next: GroupRecord = { ...previous, ...fields, lastModified: new Date().toISOString() };
   store.groups.set(id, next);
+  if (membership?.added) store.extendMembers(previous, next, membership.added);
   store.changed();
   return next;
 }
@@ -103,12 +105,20 @@ function memberChange({ op, path, value }: PatchOperation): MemberChange | undef
 /**
  * A PATCH that only adds members or removes them by id (idlc's every membership change), applied to the member
  * list as the whole-document path would, without rendering, copying and re-validating a group that may hold tens
- * of thousands. Undefined when any operation is of another kind: that PATCH takes the whole-document path.
+ * of thousands. `added` is set when the PATCH only appended members, so the store extends the member set it has.
+ * Undefined when any operation is of another kind: that PATCH takes the whole-document path.
  */
 function patchMembers(store: SlackStore, previous: GroupRecord, operations: PatchOperation[], named: number) {
   const changes = operations.map(memberChange);
   if (!changes.every((c): c is MemberChange => c !== undefined)) return undefined;
   if (named > MAX_MEMBERS_PER_CALL) throw badRequest("too_many_users");
+  const fields = (members: string[]) => ({ displayName: previous.displayName, members });
+  if (changes.every((c) => "add" in c)) {
+    const before = store.membersOf(previous);
+    const added = [...new Set(changes.flatMap((c) => c.add))].filter((id) => !before.has(id));
+    checkNewMembers(store, added, previous);
+    return { fields: fields(previous.members.concat(added)), added };
+  }
   let members = previous.members;
   for (const change of changes) {
     if ("add" in change) {
@@ -120,7 +130,7 @@ function patchMembers(store: SlackStore, previous: GroupRecord, operations: Patc
     }
   }
   checkNewMembers(store, members, previous);
-  return { displayName: previous.displayName, members };
+  return { fields: fields(members) };
 }
 
 /** Deleting a group is permanent; its member users stay. */
@@ -137,12 +147,21 @@ export function listGroups(store: SlackStore, filter: string | undefined): Group
   return groups.filter((g) => predicate(() => [g.displayName]));
 }
 
-export function groupDocument(store: SlackStore, g: GroupRecord, base = "") {
+/** A group's document without its members: `groupDocument` adds them, `groupJson` splices them in rendered. */
+export function groupHead(g: GroupRecord, base = "") {
   return {
     schemas: [GROUP_URN],
     id: g.id,
     displayName: g.displayName,
     meta: { created: g.created, lastModified: g.lastModified, location: `${base}/Groups/${g.id}` },
-    members: g.members.map((value) => ({ value, display: store.users.get(value)?.displayName ?? "" })),
   };
 }
+
+export function groupDocument(store: SlackStore, g: GroupRecord, base = "") {
+  return { ...groupHead(g, base), members: g.members.map((value) => memberOf(store, value)) };
+}
+
+export const memberOf = (store: SlackStore, value: string) => ({
+  value,
+  display: store.users.get(value)?.displayName ?? "",
+});

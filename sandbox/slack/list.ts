@@ -1,3 +1,4 @@
+import { withRawField } from "./json-text";
 import { LIST_URN } from "./urns";
 
 /** Slack's paging: 1-based `startIndex`; `count` defaults to 10 and anything above 1000 is treated as 1000. */
@@ -9,10 +10,17 @@ function intParam(raw: unknown, fallback: number): number {
   return Number.isFinite(n) ? n : fallback;
 }
 
-/** One page of `items`; only the page is rendered, so a large org costs no more per request than a small one. */
-export function listResponse<T, R>(items: T[], query: Record<string, unknown>, render: (item: T) => R) {
+/**
+ * One page of `items` as JSON (UTF-8); only the page is rendered, so a large org costs no more per request than a
+ * small one. `render` encodes each item, so a group can reuse its rendered members (group-json.ts).
+ */
+export function listJson<T>(items: T[], query: Record<string, unknown>, render: (item: T) => Buffer): Buffer {
   const startIndex = Math.max(1, intParam(query.startIndex, 1));
   const count = Math.min(MAX_COUNT, Math.max(0, intParam(query.count, DEFAULT_COUNT)));
-  const Resources = items.slice(startIndex - 1, startIndex - 1 + count).map(render);
-  return { schemas: [LIST_URN], totalResults: items.length, itemsPerPage: Resources.length, startIndex, Resources };
+  const page = items.slice(startIndex - 1, startIndex - 1 + count);
+  const envelope = { schemas: [LIST_URN], totalResults: items.length, itemsPerPage: page.length, startIndex };
+  const separated = page.flatMap((item, i) => (i === 0 ? [render(item)] : [COMMA, render(item)]));
+  return withRawField(envelope, "Resources", [Buffer.from("["), ...separated, Buffer.from("]")]);
 }
+
+const COMMA = Buffer.from(",");

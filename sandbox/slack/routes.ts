@@ -1,7 +1,8 @@
 import { Router, type Request, type Response } from "express";
 import { SlackScimError } from "./errors";
-import { createGroup, deleteGroup, getGroup, groupDocument, listGroups, updateGroup } from "./groups";
-import { listResponse } from "./list";
+import { groupJson } from "./group-json";
+import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from "./groups";
+import { listJson } from "./list";
 import { ResourceLocks, RateLimiter, bucketsFor } from "./rate-limit";
 import type { SlackStore } from "./store";
 import { createUser, deactivateUser, getUser, listUsers, updateUser, userDocument, type SlackQuirks } from "./users";
@@ -17,6 +18,9 @@ export interface RouteOptions {
 
 const base = (req: Request) => `${req.protocol}://${req.get("host")}/scim/v2`;
 const filterOf = (req: Request) => (typeof req.query.filter === "string" ? req.query.filter : undefined);
+/** JSON already encoded (lists and groups: see group-json.ts), with the header `res.json` would send. */
+const sendJson = (res: Response, status: number, body: Buffer) =>
+  res.status(status).type("application/json; charset=utf-8").send(body);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `/Users` and `/Groups` with Slack's limits: rate buckets first, then the per-resource write lock. */
@@ -47,10 +51,15 @@ export function resourceRoutes({ store, quirks, limiter, writeDelayMs }: RouteOp
   const sendUser = (req: Request, res: Response, status: number, user: ReturnType<typeof getUser>) =>
     res.status(status).json(userDocument(store, user, base(req)));
   const sendGroup = (req: Request, res: Response, status: number, group: ReturnType<typeof getGroup>) =>
-    res.status(status).json(groupDocument(store, group, base(req)));
+    sendJson(res, status, groupJson(store, group, base(req)));
 
   router.get("/Users", (req, res) => {
-    res.json(listResponse(listUsers(store, filterOf(req)), req.query, (u) => userDocument(store, u, base(req))));
+    const users = listUsers(store, filterOf(req));
+    sendJson(
+      res,
+      200,
+      listJson(users, req.query, (u) => Buffer.from(JSON.stringify(userDocument(store, u, base(req))))),
+    );
   });
   router.get("/Users/:id", (req, res) => sendUser(req, res, 200, getUser(store, id(req))));
   router.post("/Users", (req, res) => sendUser(req, res, 201, createUser(store, req.body)));
@@ -73,7 +82,11 @@ export function resourceRoutes({ store, quirks, limiter, writeDelayMs }: RouteOp
   });
 
   router.get("/Groups", (req, res) => {
-    res.json(listResponse(listGroups(store, filterOf(req)), req.query, (g) => groupDocument(store, g, base(req))));
+    sendJson(
+      res,
+      200,
+      listJson(listGroups(store, filterOf(req)), req.query, (g) => groupJson(store, g, base(req))),
+    );
   });
   router.get("/Groups/:id", (req, res) => sendGroup(req, res, 200, getGroup(store, id(req))));
   router.post("/Groups", (req, res) => sendGroup(req, res, 201, createGroup(store, req.body)));

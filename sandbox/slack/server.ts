@@ -92,6 +92,8 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     throw new SlackScimError(404, "invalid_endpoint");
   });
   const app = express();
+  // Slack advertises no ETag support (discovery.ts); express would otherwise hash every answer, all-hands included.
+  app.set("etag", false);
   app.use(faultControlRoutes(faults));
   app.use("/scim/v2", api);
   app.use(renderError);

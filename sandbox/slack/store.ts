@@ -61,7 +61,9 @@ export class SlackStore extends JsonFileStore<Snapshot> {
   /** Users by username and by either email, kept by `putUser`. */
   readonly userKeys = new KeyIndex();
   /** Each group record's members as a set (records are replaced, never edited, so a record's set never changes). */
-  private readonly memberSets = new WeakMap<GroupRecord, ReadonlySet<string>>();
+  private readonly memberSets = new WeakMap<GroupRecord, Set<string>>();
+  /** Bumped when a user's display name changes: rendered member lists (group-json.ts) show display names. */
+  displayRevision = 0;
   private seq = 0;
 
   constructor(file?: string) {
@@ -88,6 +90,8 @@ export class SlackStore extends JsonFileStore<Snapshot> {
 
   /** Stores a user (new or replaced) and indexes it. */
   putUser(user: UserRecord): void {
+    const before = this.users.get(user.id);
+    if (before && before.displayName !== user.displayName) this.displayRevision += 1;
     this.users.set(user.id, user);
     this.userKeys.set(user.id, [user.userName, user.primaryEmail, user.secondaryEmail]);
   }
@@ -96,6 +100,18 @@ export class SlackStore extends JsonFileStore<Snapshot> {
     let members = this.memberSets.get(group);
     if (!members) this.memberSets.set(group, (members = new Set(group.members)));
     return members;
+  }
+
+  /**
+   * `next` is `previous` with `added` appended (a membership PATCH): its set is `previous`'s, moved and extended, so
+   * a join to a group of tens of thousands does not rebuild the set from every id.
+   */
+  extendMembers(previous: GroupRecord, next: GroupRecord, added: readonly string[]): void {
+    const members = this.memberSets.get(previous);
+    if (!members) return;
+    this.memberSets.delete(previous);
+    for (const id of added) members.add(id);
+    this.memberSets.set(next, members);
   }
 
   groupsOf(userId: string): GroupRecord[] {

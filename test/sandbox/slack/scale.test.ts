@@ -3,9 +3,10 @@
 // user index return what a scan of every user returns.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createGroup, getGroup, MAX_MEMBERS_PER_CALL, updateGroup } from "../../../sandbox/slack/groups";
+import { groupJson } from "../../../sandbox/slack/group-json";
+import { createGroup, getGroup, groupDocument, MAX_MEMBERS_PER_CALL, updateGroup } from "../../../sandbox/slack/groups";
 import { SlackStore } from "../../../sandbox/slack/store";
-import { createUser, deactivateUser, listUsers } from "../../../sandbox/slack/users";
+import { createUser, deactivateUser, listUsers, updateUser } from "../../../sandbox/slack/users";
 import { GROUP, newUser, patchOps } from "./call";
 
 const addMembers = (...ids: string[]) => ({ op: "add", path: "members", value: ids.map((value) => ({ value })) });
@@ -66,6 +67,37 @@ describe("Slack emulator at scale", () => {
           expect(patched(store, fast, ops)).toEqual(patched(store, whole, [sameName("whole"), ...ops]));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("answers with the group as its whole document renders it, through joins, leaves and renames", () => {
+    const names = fc.constantFrom("Ana", 'Ben "B" O\'Neil', "Zoë \u2028 Ünal", "c\\d", "");
+    const step = fc.oneof(
+      fc.array(fc.nat(5), { minLength: 1, maxLength: 3 }).map((users) => ({ join: users })),
+      fc.nat(5).map((user) => ({ leave: user })),
+      fc.tuple(fc.nat(5), names).map(([user, name]) => ({ rename: user, name })),
+      fc.constant({ sameName: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 12 }), (steps) => {
+        const store = new SlackStore();
+        const ids = ["a", "b", "c", "d", "e", "f"].map((n) => createUser(store, newUser(n, `${n}@corp.com`)).id);
+        const { id } = createGroup(store, { schemas: [GROUP], displayName: "all-hands" });
+        const quirks = { deactivateOnNextUpdates: 0 };
+        for (const s of steps) {
+          if ("join" in s) patched(store, id, [addMembers(...s.join.map((i) => ids[i]!))]);
+          else if ("leave" in s) patched(store, id, [removeMember(ids[s.leave]!)]);
+          else if ("rename" in s) {
+            const op = { op: "replace", path: "displayName", value: s.name };
+            updateUser(store, quirks, ids[s.rename]!, patchOps(op), "patch");
+          } else patched(store, id, [sameName("all-hands")]);
+          const group = getGroup(store, id);
+          expect(groupJson(store, group, "/x").toString()).toBe(JSON.stringify(groupDocument(store, group, "/x")));
+          expect([...store.membersOf(group)].sort()).toEqual([...group.members].sort());
+          for (const user of ids) expect(store.groupsOf(user).length).toBe(group.members.includes(user) ? 1 : 0);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 
