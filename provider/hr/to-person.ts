@@ -209,9 +209,26 @@ function who(employeeId: string | undefined, firstName: string, lastName: string
 const placeholders = new Set(["n/a", "#n/a", "-", "--", "null", "none"]);
 const literal = new Set<HrField>(["employeeId", "firstName", "lastName", "status"]);
 
+// Text pasted into an HR system brings invisible characters along (a zero-width space before a surname, a direction
+// mark after an id, a soft hyphen) and spreadsheet cells hold line breaks (Alt+Enter). At a value's edges such a
+// character is never meant, and would make `E1` and `\u200bE1` two people; inside a value a line break is a space,
+// since a name or title is one line in every app. Inside a value the others stay: ZWJ and ZWNJ spell some scripts.
+const invisible = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff";
+const needsCleaning = new RegExp(`[\\r\\n\\u0085\\u2028\\u2029${invisible}]`);
+const edges = new RegExp(`^[\\s${invisible}]+|[\\s${invisible}]+$`, "g");
+const lineBreaks = /\s*[\r\n\u0085\u2028\u2029]+\s*/g;
+
+/** A cell's text as the person meant it; a roles cell keeps its line breaks, which separate roles (`splitRoles`). */
+function cleaned(value: string, field: HrField): string {
+  if (!needsCleaning.test(value)) return value;
+  const trimmed = value.replace(edges, "");
+  return field === "roles" ? trimmed : trimmed.replace(lineBreaks, " ");
+}
+
 function get(ctx: RowContext, fields: string[], field: HrField): string | undefined {
   const index = ctx.columns[field];
-  const value = index === undefined ? undefined : fields[index];
+  const raw = index === undefined ? undefined : fields[index];
+  const value = raw === undefined ? undefined : cleaned(raw, field);
   if (
     value === "" ||
     (value !== undefined && value.length <= 4 && !literal.has(field) && placeholders.has(value.toLowerCase()))
@@ -226,13 +243,15 @@ export function columnOf(ctx: Pick<RowContext, "columns" | "header">, field: HrF
   return index === undefined ? field : shown(ctx.header[index] ?? field);
 }
 
+const roleSeparators = /[;,\r\n\u0085\u2028\u2029]/;
+
 function splitRoles(value: string | undefined): string[] {
   if (value === undefined) return [];
-  if (!value.includes(";") && !value.includes(",")) return [value];
+  if (!roleSeparators.test(value)) return [value];
   return [
     ...new Set(
       value
-        .split(/[;,]/)
+        .split(roleSeparators)
         .map((r) => r.trim())
         .filter((r) => r !== ""),
     ),

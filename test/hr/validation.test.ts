@@ -296,4 +296,32 @@ describe("validation: each problem is reported with file, row, column and a fix"
       [6, `manager "Alan Turing" of E5 matches several people${skipped}`],
     ]);
   });
+
+  it("drops invisible characters at a value's edges and reads a line break inside a cell as a space", () => {
+    const zwsp = "\u200b";
+    const result = readRows([
+      `${zwsp}E1,Ada,${zwsp}Lovelace\u200e,ada@acme.test${zwsp},"Research\r\nand Development",,employee,active,2020-01-15,,`,
+      `E2,Alan,Turing,alan@acme.test,Engineering,E1\ufeff,employee,active,2021-02-01,,`,
+      // ZWJ and ZWNJ spell words in some scripts: inside a value they stay.
+      `E3,Gr\u200dace,Hop\u200cper,grace@acme.test,Sales,E1,employee,active,2022-03-01,,`,
+    ]);
+    expect(result.issues).toEqual([]);
+    const [ada, alan, grace] = result.people;
+    expect(ada).toMatchObject({ employeeId: "E1", lastName: "Lovelace", displayName: "Ada Lovelace" });
+    expect(ada).toMatchObject({ workEmail: "ada@acme.test", department: "Research and Development" });
+    expect(alan!.managerId).toBe("E1");
+    expect(grace).toMatchObject({ firstName: "Gr\u200dace", lastName: "Hop\u200cper" });
+  });
+
+  it("reads roles one per line in a cell as it reads them separated by semicolons", () => {
+    const head = `${header},roles`;
+    const rows = happyRows.map((r, i) => (i === 0 ? `${r},"engineering\r\nsecurity-admin\n"` : `${r},sales;support`));
+    const result = readRows(rows, {}, head);
+    expect(result.issues).toEqual([]);
+    expect(result.people.map((p) => p.roles)).toEqual([
+      ["engineering", "security-admin"],
+      ["sales", "support"],
+      ["sales", "support"],
+    ]);
+  });
 });
