@@ -24,6 +24,12 @@ describe("Slack emulator: groups", () => {
       members: [{ value: ids[0], display: "g1" }],
     });
     expect((await call("GET", `/Users/${ids[0]}`)).body.groups).toEqual([{ value: res.body.id, display: "Eng" }]);
+    // Answered as JSON, like every Slack answer; no ETag, since Slack's ServiceProviderConfig says it has none.
+    expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(res.headers.get("etag")).toBeNull();
+    const listed = await call("GET", `/Groups?filter=${encodeURIComponent('displayName eq "Eng"')}`);
+    expect(listed.body).toMatchObject({ totalResults: 1, itemsPerPage: 1, startIndex: 1, Resources: [res.body] });
+    expect(listed.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect((await call("POST", "/Groups", { schemas: [GROUP] })).body).toEqual(
       slackError(400, "missing_schema_element"),
     );
