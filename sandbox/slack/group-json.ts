@@ -32,8 +32,7 @@ function membersBytes(store: SlackStore, g: GroupRecord): Buffer {
     .slice(from)
     .map((id) => JSON.stringify(memberOf(store, id)))
     .join(",");
-  const bytes =
-    from === 0 ? Buffer.from(tail) : tail ? Buffer.concat([current!.bytes, Buffer.from(`,${tail}`)]) : current!.bytes;
+  const bytes = from === 0 ? Buffer.from(tail) : Buffer.concat([current!.bytes, Buffer.from(tail && `,${tail}`)]);
   groups.set(g.id, { revision: store.displayRevision, ids: g.members, bytes });
   return bytes;
 }
