@@ -43,6 +43,12 @@ export interface HttpRequest {
   expect?: number[];
   /** Treat a 404 within this many ms of the first attempt as read-after-write lag and retry it. */
   retryNotFoundFor?: number;
+  /**
+   * The caller needs only that the call succeeded: a 2xx answer is read to its end but not parsed (`body` is
+   * undefined). Slack answers a membership PATCH with the whole group, megabytes for an all-company group. An error
+   * answer is still parsed, for its detail.
+   */
+  ignoreAnswer?: boolean;
 }
 
 export interface HttpResponse<T = unknown> {
@@ -103,11 +109,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         body,
         signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
       });
-      const text = await res.text();
-      const type = res.headers.get("content-type") ?? "";
-      return {
-        response: { status: res.status, body: parseBody(text, type), headers: Object.fromEntries(res.headers) },
-      };
+      const answer = { status: res.status, headers: Object.fromEntries(res.headers) };
+      if (req.ignoreAnswer && res.ok) {
+        await res.arrayBuffer(); // read to its end all the same: the connection serves the next call
+        return { response: { ...answer, body: undefined } };
+      }
+      return { response: { ...answer, body: parseBody(await res.text(), answer.headers["content-type"] ?? "") } };
     } catch (cause) {
       const timedOut = (cause as Error)?.name === "TimeoutError";
       const code =

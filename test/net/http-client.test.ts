@@ -138,6 +138,25 @@ describe("createHttpClient", () => {
     expect((await c.request({ method: "GET", path: "/x", expect: [200, 404] })).status).toBe(404);
   });
 
+  it("does not parse a success answer the caller ignores, but still reads an error's detail", async () => {
+    const group = { id: "S1", members: Array.from({ length: 3000 }, (_, i) => ({ value: `U${i}`, display: "x" })) };
+    script = [
+      { status: 200, body: group },
+      { status: 200, body: group },
+      { status: 409, body: { detail: "taken" } },
+    ];
+    const { c } = client();
+    const patch = { method: "PATCH", path: "/Groups/S1", body: { Operations: [] } } as const;
+    expect(await c.request({ ...patch, ignoreAnswer: true })).toMatchObject({ status: 200, body: undefined });
+    // The same call without the flag parses the same answer: the flag, not the server, made the difference.
+    expect((await c.request(patch)).body).toEqual(group);
+    await expect(c.request({ ...patch, ignoreAnswer: true })).rejects.toMatchObject({
+      kind: "conflict",
+      detail: "taken",
+    });
+    expect(seen.map((s) => s.method)).toEqual(["PATCH", "PATCH", "PATCH"]);
+  });
+
   it("retries 404 only inside the read-after-write window", async () => {
     script = [{ status: 404 }, { status: 404 }, { status: 200, body: { id: "n" } }];
     let clock = 0;

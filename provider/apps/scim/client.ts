@@ -27,8 +27,11 @@ export interface ScimCollection<T extends { id: string }> {
     replacement: () => Record<string, unknown>,
     version?: string,
   ): Promise<T | undefined>;
-  /** PATCH only: for changes that must never be a full replace (group membership). */
-  patch(id: string, ops: PatchOperation[], version?: string): Promise<T | undefined>;
+  /**
+   * PATCH only, for changes that must never be a full replace (group membership); its answer is not read (a
+   * group's holds every member).
+   */
+  patch(id: string, ops: PatchOperation[], version?: string): Promise<void>;
   /** DELETE; false when it was already gone. */
   remove(id: string, version?: string): Promise<boolean>;
 }
@@ -72,6 +75,17 @@ function collection<T extends { id: string; meta?: { version?: string } }>(
   const ifMatch = async (version?: string) =>
     version && (await features()).etag ? { ...scim, "if-match": version } : scim;
 
+  const sendPatch = (id: string, ops: PatchOperation[], version: string | undefined, ignoreAnswer: boolean) => {
+    const path = `${base}/${encodeURIComponent(id)}`;
+    const body = { schemas: [ScimSchema.patchOp], Operations: ops };
+    return withVersion(
+      () => api.get(id),
+      version,
+      async (v) =>
+        (await http.request<T>({ method: "PATCH", path, body, headers: await ifMatch(v), ignoreAnswer })).body,
+    );
+  };
+
   const api: ScimCollection<T> = {
     async get(id, lagMs) {
       const res = await http.request<T>({
@@ -108,16 +122,10 @@ function collection<T extends { id: string; meta?: { version?: string } }>(
             (await http.request<T>({ method: "PUT", path, body: replacement(), headers: await ifMatch(v) })).body,
         );
       }
-      return api.patch(id, ops, version);
+      return sendPatch(id, ops, version, false);
     },
     async patch(id, ops, version) {
-      const path = `${base}/${encodeURIComponent(id)}`;
-      const body = { schemas: [ScimSchema.patchOp], Operations: ops };
-      return withVersion(
-        () => api.get(id),
-        version,
-        async (v) => (await http.request<T>({ method: "PATCH", path, body, headers: await ifMatch(v) })).body,
-      );
+      await sendPatch(id, ops, version, true);
     },
     async remove(id, version) {
       const path = `${base}/${encodeURIComponent(id)}`;
