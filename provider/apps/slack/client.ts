@@ -45,6 +45,12 @@ export interface SlackSession {
   client: ScimClient;
   /** Every user, listed once (`userName pr`, pages of 1000) for refresh; undefined when the TTL is 0. */
   users?: UserSnapshot<ScimUser>;
+  /**
+   * Group ids by name, as this process last learned them (a lookup, or the group provider's create; its delete
+   * forgets them). Slack answers a lookup with the whole group, members and all: without this, every joiner of an
+   * all-company group fetched it once more.
+   */
+  groupIds: Map<string, string>;
 }
 
 /**
@@ -75,7 +81,7 @@ export function slackSession(): SlackSession {
             ttl,
           )
         : undefined;
-    sessions.set(key, (session = { client, users }));
+    sessions.set(key, (session = { client, users, groupIds: new Map() }));
   }
   return session;
 }

@@ -6,7 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { GroupSpec } from "../../access/account-spec";
 import { checkGroupInputs, diffFields, readAppSettings } from "../shared";
-import { findGroupByName, isNotFound, slackClient, slackDetail, slackSettings } from "./client";
+import { findGroupByName, isNotFound, slackClient, slackDetail, slackSession, slackSettings } from "./client";
 import { slackSettingsSchema } from "./settings";
 
 export interface SlackGroupOutputs extends GroupSpec {
@@ -43,6 +43,7 @@ export const slackGroupProvider: pulumi.dynamic.ResourceProvider<GroupSpec, Slac
         if (!group) throw err;
       }
     }
+    slackSession().groupIds.set(inputs.name, group.id);
     return { id: group.id, outs: { ...inputs, slackId: group.id } };
   },
 
@@ -57,6 +58,8 @@ export const slackGroupProvider: pulumi.dynamic.ResourceProvider<GroupSpec, Slac
   },
 
   async delete(id) {
+    const known = slackSession().groupIds;
+    for (const [name, knownId] of known) if (knownId === id) known.delete(name);
     try {
       await slackClient().groups.remove(id);
     } catch (err) {

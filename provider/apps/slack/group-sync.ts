@@ -17,11 +17,11 @@ export interface Membership {
   memberOf?: Set<string>;
 }
 
-/** Moves user `userId` from `current` to the `wanted` group names; returns the Slack ids of `wanted`, by name. */
 /** Slack user groups take active members only: a deactivated user (pre-hire, on leave, leaver) holds none. */
 export const memberGroups = (spec: { enabled: boolean; groups: string[] }): string[] =>
   spec.enabled ? spec.groups : [];
 
+/** Moves user `userId` from `current` to the `wanted` group names; returns the Slack ids of `wanted`, by name. */
 export async function syncGroups(
   client: ScimClient,
   employeeId: string,
@@ -34,19 +34,40 @@ export async function syncGroups(
   // The user's `groups` in a refresh snapshot no longer hold.
   if (adds.length + removes.length > 0) slackSession().users?.invalidate(userId);
   const ids: Record<string, string> = { ...current.ids };
-  const unknown = [...adds, ...removes].filter((name) => !ids[name]);
-  if (unknown.length > 0) {
-    const found = await client.groups.find(scimAnyOf(unknown.map((name) => scimEq("displayName", name))));
-    for (const name of unknown) {
-      const group = found.find((g) => g.displayName === name);
-      if (group) ids[name] = group.id;
-    }
+  // Ids this process already knows (slackSession's groupIds): a lookup answers with the whole group.
+  const known = slackSession().groupIds;
+  for (const name of [...adds, ...removes]) {
+    const id = ids[name] ?? known.get(name);
+    if (id) ids[name] = id;
   }
+  const lookUp = async (names: string[]) => {
+    const found = await client.groups.find(scimAnyOf(names.map((name) => scimEq("displayName", name))));
+    for (const name of names) {
+      const group = found.find((g) => g.displayName === name);
+      if (group) {
+        known.set(name, group.id);
+        ids[name] = group.id;
+      } else {
+        known.delete(name);
+        delete ids[name];
+      }
+    }
+  };
+  const unknown = [...adds, ...removes].filter((name) => !ids[name]);
+  if (unknown.length > 0) await lookUp(unknown);
+  const join = (id: string) => client.groups.patch(id, [{ op: "add", path: "members", value: [{ value: userId }] }]);
   for (const name of adds) {
-    const id = ids[name];
-    if (!id) throw new SlackGroupMissingError(employeeId, name);
-    if (current.memberOf?.has(id)) continue;
-    await client.groups.patch(id, [{ op: "add", path: "members", value: [{ value: userId }] }]);
+    if (!ids[name]) throw new SlackGroupMissingError(employeeId, name);
+    if (current.memberOf?.has(ids[name])) continue;
+    try {
+      await join(ids[name]);
+    } catch (err) {
+      // The group was deleted after this process learned its id (and maybe made again): look it up once more.
+      if (!isNotFound(err)) throw err;
+      await lookUp([name]);
+      if (!ids[name]) throw new SlackGroupMissingError(employeeId, name);
+      await join(ids[name]);
+    }
   }
   for (const name of removes) {
     const id = ids[name];

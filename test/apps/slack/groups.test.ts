@@ -8,6 +8,19 @@ beforeAll(async () => {
 });
 afterAll(() => h.emulator.stop());
 
+const GROUP_URN = "urn:ietf:params:scim:schemas:core:2.0:Group";
+
+/** A call straight to the emulator, as an admin in Slack would make it (not through the providers). */
+async function scim<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${h.emulator.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${h.emulator.token}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status}`);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
 const membersOf = async (id: string) => {
   const res = await fetch(`${h.emulator.url}/Groups/${id}`, {
     headers: { authorization: `Bearer ${h.emulator.token}` },
@@ -58,7 +71,8 @@ describe("SlackAccount group membership", () => {
     expect(await membersOf(eng.id)).toEqual([id]);
 
     const moved = await callsOf(() => accounts.update!(id, outs!, { ...ins, groups: ["ops-members"] }));
-    expect(moved.calls).toEqual({ GET: 1, PATCH: 2 }); // find ops-members; add; remove
+    // No lookup: this process made ops-members and knows its id. Add, then remove.
+    expect(moved.calls).toEqual({ PATCH: 2 });
     expect(await membersOf(eng.id)).toEqual([]);
     expect(await membersOf(ops.id)).toEqual([id]);
 
@@ -85,6 +99,31 @@ describe("SlackAccount group membership", () => {
     const read = await accounts.read!(id, outs!);
     expect(read.props).toMatchObject({ groups: [], groupIds: {} });
     expect(await accounts.diff!(id, read.props!, ins)).toMatchObject({ changes: true });
+  });
+
+  it("looks a group up once however many accounts join it, and again once the id it knows is stale", async () => {
+    // Made in Slack, not by this process, which has not learned its id.
+    const made = await scim<{ id: string }>("POST", "/Groups", { schemas: [GROUP_URN], displayName: "all-staff" });
+    const groupLookups = () => h.emulator.faults.count({ method: "GET", path: /\/Groups$/ });
+    const before = groupLookups();
+    const a = await accounts.create(spec("E310", { groups: ["all-staff"] }));
+    const b = await accounts.create(spec("E311", { groups: ["all-staff"] }));
+    expect(groupLookups() - before).toBe(1); // each lookup answers with every member: not one per joiner
+    expect(await membersOf(made.id)).toEqual([a.id, b.id]);
+
+    // Deleted and made again behind this process's back: the join meets 404 and looks the name up again.
+    await scim("DELETE", `/Groups/${made.id}`);
+    const again = await scim<{ id: string }>("POST", "/Groups", { schemas: [GROUP_URN], displayName: "all-staff" });
+    const c = await accounts.create(spec("E312", { groups: ["all-staff"] }));
+    expect(c.outs?.groupIds).toEqual({ "all-staff": again.id });
+    expect(await membersOf(again.id)).toEqual([c.id]);
+    expect(groupLookups() - before).toBe(2);
+
+    // Gone for good: the account names the missing group, as when it never existed.
+    await scim("DELETE", `/Groups/${again.id}`);
+    await expect(accounts.create(spec("E313", { groups: ["all-staff"] }))).rejects.toMatchObject({
+      code: "SLACK_GROUP_MISSING",
+    });
   });
 
   it("names the missing group when an account should join one that does not exist", async () => {
