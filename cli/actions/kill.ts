@@ -2,7 +2,7 @@
 import path from "node:path";
 import { findProject, resolveStackName } from "../../engine/project";
 import { whoRuns } from "../actor";
-import { appendOverride, loadStackPlan } from "../../provider/stack-plan";
+import { appendOverride, loadStackPeople } from "../../provider/stack-plan";
 import type { KillOptions } from "../commands/kill";
 import { UsageError } from "../exit";
 import { cutoffNow } from "../identity/cutoff-now";
@@ -11,7 +11,8 @@ export async function kill(employeeId: string, options: KillOptions): Promise<nu
   const project = findProject(path.resolve(options.cwd ?? process.cwd()));
   const stack = resolveStackName(project, options.stack);
   const today = new Date().toISOString().slice(0, 10);
-  const { people, overridesFile, plan } = loadStackPlan({ cwd: project.dir, stack, asOf: today });
+  // Only the people: the targeted run plans the company itself, with the override in it.
+  const { people, overridesFile } = loadStackPeople({ cwd: project.dir, stack });
   if (!people.some((p) => p.employeeId === employeeId)) {
     throw new UsageError(
       `${employeeId} is not in stack ${stack}'s HR export`,
@@ -29,7 +30,7 @@ export async function kill(employeeId: string, options: KillOptions): Promise<nu
   process.stderr.write(
     `recorded: ${employeeId} terminated now by ${by} (${options.reason}) in ${path.relative(project.dir, overridesFile)}\n`,
   );
-  const code = await cutoffNow([employeeId], { stack, cwd: project.dir, asOf: today, plan });
+  const code = await cutoffNow([employeeId], { stack, cwd: project.dir, asOf: today });
   const file = path.relative(process.cwd(), overridesFile);
   process.stdout.write(
     `${code === 0 ? "Every account of" : "The cutoff did not complete for"} ${employeeId}${code === 0 ? " is disabled and its sessions revoked." : "; run `idlc kill` again."}\n` +

@@ -5,7 +5,7 @@
  * these on every run, so this folder loads no `@pulumi/pulumi` (test/cli/lazy-commands.test.ts keeps it so);
  * `provider/stack` turns the plan into resources.
  */
-export { loadStackPlan, type StackPlan } from "./load-plan";
+export { loadStackPeople, loadStackPlan, type StackPlan } from "./load-plan";
 export { accountName, groupName, employeeIdOf, accountAppOf } from "./names";
 export { isCutoff } from "./cutoff";
 export {

@@ -31,6 +31,22 @@ export interface StackPlan {
 }
 
 /**
+ * The stack's people: its HR export read, with the kill-switch overrides applied. `idlc kill` needs no more before
+ * it records an override (planning the company is the targeted run's job).
+ */
+export function loadStackPeople(options: { cwd: string; stack: string }) {
+  const stack = loadStackSettings({ cwd: options.cwd, stack: options.stack });
+  const { file, ...hr } = hrSettingsOf(stack);
+  const hrPath = path.resolve(stack.stackDir, file);
+  const shown = path.relative(stack.project.dir, hrPath) || hrPath;
+  const read = readHrExport({ ...hr, ...stackNeeds(stack.raw), file: shown, bytes: readHrFile(hrPath, shown) });
+  const overridesFile = path.join(path.dirname(hrPath), "overrides.yaml");
+  const overrides = readOverrides(overridesFile);
+  // hrFile: the export's path as the stack's settings give it.
+  return { stack, hrFile: file, read, overrides, overridesFile, people: applyOverrides(read.people, overrides) };
+}
+
+/**
  * @param options.held the accounts the stack holds (from its state): those a person still in the program no longer
  *   gets are kept, revoked, until retention ends. Without it (plain `pulumi up`) such an account is deleted, which its
  *   provider refuses while it is enabled.
@@ -41,16 +57,9 @@ export function loadStackPlan(options: {
   asOf: string;
   held?: readonly HeldAccount[];
 }): StackPlan {
-  const stack = loadStackSettings({ cwd: options.cwd, stack: options.stack });
+  const { stack, hrFile, read, overrides, overridesFile, people } = loadStackPeople(options);
   const { settings, stackDir, raw } = stack;
-  const { file, ...hr } = hrSettingsOf(stack);
-  const hrFile = path.resolve(stackDir, file);
-  const shown = path.relative(stack.project.dir, hrFile) || hrFile;
-  const read = readHrExport({ ...hr, ...stackNeeds(raw), file: shown, bytes: readHrFile(hrFile, shown) });
-  const overridesFile = path.join(path.dirname(hrFile), "overrides.yaml");
-  const overrides = readOverrides(overridesFile);
-  const people = applyOverrides(read.people, overrides);
-  const access = loadStackAccess(raw, stackDir, diskFiles, file);
+  const access = loadStackAccess(raw, stackDir, diskFiles, hrFile);
   const planned = planStack(people, access, settings.lifecycle, options.asOf);
   const kept = options.held ? keepRevokedAccounts(planned, options.held, settings.lifecycle.retentionDays) : planned;
   // A shard declares only its people's accounts in its apps; the checks below still judge the whole company.
