@@ -10,13 +10,20 @@ export class AppSettingsError extends IdlcError {
   }
 }
 
-/** A provider method ran before `configure()` handed it the app's settings. */
+/**
+ * A provider method ran before `configure()` handed it the app's settings; `refused` is why configure failed, when it
+ * did (every resource of the app then says so, not only the first).
+ */
 export class AppNotConfiguredError extends IdlcError {
   override name = "AppNotConfiguredError";
-  constructor(app: string) {
-    const message = `${app}: the provider was used before configure() received identity:${app}`;
+  constructor(app: string, refused?: { message: string; fix?: string }) {
+    const message = refused
+      ? `${app}: not configured: ${refused.message}`
+      : `${app}: the provider was used before configure() received identity:${app}`;
     super("APP_NOT_CONFIGURED", message, {
-      fix: `Set identity:${app} in the stack config (pulumi config set --path --secret identity:${app}...).`,
+      fix:
+        refused?.fix ??
+        `Set identity:${app} in the stack config (pulumi config set --path --secret identity:${app}...).`,
       context: { app },
     });
     // Set again: a provider rehydrated from state runs this class as a function, where `super()` cannot set it.

@@ -17,6 +17,19 @@ export type SchemaFactory<T> = (z: typeof zod.z) => zod.ZodType<T>;
  * @throws AppSettingsError naming the key and the first bad field
  */
 export function readAppSettings<T>(req: ConfigSource, app: string, schema: SchemaFactory<T>): T {
+  try {
+    const settings = validatedSettings(req, app, schema);
+    refusals().delete(app);
+    return settings;
+  } catch (error) {
+    // The SDK's host reports this to the first resource only, then runs the others on the unconfigured provider.
+    const { message, fix } = error as { message?: string; fix?: string };
+    refusals().set(app, { message: String(message ?? error), fix });
+    throw error;
+  }
+}
+
+function validatedSettings<T>(req: ConfigSource, app: string, schema: SchemaFactory<T>): T {
   const key = `identity:${app}`;
   const raw = req.config.get(key);
   const fix = `Set it with \`pulumi config set --path --secret ${key}.<field> <value>\` (see docs for the fields of ${app}).`;
@@ -69,6 +82,13 @@ function findSealed(value: unknown, at = ""): string | undefined {
 
 /** A string key, not a symbol: the closure serializer would turn a registered symbol into a fresh one. */
 const storeKey = "__idlcAppSettings";
+const refusedKey = "__idlcAppSettingsRefused";
+
+/** Why this process's last `configure()` of each app failed, as plain data (errors may be a rehydrated copy's). */
+function refusals(): Map<string, { message: string; fix?: string }> {
+  const holder = globalThis as unknown as Record<string, Map<string, { message: string; fix?: string }> | undefined>;
+  return (holder[refusedKey] ??= new Map());
+}
 
 /**
  * Settings a provider's `configure()` stored, held on `globalThis` rather than in a module variable: a module
@@ -83,7 +103,7 @@ export function appSettingsStore<T>(app: string): { set(value: T): void; get(): 
   return {
     set: (value) => void all().set(app, value),
     get() {
-      if (!all().has(app)) throw new AppNotConfiguredError(app);
+      if (!all().has(app)) throw new AppNotConfiguredError(app, refusals().get(app));
       return all().get(app) as T;
     },
   };

@@ -58,4 +58,27 @@ describe("appSettingsStore", () => {
     store.set({ a: 1 });
     expect(appSettingsStore<{ a: number }>("store-test").get()).toEqual({ a: 1 });
   });
+
+  it("after a refused configure, every later call says why and how to fix it, not only the first", () => {
+    const app = "refused-test";
+    const store = appSettingsStore<{ baseUrl: string; token: string }>(app);
+    const refused = configRequest({ [`identity:${app}`]: { baseUrl: "nope", token: "hunter2" } });
+    expect(() => readAppSettings(refused, app, schema)).toThrow(AppSettingsError);
+    const err = (() => {
+      try {
+        store.get();
+      } catch (e) {
+        return e as AppNotConfiguredError;
+      }
+    })();
+    expect(err).toBeInstanceOf(AppNotConfiguredError);
+    expect(err?.message).toMatch(/^refused-test: not configured: identity:refused-test\.baseUrl: /);
+    expect(err?.fix).toMatch(/pulumi config set --path --secret identity:refused-test/);
+    expect(err?.message).not.toContain("hunter2");
+    // A configure that then succeeds leaves nothing of it.
+    const fixed = { baseUrl: "http://127.0.0.1:1", token: "t" };
+    store.set(readAppSettings(configRequest({ [`identity:${app}`]: fixed }), app, schema));
+    expect(store.get()).toEqual(fixed);
+    expect(() => appSettingsStore(`${app}-never`).get()).toThrow(/used before configure\(\) received/);
+  });
 });
