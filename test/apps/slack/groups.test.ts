@@ -21,12 +21,8 @@ async function scim<T = unknown>(method: string, path: string, body?: unknown): 
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
 
-const membersOf = async (id: string) => {
-  const res = await fetch(`${h.emulator.url}/Groups/${id}`, {
-    headers: { authorization: `Bearer ${h.emulator.token}` },
-  });
-  return ((await res.json()) as { members: Array<{ value: string }> }).members.map((m) => m.value);
-};
+const membersOf = async (id: string) =>
+  (await scim<{ members: Array<{ value: string }> }>("GET", `/Groups/${id}`)).members.map((m) => m.value);
 
 describe("SlackGroup", () => {
   it("creates a user group named after the group's name, adopts it on a second create, and deletes it", async () => {
@@ -87,14 +83,9 @@ describe("SlackAccount group membership", () => {
     const g = await groups.create(groupSpec("readback"));
     const ins = spec("E301", { groups: ["readback"] });
     const { id, outs } = await accounts.create(ins);
-    const body = {
+    await scim("PATCH", `/Groups/${g.id}`, {
       schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
       Operations: [{ op: "remove", path: "members" }],
-    };
-    await fetch(`${h.emulator.url}/Groups/${g.id}`, {
-      method: "PATCH",
-      headers: { authorization: `Bearer ${h.emulator.token}`, "content-type": "application/json" },
-      body: JSON.stringify(body),
     });
     const read = await accounts.read!(id, outs!);
     expect(read.props).toMatchObject({ groups: [], groupIds: {} });
