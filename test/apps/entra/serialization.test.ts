@@ -16,7 +16,7 @@ describe("EntraAccount provider serialized as the engine stores it", () => {
   it("carries no credential and no zod objects", () => {
     expect(text).not.toContain(h.emulator.clientSecret);
     expect(text).not.toMatch(/ZodObject|\$ZodType/);
-    expect(text.length).toBeLessThan(8_000);
+    expect(text.length).toBeLessThan(3_000);
     expect(text).toContain("provider/apps/entra/provider");
   });
 

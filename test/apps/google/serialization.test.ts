@@ -18,7 +18,7 @@ describe("GoogleAccount provider serialized as the engine stores it", () => {
     expect(text).not.toMatch(/-----BEGIN|ya29\.emu|emu-static/);
     expect(text).not.toContain(h.emulator.serviceAccountKey.private_key.slice(40, 90));
     expect(text).not.toMatch(/ZodObject|\$ZodType/);
-    expect(text.length).toBeLessThan(8_000);
+    expect(text.length).toBeLessThan(3_000);
     expect(text).toContain("provider/apps/google/provider");
   });
 

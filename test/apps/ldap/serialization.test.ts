@@ -32,7 +32,7 @@ describe("LDAP providers after a closure-serialization round trip", () => {
 
   test("the serialized text carries no connector code and no credential, only where to load it from", () => {
     expect(accountText).toContain("provider/apps/ldap/provider");
-    expect(accountText.length).toBeLessThan(8_000);
+    expect(accountText.length).toBeLessThan(3_000);
     expect(accountText).not.toMatch(/bindPassword":|cn=admin/);
   });
 

@@ -28,7 +28,7 @@ describe("ScimAccount/ScimGroup providers serialized as the SDK does, rehydrated
   it("hold no credential and no connector code, only where to load it from", () => {
     expect(accountText).not.toContain("test-token");
     expect(accountText).toContain("provider/apps/scim/provider");
-    expect(accountText.length).toBeLessThan(8_000);
+    expect(accountText.length).toBeLessThan(3_000);
     expect(accountText).not.toMatch(/require\("(zod|scimmy|express|@pulumi\/pulumi)"\)/);
   });
 

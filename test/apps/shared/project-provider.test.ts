@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { projectProvider } from "../../../provider/apps/shared";
+import { serializeProvider } from "../../support/serialize-provider";
 
 const calls = () => ((globalThis as { __countingProviderCalls?: string[] }).__countingProviderCalls ??= []);
 const standIn = () => projectProvider("test/apps/shared/fixtures/counting-provider", "countingProvider");
@@ -27,5 +28,14 @@ describe("projectProvider", () => {
     delete process.env.IDLC_CREDENTIALS;
     expect(await p.create!({ employeeId: "E2" })).toEqual({ id: "E2", outs: { employeeId: "E2" } });
     expect(calls()).toEqual(["create", "create"]);
+  });
+
+  // The text goes into every resource's inputs and outputs and is decoded in each Check and Diff.
+  it("serializes to a text that only names the modules to load", async () => {
+    const text = await serializeProvider("provider/apps/slack/account.ts", "storedSlackAccountProvider");
+    expect(text).toContain('"provider/apps/slack/provider"');
+    expect(text).toContain('"provider/apps/shared/hosted-provider"');
+    expect(text).not.toMatch(/JSON\.stringify|guardCredentials|spec/);
+    expect(text.length).toBeLessThan(3_000);
   });
 });

@@ -24,7 +24,7 @@ describe("SlackAccount/SlackGroup providers serialized as the SDK does, rehydrat
     for (const text of [accountText, groupText]) {
       expect(text).not.toContain("xoxp-serialization-secret");
       expect(text).not.toMatch(/require\("(zod|express|scimmy|@pulumi\/pulumi)"\)/);
-      expect(text.length).toBeLessThan(8_000);
+      expect(text.length).toBeLessThan(3_000);
     }
     expect(accountText).toContain("provider/apps/slack/provider");
   });
