@@ -46,17 +46,34 @@ export const scimSettingsSchema: SchemaFactory<ScimSettings> = (z: typeof zod.z)
 
 export const scimSettings = appSettingsStore<ScimSettings>("scim");
 
-const clientsKey = "__idlcScimClients";
+const connectionsKey = "__idlcScimConnections";
 
-/** The instance's settings and a client kept for the life of the process (so pacing and features are shared). */
-export function scimConnection(instance: string): { settings: ScimInstanceSettings; client: ScimClient } {
+/** What one process keeps for one SCIM app, for as long as its settings stand. */
+export interface ScimConnection {
+  settings: ScimInstanceSettings;
+  /** Its pacing and the server's features are shared by every resource of the app. */
+  client: ScimClient;
+  /**
+   * Group ids by name, as this process last learned them (an account's lookup, or the group provider's create; its
+   * delete forgets them): a group's answer carries all its members, so each joiner looking it up again costs a
+   * download of the whole group.
+   */
+  groupIds: Map<string, string>;
+}
+
+/**
+ * The instance's connection, kept for the life of the process. Keyed by the settings' content, not the object each
+ * configure made: the account and group providers are configured separately and must share the app's pacer.
+ */
+export function scimConnection(instance: string): ScimConnection {
   const all = scimSettings.get();
   const settings = all[instance];
   if (!settings) throw new ScimInstanceUnknownError(instance, Object.keys(all));
-  const holder = globalThis as unknown as Record<string, Map<ScimInstanceSettings, ScimClient> | undefined>;
-  const clients = (holder[clientsKey] ??= new Map());
-  let client = clients.get(settings);
-  if (!client) {
+  const holder = globalThis as unknown as Record<string, Map<string, ScimConnection> | undefined>;
+  const connections = (holder[connectionsKey] ??= new Map());
+  const key = JSON.stringify(settings);
+  let connection = connections.get(key);
+  if (!connection) {
     const http = createHttpClient({
       app: "scim",
       baseUrl: settings.baseUrl,
@@ -65,7 +82,8 @@ export function scimConnection(instance: string): { settings: ScimInstanceSettin
       retry: settings.retry,
       timeoutMs: settings.timeoutMs,
     });
-    clients.set(settings, (client = createScimClient(http)));
+    connection = { settings, client: createScimClient(http), groupIds: new Map() };
+    connections.set(key, connection);
   }
-  return { settings, client };
+  return connection;
 }

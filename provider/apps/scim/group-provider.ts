@@ -4,6 +4,7 @@ import { scimAnyOf, scimEq } from "./client";
 import { scimFields } from "./provider";
 import { scimConnection, scimSettings, scimSettingsSchema } from "./connection";
 import { ignoreNotFound } from "./lookup";
+import { forgetGroupId } from "./membership";
 import { fromScimGroup, toScimGroup, type ScimGroupInputs, type ScimGroupOutputs } from "./mapping";
 
 /**
@@ -27,7 +28,7 @@ export const scimGroupProvider: pulumi.dynamic.ResourceProvider<ScimGroupInputs,
   },
 
   async create(inputs) {
-    const { client } = scimConnection(inputs.instance);
+    const { client, groupIds } = scimConnection(inputs.instance);
     const find = async () => {
       const found = await client.groups.find(
         scimAnyOf([scimEq("externalId", inputs.name), scimEq("displayName", inputs.displayName)]),
@@ -45,6 +46,7 @@ export const scimGroupProvider: pulumi.dynamic.ResourceProvider<ScimGroupInputs,
         () => toScimGroup(inputs),
       );
     }
+    groupIds.set(inputs.name, group.id);
     return { id: group.id, outs: { ...inputs, scimId: group.id } };
   },
 
@@ -65,6 +67,8 @@ export const scimGroupProvider: pulumi.dynamic.ResourceProvider<ScimGroupInputs,
   },
 
   async delete(id, props) {
-    await ignoreNotFound(scimConnection(props.instance).client.groups.remove(id));
+    const { client, groupIds } = scimConnection(props.instance);
+    forgetGroupId(groupIds, id);
+    await ignoreNotFound(client.groups.remove(id));
   },
 };

@@ -1,5 +1,7 @@
 import { HttpError } from "../../net";
 import { scimAnyOf, scimEq, type ScimClient, type ScimUser } from "./client";
+import type { ScimConnection } from "./connection";
+import { syncMembership, type Membership } from "./membership";
 import { ScimGroupMissingError, ScimPatchUnsupportedError, ScimUserNameTakenError } from "./errors";
 import type { ScimAccountInputs } from "./mapping";
 
@@ -44,42 +46,26 @@ export async function findManager(
 }
 
 /**
- * Moves a user from the groups it is in to `spec.groups` by PATCH add/remove of its own member entry only (never a
- * PUT of all members, which races other writers). Returns the SCIM ids of `spec.groups`.
+ * Moves a user from the groups it is in to `spec.groups` (scim/membership.ts). A group is the one whose
+ * `externalId` is its name (what the group provider sets), else one made by hand with that `displayName`. Returns
+ * the SCIM ids of `spec.groups`.
  */
-export async function syncGroups(
-  client: ScimClient,
+export function syncGroups(
+  connection: ScimConnection,
   spec: ScimAccountInputs,
   userId: string,
-  current: { names: string[]; ids: Record<string, string>; memberOf?: Set<string> },
+  current: Membership,
 ): Promise<Record<string, string>> {
-  const adds = spec.groups.filter((g) => !current.names.includes(g));
-  const removes = current.names.filter((g) => !spec.groups.includes(g));
-  const ids: Record<string, string> = { ...current.ids };
-  if (adds.length === 0 && removes.length === 0) return pickIds(ids, spec.groups);
-  if (!(await client.features()).patch) throw new ScimPatchUnsupportedError(spec.instance, spec.employeeId);
-  const unknown = [...adds, ...removes].filter((name) => !ids[name]);
-  if (unknown.length) {
-    const found = await client.groups.find(
-      scimAnyOf(unknown.flatMap((n) => [scimEq("externalId", n), scimEq("displayName", n)])),
-    );
-    for (const name of unknown) {
-      const group = found.find((g) => g.externalId === name) ?? found.find((g) => g.displayName === name);
-      if (group) ids[name] = group.id;
-    }
-  }
-  for (const name of adds) {
-    if (!ids[name]) throw new ScimGroupMissingError(spec.instance, name, spec.employeeId);
-    if (current.memberOf?.has(ids[name]!)) continue;
-    await client.groups.patch(ids[name]!, [{ op: "add", path: "members", value: [{ value: userId }] }]);
-  }
-  for (const name of removes) {
-    if (!ids[name]) continue; // the group itself is gone, and the membership with it
-    await ignoreNotFound(
-      client.groups.patch(ids[name]!, [{ op: "remove", path: `members[value eq ${JSON.stringify(userId)}]` }]),
-    );
-  }
-  return pickIds(ids, spec.groups);
+  const { client, groupIds } = connection;
+  return syncMembership(client, userId, spec.groups, current, {
+    filter: (names) => scimAnyOf(names.flatMap((n) => [scimEq("externalId", n), scimEq("displayName", n)])),
+    pick: (found, name) => found.find((g) => g.externalId === name) ?? found.find((g) => g.displayName === name),
+    missing: (name) => new ScimGroupMissingError(spec.instance, name, spec.employeeId),
+    known: groupIds,
+    beforeChange: async () => {
+      if (!(await client.features()).patch) throw new ScimPatchUnsupportedError(spec.instance, spec.employeeId);
+    },
+  });
 }
 
 export async function ignoreNotFound<T>(work: Promise<T>): Promise<T | undefined> {
@@ -89,8 +75,4 @@ export async function ignoreNotFound<T>(work: Promise<T>): Promise<T | undefined
     if (err instanceof HttpError && err.kind === "not-found") return undefined;
     throw err;
   }
-}
-
-function pickIds(ids: Record<string, string>, names: string[]): Record<string, string> {
-  return Object.fromEntries(names.filter((n) => ids[n]).map((n) => [n, ids[n]!]));
 }

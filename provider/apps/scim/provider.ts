@@ -43,13 +43,14 @@ export const scimAccountProvider: pulumi.dynamic.ResourceProvider<ScimAccountInp
   },
 
   async create(inputs) {
-    const { settings, client } = scimConnection(inputs.instance);
+    const connection = scimConnection(inputs.instance);
+    const { settings, client } = connection;
     const mapping = settings.attributeMapping;
     let { existing, managerScimId } = await lookupAccount(client, inputs);
     if (!existing) {
       try {
         const user = await client.users.create(toScimUser(inputs, mapping, managerScimId));
-        const groupIds = await syncGroups(client, inputs, user.id, { names: [], ids: {} });
+        const groupIds = await syncGroups(connection, inputs, user.id, { names: [], ids: {} });
         return { id: user.id, outs: outputs(inputs, user.id, user.meta, managerScimId, groupIds) };
       } catch (err) {
         // 409: an earlier attempt (a retried POST whose answer was lost) or another writer made it: adopt it.
@@ -67,7 +68,7 @@ export const scimAccountProvider: pulumi.dynamic.ResourceProvider<ScimAccountInp
         existing.meta?.version,
       )) ?? existing;
     const memberOf = new Set((existing.groups ?? []).map((g) => g.value));
-    const groupIds = await syncGroups(client, inputs, existing.id, { names: [], ids: {}, memberOf });
+    const groupIds = await syncGroups(connection, inputs, existing.id, { names: [], ids: {}, memberOf });
     return { id: existing.id, outs: outputs(inputs, existing.id, user.meta ?? existing.meta, managerScimId, groupIds) };
   },
 
@@ -85,7 +86,8 @@ export const scimAccountProvider: pulumi.dynamic.ResourceProvider<ScimAccountInp
   },
 
   async update(id, olds, news) {
-    const { settings, client } = scimConnection(news.instance);
+    const connection = scimConnection(news.instance);
+    const { settings, client } = connection;
     const mapping = settings.attributeMapping;
     // Fields only policies and the audit read (apps/shared/account-fields.ts) change the state, not the server.
     if (!appWork("scim", olds, news, { pending: managerPending(olds, news), mapped: sendsField(mapping) })) {
@@ -105,7 +107,7 @@ export const scimAccountProvider: pulumi.dynamic.ResourceProvider<ScimAccountInp
       const user = await client.users.update(id, patch, () => toScimUser(news, mapping, managerScimId), olds.version);
       meta = { created: olds.created, version: user?.meta?.version };
     }
-    const groupIds = await syncGroups(client, news, id, { names: olds.groups, ids: olds.groupIds ?? {} });
+    const groupIds = await syncGroups(connection, news, id, { names: olds.groups, ids: olds.groupIds ?? {} });
     return { outs: outputs(news, id, meta, managerScimId, groupIds) };
   },
 

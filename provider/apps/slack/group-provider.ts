@@ -7,6 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { GroupSpec } from "../../access/account-spec";
 import { checkGroupInputs, diffFields, readAppSettings } from "../shared";
 import { findGroupByName, isNotFound, slackClient, slackDetail, slackSession, slackSettings } from "./client";
+import { forgetGroupId } from "../scim/membership";
 import { slackSettingsSchema } from "./settings";
 
 export interface SlackGroupOutputs extends GroupSpec {
@@ -58,8 +59,7 @@ export const slackGroupProvider: pulumi.dynamic.ResourceProvider<GroupSpec, Slac
   },
 
   async delete(id) {
-    const known = slackSession().groupIds;
-    for (const [name, knownId] of known) if (knownId === id) known.delete(name);
+    forgetGroupId(slackSession().groupIds, id);
     try {
       await slackClient().groups.remove(id);
     } catch (err) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slackAccountProvider as accounts, slackGroupProvider as groups } from "../../../provider/apps/slack";
+import { GROUP_URN, scimAdmin } from "../../support/scim-admin";
 import { callsOf, groupSpec, spec, startSlackHarness, type SlackHarness } from "./harness";
 
 let h: SlackHarness;
@@ -8,18 +9,9 @@ beforeAll(async () => {
 });
 afterAll(() => h.emulator.stop());
 
-const GROUP_URN = "urn:ietf:params:scim:schemas:core:2.0:Group";
-
-/** A call straight to the emulator, as an admin in Slack would make it (not through the providers). */
-async function scim<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${h.emulator.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${h.emulator.token}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status}`);
-  return (res.status === 204 ? undefined : await res.json()) as T;
-}
+/** A call straight to the emulator, as an admin in Slack would make it. */
+const scim = <T = unknown>(method: string, path: string, body?: unknown) =>
+  scimAdmin(h.emulator.url, h.emulator.token)<T>(method, path, body);
 
 const membersOf = async (id: string) =>
   (await scim<{ members: Array<{ value: string }> }>("GET", `/Groups/${id}`)).members.map((m) => m.value);
