@@ -7,7 +7,7 @@ import {
 } from "../../../provider/apps/scim";
 import { accountSpec, groupSpec } from "../../support/account-spec";
 import { scimFixture } from "../../support/scim";
-import { GROUP_URN, scimAdmin } from "../../support/scim-admin";
+import { groupIdsKeptPerProcess, scimAdmin } from "../../support/scim-admin";
 
 let fx: Awaited<ReturnType<typeof scimFixture>>;
 beforeAll(async () => {
@@ -173,32 +173,15 @@ describe("groups", () => {
     await g.delete!(eng.id, renamed.outs as never);
   });
 
-  it("looks a group up once however many accounts join it, and again once the id it knows is stale", async () => {
-    const admin = scimAdmin(fx.server.url, fx.server.token);
-    const members = (id: string) =>
-      (fx.server.store.Group.get(id)?.members ?? []).map((m: { value: string }) => m.value);
-    // Made in the app by hand, not by this process, which has not learned its id.
-    const made = await admin<{ id: string }>("POST", "/Groups", { schemas: [GROUP_URN], displayName: "all-staff" });
-    const lookups = () => fx.server.faults.count({ method: "GET", path: /\/Groups$/ });
-    const before = lookups();
-    const a = await p.create(spec("E210", { groups: ["all-staff"] }));
-    const b = await p.create(spec("E211", { groups: ["all-staff"] }));
-    expect(lookups() - before).toBe(1); // each lookup answers with every member: not one per joiner
-    expect(members(made.id)).toEqual([a.id, b.id]);
-
-    // Deleted and made again behind this process's back: the join meets 404 and looks the name up again.
-    await admin("DELETE", `/Groups/${made.id}`);
-    const again = await admin<{ id: string }>("POST", "/Groups", { schemas: [GROUP_URN], displayName: "all-staff" });
-    const c = await p.create(spec("E212", { groups: ["all-staff"] }));
-    expect((c.outs as ScimAccountOutputs).groupIds).toEqual({ "all-staff": again.id });
-    expect(members(again.id)).toEqual([c.id]);
-    expect(lookups() - before).toBe(2);
-
-    // Gone for good: the account names the missing group, as when it never existed.
-    await admin("DELETE", `/Groups/${again.id}`);
-    await expect(p.create(spec("E213", { groups: ["all-staff"] }))).rejects.toMatchObject({
-      code: "SCIM_GROUP_MISSING",
-      message: expect.stringContaining("all-staff"),
-    });
-  });
+  it("looks a group up once however many accounts join it, and again once the id it knows is stale", () =>
+    groupIdsKeptPerProcess(
+      {
+        admin: scimAdmin(fx.server.url, fx.server.token),
+        join: (id, groups) => p.create(spec(id, { groups })),
+        members: (id) => (fx.server.store.Group.get(id)?.members ?? []).map((m: { value: string }) => m.value),
+        lookups: () => fx.server.faults.count({ method: "GET", path: /\/Groups$/ }),
+        missingCode: "SCIM_GROUP_MISSING",
+      },
+      ["E210", "E211", "E212", "E213"],
+    ));
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slackAccountProvider as accounts, slackGroupProvider as groups } from "../../../provider/apps/slack";
-import { GROUP_URN, scimAdmin } from "../../support/scim-admin";
+import { groupIdsKeptPerProcess, scimAdmin } from "../../support/scim-admin";
 import { callsOf, groupSpec, spec, startSlackHarness, type SlackHarness } from "./harness";
 
 let h: SlackHarness;
@@ -84,30 +84,17 @@ describe("SlackAccount group membership", () => {
     expect(await accounts.diff!(id, read.props!, ins)).toMatchObject({ changes: true });
   });
 
-  it("looks a group up once however many accounts join it, and again once the id it knows is stale", async () => {
-    // Made in Slack, not by this process, which has not learned its id.
-    const made = await scim<{ id: string }>("POST", "/Groups", { schemas: [GROUP_URN], displayName: "all-staff" });
-    const groupLookups = () => h.emulator.faults.count({ method: "GET", path: /\/Groups$/ });
-    const before = groupLookups();
-    const a = await accounts.create(spec("E310", { groups: ["all-staff"] }));
-    const b = await accounts.create(spec("E311", { groups: ["all-staff"] }));
-    expect(groupLookups() - before).toBe(1); // each lookup answers with every member: not one per joiner
-    expect(await membersOf(made.id)).toEqual([a.id, b.id]);
-
-    // Deleted and made again behind this process's back: the join meets 404 and looks the name up again.
-    await scim("DELETE", `/Groups/${made.id}`);
-    const again = await scim<{ id: string }>("POST", "/Groups", { schemas: [GROUP_URN], displayName: "all-staff" });
-    const c = await accounts.create(spec("E312", { groups: ["all-staff"] }));
-    expect(c.outs?.groupIds).toEqual({ "all-staff": again.id });
-    expect(await membersOf(again.id)).toEqual([c.id]);
-    expect(groupLookups() - before).toBe(2);
-
-    // Gone for good: the account names the missing group, as when it never existed.
-    await scim("DELETE", `/Groups/${again.id}`);
-    await expect(accounts.create(spec("E313", { groups: ["all-staff"] }))).rejects.toMatchObject({
-      code: "SLACK_GROUP_MISSING",
-    });
-  });
+  it("looks a group up once however many accounts join it, and again once the id it knows is stale", () =>
+    groupIdsKeptPerProcess(
+      {
+        admin: scimAdmin(h.emulator.url, h.emulator.token),
+        join: (id, groups) => accounts.create(spec(id, { groups })),
+        members: membersOf,
+        lookups: () => h.emulator.faults.count({ method: "GET", path: /\/Groups$/ }),
+        missingCode: "SLACK_GROUP_MISSING",
+      },
+      ["E310", "E311", "E312", "E313"],
+    ));
 
   it("names the missing group when an account should join one that does not exist", async () => {
     await expect(accounts.create(spec("E302", { groups: ["nope"] }))).rejects.toMatchObject({
