@@ -5,7 +5,7 @@
  * keeps it (`GroupLookup.known`); a join that meets 404 on a kept id (the group was deleted, maybe made again)
  * looks the name up once more.
  */
-import { HttpError } from "../../net";
+import { absentOn404 } from "../shared";
 import type { ScimClient, ScimGroup } from "./client";
 
 /** The account's groups as its last outputs record them. */
@@ -31,8 +31,6 @@ export interface GroupLookup {
   /** Runs once before the first write, when the account's groups change. */
   beforeChange?: () => Promise<void> | void;
 }
-
-const isNotFound = (err: unknown) => err instanceof HttpError && err.kind === "not-found";
 
 /** Moves user `userId` from `current` to the `wanted` group names; returns the ids of `wanted`, by name. */
 export async function syncMembership(
@@ -71,23 +69,18 @@ export async function syncMembership(
   for (const name of adds) {
     if (!ids[name]) throw lookup.missing(name);
     if (current.memberOf?.has(ids[name])) continue;
-    try {
-      await join(ids[name]);
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-      await lookUp([name]);
-      if (!ids[name]) throw lookup.missing(name);
-      await join(ids[name]);
-    }
+    // A 404 on a kept id: the group was deleted (and maybe made again) since; look the name up once more.
+    if (await absentOn404(() => join(ids[name]!).then(() => true))) continue;
+    await lookUp([name]);
+    if (!ids[name]) throw lookup.missing(name);
+    await join(ids[name]);
   }
   for (const name of removes) {
     const id = ids[name];
     if (!id) continue; // the group is gone, and the membership with it
-    try {
-      await client.groups.patch(id, [{ op: "remove", path: `members[value eq ${JSON.stringify(userId)}]` }]);
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
+    await absentOn404(() =>
+      client.groups.patch(id, [{ op: "remove", path: `members[value eq ${JSON.stringify(userId)}]` }]),
+    );
   }
   return idsOf(wanted);
 }

@@ -26,9 +26,12 @@ export function projectProvider(modulePath: string, exportName: string): Provide
     type Hosted = typeof import("./hosted-provider");
     const holder = globalThis as unknown as { __idlcHostedProvider?: Record<string, Hosted> };
     const loaded = (holder.__idlcHostedProvider ??= {});
-    if (!loaded[process.cwd()] && !(".ts" in require.extensions)) require("tsx/cjs");
-    loaded[process.cwd()] ??= require(require("node:path").resolve("provider/apps/shared/hosted-provider"));
-    return loaded[process.cwd()]!.hostedProvider(modulePath, exportName);
+    const dir = process.cwd();
+    if (!loaded[dir]) {
+      if (!(".ts" in require.extensions)) require("tsx/cjs");
+      loaded[dir] = require(require("node:path").resolve("provider/apps/shared/hosted-provider"));
+    }
+    return loaded[dir]!.hostedProvider(modulePath, exportName);
   };
   return {
     configure: (req) => hosted().configure(req),
