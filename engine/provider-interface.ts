@@ -1,20 +1,8 @@
 /**
  * @module engine/provider-interface
- * The one door from provider/ into the engine (test/architecture/layers.test.ts holds both sides to it):
- * - the project and stack files as the Pulumi CLI reads them — which stack a command means (`--stack`, else
- *   `PULUMI_STACK`, else the only one) and where its `Pulumi.<stack>.yaml` is, so every idlc command agrees;
- * - what an auditor reads of the state the engine writes: the hash chain's format and checks, and the failed steps
- *   an update records.
+ * One of provider/'s two doors into the engine (test/architecture/layers.test.ts holds provider/ to them): the project
+ * and stack files as the Pulumi CLI reads them — which stack a command means (`--stack`, else `PULUMI_STACK`, else the
+ * only one) and where its `Pulumi.<stack>.yaml` is, so every idlc command agrees. The Pulumi program loads this door,
+ * so it names nothing of the state: the audit's door is engine/audit-interface.ts (~30 modules the program never needs).
  */
 export { findProject, listStackNames, resolveStackName, stackConfigPath, ProjectError, type Project } from "./project";
-export {
-  appendToChain,
-  chainEntry,
-  hashOf,
-  sha256,
-  CHAIN_FILE,
-  GENESIS,
-  readFailedSteps,
-  type ChainLine,
-  type FailedStep,
-} from "./state";

@@ -55,14 +55,7 @@ export {
   type MetricsOptions,
 } from "./questions";
 export type { HrTerminationEvent, HrToDisabled, SecondsDistribution } from "./questions";
-export {
-  appendToChain,
-  chainEntry,
-  sha256,
-  CHAIN_FILE,
-  GENESIS,
-  type ChainLine,
-} from "../../engine/provider-interface";
+export { appendToChain, chainEntry, sha256, CHAIN_FILE, GENESIS, type ChainLine } from "../../engine/audit-interface";
 export {
   eventChainAppender,
   readEventChain,

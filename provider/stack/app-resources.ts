@@ -1,13 +1,21 @@
 /**
  * Which resource classes make each app's accounts and groups. Adding an app is one entry here.
+ * The classes come from their own files, not the apps' indexes: the Pulumi program loads this table, and an index
+ * also loads its connector (client, session, HTTP kit), which runs only in the provider host, loaded there by path
+ * (apps/shared/project-provider.ts). test/stack/program-modules.test.ts holds the program to that.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { AccountSpec, AppName, GroupSpec } from "../access/account-spec";
-import { GoogleAccount, GoogleGroup } from "../apps/google";
-import { LdapAccount, LdapGroup } from "../apps/ldap";
-import { ScimAccount, ScimGroup } from "../apps/scim";
-import { SlackAccount, SlackGroup } from "../apps/slack";
-import { EntraAccount, EntraGroup } from "../apps/entra";
+import { GoogleAccount } from "../apps/google/account";
+import { GoogleGroup } from "../apps/google/group";
+import { LdapAccount } from "../apps/ldap/account";
+import { LdapGroup } from "../apps/ldap/group";
+import { ScimAccount } from "../apps/scim/account";
+import { ScimGroup } from "../apps/scim/group";
+import { SlackAccount } from "../apps/slack/account";
+import { SlackGroup } from "../apps/slack/group";
+import { EntraAccount } from "../apps/entra/account";
+import { EntraGroup } from "../apps/entra/group";
 
 type Make<Spec> = (name: string, spec: Spec, opts: pulumi.CustomResourceOptions) => pulumi.CustomResource;
 

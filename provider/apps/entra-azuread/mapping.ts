@@ -4,7 +4,7 @@
  */
 import type * as azuread from "@pulumi/azuread";
 import type { AccountSpec, GroupSpec } from "../../access/account-spec";
-import { upnOf } from "../entra";
+import { upnOf } from "../entra/account-mapping";
 import type { AzureadSettings } from "./settings";
 
 export type UserFields = Omit<azuread.UserArgs, "password" | "managerId">;

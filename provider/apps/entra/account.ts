@@ -7,7 +7,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { EntraAccountInputs } from "./account-mapping";
-import { projectProvider, releaseInputs } from "../shared";
+import { projectProvider } from "../shared/project-provider";
+import { releaseInputs } from "../shared/release-inputs";
 
 export type EntraAccountArgs = { [K in keyof EntraAccountInputs]: pulumi.Input<EntraAccountInputs[K]> };
 

@@ -1,7 +1,7 @@
 /** `EntraGroup`: a managed security group (type token `pulumi-nodejs:dynamic/idlc:EntraGroup`), named `entra/group/<name>`. */
 import * as pulumi from "@pulumi/pulumi";
 import type { GroupSpec } from "../../access/account-spec";
-import { projectProvider } from "../shared";
+import { projectProvider } from "../shared/project-provider";
 
 export type EntraGroupArgs = { [K in keyof GroupSpec]: pulumi.Input<GroupSpec[K]> };
 

@@ -7,7 +7,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountSpec } from "../../access/account-spec";
-import { projectProvider, releaseInputs } from "../shared";
+import { projectProvider } from "../shared/project-provider";
+import { releaseInputs } from "../shared/release-inputs";
 
 export type GoogleAccountArgs = { [K in keyof AccountSpec]: pulumi.Input<AccountSpec[K]> };
 

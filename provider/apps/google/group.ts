@@ -1,7 +1,7 @@
 /** `GoogleGroup`: a managed Workspace group (type token `pulumi-nodejs:dynamic/idlc:GoogleGroup`), named `google/group/<name>`. */
 import * as pulumi from "@pulumi/pulumi";
 import type { GroupSpec } from "../../access/account-spec";
-import { projectProvider } from "../shared";
+import { projectProvider } from "../shared/project-provider";
 
 export type GoogleGroupArgs = { [K in keyof GroupSpec]: pulumi.Input<GroupSpec[K]> };
 

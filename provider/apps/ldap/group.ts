@@ -3,7 +3,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { GroupSpec } from "../../access/account-spec";
-import { projectProvider } from "../shared";
+import { projectProvider } from "../shared/project-provider";
 
 export type LdapGroupArgs = { [K in keyof GroupSpec]: pulumi.Input<GroupSpec[K]> };
 

@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { GroupSpec } from "../../access/account-spec";
-import { projectProvider } from "../shared";
+import { projectProvider } from "../shared/project-provider";
 
 export type ScimGroupArgs = { [K in keyof GroupSpec]: pulumi.Input<GroupSpec[K]> } & { instance: pulumi.Input<string> };
 

@@ -7,7 +7,9 @@
  * gate every account provider runs through it (a name or email change is never a replace), the refuse-to-delete-an-enabled-account guard, and the
  * HTTP clients' kit: initial passwords, retry-while-transient, absent-on-404, the token cache, per-process user
  * snapshots and member caches.
- * Nothing here imports a third-party package at its top: providers capture these modules by value.
+ * Nothing here imports a third-party package at its top: providers capture these modules by value. The resource
+ * classes import project-provider.ts and release-inputs.ts by file: the Pulumi program loads them, and this index
+ * would load the HTTP kit too.
  */
 export { readAppSettings, appSettingsStore } from "./settings";
 export type { ConfigSource, SchemaFactory } from "./settings";

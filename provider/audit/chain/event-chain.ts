@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { GENESIS } from "../../../engine/provider-interface";
+import { GENESIS } from "../../../engine/audit-interface";
 import {
   headFileOf,
   headOf,

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { z } from "zod";
-import { GENESIS } from "../../../engine/provider-interface";
+import { GENESIS } from "../../../engine/audit-interface";
 import type { ChainedEvent } from "./event-chain";
 
 /** The history `environment` key under which a stack update records the reset portal's log head. */

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { CHAIN_FILE, GENESIS, hashOf, sha256 } from "../../../engine/provider-interface";
+import { CHAIN_FILE, GENESIS, hashOf, sha256 } from "../../../engine/audit-interface";
 import { verifyEventLog, type EventChainVerification } from "./event-chain";
 import { readAnchor, type PinnedHead } from "./event-log-head";
 import { listHistoryFiles, readStateText } from "../read/read-backend";

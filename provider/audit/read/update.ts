@@ -1,4 +1,4 @@
-import { readFailedSteps } from "../../../engine/provider-interface";
+import { readFailedSteps } from "../../../engine/audit-interface";
 import type { AuditResource } from "./resources";
 
 /** A resource operation an update attempted and could not apply (kept by the offline engine's history). */
