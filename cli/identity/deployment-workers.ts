@@ -7,6 +7,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
+// By file: the engine's index would load the whole engine into a process that only starts and watches workers.
+import { CHILD_NODE_FLAGS } from "../../engine/host/plugin-process";
 
 export interface WorkerResult {
   stack: string;
@@ -29,7 +31,11 @@ export function runWorker(
   cwd: string,
   onStdoutLine: (line: string) => void = () => {},
 ): Promise<WorkerResult> {
-  const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(process.execPath, [...CHILD_NODE_FLAGS, bin, ...args], {
+    cwd,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   process.stderr.write(`${stack}: idlc ${args.join(" ")} (pid ${child.pid})\n`);
   if (running.size === 0) process.once("SIGINT", interrupt).once("SIGTERM", interrupt);
   if (child.pid) running.add(child.pid);

@@ -21,7 +21,7 @@ export interface SpawnPluginOptions {
 
 /** Spawns a Node plugin that prints its port on stdout; rejects (never hangs) when it exits before that. */
 export function spawnPlugin(options: SpawnPluginOptions): Promise<PluginProcess> {
-  const child = spawn(process.execPath, [...(options.execArgv ?? []), ...options.args], {
+  const child = spawn(process.execPath, [...CHILD_NODE_FLAGS, ...(options.execArgv ?? []), ...options.args], {
     cwd: options.cwd,
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -64,6 +64,14 @@ export function spawnPlugin(options: SpawnPluginOptions): Promise<PluginProcess>
  * engine's environment says so (IDLC_COMPILE_CACHE=off, IDLC_LAZY_SDK_MODULES=off).
  */
 export const SDK_PROCESS_PRELOADS = ["compile-cache.js", "lazy-sdk-modules.js"];
+
+/**
+ * Node flags of every Node process idlc starts: the program, the provider host, a policy pack, a deployment's shard
+ * workers. `--v8-pool-size=0` sizes V8's background threads (concurrent compilation and garbage collection) to the
+ * machine's parallelism, one on 2 cores, instead of Node's fixed 4: a preview runs the engine, the program and the
+ * provider host at once, and on a 2-core runner their 12 background threads contended with the 3 main threads.
+ */
+export const CHILD_NODE_FLAGS = ["--v8-pool-size=0"];
 
 /** Resolves a file of the `@pulumi/pulumi` copy the program (or pack) directory uses. */
 export function resolveSdk(subpath: string, fromDir: string): string {

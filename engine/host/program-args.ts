@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { SDK_PROCESS_PRELOADS } from "./plugin-process";
+import { CHILD_NODE_FLAGS, SDK_PROCESS_PRELOADS } from "./plugin-process";
 
 /** What decides the program process's Node arguments. */
 export interface ProgramNodeOptions {
@@ -22,7 +22,7 @@ export function programNodeArgs({ hook, nodeArgs, debug }: ProgramNodeOptions): 
     ].map((file) => join(__dirname, file)),
     ...(hook ? [hook] : []),
   ].flatMap((file) => ["--require", file]);
-  return [...(nodeArgs ?? []), ...preloads];
+  return [...CHILD_NODE_FLAGS, ...(nodeArgs ?? []), ...preloads];
 }
 
 /** The program's heap cap as a Node flag (RunOperationOptions.programHeapMb; default 1536 MB). */
