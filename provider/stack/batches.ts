@@ -26,6 +26,10 @@ function take<T>(items: Iterator<T>, count: number): T[] {
 
 /** Runs `declarations` to the end, `size` at a time, waiting for the batch before last between batches. */
 export async function declareInBatches(declarations: Iterator<pulumi.Resource>, size: number): Promise<void> {
+  // Not in the caller's turn: the program declares from its module's top level, deep in Node's require chain, and
+  // the SDK formats the whole stack through source maps for every resource it constructs (Resource.stackTrace).
+  // From here the stack holds only the declaring frames: about half as many, each a source-map lookup.
+  await Promise.resolve();
   let previous: pulumi.Resource[] = [];
   for (let batch = take(declarations, size); batch.length > 0; batch = take(declarations, size)) {
     await registered(previous);
