@@ -1,9 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { checkGroupInputs, diffFields, readAppSettings } from "../shared";
+import { absentOn404, checkGroupInputs, diffFields, readAppSettings } from "../shared";
 import { scimAnyOf, scimEq } from "./client";
 import { scimFields } from "./provider";
 import { scimConnection, scimSettings, scimSettingsSchema } from "./connection";
-import { ignoreNotFound } from "./lookup";
 import { forgetGroupId } from "./membership";
 import { fromScimGroup, toScimGroup, type ScimGroupInputs, type ScimGroupOutputs } from "./mapping";
 
@@ -69,6 +68,6 @@ export const scimGroupProvider: pulumi.dynamic.ResourceProvider<ScimGroupInputs,
   async delete(id, props) {
     const { client, groupIds } = scimConnection(props.instance);
     forgetGroupId(groupIds, id);
-    await ignoreNotFound(client.groups.remove(id));
+    await absentOn404(() => client.groups.remove(id));
   },
 };

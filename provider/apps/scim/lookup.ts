@@ -1,4 +1,3 @@
-import { HttpError } from "../../net";
 import { scimAnyOf, scimEq, type ScimClient, type ScimUser } from "./client";
 import type { ScimConnection } from "./connection";
 import { syncMembership, type Membership } from "./membership";
@@ -66,13 +65,4 @@ export function syncGroups(
       if (!(await client.features()).patch) throw new ScimPatchUnsupportedError(spec.instance, spec.employeeId);
     },
   });
-}
-
-export async function ignoreNotFound<T>(work: Promise<T>): Promise<T | undefined> {
-  try {
-    return await work;
-  } catch (err) {
-    if (err instanceof HttpError && err.kind === "not-found") return undefined;
-    throw err;
-  }
 }

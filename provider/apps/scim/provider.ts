@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { HttpError } from "../../net";
 import {
+  absentOn404,
   appWork,
   checkAccountInputs,
   diffAccount,
@@ -11,7 +12,7 @@ import {
   type ExtraFields,
 } from "../shared";
 import { scimConnection, scimSettings, scimSettingsSchema } from "./connection";
-import { findManager, ignoreNotFound, lookupAccount, syncGroups } from "./lookup";
+import { findManager, lookupAccount, syncGroups } from "./lookup";
 import {
   fromScimUser,
   sendsField,
@@ -117,7 +118,7 @@ export const scimAccountProvider: pulumi.dynamic.ResourceProvider<ScimAccountInp
     if (settings.deleteMode === "deactivate") {
       const disabled = { ...props, enabled: false };
       const replacement = () => toScimUser(disabled, settings.attributeMapping, props.managerScimId || undefined);
-      await ignoreNotFound(
+      await absentOn404(() =>
         client.users.update(id, [{ op: "replace", path: "active", value: false }], replacement, props.version),
       );
       return;

@@ -26,12 +26,15 @@ export async function retryWhen<T>(
   }
 }
 
-/** The call's answer, or undefined when the object is not there (404): absence is an answer, not a failure. */
+/**
+ * The call's answer, or undefined when the object is not there (404, or 410 Gone: HttpError's "not-found"):
+ * absence is an answer, not a failure.
+ */
 export async function absentOn404<T>(call: () => Promise<T>): Promise<T | undefined> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof HttpError && error.status === 404) return undefined;
+    if (error instanceof HttpError && error.kind === "not-found") return undefined;
     throw error;
   }
 }
