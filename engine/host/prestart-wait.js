@@ -27,8 +27,10 @@ function readToEnd() {
 }
 
 if (process.env.IDLC_PROGRAM_PRESTART === "waiting") {
-  // Not `cmd/run/run`: it requires `cmd/run` itself, which runs the program at once.
-  for (const request of ["@pulumi/pulumi", "@pulumi/pulumi/typescript-shim"]) {
+  // Not `cmd/run/run`: it requires `cmd/run` itself, which runs the program at once. Its tracing instrumentation
+  // first, as cmd/run loads it: it patches grpc-js as grpc-js loads (when TRACEPARENT is set; the engine's own).
+  const requests = ["@pulumi/pulumi/cmd/run/instrumentation", "@pulumi/pulumi", "@pulumi/pulumi/typescript-shim"];
+  for (const request of requests) {
     try {
       require(require.resolve(request, { paths: [process.cwd()] }));
     } catch {

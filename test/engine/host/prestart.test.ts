@@ -33,6 +33,7 @@ describe("a program process started ahead of its run", { timeout: 120_000 }, () 
       passphrase: false,
       marker: "none",
       greeting: "hello",
+      tracingBeforeGrpc: true,
     });
 
     prestart();
