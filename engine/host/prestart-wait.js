@@ -1,9 +1,9 @@
 // Preloaded last into a program process started ahead of its run (prestart.ts): loads what every run of the
-// program loads first — the SDK as `cmd/run` and the program will require it, and the TypeScript compiler its closure
-// serializer parses with — then waits for the run's arguments and environment on stdin and puts them in place
-// before Node runs the main module (`cmd/run`), which reads them. Warming fails quietly: the run then loads (and
-// reports) the same modules itself. Stdin closed without them: the engine did not use this process, which exits
-// non-zero, so that a process taken but somehow not handed its run can never pass for a program that declared nothing.
+// program loads first — the SDK as `cmd/run` and the program will require it — then waits for the run's arguments
+// and environment on stdin and puts them in place before Node runs the main module (`cmd/run`), which reads them.
+// Warming fails quietly: the run then loads (and reports) the same modules itself. Stdin closed without them: the
+// engine did not use this process, which exits non-zero, so that a process taken but somehow not handed its run can
+// never pass for a program that declared nothing.
 "use strict";
 const fs = require("node:fs");
 
@@ -29,7 +29,10 @@ function readToEnd() {
 if (process.env.IDLC_PROGRAM_PRESTART === "waiting") {
   // Not `cmd/run/run`: it requires `cmd/run` itself, which runs the program at once. Its tracing instrumentation
   // first, as cmd/run loads it: it patches grpc-js as grpc-js loads (when TRACEPARENT is set; the engine's own).
-  const requests = ["@pulumi/pulumi/cmd/run/instrumentation", "@pulumi/pulumi", "@pulumi/pulumi/typescript-shim"];
+  // Not the TypeScript compiler the SDK's closure serializer parses with: idlc's resources give their provider's
+  // text (provider/apps/shared/project-provider.ts), so a run serializes nothing; 9 MB compiled for nothing would
+  // delay the hand-over, both cores being busy until then.
+  const requests = ["@pulumi/pulumi/cmd/run/instrumentation", "@pulumi/pulumi"];
   for (const request of requests) {
     try {
       require(require.resolve(request, { paths: [process.cwd()] }));

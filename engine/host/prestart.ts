@@ -1,12 +1,12 @@
 /**
- * A program process started ahead of its run. A small stack's preview or `idlc kill` is nearly all start-up, and
- * the program's is the long pole: ~0.5 s loading the SDK and ~0.3 s the TypeScript compiler its closure serializer
- * parses with, which began only once the engine had loaded its own code, the stack and its state (~0.6 s). The CLI
- * calls `prestartProgram` as a command that runs a program begins: a process with the Node arguments the program
- * will have loads the SDK beside the engine's own start-up (prestart-wait.js), then waits on its stdin. When the
- * engine runs the program, `takePrestarted` hands it the run's arguments and environment, and the SDK's `cmd/run`
- * starts as it would have in a new process: the program is the same ordinary Pulumi program, its own code loads
- * only after the hand-over, and nothing of the run's own (config, monitor address, idlc's inputs) is read before it.
+ * A program process started ahead of its run. A small stack's preview or `idlc kill` is nearly all start-up, and the
+ * program's is the long pole: ~0.5 s loading the SDK, which began only once the engine had loaded its own code, the
+ * stack and its state (~0.6 s). The CLI calls `prestartProgram` as a command that runs a program begins: a process
+ * with the Node arguments the program will have loads the SDK beside the engine's own start-up (prestart-wait.js),
+ * then waits on its stdin. When the engine runs the program, `takePrestarted` hands it the run's arguments and
+ * environment, and the SDK's `cmd/run` starts as it would have in a new process: the program is the same ordinary
+ * Pulumi program, its own code loads only after the hand-over, and nothing of the run's own (config, monitor address,
+ * idlc's inputs) is read before it.
  *
  * Used only when it matches: same project directory, Node arguments and SDK, and the engine's own environment
  * unchanged since (what the SDK reads as it loads, such as PULUMI_ERROR_OUTPUT_STRING, comes from there). Anything

@@ -4,7 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../support/serialize-provider";
+import { repoRoot } from "../support/stored-provider";
 
 const project = mkdtempSync(path.join(os.tmpdir(), "idlc-sandbox-"));
 const idlc = (...args: string[]) =>

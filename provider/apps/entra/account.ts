@@ -8,17 +8,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { EntraAccountInputs } from "./account-mapping";
 import { projectProvider } from "../shared/project-provider";
+import { ProjectResource } from "../shared/project-resource";
 import { releaseInputs } from "../shared/release-inputs";
 
 export type EntraAccountArgs = { [K in keyof EntraAccountInputs]: pulumi.Input<EntraAccountInputs[K]> };
 
-/** What state stores for each resource: a ~2 KB stand-in that loads `entraAccountProvider` from the project at run time. */
+/** What state stores for each resource: a ~0.5 KB stand-in that loads `entraAccountProvider` from the project at run time. */
 export const storedEntraAccountProvider = projectProvider("provider/apps/entra/provider", "entraAccountProvider");
 
-export class EntraAccount extends pulumi.dynamic.Resource {
+export class EntraAccount extends ProjectResource {
   constructor(name: string, args: EntraAccountArgs, opts?: pulumi.CustomResourceOptions) {
     const secret = { additionalSecretOutputs: ["initialPassword"] };
-    super(storedEntraAccountProvider, name, { spec: args }, pulumi.mergeOptions(opts, secret), "idlc", "EntraAccount");
+    super(storedEntraAccountProvider, "EntraAccount", name, { spec: args }, pulumi.mergeOptions(opts, secret));
     releaseInputs(this);
   }
 }

@@ -2,13 +2,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { GroupSpec } from "../../access/account-spec";
 import { projectProvider } from "../shared/project-provider";
+import { ProjectResource } from "../shared/project-resource";
 
 export type EntraGroupArgs = { [K in keyof GroupSpec]: pulumi.Input<GroupSpec[K]> };
 
-/** What state stores for each resource: a ~2 KB stand-in that loads `entraGroupProvider` from the project at run time. */
+/** What state stores for each resource: a ~0.5 KB stand-in that loads `entraGroupProvider` from the project at run time. */
 export const storedEntraGroupProvider = projectProvider("provider/apps/entra/group-provider", "entraGroupProvider");
 
-export class EntraGroup extends pulumi.dynamic.Resource {
+export class EntraGroup extends ProjectResource {
   declare readonly entraGroupId: pulumi.Output<string>;
   declare readonly mailNickname: pulumi.Output<string>;
   declare readonly adopted: pulumi.Output<boolean>;
@@ -16,11 +17,10 @@ export class EntraGroup extends pulumi.dynamic.Resource {
   constructor(name: string, args: EntraGroupArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       storedEntraGroupProvider,
+      "EntraGroup",
       name,
       { ...args, entraGroupId: undefined, mailNickname: undefined, adopted: undefined },
       opts,
-      "idlc",
-      "EntraGroup",
     );
   }
 }

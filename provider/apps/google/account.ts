@@ -8,24 +8,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountSpec } from "../../access/account-spec";
 import { projectProvider } from "../shared/project-provider";
+import { ProjectResource } from "../shared/project-resource";
 import { releaseInputs } from "../shared/release-inputs";
 
 export type GoogleAccountArgs = { [K in keyof AccountSpec]: pulumi.Input<AccountSpec[K]> };
 
-/** What state stores for each resource: a ~2 KB stand-in that loads `googleAccountProvider` from the project at run time. */
+/** What state stores for each resource: a ~0.5 KB stand-in that loads `googleAccountProvider` from the project at run time. */
 export const storedGoogleAccountProvider = projectProvider("provider/apps/google/provider", "googleAccountProvider");
 
-export class GoogleAccount extends pulumi.dynamic.Resource {
+export class GoogleAccount extends ProjectResource {
   constructor(name: string, args: GoogleAccountArgs, opts?: pulumi.CustomResourceOptions) {
     const secret = { additionalSecretOutputs: ["initialPassword"] };
-    super(
-      storedGoogleAccountProvider,
-      name,
-      { spec: args },
-      pulumi.mergeOptions(opts, secret),
-      "idlc",
-      "GoogleAccount",
-    );
+    super(storedGoogleAccountProvider, "GoogleAccount", name, { spec: args }, pulumi.mergeOptions(opts, secret));
     releaseInputs(this);
   }
 }

@@ -8,25 +8,19 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountSpec } from "../../access/account-spec";
 import { projectProvider } from "../shared/project-provider";
+import { ProjectResource } from "../shared/project-resource";
 import { releaseInputs } from "../shared/release-inputs";
 
 export type LdapAccountArgs = { [K in keyof AccountSpec]: pulumi.Input<AccountSpec[K]> };
 
-/** What state stores for each resource: a ~2 KB stand-in that loads `ldapAccountProvider` from the project at run time. */
+/** What state stores for each resource: a ~0.5 KB stand-in that loads `ldapAccountProvider` from the project at run time. */
 export const storedLdapAccountProvider = projectProvider("provider/apps/ldap/provider", "ldapAccountProvider");
 
-export class LdapAccount extends pulumi.dynamic.Resource {
+export class LdapAccount extends ProjectResource {
   /** @param name `ldap/<employeeId>` (DESIGN.md §4.1). */
   constructor(name: string, args: LdapAccountArgs, opts: pulumi.CustomResourceOptions = {}) {
     const secret = [...(opts.additionalSecretOutputs ?? []), "initialPassword"];
-    super(
-      storedLdapAccountProvider,
-      name,
-      { spec: args },
-      { ...opts, additionalSecretOutputs: secret },
-      "idlc",
-      "LdapAccount",
-    );
+    super(storedLdapAccountProvider, "LdapAccount", name, { spec: args }, { ...opts, additionalSecretOutputs: secret });
     releaseInputs(this);
   }
 }

@@ -8,18 +8,19 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountSpec } from "../../access/account-spec";
 import { projectProvider } from "../shared/project-provider";
+import { ProjectResource } from "../shared/project-resource";
 import { releaseInputs } from "../shared/release-inputs";
 
 export type ScimAccountArgs = { [K in keyof AccountSpec]: pulumi.Input<AccountSpec[K]> } & {
   instance: pulumi.Input<string>;
 };
 
-/** What state stores for each resource: a ~2 KB stand-in that loads `scimAccountProvider` from the project at run time. */
+/** What state stores for each resource: a ~0.5 KB stand-in that loads `scimAccountProvider` from the project at run time. */
 export const storedScimAccountProvider = projectProvider("provider/apps/scim/provider", "scimAccountProvider");
 
-export class ScimAccount extends pulumi.dynamic.Resource {
+export class ScimAccount extends ProjectResource {
   constructor(name: string, args: ScimAccountArgs, opts?: pulumi.CustomResourceOptions) {
-    super(storedScimAccountProvider, name, { spec: args }, opts, "idlc", "ScimAccount");
+    super(storedScimAccountProvider, "ScimAccount", name, { spec: args }, opts);
     releaseInputs(this);
   }
 }

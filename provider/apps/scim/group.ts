@@ -5,17 +5,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { GroupSpec } from "../../access/account-spec";
 import { projectProvider } from "../shared/project-provider";
+import { ProjectResource } from "../shared/project-resource";
 
 export type ScimGroupArgs = { [K in keyof GroupSpec]: pulumi.Input<GroupSpec[K]> } & { instance: pulumi.Input<string> };
 
-/** What state stores for each resource: a ~2 KB stand-in that loads `scimGroupProvider` from the project at run time. */
+/** What state stores for each resource: a ~0.5 KB stand-in that loads `scimGroupProvider` from the project at run time. */
 export const storedScimGroupProvider = projectProvider("provider/apps/scim/group-provider", "scimGroupProvider");
 
-export class ScimGroup extends pulumi.dynamic.Resource {
+export class ScimGroup extends ProjectResource {
   /** The app's id for the group; also the resource id. */
   declare readonly scimId: pulumi.Output<string>;
 
   constructor(name: string, args: ScimGroupArgs, opts?: pulumi.CustomResourceOptions) {
-    super(storedScimGroupProvider, name, { ...args, scimId: undefined }, opts, "idlc", "ScimGroup");
+    super(storedScimGroupProvider, "ScimGroup", name, { ...args, scimId: undefined }, opts);
   }
 }

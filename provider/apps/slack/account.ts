@@ -8,16 +8,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountSpec } from "../../access/account-spec";
 import { projectProvider } from "../shared/project-provider";
+import { ProjectResource } from "../shared/project-resource";
 import { releaseInputs } from "../shared/release-inputs";
 
 export type SlackAccountArgs = { [K in keyof AccountSpec]: pulumi.Input<AccountSpec[K]> };
 
-/** What state stores for each resource: a ~2 KB stand-in that loads `slackAccountProvider` from the project at run time. */
+/** What state stores for each resource: a ~0.5 KB stand-in that loads `slackAccountProvider` from the project at run time. */
 export const storedSlackAccountProvider = projectProvider("provider/apps/slack/provider", "slackAccountProvider");
 
-export class SlackAccount extends pulumi.dynamic.Resource {
+export class SlackAccount extends ProjectResource {
   constructor(name: string, args: SlackAccountArgs, opts?: pulumi.CustomResourceOptions) {
-    super(storedSlackAccountProvider, name, { spec: args }, opts, "idlc", "SlackAccount");
+    super(storedSlackAccountProvider, "SlackAccount", name, { spec: args }, opts);
     releaseInputs(this);
   }
 }

@@ -5,17 +5,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { GroupSpec } from "../../access/account-spec";
 import { projectProvider } from "../shared/project-provider";
+import { ProjectResource } from "../shared/project-resource";
 
 export type SlackGroupArgs = { [K in keyof GroupSpec]: pulumi.Input<GroupSpec[K]> };
 
-/** What state stores for each resource: a ~2 KB stand-in that loads `slackGroupProvider` from the project at run time. */
+/** What state stores for each resource: a ~0.5 KB stand-in that loads `slackGroupProvider` from the project at run time. */
 export const storedSlackGroupProvider = projectProvider("provider/apps/slack/group-provider", "slackGroupProvider");
 
-export class SlackGroup extends pulumi.dynamic.Resource {
+export class SlackGroup extends ProjectResource {
   /** Slack's group id (`S…`); also the resource id. */
   declare readonly slackId: pulumi.Output<string>;
 
   constructor(name: string, args: SlackGroupArgs, opts?: pulumi.CustomResourceOptions) {
-    super(storedSlackGroupProvider, name, { ...args, slackId: undefined }, opts, "idlc", "SlackGroup");
+    super(storedSlackGroupProvider, "SlackGroup", name, { ...args, slackId: undefined }, opts);
   }
 }

@@ -1,22 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EntraAccountInputs, EntraAccountOutputs } from "../../../provider/apps/entra";
 import { strict } from "../google/strict";
-import { rehydrateProvider, serializeProvider } from "../../support/serialize-provider";
+import { rehydrateProvider, storedProvider } from "../../support/stored-provider";
 import { spec, startEntraHarness, type EntraHarness } from "./harness";
 
 let h: EntraHarness;
 let text: string;
 beforeAll(async () => {
   h = await startEntraHarness();
-  text = await serializeProvider("provider/apps/entra/account.ts", "storedEntraAccountProvider");
+  text = await storedProvider("provider/apps/entra/account.ts", "storedEntraAccountProvider");
 }, 60_000);
 afterAll(() => h.emulator.stop());
 
-describe("EntraAccount provider serialized as the engine stores it", () => {
+describe("EntraAccount provider as the resource stores it", () => {
   it("carries no credential and no zod objects", () => {
     expect(text).not.toContain(h.emulator.clientSecret);
     expect(text).not.toMatch(/ZodObject|\$ZodType/);
-    expect(text.length).toBeLessThan(3_000);
+    expect(text.length).toBeLessThan(1_000);
     expect(text).toContain("provider/apps/entra/provider");
   });
 

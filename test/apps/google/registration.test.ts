@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../../support/serialize-provider";
+import { repoRoot } from "../../support/stored-provider";
 
 const run = (args: string[]) =>
   new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {

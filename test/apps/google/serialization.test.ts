@@ -2,23 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AccountSpec } from "../../../provider/access/account-spec";
 import type { GoogleAccountOutputs } from "../../../provider/apps/google";
 import { strict } from "./strict";
-import { rehydrateProvider, serializeProvider } from "../../support/serialize-provider";
+import { rehydrateProvider, storedProvider } from "../../support/stored-provider";
 import { spec, startGoogleHarness, type GoogleHarness } from "./harness";
 
 let h: GoogleHarness;
 let text: string;
 beforeAll(async () => {
   h = await startGoogleHarness();
-  text = await serializeProvider("provider/apps/google/account.ts", "storedGoogleAccountProvider");
+  text = await storedProvider("provider/apps/google/account.ts", "storedGoogleAccountProvider");
 }, 60_000);
 afterAll(() => h.emulator.stop());
 
-describe("GoogleAccount provider serialized as the engine stores it", () => {
+describe("GoogleAccount provider as the resource stores it", () => {
   it("carries no credential and no zod objects", () => {
     expect(text).not.toMatch(/-----BEGIN|ya29\.emu|emu-static/);
     expect(text).not.toContain(h.emulator.serviceAccountKey.private_key.slice(40, 90));
     expect(text).not.toMatch(/ZodObject|\$ZodType/);
-    expect(text.length).toBeLessThan(3_000);
+    expect(text.length).toBeLessThan(1_000);
     expect(text).toContain("provider/apps/google/provider");
   });
 

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { inspect } from "node:util";
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { ldapAccountProvider as p, type LdapAccountOutputs, type LdapSettings } from "../../../provider/apps/ldap";
-import { repoRoot } from "../../support/serialize-provider";
+import { repoRoot } from "../../support/stored-provider";
 import { accountSpec, adminPassword, configRequest, isolatedTree } from "./ldap-fixture";
 
 const run = (args: string[]) =>

@@ -5,34 +5,32 @@ import type {
   ldapAccountProvider,
   ldapGroupProvider,
 } from "../../../provider/apps/ldap";
-import { rehydrateProvider, serializeProvider } from "../../support/serialize-provider";
+import { rehydrateProvider, storedProvider } from "../../support/stored-provider";
 import { accountSpec, configRequest, groupSpec, isolatedTree } from "./ldap-fixture";
 
 type AccountProvider = typeof ldapAccountProvider;
 type GroupProvider = typeof ldapGroupProvider;
 
-describe("LDAP providers after a closure-serialization round trip", () => {
+describe("LDAP providers loaded from the text state stores, as the host loads it", () => {
   let accountText: string;
   let accounts: AccountProvider;
   let groups: GroupProvider;
 
   beforeAll(async () => {
     const tree = await isolatedTree("serialized");
-    [accountText] = await Promise.all([
-      serializeProvider("provider/apps/ldap/account.ts", "storedLdapAccountProvider"),
-    ]);
+    [accountText] = await Promise.all([storedProvider("provider/apps/ldap/account.ts", "storedLdapAccountProvider")]);
     accounts = rehydrateProvider<AccountProvider>(accountText);
     groups = rehydrateProvider<GroupProvider>(
-      await serializeProvider("provider/apps/ldap/group.ts", "storedLdapGroupProvider"),
+      await storedProvider("provider/apps/ldap/group.ts", "storedLdapGroupProvider"),
     );
     const { peopleDN: _p, groupsDN: _g, dnAttribute: _d, ...config } = tree;
     await accounts.configure!(configRequest(config) as never);
     await groups.configure!(configRequest(config) as never);
   }, 60_000);
 
-  test("the serialized text carries no connector code and no credential, only where to load it from", () => {
+  test("the stored text carries no connector code and no credential, only where to load it from", () => {
     expect(accountText).toContain("provider/apps/ldap/provider");
-    expect(accountText.length).toBeLessThan(3_000);
+    expect(accountText.length).toBeLessThan(1_000);
     expect(accountText).not.toMatch(/bindPassword":|cn=admin/);
   });
 

@@ -8,7 +8,7 @@ import type {
 } from "../../../provider/apps/scim";
 import { accountSpec, groupSpec } from "../../support/account-spec";
 import { scimFixture } from "../../support/scim";
-import { rehydrateProvider, serializeProvider } from "../../support/serialize-provider";
+import { rehydrateProvider, storedProvider } from "../../support/stored-provider";
 
 type AccountProvider = pulumi.dynamic.ResourceProvider<ScimAccountInputs, ScimAccountOutputs>;
 let fx: Awaited<ReturnType<typeof scimFixture>>;
@@ -18,17 +18,17 @@ let groupText: string;
 beforeAll(async () => {
   [fx, accountText, groupText] = await Promise.all([
     scimFixture(),
-    serializeProvider("provider/apps/scim/account.ts", "storedScimAccountProvider"),
-    serializeProvider("provider/apps/scim/group.ts", "storedScimGroupProvider"),
+    storedProvider("provider/apps/scim/account.ts", "storedScimAccountProvider"),
+    storedProvider("provider/apps/scim/group.ts", "storedScimGroupProvider"),
   ]);
 }, 120_000);
 afterAll(() => fx.server.stop());
 
-describe("ScimAccount/ScimGroup providers serialized as the SDK does, rehydrated as the host does", () => {
+describe("ScimAccount/ScimGroup providers stored as the resource registers it, rehydrated as the host does", () => {
   it("hold no credential and no connector code, only where to load it from", () => {
     expect(accountText).not.toContain("test-token");
     expect(accountText).toContain("provider/apps/scim/provider");
-    expect(accountText.length).toBeLessThan(3_000);
+    expect(accountText.length).toBeLessThan(1_000);
     expect(accountText).not.toMatch(/require\("(zod|scimmy|express|@pulumi\/pulumi)"\)/);
   });
 

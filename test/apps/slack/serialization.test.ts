@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AccountSpec, GroupSpec } from "../../../provider/access/account-spec";
 import type { SlackAccountOutputs, SlackGroupOutputs } from "../../../provider/apps/slack";
 import { sharedRequestCounter } from "../../../provider/net";
-import { rehydrateProvider, serializeProvider } from "../../support/serialize-provider";
+import { rehydrateProvider, storedProvider } from "../../support/stored-provider";
 import { groupSpec, spec, startSlackHarness, type SlackHarness } from "./harness";
 
 let h: SlackHarness;
@@ -13,18 +13,18 @@ let groupText: string;
 beforeAll(async () => {
   [h, accountText, groupText] = await Promise.all([
     startSlackHarness({ token: "xoxp-serialization-secret" }),
-    serializeProvider("provider/apps/slack/account.ts", "storedSlackAccountProvider"),
-    serializeProvider("provider/apps/slack/group.ts", "storedSlackGroupProvider"),
+    storedProvider("provider/apps/slack/account.ts", "storedSlackAccountProvider"),
+    storedProvider("provider/apps/slack/group.ts", "storedSlackGroupProvider"),
   ]);
 }, 120_000);
 afterAll(() => h.emulator.stop());
 
-describe("SlackAccount/SlackGroup providers serialized as the SDK does, rehydrated as the host does", () => {
+describe("SlackAccount/SlackGroup providers stored as the resource registers it, rehydrated as the host does", () => {
   it("hold no credential and no connector code, only where to load it from", () => {
     for (const text of [accountText, groupText]) {
       expect(text).not.toContain("xoxp-serialization-secret");
       expect(text).not.toMatch(/require\("(zod|express|scimmy|@pulumi\/pulumi)"\)/);
-      expect(text.length).toBeLessThan(3_000);
+      expect(text.length).toBeLessThan(1_000);
     }
     expect(accountText).toContain("provider/apps/slack/provider");
   });
