@@ -67,9 +67,6 @@ export async function withMonitor<T>(
     },
   });
   address = monitor.address;
-  // A stack with resources will check them: start the provider host now, beside the program's own start-up, not
-  // after its first registration. A start that fails is kept and reported by the first step that needs the host.
-  if (ctx.olds.size > 0) ctx.host().catch(() => undefined);
   try {
     return await body(ctx, monitor, gen, errors, failures);
   } finally {
@@ -129,6 +126,11 @@ export async function launchProgram(
   // Like the Go engine, a failed step cancels the program: it gets a moment to report, then is stopped (the SDK
   // can otherwise wait forever on a resource whose registration failed).
   failures.onFirst(() => setTimeout(() => program.kill(), CANCEL_GRACE_MS).unref());
+  // A stack with resources will check them: start the provider host now, beside the program's own start-up, not
+  // after its first registration. Not before the program has its run: until then the engine's start-up and the
+  // program's (started ahead) keep both cores busy, and after it the program loads its modules on one. A start
+  // that fails is kept and reported by the first step that needs the host.
+  if (ctx.olds.size > 0) ctx.host().catch(() => undefined);
   options.onStarted?.();
   return program.exited;
 }
