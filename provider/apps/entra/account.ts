@@ -13,7 +13,7 @@ import { releaseInputs } from "../shared/release-inputs";
 
 export type EntraAccountArgs = { [K in keyof EntraAccountInputs]: pulumi.Input<EntraAccountInputs[K]> };
 
-/** What state stores for each resource: a ~0.5 KB stand-in that loads `entraAccountProvider` from the project at run time. */
+/** What state stores for each resource: a ~0.6 KB stand-in that loads `entraAccountProvider` from the project at run time. */
 export const storedEntraAccountProvider = projectProvider("provider/apps/entra/provider", "entraAccountProvider");
 
 export class EntraAccount extends ProjectResource {

@@ -6,7 +6,7 @@ import { ProjectResource } from "../shared/project-resource";
 
 export type EntraGroupArgs = { [K in keyof GroupSpec]: pulumi.Input<GroupSpec[K]> };
 
-/** What state stores for each resource: a ~0.5 KB stand-in that loads `entraGroupProvider` from the project at run time. */
+/** What state stores for each resource: a ~0.6 KB stand-in that loads `entraGroupProvider` from the project at run time. */
 export const storedEntraGroupProvider = projectProvider("provider/apps/entra/group-provider", "entraGroupProvider");
 
 export class EntraGroup extends ProjectResource {

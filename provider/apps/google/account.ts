@@ -13,7 +13,7 @@ import { releaseInputs } from "../shared/release-inputs";
 
 export type GoogleAccountArgs = { [K in keyof AccountSpec]: pulumi.Input<AccountSpec[K]> };
 
-/** What state stores for each resource: a ~0.5 KB stand-in that loads `googleAccountProvider` from the project at run time. */
+/** What state stores for each resource: a ~0.6 KB stand-in that loads `googleAccountProvider` from the project at run time. */
 export const storedGoogleAccountProvider = projectProvider("provider/apps/google/provider", "googleAccountProvider");
 
 export class GoogleAccount extends ProjectResource {

@@ -6,7 +6,7 @@ import { ProjectResource } from "../shared/project-resource";
 
 export type GoogleGroupArgs = { [K in keyof GroupSpec]: pulumi.Input<GroupSpec[K]> };
 
-/** What state stores for each resource: a ~0.5 KB stand-in that loads `googleGroupProvider` from the project at run time. */
+/** What state stores for each resource: a ~0.6 KB stand-in that loads `googleGroupProvider` from the project at run time. */
 export const storedGoogleGroupProvider = projectProvider("provider/apps/google/group-provider", "googleGroupProvider");
 
 export class GoogleGroup extends ProjectResource {

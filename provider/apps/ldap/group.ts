@@ -8,7 +8,7 @@ import { ProjectResource } from "../shared/project-resource";
 
 export type LdapGroupArgs = { [K in keyof GroupSpec]: pulumi.Input<GroupSpec[K]> };
 
-/** What state stores for each resource: a ~0.5 KB stand-in that loads `ldapGroupProvider` from the project at run time. */
+/** What state stores for each resource: a ~0.6 KB stand-in that loads `ldapGroupProvider` from the project at run time. */
 export const storedLdapGroupProvider = projectProvider("provider/apps/ldap/group-provider", "ldapGroupProvider");
 
 export class LdapGroup extends ProjectResource {

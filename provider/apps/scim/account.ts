@@ -15,7 +15,7 @@ export type ScimAccountArgs = { [K in keyof AccountSpec]: pulumi.Input<AccountSp
   instance: pulumi.Input<string>;
 };
 
-/** What state stores for each resource: a ~0.5 KB stand-in that loads `scimAccountProvider` from the project at run time. */
+/** What state stores for each resource: a ~0.6 KB stand-in that loads `scimAccountProvider` from the project at run time. */
 export const storedScimAccountProvider = projectProvider("provider/apps/scim/provider", "scimAccountProvider");
 
 export class ScimAccount extends ProjectResource {

@@ -9,7 +9,7 @@ import { ProjectResource } from "../shared/project-resource";
 
 export type ScimGroupArgs = { [K in keyof GroupSpec]: pulumi.Input<GroupSpec[K]> } & { instance: pulumi.Input<string> };
 
-/** What state stores for each resource: a ~0.5 KB stand-in that loads `scimGroupProvider` from the project at run time. */
+/** What state stores for each resource: a ~0.6 KB stand-in that loads `scimGroupProvider` from the project at run time. */
 export const storedScimGroupProvider = projectProvider("provider/apps/scim/group-provider", "scimGroupProvider");
 
 export class ScimGroup extends ProjectResource {

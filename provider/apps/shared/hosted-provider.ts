@@ -1,7 +1,7 @@
 /**
  * The half of `projectProvider` that runs in the dynamic-provider host: it loads the project's provider module,
- * guards it with the run's credentials mode, and adapts its answers to the host. The stand-in serialized into every
- * resource (project-provider.ts) only names the module and calls this; the host decodes that text from protobuf in
+ * guards it with the run's credentials mode, and adapts its answers to the host. The stand-in text every resource
+ * carries (project-provider.ts) only names the module and calls this; the host decodes that text from protobuf in
  * every Check and Diff (olds and news alike), so each byte it carries is paid per resource. This file's path is in
  * those texts, in every stack's state: it must not move.
  */

@@ -13,7 +13,7 @@ import { releaseInputs } from "../shared/release-inputs";
 
 export type SlackAccountArgs = { [K in keyof AccountSpec]: pulumi.Input<AccountSpec[K]> };
 
-/** What state stores for each resource: a ~0.5 KB stand-in that loads `slackAccountProvider` from the project at run time. */
+/** What state stores for each resource: a ~0.6 KB stand-in that loads `slackAccountProvider` from the project at run time. */
 export const storedSlackAccountProvider = projectProvider("provider/apps/slack/provider", "slackAccountProvider");
 
 export class SlackAccount extends ProjectResource {

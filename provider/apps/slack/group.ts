@@ -9,7 +9,7 @@ import { ProjectResource } from "../shared/project-resource";
 
 export type SlackGroupArgs = { [K in keyof GroupSpec]: pulumi.Input<GroupSpec[K]> };
 
-/** What state stores for each resource: a ~0.5 KB stand-in that loads `slackGroupProvider` from the project at run time. */
+/** What state stores for each resource: a ~0.6 KB stand-in that loads `slackGroupProvider` from the project at run time. */
 export const storedSlackGroupProvider = projectProvider("provider/apps/slack/group-provider", "slackGroupProvider");
 
 export class SlackGroup extends ProjectResource {

@@ -18,7 +18,7 @@ describe("LDAP providers loaded from the text state stores, as the host loads it
 
   beforeAll(async () => {
     const tree = await isolatedTree("serialized");
-    [accountText] = await Promise.all([storedProvider("provider/apps/ldap/account.ts", "storedLdapAccountProvider")]);
+    accountText = await storedProvider("provider/apps/ldap/account.ts", "storedLdapAccountProvider");
     accounts = rehydrateProvider<AccountProvider>(accountText);
     groups = rehydrateProvider<GroupProvider>(
       await storedProvider("provider/apps/ldap/group.ts", "storedLdapGroupProvider"),
