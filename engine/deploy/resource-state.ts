@@ -97,6 +97,9 @@ export function fromResourceV3(v3: ResourceV3, crypter: Crypter): ResourceState 
   };
 }
 
+/** A dynamic provider's resource (`pulumi-nodejs:dynamic[/module]:Type`): the only custom resources this engine runs. */
+export const DYNAMIC_TYPE = /^pulumi-nodejs:dynamic(\/[^:]+)?:/;
+
 /** Every URN a resource depends on for ordering: parent, dependencies, property deps, deletedWith, provider. */
 export function dependencyUrns(r: ResourceState): string[] {
   const urns = new Set<string>(r.dependencies);

@@ -13,11 +13,9 @@ import {
 import { count, type DeployContext } from "./context";
 import { registerDefaultProvider } from "./default-provider";
 import { replaceStep } from "./replace";
-import { dependencyUrns, makeUrn, providerUrn, urnName, type ResourceState } from "./resource-state";
+import { dependencyUrns, DYNAMIC_TYPE, makeUrn, providerUrn, urnName, type ResourceState } from "./resource-state";
 import { emitOutputs, emitPre } from "./step-events";
 import { createStep, sameStep, updateStep } from "./steps";
-
-const DYNAMIC_TYPE = /^pulumi-nodejs:dynamic(\/[^:]+)?:/;
 
 /** Old and new inputs without secret wrappers, for the comparisons that only happen when something changed. */
 const stripped = (olds: PropertyMap, news: PropertyMap) => [stripMap(olds), stripMap(news)] as const;

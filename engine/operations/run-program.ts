@@ -1,5 +1,6 @@
 import type { DeployContext } from "../deploy/context";
 import { StepGenerator } from "../deploy/step-generator";
+import { warmHost } from "../deploy/warm-host";
 import { EXIT_ERROR_REPORTED, programHeapArgs, runProgram } from "../host";
 import { startMonitor, type MonitorServer } from "../monitor";
 import type { DiagnosticSeverity } from "../events";
@@ -127,10 +128,10 @@ export async function launchProgram(
   // can otherwise wait forever on a resource whose registration failed).
   failures.onFirst(() => setTimeout(() => program.kill(), CANCEL_GRACE_MS).unref());
   // A stack with resources will check them: start the provider host now, beside the program's own start-up, not
-  // after its first registration. Not before the program has its run: until then the engine's start-up and the
-  // program's (started ahead) keep both cores busy, and after it the program loads its modules on one. A start
-  // that fails is kept and reported by the first step that needs the host.
-  if (ctx.olds.size > 0) ctx.host().catch(() => undefined);
+  // after its first registration, and have it load the providers' code while the program loads its modules on one
+  // core. Not before the program has its run: until then the engine's start-up and the program's (started ahead)
+  // keep both cores busy. A start that fails is kept and reported by the first step that needs the host.
+  if (ctx.olds.size > 0) void warmHost(ctx);
   options.onStarted?.();
   return program.exited;
 }
