@@ -60,10 +60,11 @@ export function spawnPlugin(options: SpawnPluginOptions): Promise<PluginProcess>
 
 /**
  * Preloads (files beside this one) of every process that loads the program's SDK, the program and the provider
- * host: the compile cache, and the SDK's closure-serializer dependencies loaded on first use. Each is off when the
- * engine's environment says so (IDLC_COMPILE_CACHE=off, IDLC_LAZY_SDK_MODULES=off).
+ * host: the compile cache, and modules nothing here uses (the SDK's closure-serializer dependencies, zod's locales)
+ * loaded on first use. Each is off when the engine's environment says so (IDLC_COMPILE_CACHE=off,
+ * IDLC_LAZY_MODULES=off).
  */
-export const SDK_PROCESS_PRELOADS = ["compile-cache.js", "lazy-sdk-modules.js"];
+export const SDK_PROCESS_PRELOADS = ["compile-cache.js", "lazy-modules.js"];
 
 /**
  * Node flags of every Node process idlc starts: the program, the provider host, a policy pack, a deployment's shard

@@ -18,7 +18,7 @@ export function programNodeArgs({ hook, nodeArgs, debug }: ProgramNodeOptions): 
       ...SDK_PROCESS_PRELOADS,
       "safe-error-inspect.js",
       ...(debug ? [] : ["quiet-sdk-debug.js"]),
-      ...(process.env.PULUMI_DEBUG_PROMISE_LEAKS ? [] : ["skip-promise-stacks.js"]),
+      "skip-unread-stacks.js",
     ].map((file) => join(__dirname, file)),
     ...(hook ? [hook] : []),
   ].flatMap((file) => ["--require", file]);

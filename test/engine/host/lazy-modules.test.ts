@@ -4,12 +4,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
-const PRELOAD = path.join(__dirname, "../../../engine/host/lazy-sdk-modules.js");
+const PRELOAD = path.join(__dirname, "../../../engine/host/lazy-modules.js");
 const SDK = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+const REPO = path.join(__dirname, "../../..");
 const { DEFERRED } = require(PRELOAD) as {
-  DEFERRED: Array<{ from: string; request: string; interop: "plain" | "importStar" | "importDefault" }>;
+  DEFERRED: Array<{ pkg: string; from: string; request: string; interop: "plain" | "importStar" | "importDefault" }>;
 };
-const scratch = mkdtempSync(path.join(tmpdir(), "idlc-lazy-sdk-"));
+const scratch = mkdtempSync(path.join(tmpdir(), "idlc-lazy-modules-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Runs `script` in a fresh node, with or without the preload; its JSON output. */
@@ -17,7 +18,7 @@ function inProcess(script: string, preload: boolean, cwd = scratch): Record<stri
   const r = spawnSync(process.execPath, [...(preload ? ["--require", PRELOAD] : []), "-e", script], {
     cwd,
     // The serializer requires every builtin once (sys, wasi): their warnings are not this test's.
-    env: { ...process.env, SDK, IDLC_LAZY_SDK_MODULES: "", NODE_NO_WARNINGS: "1" },
+    env: { ...process.env, SDK, IDLC_LAZY_MODULES: "", NODE_NO_WARNINGS: "1" },
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -78,15 +79,45 @@ describe("SDK modules loaded on first use", () => {
     expect(lazy.arborist).toBe(true);
   });
 
-  it("each deferred require is in the SDK, in the interop form its entry declares", () => {
+  it("each deferred require is in its package, in the interop form its entry declares", () => {
     const form = {
       plain: "= require(",
       importStar: "= __importStar(require(",
       importDefault: "= __importDefault(require(",
     };
     for (const entry of DEFERRED) {
-      const text = readFileSync(path.join(SDK, entry.from), "utf8");
-      expect(text, entry.request).toContain(`${form[entry.interop]}"${entry.request}")`);
+      const pkg = path.dirname(require.resolve(`${entry.pkg}/package.json`));
+      const text = readFileSync(path.join(pkg, entry.from), "utf8");
+      expect(text, `${entry.pkg}/${entry.from}: ${entry.request}`).toContain(
+        `${form[entry.interop]}"${entry.request}")`,
+      );
     }
+  });
+});
+
+describe("zod's locales loaded on first use", () => {
+  const ZOD = `
+    const loaded = () => Object.keys(require.cache).filter((f) => f.includes("/zod/v4/locales/")).length;
+    const { z } = require("zod");
+    const before = loaded();
+    const issue = z.object({ name: z.string().min(2) }).safeParse({ name: "x" }).error.issues[0];
+    const english = loaded();
+    z.config(z.locales.de());
+    const german = z.string().safeParse(1).error.issues[0].message;
+    z.config(z.locales.en());
+    console.log(JSON.stringify({ before, message: issue.message, path: issue.path, english, german, after: loaded() }));
+  `;
+
+  it("loading zod loads only its English messages; the same issues; another locale still loads when asked for", () => {
+    const lazy = inProcess(ZOD, true, REPO);
+    const eager = inProcess(ZOD, false, REPO);
+    expect(lazy.before).toBe(1);
+    expect(lazy.english).toBe(1);
+    expect(eager.before as number).toBeGreaterThan(40);
+    expect(lazy.message).toBe(eager.message);
+    expect(lazy.path).toEqual(["name"]);
+    expect(lazy.german).toBe(eager.german);
+    expect(lazy.german).toMatch(/Ungültige Eingabe/);
+    expect(lazy.after).toBe(eager.after);
   });
 });
