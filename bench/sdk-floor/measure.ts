@@ -9,8 +9,8 @@ import { measureNode, type Measured } from "../process-sampler";
 
 const REPO = resolve(__dirname, "../..");
 // The program process gets the same preloads the engine gives it (engine/host/program.ts), so the floor is not
-// slowed by work the engine already spares the program (a formatted stack per SDK promise).
-const PRELOADS = ["safe-error-inspect.js", "skip-promise-stacks.js"].flatMap((f) => [
+// slowed by work the engine already spares the program (a formatted stack per SDK promise and per resource).
+const PRELOADS = ["safe-error-inspect.js", "skip-unread-stacks.js"].flatMap((f) => [
   "--require",
   join(REPO, "engine/host", f),
 ]);

@@ -45,7 +45,8 @@ const PARENT_STACK_TRACE_HANDLE = 36;
 /**
  * A registration straight from its bytes. The inputs (`object`) are decoded without google-protobuf's objects, and
  * the SDK's source position and stack trace, which the Node SDK sends with every resource unasked (no feature gates
- * them) and which the engine never shows, are not decoded at all. Everything else goes through the generated class.
+ * them) and which the engine never shows, are not decoded at all (the program the engine starts no longer formats
+ * them: skip-unread-stacks.js). Everything else goes through the generated class.
  */
 export function readRegistration(bytes: Uint8Array): Registration {
   const { taken, rest } = splitFields(bytes, [OBJECT], [SOURCE_POSITION, STACK_TRACE, PARENT_STACK_TRACE_HANDLE]);

@@ -9,7 +9,7 @@ const SDK = join(__dirname, "../../../node_modules/@pulumi/pulumi");
 function inProgramProcess(
   script: string,
   env: NodeJS.ProcessEnv = {},
-  preload = "skip-promise-stacks.js",
+  preload = "skip-unread-stacks.js",
 ): Record<string, unknown> {
   const run = spawnSync(process.execPath, ["--require", join(HOST, preload), "-e", script], {
     env: { ...process.env, PULUMI_DEBUG_PROMISE_LEAKS: "", ...env, SDK },
@@ -42,7 +42,7 @@ const PROGRAM = `
   });
 `;
 
-describe("skip-promise-stacks preload", () => {
+describe("skip-unread-stacks preload", () => {
   it("answers the SDK's per-promise stack with a constant and formats every other stack as before", () => {
     const out = inProgramProcess(PROGRAM);
     expect(out.promiseStack).toContain("set PULUMI_DEBUG_PROMISE_LEAKS=1");
@@ -54,6 +54,22 @@ describe("skip-promise-stacks preload", () => {
       (out.userStack as string).split("\n").slice(0, 2),
     );
     expect(out.custom).toBe("custom boom");
+  });
+
+  it("answers a resource's callsites with no frames, and other stacks as before", () => {
+    const script = `
+      require(require.resolve("source-map-support/register", { paths: [process.env.SDK] }));
+      const { Resource } = require(process.env.SDK + "/resource");
+      function userCode() { return new Error("boom").stack; }
+      console.log(JSON.stringify({ callsites: Resource.callsites(), trace: Resource.stackTrace(0), user: userCode() }));
+    `;
+    const skipped = inProgramProcess(script);
+    expect(skipped.callsites).toEqual([]);
+    expect(skipped.trace).toEqual([]);
+    expect(skipped.user).toMatch(/^Error: boom\n\s+at userCode \(\[eval\]:\d+:\d+\)/);
+    // The same script without the preload: what the Pulumi CLI's program sends.
+    const plain = inProgramProcess(script, {}, "safe-error-inspect.js");
+    expect((plain.callsites as unknown[]).length).toBeGreaterThan(2);
   });
 
   it("keeps the SDK's promise stacks when PULUMI_DEBUG_PROMISE_LEAKS is set", () => {
