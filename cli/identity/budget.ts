@@ -4,8 +4,8 @@
  * `--allow-deprovision N` that would let this change — and only this change — through.
  */
 import { countDeprovisions, overBudget, type AccountStep, type SafetySettings } from "../../provider/safety";
-import { appKey } from "../../provider/access";
-import { accountAppOf } from "../../provider/stack-plan";
+import { appKey } from "../../provider/access/roles/entitlements";
+import { accountAppOf } from "../../provider/stack-plan/names";
 
 /** A planned step with the account's inputs before and after, as the engine's preview reports it. */
 export interface PlannedStep {

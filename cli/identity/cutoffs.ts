@@ -3,7 +3,8 @@
  * mover's revoked account). `idlc up` applies these first, in a targeted update of their own, so no other change —
  * and no other person's failure — can hold them back (DESIGN.md §4.11).
  */
-import { accountAppOf, isCutoff } from "../../provider/stack-plan";
+import { accountAppOf } from "../../provider/stack-plan/names";
+import { isCutoff } from "../../provider/stack-plan/cutoff";
 import type { PlannedStep } from "./budget";
 
 /** URNs of the planned updates that disable an enabled account, in plan order. */

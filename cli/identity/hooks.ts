@@ -17,15 +17,22 @@ import {
 import { loadStackSettings } from "../../provider/config";
 import { SafetySettings } from "../../provider/safety";
 import { programInputsEnv, writeInputFile } from "../../provider/program-inputs";
-import { heldAccounts, loadStackPlan, writeHeldAccounts } from "../../provider/stack-plan";
+// By file, not through the stack-plan index, which also loads the planner (see planCode).
+import { heldAccounts, writeHeldAccounts } from "../../provider/stack-plan/held-accounts";
+import type { StackPlan } from "../../provider/stack-plan";
+import { lazy } from "../lazy";
 import { asOfDate } from "../stack-options";
 import { accountsPerApp, judgeBudget, type PlannedStep } from "./budget";
 import { cutoffUrns } from "./cutoffs";
 import { managerLinkUrns } from "./manager-links";
 import { cutoffsOnly } from "./one-run";
 import { outcomeLog } from "./outcome";
-import { portalLogAnchor } from "./portal-log";
 import { targetUrns } from "./targets";
+
+// The planner (HR reader, access resolver) and the audit log reader are ~180 modules: a preview needs neither before
+// its program starts (its app values load them after), so they load on use (test/cli/lazy-commands.test.ts).
+const planCode = lazy<typeof import("../../provider/stack-plan")>("provider/stack-plan");
+const portalLogCode = lazy<typeof import("./portal-log")>("cli/identity/portal-log");
 
 export interface IdentityFlags extends OperationFlags {
   asOf?: string;
@@ -48,10 +55,15 @@ function stackNow(flags: IdentityFlags) {
 
 export function identityHooks(flags: IdentityFlags, now = stackNow(flags)): OperationHooks {
   // Planned once per command: `idlc kill` maps its targets and then judges the budget from the same plan.
-  let planned: Promise<ReturnType<typeof loadStackPlan>> | undefined;
+  let planned: Promise<StackPlan> | undefined;
   const planNow = () =>
-    (planned ??= now().then(({ project, stack, state }) =>
-      loadStackPlan({ cwd: project.dir, stack, asOf: asOfDate(flags.asOf), held: heldAccounts(state) }),
+    (planned ??= now().then(async ({ project, stack, state }) =>
+      (await planCode()).loadStackPlan({
+        cwd: project.dir,
+        stack,
+        asOf: asOfDate(flags.asOf),
+        held: heldAccounts(state),
+      }),
     ));
   return {
     async mapTargets(targets) {
@@ -140,8 +152,9 @@ async function runWithTargets(
     ...targetsInput(targets),
   });
   if (!isIdentityStack(flags)) return runOperationCommand(kind, flags, { ...extra, childEnv: targetsEnv });
-  // Each update pins the reset portal's log head in its history entry, so the chain catches a deleted or cut log.
-  const historyEnvironment = portalLogAnchor(flags);
+  // Each update pins the reset portal's log head in its history entry, so the chain catches a deleted or cut log;
+  // a preview writes no history.
+  const historyEnvironment = kind === "preview" ? undefined : (await portalLogCode()).portalLogAnchor(flags);
   if (kind === "up") flags = { ...flags, continueOnError: true };
   const asOf = asOfDate(flags.asOf);
   const now = stackNow(flags);

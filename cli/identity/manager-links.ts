@@ -3,7 +3,7 @@
  * so a report applied in the same update as their manager's new account may go first, with the link left unset; applying
  * those accounts once more after the whole update sets the link then, instead of one `up` later.
  */
-import { accountAppOf } from "../../provider/stack-plan";
+import { accountAppOf } from "../../provider/stack-plan/names";
 import type { PlannedStep } from "./budget";
 
 /**

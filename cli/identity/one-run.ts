@@ -6,7 +6,7 @@
  * other target (a joiner, a mover, an account only in state) takes the usual preview-then-update.
  */
 import type { AccessPlan } from "../../provider/access";
-import { isCutoff } from "../../provider/stack-plan";
+import { isCutoff } from "../../provider/stack-plan/cutoff";
 import { accountUrn } from "./targets";
 
 export function cutoffsOnly(

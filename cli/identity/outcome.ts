@@ -5,7 +5,7 @@
  */
 import type { EngineEvent } from "../../engine";
 import { fixForStatus } from "../../provider/net";
-import { employeeIdOf } from "../../provider/stack-plan";
+import { employeeIdOf } from "../../provider/stack-plan/names";
 
 interface Problem {
   name: string;

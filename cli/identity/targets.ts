@@ -3,7 +3,7 @@
  * kill switch or a single joiner touches that person and nobody else. URNs pass through unchanged.
  */
 import type { AccessPlan } from "../../provider/access";
-import { accountName } from "../../provider/stack-plan";
+import { accountName } from "../../provider/stack-plan/names";
 import { UsageError } from "../exit";
 
 const componentType = "idlc:index:IdentityStack";

@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { EmploymentType, HrField, HrStatus, isEncodingLabel, LifecycleSettings, PresetName } from "../hr";
+import { EmploymentType, HrStatus, LifecycleSettings } from "../hr/person";
+import { HrField } from "../hr/fields";
+import { isEncodingLabel } from "../hr/decode";
+import { PresetName } from "../hr/presets";
 
 /**
  * `identity:hr.source` (the HR system `idlc hr pull` reads; checked strictly by provider/hr-sources when pulling)

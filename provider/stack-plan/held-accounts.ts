@@ -6,7 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { AccountSpec, AppName, type HeldAccount } from "../access";
+import type { HeldAccount } from "../access";
+import { AccountSpec, AppName } from "../access/account-spec";
 import { errorFamily } from "../errors";
 import { PROGRAM_INPUT_VARIABLES, programInputsEnv, readProgramInputs, writeInputFile } from "../program-inputs";
 import { accountAppOf } from "./names";

@@ -1,7 +1,8 @@
 /**
  * Resource names (DESIGN.md §4.1): stable across runs, so a name or email change is an update, never a replace.
  */
-import { appKey, type AppName } from "../access";
+import type { AppName } from "../access";
+import { appKey } from "../access/roles/entitlements";
 
 /** `slack/E1001`, or `scim:github/E1001` for a SCIM instance. */
 export const accountName = (app: string, employeeId: string, instance?: string) =>

@@ -53,6 +53,23 @@ describe("idlc loads a command's code only when it runs", () => {
     expect(files.filter((f) => f.startsWith("~/ajv/"))).toEqual([]);
   });
 
+  it("preview loads the planner (HR reader, access resolver) and the audit reader only after its program starts", () => {
+    // They are the engine's start-up before the hand-over (issue #22 item 5); the preview's app values load them
+    // while the program loads its own modules, and kill loads the planner to map its targets.
+    const loaded = JSON.parse(
+      underTsx('require("./cli/actions/preview"); console.log(JSON.stringify(Object.keys(require.cache)))'),
+    ) as string[];
+    const ours = loaded.filter((f) => !f.includes("node_modules")).map((f) => path.relative(root, f));
+    expect(
+      ours.filter((f) =>
+        /^provider\/(stack-plan\/(index|load-plan)|access\/index|access\/resolve\/|hr\/index|hr\/read-export|audit\/|shards\/)/.test(
+          f,
+        ),
+      ),
+    ).toEqual([]);
+    expect(ours).toContain("provider/stack-plan/held-accounts.ts");
+  });
+
   it("validate --preset offers exactly provider/hr's presets", () => {
     const validate = buildProgram().commands.find((c) => c.name() === "validate")!;
     const preset = validate.options.find((o: Option) => o.long === "--preset")!;
