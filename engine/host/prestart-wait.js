@@ -7,8 +7,13 @@
 "use strict";
 const fs = require("node:fs");
 
-/** Stdin to its end. The engine's end of the pipe may leave it non-blocking: wait and read again. */
-function readToEnd() {
+/**
+ * The run's one line from stdin: up to its newline, without waiting for the engine to close the pipe (the close
+ * reaches this process only once the engine's event loop turns again, and the engine has synchronous work to do
+ * right after the hand-over). Whatever was read when stdin closed without a newline. The engine's end of the pipe
+ * may leave it non-blocking: wait and read again.
+ */
+function readLine() {
   const chunks = [];
   const buffer = Buffer.alloc(64 * 1024);
   const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -23,6 +28,10 @@ function readToEnd() {
     }
     if (read === 0) return Buffer.concat(chunks).toString("utf8");
     chunks.push(Buffer.from(buffer.subarray(0, read)));
+    if (buffer.subarray(0, read).includes(0x0a)) {
+      const text = Buffer.concat(chunks).toString("utf8");
+      return text.slice(0, text.indexOf("\n"));
+    }
   }
 }
 
@@ -30,9 +39,9 @@ function readToEnd() {
  * `cmd/run` opens an inspector session and enables its debugger before it runs the program (the closure serializer
  * maps script ids to files from the debugger's events). Enabling makes V8 hash the source of every script loaded
  * so far, ~0.15 s after the SDK has loaded, and V8 keeps those hashes: enabled once here and disconnected, the
- * SDK's own enable after the hand-over costs ~10 ms. This process is idle until the hand-over (the engine's
- * start-up is the longer), so the work moves off the program's path. The SDK's session still hears of every
- * script: a new session's enable reports all of them.
+ * SDK's own enable after the hand-over costs ~10 ms. Done here it overlaps the engine's start-up, which since
+ * session 16 ends about when this does (~0.5 s), so part of it may still delay the hand-over; after it, all of
+ * it would. The SDK's session still hears of every script: a new session's enable reports all of them.
  */
 function enableDebuggerOnce() {
   try {
@@ -60,7 +69,7 @@ if (process.env.IDLC_PROGRAM_PRESTART === "waiting") {
     }
   }
   enableDebuggerOnce();
-  const text = readToEnd();
+  const text = readLine();
   if (!text.trim()) process.exit(1);
   const { argv, env } = JSON.parse(text);
   process.argv.splice(2, process.argv.length - 2, ...argv);

@@ -1,4 +1,7 @@
+import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { prestartProgram } from "../../../engine/host";
 import { dropPrestarted } from "../../../engine/host/prestart";
@@ -66,6 +69,35 @@ describe("a program process started ahead of its run", { timeout: 120_000 }, () 
     const run = await project.run("preview", { sealed: true });
     expect(run.result, run.error?.message).toBe("succeeded");
     expect(planned(run.events)).toMatchObject({ startedAhead: false });
+  });
+
+  it("takes its run from the line the engine writes, without waiting for the engine to close the pipe", async () => {
+    // The engine closes its end only when its event loop turns again, and it has synchronous work right after the
+    // hand-over (a preview's app values): the run must not wait for that.
+    const main = join(project.dir, "print-run.js");
+    writeFileSync(
+      main,
+      "console.log(JSON.stringify({ argv: process.argv.slice(2), given: process.env.GIVEN ?? null }));\n",
+    );
+    const child = spawn(
+      process.execPath,
+      ["--require", join(__dirname, "../../../engine/host/prestart-wait.js"), main],
+      {
+        cwd: project.dir,
+        env: { ...process.env, IDLC_PROGRAM_PRESTART: "waiting" },
+        stdio: ["pipe", "pipe", "inherit"],
+      },
+    );
+    started.push(child);
+    let out = "";
+    const printed = new Promise<string>((resolve) =>
+      child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()).includes("\n") && resolve(out)),
+    );
+    child.stdin!.write(`${JSON.stringify({ argv: ["--stack", "dev"], env: { GIVEN: "yes\nand more" } })}\n`);
+    expect(JSON.parse(await printed)).toEqual({ argv: ["--stack", "dev"], given: "yes\nand more" });
+    child.stdin!.end();
+    const [code] = await once(child, "exit");
+    expect(code).toBe(0);
   });
 
   it("is stopped when dropped, and the next run starts its own", async () => {
