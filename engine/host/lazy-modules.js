@@ -49,8 +49,10 @@ function deferredEntry(request, parentFile) {
 function standIn(load, interop) {
   let real;
   const target = () => (real === undefined ? (real = load()) : real);
-  // A function target, so that a module exporting a function can be called and constructed through it.
-  return new Proxy(function deferredModule() {}, {
+  // A function target, so that a module exporting a function can be called and constructed through it; a bound one,
+  // which has no `prototype`: a proxy must report every non-configurable own key of its target, so with a plain
+  // function listing the real module's keys (Object.keys, a spread) would throw.
+  return new Proxy(function deferredModule() {}.bind(null), {
     get: (_, key) =>
       key === "__esModule" && interop !== "plain" ? interop === "importStar" : Reflect.get(target(), key),
     has: (_, key) => Reflect.has(target(), key),

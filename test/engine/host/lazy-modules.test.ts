@@ -105,7 +105,8 @@ describe("zod's locales loaded on first use", () => {
     z.config(z.locales.de());
     const german = z.string().safeParse(1).error.issues[0].message;
     z.config(z.locales.en());
-    console.log(JSON.stringify({ before, message: issue.message, path: issue.path, english, german, after: loaded() }));
+    const keys = Object.keys(z.locales).sort();
+    console.log(JSON.stringify({ before, message: issue.message, path: issue.path, english, german, keys, after: loaded() }));
   `;
 
   it("loading zod loads only its English messages; the same issues; another locale still loads when asked for", () => {
@@ -119,5 +120,7 @@ describe("zod's locales loaded on first use", () => {
     expect(lazy.german).toBe(eager.german);
     expect(lazy.german).toMatch(/Ungültige Eingabe/);
     expect(lazy.after).toBe(eager.after);
+    expect(lazy.keys).toEqual(eager.keys);
+    expect(lazy.keys).toContain("de");
   });
 });
