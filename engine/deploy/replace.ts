@@ -1,7 +1,7 @@
 import { ProtectedResourceError } from "../errors";
 import { deepEqual, UNKNOWN, stripMap } from "../properties";
 import { count, type DeployContext } from "./context";
-import { urnName, type ResourceState } from "./resource-state";
+import { refOf, type ResourceState } from "./resource-state";
 import { scheduleDeletes, transitiveDependents } from "./schedule-deletes";
 import { emitOutputs, emitPre } from "./step-events";
 import { createStep, deleteStep } from "./steps";
@@ -68,7 +68,7 @@ async function deleteReplacedDependents(ctx: DeployContext, gen: StepGenerator, 
       if (urns.includes(old.urn) || urns.some((u) => doomed.some((d) => d.urn === u))) news[key] = UNKNOWN;
     }
     if (deepEqual(news, stripMap(dep.inputs))) continue;
-    const ref = { urn: dep.urn, type: dep.type, name: urnName(dep.urn) };
+    const ref = refOf(dep);
     const diff = await host.diff(ref, dep.id ?? "", dep.outputs, dep.inputs, news, []);
     if (diff.replaces.length > 0) doomed.push(dep);
   }

@@ -116,6 +116,9 @@ export function providerUrn(ref: string): string {
   return i < 0 ? ref : ref.slice(0, i);
 }
 
+/** What a provider-host call names a resource by: URN, type and name. */
+export const refOf = (r: Pick<ResourceState, "urn" | "type">) => ({ urn: r.urn, type: r.type, name: urnName(r.urn) });
+
 /** A resource's name: the last `::` segment of its URN. */
 export function urnName(urn: string): string {
   // What follows the third "::" (a name may hold "::" itself); found without splitting, as it is asked per call.

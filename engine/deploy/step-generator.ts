@@ -13,7 +13,15 @@ import {
 import { count, type DeployContext } from "./context";
 import { registerDefaultProvider } from "./default-provider";
 import { replaceStep } from "./replace";
-import { dependencyUrns, DYNAMIC_TYPE, makeUrn, providerUrn, urnName, type ResourceState } from "./resource-state";
+import {
+  dependencyUrns,
+  DYNAMIC_TYPE,
+  makeUrn,
+  providerUrn,
+  refOf,
+  urnName,
+  type ResourceState,
+} from "./resource-state";
 import { emitOutputs, emitPre } from "./step-events";
 import { createStep, sameStep, updateStep } from "./steps";
 
@@ -182,7 +190,7 @@ export class StepGenerator {
     if (!old) return createStep(ctx, next);
 
     const host = await ctx.host();
-    const ref = { urn: desired.urn, type: desired.type, name: urnName(desired.urn) };
+    const ref = refOf(desired);
     const providerChanged = !!old.provider && providerUrn(old.provider) !== providerUrn(desired.provider!);
     // The host encodes each map once (stripped) and keeps the bytes with it: old inputs were encoded for Check.
     const diff = await host.diff(ref, old.id ?? "", old.outputs, old.inputs, checked, reg.ignoreChanges);
@@ -206,7 +214,7 @@ export class StepGenerator {
   /** Provider Check with stripped values, then secretness re-applied from the program's inputs. */
   async check(desired: ResourceState, olds: PropertyMap, news: PropertyMap): Promise<PropertyMap> {
     const host = await this.ctx.host();
-    const ref = { urn: desired.urn, type: desired.type, name: urnName(desired.urn) };
+    const ref = refOf(desired);
     const res = await host.check(ref, olds, news);
     if (res.failures.length > 0)
       throw new StepFailedError(desired.urn, "check", res.failures.join("; "), "fix the resource's inputs");

@@ -2,7 +2,7 @@ import { ProtectedResourceError, StepFailedError } from "../errors";
 import type { StepOp } from "../events";
 import { annotateSecrets, applyAdditionalSecretOutputs, deepEqual, type PropertyMap } from "../properties";
 import { count, type DeployContext } from "./context";
-import { urnName, type ResourceState } from "./resource-state";
+import { refOf, type ResourceState } from "./resource-state";
 import { emitFailed, emitOutputs, emitPre, type StepDescription } from "./step-events";
 
 /** Runs one provider call as a step: pending op recorded first, failure reported as a step failure. */
@@ -15,8 +15,6 @@ async function guarded<T>(ctx: DeployContext, step: StepDescription, fn: () => P
     throw new StepFailedError(step.urn, step.op, message);
   }
 }
-
-const refOf = (r: ResourceState) => ({ urn: r.urn, type: r.type, name: urnName(r.urn) });
 
 function finishOutputs(raw: PropertyMap, against: PropertyMap, r: ResourceState): PropertyMap {
   return applyAdditionalSecretOutputs(annotateSecrets(raw, against), r.additionalSecretOutputs ?? []);

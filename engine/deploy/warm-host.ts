@@ -1,5 +1,5 @@
 import type { DeployContext } from "./context";
-import { DYNAMIC_TYPE, urnName, type ResourceState } from "./resource-state";
+import { DYNAMIC_TYPE, refOf, type ResourceState } from "./resource-state";
 
 /**
  * Starts the provider host and, while the program is still loading, sends one Check and one Diff per distinct
@@ -14,7 +14,7 @@ export async function warmHost(ctx: DeployContext): Promise<void> {
   const host = await ctx.host().catch(() => undefined);
   if (!host) return; // the first step that needs it reports why
   for (const old of oneResourcePerProvider(ctx.olds.values())) {
-    const ref = { urn: old.urn, type: old.type, name: urnName(old.urn) };
+    const ref = refOf(old);
     try {
       const checked = await host.check(ref, old.inputs, old.inputs);
       await host.diff(ref, old.id ?? "", old.outputs, old.inputs, checked.inputs, old.ignoreChanges ?? []);

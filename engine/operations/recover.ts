@@ -1,5 +1,5 @@
 import type { DeployContext } from "../deploy/context";
-import { fromResourceV3, urnName } from "../deploy/resource-state";
+import { fromResourceV3, refOf } from "../deploy/resource-state";
 import type { PendingStep } from "../state";
 import type { PreparedStack } from "./prepare";
 
@@ -41,7 +41,7 @@ export async function resolvePendingOperations(ctx: DeployContext, prepared: Pre
       continue;
     }
     const host = await ctx.host();
-    const ref = { urn: resource.urn, type: resource.type, name: urnName(resource.urn) };
+    const ref = refOf(resource);
     const read = await host.read(ref, resource.id, resource.outputs, resource.inputs);
     if (read.id) {
       warn(ctx, resource.urn, `${what} was found; the resource still exists and stays in state`);

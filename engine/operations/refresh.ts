@@ -1,5 +1,5 @@
 import { count, liveOldResources, type DeployContext } from "../deploy/context";
-import { urnName, type ResourceState } from "../deploy/resource-state";
+import { refOf, type ResourceState } from "../deploy/resource-state";
 import { emitOutputs, emitPre } from "../deploy/step-events";
 import { annotateSecrets, applyAdditionalSecretOutputs, deepEqual } from "../properties";
 
@@ -20,7 +20,7 @@ async function refreshOne(ctx: DeployContext, old: ResourceState): Promise<void>
     return;
   }
   const host = await ctx.host();
-  const ref = { urn: old.urn, type: old.type, name: urnName(old.urn) };
+  const ref = refOf(old);
   emitPre(ctx, { op: "refresh", urn: old.urn, type: old.type, old });
   const read = await host.read(ref, old.id, old.outputs, old.inputs);
   if (!read.id) {
